@@ -1,0 +1,50 @@
+import { normalizeVersion, readInputs, splitList, maskSecret } from '../../src/inputs'
+import { InputError } from '../../src/errors'
+
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+
+describe('inputs', () => {
+  test('lists split on newlines and commas, blanks and comments dropped', () => {
+    expect(splitList('charts/a, charts/b\n\n# no\ncharts/c,')).toEqual(['charts/a', 'charts/b', 'charts/c'])
+  })
+
+  test('release tags become SemVer 2 versions', () => {
+    expect(normalizeVersion('v1.2.3')).toBe('1.2.3')
+    expect(normalizeVersion('refs/tags/v1.2.3-rc.1+build.5')).toBe('1.2.3-rc.1+build.5')
+    expect(normalizeVersion('1.0.0')).toBe('1.0.0')
+    for (const bad of ['1.0', 'v1', 'release-1.2.3', '1.2.3.4', '01.2.3']) {
+      expect(() => normalizeVersion(bad)).toThrow(InputError)
+    }
+    expect(() => normalizeVersion('1.0')).toThrow(/SemVer 2/)
+  })
+
+  test('defaults, paths resolved against the workspace', () => {
+    const inputs = readInputs(reader({ registry: 'oci://ghcr.io/acme/charts', 'output-dir': 'out', 'ca-file': 'ca.pem' }), { GITHUB_WORKSPACE: '/ws', RUNNER_TEMP: '/rt' })
+    expect(inputs.charts).toEqual(['.'])
+    expect(inputs.registry.host).toBe('ghcr.io')
+    expect(inputs.plainHttp).toBe('auto')
+    expect(inputs.ifExists).toBe('skip-identical')
+    expect(inputs.dryRun).toBe(false)
+    expect(inputs.outputDir).toBe('/ws/out')
+    expect(inputs.caFile).toBe('/ws/ca.pem')
+    expect(inputs.sign.sign).toBe('auto')
+    expect(readInputs(reader({ registry: 'oci://ghcr.io/acme' }), { RUNNER_TEMP: '/rt' }).outputDir).toBe('/rt/helm-oci-publish')
+  })
+
+  test('bad values name the input and the allowed values', () => {
+    expect(() => readInputs(reader({}), {})).toThrow(/registry is required/)
+    expect(() => readInputs(reader({ registry: 'oci://r.io/a', 'if-exists': 'replace' }), {})).toThrow(/if-exists is "replace".*skip-identical, fail, overwrite/)
+    expect(() => readInputs(reader({ registry: 'oci://r.io/a', 'dry-run': 'yes' }), {})).toThrow(/dry-run is "yes".*true or false/)
+    expect(() => readInputs(reader({ registry: 'oci://r.io/a', sign: 'maybe' }), {})).toThrow(/input sign/)
+  })
+
+  test('secrets are masked before anything else, multi-line keys line by line', () => {
+    const masked: string[] = []
+    const key = '-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQdGBGXYZ123\n=abcd\n-----END PGP PRIVATE KEY BLOCK-----'
+    expect(() => readInputs(reader({ password: 'hunter22', 'gpg-private-key': key }), {}, (s) => masked.push(s))).toThrow(/registry is required/)
+    expect(masked).toContain('hunter22')
+    expect(masked).toContain(key)
+    expect(masked).toContain('lQdGBGXYZ123')
+    maskSecret((s) => masked.push(s), undefined)
+  })
+})

@@ -1,0 +1,40 @@
+import { summaryMarkdown, formatSize } from '../../src/report/summary'
+import { writeOutputs } from '../../src/report/outputs'
+import type { ChartResult } from '../../src/report/result'
+
+const published: ChartResult = {
+  source: 'charts/web',
+  status: 'published',
+  name: 'web',
+  version: '1.2.3+build.5',
+  tag: '1.2.3_build.5',
+  digest: 'sha256:' + 'a'.repeat(64),
+  ref: `oci://ghcr.io/acme/charts/web@sha256:${'a'.repeat(64)}`,
+  size: 2048,
+  verifyCommands: ['cosign verify ghcr.io/acme/charts/web@sha256:aaa --certificate-identity=x --certificate-oidc-issuer=y'],
+  rekorLogIndex: '42'
+}
+const failed: ChartResult = { source: 'charts/db', status: 'failed', error: 'chart db: version "x|y" is invalid' }
+
+test('outputs: scalars for the last good chart, every chart in `charts`', () => {
+  const out: Record<string, string> = {}
+  writeOutputs([published, failed], (k, v) => (out[k] = v))
+  expect(out.name).toBe('web')
+  expect(out.tag).toBe('1.2.3_build.5')
+  expect(out.ref).toBe(published.ref)
+  expect(out['rekor-log-index']).toBe('42')
+  const charts = JSON.parse(out.charts)
+  expect(charts.map((c: ChartResult) => c.status)).toEqual(['published', 'failed'])
+  expect(charts[1].error).toContain('invalid')
+})
+
+test('summary: a row per chart, errors, and the verify commands', () => {
+  const md = summaryMarkdown([published, failed], 'oci://ghcr.io/acme/charts')
+  expect(md).toContain(`| web | 1.2.3+build.5 | ✅ published | \`${published.ref}\` | 2.0 KiB |`)
+  expect(md).toContain('| charts/db |  | ❌ failed |')
+  expect(md).toContain('version "x\\|y" is invalid') // pipes escaped inside the table
+  expect(md).toContain('```sh\ncosign verify')
+  expect(md).toContain('Rekor log index 42')
+  expect(formatSize(5 * 1024 * 1024)).toBe('5.0 MiB')
+  expect(formatSize(12)).toBe('12 B')
+})

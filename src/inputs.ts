@@ -1,0 +1,143 @@
+/**
+ * The action's inputs, read once and validated before any work starts, so a
+ * typo fails the step in the first second with a message naming the input.
+ */
+import * as path from 'node:path'
+import * as os from 'node:os'
+import { InputError } from './errors'
+import { parseRegistryInput, RegistryLocation } from './oci/reference'
+import { isStrictSemver } from './chart/semver'
+import type { LoginOptions } from './auth'
+import type { SignOptions } from './sign'
+
+export type IfExists = 'skip-identical' | 'fail' | 'overwrite'
+export type PlainHttp = 'auto' | 'true' | 'false'
+
+export interface Inputs {
+  charts: string[]
+  registry: RegistryLocation
+  version?: string
+  appVersion?: string
+  plainHttp: PlainHttp
+  caFile?: string
+  ifExists: IfExists
+  dryRun: boolean
+  outputDir: string
+  dockerConfig: boolean
+  login: LoginOptions
+  sign: SignOptions
+  gpg?: { privateKey: string; passphrase?: string }
+  workspace: string
+}
+
+/** Reads one input as the runner passes it (INPUT_<NAME>, trimmed). */
+export type InputReader = (name: string) => string
+
+export const readerFromEnv =
+  (env: NodeJS.ProcessEnv): InputReader =>
+  (name) =>
+    (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+
+function oneOf<T extends string>(get: InputReader, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = get(name) || fallback
+  const v = raw.toLowerCase() as T
+  if (!allowed.includes(v)) {
+    throw new InputError(`input ${name} is "${raw}"`, { hint: `Use one of: ${allowed.join(', ')}` })
+  }
+  return v
+}
+
+/** YAML 1.2 core booleans, as @actions/core's getBooleanInput accepts them. */
+export function parseBoolean(get: InputReader, name: string, fallback: boolean): boolean {
+  const raw = get(name)
+  if (!raw) return fallback
+  if (['true', 'True', 'TRUE'].includes(raw)) return true
+  if (['false', 'False', 'FALSE'].includes(raw)) return false
+  throw new InputError(`input ${name} is "${raw}"`, { hint: 'Use true or false' })
+}
+
+/** Splits a list input on newlines and commas, dropping blanks and `#` comments. */
+export function splitList(raw: string): string[] {
+  return raw
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s && !s.startsWith('#'))
+}
+
+/**
+ * A version override from a release tag: `refs/tags/v1.2.3` and `v1.2.3`
+ * become `1.2.3`. The result must be strict SemVer 2, because Helm resolves
+ * OCI tags with a strict parser and would never find anything else.
+ */
+export function normalizeVersion(raw: string): string {
+  const v = raw.replace(/^refs\/tags\//, '').replace(/^v(?=\d)/, '')
+  if (!isStrictSemver(v)) {
+    throw new InputError(`input version "${raw}" is not a SemVer 2 version`, {
+      hint: 'Give MAJOR.MINOR.PATCH with optional -prerelease and +build (for example 1.2.3 or v1.2.3-rc.1); Helm cannot resolve other tags'
+    })
+  }
+  return v
+}
+
+/** Masks a secret input at once; multi-line secrets (armored keys) line by line too. */
+export function maskSecret(mask: (s: string) => void, value: string | undefined): void {
+  if (!value) return
+  mask(value)
+  for (const line of value.split(/\r?\n/)) if (line.trim().length >= 4 && line !== value) mask(line.trim())
+}
+
+export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}): Inputs {
+  for (const secret of ['password', 'github-token', 'gpg-private-key', 'gpg-passphrase']) maskSecret(mask, get(secret))
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+  const registryRaw = get('registry')
+  if (!registryRaw) {
+    throw new InputError('input registry is required', { hint: 'Set registry: oci://HOST/NAMESPACE, for example oci://ghcr.io/${{ github.repository_owner }}/charts' })
+  }
+  const registry = parseRegistryInput(registryRaw)
+  const charts = splitList(get('charts') || '.')
+  if (!charts.length) throw new InputError('input charts lists no chart', { hint: 'Give chart directories, .tgz files or globs, or leave it empty for "."' })
+
+  const versionRaw = get('version')
+  const gpgKey = get('gpg-private-key')
+  const outputDir = get('output-dir')
+  const caFile = get('ca-file')
+
+  return {
+    charts,
+    registry,
+    version: versionRaw ? normalizeVersion(versionRaw) : undefined,
+    appVersion: get('app-version') || undefined,
+    plainHttp: oneOf(get, 'plain-http', ['auto', 'true', 'false'] as const, 'auto'),
+    caFile: caFile ? path.resolve(workspace, caFile) : undefined,
+    ifExists: oneOf(get, 'if-exists', ['skip-identical', 'fail', 'overwrite'] as const, 'skip-identical'),
+    dryRun: parseBoolean(get, 'dry-run', false),
+    outputDir: outputDir ? path.resolve(workspace, outputDir) : path.join(env.RUNNER_TEMP || os.tmpdir(), 'helm-oci-publish'),
+    dockerConfig: parseBoolean(get, 'docker-config', false),
+    login: {
+      login: oneOf(get, 'login', ['auto', 'ghcr', 'ecr', 'ecr-public', 'acr', 'gar', 'basic', 'anonymous'] as const, 'auto'),
+      username: get('username') || undefined,
+      password: get('password') || undefined,
+      githubToken: get('github-token') || env.GITHUB_TOKEN || undefined,
+      actor: env.GITHUB_ACTOR || undefined,
+      githubServerUrl: env.GITHUB_SERVER_URL || undefined,
+      awsRoleArn: get('aws-role-arn') || undefined,
+      awsRegion: get('aws-region') || undefined,
+      azureClientId: get('azure-client-id') || undefined,
+      azureTenantId: get('azure-tenant-id') || undefined,
+      gcpWorkloadIdentityProvider: get('gcp-workload-identity-provider') || undefined,
+      gcpServiceAccount: get('gcp-service-account') || undefined
+    },
+    sign: {
+      sign: oneOf(get, 'sign', ['auto', 'true', 'false'] as const, 'auto'),
+      signFormat: oneOf(get, 'sign-format', ['bundle', 'legacy', 'both'] as const, 'bundle'),
+      attest: oneOf(get, 'attest', ['auto', 'true', 'false'] as const, 'auto'),
+      sigstoreInstance: oneOf(get, 'sigstore-instance', ['', 'public-good', 'github', 'custom'] as const, ''),
+      fulcioUrl: get('fulcio-url') || undefined,
+      rekorUrl: get('rekor-url') || undefined,
+      tsaUrl: get('tsa-url') || undefined,
+      githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
+    } as SignOptions,
+    gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
+    workspace
+  }
+}

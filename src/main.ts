@@ -1,0 +1,60 @@
+/**
+ * The action, in order: read inputs, find the charts, package and validate
+ * every one of them (nothing is pushed if any chart is bad), log in, publish
+ * each chart (blobs, manifest by digest, signatures, then the tag), report.
+ */
+import * as core from '@actions/core'
+import { readInputs, readerFromEnv } from './inputs'
+import { discoverCharts } from './chart/discover'
+import { prepareCharts } from './prepare'
+import { connect, publishCharts } from './publish'
+import { writeOutputs } from './report/outputs'
+import { summaryMarkdown } from './report/summary'
+import { annotate } from './annotate'
+import type { ChartResult } from './report/result'
+
+async function report(results: ChartResult[], registry: string): Promise<void> {
+  writeOutputs(results, core.setOutput)
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(results, registry)).write()
+}
+
+/** Returns the failure verdict when some chart failed (each was annotated already). */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  const inputs = readInputs(readerFromEnv(env), env, core.setSecret)
+  const sources = await discoverCharts(inputs.charts, inputs.workspace)
+  const prepared = await prepareCharts(sources, inputs)
+  const invalid = prepared.filter((p) => p.result.status === 'failed')
+  if (invalid.length) {
+    await report(prepared.map((p) => p.result), inputs.registry.display)
+    return `${invalid.length} of ${prepared.length} chart(s) failed validation; nothing was pushed`
+  }
+  const target = inputs.dryRun ? undefined : await connect(inputs)
+  const results = await publishCharts(prepared, target, inputs)
+  await report(results, inputs.registry.display)
+  const failed = results.filter((r) => r.status === 'failed')
+  return failed.length ? `${failed.length} of ${results.length} chart(s) failed to publish: ${failed.map((r) => r.name ?? r.source).join(', ')}` : undefined
+}
+
+/** The `post:` step: undo what the main step left on the runner (docker-config credentials). */
+async function post(): Promise<void> {
+  const state = core.getState('docker-config')
+  if (!state) return
+  const { cleanupDockerConfig } = await import('./auth/docker-config')
+  await cleanupDockerConfig(state)
+}
+
+async function entry(): Promise<void> {
+  try {
+    if (core.getState('isPost') === 'true') await post()
+    else {
+      core.saveState('isPost', 'true')
+      const verdict = await run()
+      if (verdict) core.setFailed(verdict)
+    }
+  } catch (err) {
+    annotate(err)
+    process.exitCode = 1
+  }
+}
+
+void entry()

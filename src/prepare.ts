@@ -1,0 +1,114 @@
+/**
+ * Everything that happens before the network: load and validate each chart,
+ * apply overrides, package it reproducibly, sign a Helm .prov if asked, and
+ * build the exact OCI manifest Helm would push. A bad chart is reported here
+ * and stops the run before anything is published.
+ */
+import * as core from '@actions/core'
+import { createHash } from 'node:crypto'
+import { createReadStream, promises as fs } from 'node:fs'
+import * as path from 'node:path'
+import { annotate } from './annotate'
+import type { ChartSource } from './chart/discover'
+import { applyOverrides, checkDependencies, loadChartArchive, loadChartDir, saveChart, sourceDateEpoch, metadataYaml, type Chart } from './chart'
+import type { Metadata } from './chart/metadata'
+import { buildHelmManifest, type HelmManifest } from './oci/helm-artifact'
+import { chartReference, type ChartReference } from './oci/reference'
+import type { Inputs } from './inputs'
+import type { ChartResult } from './report/result'
+import { ChartError, errorMessage } from './errors'
+
+export interface Blob {
+  digest: string
+  size: number
+}
+
+export interface PreparedChart {
+  source: ChartSource
+  /** Filled in as the chart moves along; `status: failed` stops it. */
+  result: ChartResult
+  metadata?: Metadata
+  archive?: Blob & { path: string }
+  prov?: Blob & { bytes: Buffer }
+  artifact?: HelmManifest
+  ref?: ChartReference
+}
+
+export async function fileDigest(file: string): Promise<Blob> {
+  const hash = createHash('sha256')
+  let size = 0
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer)
+    size += (chunk as Buffer).length
+  }
+  return { digest: `sha256:${hash.digest('hex')}`, size }
+}
+
+const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
+
+async function prepareOne(source: ChartSource, inputs: Inputs): Promise<PreparedChart> {
+  const result: ChartResult = { source: source.display, status: inputs.dryRun ? 'dry-run' : 'published' }
+  const prepared: PreparedChart = { source, result }
+  const chart: Chart = source.kind === 'directory' ? await loadChartDir(source.path) : await loadChartArchive(source.path)
+  const overridden = Boolean(inputs.version || inputs.appVersion)
+  if (overridden) applyOverrides(chart, { version: inputs.version, appVersion: inputs.appVersion })
+  checkDependencies(chart)
+  const metadata = chart.metadata
+  Object.assign(result, { name: metadata.name, version: metadata.version })
+  prepared.metadata = metadata
+  result.warnings = [...(chart.warnings ?? [])]
+
+  const when = await sourceDateEpoch(source.kind === 'directory' ? source.path : path.dirname(source.path), process.env)
+  core.info(`Timestamps: ${when.date.toISOString()} (${when.source})`)
+  if (source.kind === 'archive' && !overridden) {
+    // A packaged chart is pushed byte for byte, as `helm push` does.
+    prepared.archive = { path: source.path, ...(await fileDigest(source.path)) }
+  } else {
+    await fs.mkdir(inputs.outputDir, { recursive: true })
+    prepared.archive = await saveChart(chart, { destDir: inputs.outputDir, mtime: when.date })
+  }
+  Object.assign(result, { size: prepared.archive.size, archive: prepared.archive.path })
+  core.info(`Packaged ${path.basename(prepared.archive.path)}: ${prepared.archive.size} bytes, ${prepared.archive.digest}`)
+
+  if (inputs.gpg) {
+    const { helmProvenance } = await import('./sign/helm-prov')
+    const bytes = await helmProvenance(prepared.archive.path, `${metadata.name}-${metadata.version}.tgz`, metadataYaml(metadata), inputs.gpg.privateKey, inputs.gpg.passphrase)
+    prepared.prov = { bytes, digest: sha256(bytes), size: bytes.length }
+    if (inputs.outputDir) await fs.writeFile(`${prepared.archive.path}.prov`, bytes, { mode: 0o644 })
+  }
+
+  prepared.ref = chartReference(inputs.registry, metadata.name, metadata.version)
+  prepared.artifact = buildHelmManifest({ metadata, chart: prepared.archive, prov: prepared.prov, created: when.date })
+  Object.assign(result, { tag: prepared.ref.tag, digest: prepared.artifact.digest, ref: `oci://${prepared.ref.host}/${prepared.ref.repository}@${prepared.artifact.digest}` })
+  return prepared
+}
+
+export async function prepareCharts(sources: ChartSource[], inputs: Inputs): Promise<PreparedChart[]> {
+  const out: PreparedChart[] = []
+  for (const source of sources) {
+    core.startGroup(`Package ${source.display}`)
+    try {
+      const prepared = await prepareOne(source, inputs)
+      for (const w of prepared.result.warnings ?? []) core.warning(`${prepared.result.name}: ${w}`, { file: path.join(source.display, 'Chart.yaml') })
+      out.push(prepared)
+    } catch (err) {
+      const e = err instanceof ChartError || !(err instanceof Error) ? err : new ChartError(err.message, { chart: source.display, cause: err })
+      annotate(e)
+      out.push({ source, result: { source: source.display, status: 'failed', error: errorMessage(e) } })
+    } finally {
+      core.endGroup()
+    }
+  }
+  const seen = new Map<string, string>()
+  for (const p of out) {
+    if (!p.ref) continue
+    const key = `${p.ref.repository}:${p.ref.tag}`
+    const other = seen.get(key)
+    if (other) {
+      p.result.status = 'failed'
+      p.result.error = `${p.source.display} and ${other} are both ${p.result.name} ${p.result.version}; only one can be pushed to ${key}`
+      annotate(new ChartError(p.result.error, { chart: p.result.name, file: p.source.display, hint: 'Remove one from the charts input or give them different versions' }))
+    } else seen.set(key, p.source.display)
+  }
+  return out
+}

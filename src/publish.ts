@@ -1,0 +1,95 @@
+/**
+ * The network part, per chart and in an order that never shows a broken or
+ * unsigned tag: compare with what the tag holds, upload blobs, put the
+ * manifest by digest, sign and attach signatures, and only then set the tag.
+ */
+import * as core from '@actions/core'
+import { createReadStream, promises as fs } from 'node:fs'
+import { annotate } from './annotate'
+import { createCredentialSource, pushRefusalHint } from './auth'
+import { errorMessage, PublishError, RegistryError } from './errors'
+import type { Inputs } from './inputs'
+import { RegistryClient } from './oci/client'
+import { isLoopbackHost } from './oci/reference'
+import { checkExisting, pushArtifact, tagManifest } from './oci/push'
+import type { PreparedChart } from './prepare'
+import type { ChartResult } from './report/result'
+import { planSigning, type SigningPlan } from './sign'
+
+export interface Target {
+  client: RegistryClient
+  host: string
+  signing: SigningPlan
+}
+
+export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
+  const host = inputs.registry.host
+  const credentials = createCredentialSource(host, inputs.login, env)
+  core.info(`Registry ${host}: logging in with ${credentials.description}`)
+  const plainHttp = inputs.plainHttp === 'auto' ? isLoopbackHost(host) : inputs.plainHttp === 'true'
+  const ca = inputs.caFile ? await fs.readFile(inputs.caFile).catch((err: Error) => {
+    throw new PublishError(`cannot read ca-file ${inputs.caFile}: ${err.message}`, { file: inputs.caFile, hint: 'Give the path of a PEM file in the workspace' })
+  }) : undefined
+  const client = new RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' })
+  if (inputs.dockerConfig) {
+    const { writeDockerConfig } = await import('./auth/docker-config')
+    const cred = await credentials.get(host)
+    if (cred) core.saveState('docker-config', await writeDockerConfig(host, cred, env))
+  }
+  const signing = planSigning(inputs.sign, env)
+  if (signing.warning) core.warning(signing.warning)
+  return { client, host, signing }
+}
+
+async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Promise<void> {
+  const { ref, artifact, archive, result } = p
+  if (!ref || !artifact || !archive) return
+  const { client } = target
+  const existing = await checkExisting(client, ref, artifact.digest, inputs.ifExists)
+  if (existing === 'identical') {
+    result.status = 'unchanged'
+    core.info(`${ref}: already holds ${artifact.digest}; nothing to push`)
+    return
+  }
+  await pushArtifact(client, ref.repository, {
+    config: artifact.config,
+    chart: { digest: archive.digest, size: archive.size, open: () => createReadStream(archive.path) },
+    prov: p.prov,
+    manifest: artifact
+  })
+  core.info(`Uploaded ${ref.host}/${ref.repository}@${artifact.digest}`)
+  if (target.signing.enabled) {
+    const signed = await (await import('./sign')).signChart(
+      { client, host: ref.host, repository: ref.repository, manifest: { digest: artifact.digest, size: artifact.size, mediaType: artifact.mediaType }, chartName: result.name!, version: result.version!, tag: ref.tag },
+      inputs.sign,
+      process.env
+    )
+    Object.assign(result, signed)
+  }
+  await tagManifest(client, ref.repository, ref.tag, artifact.manifest)
+  result.status = 'published'
+  core.info(`Pushed: ${ref}`)
+  core.info(`Digest: ${artifact.digest}`)
+}
+
+export async function publishCharts(prepared: PreparedChart[], target: Target | undefined, inputs: Inputs): Promise<ChartResult[]> {
+  for (const p of prepared) {
+    if (!target) continue // dry run: packaged and validated only
+    core.startGroup(`Publish ${p.result.name} ${p.result.version}`)
+    try {
+      await publishOne(p, target, inputs)
+    } catch (err) {
+      const hinted =
+        err instanceof RegistryError && (err.status === 401 || err.status === 403)
+          ? new RegistryError(err.message, { status: err.status, code: err.code, registry: target.host, chart: p.result.name, hint: pushRefusalHint(target.host, inputs.login) ?? err.hint, cause: err })
+          : err
+      if (hinted instanceof PublishError && !hinted.chart) Object.assign(hinted, { chart: p.result.name })
+      annotate(hinted)
+      p.result.status = 'failed'
+      p.result.error = errorMessage(hinted)
+    } finally {
+      core.endGroup()
+    }
+  }
+  return prepared.map((p) => p.result)
+}
