@@ -26,7 +26,6 @@ export interface Inputs {
   dockerConfig: boolean
   login: LoginOptions
   sign: SignOptions
-  gpg?: { privateKey: string; passphrase?: string }
   workspace: string
 }
 
@@ -87,7 +86,7 @@ export function maskSecret(mask: (s: string) => void, value: string | undefined)
 }
 
 export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}): Inputs {
-  for (const secret of ['password', 'github-token', 'gpg-private-key', 'gpg-passphrase']) maskSecret(mask, get(secret))
+  for (const secret of ['password', 'github-token']) maskSecret(mask, get(secret))
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const registryRaw = get('registry')
   if (!registryRaw) {
@@ -98,7 +97,6 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
   if (!charts.length) throw new InputError('input charts lists no chart', { hint: 'Give chart directories, .tgz files or globs, or leave it empty for "."' })
 
   const versionRaw = get('version')
-  const gpgKey = get('gpg-private-key')
   const outputDir = get('output-dir')
   const caFile = get('ca-file')
 
@@ -127,17 +125,7 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
       gcpWorkloadIdentityProvider: get('gcp-workload-identity-provider') || undefined,
       gcpServiceAccount: get('gcp-service-account') || undefined
     },
-    sign: {
-      sign: oneOf(get, 'sign', ['auto', 'true', 'false'] as const, 'auto'),
-      signFormat: oneOf(get, 'sign-format', ['bundle', 'legacy', 'both'] as const, 'bundle'),
-      attest: oneOf(get, 'attest', ['auto', 'true', 'false'] as const, 'auto'),
-      sigstoreInstance: oneOf(get, 'sigstore-instance', ['', 'public-good', 'github', 'custom'] as const, ''),
-      fulcioUrl: get('fulcio-url') || undefined,
-      rekorUrl: get('rekor-url') || undefined,
-      tsaUrl: get('tsa-url') || undefined,
-      githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
-    } as SignOptions,
-    gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
+    sign: { sign: oneOf(get, 'sign', ['auto', 'true', 'false'] as const, 'auto') },
     workspace
   }
 }

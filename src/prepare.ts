@@ -1,6 +1,6 @@
 /**
  * Everything that happens before the network: load and validate each chart,
- * apply overrides, package it reproducibly, sign a Helm .prov if asked, and
+ * apply overrides, package it reproducibly, and
  * build the exact OCI manifest Helm would push. A bad chart is reported here
  * and stops the run before anything is published.
  */
@@ -10,7 +10,7 @@ import { createReadStream, promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { annotate } from './annotate'
 import type { ChartSource } from './chart/discover'
-import { applyOverrides, checkDependencies, loadChartArchive, loadChartDir, saveChart, sourceDateEpoch, metadataYaml, type Chart } from './chart'
+import { applyOverrides, checkDependencies, loadChartArchive, loadChartDir, saveChart, sourceDateEpoch, type Chart } from './chart'
 import type { Metadata } from './chart/metadata'
 import { buildHelmManifest, type HelmManifest } from './oci/helm-artifact'
 import { chartReference, type ChartReference } from './oci/reference'
@@ -29,7 +29,6 @@ export interface PreparedChart {
   result: ChartResult
   metadata?: Metadata
   archive?: Blob & { path: string }
-  prov?: Blob & { bytes: Buffer }
   artifact?: HelmManifest
   ref?: ChartReference
 }
@@ -44,12 +43,10 @@ export async function fileDigest(file: string): Promise<Blob> {
   return { digest: `sha256:${hash.digest('hex')}`, size }
 }
 
-const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
-
 async function prepareOne(source: ChartSource, inputs: Inputs): Promise<PreparedChart> {
   const result: ChartResult = { source: source.display, status: inputs.dryRun ? 'dry-run' : 'published' }
   const prepared: PreparedChart = { source, result }
-  const chart: Chart = source.kind === 'directory' ? await loadChartDir(source.path) : await loadChartArchive(source.path)
+  const chart: Chart = source.kind === 'directory' ? await loadChartDir(source.path, source.display) : await loadChartArchive(source.path, source.display)
   const overridden = Boolean(inputs.version || inputs.appVersion)
   if (overridden) applyOverrides(chart, { version: inputs.version, appVersion: inputs.appVersion })
   checkDependencies(chart)
@@ -58,8 +55,9 @@ async function prepareOne(source: ChartSource, inputs: Inputs): Promise<Prepared
   prepared.metadata = metadata
   result.warnings = [...(chart.warnings ?? [])]
 
-  const when = await sourceDateEpoch(source.kind === 'directory' ? source.path : path.dirname(source.path), process.env)
-  core.info(`Timestamps: ${when.date.toISOString()} (${when.source})`)
+  const when = await sourceDateEpoch(source.path, process.env)
+  core.info(`Time stamps: ${when.date.toISOString()} (${when.source})`)
+  if (when.warning) result.warnings.push(when.warning)
   if (source.kind === 'archive' && !overridden) {
     // A packaged chart is pushed byte for byte, as `helm push` does.
     prepared.archive = { path: source.path, ...(await fileDigest(source.path)) }
@@ -70,15 +68,8 @@ async function prepareOne(source: ChartSource, inputs: Inputs): Promise<Prepared
   Object.assign(result, { size: prepared.archive.size, archive: prepared.archive.path })
   core.info(`Packaged ${path.basename(prepared.archive.path)}: ${prepared.archive.size} bytes, ${prepared.archive.digest}`)
 
-  if (inputs.gpg) {
-    const { helmProvenance } = await import('./sign/helm-prov')
-    const bytes = await helmProvenance(prepared.archive.path, `${metadata.name}-${metadata.version}.tgz`, metadataYaml(metadata), inputs.gpg.privateKey, inputs.gpg.passphrase)
-    prepared.prov = { bytes, digest: sha256(bytes), size: bytes.length }
-    if (inputs.outputDir) await fs.writeFile(`${prepared.archive.path}.prov`, bytes, { mode: 0o644 })
-  }
-
   prepared.ref = chartReference(inputs.registry, metadata.name, metadata.version)
-  prepared.artifact = buildHelmManifest({ metadata, chart: prepared.archive, prov: prepared.prov, created: when.date })
+  prepared.artifact = buildHelmManifest({ metadata, chart: prepared.archive, created: when.date })
   Object.assign(result, { tag: prepared.ref.tag, digest: prepared.artifact.digest, ref: `oci://${prepared.ref.host}/${prepared.ref.repository}@${prepared.artifact.digest}` })
   return prepared
 }

@@ -53,19 +53,10 @@ async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Pro
   }
   await pushArtifact(client, ref.repository, {
     config: artifact.config,
-    chart: { digest: archive.digest, size: archive.size, open: () => createReadStream(archive.path) },
-    prov: p.prov,
+    chart: { digest: archive.digest, size: archive.size, open: (start, end) => createReadStream(archive.path, { start, end }) },
     manifest: artifact
   })
   core.info(`Uploaded ${ref.host}/${ref.repository}@${artifact.digest}`)
-  if (target.signing.enabled) {
-    const signed = await (await import('./sign')).signChart(
-      { client, host: ref.host, repository: ref.repository, manifest: { digest: artifact.digest, size: artifact.size, mediaType: artifact.mediaType }, chartName: result.name!, version: result.version!, tag: ref.tag },
-      inputs.sign,
-      process.env
-    )
-    Object.assign(result, signed)
-  }
   await tagManifest(client, ref.repository, ref.tag, artifact.manifest)
   result.status = 'published'
   core.info(`Pushed: ${ref}`)

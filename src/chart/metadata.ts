@@ -46,7 +46,7 @@ const str = (s: string | undefined): string | undefined => (s ? s : undefined)
 const list = <T>(a: T[] | undefined): T[] | undefined => (a && a.length ? a : undefined)
 
 /** Go-ordered struct for one dependency (`name` and `repository` have no omitempty). */
-function dependencyStruct(d: Dependency): object {
+export function dependencyStruct(d: Dependency): object {
   return goStruct({
     name: d.name ?? '',
     version: str(d.version),

@@ -1,0 +1,110 @@
+import { match, validatePattern, PatternError } from '../../src/chart/gomatch'
+
+// Go's src/path/match_test.go matchTests: [pattern, name, match, badPattern].
+const matchTests: Array<[string, string, boolean, boolean]> = [
+  ['abc', 'abc', true, false],
+  ['*', 'abc', true, false],
+  ['*c', 'abc', true, false],
+  ['a*', 'a', true, false],
+  ['a*', 'abc', true, false],
+  ['a*', 'ab/c', false, false],
+  ['a*/b', 'abc/b', true, false],
+  ['a*/b', 'a/c/b', false, false],
+  ['a*b*c*d*e*/f', 'axbxcxdxe/f', true, false],
+  ['a*b*c*d*e*/f', 'axbxcxdxexxx/f', true, false],
+  ['a*b*c*d*e*/f', 'axbxcxdxe/xxx/f', false, false],
+  ['a*b*c*d*e*/f', 'axbxcxdxexxx/fff', false, false],
+  ['a*b?c*x', 'abxbbxdbxebxczzx', true, false],
+  ['a*b?c*x', 'abxbbxdbxebxczzy', false, false],
+  ['ab[c]', 'abc', true, false],
+  ['ab[b-d]', 'abc', true, false],
+  ['ab[e-g]', 'abc', false, false],
+  ['ab[^c]', 'abc', false, false],
+  ['ab[^b-d]', 'abc', false, false],
+  ['ab[^e-g]', 'abc', true, false],
+  ['a\\*b', 'a*b', true, false],
+  ['a\\*b', 'ab', false, false],
+  ['a?b', 'a☺b', true, false],
+  ['a[^a]b', 'a☺b', true, false],
+  ['a???b', 'a☺b', false, false],
+  ['a[^a][^a][^a]b', 'a☺b', false, false],
+  ['[a-ζ]*', 'α', true, false],
+  ['*[a-ζ]', 'A', false, false],
+  ['a?b', 'a/b', false, false],
+  ['a*b', 'a/b', false, false],
+  ['[\\]a]', ']', true, false],
+  ['[\\-]', '-', true, false],
+  ['[x\\-]', 'x', true, false],
+  ['[x\\-]', '-', true, false],
+  ['[x\\-]', 'z', false, false],
+  ['[\\-x]', 'x', true, false],
+  ['[\\-x]', '-', true, false],
+  ['[\\-x]', 'a', false, false],
+  ['[]a]', ']', false, true],
+  ['[-]', '-', false, true],
+  ['[x-]', 'x', false, true],
+  ['[x-]', '-', false, true],
+  ['[x-]', 'z', false, true],
+  ['[-x]', 'x', false, true],
+  ['[-x]', '-', false, true],
+  ['[-x]', 'a', false, true],
+  ['\\', 'a', false, true],
+  ['[a-b-c]', 'a', false, true],
+  ['[', 'a', false, true],
+  ['[^', 'a', false, true],
+  ['[^bc', 'a', false, true],
+  ['a[', 'a', false, true],
+  ['a[', 'ab', false, true],
+  ['a[', 'x', false, true],
+  ['a/b[', 'x', false, true],
+  ['*x', 'xxx', true, false],
+]
+
+describe('gomatch.match (Go path.Match)', () => {
+  test.each(matchTests)('match(%j, %j) = %s (bad pattern: %s)', (pattern, name, want, bad) => {
+    if (bad) {
+      expect(() => match(pattern, name)).toThrow(PatternError)
+      expect(() => match(pattern, name)).toThrow('syntax error in pattern')
+      expect(() => validatePattern(pattern)).toThrow(PatternError)
+    } else {
+      expect(match(pattern, name)).toBe(want)
+      expect(() => validatePattern(pattern)).not.toThrow()
+    }
+  })
+
+  test('a malformed tail is reported even after an early mismatch', () => {
+    expect(() => match('x*[z-', 'abc')).toThrow(PatternError)
+    expect(() => match('a*b[', 'ac')).toThrow(PatternError)
+    expect(() => match('[z-', 'abc')).toThrow(PatternError)
+  })
+
+  test('PatternError is a plain Error', () => {
+    try {
+      match('ab\\', 'ab')
+      throw new Error('no throw')
+    } catch (err) {
+      expect(err).toBeInstanceOf(Error)
+      expect(err).toBeInstanceOf(PatternError)
+      expect((err as Error).message).toBe('syntax error in pattern')
+    }
+  })
+
+  test('empty pattern and name', () => {
+    expect(match('', '')).toBe(true)
+    expect(match('', 'a')).toBe(false)
+    expect(match('*', '')).toBe(true)
+    expect(match('?', '')).toBe(false)
+  })
+
+  test('? matches a whole astral code point', () => {
+    expect(match('?', '😀')).toBe(true)
+    expect(match('??', '😀')).toBe(false)
+    expect(match('[😀]', '😀')).toBe(true)
+  })
+
+  test('byte-level star resumption like Go: *?? can match inside a 3-byte rune', () => {
+    // Go: star skips one byte into "€" (e2 82 ac), each ? then eats one stray byte.
+    expect(match('*??', '€')).toBe(true)
+    expect(match('*???', '€')).toBe(false)
+  })
+})

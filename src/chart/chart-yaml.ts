@@ -1,0 +1,253 @@
+/**
+ * Chart.yaml as Helm reads it: sigs.k8s.io/yaml (go-yaml v2, YAML 1.1) turns
+ * it into JSON, coercing scalars into the string fields Helm declares, then
+ * Go's encoding/json fills `chart.Metadata` (keys matched case-insensitively,
+ * unknown keys dropped). `validateMetadata` is `(*Metadata).Validate`,
+ * including the sanitizing that changes what gets packaged and pushed.
+ */
+import { parseDocument } from 'yaml'
+import { ChartError } from '../errors'
+import { metadataJson, type Dependency, type Maintainer, type Metadata } from './metadata'
+import { sanitizeString } from './sanitize'
+import { isStrictSemver, parseHelmVersion } from './semver'
+import { jsonToYaml } from './yaml-marshal'
+
+/** go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal) but leaves timestamps as strings. */
+export function parseYaml11(text: string, file: string, chart?: string): unknown {
+  const doc = parseDocument(text, {
+    version: '1.1',
+    intAsBigInt: true,
+    uniqueKeys: false,
+    customTags: (tags) => tags.filter((t) => typeof t === 'string' || (t as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp')
+  })
+  if (doc.errors.length) {
+    const e = doc.errors[0]
+    throw new ChartError(`cannot parse ${file}: ${e.message.split('\n')[0]}`, { chart, file, hint: 'Fix the YAML syntax' })
+  }
+  return doc.toJS({ maxAliasCount: 1000 })
+}
+
+/** Go's `strconv.FormatFloat(v, 'g', -1, 32)`: what sigs.k8s.io/yaml writes for a float in a string field. */
+export function formatFloat32(v: number): string {
+  if (!Number.isFinite(v)) return v > 0 ? '+Inf' : v < 0 ? '-Inf' : 'NaN'
+  const f = Math.fround(v)
+  if (f === 0) return Object.is(f, -0) ? '-0' : '0'
+  let digits = ''
+  for (let p = 1; p <= 9; p++) {
+    digits = f.toPrecision(p)
+    if (Math.fround(parseFloat(digits)) === f) break
+  }
+  // Go's shortest 'g': exponent form when exp < -4 || exp >= 6 (eprec is 6 for shortest).
+  const [mant, expPart] = Number(digits).toExponential().split('e')
+  const exp = parseInt(expPart, 10)
+  if (exp < -4 || exp >= 6) return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`
+  return String(Number(digits))
+}
+
+type Path = string
+
+class Decoder {
+  constructor(
+    readonly file: string,
+    readonly chart?: string
+  ) {}
+
+  fail(path: Path, got: string, want: string): never {
+    throw new ChartError(`cannot load ${this.file}: ${path} is ${got}, expected ${want}`, { chart: this.chart, file: this.file, hint: `Write ${path} as ${want}` })
+  }
+
+  kind(v: unknown): string {
+    if (v === null || v === undefined) return 'null'
+    if (Array.isArray(v)) return 'a list'
+    if (v instanceof Date) return 'a timestamp'
+    return typeof v === 'object' ? 'a mapping' : `the ${typeof v === 'bigint' ? 'number' : typeof v} ${String(v)}`
+  }
+
+  /** A Go `string` field: scalars are converted, null leaves it empty. */
+  str(v: unknown, path: Path): string | undefined {
+    if (v === null || v === undefined) return undefined
+    if (typeof v === 'string') return v
+    if (typeof v === 'bigint') return v.toString()
+    // YAML ints arrive as bigint (FormatInt), floats as number (FormatFloat, 32-bit).
+    if (typeof v === 'number') return formatFloat32(v)
+    if (typeof v === 'boolean') return v ? 'true' : 'false'
+    return this.fail(path, this.kind(v), 'a string')
+  }
+
+  strList(v: unknown, path: Path): string[] | undefined {
+    if (v === null || v === undefined) return undefined
+    if (!Array.isArray(v)) return this.fail(path, this.kind(v), 'a list of strings')
+    return v.map((x, i) => this.str(x, `${path}[${i}]`) ?? '')
+  }
+
+  bool(v: unknown, path: Path): boolean | undefined {
+    if (v === null || v === undefined) return undefined
+    if (typeof v === 'boolean') return v
+    return this.fail(path, this.kind(v), 'true or false')
+  }
+
+  map(v: unknown, path: Path): Record<string, unknown> | undefined {
+    if (v === null || v === undefined) return undefined
+    if (typeof v !== 'object' || Array.isArray(v) || v instanceof Date) return this.fail(path, this.kind(v), 'a mapping')
+    return v as Record<string, unknown>
+  }
+
+  strMap(v: unknown, path: Path): Record<string, string> | undefined {
+    const m = this.map(v, path)
+    if (!m) return undefined
+    const out: Record<string, string> = {}
+    for (const [k, x] of Object.entries(m)) out[k] = this.str(x, `${path}.${k}`) ?? ''
+    return out
+  }
+
+  /** Go matches JSON keys to fields case-insensitively (exact match first); later keys win. */
+  fields<T extends string>(obj: Record<string, unknown>, names: readonly T[]): Partial<Record<T, unknown>> {
+    const out: Partial<Record<T, unknown>> = {}
+    for (const [k, v] of Object.entries(obj)) {
+      const name = names.find((n) => n === k) ?? names.find((n) => n.toLowerCase() === k.toLowerCase())
+      if (name) out[name] = v
+    }
+    return out
+  }
+}
+
+const METADATA_KEYS = ['name', 'home', 'sources', 'version', 'description', 'keywords', 'maintainers', 'icon', 'apiVersion', 'condition', 'tags', 'appVersion', 'deprecated', 'annotations', 'kubeVersion', 'dependencies', 'type'] as const
+const MAINTAINER_KEYS = ['name', 'email', 'url'] as const
+const DEPENDENCY_KEYS = ['name', 'version', 'repository', 'condition', 'tags', 'enabled', 'import-values', 'alias'] as const
+
+/** JSON-compatible copy of `import-values` (bigints become numbers, as Go's float64). */
+function plain(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number(v)
+  if (Array.isArray(v)) return v.map(plain)
+  if (v instanceof Date) return v.toISOString()
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]))
+  return v
+}
+
+/** `null` list entries stay null so that validation can report them as Helm does. */
+export type RawMetadata = Omit<Metadata, 'maintainers' | 'dependencies'> & { maintainers?: Array<Maintainer | null>; dependencies?: Array<Dependency | null> }
+
+export function decodeDependencies(v: unknown, d: Decoder, path: string): Array<Dependency | null> | undefined {
+  if (v === null || v === undefined) return undefined
+  if (!Array.isArray(v)) return d.fail(path, d.kind(v), 'a list')
+  return v.map((x, i) => {
+    const obj = d.map(x, `${path}[${i}]`)
+    if (!obj) return null
+    const f = d.fields(obj, DEPENDENCY_KEYS)
+    const iv = f['import-values']
+    if (iv !== undefined && iv !== null && !Array.isArray(iv)) d.fail(`${path}[${i}].import-values`, d.kind(iv), 'a list')
+    return {
+      name: d.str(f.name, `${path}[${i}].name`) ?? '',
+      version: d.str(f.version, `${path}[${i}].version`),
+      repository: d.str(f.repository, `${path}[${i}].repository`) ?? '',
+      condition: d.str(f.condition, `${path}[${i}].condition`),
+      tags: d.strList(f.tags, `${path}[${i}].tags`),
+      enabled: d.bool(f.enabled, `${path}[${i}].enabled`),
+      'import-values': iv ? (plain(iv) as unknown[]) : undefined,
+      alias: d.str(f.alias, `${path}[${i}].alias`)
+    }
+  })
+}
+
+/** Chart.yaml text → metadata, exactly as far as Helm's loader reads it. */
+export function decodeMetadata(text: string, file = 'Chart.yaml', chart?: string): RawMetadata {
+  const d = new Decoder(file, chart)
+  const raw = parseYaml11(text, file, chart)
+  const obj = raw === null || raw === undefined ? {} : d.map(raw, 'the document')!
+  const f = d.fields(obj, METADATA_KEYS)
+  const maintainers = f.maintainers
+  if (maintainers !== undefined && maintainers !== null && !Array.isArray(maintainers)) d.fail('maintainers', d.kind(maintainers), 'a list')
+  return {
+    name: d.str(f.name, 'name') ?? '',
+    home: d.str(f.home, 'home'),
+    sources: d.strList(f.sources, 'sources'),
+    version: d.str(f.version, 'version') ?? '',
+    description: d.str(f.description, 'description'),
+    keywords: d.strList(f.keywords, 'keywords'),
+    maintainers: (maintainers as unknown[] | undefined | null)?.map((x, i) => {
+      const m = d.map(x, `maintainers[${i}]`)
+      if (!m) return null
+      const mf = d.fields(m, MAINTAINER_KEYS)
+      return { name: d.str(mf.name, `maintainers[${i}].name`), email: d.str(mf.email, `maintainers[${i}].email`), url: d.str(mf.url, `maintainers[${i}].url`) }
+    }),
+    icon: d.str(f.icon, 'icon'),
+    // The loader's default for charts that predate apiVersion.
+    apiVersion: d.str(f.apiVersion, 'apiVersion') || 'v1',
+    condition: d.str(f.condition, 'condition'),
+    tags: d.str(f.tags, 'tags'),
+    appVersion: d.str(f.appVersion, 'appVersion'),
+    deprecated: d.bool(f.deprecated, 'deprecated'),
+    annotations: d.strMap(f.annotations, 'annotations'),
+    kubeVersion: d.str(f.kubeVersion, 'kubeVersion'),
+    dependencies: decodeDependencies(f.dependencies, d, 'dependencies'),
+    type: d.str(f.type, 'type')
+  }
+}
+
+/** `dependencies` of a v1 chart's requirements.yaml, merged into the metadata as Helm does. */
+export function decodeRequirements(text: string, file: string, chart?: string): Array<Dependency | null> | undefined {
+  const d = new Decoder(file, chart)
+  const raw = parseYaml11(text, file, chart)
+  const obj = raw === null || raw === undefined ? {} : d.map(raw, 'the document')!
+  return decodeDependencies(d.fields(obj, ['dependencies'] as const).dependencies, d, 'dependencies')
+}
+
+const S = (s: string | undefined): string | undefined => (s === undefined ? undefined : sanitizeString(s))
+const ALIAS = /^[a-zA-Z0-9_-]+$/
+
+/**
+ * `(*Metadata).Validate`: sanitizes the strings Helm sanitizes (the packaged
+ * Chart.yaml and the OCI config carry the sanitized values), then checks in
+ * Helm's order. Returns the metadata and warnings for what Helm accepts but
+ * OCI users should not rely on.
+ */
+export function validateMetadata(raw: RawMetadata, file = 'Chart.yaml', chart?: string): { metadata: Metadata; warnings: string[] } {
+  const err = (message: string, hint: string): ChartError => new ChartError(`validation: ${message}`, { chart: chart ?? raw.name, file, hint })
+  const m: RawMetadata = {
+    ...raw,
+    name: S(raw.name) ?? '',
+    description: S(raw.description),
+    home: S(raw.home),
+    icon: S(raw.icon),
+    condition: S(raw.condition),
+    tags: S(raw.tags),
+    appVersion: S(raw.appVersion),
+    kubeVersion: S(raw.kubeVersion),
+    sources: raw.sources?.map((s) => sanitizeString(s)),
+    keywords: raw.keywords?.map((s) => sanitizeString(s)),
+    maintainers: raw.maintainers?.map((x) => (x ? { name: S(x.name), email: S(x.email), url: S(x.url) } : null)),
+    dependencies: raw.dependencies?.map((x) =>
+      x ? { ...x, name: sanitizeString(x.name), version: S(x.version), repository: sanitizeString(x.repository), condition: S(x.condition), tags: x.tags?.map((t) => sanitizeString(t)) } : null
+    )
+  }
+  const warnings: string[] = []
+  if (!m.apiVersion) throw err('chart.metadata.apiVersion is required', 'Add apiVersion: v2')
+  if (m.apiVersion !== 'v1' && m.apiVersion !== 'v2') {
+    throw new ChartError(`apiVersion "${m.apiVersion}" is not supported`, { chart: chart ?? m.name, file, hint: 'Use apiVersion: v2 (Helm 3 and 4 charts) or v1' })
+  }
+  if (!m.name) throw err('chart.metadata.name is required', 'Add name: <chart name> to Chart.yaml')
+  if (m.name === '.' || m.name === '..') throw err(`chart.metadata.name "${m.name}" is not allowed`, 'Give the chart a real name')
+  if (m.name.includes('/') || m.name.includes('\\')) throw err(`chart.metadata.name "${m.name}" is invalid`, 'A chart name cannot contain a path separator')
+  if (!m.version) throw err('chart.metadata.version is required', 'Add version: 0.1.0 (SemVer 2) to Chart.yaml')
+  if (!parseHelmVersion(m.version)) throw err(`chart.metadata.version "${m.version}" is invalid`, 'Use a SemVer 2 version such as 1.2.3, 1.2.3-rc.1 or 1.2.3+build.5')
+  if (!isStrictSemver(m.version)) {
+    warnings.push(`version "${m.version}" is not strict SemVer 2; Helm packages it, but \`helm pull\`/\`install\` without --version only find strict versions such as 1.2.3`)
+  }
+  if (m.type && m.type !== 'application' && m.type !== 'library') throw err('chart.metadata.type must be application or library', 'Set type: application or type: library')
+  if (m.maintainers?.some((x) => x === null)) throw err('maintainers must not contain empty or null nodes', 'Remove the empty entry under maintainers')
+  const seen = new Set<string>()
+  for (const dep of m.dependencies ?? []) {
+    if (!dep) throw err('dependencies must not contain empty or null nodes', 'Remove the empty entry under dependencies')
+    if (dep.alias && !ALIAS.test(dep.alias)) throw err(`dependency "${dep.name}" has disallowed characters in the alias`, 'An alias may contain letters, digits, "_" and "-"')
+    const key = dep.alias || dep.name
+    if (seen.has(key)) throw err(`more than one dependency with name or alias "${key}"`, 'Give each dependency a unique alias')
+    seen.add(key)
+  }
+  if (m.apiVersion === 'v1' && m.type) warnings.push('type is only used with apiVersion v2')
+  return { metadata: m as Metadata, warnings }
+}
+
+/** The Chart.yaml Helm writes into the archive: `yaml.Marshal(metadata)`, without `dependencies` for apiVersion v1. */
+export function metadataYaml(m: Metadata): string {
+  return jsonToYaml(metadataJson(m.apiVersion === 'v1' ? { ...m, dependencies: undefined } : m))
+}

@@ -1,0 +1,263 @@
+/**
+ * Loading a chart the way Helm's pkg/chart/v2/loader does: the directory walk
+ * (sorted, `.helmignore` + `templates/.?*`, symlinks followed), the archive
+ * reader's path rules and size limits, and `LoadFiles`' classification into
+ * Chart.yaml, lock, values, schema, templates, files and subcharts.
+ * Unlike Helm, a symlink may not point outside the chart: a published chart
+ * must not pick up files from elsewhere on the runner.
+ */
+import { promises as fs } from 'node:fs'
+import * as path from 'node:path'
+import { promisify } from 'node:util'
+import * as zlib from 'node:zlib'
+import { parseAllDocuments } from 'yaml'
+import { ChartError } from '../errors'
+import { compareUtf8 } from '../gojson'
+import { bufferFile, diskFile, readAll, type Chart, type ChartFile, type Lock } from './chart'
+import { decodeMetadata, decodeRequirements, parseYaml11, validateMetadata } from './chart-yaml'
+import { IgnoreRules } from './helmignore'
+import { readTar } from './tar'
+
+/** Helm 3.17.3+/4: per-file and whole-archive limits. */
+export const MAX_FILE_SIZE = 5 * 1024 * 1024
+export const MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024
+const BOM = Buffer.from([0xef, 0xbb, 0xbf])
+
+interface Loaded {
+  name: string
+  file: ChartFile
+  /** Read eagerly for files Helm parses (Chart.yaml, lock, values, requirements). */
+  data?: Buffer
+}
+
+const PARSED = new Set(['Chart.yaml', 'Chart.lock', 'values.yaml', 'values.schema.json', 'requirements.yaml', 'requirements.lock'])
+
+async function loadDiskFile(abs: string, name: string, size: number, where: string): Promise<Loaded> {
+  if (size > MAX_FILE_SIZE) {
+    throw new ChartError(`chart file "${path.basename(name)}" is larger than the maximum file size ${MAX_FILE_SIZE}`, { chart: where, file: name, hint: 'Helm refuses files over 5 MiB: add it to .helmignore or shrink it' })
+  }
+  const fh = await fs.open(abs, 'r')
+  try {
+    const head = Buffer.alloc(Math.min(size, PARSED.has(name) || /^charts\/[^/]+\.tgz$/.test(name) || size <= 65536 ? size : 3))
+    await fh.read(head, 0, head.length, 0)
+    const skip = head.subarray(0, 3).equals(BOM) ? 3 : 0
+    if (head.length === size) {
+      const data = head.subarray(skip)
+      return { name, file: bufferFile(name, data), data }
+    }
+    return { name, file: diskFile(name, abs, size - skip, skip) }
+  } finally {
+    await fh.close()
+  }
+}
+
+/**
+ * Helm's `LoadDir` walk: depth first, names sorted byte-wise, the root
+ * `.helmignore` rules applied to paths relative to the chart root.
+ */
+export async function walkChartDir(root: string, where: string): Promise<Loaded[]> {
+  const rootReal = await fs.realpath(root)
+  let rules = IgnoreRules.empty()
+  const ignoreFile = path.join(root, '.helmignore')
+  const ignoreText = await fs.readFile(ignoreFile, 'utf8').catch(() => undefined)
+  if (ignoreText !== undefined) rules = IgnoreRules.parse(ignoreText, path.join(where, '.helmignore'))
+  rules.addDefaults()
+  const out: Loaded[] = []
+
+  async function visit(dirAbs: string, rel: string): Promise<void> {
+    const names = (await fs.readdir(dirAbs)).sort(compareUtf8)
+    for (const entry of names) {
+      const abs = path.join(dirAbs, entry)
+      const name = rel ? `${rel}/${entry}` : entry
+      let st = await fs.lstat(abs)
+      if (st.isSymbolicLink()) {
+        const target = await fs.realpath(abs).catch((err: Error) => {
+          throw new ChartError(`error evaluating symlink ${name}: ${err.message}`, { chart: where, file: path.join(where, name), hint: 'Fix or remove the dangling symlink, or list it in .helmignore' })
+        })
+        if (target !== rootReal && !target.startsWith(rootReal + path.sep)) {
+          throw new ChartError(`symlink ${name} points outside the chart (to ${target})`, {
+            chart: where,
+            file: path.join(where, name),
+            hint: 'Copy the file into the chart or list the link in .helmignore; a published chart must not include files from outside its directory'
+          })
+        }
+        st = await fs.stat(target)
+      }
+      if (rules.ignore(name, st.isDirectory())) continue
+      if (st.isDirectory()) {
+        await visit(abs, name)
+        continue
+      }
+      if (!st.isFile()) {
+        throw new ChartError(`cannot load irregular file ${name} as it has file mode type bits set`, { chart: where, file: path.join(where, name), hint: 'Remove the socket, FIFO or device file, or list it in .helmignore' })
+      }
+      out.push(await loadDiskFile(abs, name, st.size, where))
+    }
+  }
+  await visit(root, '')
+  return out
+}
+
+/** Where Helm's archive reader puts an entry, or the error it reports. */
+function archiveEntryName(raw: string, where: string): string | undefined {
+  let n = raw.includes('\\') ? raw.replace(/\\/g, '/') : raw
+  const parts = n.split('/')
+  if (parts.length < 2) {
+    if (n === 'Chart.yaml') throw new ChartError('chart yaml not in base directory', { chart: where, hint: 'Package the chart with its files under a top directory named after the chart' })
+    return undefined
+  }
+  n = path.posix.normalize(parts.slice(1).join('/'))
+  if (n.endsWith('/') && n.length > 1) n = n.slice(0, -1)
+  const fail = (m: string): never => {
+    throw new ChartError(m, { chart: where, file: raw, hint: 'Repackage the chart with `helm package` or this action' })
+  }
+  if (path.posix.isAbsolute(n)) fail('chart illegally contains absolute paths')
+  if (n === '.' || n === '') fail('chart illegally contains content outside the base directory')
+  if (n.startsWith('..')) fail('chart illegally references parent directory')
+  if (/^[a-zA-Z]:\//.test(n)) fail('chart contains illegally named files')
+  return n
+}
+
+/** Helm's `LoadArchiveFiles`: gzip + tar, limits checked as the entries come. */
+export async function readChartArchive(data: Buffer, where: string): Promise<Loaded[]> {
+  if (data.length < 3 || data[0] !== 0x1f || data[1] !== 0x8b || data[2] !== 0x08) {
+    throw new ChartError(`file '${where}' does not appear to be a gzipped archive`, { chart: where, file: where, hint: 'Give a chart directory or a .tgz made by helm package' })
+  }
+  let tar: Buffer
+  try {
+    tar = await promisify(zlib.gunzip)(data, { maxOutputLength: MAX_DECOMPRESSED_CHART_SIZE - 1 })
+  } catch (err) {
+    const tooBig = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|maxOutputLength|Cannot create a Buffer/i.test((err as Error).message)
+    throw new ChartError(tooBig ? `decompressed chart is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}` : `cannot decompress ${where}: ${(err as Error).message}`, { chart: where, file: where })
+  }
+  const out: Loaded[] = []
+  const entries = readTar(tar, (name, size) => {
+    if (size > MAX_FILE_SIZE) throw new ChartError(`decompressed chart file "${name}" is larger than the maximum file size ${MAX_FILE_SIZE}`, { chart: where, file: name })
+  })
+  for (const e of entries) {
+    if (e.type === '5') continue
+    const name = archiveEntryName(e.name, where)
+    if (name === undefined) continue
+    const body = e.type === '0' || e.type === '\0' || e.type === '7' ? e.data : Buffer.alloc(0)
+    const d = body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body
+    out.push({ name, file: bufferFile(name, Buffer.from(d)), data: d })
+  }
+  if (!out.length) throw new ChartError('no files in chart archive', { chart: where, file: where })
+  return out
+}
+
+function parseLock(data: Buffer, file: string, where: string): Lock {
+  const obj = (parseYaml11(data.toString('utf8'), file, where) ?? {}) as Record<string, unknown>
+  const deps = Array.isArray(obj.dependencies) ? (obj.dependencies as Lock['dependencies']) : null
+  let generated = obj.generated === undefined || obj.generated === null ? '0001-01-01T00:00:00Z' : String(obj.generated)
+  // Go re-marshals time.Time as RFC 3339 with nanoseconds, trailing zeros dropped.
+  generated = generated.replace(/\.(\d*?)0+(?=Z|[+-])/, (_m, d: string) => (d ? `.${d}` : ''))
+  return { generated, digest: obj.digest === undefined || obj.digest === null ? '' : String(obj.digest), dependencies: deps }
+}
+
+function checkValues(data: Buffer, file: string, where: string): void {
+  for (const doc of parseAllDocuments(data.toString('utf8'), { version: '1.1', uniqueKeys: false })) {
+    const errs = 'errors' in doc ? doc.errors : []
+    if (errs.length) throw new ChartError(`cannot load ${file}: ${errs[0].message.split('\n')[0]}`, { chart: where, file, hint: 'values.yaml must be valid YAML' })
+    const v = doc.toJS({ maxAliasCount: 10000 }) as unknown
+    if (v !== null && v !== undefined && (typeof v !== 'object' || Array.isArray(v))) {
+      throw new ChartError(`cannot load ${file}: the top level must be a mapping`, { chart: where, file, hint: 'values.yaml holds key: value pairs' })
+    }
+  }
+}
+
+/** Helm's `LoadFiles`: classify, parse, validate, and load subcharts from `charts/`. */
+export async function loadFiles(files: Loaded[], where: string): Promise<Chart> {
+  const chartYaml = files.find((f) => f.name === 'Chart.yaml')
+  if (!chartYaml?.data) throw new ChartError('Chart.yaml file is missing', { chart: where, file: path.join(where, 'Chart.yaml'), hint: 'A chart directory needs a Chart.yaml (helm create makes one)' })
+  const file = (n: string): string => path.join(where, n)
+  const raw = decodeMetadata(chartYaml.data.toString('utf8'), file('Chart.yaml'), where)
+  const warnings: string[] = []
+  const chart: Omit<Chart, 'metadata'> = { templates: [], files: [], dependencies: [], where, warnings }
+  const groups = new Map<string, Loaded[]>()
+  for (const f of files) {
+    const n = f.name
+    if (n === 'Chart.yaml') continue
+    if (n === 'Chart.lock') {
+      if (raw.apiVersion !== 'v1') chart.lock = parseLock(f.data!, file(n), where)
+    } else if (n === 'values.yaml') {
+      checkValues(f.data!, file(n), where)
+      chart.values = f.file
+    } else if (n === 'values.schema.json') {
+      try {
+        JSON.parse(f.data!.toString('utf8'))
+      } catch {
+        throw new ChartError('invalid JSON in values.schema.json', { chart: where, file: file(n), hint: 'Fix the JSON (an empty file is not valid JSON either)' })
+      }
+      chart.schema = f.file
+    } else if (n === 'requirements.yaml') {
+      raw.dependencies = decodeRequirements(f.data!.toString('utf8'), file(n), where)
+      if (raw.apiVersion === 'v1') chart.files.push(f.file)
+      else warnings.push('requirements.yaml is ignored in apiVersion v2 charts; declare dependencies in Chart.yaml')
+    } else if (n === 'requirements.lock') {
+      chart.lock = parseLock(f.data!, file(n), where)
+      if (raw.apiVersion === 'v1') chart.files.push(f.file)
+    } else if (n.startsWith('templates/')) chart.templates.push(f.file)
+    else if (n.startsWith('charts/') && !n.endsWith('.prov')) {
+      const rest = n.slice('charts/'.length)
+      const key = rest.split('/')[0]
+      if (!groups.has(key)) groups.set(key, [])
+      groups.get(key)!.push(f)
+    } else chart.files.push(f.file)
+  }
+  const { metadata, warnings: w } = validateMetadata(raw, file('Chart.yaml'), where)
+  warnings.push(...w)
+
+  for (const [key, group] of [...groups].sort(([a], [b]) => compareUtf8(a, b))) {
+    if (key.startsWith('_') || key.startsWith('.')) continue // Helm drops these silently
+    const subWhere = `${where}/charts/${key}`
+    try {
+      let sub: Chart
+      if (key.endsWith('.tgz') && group.length === 1 && group[0].name === `charts/${key}`) {
+        sub = await loadFiles(await readChartArchive(group[0].data ?? (await readAll(group[0].file)), subWhere), subWhere)
+      } else {
+        const inner = group.filter((f) => f.name.length > `charts/${key}/`.length).map((f) => ({ ...f, name: f.name.slice(`charts/${key}/`.length) }))
+        sub = await loadFiles(
+          inner.map((f) => ({ ...f, file: { ...f.file, name: f.name } })),
+          subWhere
+        )
+      }
+      chart.dependencies.push(sub)
+      warnings.push(...sub.warnings.map((x) => `subchart ${sub.metadata.name}: ${x}`))
+    } catch (err) {
+      if (err instanceof ChartError && !err.message.startsWith('error unpacking subchart')) {
+        throw new ChartError(`error unpacking subchart ${key} in ${metadata.name}: ${err.message}`, { chart: where, file: err.file ?? file(`charts/${key}`), hint: err.hint, cause: err })
+      }
+      throw err
+    }
+  }
+  return { ...chart, metadata }
+}
+
+export async function loadChartDir(dir: string, where = dir): Promise<Chart> {
+  const st = await fs.stat(path.join(dir, 'Chart.yaml')).catch(() => undefined)
+  if (!st) throw new ChartError(`unable to detect chart at ${path.join(where, 'Chart.yaml')}`, { chart: where, file: path.join(where, 'Chart.yaml'), hint: 'Point charts at a directory that holds Chart.yaml' })
+  return loadFiles(await walkChartDir(dir, where), where)
+}
+
+export async function loadChartArchive(file: string, where = file): Promise<Chart> {
+  const st = await fs.stat(file)
+  if (st.size > MAX_DECOMPRESSED_CHART_SIZE) throw new ChartError(`chart archive is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}`, { chart: where, file: where })
+  return loadFiles(await readChartArchive(await fs.readFile(file), where), where)
+}
+
+/**
+ * `CheckDependencies`: every dependency declared in Chart.yaml needs a
+ * subchart in `charts/` whose Chart.yaml name matches (alias and version do not count).
+ */
+export function checkDependencies(chart: Chart): void {
+  const have = new Set(chart.dependencies.map((d) => d.metadata.name))
+  const missing = (chart.metadata.dependencies ?? []).filter((d) => !have.has(d.name)).map((d) => d.name)
+  if (missing.length) {
+    throw new ChartError(`found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`, {
+      chart: chart.where,
+      file: path.join(chart.where, 'Chart.yaml'),
+      hint: 'Run `helm dependency build` (or `helm dependency update`) in a step before this one, or vendor the subcharts into charts/'
+    })
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * `chartutil.Save`: writes `<name>-<version>.tgz` with Helm's entry order
+ * (Chart.yaml, Chart.lock, values.yaml, values.schema.json, templates, files,
+ * then subcharts expanded under charts/<name>/), Go's tar headers and Helm's
+ * gzip header. Every entry gets the same time stamp and the deflate stream
+ * comes from pako (zlib level 6 in portable JavaScript), so the same source
+ * gives the same bytes on every machine and Node version — native zlib builds
+ * differ with the CPU's SIMD features. The archive is streamed to disk and
+ * hashed on the way; no chart is held in memory as a whole.
+ */
+import { createHash } from 'node:crypto'
+import { createWriteStream, promises as fs } from 'node:fs'
+import * as path from 'node:path'
+import { crc32 } from 'node:zlib'
+import { Deflate, constants as pakoConstants } from 'pako'
+import { ChartError } from '../errors'
+import { compareUtf8, goMarshal, goStruct } from '../gojson'
+import { bufferFile, type Chart, type ChartFile, type Lock } from './chart'
+import { metadataYaml } from './chart-yaml'
+import { dependencyStruct } from './metadata'
+import { fileHeader, padding, trailer } from './tar'
+import { jsonToYaml } from './yaml-marshal'
+
+/** Helm 4.2.4+: FLG FEXTRA|FCOMMENT, MTIME 0, XFL 0, OS 255, extra subfield "rr", comment "Helm". */
+export const GZIP_HEADER = Buffer.from(
+  '1f8b08140000000000ff2c00727228006148523063484d364c79393562335630645335695a5339364f5656364d576c6a616e647954516f3d48656c6d00',
+  'hex'
+)
+
+/** `yaml.Marshal(lock)`: Go JSON of `chart.Lock` (all fields always present), then go-yaml. */
+export function lockYaml(lock: Lock): string {
+  return jsonToYaml(goMarshal(goStruct({ generated: lock.generated, digest: lock.digest, dependencies: lock.dependencies ? lock.dependencies.map((d) => (d ? dependencyStruct(d) : null)) : null })))
+}
+
+interface Entry {
+  name: string
+  file: ChartFile
+}
+
+/** Helm's `writeTarContents`, recursively; subcharts sorted by name where Helm iterates a map. */
+export function archiveEntries(chart: Chart, prefix = ''): Entry[] {
+  const base = prefix ? `${prefix}/${chart.metadata.name}` : chart.metadata.name
+  if (path.posix.basename(base) !== chart.metadata.name) {
+    throw new ChartError(`"${chart.metadata.name}" is not a valid chart name`, { chart: chart.where })
+  }
+  const at = (f: ChartFile): Entry => ({ name: `${base}/${f.name}`, file: f })
+  const out: Entry[] = [at(bufferFile('Chart.yaml', Buffer.from(metadataYaml(chart.metadata))))]
+  if (chart.metadata.apiVersion === 'v2' && chart.lock) out.push(at(bufferFile('Chart.lock', Buffer.from(lockYaml(chart.lock)))))
+  if (chart.values) out.push(at({ ...chart.values, name: 'values.yaml' }))
+  if (chart.schema) out.push(at({ ...chart.schema, name: 'values.schema.json' }))
+  out.push(...chart.templates.map(at), ...chart.files.map(at))
+  const subs = [...chart.dependencies].sort((a, b) => compareUtf8(a.metadata.name, b.metadata.name))
+  for (const sub of subs) out.push(...archiveEntries(sub, `${base}/charts`))
+  return out
+}
+
+/** The uncompressed tar stream, chunk by chunk. */
+async function* tarStream(entries: Entry[], mtimeMs: number): AsyncGenerator<Buffer> {
+  for (const e of entries) {
+    yield fileHeader(e.name, e.file.size, mtimeMs)
+    let n = 0
+    for await (const chunk of e.file.open()) {
+      n += (chunk as Buffer).length
+      yield chunk as Buffer
+    }
+    if (n !== e.file.size) throw new ChartError(`${e.name} changed while it was being packaged (${e.file.size} bytes expected, ${n} read)`, { file: e.name, hint: 'Do not modify the chart while the action runs' })
+    yield padding(e.file.size)
+  }
+  yield trailer()
+}
+
+export interface SavedArchive {
+  path: string
+  digest: string
+  size: number
+}
+
+/** Gzip (Helm's header, pako deflate level 6, CRC32 and size trailer) of a chunk stream into `file`. */
+export async function writeGzip(chunks: AsyncIterable<Buffer>, file: string): Promise<SavedArchive> {
+  const hash = createHash('sha256')
+  const out = createWriteStream(file, { mode: 0o644 })
+  let size = 0
+  const pending: Buffer[] = []
+  const emit = (b: Buffer): void => {
+    hash.update(b)
+    size += b.length
+    pending.push(b)
+  }
+  const flush = async (): Promise<void> => {
+    if (!pending.length) return
+    const data = pending.length === 1 ? pending[0] : Buffer.concat(pending)
+    pending.length = 0
+    if (!out.write(data)) await new Promise<void>((resolve, reject) => out.once('drain', resolve).once('error', reject))
+  }
+  const deflate = new Deflate({ level: 6, raw: true, chunkSize: 64 * 1024 })
+  deflate.onData = (c: Uint8Array) => emit(Buffer.from(c.buffer, c.byteOffset, c.byteLength))
+  let crc = 0
+  let isize = 0
+  const opened = new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', reject))
+  try {
+    await opened
+    emit(GZIP_HEADER)
+    for await (const chunk of chunks) {
+      crc = crc32(chunk, crc)
+      isize = (isize + chunk.length) >>> 0
+      deflate.push(chunk, pakoConstants.Z_NO_FLUSH)
+      await flush()
+    }
+    deflate.push(new Uint8Array(0), pakoConstants.Z_FINISH)
+    if (deflate.err) throw new Error(`deflate failed: ${deflate.msg}`)
+    const tail = Buffer.alloc(8)
+    tail.writeUInt32LE(crc >>> 0, 0)
+    tail.writeUInt32LE(isize, 4)
+    emit(tail)
+    await flush()
+    await new Promise<void>((resolve, reject) => out.end(() => resolve()).once('error', reject))
+  } catch (err) {
+    out.destroy()
+    await fs.rm(file, { force: true })
+    throw err
+  }
+  return { path: file, digest: `sha256:${hash.digest('hex')}`, size }
+}
+
+/**
+ * Packages the chart into `<destDir>/<name>-<version>.tgz` (Helm's file name,
+ * version verbatim). Written to a temporary name first so that a failure
+ * never leaves a truncated archive behind.
+ */
+export async function saveChart(chart: Chart, opts: { destDir: string; mtime: Date }): Promise<SavedArchive> {
+  const entries = archiveEntries(chart)
+  await fs.mkdir(opts.destDir, { recursive: true })
+  const final = path.join(opts.destDir, `${chart.metadata.name}-${chart.metadata.version}.tgz`)
+  const tmp = `${final}.${process.pid}.tmp`
+  const saved = await writeGzip(tarStream(entries, opts.mtime.getTime()), tmp)
+  await fs.rename(tmp, final)
+  return { ...saved, path: final }
+}

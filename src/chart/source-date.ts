@@ -1,0 +1,59 @@
+/**
+ * The one instant every archive entry and the `created` annotation carry, so
+ * that packaging is reproducible: SOURCE_DATE_EPOCH when set, else the time
+ * of the last commit that touched the chart, never the clock.
+ */
+import { execFile } from 'node:child_process'
+import { promises as fs } from 'node:fs'
+import { promisify } from 'node:util'
+import { InputError } from '../errors'
+
+export interface SourceDate {
+  date: Date
+  /** How it was chosen, for the log. */
+  source: string
+  /** Set when the result depends on how the repository was cloned. */
+  warning?: string
+}
+
+const run = promisify(execFile)
+
+async function git(cwd: string, args: string[]): Promise<string | undefined> {
+  try {
+    const { stdout } = await run('git', ['-c', 'safe.directory=*', ...args], { cwd, timeout: 15_000 })
+    return stdout.trim()
+  } catch {
+    return undefined
+  }
+}
+
+export function parseSourceDateEpoch(raw: string): Date {
+  if (!/^\d+$/.test(raw.trim())) {
+    throw new InputError(`invalid SOURCE_DATE_EPOCH "${raw}"`, { hint: 'Set SOURCE_DATE_EPOCH to whole seconds since 1970 (for example $(git log -1 --format=%ct)) or unset it' })
+  }
+  return new Date(Number(raw.trim()) * 1000)
+}
+
+/** `target` is the chart directory or the packaged archive's path. */
+export async function sourceDateEpoch(target: string, env: NodeJS.ProcessEnv): Promise<SourceDate> {
+  if (env.SOURCE_DATE_EPOCH !== undefined && env.SOURCE_DATE_EPOCH !== '') {
+    return { date: parseSourceDateEpoch(env.SOURCE_DATE_EPOCH), source: 'SOURCE_DATE_EPOCH' }
+  }
+  const st = await fs.stat(target)
+  const cwd = st.isDirectory() ? target : require('node:path').dirname(target)
+  const dirty = await git(cwd, ['status', '--porcelain', '--', target])
+  const ct = await git(cwd, ['log', '-1', '--format=%ct %h', '--', target])
+  if (ct) {
+    const [secs, sha] = ct.split(' ')
+    const shallow = (await git(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true'
+    return {
+      date: new Date(Number(secs) * 1000),
+      source: `last commit ${sha} that changed it${dirty ? ' (the working tree has uncommitted changes)' : ''}`,
+      warning: shallow
+        ? 'the repository is a shallow clone, so the time stamps come from the oldest fetched commit rather than the last one that changed the chart, and digests depend on the fetch depth: use actions/checkout with fetch-depth: 0 (or set SOURCE_DATE_EPOCH)'
+        : undefined
+    }
+  }
+  // Not in git (or never committed): the file's own time is stable across re-runs on this checkout.
+  return { date: new Date(Math.floor(st.mtimeMs / 1000) * 1000), source: 'its modification time (not committed to git)' }
+}

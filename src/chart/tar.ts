@@ -1,0 +1,167 @@
+/**
+ * Tar headers exactly as Go's archive/tar writes `tar.Header{Name, Mode: 0644,
+ * Size, ModTime}` (what Helm's chartutil.Save uses), and a reader for the
+ * archives Helm accepts (USTAR, PAX, GNU long names).
+ */
+
+export const BLOCK = 512
+
+/** Go's `toASCII`: drops every non-ASCII character (used for the fallback USTAR name of a PAX entry). */
+const toASCII = (s: string): string => s.replace(/[^\x00-\x7f]/g, '')
+const isASCII = (s: string): boolean => /^[\x00-\x7f]*$/.test(s)
+
+function octal(buf: Buffer, offset: number, length: number, value: number): void {
+  // Go writes length-1 octal digits, zero-padded, then NUL.
+  buf.write(value.toString(8).padStart(length - 1, '0') + '\0', offset, length, 'latin1')
+}
+
+/** Go's `splitUSTARPath`: a name that fits as prefix (≤155) + "/" + name (≤100). */
+function splitUstar(name: string): [string, string] | undefined {
+  const bytes = Buffer.byteLength(name)
+  if (bytes <= 100) return ['', name]
+  if (bytes > 256) return undefined
+  let i = Math.min(155, name.length - 1)
+  // Go searches for the last '/' within the prefix limit.
+  i = name.lastIndexOf('/', i)
+  if (i <= 0) return undefined
+  const prefix = name.slice(0, i)
+  const rest = name.slice(i + 1)
+  if (rest === '' || Buffer.byteLength(rest) > 100 || Buffer.byteLength(prefix) > 155) return undefined
+  return [prefix, rest]
+}
+
+function header(opts: { name: string; prefix?: string; mode: number; size: number; mtime: number; type: string }): Buffer {
+  const h = Buffer.alloc(BLOCK)
+  h.write(opts.name, 0, 100, 'utf8')
+  octal(h, 100, 8, opts.mode)
+  octal(h, 108, 8, 0)
+  octal(h, 116, 8, 0)
+  octal(h, 124, 12, opts.size)
+  octal(h, 136, 12, opts.mtime)
+  h.write(opts.type, 156, 1, 'latin1')
+  h.write('ustar\x0000', 257, 8, 'latin1')
+  octal(h, 329, 8, 0)
+  octal(h, 337, 8, 0)
+  if (opts.prefix) h.write(opts.prefix, 345, 155, 'utf8')
+  h.fill(0x20, 148, 156)
+  let sum = 0
+  for (const b of h) sum += b
+  h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 8, 'latin1')
+  return h
+}
+
+/** One PAX record: "<len> key=value\n", where len counts itself. */
+function paxRecord(key: string, value: string): string {
+  const body = ` ${key}=${value}\n`
+  const n = Buffer.byteLength(body)
+  let len = n + String(n).length
+  if (String(len).length !== String(n).length) len = n + String(len).length
+  return `${len}${body}`
+}
+
+const pad = (size: number): Buffer => Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK)
+
+/**
+ * The header block(s) for a regular file. `mtime` in ms since the epoch is
+ * rounded to the nearest second, as Go's `time.Round(time.Second)` does.
+ */
+export function fileHeader(name: string, size: number, mtimeMs: number): Buffer {
+  const mtime = Math.floor((mtimeMs + 500) / 1000)
+  const split = isASCII(name) ? splitUstar(name) : undefined
+  if (split) return header({ name: split[1], prefix: split[0], mode: 0o644, size, mtime, type: '0' })
+  // Go falls back to a PAX extended header carrying the full UTF-8 path.
+  const records = Buffer.from(paxRecord('path', name), 'utf8')
+  // Go: path.Join(dir, "PaxHeaders.0", file)
+  const slash = name.lastIndexOf('/')
+  const dir = slash >= 0 ? `${name.slice(0, slash)}/` : ''
+  let paxName = toASCII(`${dir}PaxHeaders.0/${name.slice(slash + 1)}`)
+  if (paxName.length > 100) paxName = paxName.slice(0, 100)
+  const pax = header({ name: paxName, mode: 0, size: records.length, mtime: 0, type: 'x' })
+  const main = header({ name: toASCII(name).slice(0, 100), mode: 0o644, size, mtime, type: '0' })
+  return Buffer.concat([pax, records, pad(records.length), main])
+}
+
+/** Zero padding after `size` bytes of content. */
+export const padding = pad
+
+/** The end-of-archive marker: two zero blocks, without padding to a record (Go). */
+export const trailer = (): Buffer => Buffer.alloc(2 * BLOCK)
+
+export interface TarEntry {
+  name: string
+  /** '0' regular, '5' directory, '2' symlink, … */
+  type: string
+  data: Buffer
+  mtimeMs: number
+}
+
+function cstring(buf: Buffer, offset: number, length: number): string {
+  const end = buf.indexOf(0, offset)
+  return buf.toString('utf8', offset, end < 0 || end > offset + length ? offset + length : end)
+}
+
+function parseOctal(buf: Buffer, offset: number, length: number): number {
+  if (buf[offset] & 0x80) {
+    // GNU base-256 for large values.
+    let v = 0
+    for (let i = offset + 1; i < offset + length; i++) v = v * 256 + buf[i]
+    return v
+  }
+  const s = cstring(buf, offset, length).trim()
+  return s ? parseInt(s, 8) : 0
+}
+
+function parsePax(data: Buffer): Record<string, string> {
+  const out: Record<string, string> = {}
+  let i = 0
+  while (i < data.length) {
+    const sp = data.indexOf(0x20, i)
+    if (sp < 0) break
+    const len = parseInt(data.toString('latin1', i, sp), 10)
+    if (!len) break
+    const rec = data.toString('utf8', sp + 1, i + len - 1)
+    const eq = rec.indexOf('=')
+    if (eq > 0) out[rec.slice(0, eq)] = rec.slice(eq + 1)
+    i += len
+  }
+  return out
+}
+
+/** Reads every entry of an uncompressed tar; `onEntry` sees each header first (size limits). */
+export function readTar(tar: Buffer, onEntry?: (name: string, size: number) => void): TarEntry[] {
+  const entries: TarEntry[] = []
+  let off = 0
+  let pax: Record<string, string> = {}
+  let longName: string | undefined
+  while (off + BLOCK <= tar.length) {
+    const h = tar.subarray(off, off + BLOCK)
+    if (h.every((b) => b === 0)) break
+    const size = parseOctal(h, 124, 12)
+    const type = String.fromCharCode(h[156] || 0x30)
+    const dataStart = off + BLOCK
+    if (dataStart + size > tar.length) throw new Error('unexpected end of tar archive')
+    const data = tar.subarray(dataStart, dataStart + size)
+    off = dataStart + size + ((BLOCK - (size % BLOCK)) % BLOCK)
+    if (type === 'x') {
+      pax = parsePax(data)
+      continue
+    }
+    if (type === 'g') continue
+    if (type === 'L') {
+      longName = cstring(data, 0, data.length)
+      continue
+    }
+    const magic = h.toString('latin1', 257, 263)
+    const prefix = magic.startsWith('ustar') ? cstring(h, 345, 155) : ''
+    let name = cstring(h, 0, 100)
+    if (prefix) name = `${prefix}/${name}`
+    if (longName !== undefined) name = longName
+    if (pax.path !== undefined) name = pax.path
+    const mtimeMs = (pax.mtime ? parseFloat(pax.mtime) : parseOctal(h, 136, 12)) * 1000
+    pax = {}
+    longName = undefined
+    onEntry?.(name, size)
+    entries.push({ name, type, data, mtimeMs })
+  }
+  return entries
+}

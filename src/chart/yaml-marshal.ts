@@ -1,0 +1,213 @@
+/**
+ * `sigs.k8s.io/yaml.Marshal` as Helm uses it to regenerate Chart.yaml and
+ * Chart.lock: the value goes through Go JSON, then go-yaml v2 emits it with
+ * keys sorted, 2-space indentation, sequences not indented under their key,
+ * strings plain unless they would read back as another type, and long plain
+ * or single-quoted scalars folded at the first space past column 80.
+ */
+import { compareUtf8 } from '../gojson'
+
+const BEST_WIDTH = 80
+
+const BOOL_OR_NULL = new Set(
+  'y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN <<'.split(' ')
+)
+const INT = /^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]*|[1-9][0-9_]*)$/
+const FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/
+const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/
+const TIMESTAMP = /^\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/
+
+/** Would go-yaml v2 resolve this plain scalar to something other than a string? */
+function resolvesToNonString(s: string): boolean {
+  if (s === '') return true
+  if (BOOL_OR_NULL.has(s)) return true
+  if (INT.test(s) && /\d/.test(s)) return true
+  if (FLOAT.test(s.replace(/_/g, ''))) return true
+  return BASE60.test(s) || TIMESTAMP.test(s)
+}
+
+const FLOW_INDICATORS = new Set([...',?[]{}'])
+const isBlank = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n'
+/** libyaml's printable test, with go-yaml's unicode output enabled. */
+const isPrintable = (c: string): boolean =>
+  c === '\t' || c === '\n' || (c >= ' ' && c <= '~') || (c >= '\u00a0' && c !== '\ufeff' && !/[\ud800-\udfff\ufffe\uffff\u0085\u2028\u2029]/.test(c)) || c === '\u0085'
+
+/** libyaml `yaml_emitter_analyze_scalar`, reduced to what picks the style. */
+function analyze(s: string): { plain: boolean; singleQuoted: boolean; multiline: boolean } {
+  if (s.startsWith('---') || s.startsWith('...')) return { plain: false, singleQuoted: true, multiline: s.includes('\n') }
+  let block = false
+  let special = false
+  let lineBreaks = false
+  let spaceBreak = false
+  let breakSpace = false
+  const chars = [...s]
+  let prevSpace = false
+  let prevBreak = false
+  let leadingSpace = false
+  let trailingSpace = false
+  let leadingBreak = false
+  let trailingBreak = false
+  chars.forEach((c, i) => {
+    const next = chars[i + 1]
+    const first = i === 0
+    const last = i === chars.length - 1
+    if (first) {
+      if ('#,[]{}&*!|>\'"%@`'.includes(c)) block = true
+      if ((c === '?' || c === ':' || c === '-') && isBlank(next)) block = true
+    } else {
+      if (FLOW_INDICATORS.has(c)) {
+        /* flow only */
+      }
+      if (c === ':' && isBlank(next)) block = true
+      if (c === '#' && isBlank(chars[i - 1])) block = true
+    }
+    if (!isPrintable(c)) special = true
+    if (c === '\n') lineBreaks = true
+    if (c === ' ') {
+      if (first) leadingSpace = true
+      if (last) trailingSpace = true
+      if (prevBreak) breakSpace = true
+      prevSpace = true
+      prevBreak = false
+    } else if (c === '\n') {
+      if (first) leadingBreak = true
+      if (last) trailingBreak = true
+      if (prevSpace) spaceBreak = true
+      prevBreak = true
+      prevSpace = false
+    } else {
+      prevSpace = false
+      prevBreak = false
+    }
+  })
+  let plain = !block
+  let singleQuoted = true
+  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) plain = false
+  if (trailingSpace) singleQuoted = singleQuoted && true
+  if (spaceBreak || special) {
+    plain = false
+    singleQuoted = false
+  }
+  if (breakSpace) plain = false
+  if (lineBreaks) plain = false
+  return { plain, singleQuoted, multiline: lineBreaks }
+}
+
+/** Writes text, replacing a space by a line break once past the width (libyaml write_plain / write_single_quoted). */
+function folded(text: string, startColumn: number, indent: number, allowBreaks: boolean): string {
+  if (!allowBreaks) return text
+  let out = ''
+  let column = startColumn
+  let spaces = false
+  const chars = [...text]
+  chars.forEach((c, i) => {
+    if (c === ' ') {
+      if (!spaces && column > BEST_WIDTH && i !== 0 && i !== chars.length - 1 && chars[i + 1] !== ' ') {
+        out += '\n' + ' '.repeat(indent)
+        column = indent
+      } else {
+        out += c
+        column++
+      }
+      spaces = true
+    } else {
+      out += c
+      column++
+      spaces = false
+    }
+  })
+  return out
+}
+
+function doubleQuoted(s: string): string {
+  let out = '"'
+  for (const c of s) {
+    const code = c.codePointAt(0)!
+    if (c === '"' || c === '\\') out += '\\' + c
+    else if (c === '\n') out += '\\n'
+    else if (c === '\t') out += '\\t'
+    else if (c === '\r') out += '\\r'
+    else if (c === '\0') out += '\\0'
+    else if (!isPrintable(c) || c === '\ufeff') out += code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : code <= 0xffff ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}` : `\\U${code.toString(16).toUpperCase().padStart(8, '0')}`
+    else out += c
+  }
+  return out + '"'
+}
+
+function literal(s: string, indent: number): string {
+  const chomp = s.endsWith('\n\n') ? '+' : s.endsWith('\n') ? '' : '-'
+  const indicator = s.startsWith(' ') || s.startsWith('\n') ? String(2) : ''
+  const body = s.endsWith('\n') ? s.slice(0, -1) : s
+  const lines = body.split('\n').map((l) => (l === '' ? '' : ' '.repeat(indent) + l))
+  return `|${indicator}${chomp}\n${lines.join('\n')}`
+}
+
+/** One string scalar at `column`, continuation lines indented by `indent`. */
+function scalar(s: string, column: number, indent: number, simpleKey: boolean): string {
+  const a = analyze(s)
+  if (a.multiline && !simpleKey && a.singleQuoted !== false) return literal(s, indent)
+  if (a.multiline && !simpleKey) return literal(s, indent)
+  if (resolvesToNonString(s)) return doubleQuoted(s)
+  if (a.plain) return folded(s, column, indent, !simpleKey)
+  if (a.singleQuoted) return "'" + folded(s.replace(/'/g, "''"), column + 1, indent, !simpleKey) + "'"
+  return doubleQuoted(s)
+}
+
+/** Go's `strconv.FormatFloat(f, 'g', -1, 64)` for the float values go-yaml writes. */
+function goFloat(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n)
+  const exp = Math.floor(Math.log10(Math.abs(n)))
+  if (exp < -4 || exp >= 21) {
+    const [m, e] = n.toExponential().split('e')
+    const ev = parseInt(e, 10)
+    return `${m}e${ev < 0 ? '-' : '+'}${String(Math.abs(ev)).padStart(2, '0')}`
+  }
+  return String(n)
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
+
+function simple(v: Json, column: number, indent: number): string | undefined {
+  if (v === null) return 'null'
+  if (typeof v === 'boolean') return String(v)
+  if (typeof v === 'number') return goFloat(v)
+  if (typeof v === 'string') return scalar(v, column, indent, false)
+  if (Array.isArray(v) && v.length === 0) return '[]'
+  if (!Array.isArray(v) && Object.keys(v).length === 0) return '{}'
+  return undefined
+}
+
+function mapping(obj: { [k: string]: Json }, indent: number, firstInline: boolean): string {
+  const keys = Object.keys(obj).sort(compareUtf8)
+  let out = ''
+  keys.forEach((k, i) => {
+    const pad = i === 0 && firstInline ? '' : ' '.repeat(indent)
+    const key = scalar(k, indent, indent, true)
+    const v = obj[k]
+    const inline = simple(v, indent + key.length + 2, indent + 2)
+    if (inline !== undefined) out += `${pad}${key}: ${inline}\n`
+    else if (Array.isArray(v)) out += `${pad}${key}:\n${sequence(v, indent)}`
+    else out += `${pad}${key}:\n${mapping(v as { [k: string]: Json }, indent + 2, false)}`
+  })
+  return out
+}
+
+function sequence(arr: Json[], indent: number): string {
+  let out = ''
+  for (const v of arr) {
+    const pad = ' '.repeat(indent)
+    const inline = simple(v, indent + 2, indent + 2)
+    if (inline !== undefined) out += `${pad}- ${inline}\n`
+    else if (Array.isArray(v)) out += `${pad}- ${sequence(v, indent + 2).trimStart()}`
+    else out += `${pad}- ${mapping(v as { [k: string]: Json }, indent + 2, true)}`
+  }
+  return out
+}
+
+/** YAML for a JSON document (the output of Go `json.Marshal`), as go-yaml v2 writes it. */
+export function jsonToYaml(json: string): string {
+  const v = JSON.parse(json) as Json
+  const inline = simple(v, 0, 0)
+  if (inline !== undefined) return `${inline}\n`
+  return Array.isArray(v) ? sequence(v, 0) : mapping(v as { [k: string]: Json }, 0, false)
+}

@@ -1,0 +1,60 @@
+/**
+ * Publishing one Helm artifact in an order that never exposes a broken tag:
+ * compare with what the tag holds (`if-exists`), upload the blobs (skipping
+ * those present), put the manifest by digest, and only then point the tag at
+ * it — a tag can never reference a manifest whose blobs are missing.
+ */
+import { Readable } from 'node:stream'
+import { RegistryError } from '../errors'
+import type { BlobSource, RegistryClient } from './client'
+import type { HelmManifest } from './helm-artifact'
+import type { ChartReference } from './reference'
+
+export type IfExists = 'skip-identical' | 'fail' | 'overwrite'
+
+/**
+ * `identical` when the tag already holds exactly this manifest, `absent` or
+ * `replace` otherwise; throws for a different manifest unless overwriting.
+ */
+export async function checkExisting(client: RegistryClient, ref: ChartReference, digest: string, ifExists: IfExists): Promise<'absent' | 'identical' | 'replace'> {
+  const existing = await client.headManifest(ref.repository, ref.tag)
+  if (!existing) return 'absent'
+  if (existing.digest === digest && ifExists !== 'fail') return 'identical'
+  if (ifExists === 'overwrite') return 'replace'
+  const same = existing.digest === digest
+  throw new RegistryError(
+    `${ref} already exists${same ? ' (with the same content)' : ` and holds ${existing.digest}, not ${digest}`}`,
+    {
+      registry: ref.host,
+      status: 409,
+      hint: same
+        ? 'Nothing changed; use if-exists: skip-identical to accept re-runs'
+        : 'Chart versions are immutable once published: bump version in Chart.yaml (or the version input), or set if-exists: overwrite to replace it deliberately'
+    }
+  )
+}
+
+export interface ArtifactUpload {
+  config: { digest: string; size: number; bytes: Buffer }
+  chart: BlobSource
+  prov?: { digest: string; size: number; bytes: Buffer }
+  manifest: HelmManifest
+}
+
+const bufferSource = (b: { digest: string; size: number; bytes: Buffer }): BlobSource => ({
+  digest: b.digest,
+  size: b.size,
+  open: (start = 0, end = b.size - 1) => Readable.from([b.bytes.subarray(start, end + 1)])
+})
+
+/** Blobs (in parallel), then the manifest by digest. Returns the manifest digest. */
+export async function pushArtifact(client: RegistryClient, repository: string, a: ArtifactUpload): Promise<string> {
+  const blobs = [bufferSource(a.config), a.chart, ...(a.prov ? [bufferSource(a.prov)] : [])]
+  await Promise.all(blobs.map((b) => client.pushBlob(repository, b)))
+  return client.putManifest(repository, a.manifest.digest, { mediaType: a.manifest.mediaType, bytes: a.manifest.manifest })
+}
+
+/** Points `tag` at the manifest (the same bytes, as Helm does). */
+export async function tagManifest(client: RegistryClient, repository: string, tag: string, manifest: Buffer, mediaType = 'application/vnd.oci.image.manifest.v1+json'): Promise<string> {
+  return client.putManifest(repository, tag, { mediaType, bytes: manifest })
+}
