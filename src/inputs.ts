@@ -41,7 +41,7 @@ function oneOf<T extends string>(get: InputReader, name: string, allowed: readon
   const raw = get(name) || fallback
   const v = raw.toLowerCase() as T
   if (!allowed.includes(v)) {
-    throw new InputError(`input ${name} is "${raw}"`, { hint: `Use one of: ${allowed.join(', ')}` })
+    throw new InputError(`input ${name} is "${raw}"; expected one of ${allowed.join(', ')}`, { hint: `Set ${name} to one of: ${allowed.join(', ')}` })
   }
   return v
 }
@@ -52,7 +52,7 @@ export function parseBoolean(get: InputReader, name: string, fallback: boolean):
   if (!raw) return fallback
   if (['true', 'True', 'TRUE'].includes(raw)) return true
   if (['false', 'False', 'FALSE'].includes(raw)) return false
-  throw new InputError(`input ${name} is "${raw}"`, { hint: 'Use true or false' })
+  throw new InputError(`input ${name} is "${raw}"; expected true or false`, { hint: `Set ${name} to true or false` })
 }
 
 /** Splits a list input on newlines and commas, dropping blanks and `#` comments. */

@@ -38,13 +38,14 @@ describe('inputs', () => {
     expect(() => readInputs(reader({ registry: 'oci://r.io/a', sign: 'maybe' }), {})).toThrow(/input sign/)
   })
 
-  test('secrets are masked before anything else, multi-line keys line by line', () => {
+  test('secrets are masked before anything else, multi-line secrets line by line', () => {
     const masked: string[] = []
-    const key = '-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQdGBGXYZ123\n=abcd\n-----END PGP PRIVATE KEY BLOCK-----'
-    expect(() => readInputs(reader({ password: 'hunter22', 'gpg-private-key': key }), {}, (s) => masked.push(s))).toThrow(/registry is required/)
-    expect(masked).toContain('hunter22')
+    // A service-account JSON key used as password (`_json_key` logins) spans lines.
+    const key = '{\n  "type": "service_account",\n  "private_key": "lQdGBGXYZ123"\n}'
+    expect(() => readInputs(reader({ password: key, 'github-token': 'ghs_token123' }), {}, (s) => masked.push(s))).toThrow(/registry is required/)
     expect(masked).toContain(key)
-    expect(masked).toContain('lQdGBGXYZ123')
+    expect(masked).toContain('"private_key": "lQdGBGXYZ123"')
+    expect(masked).toContain('ghs_token123')
     maskSecret((s) => masked.push(s), undefined)
   })
 })

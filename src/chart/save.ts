@@ -55,7 +55,7 @@ export function archiveEntries(chart: Chart, prefix = ''): Entry[] {
 }
 
 /** The uncompressed tar stream, chunk by chunk. */
-async function* tarStream(entries: Entry[], mtimeMs: number): AsyncGenerator<Buffer> {
+export async function* tarStream(entries: Entry[], mtimeMs: number): AsyncGenerator<Buffer> {
   for (const e of entries) {
     yield fileHeader(e.name, e.file.size, mtimeMs)
     let n = 0
