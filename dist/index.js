@@ -35569,6 +35569,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.GZIP_HEADER = void 0;
 exports.lockYaml = lockYaml;
 exports.archiveEntries = archiveEntries;
+exports.tarStream = tarStream;
 exports.writeGzip = writeGzip;
 exports.saveChart = saveChart;
 /**
@@ -36775,7 +36776,7 @@ function oneOf(get, name, allowed, fallback) {
     const raw = get(name) || fallback;
     const v = raw.toLowerCase();
     if (!allowed.includes(v)) {
-        throw new errors_1.InputError(`input ${name} is "${raw}"`, { hint: `Use one of: ${allowed.join(', ')}` });
+        throw new errors_1.InputError(`input ${name} is "${raw}"; expected one of ${allowed.join(', ')}`, { hint: `Set ${name} to one of: ${allowed.join(', ')}` });
     }
     return v;
 }
@@ -36788,7 +36789,7 @@ function parseBoolean(get, name, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(raw))
         return false;
-    throw new errors_1.InputError(`input ${name} is "${raw}"`, { hint: 'Use true or false' });
+    throw new errors_1.InputError(`input ${name} is "${raw}"; expected true or false`, { hint: `Set ${name} to true or false` });
 }
 /** Splits a list input on newlines and commas, dropping blanks and `#` comments. */
 function splitList(raw) {

@@ -1,0 +1,384 @@
+/**
+ * RegistryClient against a real CNCF Distribution registry (none / htpasswd / token
+ * auth), with a fault proxy in front where the network has to misbehave
+ * (spec 2.5, 4.3, 7.2–7.8).
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { Readable } from 'node:stream'
+import { AuthError, RegistryError } from '../../src/errors'
+import type { RetryPolicy } from '../../src/http'
+import { RegistryClient, type BlobSource } from '../../src/oci/client'
+import { staticCredentials } from '../../src/oci/credentials'
+import { buildHelmManifest, OCI_MANIFEST_MEDIA_TYPE, type HelmManifest } from '../../src/oci/helm-artifact'
+import { checkExisting, pushArtifact, tagManifest } from '../../src/oci/push'
+import { chartReference, parseRegistryInput } from '../../src/oci/reference'
+import { startFaultProxy, startStorageServer, type FaultPlan, type FaultProxy } from '../support/fault-proxy'
+import { startRegistry, TOKEN_SERVICE, type TestRegistry } from '../support/registry'
+
+const FAST: RetryPolicy = { retries: 5, baseDelayMs: 10, minDelayMs: 10, maxDelayMs: 2000 }
+const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
+
+function source(bytes: Buffer): BlobSource & { bytes: Buffer } {
+  return {
+    digest: sha256(bytes),
+    size: bytes.length,
+    bytes,
+    open: (start = 0, end = bytes.length - 1) => Readable.from([bytes.subarray(start, end + 1)])
+  }
+}
+
+/** A small Helm artifact with fresh random content. */
+function artifact(name = 'demo', version = '1.0.0', chartSize = 2048): { chart: ReturnType<typeof source>; manifest: HelmManifest } {
+  const chart = source(randomBytes(chartSize))
+  const manifest = buildHelmManifest({
+    metadata: { name, version, apiVersion: 'v2', description: `random ${randomBytes(4).toString('hex')}` },
+    chart: { digest: chart.digest, size: chart.size },
+    created: new Date('2024-05-06T07:08:09Z')
+  })
+  return { chart, manifest }
+}
+
+async function pushWhole(client: RegistryClient, repository: string, a: ReturnType<typeof artifact>, tag?: string): Promise<string> {
+  const digest = await pushArtifact(client, repository, { config: a.manifest.config, chart: a.chart, manifest: a.manifest })
+  if (tag) await tagManifest(client, repository, tag, a.manifest.manifest)
+  return digest
+}
+
+async function caught(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p
+  } catch (e) {
+    return e as Error
+  }
+  throw new Error('expected a rejection')
+}
+
+const started: Array<{ stop(): Promise<void> }> = []
+async function proxy(target: string, plan: FaultPlan): Promise<FaultProxy> {
+  const p = await startFaultProxy(target, plan)
+  started.push(p)
+  return p
+}
+
+let plain: TestRegistry
+let token: TestRegistry
+let basic: TestRegistry
+
+beforeAll(async () => {
+  ;[plain, token, basic] = await Promise.all([startRegistry({ auth: 'none' }), startRegistry({ auth: 'token' }), startRegistry({ auth: 'htpasswd' })])
+})
+
+afterAll(async () => {
+  await Promise.all(started.map((s) => s.stop()))
+  await Promise.all([plain, token, basic].filter(Boolean).map((r) => r.stop()))
+})
+
+describe('no auth', () => {
+  const client = (): RegistryClient => new RegistryClient({ host: plain.host, plainHttp: true, retry: FAST })
+
+  test('blob upload, then exists; manifest by digest then by tag; head/get', async () => {
+    const c = client()
+    const repo = 'plain/demo'
+    const a = artifact()
+    expect(await c.blobExists(repo, a.chart.digest)).toBe(false)
+    expect(await c.pushBlob(repo, a.chart)).toBe('uploaded')
+    expect(await c.pushBlob(repo, a.chart)).toBe('exists')
+    expect(await c.blobExists(repo, a.chart.digest)).toBe(true)
+    expect(await c.pushBlob(repo, source(a.manifest.config.bytes))).toBe('uploaded')
+
+    const manifest = { mediaType: OCI_MANIFEST_MEDIA_TYPE, bytes: a.manifest.manifest }
+    expect(await c.putManifest(repo, a.manifest.digest, manifest)).toBe(a.manifest.digest)
+    expect(await c.putManifest(repo, '1.0.0', manifest)).toBe(a.manifest.digest)
+
+    for (const ref of ['1.0.0', a.manifest.digest]) {
+      expect(await c.headManifest(repo, ref)).toEqual({ digest: a.manifest.digest, mediaType: OCI_MANIFEST_MEDIA_TYPE, size: a.manifest.size })
+      const got = await c.getManifest(repo, ref)
+      expect(got?.bytes.equals(a.manifest.manifest)).toBe(true)
+      expect(got?.digest).toBe(a.manifest.digest)
+      expect(got?.mediaType).toBe(OCI_MANIFEST_MEDIA_TYPE)
+    }
+    expect((await c.getBlob(repo, a.chart.digest)).equals(a.chart.bytes)).toBe(true)
+    expect((await c.getBlob(repo, a.manifest.config.digest)).equals(a.manifest.config.bytes)).toBe(true)
+  })
+
+  test('missing manifests are undefined, not errors', async () => {
+    const c = client()
+    expect(await c.headManifest('plain/demo', 'no-such-tag')).toBeUndefined()
+    expect(await c.getManifest('plain/demo', 'no-such-tag')).toBeUndefined()
+    expect(await c.headManifest('plain/never-pushed', '1.0.0')).toBeUndefined()
+    expect(await c.getManifest('plain/never-pushed', sha256(Buffer.from('x')))).toBeUndefined()
+  })
+
+  test('a missing blob is a RegistryError naming the host', async () => {
+    const e = await caught(client().getBlob('plain/demo', sha256(randomBytes(8))))
+    expect(e).toBeInstanceOf(RegistryError)
+    expect((e as RegistryError).status).toBe(404)
+    expect(e.message).toContain(plain.host)
+  })
+
+  test('chunked upload: PATCH chunks, then PUT with the digest', async () => {
+    const p = await proxy(plain.url, {})
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, chunkSize: 256 * 1024 })
+    const blob = source(randomBytes(1024 * 1024))
+    expect(await c.pushBlob('plain/chunked', blob)).toBe('uploaded')
+    const patches = p.requests.filter((r) => r.method === 'PATCH')
+    expect(patches).toHaveLength(4)
+    expect(patches.every((r) => r.status === 202)).toBe(true)
+    const puts = p.requests.filter((r) => r.method === 'PUT')
+    expect(puts).toHaveLength(1)
+    expect(puts[0].path).toContain(`digest=${encodeURIComponent(blob.digest)}`)
+    expect(puts[0].status).toBe(201)
+    // Read straight from the registry, not through the client.
+    const res = await fetch(`${plain.url}/v2/plain/chunked/blobs/${blob.digest}`)
+    expect(res.status).toBe(200)
+    expect(sha256(Buffer.from(await res.arrayBuffer()))).toBe(blob.digest)
+  })
+
+  test('a blob no larger than the chunk size goes up in one PUT', async () => {
+    const p = await proxy(plain.url, {})
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, chunkSize: 4096 })
+    expect(await c.pushBlob('plain/chunked', source(randomBytes(4096)))).toBe('uploaded')
+    expect(p.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0)
+    expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(1)
+  })
+
+  test('the registry refuses a manifest whose blobs are missing, so a tag never points at missing blobs', async () => {
+    const c = client()
+    const repo = 'plain/missing-blob'
+    const a = artifact()
+    await c.pushBlob(repo, source(a.manifest.config.bytes)) // config present, chart layer missing
+    const e = await caught(c.putManifest(repo, '1.0.0', { mediaType: OCI_MANIFEST_MEDIA_TYPE, bytes: a.manifest.manifest }))
+    expect(e).toBeInstanceOf(RegistryError)
+    expect((e as RegistryError).code).toBe('MANIFEST_BLOB_UNKNOWN')
+    expect((e as RegistryError).status).toBe(400)
+    expect(e.message).toContain(plain.host)
+    expect(e.message).toContain('manifest blob unknown')
+    expect(await c.headManifest(repo, '1.0.0')).toBeUndefined()
+  })
+})
+
+describe('token auth', () => {
+  test('pushes with credentials; the token request carries pull,push and Basic credentials', async () => {
+    const c = new RegistryClient({ host: token.host, plainHttp: true, retry: FAST, credentials: staticCredentials(token.username, token.password) })
+    const repo = 'tok/demo'
+    const a = artifact()
+    const digest = await pushWhole(c, repo, a, '1.0.0')
+    expect(digest).toBe(a.manifest.digest)
+    expect((await c.headManifest(repo, '1.0.0'))?.digest).toBe(digest)
+    expect((await c.getBlob(repo, a.chart.digest)).equals(a.chart.bytes)).toBe(true)
+
+    const push = token.tokenRequests.filter((r) => r.scope.includes(`repository:${repo}:pull,push`))
+    expect(push.length).toBeGreaterThan(0)
+    for (const r of push) {
+      expect(r.username).toBe(token.username)
+      expect(r.password).toBe(token.password)
+      expect(r.service).toBe(TOKEN_SERVICE)
+    }
+  })
+
+  test('anonymous client without anonymous pull: AuthError naming the registry', async () => {
+    const c = new RegistryClient({ host: token.host, plainHttp: true, retry: FAST })
+    const e = await caught(c.pushBlob('tok/anon', source(randomBytes(64))))
+    expect(e).toBeInstanceOf(AuthError)
+    expect(e.message).toContain(token.host)
+    expect(e.message).toMatch(/anonymous/)
+    expect((e as AuthError).registry).toBe(token.host)
+    expect((e as AuthError).hint).toMatch(/username/)
+  })
+
+  test('wrong password: refused, naming the registry', async () => {
+    const c = new RegistryClient({ host: token.host, plainHttp: true, retry: FAST, credentials: staticCredentials(token.username, 'wrong-password') })
+    const e = await caught(c.pushBlob('tok/wrong', source(randomBytes(64))))
+    expect(e instanceof AuthError || e instanceof RegistryError).toBe(true)
+    expect(e.message).toContain(token.host)
+    expect((e as AuthError).hint).toBeTruthy()
+    expect(e.message).not.toContain('wrong-password')
+  })
+})
+
+describe('token auth with anonymous pull', () => {
+  let anon: TestRegistry
+  beforeAll(async () => {
+    anon = await startRegistry({ auth: 'token', token: { allowAnonymousPull: true } })
+  })
+  afterAll(async () => {
+    await anon?.stop()
+  })
+
+  test('anonymous reads work; anonymous pushes are refused naming the registry', async () => {
+    const writer = new RegistryClient({ host: anon.host, plainHttp: true, retry: FAST, credentials: staticCredentials(anon.username, anon.password) })
+    const a = artifact()
+    await pushWhole(writer, 'pub/demo', a, '1.0.0')
+
+    const reader = new RegistryClient({ host: anon.host, plainHttp: true, retry: FAST })
+    expect((await reader.getManifest('pub/demo', '1.0.0'))?.digest).toBe(a.manifest.digest)
+    expect((await reader.getBlob('pub/demo', a.chart.digest)).equals(a.chart.bytes)).toBe(true)
+    expect(anon.tokenRequests.some((r) => r.username === undefined && r.scope.includes('repository:pub/demo:pull'))).toBe(true)
+
+    const e = await caught(reader.pushBlob('pub/demo', source(randomBytes(64))))
+    expect(e instanceof AuthError || e instanceof RegistryError).toBe(true)
+    expect(e.message).toContain(anon.host)
+  })
+})
+
+describe('htpasswd (Basic) auth', () => {
+  test('Basic credentials push and read', async () => {
+    const c = new RegistryClient({ host: basic.host, plainHttp: true, retry: FAST, credentials: staticCredentials(basic.username, basic.password) })
+    const a = artifact()
+    await pushWhole(c, 'basic/demo', a, '1.0.0')
+    expect((await c.getManifest('basic/demo', '1.0.0'))?.bytes.equals(a.manifest.manifest)).toBe(true)
+  })
+
+  test('no credentials: AuthError telling to set username and password', async () => {
+    const c = new RegistryClient({ host: basic.host, plainHttp: true, retry: FAST })
+    const e = await caught(c.blobExists('basic/demo', sha256(Buffer.from('x'))))
+    expect(e).toBeInstanceOf(AuthError)
+    expect(e.message).toContain(basic.host)
+    expect((e as AuthError).hint).toMatch(/`username` and `password`/)
+  })
+
+  test('wrong password: RegistryError 401 naming the registry', async () => {
+    const c = new RegistryClient({ host: basic.host, plainHttp: true, retry: FAST, credentials: staticCredentials(basic.username, 'nope') })
+    const e = await caught(c.blobExists('basic/demo', sha256(Buffer.from('x'))))
+    expect(e).toBeInstanceOf(RegistryError)
+    expect((e as RegistryError).status).toBe(401)
+    expect(e.message).toContain(basic.host)
+    expect((e as RegistryError).hint).toMatch(/credentials/)
+  })
+})
+
+describe('retries', () => {
+  test('a reset on the first HEAD is retried', async () => {
+    const p = await proxy(plain.url, { rules: [{ method: 'HEAD', times: 1, fault: 'reset' }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    expect(await c.blobExists('plain/retry', sha256(randomBytes(8)))).toBe(false)
+    const heads = p.requests.filter((r) => r.method === 'HEAD')
+    expect(heads.map((r) => r.status)).toEqual([0, 404])
+  })
+
+  test('503 twice on the upload POST is retried', async () => {
+    const p = await proxy(plain.url, { rules: [{ method: 'POST', path: /\/blobs\/uploads\/$/, times: 2, fault: { status: 503, body: 'busy' } }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    const blob = source(randomBytes(1000))
+    expect(await c.pushBlob('plain/retry', blob)).toBe('uploaded')
+    expect(p.requests.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([503, 503, 202])
+    expect((await c.getBlob('plain/retry', blob.digest)).equals(blob.bytes)).toBe(true)
+  })
+
+  test('429 with Retry-After: 1 waits about a second, then succeeds', async () => {
+    const p = await proxy(plain.url, { rules: [{ method: 'HEAD', path: /\/manifests\//, times: 1, fault: { status: 429, headers: { 'Retry-After': '1' } } }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    const t0 = Date.now()
+    expect(await c.headManifest('plain/retry', 'absent')).toBeUndefined()
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(900)
+    expect(p.requests.map((r) => r.status)).toEqual([429, 404])
+  })
+
+  test('a retryable status that persists is reported with the registry host', async () => {
+    const p = await proxy(plain.url, { rules: [{ method: 'HEAD', times: 100, fault: { status: 503 } }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: { retries: 2, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 5 } })
+    const e = await caught(c.blobExists('plain/retry', sha256(randomBytes(8))))
+    expect(e).toBeInstanceOf(RegistryError)
+    expect((e as RegistryError).status).toBe(503)
+    expect(e.message).toContain(p.host)
+    expect(p.requests).toHaveLength(3)
+  })
+})
+
+describe('interrupted upload', () => {
+  const resetFirstPut = (digest: string): FaultPlan => ({
+    rules: [{ method: 'PUT', path: new RegExp(`/blobs/uploads/.*digest=${encodeURIComponent(digest)}`), times: 1, fault: 'reset-mid-body' }]
+  })
+
+  test('a connection reset halfway through the PUT restarts the session', async () => {
+    const blob = source(randomBytes(256 * 1024))
+    const p = await proxy(plain.url, resetFirstPut(blob.digest))
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    expect(await c.pushBlob('plain/interrupted', blob)).toBe('uploaded')
+    // Two sessions: the broken one and the restarted one.
+    expect(p.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+    expect(p.requests.filter((r) => r.method === 'PUT').map((r) => r.status)).toEqual([0, 201])
+    const res = await fetch(`${plain.url}/v2/plain/interrupted/blobs/${blob.digest}`)
+    expect(sha256(Buffer.from(await res.arrayBuffer()))).toBe(blob.digest)
+  })
+
+  test('a reset in the middle of a chunked upload restarts it from a new session', async () => {
+    const blob = source(randomBytes(1024 * 1024))
+    const p = await proxy(plain.url, { rules: [{ method: 'PATCH', times: 1, fault: 'reset' }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, chunkSize: 256 * 1024 })
+    expect(await c.pushBlob('plain/interrupted-chunks', blob)).toBe('uploaded')
+    expect(p.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+    expect(p.requests.filter((r) => r.method === 'PATCH').map((r) => r.status)).toEqual([0, 202, 202, 202, 202])
+    const res = await fetch(`${plain.url}/v2/plain/interrupted-chunks/blobs/${blob.digest}`)
+    expect(sha256(Buffer.from(await res.arrayBuffer()))).toBe(blob.digest)
+  })
+
+  test('with uploadAttempts: 1 the push fails and neither manifest nor tag exists', async () => {
+    const a = artifact('demo', '2.0.0', 256 * 1024)
+    const p = await proxy(plain.url, resetFirstPut(a.chart.digest))
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, uploadAttempts: 1 })
+    const repo = 'plain/interrupted-once'
+    await expect(pushWhole(c, repo, a, '2.0.0')).rejects.toThrow()
+    const direct = new RegistryClient({ host: plain.host, plainHttp: true, retry: FAST })
+    expect(await direct.blobExists(repo, a.chart.digest)).toBe(false)
+    expect(await direct.headManifest(repo, a.manifest.digest)).toBeUndefined()
+    expect(await direct.headManifest(repo, '2.0.0')).toBeUndefined()
+    expect(p.requests.some((r) => r.path.includes('/manifests/'))).toBe(false)
+  })
+})
+
+describe('blob redirects', () => {
+  test('getBlob follows a 307 to storage without sending registry credentials', async () => {
+    const storage = await startStorageServer(basic.url, { username: basic.username, password: basic.password })
+    started.push(storage)
+    const p = await proxy(basic.url, { redirectBlobsTo: storage.url })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, credentials: staticCredentials(basic.username, basic.password) })
+    const blob = source(randomBytes(5000))
+    expect(await c.pushBlob('basic/redirect', blob)).toBe('uploaded') // caches the Basic scheme for this origin
+    const got = await c.getBlob('basic/redirect', blob.digest)
+    expect(got.equals(blob.bytes)).toBe(true)
+    expect(p.requests.some((r) => r.method === 'GET' && r.status === 307)).toBe(true)
+    expect(storage.seen.length).toBeGreaterThan(0)
+    expect(storage.seen.every((r) => r.authorization === undefined)).toBe(true)
+  })
+})
+
+describe('checkExisting', () => {
+  let c: RegistryClient
+  const registry = (): ReturnType<typeof parseRegistryInput> => parseRegistryInput(`oci://${plain.host}/checks`)
+
+  beforeAll(() => {
+    c = new RegistryClient({ host: plain.host, plainHttp: true, retry: FAST })
+  })
+
+  test('absent, identical, different', async () => {
+    const ref = chartReference(registry(), 'demo', '1.0.0+build.1')
+    const a = artifact('demo', '1.0.0+build.1')
+    const b = artifact('demo', '1.0.0+build.1')
+    expect(await checkExisting(c, ref, a.manifest.digest, 'skip-identical')).toBe('absent')
+    expect(await checkExisting(c, ref, a.manifest.digest, 'fail')).toBe('absent')
+    expect(await checkExisting(c, ref, a.manifest.digest, 'overwrite')).toBe('absent')
+
+    await pushWhole(c, ref.repository, a, ref.tag)
+    expect(ref.tag).toBe('1.0.0_build.1')
+
+    expect(await checkExisting(c, ref, a.manifest.digest, 'skip-identical')).toBe('identical')
+    expect(await checkExisting(c, ref, a.manifest.digest, 'overwrite')).toBe('identical')
+
+    const different = await caught(checkExisting(c, ref, b.manifest.digest, 'skip-identical'))
+    expect(different).toBeInstanceOf(RegistryError)
+    expect(different.message).toContain('already exists')
+    expect(different.message).toContain(a.manifest.digest)
+    expect(different.message).toContain(`${plain.host}/checks/demo:1.0.0_build.1`)
+    expect((different as RegistryError).hint).toMatch(/bump/)
+
+    expect(await checkExisting(c, ref, b.manifest.digest, 'overwrite')).toBe('replace')
+
+    const identicalFail = await caught(checkExisting(c, ref, a.manifest.digest, 'fail'))
+    expect(identicalFail).toBeInstanceOf(RegistryError)
+    expect(identicalFail.message).toContain('already exists')
+    const differentFail = await caught(checkExisting(c, ref, b.manifest.digest, 'fail'))
+    expect(differentFail.message).toContain('already exists')
+    expect((differentFail as RegistryError).hint).toMatch(/bump/)
+  })
+})
