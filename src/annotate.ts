@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner'
 import { errorMessage, PublishError } from './errors'
 
 /** Reports a failure as a GitHub error annotation, on its file when it names one. */

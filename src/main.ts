@@ -3,7 +3,7 @@
  * every one of them (nothing is pushed if any chart is bad), log in, publish
  * each chart (blobs, manifest by digest, signatures, then the tag), report.
  */
-import * as core from '@actions/core'
+import * as core from './runner'
 import { readInputs, readerFromEnv } from './inputs'
 import { discoverCharts } from './chart/discover'
 import { prepareCharts } from './prepare'
@@ -15,7 +15,7 @@ import type { ChartResult } from './report/result'
 
 async function report(results: ChartResult[], registry: string): Promise<void> {
   writeOutputs(results, core.setOutput)
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(results, registry)).write()
+  core.appendSummary(summaryMarkdown(results, registry))
 }
 
 /** Returns the failure verdict when some chart failed (each was annotated already). */

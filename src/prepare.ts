@@ -4,7 +4,7 @@
  * build the exact OCI manifest Helm would push. A bad chart is reported here
  * and stops the run before anything is published.
  */
-import * as core from '@actions/core'
+import * as core from './runner'
 import { createHash } from 'node:crypto'
 import { createReadStream, promises as fs } from 'node:fs'
 import * as path from 'node:path'

@@ -3,7 +3,7 @@
  * unsigned tag: compare with what the tag holds, upload blobs, put the
  * manifest by digest, sign and attach signatures, and only then set the tag.
  */
-import * as core from '@actions/core'
+import * as core from './runner'
 import { createReadStream, promises as fs } from 'node:fs'
 import { annotate } from './annotate'
 import { createCredentialSource, pushRefusalHint } from './auth'

@@ -9,7 +9,7 @@
  * accepted too). The state holds only paths, never a secret: the entry that was
  * there before (if any) is kept in a 0600 backup file next to config.json.
  */
-import * as core from '@actions/core'
+import * as core from '../runner'
 import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import * as os from 'node:os'

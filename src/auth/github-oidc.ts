@@ -2,7 +2,7 @@
  * GitHub Actions OIDC ID tokens (`permissions: id-token: write`). Used by the
  * cloud logins (AWS, Azure, GCP) and by Sigstore keyless signing.
  */
-import * as core from '@actions/core'
+import * as core from '../runner'
 import { AuthError } from '../errors'
 import { headerValue, sendWithRetry } from '../http'
 

@@ -3,7 +3,7 @@
  * together with the encodings we derive from it (the runner masks line by line,
  * and it cannot know our base64 of `user:password`).
  */
-import * as core from '@actions/core'
+import * as core from '../runner'
 import type { Credential } from '../oci/credentials'
 
 export function maskSecret(value: string | undefined): void {
