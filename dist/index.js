@@ -7103,15 +7103,6 @@ const source_1 = __nccwpck_require__(9529);
 exports.AZURE_AUDIENCE = 'api://AzureADTokenExchange';
 /** "The null GUID tells the container registry that this is an ACR refresh token." */
 exports.ACR_REFRESH_USERNAME = '00000000-0000-0000-0000-000000000000';
-function parseJson(text) {
-    try {
-        const v = JSON.parse(text);
-        return v && typeof v === 'object' ? v : {};
-    }
-    catch {
-        return {};
-    }
-}
 /** The authority: AZURE_AUTHORITY_HOST (the @azure/identity variable) or the registry's cloud. */
 function authorityHost(cloud, env) {
     return (env.AZURE_AUTHORITY_HOST || cloud.authorityHost).replace(/\/+$/, '');
@@ -7131,7 +7122,7 @@ async function entraToken(opts, assertion, env) {
             grant_type: 'client_credentials'
         }).toString()
     });
-    const json = parseJson(res.body.toString());
+    const json = (0, source_1.parseJsonObject)(res.body.toString());
     if (res.status !== 200 || typeof json.access_token !== 'string') {
         // error_description: "AADSTS700213: No matching federated identity record … Trace ID: …" — keep the AADSTS sentence(s).
         const desc = String(json.error_description ?? res.body.toString().slice(0, 200)).split(/\r?\n| Trace ID:/)[0];
@@ -7153,7 +7144,7 @@ async function acrExchange(host, tenantId, accessToken) {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
         body: new URLSearchParams({ grant_type: 'access_token', service: host, tenant: tenantId, access_token: accessToken }).toString()
     });
-    const json = parseJson(res.body.toString());
+    const json = (0, source_1.parseJsonObject)(res.body.toString());
     if (res.status !== 200 || typeof json.refresh_token !== 'string') {
         const err = (Array.isArray(json.errors) ? json.errors[0] : undefined);
         const detail = err ? `${err.code ?? 'ERROR'}: ${err.message ?? ''}` : res.body.toString().slice(0, 200);
@@ -7955,15 +7946,6 @@ exports.GAR_USERNAME = 'oauth2accesstoken';
 const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform';
 exports.DEFAULT_STS_ENDPOINT = 'https://sts.googleapis.com';
 exports.DEFAULT_IAM_CREDENTIALS_ENDPOINT = 'https://iamcredentials.googleapis.com';
-function parseJson(text) {
-    try {
-        const v = JSON.parse(text);
-        return v && typeof v === 'object' ? v : {};
-    }
-    catch {
-        return {};
-    }
-}
 /** `projects/…/providers/P` or `//iam.googleapis.com/projects/…` → the resource path without prefix. */
 function providerPath(provider) {
     return provider.trim().replace(/^(https:)?\/\/iam\.googleapis\.com\//, '').replace(/^\/+/, '');
@@ -7983,7 +7965,7 @@ async function stsExchange(tokenUrl, audience, subjectToken) {
             subjectToken
         })
     });
-    const json = parseJson(res.body.toString());
+    const json = (0, source_1.parseJsonObject)(res.body.toString());
     if (res.status !== 200 || typeof json.access_token !== 'string') {
         throw new errors_1.AuthError(`Google STS token exchange for ${audience} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? res.body.toString().slice(0, 200))}`, {
             hint: 'Check gcp-workload-identity-provider (project NUMBER, pool and provider ids) and the provider\'s attribute condition against this repository'
@@ -8001,7 +7983,7 @@ async function impersonate(url, serviceAccount, federated) {
         headers: { Authorization: `Bearer ${federated}`, 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ scope: [CLOUD_PLATFORM], lifetime: '3600s' })
     });
-    const json = parseJson(res.body.toString());
+    const json = (0, source_1.parseJsonObject)(res.body.toString());
     if (res.status !== 200 || typeof json.accessToken !== 'string') {
         const err = (json.error ?? {});
         throw new errors_1.AuthError(`Google IAM Credentials generateAccessToken for ${serviceAccount} failed: ${err.status ?? `HTTP ${res.status}`}: ${err.message ?? res.body.toString().slice(0, 200)}`, {
@@ -8045,7 +8027,7 @@ async function subjectToken(src) {
     else {
         throw new errors_1.AuthError('the Google credential file has neither credential_source.url nor credential_source.file');
     }
-    const token = src.format?.type === 'json' ? parseJson(text)[src.format.subject_token_field_name ?? 'value'] : text.trim();
+    const token = src.format?.type === 'json' ? (0, source_1.parseJsonObject)(text)[src.format.subject_token_field_name ?? 'value'] : text.trim();
     if (typeof token !== 'string' || !token)
         throw new errors_1.AuthError('the Google credential file\'s subject token source returned no token');
     (0, mask_1.maskSecret)(token);
@@ -8065,7 +8047,7 @@ async function viaServiceAccountKey(key) {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString()
     });
-    const json = parseJson(res.body.toString());
+    const json = (0, source_1.parseJsonObject)(res.body.toString());
     if (res.status !== 200 || typeof json.access_token !== 'string') {
         throw new errors_1.AuthError(`Google OAuth token request for ${key.client_email} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? '')}`, { hint: 'The service account key may be disabled or deleted' });
     }
@@ -8074,7 +8056,7 @@ async function viaServiceAccountKey(key) {
     return { token: json.access_token, expiresAt: Number.isFinite(expiresIn) ? Date.now() + expiresIn * 1000 : undefined };
 }
 async function viaCredentialsFile(file) {
-    const cfg = parseJson(await node_fs_1.promises.readFile(file, 'utf8').catch((e) => {
+    const cfg = (0, source_1.parseJsonObject)(await node_fs_1.promises.readFile(file, 'utf8').catch((e) => {
         throw new errors_1.AuthError(`cannot read the Google credential file ${file}: ${e.message}`, { hint: 'Run google-github-actions/auth in an earlier step of the same job' });
     }));
     if (cfg.type === 'service_account')
@@ -8438,6 +8420,7 @@ function maskCredential(cred) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.sameHost = sameHost;
 exports.jwtExpiry = jwtExpiry;
+exports.parseJsonObject = parseJsonObject;
 /** Helpers shared by the credential sources. */
 const detect_1 = __nccwpck_require__(1563);
 /** Credentials belong to one registry host (port included); never hand them to another. */
@@ -8451,6 +8434,16 @@ function defaultPort(host) {
 /** Seconds-since-epoch `exp` of a JWT, as ms; undefined when absent or not a JWT. */
 function jwtExpiry(claims) {
     return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
+}
+/** A JSON object from a cloud response body; {} for anything else, so callers report the missing field. */
+function parseJsonObject(text) {
+    try {
+        const v = JSON.parse(text);
+        return v && typeof v === 'object' ? v : {};
+    }
+    catch {
+        return {};
+    }
 }
 
 

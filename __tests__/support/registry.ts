@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import * as crypto from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import * as http from 'node:http'
 import * as net from 'node:net'
 import * as os from 'node:os'
@@ -48,6 +48,8 @@ export interface TestRegistry {
   dataDir: string
   /** Every request the token issuer received ('token' mode only), in order. */
   tokenRequests: AuthorizeRequest[]
+  /** 'htpasswd' mode: adds or replaces a user; the registry re-reads the file when its mtime changes. */
+  addUser(username: string, password: string): void
   stop(): Promise<void>
 }
 
@@ -74,13 +76,19 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
 
   let issuer: http.Server | undefined
   let authLine = ''
+  const htpasswd = path.join(dir, 'htpasswd')
+  let tick = 0
+  const addUser = (u: string, p: string): void => {
+    if (mode !== 'htpasswd') throw new Error('addUser needs an htpasswd registry')
+    // Cost 4 keeps bcrypt fast; bcrypt only compares the first 72 bytes (and htpasswd refuses > 255).
+    execFileSync('htpasswd', ['-B', '-b', '-C', '4', htpasswd, u, p.slice(0, 72)], { stdio: 'ignore' })
+    // Distribution reloads on an mtime change: two writes within one second must still differ.
+    const t = new Date(Date.now() + ++tick * 1000)
+    utimesSync(htpasswd, t, t)
+  }
   if (mode === 'htpasswd') {
-    const htpasswd = path.join(dir, 'htpasswd')
     writeFileSync(htpasswd, '')
-    for (const [u, p] of Object.entries(users)) {
-      // Cost 4 keeps bcrypt fast; bcrypt only compares the first 72 bytes anyway.
-      execFileSync('htpasswd', ['-B', '-b', '-C', '4', htpasswd, u, p.slice(0, 72)], { stdio: 'ignore' })
-    }
+    for (const [u, p] of Object.entries(users)) addUser(u, p)
     authLine = `auth: {htpasswd: {realm: basic-realm, path: ${htpasswd}}}`
   } else if (mode === 'token') {
     const { server, port, certPath } = await startTokenIssuer(dir, users, opts.token ?? {}, tokenRequests)
@@ -119,7 +127,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
     await cleanup()
     throw e
   }
-  return { host: `127.0.0.1:${port}`, url, username, password, dataDir, tokenRequests, stop: cleanup }
+  return { host: `127.0.0.1:${port}`, url, username, password, dataDir, tokenRequests, addUser, stop: cleanup }
 }
 
 /** Polls GET /v2/ until it answers 200 or 401; fails fast if the process exits. */

@@ -11,7 +11,7 @@ import { CredentialCache } from './cache'
 import { AZURE_CLOUDS, isLoopback, type AzureCloud } from './detect'
 import { getIdToken, jwtClaims } from './github-oidc'
 import { maskCredential, maskSecret } from './mask'
-import { jwtExpiry, sameHost } from './source'
+import { jwtExpiry, sameHost, parseJsonObject } from './source'
 
 export const AZURE_AUDIENCE = 'api://AzureADTokenExchange'
 /** "The null GUID tells the container registry that this is an ACR refresh token." */
@@ -22,15 +22,6 @@ export interface AcrOptions {
   clientId: string
   tenantId: string
   cloud?: AzureCloud
-}
-
-function parseJson(text: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(text) as unknown
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
 }
 
 /** The authority: AZURE_AUTHORITY_HOST (the @azure/identity variable) or the registry's cloud. */
@@ -53,7 +44,7 @@ export async function entraToken(opts: AcrOptions, assertion: string, env: NodeJ
       grant_type: 'client_credentials'
     }).toString()
   })
-  const json = parseJson(res.body.toString())
+  const json = parseJsonObject(res.body.toString())
   if (res.status !== 200 || typeof json.access_token !== 'string') {
     // error_description: "AADSTS700213: No matching federated identity record … Trace ID: …" — keep the AADSTS sentence(s).
     const desc = String(json.error_description ?? res.body.toString().slice(0, 200)).split(/\r?\n| Trace ID:/)[0]
@@ -76,7 +67,7 @@ export async function acrExchange(host: string, tenantId: string, accessToken: s
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
     body: new URLSearchParams({ grant_type: 'access_token', service: host, tenant: tenantId, access_token: accessToken }).toString()
   })
-  const json = parseJson(res.body.toString())
+  const json = parseJsonObject(res.body.toString())
   if (res.status !== 200 || typeof json.refresh_token !== 'string') {
     const err = (Array.isArray(json.errors) ? json.errors[0] : undefined) as { code?: string; message?: string } | undefined
     const detail = err ? `${err.code ?? 'ERROR'}: ${err.message ?? ''}` : res.body.toString().slice(0, 200)

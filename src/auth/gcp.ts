@@ -13,7 +13,7 @@ import type { Credential, CredentialSource } from '../oci/credentials'
 import { CredentialCache, type Minted } from './cache'
 import { getIdToken } from './github-oidc'
 import { maskCredential, maskSecret } from './mask'
-import { sameHost } from './source'
+import { sameHost, parseJsonObject } from './source'
 
 export const GAR_USERNAME = 'oauth2accesstoken'
 const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform'
@@ -33,15 +33,6 @@ export interface GcpOptions {
 interface Token {
   token: string
   expiresAt?: number
-}
-
-function parseJson(text: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(text) as unknown
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
 }
 
 /** `projects/…/providers/P` or `//iam.googleapis.com/projects/…` → the resource path without prefix. */
@@ -64,7 +55,7 @@ export async function stsExchange(tokenUrl: string, audience: string, subjectTok
       subjectToken
     })
   })
-  const json = parseJson(res.body.toString())
+  const json = parseJsonObject(res.body.toString())
   if (res.status !== 200 || typeof json.access_token !== 'string') {
     throw new AuthError(`Google STS token exchange for ${audience} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? res.body.toString().slice(0, 200))}`, {
       hint: 'Check gcp-workload-identity-provider (project NUMBER, pool and provider ids) and the provider\'s attribute condition against this repository'
@@ -83,7 +74,7 @@ export async function impersonate(url: string, serviceAccount: string, federated
     headers: { Authorization: `Bearer ${federated}`, 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ scope: [CLOUD_PLATFORM], lifetime: '3600s' })
   })
-  const json = parseJson(res.body.toString())
+  const json = parseJsonObject(res.body.toString())
   if (res.status !== 200 || typeof json.accessToken !== 'string') {
     const err = (json.error ?? {}) as { status?: string; message?: string }
     throw new AuthError(`Google IAM Credentials generateAccessToken for ${serviceAccount} failed: ${err.status ?? `HTTP ${res.status}`}: ${err.message ?? res.body.toString().slice(0, 200)}`, {
@@ -147,7 +138,7 @@ async function subjectToken(src: ExternalAccount['credential_source']): Promise<
   } else {
     throw new AuthError('the Google credential file has neither credential_source.url nor credential_source.file')
   }
-  const token = src.format?.type === 'json' ? parseJson(text)[src.format.subject_token_field_name ?? 'value'] : text.trim()
+  const token = src.format?.type === 'json' ? parseJsonObject(text)[src.format.subject_token_field_name ?? 'value'] : text.trim()
   if (typeof token !== 'string' || !token) throw new AuthError('the Google credential file\'s subject token source returned no token')
   maskSecret(token)
   return token
@@ -167,7 +158,7 @@ async function viaServiceAccountKey(key: ServiceAccountKey): Promise<Token> {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString()
   })
-  const json = parseJson(res.body.toString())
+  const json = parseJsonObject(res.body.toString())
   if (res.status !== 200 || typeof json.access_token !== 'string') {
     throw new AuthError(`Google OAuth token request for ${key.client_email} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? '')}`, { hint: 'The service account key may be disabled or deleted' })
   }
@@ -177,7 +168,7 @@ async function viaServiceAccountKey(key: ServiceAccountKey): Promise<Token> {
 }
 
 async function viaCredentialsFile(file: string): Promise<Token> {
-  const cfg = parseJson(await fs.readFile(file, 'utf8').catch((e: Error) => {
+  const cfg = parseJsonObject(await fs.readFile(file, 'utf8').catch((e: Error) => {
     throw new AuthError(`cannot read the Google credential file ${file}: ${e.message}`, { hint: 'Run google-github-actions/auth in an earlier step of the same job' })
   })) as unknown as ExternalAccount | ServiceAccountKey | { type?: string }
   if (cfg.type === 'service_account') return viaServiceAccountKey(cfg as ServiceAccountKey)

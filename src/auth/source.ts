@@ -15,3 +15,13 @@ function defaultPort(host: string): string {
 export function jwtExpiry(claims: Record<string, unknown>): number | undefined {
   return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined
 }
+
+/** A JSON object from a cloud response body; {} for anything else, so callers report the missing field. */
+export function parseJsonObject(text: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(text) as unknown
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}

@@ -6,11 +6,10 @@
  * latest credential the emulated cloud issued for that user name.
  * (The general-purpose registry support for the suite is __tests__/support/registry.ts.)
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import * as net from 'node:net'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { startRegistry } from '../registry'
 
 export interface HtpasswdRegistry {
   host: string
@@ -20,67 +19,9 @@ export interface HtpasswdRegistry {
   stop(): Promise<void>
 }
 
-async function freePort(): Promise<number> {
-  const srv = net.createServer()
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
-  const port = (srv.address() as net.AddressInfo).port
-  await new Promise<void>((r) => srv.close(() => r()))
-  return port
-}
-
 export async function startHtpasswdRegistry(): Promise<HtpasswdRegistry> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hop-dist-'))
-  const htpasswd = path.join(dir, 'htpasswd')
-  execFileSync('htpasswd', ['-B', '-b', '-c', '-C', '4', htpasswd, 'bootstrap', 'not-used-password'])
-  const port = await freePort()
-  const config = path.join(dir, 'config.yml')
-  writeFileSync(
-    config,
-    [
-      'version: 0.1',
-      'log: {level: error, accesslog: {disabled: true}}',
-      `storage: {filesystem: {rootdirectory: ${path.join(dir, 'data')}}, delete: {enabled: true}}`,
-      `http: {addr: "127.0.0.1:${port}"}`,
-      `auth: {htpasswd: {realm: basic-realm, path: ${htpasswd}}}`
-    ].join('\n')
-  )
-  const child: ChildProcess = spawn('docker-registry', ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] })
-  let stderr = ''
-  child.stderr?.on('data', (d) => (stderr += d))
-  const url = `http://127.0.0.1:${port}`
-  for (let i = 0; ; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => {
-        s.end()
-        resolve(true)
-      })
-      s.on('error', () => resolve(false))
-    })
-    if (up) break
-    if (i > 100 || child.exitCode !== null) throw new Error(`docker-registry did not start: ${stderr}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  let tick = 0
-  return {
-    host: `127.0.0.1:${port}`,
-    url,
-    dir,
-    addUser: (username, password) => {
-      // -b replaces the user's line; cost 4 keeps bcrypt fast. Bump the mtime explicitly:
-      // two writes within one second must still be seen as a change.
-      // bcrypt (htpasswd's and Go's) only reads the first 72 bytes of a password, and htpasswd
-      // refuses more than 255: hash the prefix, which is all the registry compares anyway.
-      execFileSync('htpasswd', ['-B', '-b', '-C', '4', htpasswd, username, password.slice(0, 72)], { stdio: 'ignore' })
-      const t = new Date(Date.now() + ++tick * 1000)
-      require('node:fs').utimesSync(htpasswd, t, t)
-    },
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM')
-        await new Promise((r) => child.once('exit', r))
-      }
-    }
-  }
+  const reg = await startRegistry({ auth: 'htpasswd', users: { bootstrap: 'not-used-password' } })
+  return { host: reg.host, url: reg.url, dir: path.dirname(reg.dataDir), addUser: reg.addUser, stop: reg.stop }
 }
 
 /** A one-layer OCI image layout (tiny config + layer) that skopeo can push. */
