@@ -38,3 +38,18 @@ test('summary: a row per chart, errors, and the verify commands', () => {
   expect(formatSize(5 * 1024 * 1024)).toBe('5.0 MiB')
   expect(formatSize(12)).toBe('12 B')
 })
+
+describe('summary install commands', () => {
+  test('by version and pinned to the digest, for pushed charts only', () => {
+    const { summaryMarkdown } = require('../../src/report/summary') as typeof import('../../src/report/summary')
+    const md = summaryMarkdown(
+      [
+        { source: 'a', status: 'published', name: 'web', version: '1.2.3+b.1', ref: 'oci://ghcr.io/acme/charts/web@sha256:abc' },
+        { source: 'b', status: 'dry-run', name: 'db', version: '1.0.0' }
+      ],
+      'oci://ghcr.io/acme/charts'
+    )
+    expect(md).toContain('helm install web oci://ghcr.io/acme/charts/web --version 1.2.3+b.1\nhelm install web oci://ghcr.io/acme/charts/web@sha256:abc   # pinned to the digest')
+    expect(md).not.toContain('helm install db')
+  })
+})

@@ -1,4 +1,4 @@
-/** The job summary: one table row per chart, then how to verify what was signed. */
+/** The job summary: one table row per chart, how to install what was pushed, errors and warnings. */
 import type { ChartResult } from './result'
 
 const STATUS: Record<ChartResult['status'], string> = {
@@ -28,6 +28,15 @@ export function summaryMarkdown(results: ChartResult[], registry: string): strin
   ]
   for (const r of results) {
     lines.push(`| ${cell(r.name ?? r.source)} | ${cell(r.version)} | ${STATUS[r.status]} | ${code(r.ref)} | ${formatSize(r.size)} |`)
+  }
+  const pushed = results.filter((r) => (r.status === 'published' || r.status === 'unchanged') && r.ref)
+  if (pushed.length) {
+    lines.push('', '#### Install', '', '```sh')
+    for (const r of pushed) {
+      const repo = r.ref!.slice(0, r.ref!.lastIndexOf('@'))
+      lines.push(`helm install ${r.name} ${repo} --version ${r.version}`, `helm install ${r.name} ${r.ref}   # pinned to the digest`)
+    }
+    lines.push('```')
   }
   const failed = results.filter((r) => r.error)
   if (failed.length) {

@@ -1,0 +1,102 @@
+/**
+ * Bearer challenges as registries in the wild send them: a realm on another
+ * port with its own query string, lower-case scheme, `access_token` instead of
+ * `token`, a token service that wants the OAuth2 refresh grant, and broken
+ * challenges. A small loopback registry front checks what reached it.
+ */
+import * as http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { RegistryClient } from '../../src/oci/client'
+import { staticCredentials, type CredentialSource } from '../../src/oci/credentials'
+import { AuthError } from '../../src/errors'
+
+interface Seen {
+  method: string
+  url: string
+  authorization?: string
+  body: string
+}
+
+async function serve(handler: (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void): Promise<{ port: number; seen: Seen[]; close(): Promise<void> }> {
+  const seen: Seen[] = []
+  const server = http.createServer((req, res) => {
+    let body = ''
+    req.on('data', (c) => (body += c))
+    req.on('end', () => {
+      seen.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization, body })
+      handler(req, body, res)
+    })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  return { port: (server.address() as AddressInfo).port, seen, close: () => new Promise((r) => server.close(() => r())) }
+}
+
+async function registryWith(challenge: (tokenPort: number) => string, token: (req: Seen) => { status: number; json?: object }): Promise<{ client: (c?: CredentialSource) => RegistryClient; registry: Seen[]; tokens: Seen[]; close(): Promise<void> }> {
+  const issuer = await serve((req, body, res) => {
+    const r = token({ method: req.method!, url: req.url!, authorization: req.headers.authorization, body })
+    res.writeHead(r.status, { 'content-type': 'application/json' }).end(JSON.stringify(r.json ?? {}))
+  })
+  const reg = await serve((req, _body, res) => {
+    if (req.headers.authorization !== 'Bearer good-token') {
+      res.writeHead(401, { 'www-authenticate': challenge(issuer.port), 'content-type': 'application/json' }).end('{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}')
+      return
+    }
+    res.writeHead(404).end()
+  })
+  return {
+    client: (c) => new RegistryClient({ host: `127.0.0.1:${reg.port}`, plainHttp: true, credentials: c, retry: { retries: 0, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 1 } }),
+    registry: reg.seen,
+    tokens: issuer.seen,
+    close: async () => {
+      await reg.close()
+      await issuer.close()
+    }
+  }
+}
+
+test('a realm on another port keeps its own query; lower-case scheme; access_token preferred', async () => {
+  const r = await registryWith(
+    (p) => `bearer realm="http://127.0.0.1:${p}/v2/auth/token?account=ci&tenant=t1",service="reg.example",scope="repository:acme/app:pull"`,
+    () => ({ status: 200, json: { token: 'stale-token', access_token: 'good-token' } })
+  )
+  try {
+    expect(await r.client(staticCredentials('ci', 's3cret')).blobExists('acme/app', 'sha256:' + '0'.repeat(64))).toBe(false)
+    const t = new URL(r.tokens[0].url, 'http://x')
+    expect(t.pathname).toBe('/v2/auth/token')
+    expect(t.search).toBe('?account=ci&scope=repository%3Aacme%2Fapp%3Apull%2Cpush&service=reg.example&tenant=t1')
+    expect(r.tokens[0].authorization).toBe(`Basic ${Buffer.from('ci:s3cret').toString('base64')}`)
+    expect(r.registry.map((s) => s.authorization)).toEqual([undefined, 'Bearer good-token'])
+  } finally {
+    await r.close()
+  }
+})
+
+test('a refresh token (ACR, identity tokens) goes to the realm as an OAuth2 refresh grant', async () => {
+  const r = await registryWith(
+    (p) => `Bearer realm="http://127.0.0.1:${p}/oauth2/token",service="myreg.azurecr.io"`,
+    (s) => (s.method === 'POST' ? { status: 200, json: { access_token: 'good-token' } } : { status: 400 })
+  )
+  try {
+    const cred: CredentialSource = { description: 'refresh token', get: async () => ({ username: '00000000-0000-0000-0000-000000000000', refreshToken: 'rt-123' }) }
+    await r.client(cred).blobExists('helm/app', 'sha256:' + '0'.repeat(64))
+    const form = new URLSearchParams(r.tokens[0].body)
+    expect(Object.fromEntries(form)).toMatchObject({ grant_type: 'refresh_token', refresh_token: 'rt-123', service: 'myreg.azurecr.io', scope: 'repository:helm/app:pull,push' })
+  } finally {
+    await r.close()
+  }
+})
+
+test('broken challenges and refusals say what happened', async () => {
+  const noRealm = await registryWith(() => 'Bearer service="x"', () => ({ status: 200, json: { token: 'good-token' } }))
+  const refused = await registryWith((p) => `Bearer realm="http://127.0.0.1:${p}/token",service="x"`, () => ({ status: 401 }))
+  const negotiate = await registryWith(() => 'Negotiate', () => ({ status: 200 }))
+  try {
+    await expect(noRealm.client().blobExists('a/b', 'sha256:' + '0'.repeat(64))).rejects.toThrow(/Bearer challenge without a realm/)
+    const err = await refused.client(staticCredentials('u', 'p')).blobExists('a/b', 'sha256:' + '0'.repeat(64)).catch((e) => e)
+    expect(err).toBeInstanceOf(AuthError)
+    expect(err.message).toMatch(/token service .*answered 401: the credentials were refused for repository:a\/b:pull,push/)
+    await expect(negotiate.client().blobExists('a/b', 'sha256:' + '0'.repeat(64))).rejects.toThrow(/without a Basic or Bearer challenge/)
+  } finally {
+    await Promise.all([noRealm.close(), refused.close(), negotiate.close()])
+  }
+})
