@@ -10633,7 +10633,16 @@ function jsonToYaml(json) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SignError = exports.AuthError = exports.RegistryError = exports.ChartError = exports.InputError = exports.PublishError = void 0;
 exports.errorMessage = errorMessage;
+/**
+ * Lazily loaded bundles (src/lazy.ts) carry their own copy of these classes,
+ * so `instanceof` goes by the class names recorded on the error, not by identity.
+ */
+const KINDS = Symbol.for('helm-oci-publish.error-kinds');
 class PublishError extends Error {
+    static [Symbol.hasInstance](x) {
+        const kinds = x?.[KINDS];
+        return Array.isArray(kinds) && kinds.includes(this.name);
+    }
     chart;
     file;
     registry;
@@ -10641,6 +10650,10 @@ class PublishError extends Error {
     constructor(message, ctx = {}) {
         super(message, ctx.cause === undefined ? undefined : { cause: ctx.cause });
         this.name = new.target.name;
+        const kinds = [];
+        for (let c = new.target; c && c !== Error; c = Object.getPrototypeOf(c))
+            kinds.push(c.name);
+        Object.defineProperty(this, KINDS, { value: kinds });
         this.chart = ctx.chart;
         this.file = ctx.file;
         this.registry = ctx.registry;
@@ -11122,7 +11135,7 @@ function maskSecret(mask, value) {
             mask(line.trim());
 }
 function readInputs(get, env, mask = () => { }) {
-    for (const secret of ['password', 'github-token'])
+    for (const secret of ['password', 'github-token', 'gpg-private-key', 'gpg-passphrase'])
         maskSecret(mask, get(secret));
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const registryRaw = get('registry');
@@ -11134,6 +11147,7 @@ function readInputs(get, env, mask = () => { }) {
     if (!charts.length)
         throw new errors_1.InputError('input charts lists no chart', { hint: 'Give chart directories, .tgz files or globs, or leave it empty for "."' });
     const versionRaw = get('version');
+    const gpgKey = get('gpg-private-key');
     const outputDir = get('output-dir');
     const caFile = get('ca-file');
     return {
@@ -11161,9 +11175,74 @@ function readInputs(get, env, mask = () => { }) {
             gcpWorkloadIdentityProvider: get('gcp-workload-identity-provider') || undefined,
             gcpServiceAccount: get('gcp-service-account') || undefined
         },
-        sign: { sign: oneOf(get, 'sign', ['auto', 'true', 'false'], 'auto') },
+        sign: {
+            sign: oneOf(get, 'sign', ['auto', 'true', 'false'], 'auto'),
+            signFormat: oneOf(get, 'sign-format', ['bundle', 'legacy', 'both'], 'bundle'),
+            attest: oneOf(get, 'attest', ['auto', 'true', 'false'], 'auto'),
+            sigstoreInstance: oneOf(get, 'sigstore-instance', ['', 'public-good', 'github', 'custom'], ''),
+            fulcioUrl: get('fulcio-url') || undefined,
+            rekorUrl: get('rekor-url') || undefined,
+            tsaUrl: get('tsa-url') || undefined,
+            githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
+        },
+        gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
         workspace
     };
+}
+
+
+/***/ }),
+
+/***/ 9257:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.loadLazy = loadLazy;
+/**
+ * Loading heavy features only when a run needs them. The signing code
+ * (sigstore-js and its HTTP stack, openpgp.js) is built into its own bundles
+ * under dist/ (see `npm run build`), so a run that does not sign never parses
+ * it; from the TypeScript sources (tests) the same call loads the module.
+ */
+const path = __importStar(__nccwpck_require__(6760));
+function loadLazy(name) {
+    // Inside the ncc bundle webpack's own require cannot reach files it did not bundle.
+    const load = typeof require === 'function' ? eval("require") : require;
+    return load(path.join(__dirname, name));
 }
 
 
@@ -11689,6 +11768,7 @@ class RegistryClient {
         const got = await this.getManifest(repository, reference);
         return got && { digest: got.digest, mediaType: got.mediaType, size: got.bytes.length };
     }
+    /** The manifest's bytes; `etag` (when the registry sends one) is for a conditional PUT with `If-Match`. */
     async getManifest(repository, reference) {
         const res = await this.request({ method: 'GET', url: `/v2/${repository}/manifests/${reference}`, repository, push: false, headers: { accept: exports.MANIFEST_ACCEPT } });
         if (res.status === 404)
@@ -11698,17 +11778,29 @@ class RegistryClient {
         const digest = (0, helm_artifact_1.sha256Digest)(res.body);
         if (reference.startsWith('sha256:') && reference !== digest)
             throw new errors_1.RegistryError(`${this.host} returned manifest ${digest} for ${reference}`, { registry: this.host });
-        return { digest, mediaType: ((0, http_1.headerValue)(res.headers, 'content-type') ?? '').split(';')[0].trim(), size: res.body.length, bytes: res.body };
+        const got = { digest, mediaType: ((0, http_1.headerValue)(res.headers, 'content-type') ?? '').split(';')[0].trim(), size: res.body.length, bytes: res.body };
+        const etag = (0, http_1.headerValue)(res.headers, 'etag');
+        if (etag)
+            got.etag = etag;
+        return got;
     }
     /** PUT a manifest by tag or digest; the registry must report the digest of exactly these bytes. */
-    async putManifest(repository, reference, manifest) {
+    async putManifest(repository, reference, manifest, options = {}) {
+        return (await this.putManifestWithResponse(repository, reference, manifest, options)).digest;
+    }
+    /**
+     * `putManifest`, also returning the response headers (`OCI-Subject` tells
+     * whether the registry indexed a referrer). `options.headers` adds request
+     * headers, e.g. `If-Match` for a conditional update of a tag.
+     */
+    async putManifestWithResponse(repository, reference, manifest, options = {}) {
         const digest = (0, helm_artifact_1.sha256Digest)(manifest.bytes);
         const res = await this.request({
             method: 'PUT',
             url: `/v2/${repository}/manifests/${reference}`,
             repository,
             push: true,
-            headers: { 'content-type': manifest.mediaType },
+            headers: { ...options.headers, 'content-type': manifest.mediaType },
             body: manifest.bytes
         });
         if (res.status !== 201)
@@ -11716,7 +11808,41 @@ class RegistryClient {
         const reported = (0, http_1.headerValue)(res.headers, 'docker-content-digest');
         if (reported && reported !== digest)
             throw new errors_1.RegistryError(`${this.host} stored manifest ${digest} as ${reported}`, { registry: this.host, hint: 'The registry rewrote the manifest; it may not support OCI artifacts' });
-        return digest;
+        return { digest, headers: res.headers };
+    }
+    /**
+     * The referrers API (`GET /v2/<repo>/referrers/<digest>`, following `Link`
+     * pages): the index's descriptors, or undefined when the registry does not
+     * answer 200 with an image index (no referrers API: use the tag schema).
+     */
+    async getReferrers(repository, digest, artifactType) {
+        const first = new URL(`/v2/${repository}/referrers/${digest}`, this.base);
+        if (artifactType)
+            first.searchParams.set('artifactType', artifactType);
+        const out = [];
+        let url = first;
+        for (let page = 0; url && page < 100; page++) {
+            const res = await this.request({ method: 'GET', url, repository, push: false, headers: { accept: 'application/vnd.oci.image.index.v1+json' } });
+            const type = ((0, http_1.headerValue)(res.headers, 'content-type') ?? '').split(';')[0].trim();
+            if (res.status !== 200 || type !== 'application/vnd.oci.image.index.v1+json') {
+                if (page === 0)
+                    return undefined;
+                return this.fail(res, 'GET', 'listing referrers');
+            }
+            let index;
+            try {
+                index = JSON.parse(res.body.toString('utf8'));
+            }
+            catch {
+                throw new errors_1.RegistryError(`${this.host} answered GET ${url.pathname} with an index that is not JSON`, { registry: this.host, hint: 'The registry is inconsistent; contact its operator' });
+            }
+            if (Array.isArray(index.manifests))
+                out.push(...index.manifests);
+            const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec((0, http_1.headerValue)(res.headers, 'link') ?? '');
+            // Another origin gets no credentials (request() strips them).
+            url = next ? new URL(next[1], url) : undefined;
+        }
+        return out;
     }
     /** A blob's bytes (following redirects to storage without credentials); for verification. */
     async getBlob(repository, digest) {
@@ -11805,6 +11931,7 @@ function buildHelmManifest(opts) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.bytesSource = exports.bufferSource = void 0;
 exports.checkExisting = checkExisting;
 exports.pushArtifact = pushArtifact;
 exports.tagManifest = tagManifest;
@@ -11816,6 +11943,7 @@ exports.tagManifest = tagManifest;
  */
 const node_stream_1 = __nccwpck_require__(7075);
 const errors_1 = __nccwpck_require__(3916);
+const helm_artifact_1 = __nccwpck_require__(2316);
 /**
  * `identical` when the tag already holds exactly this manifest, `absent` or
  * `replace` otherwise; throws for a different manifest unless overwriting.
@@ -11837,14 +11965,18 @@ async function checkExisting(client, ref, digest, ifExists) {
             : 'Chart versions are immutable once published: bump version in Chart.yaml (or the version input), or set if-exists: overwrite to replace it deliberately'
     });
 }
+/** A blob held in memory (configs, signatures, small documents). */
 const bufferSource = (b) => ({
     digest: b.digest,
     size: b.size,
     open: (start = 0, end = b.size - 1) => node_stream_1.Readable.from([b.bytes.subarray(start, end + 1)])
 });
+exports.bufferSource = bufferSource;
+const bytesSource = (bytes) => (0, exports.bufferSource)({ digest: (0, helm_artifact_1.sha256Digest)(bytes), size: bytes.length, bytes });
+exports.bytesSource = bytesSource;
 /** Blobs (in parallel), then the manifest by digest. Returns the manifest digest. */
 async function pushArtifact(client, repository, a) {
-    const blobs = [bufferSource(a.config), a.chart, ...(a.prov ? [bufferSource(a.prov)] : [])];
+    const blobs = [(0, exports.bufferSource)(a.config), a.chart, ...(a.prov ? [(0, exports.bufferSource)(a.prov)] : [])];
     await Promise.all(blobs.map((b) => client.pushBlob(repository, b)));
     return client.putManifest(repository, a.manifest.digest, { mediaType: a.manifest.mediaType, bytes: a.manifest.manifest });
 }
@@ -11934,6 +12066,278 @@ function isLoopbackHost(host) {
 
 /***/ }),
 
+/***/ 961:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.EMPTY_CONFIG = exports.OCI_INDEX_MEDIA_TYPE = void 0;
+exports.fallbackTag = fallbackTag;
+exports.referrerManifest = referrerManifest;
+exports.pushReferrer = pushReferrer;
+exports.listReferrers = listReferrers;
+/**
+ * OCI 1.1 referrers (distribution-spec "Listing Referrers", image-spec
+ * `subject`): artifacts such as Sigstore bundles attached to a chart manifest.
+ * The referrer manifest is pushed by digest; whether the registry indexes it
+ * is decided the way @sigstore/oci and cosign do: an `OCI-Subject` header on
+ * the manifest PUT *and* `GET /v2/<repo>/referrers/<subject>` answering 200
+ * with an image index. Otherwise the referrers tag schema is maintained: the
+ * tag `sha256-<hex>` holds an image index listing the referrers, updated by
+ * read-modify-write (`If-Match` when the registry gives an ETag), re-read to
+ * confirm, retried when a concurrent writer replaced it, and serialized per
+ * subject inside this process (spec 7.6, sigstore note 2.2 and 3.2).
+ */
+const errors_1 = __nccwpck_require__(3916);
+const http_1 = __nccwpck_require__(6803);
+const helm_artifact_1 = __nccwpck_require__(2316);
+const push_1 = __nccwpck_require__(5842);
+exports.OCI_INDEX_MEDIA_TYPE = 'application/vnd.oci.image.index.v1+json';
+/** The empty JSON blob `{}` (image-spec "Guidance for an Empty Descriptor"). */
+exports.EMPTY_CONFIG = {
+    mediaType: 'application/vnd.oci.empty.v1+json',
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2,
+    bytes: Buffer.from('{}')
+};
+/** How many times the fallback index read-modify-write is attempted. */
+const FALLBACK_ATTEMPTS = 3;
+/** Keys in code-point order, as Go marshals maps: the same annotations give the same bytes. */
+function sorted(m) {
+    if (!m || Object.keys(m).length === 0)
+        return undefined;
+    const out = {};
+    for (const k of Object.keys(m).sort())
+        out[k] = m[k];
+    return out;
+}
+/** Only the descriptor fields: a subject may be a richer object (a HelmManifest holds its bytes). */
+const plain = (d) => ({ mediaType: d.mediaType, digest: d.digest, size: d.size });
+const DIGEST = /^([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
+/** The referrers tag schema's tag for a subject: `<alg>-<encoded>` (truncated to 32 and 64 characters). */
+function fallbackTag(digest) {
+    const m = DIGEST.exec(digest);
+    if (!m)
+        throw new errors_1.RegistryError(`${JSON.stringify(digest)} is not a digest`, { hint: 'A subject digest looks like sha256:<64 hex digits>' });
+    return `${m[1].slice(0, 32)}-${m[2].slice(0, 64)}`;
+}
+/** The OCI 1.1 image manifest of a referrer: pure and deterministic, so the same artifact gets the same digest. */
+function referrerManifest(subject, a) {
+    if (!a.artifactType)
+        throw new errors_1.RegistryError('a referrer needs an artifactType', { hint: 'Set artifactType to the media type of what is attached' });
+    fallbackTag(subject.digest);
+    const cfg = a.config ?? exports.EMPTY_CONFIG;
+    const config = { mediaType: cfg.mediaType, digest: (0, helm_artifact_1.sha256Digest)(cfg.bytes), size: cfg.bytes.length };
+    if (a.config?.artifactType)
+        config.artifactType = a.config.artifactType;
+    const layers = a.layers.length === 0
+        ? [{ mediaType: exports.EMPTY_CONFIG.mediaType, digest: exports.EMPTY_CONFIG.digest, size: exports.EMPTY_CONFIG.size }]
+        : a.layers.map((l) => {
+            const d = { mediaType: l.mediaType, digest: (0, helm_artifact_1.sha256Digest)(l.bytes), size: l.bytes.length };
+            const ann = sorted(l.annotations);
+            if (ann)
+                d.annotations = ann;
+            return d;
+        });
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: helm_artifact_1.OCI_MANIFEST_MEDIA_TYPE,
+        artifactType: a.artifactType,
+        config,
+        layers,
+        subject: plain(subject)
+    };
+    const annotations = sorted(a.annotations);
+    if (annotations)
+        manifest.annotations = annotations;
+    const bytes = Buffer.from(JSON.stringify(manifest), 'utf8');
+    return { bytes, digest: (0, helm_artifact_1.sha256Digest)(bytes), size: bytes.length, mediaType: helm_artifact_1.OCI_MANIFEST_MEDIA_TYPE };
+}
+/** Re-throws a failure as a RegistryError that says what was being done, keeping status, code and cause. */
+function rethrow(err, client, what, hint) {
+    if (err instanceof errors_1.AuthError)
+        throw err;
+    if (err instanceof errors_1.RegistryError) {
+        throw new errors_1.RegistryError(`${what}: ${err.message}`, { registry: client.host, status: err.status, code: err.code, hint: hint?.(err) ?? err.hint, cause: err });
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    throw new errors_1.RegistryError(`${what} on ${client.host}: ${msg}`, { registry: client.host, hint: 'Check the network path to the registry and re-run the job', cause: err });
+}
+/** Refusals that mean "this registry does not take such manifests", not auth or outages. */
+const refusedShape = (e) => e.status !== undefined && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 403 && e.status !== 429
+    ? 'the registry may not accept OCI 1.1 artifacts with a subject (artifactType, an empty config); use a registry that supports OCI 1.1 artifacts or disable signing for it'
+    : undefined;
+/**
+ * Distribution (filesystem storage) rewrites a blob's link file non-atomically
+ * when the same blob is uploaded twice at once; a manifest PUT that reads the
+ * link meanwhile fails with 400 DIGEST_INVALID (seen with parallel referrers
+ * sharing the `{}` config). Uploads of one blob are therefore shared inside this
+ * process, and such a refusal of the manifest is retried after a pause.
+ */
+const uploads = new Map();
+function uploadOnce(key, fn) {
+    const running = uploads.get(key);
+    if (running)
+        return running;
+    const p = fn().finally(() => uploads.delete(key));
+    uploads.set(key, p);
+    return p;
+}
+const BLOB_RACE = new Set(['DIGEST_INVALID', 'MANIFEST_BLOB_UNKNOWN', 'BLOB_UNKNOWN']);
+const MANIFEST_ATTEMPTS = 3;
+// One read-modify-write of a subject's fallback index at a time in this process.
+const locks = new Map();
+async function serialized(key, fn) {
+    const before = locks.get(key) ?? Promise.resolve();
+    const run = before.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    locks.set(key, tail);
+    try {
+        return await run;
+    }
+    finally {
+        if (locks.get(key) === tail)
+            locks.delete(key);
+    }
+}
+/** The fallback index at `tag`, or undefined when the tag does not exist. */
+async function readIndex(client, repository, tag) {
+    const got = await client.getManifest(repository, tag);
+    if (!got)
+        return undefined;
+    const where = `${client.host}/${repository}:${tag}`;
+    let parsed;
+    try {
+        parsed = JSON.parse(got.bytes.toString('utf8'));
+    }
+    catch {
+        parsed = undefined;
+    }
+    const p = parsed;
+    const mediaType = got.mediaType || p?.mediaType;
+    if (!p || typeof p !== 'object' || mediaType !== exports.OCI_INDEX_MEDIA_TYPE || (p.manifests !== undefined && !Array.isArray(p.manifests))) {
+        throw new errors_1.RegistryError(`the referrers tag ${where} holds ${mediaType || 'a document'} that is not an OCI image index`, {
+            registry: client.host,
+            hint: `Something else uses the tag ${tag}; delete it so that referrers can be recorded there`
+        });
+    }
+    return { index: { ...p, manifests: p.manifests ?? [] }, etag: got.etag, digest: got.digest };
+}
+/** Adds `entry` to the fallback index of `subjectDigest` unless present; confirms by reading it back. */
+async function recordInFallback(client, repository, subjectDigest, entry) {
+    const tag = fallbackTag(subjectDigest);
+    const where = `${client.host}/${repository}:${tag}`;
+    for (let attempt = 1; attempt <= FALLBACK_ATTEMPTS; attempt++) {
+        let current;
+        try {
+            current = await readIndex(client, repository, tag);
+        }
+        catch (e) {
+            rethrow(e, client, `reading the referrers index ${where}`);
+        }
+        if (current?.index.manifests.some((m) => m?.digest === entry.digest))
+            return;
+        const index = current ? current.index : { schemaVersion: 2, mediaType: exports.OCI_INDEX_MEDIA_TYPE, manifests: [] };
+        index.manifests = [...index.manifests, entry];
+        const bytes = Buffer.from(JSON.stringify(index), 'utf8');
+        try {
+            await client.putManifest(repository, tag, { mediaType: exports.OCI_INDEX_MEDIA_TYPE, bytes }, current?.etag ? { headers: { 'if-match': current.etag } } : {});
+        }
+        catch (e) {
+            // Someone else changed the index since we read it: read it again.
+            if (e instanceof errors_1.RegistryError && e.status === 412 && attempt < FALLBACK_ATTEMPTS)
+                continue;
+            rethrow(e, client, `updating the referrers index ${where}`, (r) => r.status === 412 ? 'Other jobs keep updating the referrers of this chart at the same time; re-run the job' : refusedShape(r) && 'the registry may not accept OCI image indexes; use a registry that supports OCI artifacts');
+        }
+        let after;
+        try {
+            after = await readIndex(client, repository, tag);
+        }
+        catch (e) {
+            rethrow(e, client, `reading back the referrers index ${where}`);
+        }
+        if (after?.index.manifests.some((m) => m?.digest === entry.digest))
+            return;
+    }
+    throw new errors_1.RegistryError(`the referrers index ${where} kept being replaced by another writer; ${entry.digest} is not recorded after ${FALLBACK_ATTEMPTS} attempts`, {
+        registry: client.host,
+        hint: 'Other jobs update the referrers of this chart at the same time; re-run the job'
+    });
+}
+/**
+ * Uploads the blobs and the referrer manifest (by digest), then makes sure
+ * the registry can list it: through the referrers API when the registry has
+ * one, else in the fallback tag index. Returns the referrer's descriptor.
+ */
+async function pushReferrer(client, repository, subject, a) {
+    const manifest = referrerManifest(subject, a);
+    const name = `${client.host}/${repository}`;
+    const cfg = a.config ?? exports.EMPTY_CONFIG;
+    const blobs = [cfg.bytes, ...(a.layers.length === 0 ? [exports.EMPTY_CONFIG.bytes] : a.layers.map((l) => l.bytes))];
+    const unique = new Map(blobs.map((b) => [(0, helm_artifact_1.sha256Digest)(b), b]));
+    try {
+        // Every referrer shares the `{}` config: one upload per blob at a time (see uploadOnce).
+        await Promise.all([...unique].map(([digest, bytes]) => uploadOnce(`${client.host}/${repository}@${digest}`, () => client.pushBlob(repository, (0, push_1.bufferSource)({ digest, size: bytes.length, bytes })))));
+    }
+    catch (e) {
+        rethrow(e, client, `uploading the blobs of the ${a.artifactType} referrer of ${name}@${subject.digest}`);
+    }
+    let headers;
+    for (let attempt = 1; !headers; attempt++) {
+        try {
+            ;
+            ({ headers } = await client.putManifestWithResponse(repository, manifest.digest, { mediaType: manifest.mediaType, bytes: manifest.bytes }));
+        }
+        catch (e) {
+            // A blob just uploaded (by us or a concurrent writer) may not be visible yet.
+            if (e instanceof errors_1.RegistryError && e.status === 400 && BLOB_RACE.has(e.code ?? '') && attempt < MANIFEST_ATTEMPTS) {
+                await new Promise((r) => setTimeout(r, 200 * attempt));
+                continue;
+            }
+            rethrow(e, client, `the registry refused the ${a.artifactType} referrer manifest ${manifest.digest} of ${name}@${subject.digest}`, refusedShape);
+        }
+    }
+    const descriptor = { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, artifactType: a.artifactType };
+    // ECR answers OCI-Subject without serving the API (@sigstore/oci), so both must hold.
+    if ((0, http_1.headerValue)(headers, 'oci-subject') === subject.digest) {
+        let listed;
+        try {
+            listed = await client.getReferrers(repository, subject.digest);
+        }
+        catch (e) {
+            rethrow(e, client, `listing the referrers of ${name}@${subject.digest}`);
+        }
+        if (listed)
+            return { descriptor, via: 'referrers-api' };
+    }
+    const entry = { ...descriptor };
+    const annotations = sorted(a.annotations);
+    if (annotations)
+        entry.annotations = annotations;
+    await serialized(`${client.host}/${repository}@${subject.digest}`, () => recordInFallback(client, repository, subject.digest, entry));
+    return { descriptor, via: 'fallback-tag' };
+}
+/** Referrers of `subjectDigest` (the API when it answers, else the fallback tag index), optionally of one artifactType. */
+async function listReferrers(client, repository, subjectDigest, artifactType) {
+    const name = `${client.host}/${repository}@${subjectDigest}`;
+    let found;
+    try {
+        const api = await client.getReferrers(repository, subjectDigest, artifactType);
+        if (api)
+            found = api;
+        else
+            found = (await readIndex(client, repository, fallbackTag(subjectDigest)))?.index.manifests ?? [];
+    }
+    catch (e) {
+        rethrow(e, client, `listing the referrers of ${name}`);
+    }
+    // Registries may ignore the artifactType filter (no OCI-Filters-Applied): filter here as well.
+    return found.filter((d) => d && typeof d.digest === 'string' && (artifactType === undefined || d.artifactType === artifactType));
+}
+
+
+/***/ }),
+
 /***/ 6896:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -11976,7 +12380,8 @@ exports.fileDigest = fileDigest;
 exports.prepareCharts = prepareCharts;
 /**
  * Everything that happens before the network: load and validate each chart,
- * apply overrides, package it reproducibly, and
+ * apply overrides, package it reproducibly, sign Helm's .prov when a GPG key
+ * is given, and
  * build the exact OCI manifest Helm would push. A bad chart is reported here
  * and stops the run before anything is published.
  */
@@ -11985,6 +12390,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const path = __importStar(__nccwpck_require__(6760));
 const annotate_1 = __nccwpck_require__(3927);
+const lazy_1 = __nccwpck_require__(9257);
 const chart_1 = __nccwpck_require__(7032);
 const helm_artifact_1 = __nccwpck_require__(2316);
 const reference_1 = __nccwpck_require__(2148);
@@ -11998,7 +12404,7 @@ async function fileDigest(file) {
     }
     return { digest: `sha256:${hash.digest('hex')}`, size };
 }
-async function prepareOne(source, inputs) {
+async function prepareOne(source, inputs, provKey) {
     const result = { source: source.display, status: inputs.dryRun ? 'dry-run' : 'published' };
     const prepared = { source, result };
     const chart = source.kind === 'directory' ? await (0, chart_1.loadChartDir)(source.path, source.display) : await (0, chart_1.loadChartArchive)(source.path, source.display);
@@ -12024,17 +12430,39 @@ async function prepareOne(source, inputs) {
     }
     Object.assign(result, { size: prepared.archive.size, archive: prepared.archive.path });
     core.info(`Packaged ${path.basename(prepared.archive.path)}: ${prepared.archive.size} bytes, ${prepared.archive.digest}`);
+    const neighbour = source.kind === 'archive' && !overridden && !provKey ? await node_fs_1.promises.readFile(`${source.path}.prov`).catch(() => undefined) : undefined;
+    if (neighbour) {
+        // `helm push` pushes a .prov lying next to the archive, unvalidated; so do we.
+        prepared.prov = { bytes: neighbour, digest: `sha256:${(0, node_crypto_1.createHash)('sha256').update(neighbour).digest('hex')}`, size: neighbour.length };
+        core.info(`Found ${path.basename(source.path)}.prov: pushed as the provenance layer`);
+    }
+    if (provKey) {
+        const { helmProvenance } = (0, lazy_1.loadLazy)('sign/helm-prov');
+        const bytes = await helmProvenance(prepared.archive.path, path.basename(prepared.archive.path), (0, chart_1.metadataYaml)(metadata), provKey.key);
+        prepared.prov = { bytes, digest: `sha256:${(0, node_crypto_1.createHash)('sha256').update(bytes).digest('hex')}`, size: bytes.length };
+        // Next to the archive, as `helm package --sign` leaves it (for release assets).
+        if (source.kind === 'directory' || overridden)
+            await node_fs_1.promises.writeFile(`${prepared.archive.path}.prov`, bytes, { mode: 0o644 });
+        core.info(`Signed ${path.basename(prepared.archive.path)}.prov with key ${provKey.fingerprint}`);
+    }
     prepared.ref = (0, reference_1.chartReference)(inputs.registry, metadata.name, metadata.version);
-    prepared.artifact = (0, helm_artifact_1.buildHelmManifest)({ metadata, chart: prepared.archive, created: when.date });
+    prepared.artifact = (0, helm_artifact_1.buildHelmManifest)({ metadata, chart: prepared.archive, prov: prepared.prov, created: when.date });
     Object.assign(result, { tag: prepared.ref.tag, digest: prepared.artifact.digest, ref: `oci://${prepared.ref.host}/${prepared.ref.repository}@${prepared.artifact.digest}` });
     return prepared;
 }
 async function prepareCharts(sources, inputs) {
     const out = [];
+    let provKey;
+    if (inputs.gpg) {
+        const { loadProvKey } = (0, lazy_1.loadLazy)('sign/helm-prov');
+        provKey = await loadProvKey({ armoredPrivateKey: inputs.gpg.privateKey, passphrase: inputs.gpg.passphrase });
+        for (const w of provKey.warnings)
+            core.warning(w);
+    }
     for (const source of sources) {
         core.startGroup(`Package ${source.display}`);
         try {
-            const prepared = await prepareOne(source, inputs);
+            const prepared = await prepareOne(source, inputs, provKey);
             for (const w of prepared.result.warnings ?? [])
                 core.warning(`${prepared.result.name}: ${w}`, { file: path.join(source.display, 'Chart.yaml') });
             out.push(prepared);
@@ -12122,6 +12550,7 @@ const client_1 = __nccwpck_require__(3734);
 const reference_1 = __nccwpck_require__(2148);
 const push_1 = __nccwpck_require__(5842);
 const sign_1 = __nccwpck_require__(4605);
+const path = __importStar(__nccwpck_require__(6760));
 async function connect(inputs, env = process.env) {
     const host = inputs.registry.host;
     const credentials = (0, auth_1.createCredentialSource)(host, inputs.login, env);
@@ -12137,9 +12566,12 @@ async function connect(inputs, env = process.env) {
         if (cred)
             core.saveState('docker-config', await writeDockerConfig(host, cred, env));
     }
-    const signing = (0, sign_1.planSigning)(inputs.sign, env);
-    if (signing.warning)
-        core.warning(signing.warning);
+    const plan = (0, sign_1.planSigning)(inputs.sign, env);
+    if (plan.warning)
+        core.warning(plan.warning);
+    if (plan.enabled)
+        core.info(`Signing with Sigstore (${plan.endpoints.name}: ${plan.endpoints.fulcio}${plan.endpoints.rekor ? `, ${plan.endpoints.rekor}` : ''}${plan.endpoints.tsa ? `, ${plan.endpoints.tsa}` : ''})`);
+    const signing = plan.enabled ? await (0, sign_1.startSigning)(plan, inputs.sign, env, (m) => core.warning(m)) : undefined;
     return { client, host, signing };
 }
 async function publishOne(p, target, inputs) {
@@ -12156,9 +12588,21 @@ async function publishOne(p, target, inputs) {
     await (0, push_1.pushArtifact)(client, ref.repository, {
         config: artifact.config,
         chart: { digest: archive.digest, size: archive.size, open: (start, end) => (0, node_fs_1.createReadStream)(archive.path, { start, end }) },
+        prov: p.prov,
         manifest: artifact
     });
     core.info(`Uploaded ${ref.host}/${ref.repository}@${artifact.digest}`);
+    if (target.signing) {
+        // Signatures go in before the tag, so a tag never shows an unsigned chart.
+        Object.assign(result, await target.signing.signChart({
+            client,
+            host: ref.host,
+            repository: ref.repository,
+            manifest: { mediaType: artifact.mediaType, digest: artifact.digest, size: artifact.size },
+            archive: { name: path.basename(archive.path), digest: archive.digest }
+        }));
+        core.info(`Signed: ${result.signature ?? result.legacySignature}`);
+    }
     await (0, push_1.tagManifest)(client, ref.repository, ref.tag, artifact.manifest);
     result.status = 'published';
     core.info(`Pushed: ${ref}`);
@@ -12405,29 +12849,352 @@ function appendSummary(markdown) {
 
 /***/ }),
 
+/***/ 5813:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BUNDLE_V03_MEDIA_TYPE = void 0;
+exports.pushBundleReferrer = pushBundleReferrer;
+const referrers_1 = __nccwpck_require__(961);
+const helm_artifact_1 = __nccwpck_require__(2316);
+exports.BUNDLE_V03_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+/** Pushes the referrer; returns its manifest digest. */
+async function pushBundleReferrer(client, repository, subject, bundle, predicateType) {
+    const { descriptor } = await (0, referrers_1.pushReferrer)(client, repository, subject, {
+        artifactType: exports.BUNDLE_V03_MEDIA_TYPE,
+        layers: [{ mediaType: exports.BUNDLE_V03_MEDIA_TYPE, bytes: Buffer.from(JSON.stringify(bundle)) }],
+        annotations: {
+            'dev.sigstore.bundle.content': 'dsse-envelope',
+            'dev.sigstore.bundle.predicateType': predicateType,
+            'org.opencontainers.image.created': (0, helm_artifact_1.rfc3339)(new Date())
+        }
+    });
+    return descriptor.digest;
+}
+
+
+/***/ }),
+
+/***/ 1108:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.storeAttestation = storeAttestation;
+const http_1 = __nccwpck_require__(6803);
+async function storeAttestation(bundle, token, env) {
+    const repo = env.GITHUB_REPOSITORY;
+    if (!repo || !token)
+        return { warning: 'The provenance was not stored with GitHub (no GITHUB_REPOSITORY or github-token); use `gh attestation verify --bundle-from-oci`' };
+    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, '');
+    const res = await (0, http_1.sendWithRetry)({
+        method: 'POST',
+        url: `${api}/repos/${repo}/attestations`,
+        headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'content-type': 'application/json', 'user-agent': 'helm-oci-publish', 'x-github-api-version': '2022-11-28' },
+        body: JSON.stringify({ bundle })
+    });
+    if (res.status === 201 || res.status === 200) {
+        const id = JSON.parse(res.body.toString()).id;
+        return { id: id === undefined ? undefined : String(id) };
+    }
+    const hint = res.status === 403 || res.status === 404 ? 'add `permissions: attestations: write` (available for public repositories, and private ones on GitHub Enterprise Cloud)' : 're-run to retry';
+    return { warning: `GitHub did not store the provenance attestation (HTTP ${res.status}): ${hint}; it is in the registry for \`gh attestation verify --bundle-from-oci\`` };
+}
+
+
+/***/ }),
+
 /***/ 4605:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.GITHUB_OIDC_ISSUER = void 0;
 exports.planSigning = planSigning;
+exports.startSigning = startSigning;
 /**
- * Signing policy. `sign: auto` signs when the job can get a GitHub OIDC
- * token (keyless Sigstore), `sign: false` never signs. Keyless signing itself
- * is not in this version yet: `auto` publishes unsigned and says so, and
- * `sign: true` fails before anything is pushed rather than publish an
- * unsigned chart someone asked to have signed.
+ * Signing policy and the signing of one pushed chart. `sign: auto` signs when
+ * the job can get a GitHub OIDC token and otherwise publishes unsigned with a
+ * warning; `sign: true` fails before anything is pushed without one. What is
+ * stored, all attached to the chart's manifest digest in its repository:
+ * cosign's bundle-format signature (an OCI referrer), optionally the legacy
+ * `.sig` image, and SLSA build provenance (a referrer, and GitHub's
+ * attestations API). The heavy Sigstore code loads only when signing.
  */
+const github_oidc_1 = __nccwpck_require__(4377);
 const errors_1 = __nccwpck_require__(3916);
-function planSigning(o, _env) {
-    if (o.sign === 'false')
+const lazy_1 = __nccwpck_require__(9257);
+const instance_1 = __nccwpck_require__(2738);
+const bundle_referrer_1 = __nccwpck_require__(5813);
+const github_attestations_1 = __nccwpck_require__(1108);
+const legacy_1 = __nccwpck_require__(1449);
+const statements_1 = __nccwpck_require__(4947);
+exports.GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
+/** Decides before anything is pushed what will be signed, and refuses what cannot be honoured. */
+function planSigning(o, env) {
+    if (o.sign === 'false') {
+        if (o.attest === 'true')
+            throw new errors_1.InputError('attest: true needs signing, but sign is false', { hint: 'Set sign: auto or true, or attest: false' });
         return { enabled: false };
-    if (o.sign === 'true') {
-        throw new errors_1.InputError('sign: true was requested, but this version of helm-oci-publish cannot sign yet', {
-            hint: 'Use sign: false (or auto) for now, or sign in a later step with cosign'
-        });
     }
-    return { enabled: false };
+    if (!(0, github_oidc_1.idTokenAvailable)(env)) {
+        const why = 'keyless signing needs a GitHub OIDC token, and this job cannot request one';
+        if (o.sign === 'true' || o.attest === 'true')
+            throw new errors_1.SignError(`sign: true was requested, but ${why}`, { hint: github_oidc_1.ID_TOKEN_HINT });
+        return { enabled: false, warning: `Publishing unsigned: ${why}. ${github_oidc_1.ID_TOKEN_HINT}, or set sign: false to silence this warning` };
+    }
+    const endpoints = (0, instance_1.resolveInstance)({ instance: o.sigstoreInstance, fulcioUrl: o.fulcioUrl, rekorUrl: o.rekorUrl, tsaUrl: o.tsaUrl }, env);
+    let legacy = o.signFormat !== 'bundle';
+    let warning;
+    if (legacy && !endpoints.rekor) {
+        if (o.signFormat === 'legacy')
+            throw new errors_1.InputError(`sign-format: legacy needs a Rekor transparency log, and the ${endpoints.name} instance has none`, { hint: 'Use sign-format: bundle, or a Sigstore instance with Rekor (public-good or custom rekor-url)' });
+        warning = `sign-format: both: the ${endpoints.name} instance has no Rekor log, so only the bundle format is written`;
+        legacy = false;
+    }
+    return { enabled: true, endpoints, bundle: o.signFormat !== 'legacy', legacy, attest: o.attest !== 'false', warning };
+}
+/** One signing session per run: one key, one certificate, reused for every chart. */
+async function startSigning(plan, o, env, warn) {
+    const endpoints = plan.endpoints;
+    const { createSigstore } = (0, lazy_1.loadLazy)('sign/sigstore');
+    let claims = {};
+    const sigstore = createSigstore(endpoints, async () => {
+        const token = await (0, github_oidc_1.getIdToken)('sigstore', 'Sigstore signing', env);
+        claims = (0, github_oidc_1.jwtClaims)(token);
+        return token;
+    });
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, '');
+    return {
+        async signChart(c) {
+            const out = {};
+            const imageRef = `${c.host}/${c.repository}`;
+            let first;
+            if (plan.bundle) {
+                first = await sigstore.signStatement((0, statements_1.cosignSignStatement)(c.manifest.digest));
+                out.signature = `${imageRef}@${await (0, bundle_referrer_1.pushBundleReferrer)(c.client, c.repository, c.manifest, first, statements_1.COSIGN_SIGN_PREDICATE)}`;
+            }
+            if (plan.legacy) {
+                const payload = (0, statements_1.simpleSigningPayload)(imageRef, c.manifest.digest);
+                const bundle = await sigstore.signMessage(payload);
+                first ??= bundle;
+                out.legacySignature = await (0, legacy_1.pushLegacySignature)(c.client, c.repository, c.manifest.digest, payload, (0, legacy_1.legacyAnnotations)(bundle));
+                out.signature ??= out.legacySignature;
+            }
+            if (plan.attest) {
+                const statement = (0, statements_1.slsaProvenanceStatement)({ claims, serverUrl: server, subjectName: imageRef, manifestDigest: c.manifest.digest, archive: c.archive });
+                const bundle = await sigstore.signStatement(statement);
+                out.attestation = `${imageRef}@${await (0, bundle_referrer_1.pushBundleReferrer)(c.client, c.repository, c.manifest, bundle, statements_1.SLSA_PREDICATE)}`;
+                const stored = await (0, github_attestations_1.storeAttestation)(bundle, o.githubToken, env);
+                if (stored.id)
+                    out.attestationId = stored.id;
+                if (stored.warning)
+                    warn(stored.warning);
+            }
+            const index = first?.verificationMaterial.tlogEntries?.[0]?.logIndex;
+            if (index)
+                out.rekorLogIndex = String(index);
+            const san = `${server}/${claims.job_workflow_ref ?? '<owner>/<repo>/.github/workflows/<workflow>@<ref>'}`;
+            out.verifyCommands = [
+                `cosign verify ${imageRef}@${c.manifest.digest} --certificate-identity '${san}' --certificate-oidc-issuer ${exports.GITHUB_OIDC_ISSUER}`,
+                ...(plan.attest && claims.repository ? [`gh attestation verify oci://${imageRef}@${c.manifest.digest} -R ${claims.repository}${out.attestationId ? '' : ' --bundle-from-oci'}`] : [])
+            ];
+            return out;
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 2738:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.repositoryVisibility = repositoryVisibility;
+exports.resolveInstance = resolveInstance;
+/**
+ * Which Sigstore instance signs: public-good (Fulcio + Rekor, public log) for
+ * public repositories, GitHub's own (Fulcio + TSA, no public log) for private
+ * ones, as actions/attest chooses; or a private deployment by URL.
+ */
+const node_fs_1 = __nccwpck_require__(3024);
+const errors_1 = __nccwpck_require__(3916);
+/** `repository.visibility` from the event payload; undefined outside GitHub Actions. */
+function repositoryVisibility(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return undefined;
+    try {
+        return JSON.parse((0, node_fs_1.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8')).repository?.visibility;
+    }
+    catch {
+        return undefined;
+    }
+}
+function resolveInstance(o, env) {
+    const custom = o.fulcioUrl || o.rekorUrl || o.tsaUrl;
+    const name = o.instance || (custom ? 'custom' : repositoryVisibility(env) === 'public' ? 'public-good' : 'github');
+    if (name === 'custom') {
+        if (!o.fulcioUrl || !(o.rekorUrl || o.tsaUrl)) {
+            throw new errors_1.InputError('sigstore-instance: custom needs fulcio-url and at least one of rekor-url and tsa-url', {
+                hint: 'Give the base URLs of your Fulcio and Rekor (and timestamp authority) deployments'
+            });
+        }
+        return { name, fulcio: o.fulcioUrl, rekor: o.rekorUrl, tsa: o.tsaUrl };
+    }
+    if (custom)
+        throw new errors_1.InputError(`fulcio-url, rekor-url and tsa-url apply to sigstore-instance: custom, not ${name}`, { hint: 'Set sigstore-instance: custom, or drop the URLs' });
+    if (name === 'public-good')
+        return { name, fulcio: 'https://fulcio.sigstore.dev', rekor: 'https://rekor.sigstore.dev' };
+    // GitHub Enterprise Cloud with data residency serves its own instance under the GHE.com host.
+    const host = env.GITHUB_SERVER_URL ? new URL(env.GITHUB_SERVER_URL).hostname : 'github.com';
+    return host.endsWith('.ghe.com')
+        ? { name, fulcio: `https://fulcio.${host}`, tsa: `https://timestamp.${host}` }
+        : { name, fulcio: 'https://fulcio.githubapp.com', tsa: 'https://timestamp.githubapp.com' };
+}
+
+
+/***/ }),
+
+/***/ 1449:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.signatureTag = exports.SIMPLE_SIGNING_MEDIA_TYPE = void 0;
+exports.legacyAnnotations = legacyAnnotations;
+exports.pushLegacySignature = pushLegacySignature;
+const errors_1 = __nccwpck_require__(3916);
+const helm_artifact_1 = __nccwpck_require__(2316);
+const push_1 = __nccwpck_require__(5842);
+const gojson_1 = __nccwpck_require__(3147);
+exports.SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
+const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const signatureTag = (digest) => `${digest.replace(':', '-')}.sig`;
+exports.signatureTag = signatureTag;
+const pem = (b64Der) => `-----BEGIN CERTIFICATE-----\n${b64Der.match(/.{1,64}/g).join('\n')}\n-----END CERTIFICATE-----\n`;
+/** The layer annotations cosign reads, from a message-signature bundle with a Rekor v1 entry. */
+function legacyAnnotations(bundle) {
+    const vm = bundle.verificationMaterial;
+    const leaf = vm.x509CertificateChain?.certificates[0]?.rawBytes ?? vm.certificate?.rawBytes;
+    const t = vm.tlogEntries?.[0];
+    const sig = bundle.messageSignature?.signature;
+    if (!leaf || !t?.inclusionPromise || !sig)
+        throw new errors_1.SignError('the legacy cosign signature needs a Rekor v1 entry with a signed entry timestamp', { hint: 'Use sign-format: bundle with an instance that has no Rekor v1 log' });
+    const rekorBundle = (0, gojson_1.goMarshal)((0, gojson_1.goStruct)({
+        SignedEntryTimestamp: t.inclusionPromise.signedEntryTimestamp,
+        Payload: (0, gojson_1.goStruct)({ body: t.canonicalizedBody, integratedTime: Number(t.integratedTime), logIndex: Number(t.logIndex), logID: Buffer.from(t.logId.keyId, 'base64').toString('hex') })
+    }));
+    const out = {
+        'dev.cosignproject.cosign/signature': sig,
+        'dev.sigstore.cosign/certificate': pem(leaf),
+        'dev.sigstore.cosign/chain': '',
+        'dev.sigstore.cosign/bundle': rekorBundle
+    };
+    const ts = vm.timestampVerificationData?.rfc3161Timestamps?.[0]?.signedTimestamp;
+    if (ts)
+        out['dev.sigstore.cosign/rfc3161timestamp'] = (0, gojson_1.goMarshal)((0, gojson_1.goStruct)({ SignedRFC3161Timestamp: ts }));
+    return out;
+}
+/** go-containerregistry's config for the signature image (cosign never reads it, but it must be valid). */
+function configFor(layers) {
+    return Buffer.from(JSON.stringify({
+        architecture: '',
+        created: '0001-01-01T00:00:00Z',
+        history: layers.map(() => ({ created: '0001-01-01T00:00:00Z' })),
+        os: '',
+        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
+        config: {}
+    }));
+}
+/** Adds one signature layer to the `.sig` image of `subjectDigest` and points the tag at it. Returns the reference. */
+async function pushLegacySignature(client, repository, subjectDigest, payload, annotations) {
+    const tag = (0, exports.signatureTag)(subjectDigest);
+    const existing = await client.getManifest(repository, tag);
+    let layers = existing ? (JSON.parse(existing.bytes.toString()).layers ?? []) : [];
+    const layer = { mediaType: exports.SIMPLE_SIGNING_MEDIA_TYPE, size: payload.length, digest: (0, helm_artifact_1.sha256Digest)(payload), annotations };
+    layers = [...layers.filter((l) => l.annotations?.['dev.cosignproject.cosign/signature'] !== annotations['dev.cosignproject.cosign/signature']), layer];
+    const config = configFor(layers);
+    await client.pushBlob(repository, (0, push_1.bytesSource)(payload));
+    await client.pushBlob(repository, (0, push_1.bytesSource)(config));
+    const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, config: { mediaType: OCI_CONFIG, size: config.length, digest: (0, helm_artifact_1.sha256Digest)(config) }, layers }));
+    await client.putManifest(repository, tag, { mediaType: OCI_MANIFEST, bytes: manifest });
+    return `${client.host}/${repository}:${tag}`;
+}
+
+
+/***/ }),
+
+/***/ 4947:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.GITHUB_BUILD_TYPE = exports.SLSA_PREDICATE = exports.COSIGN_SIGN_PREDICATE = exports.IN_TOTO_PAYLOAD_TYPE = void 0;
+exports.cosignSignStatement = cosignSignStatement;
+exports.simpleSigningPayload = simpleSigningPayload;
+exports.slsaProvenanceStatement = slsaProvenanceStatement;
+/**
+ * The documents that get signed, exactly as the tools that verify them
+ * expect: cosign's sign/v1 in-toto statement (bundle format), cosign's
+ * simple-signing payload (legacy `.sig`), and the SLSA v1 build provenance
+ * `actions/attest-build-provenance` writes. Pure functions of their inputs.
+ */
+const gojson_1 = __nccwpck_require__(3147);
+exports.IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+exports.COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
+exports.SLSA_PREDICATE = 'https://slsa.dev/provenance/v1';
+exports.GITHUB_BUILD_TYPE = 'https://actions.github.io/buildtypes/workflow/v1';
+const hex = (digest) => digest.replace(/^sha256:/, '');
+/** What `cosign sign` (v3) signs for an image: the manifest digest as the only subject, empty predicate. */
+function cosignSignStatement(manifestDigest) {
+    return Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [{ digest: { sha256: hex(manifestDigest) } }], predicateType: exports.COSIGN_SIGN_PREDICATE, predicate: {} }));
+}
+/** cosign's simple-signing payload (sigstore/sigstore payload.go, Go json.Marshal). */
+function simpleSigningPayload(repositoryRef, manifestDigest) {
+    return Buffer.from((0, gojson_1.goMarshal)((0, gojson_1.goStruct)({
+        critical: (0, gojson_1.goStruct)({
+            identity: (0, gojson_1.goStruct)({ 'docker-reference': repositoryRef }),
+            image: (0, gojson_1.goStruct)({ 'docker-manifest-digest': manifestDigest }),
+            type: 'cosign container image signature'
+        }),
+        optional: null
+    })));
+}
+/**
+ * `buildSLSAProvenancePredicate` of @actions/attest, from the claims of the
+ * token Fulcio certified (the certificate carries the same values, so a
+ * verifier can cross-check them). Subjects: the chart manifest, and the .tgz
+ * so that `gh attestation verify chart.tgz` works after `helm pull`.
+ */
+function slsaProvenanceStatement(o) {
+    const c = o.claims;
+    const server = o.serverUrl.replace(/\/$/, '');
+    // workflow_ref = owner/repo/.github/workflows/x.yml@refs/…: the path is what lies between.
+    const path = (c.workflow_ref ?? '').replace(`${c.repository}/`, '').replace(/@.*$/, '');
+    const subject = [{ name: o.subjectName, digest: { sha256: hex(o.manifestDigest) } }];
+    if (o.archive)
+        subject.push({ name: o.archive.name, digest: { sha256: hex(o.archive.digest) } });
+    return Buffer.from(JSON.stringify({
+        _type: 'https://in-toto.io/Statement/v1',
+        subject,
+        predicateType: exports.SLSA_PREDICATE,
+        predicate: {
+            buildDefinition: {
+                buildType: exports.GITHUB_BUILD_TYPE,
+                externalParameters: { workflow: { ref: c.ref, repository: `${server}/${c.repository}`, path } },
+                internalParameters: { github: { event_name: c.event_name, repository_id: c.repository_id, repository_owner_id: c.repository_owner_id, runner_environment: c.runner_environment } },
+                resolvedDependencies: [{ uri: `git+${server}/${c.repository}@${c.ref}`, digest: { gitCommit: c.sha } }]
+            },
+            runDetails: {
+                builder: { id: `${server}/${c.job_workflow_ref}` },
+                metadata: { invocationId: `${server}/${c.repository}/actions/runs/${c.run_id}/attempts/${c.run_attempt}` }
+            }
+        }
+    }));
 }
 
 

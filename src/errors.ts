@@ -16,7 +16,18 @@ export interface ErrorContext {
   cause?: unknown
 }
 
+/**
+ * Lazily loaded bundles (src/lazy.ts) carry their own copy of these classes,
+ * so `instanceof` goes by the class names recorded on the error, not by identity.
+ */
+const KINDS = Symbol.for('helm-oci-publish.error-kinds')
+
 export class PublishError extends Error {
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    const kinds = (x as { [KINDS]?: string[] } | null | undefined)?.[KINDS]
+    return Array.isArray(kinds) && kinds.includes(this.name)
+  }
+
   readonly chart?: string
   readonly file?: string
   readonly registry?: string
@@ -25,6 +36,9 @@ export class PublishError extends Error {
   constructor(message: string, ctx: ErrorContext = {}) {
     super(message, ctx.cause === undefined ? undefined : { cause: ctx.cause })
     this.name = new.target.name
+    const kinds: string[] = []
+    for (let c: Function = new.target; c && c !== Error; c = Object.getPrototypeOf(c)) kinds.push(c.name)
+    Object.defineProperty(this, KINDS, { value: kinds })
     this.chart = ctx.chart
     this.file = ctx.file
     this.registry = ctx.registry

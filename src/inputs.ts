@@ -26,6 +26,8 @@ export interface Inputs {
   dockerConfig: boolean
   login: LoginOptions
   sign: SignOptions
+  /** Helm .prov signing key (ASCII-armored), when given. */
+  gpg?: { privateKey: string; passphrase?: string }
   workspace: string
 }
 
@@ -86,7 +88,7 @@ export function maskSecret(mask: (s: string) => void, value: string | undefined)
 }
 
 export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}): Inputs {
-  for (const secret of ['password', 'github-token']) maskSecret(mask, get(secret))
+  for (const secret of ['password', 'github-token', 'gpg-private-key', 'gpg-passphrase']) maskSecret(mask, get(secret))
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const registryRaw = get('registry')
   if (!registryRaw) {
@@ -97,6 +99,7 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
   if (!charts.length) throw new InputError('input charts lists no chart', { hint: 'Give chart directories, .tgz files or globs, or leave it empty for "."' })
 
   const versionRaw = get('version')
+  const gpgKey = get('gpg-private-key')
   const outputDir = get('output-dir')
   const caFile = get('ca-file')
 
@@ -125,7 +128,17 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
       gcpWorkloadIdentityProvider: get('gcp-workload-identity-provider') || undefined,
       gcpServiceAccount: get('gcp-service-account') || undefined
     },
-    sign: { sign: oneOf(get, 'sign', ['auto', 'true', 'false'] as const, 'auto') },
+    sign: {
+      sign: oneOf(get, 'sign', ['auto', 'true', 'false'] as const, 'auto'),
+      signFormat: oneOf(get, 'sign-format', ['bundle', 'legacy', 'both'] as const, 'bundle'),
+      attest: oneOf(get, 'attest', ['auto', 'true', 'false'] as const, 'auto'),
+      sigstoreInstance: oneOf(get, 'sigstore-instance', ['', 'public-good', 'github', 'custom'] as const, ''),
+      fulcioUrl: get('fulcio-url') || undefined,
+      rekorUrl: get('rekor-url') || undefined,
+      tsaUrl: get('tsa-url') || undefined,
+      githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
+    },
+    gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
     workspace
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Everything that happens before the network: load and validate each chart,
- * apply overrides, package it reproducibly, and
+ * apply overrides, package it reproducibly, sign Helm's .prov when a GPG key
+ * is given, and
  * build the exact OCI manifest Helm would push. A bad chart is reported here
  * and stops the run before anything is published.
  */
@@ -9,8 +10,9 @@ import { createHash } from 'node:crypto'
 import { createReadStream, promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { annotate } from './annotate'
+import { loadLazy } from './lazy'
 import type { ChartSource } from './chart/discover'
-import { applyOverrides, checkDependencies, loadChartArchive, loadChartDir, saveChart, sourceDateEpoch, type Chart } from './chart'
+import { applyOverrides, checkDependencies, loadChartArchive, loadChartDir, saveChart, sourceDateEpoch, metadataYaml, type Chart } from './chart'
 import type { Metadata } from './chart/metadata'
 import { buildHelmManifest, type HelmManifest } from './oci/helm-artifact'
 import { chartReference, type ChartReference } from './oci/reference'
@@ -29,6 +31,8 @@ export interface PreparedChart {
   result: ChartResult
   metadata?: Metadata
   archive?: Blob & { path: string }
+  /** Helm's provenance file, pushed as a layer of the chart. */
+  prov?: Blob & { bytes: Buffer }
   artifact?: HelmManifest
   ref?: ChartReference
 }
@@ -43,7 +47,10 @@ export async function fileDigest(file: string): Promise<Blob> {
   return { digest: `sha256:${hash.digest('hex')}`, size }
 }
 
-async function prepareOne(source: ChartSource, inputs: Inputs): Promise<PreparedChart> {
+type HelmProv = typeof import('./sign/helm-prov')
+type ProvKey = Awaited<ReturnType<HelmProv['loadProvKey']>>
+
+async function prepareOne(source: ChartSource, inputs: Inputs, provKey?: ProvKey): Promise<PreparedChart> {
   const result: ChartResult = { source: source.display, status: inputs.dryRun ? 'dry-run' : 'published' }
   const prepared: PreparedChart = { source, result }
   const chart: Chart = source.kind === 'directory' ? await loadChartDir(source.path, source.display) : await loadChartArchive(source.path, source.display)
@@ -68,18 +75,39 @@ async function prepareOne(source: ChartSource, inputs: Inputs): Promise<Prepared
   Object.assign(result, { size: prepared.archive.size, archive: prepared.archive.path })
   core.info(`Packaged ${path.basename(prepared.archive.path)}: ${prepared.archive.size} bytes, ${prepared.archive.digest}`)
 
+  const neighbour = source.kind === 'archive' && !overridden && !provKey ? await fs.readFile(`${source.path}.prov`).catch(() => undefined) : undefined
+  if (neighbour) {
+    // `helm push` pushes a .prov lying next to the archive, unvalidated; so do we.
+    prepared.prov = { bytes: neighbour, digest: `sha256:${createHash('sha256').update(neighbour).digest('hex')}`, size: neighbour.length }
+    core.info(`Found ${path.basename(source.path)}.prov: pushed as the provenance layer`)
+  }
+  if (provKey) {
+    const { helmProvenance } = loadLazy<HelmProv>('sign/helm-prov')
+    const bytes = await helmProvenance(prepared.archive.path, path.basename(prepared.archive.path), metadataYaml(metadata), provKey.key)
+    prepared.prov = { bytes, digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`, size: bytes.length }
+    // Next to the archive, as `helm package --sign` leaves it (for release assets).
+    if (source.kind === 'directory' || overridden) await fs.writeFile(`${prepared.archive.path}.prov`, bytes, { mode: 0o644 })
+    core.info(`Signed ${path.basename(prepared.archive.path)}.prov with key ${provKey.fingerprint}`)
+  }
+
   prepared.ref = chartReference(inputs.registry, metadata.name, metadata.version)
-  prepared.artifact = buildHelmManifest({ metadata, chart: prepared.archive, created: when.date })
+  prepared.artifact = buildHelmManifest({ metadata, chart: prepared.archive, prov: prepared.prov, created: when.date })
   Object.assign(result, { tag: prepared.ref.tag, digest: prepared.artifact.digest, ref: `oci://${prepared.ref.host}/${prepared.ref.repository}@${prepared.artifact.digest}` })
   return prepared
 }
 
 export async function prepareCharts(sources: ChartSource[], inputs: Inputs): Promise<PreparedChart[]> {
   const out: PreparedChart[] = []
+  let provKey: ProvKey | undefined
+  if (inputs.gpg) {
+    const { loadProvKey } = loadLazy<HelmProv>('sign/helm-prov')
+    provKey = await loadProvKey({ armoredPrivateKey: inputs.gpg.privateKey, passphrase: inputs.gpg.passphrase })
+    for (const w of provKey.warnings) core.warning(w)
+  }
   for (const source of sources) {
     core.startGroup(`Package ${source.display}`)
     try {
-      const prepared = await prepareOne(source, inputs)
+      const prepared = await prepareOne(source, inputs, provKey)
       for (const w of prepared.result.warnings ?? []) core.warning(`${prepared.result.name}: ${w}`, { file: path.join(source.display, 'Chart.yaml') })
       out.push(prepared)
     } catch (err) {

@@ -14,12 +14,14 @@ import { isLoopbackHost } from './oci/reference'
 import { checkExisting, pushArtifact, tagManifest } from './oci/push'
 import type { PreparedChart } from './prepare'
 import type { ChartResult } from './report/result'
-import { planSigning, type SigningPlan } from './sign'
+import { planSigning, startSigning, type Signing } from './sign'
+import * as path from 'node:path'
 
 export interface Target {
   client: RegistryClient
   host: string
-  signing: SigningPlan
+  /** Present when charts get signed. */
+  signing?: Signing
 }
 
 export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
@@ -36,8 +38,10 @@ export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.e
     const cred = await credentials.get(host)
     if (cred) core.saveState('docker-config', await writeDockerConfig(host, cred, env))
   }
-  const signing = planSigning(inputs.sign, env)
-  if (signing.warning) core.warning(signing.warning)
+  const plan = planSigning(inputs.sign, env)
+  if (plan.warning) core.warning(plan.warning)
+  if (plan.enabled) core.info(`Signing with Sigstore (${plan.endpoints!.name}: ${plan.endpoints!.fulcio}${plan.endpoints!.rekor ? `, ${plan.endpoints!.rekor}` : ''}${plan.endpoints!.tsa ? `, ${plan.endpoints!.tsa}` : ''})`)
+  const signing = plan.enabled ? await startSigning(plan, inputs.sign, env, (m) => core.warning(m)) : undefined
   return { client, host, signing }
 }
 
@@ -54,9 +58,24 @@ async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Pro
   await pushArtifact(client, ref.repository, {
     config: artifact.config,
     chart: { digest: archive.digest, size: archive.size, open: (start, end) => createReadStream(archive.path, { start, end }) },
+    prov: p.prov,
     manifest: artifact
   })
   core.info(`Uploaded ${ref.host}/${ref.repository}@${artifact.digest}`)
+  if (target.signing) {
+    // Signatures go in before the tag, so a tag never shows an unsigned chart.
+    Object.assign(
+      result,
+      await target.signing.signChart({
+        client,
+        host: ref.host,
+        repository: ref.repository,
+        manifest: { mediaType: artifact.mediaType, digest: artifact.digest, size: artifact.size },
+        archive: { name: path.basename(archive.path), digest: archive.digest }
+      })
+    )
+    core.info(`Signed: ${result.signature ?? result.legacySignature}`)
+  }
   await tagManifest(client, ref.repository, ref.tag, artifact.manifest)
   result.status = 'published'
   core.info(`Pushed: ${ref}`)

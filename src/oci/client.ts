@@ -355,30 +355,79 @@ export class RegistryClient {
     return got && { digest: got.digest, mediaType: got.mediaType, size: got.bytes.length }
   }
 
-  async getManifest(repository: string, reference: string): Promise<(ManifestInfo & { bytes: Buffer }) | undefined> {
+  /** The manifest's bytes; `etag` (when the registry sends one) is for a conditional PUT with `If-Match`. */
+  async getManifest(repository: string, reference: string): Promise<(ManifestInfo & { bytes: Buffer; etag?: string }) | undefined> {
     const res = await this.request({ method: 'GET', url: `/v2/${repository}/manifests/${reference}`, repository, push: false, headers: { accept: MANIFEST_ACCEPT } })
     if (res.status === 404) return undefined
     if (res.status !== 200) return this.fail(res, 'GET')
     const digest = sha256Digest(res.body)
     if (reference.startsWith('sha256:') && reference !== digest) throw new RegistryError(`${this.host} returned manifest ${digest} for ${reference}`, { registry: this.host })
-    return { digest, mediaType: (headerValue(res.headers, 'content-type') ?? '').split(';')[0].trim(), size: res.body.length, bytes: res.body }
+    const got: ManifestInfo & { bytes: Buffer; etag?: string } = { digest, mediaType: (headerValue(res.headers, 'content-type') ?? '').split(';')[0].trim(), size: res.body.length, bytes: res.body }
+    const etag = headerValue(res.headers, 'etag')
+    if (etag) got.etag = etag
+    return got
   }
 
   /** PUT a manifest by tag or digest; the registry must report the digest of exactly these bytes. */
-  async putManifest(repository: string, reference: string, manifest: { mediaType: string; bytes: Buffer }): Promise<string> {
+  async putManifest(repository: string, reference: string, manifest: { mediaType: string; bytes: Buffer }, options: { headers?: Record<string, string> } = {}): Promise<string> {
+    return (await this.putManifestWithResponse(repository, reference, manifest, options)).digest
+  }
+
+  /**
+   * `putManifest`, also returning the response headers (`OCI-Subject` tells
+   * whether the registry indexed a referrer). `options.headers` adds request
+   * headers, e.g. `If-Match` for a conditional update of a tag.
+   */
+  async putManifestWithResponse(
+    repository: string,
+    reference: string,
+    manifest: { mediaType: string; bytes: Buffer },
+    options: { headers?: Record<string, string> } = {}
+  ): Promise<{ digest: string; headers: HttpResponse['headers'] }> {
     const digest = sha256Digest(manifest.bytes)
     const res = await this.request({
       method: 'PUT',
       url: `/v2/${repository}/manifests/${reference}`,
       repository,
       push: true,
-      headers: { 'content-type': manifest.mediaType },
+      headers: { ...options.headers, 'content-type': manifest.mediaType },
       body: manifest.bytes
     })
     if (res.status !== 201) return this.fail(res, 'PUT', `pushing manifest ${reference}`)
     const reported = headerValue(res.headers, 'docker-content-digest')
     if (reported && reported !== digest) throw new RegistryError(`${this.host} stored manifest ${digest} as ${reported}`, { registry: this.host, hint: 'The registry rewrote the manifest; it may not support OCI artifacts' })
-    return digest
+    return { digest, headers: res.headers }
+  }
+
+  /**
+   * The referrers API (`GET /v2/<repo>/referrers/<digest>`, following `Link`
+   * pages): the index's descriptors, or undefined when the registry does not
+   * answer 200 with an image index (no referrers API: use the tag schema).
+   */
+  async getReferrers(repository: string, digest: string, artifactType?: string): Promise<Array<Record<string, unknown>> | undefined> {
+    const first = new URL(`/v2/${repository}/referrers/${digest}`, this.base)
+    if (artifactType) first.searchParams.set('artifactType', artifactType)
+    const out: Array<Record<string, unknown>> = []
+    let url: URL | undefined = first
+    for (let page = 0; url && page < 100; page++) {
+      const res = await this.request({ method: 'GET', url, repository, push: false, headers: { accept: 'application/vnd.oci.image.index.v1+json' } })
+      const type = (headerValue(res.headers, 'content-type') ?? '').split(';')[0].trim()
+      if (res.status !== 200 || type !== 'application/vnd.oci.image.index.v1+json') {
+        if (page === 0) return undefined
+        return this.fail(res, 'GET', 'listing referrers')
+      }
+      let index: { manifests?: unknown }
+      try {
+        index = JSON.parse(res.body.toString('utf8')) as { manifests?: unknown }
+      } catch {
+        throw new RegistryError(`${this.host} answered GET ${url.pathname} with an index that is not JSON`, { registry: this.host, hint: 'The registry is inconsistent; contact its operator' })
+      }
+      if (Array.isArray(index.manifests)) out.push(...(index.manifests as Array<Record<string, unknown>>))
+      const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(headerValue(res.headers, 'link') ?? '')
+      // Another origin gets no credentials (request() strips them).
+      url = next ? new URL(next[1], url) : undefined
+    }
+    return out
   }
 
   /** A blob's bytes (following redirects to storage without credentials); for verification. */

@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream'
 import { RegistryError } from '../errors'
 import type { BlobSource, RegistryClient } from './client'
-import type { HelmManifest } from './helm-artifact'
+import { sha256Digest, type HelmManifest } from './helm-artifact'
 import type { ChartReference } from './reference'
 
 export type IfExists = 'skip-identical' | 'fail' | 'overwrite'
@@ -41,11 +41,14 @@ export interface ArtifactUpload {
   manifest: HelmManifest
 }
 
-const bufferSource = (b: { digest: string; size: number; bytes: Buffer }): BlobSource => ({
+/** A blob held in memory (configs, signatures, small documents). */
+export const bufferSource = (b: { digest: string; size: number; bytes: Buffer }): BlobSource => ({
   digest: b.digest,
   size: b.size,
   open: (start = 0, end = b.size - 1) => Readable.from([b.bytes.subarray(start, end + 1)])
 })
+
+export const bytesSource = (bytes: Buffer): BlobSource => bufferSource({ digest: sha256Digest(bytes), size: bytes.length, bytes })
 
 /** Blobs (in parallel), then the manifest by digest. Returns the manifest digest. */
 export async function pushArtifact(client: RegistryClient, repository: string, a: ArtifactUpload): Promise<string> {

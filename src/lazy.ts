@@ -1,0 +1,18 @@
+/**
+ * Loading heavy features only when a run needs them. The signing code
+ * (sigstore-js and its HTTP stack, openpgp.js) is built into its own bundles
+ * under dist/ (see `npm run build`), so a run that does not sign never parses
+ * it; from the TypeScript sources (tests) the same call loads the module.
+ */
+import * as path from 'node:path'
+
+declare const __non_webpack_require__: NodeJS.Require | undefined
+
+/** Modules that have a bundle of their own: path under src/ (and dist/) without extension. */
+export type LazyModule = 'sign/sigstore' | 'sign/helm-prov'
+
+export function loadLazy<T>(name: LazyModule): T {
+  // Inside the ncc bundle webpack's own require cannot reach files it did not bundle.
+  const load = typeof __non_webpack_require__ === 'function' ? __non_webpack_require__ : require
+  return load(path.join(__dirname, name)) as T
+}
