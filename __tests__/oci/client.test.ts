@@ -13,6 +13,7 @@ import { buildHelmManifest, OCI_MANIFEST_MEDIA_TYPE, type HelmManifest } from '.
 import { checkExisting, pushArtifact, tagManifest } from '../../src/oci/push'
 import { chartReference, parseRegistryInput } from '../../src/oci/reference'
 import { startFaultProxy, startStorageServer, type FaultPlan, type FaultProxy } from '../support/fault-proxy'
+import { caught } from '../support/caught'
 import { startRegistry, TOKEN_SERVICE, type TestRegistry } from '../support/registry'
 
 const FAST: RetryPolicy = { retries: 5, baseDelayMs: 10, minDelayMs: 10, maxDelayMs: 2000 }
@@ -42,15 +43,6 @@ async function pushWhole(client: RegistryClient, repository: string, a: ReturnTy
   const digest = await pushArtifact(client, repository, { config: a.manifest.config, chart: a.chart, manifest: a.manifest })
   if (tag) await tagManifest(client, repository, tag, a.manifest.manifest)
   return digest
-}
-
-async function caught(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p
-  } catch (e) {
-    return e as Error
-  }
-  throw new Error('expected a rejection')
 }
 
 const started: Array<{ stop(): Promise<void> }> = []

@@ -17,6 +17,7 @@ import { staticCredentials } from '../../src/oci/credentials'
 import { buildHelmManifest, OCI_MANIFEST_MEDIA_TYPE, type Descriptor, type HelmManifest } from '../../src/oci/helm-artifact'
 import { pushArtifact } from '../../src/oci/push'
 import { EMPTY_CONFIG, fallbackTag, listReferrers, OCI_INDEX_MEDIA_TYPE, pushReferrer, referrerManifest, type ReferrerArtifact } from '../../src/oci/referrers'
+import { caught } from '../support/caught'
 import { startRegistry, type TestRegistry } from '../support/registry'
 
 const FAST: RetryPolicy = { retries: 2, baseDelayMs: 10, minDelayMs: 10, maxDelayMs: 50 }
@@ -45,15 +46,6 @@ const bundleArtifact = (predicateType: string, body = randomBytes(64)): Referrer
   layers: [{ mediaType: BUNDLE, bytes: body }],
   annotations: { 'dev.sigstore.bundle.predicateType': predicateType, 'dev.sigstore.bundle.content': 'dsse-envelope', 'org.opencontainers.image.created': '2026-11-24T00:50:02Z' }
 })
-
-async function caught(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p
-  } catch (e) {
-    return e as Error
-  }
-  throw new Error('expected a rejection')
-}
 
 const curlJson = (url: string, accept = OCI_INDEX_MEDIA_TYPE): { contentType: string; body: any } => {
   const out = execFileSync('curl', ['-sS', '-f', '-H', `Accept: ${accept}`, '-w', '\n%{content_type}', url], { encoding: 'utf8' })
