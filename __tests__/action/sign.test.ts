@@ -125,6 +125,11 @@ describe('Sigstore keyless signing', () => {
     // Tampering is caught: another digest, another identity.
     expect(() => verifyBundle(sigstore.trustedRoot, stored[0], { ...expectId, digest: sha256('other') })).toThrow()
     expect(() => verifyBundle(sigstore.trustedRoot, stored[0], { ...expectId, san: 'https://github.com/evil/charts/.github/workflows/release.yml@refs/tags/v0.1.0' })).toThrow()
+    const changed = JSON.parse(JSON.stringify(stored[0]))
+    const statementBytes = Buffer.from(changed.dsseEnvelope.payload, 'base64')
+    statementBytes[statementBytes.length - 3] ^= 1
+    changed.dsseEnvelope.payload = statementBytes.toString('base64')
+    expect(() => verifyBundle(sigstore.trustedRoot, changed, { san: token.san, issuer: ISSUER })).toThrow()
 
     // The legacy .sig image: the payload names the digest; cosign's annotations rebuild a verifiable bundle.
     const sigManifest = JSON.parse((await get(`${reg.url}/v2/signed/demo-chart/manifests/${digest.replace(':', '-')}.sig`)).body.toString())
@@ -154,6 +159,9 @@ describe('Sigstore keyless signing', () => {
       messageSignature: { messageDigest: { algorithm: 'SHA2_256', digest: createHash('sha256').update(payload).digest('base64') }, signature: layer.annotations['dev.cosignproject.cosign/signature'] }
     }
     verifyBundle(sigstore.trustedRoot, v01, { san: token.san, issuer: ISSUER, artifact: payload })
+    // A payload naming another digest does not verify against the stored signature.
+    const forged = Buffer.from(payload.toString().replace(digest, sha256('another chart')))
+    expect(() => verifyBundle(sigstore.trustedRoot, { ...v01, messageSignature: { ...v01.messageSignature, messageDigest: { algorithm: 'SHA2_256', digest: createHash('sha256').update(forged).digest('base64') } } }, { san: token.san, issuer: ISSUER, artifact: forged })).toThrow()
     expect(run.summary).toContain(`cosign verify ${reg.host}/signed/demo-chart@${digest} --certificate-identity '${token.san}'`)
     expect(run.summary).toContain(`gh attestation verify oci://${reg.host}/signed/demo-chart@${digest} -R acme/charts`)
     const leaks = (run.stdout + run.stderr + run.summary).split('\n').filter((l) => token.tokens.some((t: string) => l.includes(t)) && !l.startsWith('::add-mask::'))
