@@ -12543,6 +12543,7 @@ exports.publishCharts = publishCharts;
  */
 const core = __importStar(__nccwpck_require__(4813));
 const node_fs_1 = __nccwpck_require__(3024);
+const path = __importStar(__nccwpck_require__(6760));
 const annotate_1 = __nccwpck_require__(3927);
 const auth_1 = __nccwpck_require__(9090);
 const errors_1 = __nccwpck_require__(3916);
@@ -12550,8 +12551,9 @@ const client_1 = __nccwpck_require__(3734);
 const reference_1 = __nccwpck_require__(2148);
 const push_1 = __nccwpck_require__(5842);
 const sign_1 = __nccwpck_require__(4605);
-const path = __importStar(__nccwpck_require__(6760));
 async function connect(inputs, env = process.env) {
+    // Decided first: a signing request that cannot be honoured fails before any login or upload.
+    const plan = (0, sign_1.planSigning)(inputs.sign, env);
     const host = inputs.registry.host;
     const credentials = (0, auth_1.createCredentialSource)(host, inputs.login, env);
     core.info(`Registry ${host}: logging in with ${credentials.description}`);
@@ -12566,7 +12568,6 @@ async function connect(inputs, env = process.env) {
         if (cred)
             core.saveState('docker-config', await writeDockerConfig(host, cred, env));
     }
-    const plan = (0, sign_1.planSigning)(inputs.sign, env);
     if (plan.warning)
         core.warning(plan.warning);
     if (plan.enabled)

@@ -5,6 +5,7 @@
  */
 import * as core from './runner'
 import { createReadStream, promises as fs } from 'node:fs'
+import * as path from 'node:path'
 import { annotate } from './annotate'
 import { createCredentialSource, pushRefusalHint } from './auth'
 import { errorMessage, PublishError, RegistryError } from './errors'
@@ -15,7 +16,6 @@ import { checkExisting, pushArtifact, tagManifest } from './oci/push'
 import type { PreparedChart } from './prepare'
 import type { ChartResult } from './report/result'
 import { planSigning, startSigning, type Signing } from './sign'
-import * as path from 'node:path'
 
 export interface Target {
   client: RegistryClient
@@ -25,6 +25,8 @@ export interface Target {
 }
 
 export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
+  // Decided first: a signing request that cannot be honoured fails before any login or upload.
+  const plan = planSigning(inputs.sign, env)
   const host = inputs.registry.host
   const credentials = createCredentialSource(host, inputs.login, env)
   core.info(`Registry ${host}: logging in with ${credentials.description}`)
@@ -38,7 +40,6 @@ export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.e
     const cred = await credentials.get(host)
     if (cred) core.saveState('docker-config', await writeDockerConfig(host, cred, env))
   }
-  const plan = planSigning(inputs.sign, env)
   if (plan.warning) core.warning(plan.warning)
   if (plan.enabled) core.info(`Signing with Sigstore (${plan.endpoints!.name}: ${plan.endpoints!.fulcio}${plan.endpoints!.rekor ? `, ${plan.endpoints!.rekor}` : ''}${plan.endpoints!.tsa ? `, ${plan.endpoints!.tsa}` : ''})`)
   const signing = plan.enabled ? await startSigning(plan, inputs.sign, env, (m) => core.warning(m)) : undefined
