@@ -10396,7 +10396,6 @@ function resolvesToNonString(s) {
         return true;
     return BASE60.test(s) || TIMESTAMP.test(s);
 }
-const FLOW_INDICATORS = new Set([...',?[]{}']);
 const isBlank = (c) => c === undefined || c === ' ' || c === '\t' || c === '\n';
 /** libyaml's printable test, with go-yaml's unicode output enabled. */
 const isPrintable = (c) => c === '\t' || c === '\n' || (c >= ' ' && c <= '~') || (c >= '\u00a0' && c !== '\ufeff' && !/[\ud800-\udfff\ufffe\uffff\u0085\u2028\u2029]/.test(c)) || c === '\u0085';
@@ -10427,9 +10426,7 @@ function analyze(s) {
                 block = true;
         }
         else {
-            if (FLOW_INDICATORS.has(c)) {
-                /* flow only */
-            }
+            // Flow indicators (,?[]{}) only matter in flow style, which go-yaml never uses here.
             if (c === ':' && isBlank(next))
                 block = true;
             if (c === '#' && isBlank(chars[i - 1]))
@@ -10468,8 +10465,6 @@ function analyze(s) {
     let singleQuoted = true;
     if (leadingSpace || leadingBreak || trailingSpace || trailingBreak)
         plain = false;
-    if (trailingSpace)
-        singleQuoted = singleQuoted && true;
     if (spaceBreak || special) {
         plain = false;
         singleQuoted = false;
@@ -10539,8 +10534,6 @@ function literal(s, indent) {
 /** One string scalar at `column`, continuation lines indented by `indent`. */
 function scalar(s, column, indent, simpleKey) {
     const a = analyze(s);
-    if (a.multiline && !simpleKey && a.singleQuoted !== false)
-        return literal(s, indent);
     if (a.multiline && !simpleKey)
         return literal(s, indent);
     if (resolvesToNonString(s))
@@ -11865,6 +11858,7 @@ exports.RegistryClient = RegistryClient;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.sha256Digest = exports.OCI_MANIFEST_MEDIA_TYPE = exports.PROV_LAYER_MEDIA_TYPE = exports.CHART_LAYER_MEDIA_TYPE = exports.CONFIG_MEDIA_TYPE = void 0;
+exports.fileDigest = fileDigest;
 exports.rfc3339 = rfc3339;
 exports.helmAnnotations = helmAnnotations;
 exports.buildHelmManifest = buildHelmManifest;
@@ -11875,6 +11869,7 @@ exports.buildHelmManifest = buildHelmManifest;
  * derives. Byte for byte, so the manifest digest equals Helm's.
  */
 const node_crypto_1 = __nccwpck_require__(7598);
+const node_fs_1 = __nccwpck_require__(3024);
 const gojson_1 = __nccwpck_require__(3147);
 const metadata_1 = __nccwpck_require__(6655);
 exports.CONFIG_MEDIA_TYPE = 'application/vnd.cncf.helm.config.v1+json';
@@ -11883,6 +11878,16 @@ exports.PROV_LAYER_MEDIA_TYPE = 'application/vnd.cncf.helm.chart.provenance.v1.p
 exports.OCI_MANIFEST_MEDIA_TYPE = 'application/vnd.oci.image.manifest.v1+json';
 const sha256Digest = (b) => `sha256:${(0, node_crypto_1.createHash)('sha256').update(b).digest('hex')}`;
 exports.sha256Digest = sha256Digest;
+/** Digest and size of a file, streamed (archives are never read into memory whole). */
+async function fileDigest(file) {
+    const hash = (0, node_crypto_1.createHash)('sha256');
+    let size = 0;
+    for await (const chunk of (0, node_fs_1.createReadStream)(file)) {
+        hash.update(chunk);
+        size += chunk.length;
+    }
+    return { digest: `sha256:${hash.digest('hex')}`, size };
+}
 /** RFC 3339 in UTC with seconds precision, as Go's time.RFC3339 prints a UTC time. */
 function rfc3339(d) {
     return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -12376,7 +12381,6 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.fileDigest = fileDigest;
 exports.prepareCharts = prepareCharts;
 /**
  * Everything that happens before the network: load and validate each chart,
@@ -12386,7 +12390,6 @@ exports.prepareCharts = prepareCharts;
  * and stops the run before anything is published.
  */
 const core = __importStar(__nccwpck_require__(4813));
-const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const path = __importStar(__nccwpck_require__(6760));
 const annotate_1 = __nccwpck_require__(3927);
@@ -12395,15 +12398,6 @@ const chart_1 = __nccwpck_require__(7032);
 const helm_artifact_1 = __nccwpck_require__(2316);
 const reference_1 = __nccwpck_require__(2148);
 const errors_1 = __nccwpck_require__(3916);
-async function fileDigest(file) {
-    const hash = (0, node_crypto_1.createHash)('sha256');
-    let size = 0;
-    for await (const chunk of (0, node_fs_1.createReadStream)(file)) {
-        hash.update(chunk);
-        size += chunk.length;
-    }
-    return { digest: `sha256:${hash.digest('hex')}`, size };
-}
 async function prepareOne(source, inputs, provKey) {
     const result = { source: source.display, status: inputs.dryRun ? 'dry-run' : 'published' };
     const prepared = { source, result };
@@ -12422,7 +12416,7 @@ async function prepareOne(source, inputs, provKey) {
         result.warnings.push(when.warning);
     if (source.kind === 'archive' && !overridden) {
         // A packaged chart is pushed byte for byte, as `helm push` does.
-        prepared.archive = { path: source.path, ...(await fileDigest(source.path)) };
+        prepared.archive = { path: source.path, ...(await (0, helm_artifact_1.fileDigest)(source.path)) };
     }
     else {
         await node_fs_1.promises.mkdir(inputs.outputDir, { recursive: true });
@@ -12433,13 +12427,13 @@ async function prepareOne(source, inputs, provKey) {
     const neighbour = source.kind === 'archive' && !overridden && !provKey ? await node_fs_1.promises.readFile(`${source.path}.prov`).catch(() => undefined) : undefined;
     if (neighbour) {
         // `helm push` pushes a .prov lying next to the archive, unvalidated; so do we.
-        prepared.prov = { bytes: neighbour, digest: `sha256:${(0, node_crypto_1.createHash)('sha256').update(neighbour).digest('hex')}`, size: neighbour.length };
+        prepared.prov = { bytes: neighbour, digest: (0, helm_artifact_1.sha256Digest)(neighbour), size: neighbour.length };
         core.info(`Found ${path.basename(source.path)}.prov: pushed as the provenance layer`);
     }
     if (provKey) {
         const { helmProvenance } = (0, lazy_1.loadLazy)('sign/helm-prov');
-        const bytes = await helmProvenance(prepared.archive.path, path.basename(prepared.archive.path), (0, chart_1.metadataYaml)(metadata), provKey.key);
-        prepared.prov = { bytes, digest: `sha256:${(0, node_crypto_1.createHash)('sha256').update(bytes).digest('hex')}`, size: bytes.length };
+        const bytes = await helmProvenance(prepared.archive.path, path.basename(prepared.archive.path), (0, chart_1.metadataYaml)(metadata), provKey.key, prepared.archive.digest);
+        prepared.prov = { bytes, digest: (0, helm_artifact_1.sha256Digest)(bytes), size: bytes.length };
         // Next to the archive, as `helm package --sign` leaves it (for release assets).
         if (source.kind === 'directory' || overridden)
             await node_fs_1.promises.writeFile(`${prepared.archive.path}.prov`, bytes, { mode: 0o644 });

@@ -6,15 +6,14 @@
  * and stops the run before anything is published.
  */
 import * as core from './runner'
-import { createHash } from 'node:crypto'
-import { createReadStream, promises as fs } from 'node:fs'
+import { promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { annotate } from './annotate'
 import { loadLazy } from './lazy'
 import type { ChartSource } from './chart/discover'
 import { applyOverrides, checkDependencies, loadChartArchive, loadChartDir, saveChart, sourceDateEpoch, metadataYaml, type Chart } from './chart'
 import type { Metadata } from './chart/metadata'
-import { buildHelmManifest, type HelmManifest } from './oci/helm-artifact'
+import { buildHelmManifest, fileDigest, sha256Digest, type HelmManifest } from './oci/helm-artifact'
 import { chartReference, type ChartReference } from './oci/reference'
 import type { Inputs } from './inputs'
 import type { ChartResult } from './report/result'
@@ -35,16 +34,6 @@ export interface PreparedChart {
   prov?: Blob & { bytes: Buffer }
   artifact?: HelmManifest
   ref?: ChartReference
-}
-
-export async function fileDigest(file: string): Promise<Blob> {
-  const hash = createHash('sha256')
-  let size = 0
-  for await (const chunk of createReadStream(file)) {
-    hash.update(chunk as Buffer)
-    size += (chunk as Buffer).length
-  }
-  return { digest: `sha256:${hash.digest('hex')}`, size }
 }
 
 type HelmProv = typeof import('./sign/helm-prov')
@@ -78,13 +67,13 @@ async function prepareOne(source: ChartSource, inputs: Inputs, provKey?: ProvKey
   const neighbour = source.kind === 'archive' && !overridden && !provKey ? await fs.readFile(`${source.path}.prov`).catch(() => undefined) : undefined
   if (neighbour) {
     // `helm push` pushes a .prov lying next to the archive, unvalidated; so do we.
-    prepared.prov = { bytes: neighbour, digest: `sha256:${createHash('sha256').update(neighbour).digest('hex')}`, size: neighbour.length }
+    prepared.prov = { bytes: neighbour, digest: sha256Digest(neighbour), size: neighbour.length }
     core.info(`Found ${path.basename(source.path)}.prov: pushed as the provenance layer`)
   }
   if (provKey) {
     const { helmProvenance } = loadLazy<HelmProv>('sign/helm-prov')
-    const bytes = await helmProvenance(prepared.archive.path, path.basename(prepared.archive.path), metadataYaml(metadata), provKey.key)
-    prepared.prov = { bytes, digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`, size: bytes.length }
+    const bytes = await helmProvenance(prepared.archive.path, path.basename(prepared.archive.path), metadataYaml(metadata), provKey.key, prepared.archive.digest)
+    prepared.prov = { bytes, digest: sha256Digest(bytes), size: bytes.length }
     // Next to the archive, as `helm package --sign` leaves it (for release assets).
     if (source.kind === 'directory' || overridden) await fs.writeFile(`${prepared.archive.path}.prov`, bytes, { mode: 0o644 })
     core.info(`Signed ${path.basename(prepared.archive.path)}.prov with key ${provKey.fingerprint}`)

@@ -26,7 +26,6 @@ function resolvesToNonString(s: string): boolean {
   return BASE60.test(s) || TIMESTAMP.test(s)
 }
 
-const FLOW_INDICATORS = new Set([...',?[]{}'])
 const isBlank = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n'
 /** libyaml's printable test, with go-yaml's unicode output enabled. */
 const isPrintable = (c: string): boolean =>
@@ -55,9 +54,7 @@ function analyze(s: string): { plain: boolean; singleQuoted: boolean; multiline:
       if ('#,[]{}&*!|>\'"%@`'.includes(c)) block = true
       if ((c === '?' || c === ':' || c === '-') && isBlank(next)) block = true
     } else {
-      if (FLOW_INDICATORS.has(c)) {
-        /* flow only */
-      }
+      // Flow indicators (,?[]{}) only matter in flow style, which go-yaml never uses here.
       if (c === ':' && isBlank(next)) block = true
       if (c === '#' && isBlank(chars[i - 1])) block = true
     }
@@ -83,7 +80,6 @@ function analyze(s: string): { plain: boolean; singleQuoted: boolean; multiline:
   let plain = !block
   let singleQuoted = true
   if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) plain = false
-  if (trailingSpace) singleQuoted = singleQuoted && true
   if (spaceBreak || special) {
     plain = false
     singleQuoted = false
@@ -145,7 +141,6 @@ function literal(s: string, indent: number): string {
 /** One string scalar at `column`, continuation lines indented by `indent`. */
 function scalar(s: string, column: number, indent: number, simpleKey: boolean): string {
   const a = analyze(s)
-  if (a.multiline && !simpleKey && a.singleQuoted !== false) return literal(s, indent)
   if (a.multiline && !simpleKey) return literal(s, indent)
   if (resolvesToNonString(s)) return doubleQuoted(s)
   if (a.plain) return folded(s, column, indent, !simpleKey)

@@ -5,6 +5,7 @@
  * derives. Byte for byte, so the manifest digest equals Helm's.
  */
 import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { goMarshal, goStruct } from '../gojson'
 import { metadataJson, type Metadata } from '../chart/metadata'
 
@@ -28,6 +29,17 @@ export interface HelmManifest extends Descriptor {
 }
 
 export const sha256Digest = (b: Buffer | string): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
+
+/** Digest and size of a file, streamed (archives are never read into memory whole). */
+export async function fileDigest(file: string): Promise<{ digest: string; size: number }> {
+  const hash = createHash('sha256')
+  let size = 0
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer)
+    size += (chunk as Buffer).length
+  }
+  return { digest: `sha256:${hash.digest('hex')}`, size }
+}
 
 /** RFC 3339 in UTC with seconds precision, as Go's time.RFC3339 prints a UTC time. */
 export function rfc3339(d: Date): string {

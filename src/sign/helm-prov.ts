@@ -3,12 +3,10 @@
  * pkg/provenance/sign.go writes them (Go clearsign, SHA-512, primary key),
  * made with openpgp.js so that no gpg binary is needed at run time.
  */
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { pipeline } from 'node:stream/promises'
 import * as openpgp from 'openpgp'
 import { SignError } from '../errors'
 import { jsonToYaml } from '../chart/yaml-marshal'
+import { fileDigest } from '../oci/helm-artifact'
 
 export interface ProvKey {
   armoredPrivateKey: string
@@ -73,17 +71,14 @@ export async function loadProvKey(k: ProvKey): Promise<LoadedProvKey> {
   return { key: key as openpgp.PrivateKey, fingerprint: key.getFingerprint().toUpperCase(), userIds: key.getUserIDs(), warnings }
 }
 
-async function sha256File(path: string): Promise<string> {
-  const h = createHash('sha256')
-  await pipeline(createReadStream(path), h)
-  return h.digest('hex')
-}
-
-/** The .prov bytes for the archive at `archivePath`, named `archiveName` inside the message. */
-export async function helmProvenance(archivePath: string, archiveName: string, metadataYaml: string, key: LoadedProvKey['key']): Promise<Buffer> {
+/**
+ * The .prov bytes for the archive at `archivePath`, named `archiveName` inside the message.
+ * `digest` is the archive's sha256 when the caller already has it (packaging hashes as it writes).
+ */
+export async function helmProvenance(archivePath: string, archiveName: string, metadataYaml: string, key: LoadedProvKey['key'], digest?: string): Promise<Buffer> {
   let hex: string
   try {
-    hex = await sha256File(archivePath)
+    hex = (digest ?? (await fileDigest(archivePath)).digest).replace(/^sha256:/, '')
   } catch (e) {
     throw new SignError(`cannot read ${archivePath} for its provenance file: ${msg(e)}`, { file: archivePath, cause: e })
   }

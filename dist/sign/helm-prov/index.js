@@ -2,6 +2,66 @@
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
+/***/ 655:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.dependencyStruct = dependencyStruct;
+exports.metadataStruct = metadataStruct;
+exports.metadataJson = metadataJson;
+/**
+ * Chart metadata (Chart.yaml) as Helm's `chart.Metadata` holds it, and its
+ * Go JSON form: the exact bytes of the OCI config blob Helm pushes.
+ * Field order follows the Go struct declaration (pkg/chart/v2/metadata.go).
+ */
+const gojson_1 = __nccwpck_require__(147);
+const str = (s) => (s ? s : undefined);
+const list = (a) => (a && a.length ? a : undefined);
+/** Go-ordered struct for one dependency (`name` and `repository` have no omitempty). */
+function dependencyStruct(d) {
+    return (0, gojson_1.goStruct)({
+        name: d.name ?? '',
+        version: str(d.version),
+        repository: d.repository ?? '',
+        condition: str(d.condition),
+        tags: list(d.tags),
+        enabled: d.enabled ? true : undefined,
+        'import-values': list(d['import-values']),
+        alias: str(d.alias)
+    });
+}
+/** The metadata as a Go-ordered value with `omitempty` applied. */
+function metadataStruct(m) {
+    const annotations = m.annotations && Object.keys(m.annotations).length ? m.annotations : undefined;
+    return (0, gojson_1.goStruct)({
+        name: str(m.name),
+        home: str(m.home),
+        sources: list(m.sources),
+        version: str(m.version),
+        description: str(m.description),
+        keywords: list(m.keywords),
+        maintainers: list(m.maintainers)?.map((x) => (0, gojson_1.goStruct)({ name: str(x.name), email: str(x.email), url: str(x.url) })),
+        icon: str(m.icon),
+        apiVersion: str(m.apiVersion),
+        condition: str(m.condition),
+        tags: str(m.tags),
+        appVersion: str(m.appVersion),
+        deprecated: m.deprecated ? true : undefined,
+        annotations, // a plain object: marshalled as a Go map, keys sorted
+        kubeVersion: str(m.kubeVersion),
+        dependencies: list(m.dependencies)?.map(dependencyStruct),
+        type: str(m.type)
+    });
+}
+/** `json.Marshal(metadata)`: the Helm OCI config blob. */
+function metadataJson(m) {
+    return (0, gojson_1.goMarshal)(metadataStruct(m));
+}
+
+
+/***/ }),
+
 /***/ 830:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -34,7 +94,6 @@ function resolvesToNonString(s) {
         return true;
     return BASE60.test(s) || TIMESTAMP.test(s);
 }
-const FLOW_INDICATORS = new Set([...',?[]{}']);
 const isBlank = (c) => c === undefined || c === ' ' || c === '\t' || c === '\n';
 /** libyaml's printable test, with go-yaml's unicode output enabled. */
 const isPrintable = (c) => c === '\t' || c === '\n' || (c >= ' ' && c <= '~') || (c >= '\u00a0' && c !== '\ufeff' && !/[\ud800-\udfff\ufffe\uffff\u0085\u2028\u2029]/.test(c)) || c === '\u0085';
@@ -65,9 +124,7 @@ function analyze(s) {
                 block = true;
         }
         else {
-            if (FLOW_INDICATORS.has(c)) {
-                /* flow only */
-            }
+            // Flow indicators (,?[]{}) only matter in flow style, which go-yaml never uses here.
             if (c === ':' && isBlank(next))
                 block = true;
             if (c === '#' && isBlank(chars[i - 1]))
@@ -106,8 +163,6 @@ function analyze(s) {
     let singleQuoted = true;
     if (leadingSpace || leadingBreak || trailingSpace || trailingBreak)
         plain = false;
-    if (trailingSpace)
-        singleQuoted = singleQuoted && true;
     if (spaceBreak || special) {
         plain = false;
         singleQuoted = false;
@@ -177,8 +232,6 @@ function literal(s, indent) {
 /** One string scalar at `column`, continuation lines indented by `indent`. */
 function scalar(s, column, indent, simpleKey) {
     const a = analyze(s);
-    if (a.multiline && !simpleKey && a.singleQuoted !== false)
-        return literal(s, indent);
     if (a.multiline && !simpleKey)
         return literal(s, indent);
     if (resolvesToNonString(s))
@@ -487,6 +540,85 @@ function goStruct(fields) {
 
 /***/ }),
 
+/***/ 316:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.sha256Digest = exports.OCI_MANIFEST_MEDIA_TYPE = exports.PROV_LAYER_MEDIA_TYPE = exports.CHART_LAYER_MEDIA_TYPE = exports.CONFIG_MEDIA_TYPE = void 0;
+exports.fileDigest = fileDigest;
+exports.rfc3339 = rfc3339;
+exports.helmAnnotations = helmAnnotations;
+exports.buildHelmManifest = buildHelmManifest;
+/**
+ * The OCI artifact `helm push` builds (pkg/registry/client.go Push and
+ * tagManifest, pkg/registry/chart.go): the metadata JSON as config, the .tgz
+ * (and optional .prov) as layers sorted by digest, and the annotations Helm
+ * derives. Byte for byte, so the manifest digest equals Helm's.
+ */
+const node_crypto_1 = __nccwpck_require__(598);
+const node_fs_1 = __nccwpck_require__(24);
+const gojson_1 = __nccwpck_require__(147);
+const metadata_1 = __nccwpck_require__(655);
+exports.CONFIG_MEDIA_TYPE = 'application/vnd.cncf.helm.config.v1+json';
+exports.CHART_LAYER_MEDIA_TYPE = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
+exports.PROV_LAYER_MEDIA_TYPE = 'application/vnd.cncf.helm.chart.provenance.v1.prov';
+exports.OCI_MANIFEST_MEDIA_TYPE = 'application/vnd.oci.image.manifest.v1+json';
+const sha256Digest = (b) => `sha256:${(0, node_crypto_1.createHash)('sha256').update(b).digest('hex')}`;
+exports.sha256Digest = sha256Digest;
+/** Digest and size of a file, streamed (archives are never read into memory whole). */
+async function fileDigest(file) {
+    const hash = (0, node_crypto_1.createHash)('sha256');
+    let size = 0;
+    for await (const chunk of (0, node_fs_1.createReadStream)(file)) {
+        hash.update(chunk);
+        size += chunk.length;
+    }
+    return { digest: `sha256:${hash.digest('hex')}`, size };
+}
+/** RFC 3339 in UTC with seconds precision, as Go's time.RFC3339 prints a UTC time. */
+function rfc3339(d) {
+    return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** `generateChartOCIAnnotations`: Helm's derived annotations, then the chart's own except title and version. */
+function helmAnnotations(m, created) {
+    const out = {};
+    const add = (k, v) => {
+        if (v !== undefined && v.trim() !== '')
+            out[k] = v;
+    };
+    add('org.opencontainers.image.description', m.description);
+    add('org.opencontainers.image.title', m.name);
+    add('org.opencontainers.image.version', m.version);
+    add('org.opencontainers.image.url', m.home);
+    add('org.opencontainers.image.created', rfc3339(created));
+    add('org.opencontainers.image.source', m.sources?.[0]);
+    const authors = (m.maintainers ?? []).map((x) => `${x.name ?? ''}${x.email ? ` (${x.email})` : ''}`);
+    add('org.opencontainers.image.authors', authors.join(', '));
+    for (const [k, v] of Object.entries(m.annotations ?? {})) {
+        if (k === 'org.opencontainers.image.version' || k === 'org.opencontainers.image.title')
+            continue;
+        out[k] = v;
+    }
+    return out;
+}
+const descriptor = (d) => (0, gojson_1.goStruct)({ mediaType: d.mediaType, digest: d.digest, size: d.size });
+function buildHelmManifest(opts) {
+    const configBytes = Buffer.from((0, metadata_1.metadataJson)(opts.metadata), 'utf8');
+    const config = { mediaType: exports.CONFIG_MEDIA_TYPE, digest: (0, exports.sha256Digest)(configBytes), size: configBytes.length, bytes: configBytes };
+    const layers = [{ mediaType: exports.CHART_LAYER_MEDIA_TYPE, digest: opts.chart.digest, size: opts.chart.size }];
+    if (opts.prov)
+        layers.push({ mediaType: exports.PROV_LAYER_MEDIA_TYPE, digest: opts.prov.digest, size: opts.prov.size });
+    layers.sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
+    const annotations = helmAnnotations(opts.metadata, opts.created);
+    // No mediaType field: Helm leaves the omitempty field unset.
+    const manifest = Buffer.from((0, gojson_1.goMarshal)((0, gojson_1.goStruct)({ schemaVersion: 2, config: descriptor(config), layers: layers.map(descriptor), annotations })), 'utf8');
+    return { mediaType: exports.OCI_MANIFEST_MEDIA_TYPE, digest: (0, exports.sha256Digest)(manifest), size: manifest.length, manifest, config, layers, annotations };
+}
+
+
+/***/ }),
+
 /***/ 893:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -532,12 +664,10 @@ exports.helmProvenance = helmProvenance;
  * pkg/provenance/sign.go writes them (Go clearsign, SHA-512, primary key),
  * made with openpgp.js so that no gpg binary is needed at run time.
  */
-const node_crypto_1 = __nccwpck_require__(598);
-const node_fs_1 = __nccwpck_require__(24);
-const promises_1 = __nccwpck_require__(466);
 const openpgp = __importStar(__nccwpck_require__(71));
 const errors_1 = __nccwpck_require__(916);
 const yaml_marshal_1 = __nccwpck_require__(830);
+const helm_artifact_1 = __nccwpck_require__(316);
 const HINT = 'set the provenance key to an armored private key (`gpg --armor --export-secret-keys <id>`)';
 // No Version:/Comment: armor headers (Helm writes none); SHA-512 as Helm's packet.Config{DefaultHash: SHA512}.
 const CONFIG = { showComment: false, showVersion: false, preferredHashAlgorithm: openpgp.enums.hash.sha512 };
@@ -588,16 +718,14 @@ async function loadProvKey(k) {
     }
     return { key: key, fingerprint: key.getFingerprint().toUpperCase(), userIds: key.getUserIDs(), warnings };
 }
-async function sha256File(path) {
-    const h = (0, node_crypto_1.createHash)('sha256');
-    await (0, promises_1.pipeline)((0, node_fs_1.createReadStream)(path), h);
-    return h.digest('hex');
-}
-/** The .prov bytes for the archive at `archivePath`, named `archiveName` inside the message. */
-async function helmProvenance(archivePath, archiveName, metadataYaml, key) {
+/**
+ * The .prov bytes for the archive at `archivePath`, named `archiveName` inside the message.
+ * `digest` is the archive's sha256 when the caller already has it (packaging hashes as it writes).
+ */
+async function helmProvenance(archivePath, archiveName, metadataYaml, key, digest) {
     let hex;
     try {
-        hex = await sha256File(archivePath);
+        hex = (digest ?? (await (0, helm_artifact_1.fileDigest)(archivePath)).digest).replace(/^sha256:/, '');
     }
     catch (e) {
         throw new errors_1.SignError(`cannot read ${archivePath} for its provenance file: ${msg(e)}`, { file: archivePath, cause: e });
@@ -646,13 +774,6 @@ module.exports = require("node:crypto");
 /***/ ((module) => {
 
 module.exports = require("node:fs");
-
-/***/ }),
-
-/***/ 466:
-/***/ ((module) => {
-
-module.exports = require("node:stream/promises");
 
 /***/ }),
 
