@@ -88,13 +88,21 @@ async function main() {
     let last
     for (let i = 0; i < RUNS; i++) {
       const t0 = process.hrtime.bigint()
-      last = await runAction({ charts: 'examples/demo-chart', registry: `oci://${registry.host}/bench`, version: `0.1.${i}`, sign: 'false' }, { workspace: ROOT })
+      last = await runAction(
+        { charts: 'examples/demo-chart', registry: `oci://${registry.host}/bench`, version: `0.1.${i}`, sign: 'false' },
+        { workspace: ROOT }
+      )
       action.push(ms(t0))
       if (last.code !== 0) throw new Error(`action failed:\n${last.stdout}\n${last.stderr}`)
     }
     const chart = JSON.parse(last.outputs.charts)[0]
     const base = `http://${registry.host}`
-    const manifest = execFileSync('curl', ['-sf', '-H', 'Accept: application/vnd.oci.image.manifest.v1+json', `${base}/v2/bench/demo-chart/manifests/${last.outputs.tag}`])
+    const manifest = execFileSync('curl', [
+      '-sf',
+      '-H',
+      'Accept: application/vnd.oci.image.manifest.v1+json',
+      `${base}/v2/bench/demo-chart/manifests/${last.outputs.tag}`
+    ])
     const config = execFileSync('curl', ['-sf', `${base}/v2/bench/demo-chart/blobs/${JSON.parse(manifest).config.digest}`])
     const tgz = fs.readFileSync(chart.archive)
     const floor = []
@@ -105,7 +113,12 @@ async function main() {
     }
     const a = median(action)
     const f = median(floor)
-    rows.push([`publish demo chart (${tgz.length} B archive), whole process`, fmt(a), `HTTP floor ${fmt(f)} + node start ${fmt(bare)}`, `+${fmt(a - f - bare)}`])
+    rows.push([
+      `publish demo chart (${tgz.length} B archive), whole process`,
+      fmt(a),
+      `HTTP floor ${fmt(f)} + node start ${fmt(bare)}`,
+      `+${fmt(a - f - bare)}`
+    ])
   } finally {
     await registry.stop()
   }
@@ -123,14 +136,22 @@ async function main() {
   let rss = 0
   for (let i = 0; i < 3; i++) {
     const t0 = process.hrtime.bigint()
-    const run = await runAction({ charts: 'large', registry: 'oci://127.0.0.1:1/bench', 'dry-run': 'true', 'output-dir': 'out' }, { workspace: work, env: { NODE_OPTIONS: `--require ${PROBE}`, RSS_PROBE_FILE: path.join(work, 'rss') } })
+    const run = await runAction(
+      { charts: 'large', registry: 'oci://127.0.0.1:1/bench', 'dry-run': 'true', 'output-dir': 'out' },
+      { workspace: work, env: { NODE_OPTIONS: `--require ${PROBE}`, RSS_PROBE_FILE: path.join(work, 'rss') } }
+    )
     pkgTimes.push(ms(t0))
     if (run.code !== 0) throw new Error(`dry run failed:\n${run.stdout}`)
     rss = Math.max(rss, Number(fs.readFileSync(path.join(work, 'rss'), 'utf8')))
   }
   const inBytes = fs.readdirSync(path.join(work, 'large', 'files')).reduce((n, f) => n + fs.statSync(path.join(work, 'large', 'files', f)).size, 0)
   const outBytes = fs.statSync(path.join(work, 'out', 'large-1.0.0.tgz')).size
-  rows.push([`package a ${(inBytes / 1048576).toFixed(0)} MiB chart (dry run) → ${(outBytes / 1048576).toFixed(1)} MiB`, fmt(median(pkgTimes)), `tar | gzip -6: ${fmt(median(tarTimes))}`, `peak RSS ${(rss / 1024).toFixed(0)} MiB`])
+  rows.push([
+    `package a ${(inBytes / 1048576).toFixed(0)} MiB chart (dry run) → ${(outBytes / 1048576).toFixed(1)} MiB`,
+    fmt(median(pkgTimes)),
+    `tar | gzip -6: ${fmt(median(tarTimes))}`,
+    `peak RSS ${(rss / 1024).toFixed(0)} MiB`
+  ])
   fs.rmSync(work, { recursive: true, force: true })
 
   const widths = [0, 1, 2, 3].map((c) => Math.max(...[['measurement', 'action', 'baseline (same run)', 'difference'], ...rows].map((r) => r[c].length)))

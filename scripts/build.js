@@ -8,7 +8,11 @@ const root = path.resolve(__dirname, '..')
 const dist = path.join(root, 'dist')
 fs.rmSync(dist, { recursive: true, force: true })
 const ncc = (entry, out) =>
-  execFileSync(process.execPath, [require.resolve('@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', out, '--license', 'licenses.txt', '--target', 'es2022', '--quiet'], { cwd: root, stdio: 'inherit' })
+  execFileSync(
+    process.execPath,
+    [require.resolve('@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', out, '--license', 'licenses.txt', '--target', 'es2022', '--quiet'],
+    { cwd: root, stdio: 'inherit' }
+  )
 
 ncc('src/main.ts', 'dist')
 for (const lazy of ['sign/sigstore', 'sign/helm-prov']) ncc(`src/${lazy}.ts`, `dist/${lazy}`)

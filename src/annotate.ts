@@ -1,13 +1,13 @@
-import * as core from './runner'
+import * as log from './report/log'
 import { errorMessage, PublishError } from './errors'
 
 /** Reports a failure as a GitHub error annotation, on its file when it names one. */
 export function annotate(err: unknown): void {
-  const props: core.AnnotationProperties = {}
+  const props: log.AnnotationProperties = {}
   if (err instanceof PublishError) {
     if (err.file) props.file = err.file
     if (err.chart) props.title = `Chart ${err.chart}`
     else if (err.registry) props.title = `Registry ${err.registry}`
   }
-  core.error(errorMessage(err), props)
+  log.error(errorMessage(err), props)
 }

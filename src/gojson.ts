@@ -36,18 +36,42 @@ export function goQuote(s: string): string {
       continue
     }
     switch (c) {
-      case 0x22: out += '\\"'; break
-      case 0x5c: out += '\\\\'; break
-      case 0x0a: out += '\\n'; break
-      case 0x0d: out += '\\r'; break
-      case 0x09: out += '\\t'; break
-      case 0x08: out += '\\b'; break
-      case 0x0c: out += '\\f'; break
-      case 0x3c: out += '\\u003c'; break
-      case 0x3e: out += '\\u003e'; break
-      case 0x26: out += '\\u0026'; break
-      case 0x2028: out += '\\u2028'; break
-      case 0x2029: out += '\\u2029'; break
+      case 0x22:
+        out += '\\"'
+        break
+      case 0x5c:
+        out += '\\\\'
+        break
+      case 0x0a:
+        out += '\\n'
+        break
+      case 0x0d:
+        out += '\\r'
+        break
+      case 0x09:
+        out += '\\t'
+        break
+      case 0x08:
+        out += '\\b'
+        break
+      case 0x0c:
+        out += '\\f'
+        break
+      case 0x3c:
+        out += '\\u003c'
+        break
+      case 0x3e:
+        out += '\\u003e'
+        break
+      case 0x26:
+        out += '\\u0026'
+        break
+      case 0x2028:
+        out += '\\u2028'
+        break
+      case 0x2029:
+        out += '\\u2029'
+        break
       default:
         out += c < 0x20 ? `\\u00${c.toString(16).padStart(2, '0')}` : s[i]
     }

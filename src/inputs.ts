@@ -92,7 +92,9 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const registryRaw = get('registry')
   if (!registryRaw) {
-    throw new InputError('input registry is required', { hint: 'Set registry: oci://HOST/NAMESPACE, for example oci://ghcr.io/${{ github.repository_owner }}/charts' })
+    throw new InputError('input registry is required', {
+      hint: 'Set registry: oci://HOST/NAMESPACE, for example oci://ghcr.io/${{ github.repository_owner }}/charts'
+    })
   }
   const registry = parseRegistryInput(registryRaw)
   const charts = splitList(get('charts') || '.')

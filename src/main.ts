@@ -3,7 +3,7 @@
  * every one of them (nothing is pushed if any chart is bad), log in, publish
  * each chart (blobs, manifest by digest, signatures, then the tag), report.
  */
-import * as core from './runner'
+import * as log from './report/log'
 import { readInputs, readerFromEnv } from './inputs'
 import { discoverCharts } from './chart/discover'
 import { prepareCharts } from './prepare'
@@ -14,18 +14,21 @@ import { annotate } from './annotate'
 import type { ChartResult } from './report/result'
 
 async function report(results: ChartResult[], registry: string): Promise<void> {
-  writeOutputs(results, core.setOutput)
-  core.appendSummary(summaryMarkdown(results, registry))
+  writeOutputs(results, log.setOutput)
+  await log.appendSummary(summaryMarkdown(results, registry))
 }
 
 /** Returns the failure verdict when some chart failed (each was annotated already). */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  const inputs = readInputs(readerFromEnv(env), env, core.setSecret)
+  const inputs = readInputs(readerFromEnv(env), env, log.setSecret)
   const sources = await discoverCharts(inputs.charts, inputs.workspace)
   const prepared = await prepareCharts(sources, inputs)
   const invalid = prepared.filter((p) => p.result.status === 'failed')
   if (invalid.length) {
-    await report(prepared.map((p) => p.result), inputs.registry.display)
+    await report(
+      prepared.map((p) => p.result),
+      inputs.registry.display
+    )
     return `${invalid.length} of ${prepared.length} chart(s) failed validation; nothing was pushed`
   }
   const target = inputs.dryRun ? undefined : await connect(inputs)
@@ -37,7 +40,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<string 
 
 /** The `post:` step: undo what the main step left on the runner (docker-config credentials). */
 async function post(): Promise<void> {
-  const state = core.getState('docker-config')
+  const state = log.getState('docker-config')
   if (!state) return
   const { cleanupDockerConfig } = await import('./auth/docker-config')
   await cleanupDockerConfig(state)
@@ -45,11 +48,11 @@ async function post(): Promise<void> {
 
 async function entry(): Promise<void> {
   try {
-    if (core.getState('isPost') === 'true') await post()
+    if (log.getState('isPost') === 'true') await post()
     else {
-      core.saveState('isPost', 'true')
+      log.saveState('isPost', 'true')
       const verdict = await run()
-      if (verdict) core.setFailed(verdict)
+      if (verdict) log.setFailed(verdict)
     }
   } catch (err) {
     annotate(err)

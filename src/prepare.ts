@@ -5,7 +5,7 @@
  * build the exact OCI manifest Helm would push. A bad chart is reported here
  * and stops the run before anything is published.
  */
-import * as core from './runner'
+import * as log from './report/log'
 import { promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { annotate } from './annotate'
@@ -52,7 +52,7 @@ async function prepareOne(source: ChartSource, inputs: Inputs, provKey?: ProvKey
   result.warnings = [...(chart.warnings ?? [])]
 
   const when = await sourceDateEpoch(source.path, process.env)
-  core.info(`Time stamps: ${when.date.toISOString()} (${when.source})`)
+  log.info(`Time stamps: ${when.date.toISOString()} (${when.source})`)
   if (when.warning) result.warnings.push(when.warning)
   if (source.kind === 'archive' && !overridden) {
     // A packaged chart is pushed byte for byte, as `helm push` does.
@@ -62,26 +62,36 @@ async function prepareOne(source: ChartSource, inputs: Inputs, provKey?: ProvKey
     prepared.archive = await saveChart(chart, { destDir: inputs.outputDir, mtime: when.date })
   }
   Object.assign(result, { size: prepared.archive.size, archive: prepared.archive.path })
-  core.info(`Packaged ${path.basename(prepared.archive.path)}: ${prepared.archive.size} bytes, ${prepared.archive.digest}`)
+  log.info(`Packaged ${path.basename(prepared.archive.path)}: ${prepared.archive.size} bytes, ${prepared.archive.digest}`)
 
   const neighbour = source.kind === 'archive' && !overridden && !provKey ? await fs.readFile(`${source.path}.prov`).catch(() => undefined) : undefined
   if (neighbour) {
     // `helm push` pushes a .prov lying next to the archive, unvalidated; so do we.
     prepared.prov = { bytes: neighbour, digest: sha256Digest(neighbour), size: neighbour.length }
-    core.info(`Found ${path.basename(source.path)}.prov: pushed as the provenance layer`)
+    log.info(`Found ${path.basename(source.path)}.prov: pushed as the provenance layer`)
   }
   if (provKey) {
     const { helmProvenance } = loadLazy<HelmProv>('sign/helm-prov')
-    const bytes = await helmProvenance(prepared.archive.path, path.basename(prepared.archive.path), metadataYaml(metadata), provKey.key, prepared.archive.digest)
+    const bytes = await helmProvenance(
+      prepared.archive.path,
+      path.basename(prepared.archive.path),
+      metadataYaml(metadata),
+      provKey.key,
+      prepared.archive.digest
+    )
     prepared.prov = { bytes, digest: sha256Digest(bytes), size: bytes.length }
     // Next to the archive, as `helm package --sign` leaves it (for release assets).
     if (source.kind === 'directory' || overridden) await fs.writeFile(`${prepared.archive.path}.prov`, bytes, { mode: 0o644 })
-    core.info(`Signed ${path.basename(prepared.archive.path)}.prov with key ${provKey.fingerprint}`)
+    log.info(`Signed ${path.basename(prepared.archive.path)}.prov with key ${provKey.fingerprint}`)
   }
 
   prepared.ref = chartReference(inputs.registry, metadata.name, metadata.version)
   prepared.artifact = buildHelmManifest({ metadata, chart: prepared.archive, prov: prepared.prov, created: when.date })
-  Object.assign(result, { tag: prepared.ref.tag, digest: prepared.artifact.digest, ref: `oci://${prepared.ref.host}/${prepared.ref.repository}@${prepared.artifact.digest}` })
+  Object.assign(result, {
+    tag: prepared.ref.tag,
+    digest: prepared.artifact.digest,
+    ref: `oci://${prepared.ref.host}/${prepared.ref.repository}@${prepared.artifact.digest}`
+  })
   return prepared
 }
 
@@ -91,21 +101,20 @@ export async function prepareCharts(sources: ChartSource[], inputs: Inputs): Pro
   if (inputs.gpg) {
     const { loadProvKey } = loadLazy<HelmProv>('sign/helm-prov')
     provKey = await loadProvKey({ armoredPrivateKey: inputs.gpg.privateKey, passphrase: inputs.gpg.passphrase })
-    for (const w of provKey.warnings) core.warning(w)
+    for (const w of provKey.warnings) log.warning(w)
   }
   for (const source of sources) {
-    core.startGroup(`Package ${source.display}`)
-    try {
-      const prepared = await prepareOne(source, inputs, provKey)
-      for (const w of prepared.result.warnings ?? []) core.warning(`${prepared.result.name}: ${w}`, { file: path.join(source.display, 'Chart.yaml') })
-      out.push(prepared)
-    } catch (err) {
-      const e = err instanceof ChartError || !(err instanceof Error) ? err : new ChartError(err.message, { chart: source.display, cause: err })
-      annotate(e)
-      out.push({ source, result: { source: source.display, status: 'failed', error: errorMessage(e) } })
-    } finally {
-      core.endGroup()
-    }
+    await log.group(`Package ${source.display}`, async () => {
+      try {
+        const prepared = await prepareOne(source, inputs, provKey)
+        for (const w of prepared.result.warnings ?? []) log.warning(`${prepared.result.name}: ${w}`, { file: path.join(source.display, 'Chart.yaml') })
+        out.push(prepared)
+      } catch (err) {
+        const e = err instanceof ChartError || !(err instanceof Error) ? err : new ChartError(err.message, { chart: source.display, cause: err })
+        annotate(e)
+        out.push({ source, result: { source: source.display, status: 'failed', error: errorMessage(e) } })
+      }
+    })
   }
   const seen = new Map<string, string>()
   for (const p of out) {
@@ -115,7 +124,13 @@ export async function prepareCharts(sources: ChartSource[], inputs: Inputs): Pro
     if (other) {
       p.result.status = 'failed'
       p.result.error = `${p.source.display} and ${other} are both ${p.result.name} ${p.result.version}; only one can be pushed to ${key}`
-      annotate(new ChartError(p.result.error, { chart: p.result.name, file: p.source.display, hint: 'Remove one from the charts input or give them different versions' }))
+      annotate(
+        new ChartError(p.result.error, {
+          chart: p.result.name,
+          file: p.source.display,
+          hint: 'Remove one from the charts input or give them different versions'
+        })
+      )
     } else seen.set(key, p.source.display)
   }
   return out

@@ -3,7 +3,7 @@
  * unsigned tag: compare with what the tag holds, upload blobs, put the
  * manifest by digest, sign and attach signatures, and only then set the tag.
  */
-import * as core from './runner'
+import * as log from './report/log'
 import { createReadStream, promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { annotate } from './annotate'
@@ -29,20 +29,28 @@ export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.e
   const plan = planSigning(inputs.sign, env)
   const host = inputs.registry.host
   const credentials = createCredentialSource(host, inputs.login, env)
-  core.info(`Registry ${host}: logging in with ${credentials.description}`)
+  log.info(`Registry ${host}: logging in with ${credentials.description}`)
   const plainHttp = inputs.plainHttp === 'auto' ? isLoopbackHost(host) : inputs.plainHttp === 'true'
-  const ca = inputs.caFile ? await fs.readFile(inputs.caFile).catch((err: Error) => {
-    throw new PublishError(`cannot read ca-file ${inputs.caFile}: ${err.message}`, { file: inputs.caFile, hint: 'Give the path of a PEM file in the workspace' })
-  }) : undefined
+  const ca = inputs.caFile
+    ? await fs.readFile(inputs.caFile).catch((err: Error) => {
+        throw new PublishError(`cannot read ca-file ${inputs.caFile}: ${err.message}`, {
+          file: inputs.caFile,
+          hint: 'Give the path of a PEM file in the workspace'
+        })
+      })
+    : undefined
   const client = new RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' })
   if (inputs.dockerConfig) {
     const { writeDockerConfig } = await import('./auth/docker-config')
     const cred = await credentials.get(host)
-    if (cred) core.saveState('docker-config', await writeDockerConfig(host, cred, env))
+    if (cred) log.saveState('docker-config', await writeDockerConfig(host, cred, env))
   }
-  if (plan.warning) core.warning(plan.warning)
-  if (plan.enabled) core.info(`Signing with Sigstore (${plan.endpoints!.name}: ${plan.endpoints!.fulcio}${plan.endpoints!.rekor ? `, ${plan.endpoints!.rekor}` : ''}${plan.endpoints!.tsa ? `, ${plan.endpoints!.tsa}` : ''})`)
-  const signing = plan.enabled ? await startSigning(plan, inputs.sign, env, (m) => core.warning(m)) : undefined
+  if (plan.warning) log.warning(plan.warning)
+  if (plan.enabled)
+    log.info(
+      `Signing with Sigstore (${plan.endpoints!.name}: ${plan.endpoints!.fulcio}${plan.endpoints!.rekor ? `, ${plan.endpoints!.rekor}` : ''}${plan.endpoints!.tsa ? `, ${plan.endpoints!.tsa}` : ''})`
+    )
+  const signing = plan.enabled ? await startSigning(plan, inputs.sign, env, (m) => log.warning(m)) : undefined
   return { client, host, signing }
 }
 
@@ -53,7 +61,7 @@ async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Pro
   const existing = await checkExisting(client, ref, artifact.digest, inputs.ifExists)
   if (existing === 'identical') {
     result.status = 'unchanged'
-    core.info(`${ref}: already holds ${artifact.digest}; nothing to push`)
+    log.info(`${ref}: already holds ${artifact.digest}; nothing to push`)
     return
   }
   await pushArtifact(client, ref.repository, {
@@ -62,7 +70,7 @@ async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Pro
     prov: p.prov,
     manifest: artifact
   })
-  core.info(`Uploaded ${ref.host}/${ref.repository}@${artifact.digest}`)
+  log.info(`Uploaded ${ref.host}/${ref.repository}@${artifact.digest}`)
   if (target.signing) {
     // Signatures go in before the tag, so a tag never shows an unsigned chart.
     Object.assign(
@@ -75,32 +83,38 @@ async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Pro
         archive: { name: path.basename(archive.path), digest: archive.digest }
       })
     )
-    core.info(`Signed: ${result.signature ?? result.legacySignature}`)
+    log.info(`Signed: ${result.signature ?? result.legacySignature}`)
   }
   await tagManifest(client, ref.repository, ref.tag, artifact.manifest)
   result.status = 'published'
-  core.info(`Pushed: ${ref}`)
-  core.info(`Digest: ${artifact.digest}`)
+  log.info(`Pushed: ${ref}`)
+  log.info(`Digest: ${artifact.digest}`)
 }
 
 export async function publishCharts(prepared: PreparedChart[], target: Target | undefined, inputs: Inputs): Promise<ChartResult[]> {
   for (const p of prepared) {
     if (!target) continue // dry run: packaged and validated only
-    core.startGroup(`Publish ${p.result.name} ${p.result.version}`)
-    try {
-      await publishOne(p, target, inputs)
-    } catch (err) {
-      const hinted =
-        err instanceof RegistryError && (err.status === 401 || err.status === 403)
-          ? new RegistryError(err.message, { status: err.status, code: err.code, registry: target.host, chart: p.result.name, hint: pushRefusalHint(target.host, inputs.login) ?? err.hint, cause: err })
-          : err
-      if (hinted instanceof PublishError && !hinted.chart) Object.assign(hinted, { chart: p.result.name })
-      annotate(hinted)
-      p.result.status = 'failed'
-      p.result.error = errorMessage(hinted)
-    } finally {
-      core.endGroup()
-    }
+    await log.group(`Publish ${p.result.name} ${p.result.version}`, async () => {
+      try {
+        await publishOne(p, target, inputs)
+      } catch (err) {
+        const hinted =
+          err instanceof RegistryError && (err.status === 401 || err.status === 403)
+            ? new RegistryError(err.message, {
+                status: err.status,
+                code: err.code,
+                registry: target.host,
+                chart: p.result.name,
+                hint: pushRefusalHint(target.host, inputs.login) ?? err.hint,
+                cause: err
+              })
+            : err
+        if (hinted instanceof PublishError && !hinted.chart) Object.assign(hinted, { chart: p.result.name })
+        annotate(hinted)
+        p.result.status = 'failed'
+        p.result.error = errorMessage(hinted)
+      }
+    })
   }
   return prepared.map((p) => p.result)
 }

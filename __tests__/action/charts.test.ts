@@ -15,7 +15,8 @@ import { startRegistry, type TestRegistry } from '../support/registry'
 
 const DEMO = path.join(ROOT, 'examples', 'demo-chart')
 const sha256 = (b: Buffer | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`
-const skopeoRaw = (ref: string, creds?: string): Buffer => execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', ...(creds ? ['--creds', creds] : []), `docker://${ref}`])
+const skopeoRaw = (ref: string, creds?: string): Buffer =>
+  execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', ...(creds ? ['--creds', creds] : []), `docker://${ref}`])
 
 function tree(root: string, files: Record<string, string>): void {
   for (const [f, c] of Object.entries(files)) {
@@ -46,7 +47,8 @@ describe('charts as repositories have them, against an open registry', () => {
     const sub = await runAction({ charts: 'sub-src', registry: `oci://${reg.host}/x`, 'dry-run': 'true', 'output-dir': 'app/charts' }, { workspace: ws })
     expect(sub.errors).toEqual([])
     tree(path.join(ws, 'app'), {
-      'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: cache\n  version: 2.x\n  repository: oci://example.com/charts\n- name: db\n  version: 1.x\n',
+      'Chart.yaml':
+        'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: cache\n  version: 2.x\n  repository: oci://example.com/charts\n- name: db\n  version: 1.x\n',
       '.helmignore': '*.md\nci/\n',
       'README.md': 'ignored\n',
       'ci/values.yaml': 'ignored: true\n',
@@ -57,12 +59,22 @@ describe('charts as repositories have them, against an open registry', () => {
     })
     const run = await runAction({ charts: 'app', registry: `oci://${reg.host}/deps`, sign: 'false' }, { workspace: ws })
     expect(run.errors).toEqual([])
-    expect(pulledListing(reg, 'deps/app', '1.0.0')).toEqual(['app/Chart.yaml', 'app/templates/app.yaml', 'app/.helmignore', 'app/charts/cache/Chart.yaml', 'app/charts/cache/templates/c.yaml', 'app/charts/db/Chart.yaml'])
+    expect(pulledListing(reg, 'deps/app', '1.0.0')).toEqual([
+      'app/Chart.yaml',
+      'app/templates/app.yaml',
+      'app/.helmignore',
+      'app/charts/cache/Chart.yaml',
+      'app/charts/cache/templates/c.yaml',
+      'app/charts/db/Chart.yaml'
+    ])
   })
 
   test('a missing vendored dependency fails with what to run', async () => {
     const ws = workspace()
-    tree(path.join(ws, 'app'), { 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: redis\n  version: 17.x\n  repository: oci://registry-1.docker.io/bitnamicharts\n' })
+    tree(path.join(ws, 'app'), {
+      'Chart.yaml':
+        'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: redis\n  version: 17.x\n  repository: oci://registry-1.docker.io/bitnamicharts\n'
+    })
     const run = await runAction({ charts: 'app', registry: `oci://${reg.host}/deps`, sign: 'false' }, { workspace: ws })
     expect(run.code).not.toBe(0)
     expect(run.errors.join('\n')).toMatch(/missing in charts\/ directory: redis.*helm dependency build/)
@@ -89,7 +101,18 @@ describe('charts as repositories have them, against an open registry', () => {
     cpSync(DEMO, path.join(ws, 'charts', 'demo'), { recursive: true })
     tree(ws, { 'other.txt': 'x\n' })
     const git = (args: string[], date: string): void => {
-      execFileSync('git', args, { cwd: ws, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } })
+      execFileSync('git', args, {
+        cwd: ws,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_DATE: date,
+          GIT_COMMITTER_DATE: date,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@e',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@e'
+        }
+      })
     }
     git(['init', '-q'], '')
     git(['add', '.'], '')
@@ -132,10 +155,17 @@ describe('a registry behind Bearer token auth', () => {
   test('logs in at the token service with the credentials and pushes; one token serves the whole chart', async () => {
     const ws = workspace()
     cpSync(DEMO, path.join(ws, 'demo'), { recursive: true })
-    const run = await runAction({ charts: 'demo', registry: `oci://${reg.host}/team/charts`, username: 'robot', password: 'r0b0t-t0ken-value', sign: 'false' }, { workspace: ws })
+    const run = await runAction(
+      { charts: 'demo', registry: `oci://${reg.host}/team/charts`, username: 'robot', password: 'r0b0t-t0ken-value', sign: 'false' },
+      { workspace: ws }
+    )
     expect(run.errors).toEqual([])
     // Asynchronously: the token issuer lives in this process and must answer skopeo.
-    const { stdout } = await promisify(execFile)('skopeo', ['inspect', '--raw', '--tls-verify=false', '--creds', 'robot:r0b0t-t0ken-value', `docker://${reg.host}/team/charts/demo-chart:0.1.0`], { encoding: 'buffer' })
+    const { stdout } = await promisify(execFile)(
+      'skopeo',
+      ['inspect', '--raw', '--tls-verify=false', '--creds', 'robot:r0b0t-t0ken-value', `docker://${reg.host}/team/charts/demo-chart:0.1.0`],
+      { encoding: 'buffer' }
+    )
     expect(sha256(stdout)).toBe(run.outputs.digest)
     const ours = reg.tokenRequests.filter((r) => r.scope.includes('repository:team/charts/demo-chart:pull,push'))
     expect(ours.length).toBeGreaterThanOrEqual(1)

@@ -21,7 +21,8 @@ describe('gpg-private-key: Helm .prov layer', () => {
   beforeAll(async () => {
     reg = await startRegistry({ auth: 'none' })
     gnupg = mkdtempSync(path.join(os.tmpdir(), 'hop-gpg-'))
-    const gpg = (args: string[]): Buffer => execFileSync('gpg', ['--batch', '--pinentry-mode', 'loopback', '--passphrase', 'pr0v-pass', ...args], { env: { ...process.env, GNUPGHOME: gnupg } })
+    const gpg = (args: string[]): Buffer =>
+      execFileSync('gpg', ['--batch', '--pinentry-mode', 'loopback', '--passphrase', 'pr0v-pass', ...args], { env: { ...process.env, GNUPGHOME: gnupg } })
     gpg(['--quick-gen-key', 'Chart Signer <charts@example.com>', 'rsa3072', 'sign', '1y'])
     key = gpg(['--armor', '--export-secret-keys', 'charts@example.com']).toString()
   })
@@ -33,7 +34,10 @@ describe('gpg-private-key: Helm .prov layer', () => {
   test('the pushed .prov verifies with gpg and names the pushed archive digest; the passphrase never shows', async () => {
     const ws = mkdtempSync(path.join(os.tmpdir(), 'hop-ws-'))
     cpSync(DEMO, path.join(ws, 'demo'), { recursive: true })
-    const run = await runAction({ charts: 'demo', registry: `oci://${reg.host}/prov`, sign: 'false', 'gpg-private-key': key, 'gpg-passphrase': 'pr0v-pass' }, { workspace: ws })
+    const run = await runAction(
+      { charts: 'demo', registry: `oci://${reg.host}/prov`, sign: 'false', 'gpg-private-key': key, 'gpg-passphrase': 'pr0v-pass' },
+      { workspace: ws }
+    )
     expect(run.errors).toEqual([])
     const manifest = JSON.parse(execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', `docker://${reg.host}/prov/demo-chart:0.1.0`]).toString())
     const byType = (t: string) => manifest.layers.find((l: { mediaType: string }) => l.mediaType === t)
@@ -46,7 +50,10 @@ describe('gpg-private-key: Helm .prov layer', () => {
     const provBytes = execFileSync('curl', ['-sf', `${reg.url}/v2/prov/demo-chart/blobs/${prov.digest}`])
     writeFileSync(path.join(dir, 'demo-chart-0.1.0.tgz'), tgz)
     writeFileSync(path.join(dir, 'demo-chart-0.1.0.tgz.prov'), provBytes)
-    const out = execFileSync('gpg', ['--batch', '--verify', path.join(dir, 'demo-chart-0.1.0.tgz.prov')], { env: { ...process.env, GNUPGHOME: gnupg }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const out = execFileSync('gpg', ['--batch', '--verify', path.join(dir, 'demo-chart-0.1.0.tgz.prov')], {
+      env: { ...process.env, GNUPGHOME: gnupg },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     expect(out).toBeDefined()
     const text = provBytes.toString()
     expect(text).toMatch(/^-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\napiVersion: v2\n/)

@@ -68,7 +68,9 @@ describe('action against a registry without auth', () => {
     expect(sha256(layer)).toBe(manifest.layers[0].digest)
     expect(layer.equals(readFileSync(charts[0].archive))).toBe(true)
     const config = execFileSync('curl', ['-sf', `http://${reg.host}/v2/acme/charts/demo-chart/blobs/${manifest.config.digest}`]).toString()
-    expect(config).toBe('{"name":"demo-chart","version":"0.1.0","description":"A Helm chart for Kubernetes","apiVersion":"v2","appVersion":"1.16.0","type":"application"}')
+    expect(config).toBe(
+      '{"name":"demo-chart","version":"0.1.0","description":"A Helm chart for Kubernetes","apiVersion":"v2","appVersion":"1.16.0","type":"application"}'
+    )
     const listing = execFileSync('tar', ['-tzf', charts[0].archive]).toString().split('\n')
     expect(listing[0]).toBe('demo-chart/Chart.yaml')
 
@@ -83,14 +85,20 @@ describe('action against a registry without auth', () => {
     expect(JSON.parse(again.outputs.charts)[0].status).toBe('unchanged')
 
     // if-exists: fail refuses an existing tag.
-    const fail = await runAction({ charts: 'charts/demo-chart', registry: `oci://${reg.host}/acme/charts`, sign: 'false', 'if-exists': 'fail' }, { workspace: ws })
+    const fail = await runAction(
+      { charts: 'charts/demo-chart', registry: `oci://${reg.host}/acme/charts`, sign: 'false', 'if-exists': 'fail' },
+      { workspace: ws }
+    )
     expect(fail.code).not.toBe(0)
     expect(fail.errors.join('\n')).toMatch(/demo-chart:0\.1\.0 already exists/)
   })
 
-  test('a version override from a release tag, with build metadata, becomes Helm\'s tag', async () => {
+  test("a version override from a release tag, with build metadata, becomes Helm's tag", async () => {
     const ws = workspaceWith({ 'demo-chart': DEMO })
-    const run = await runAction({ charts: 'demo-chart', registry: `oci://${reg.host}/acme`, version: 'v1.2.3+build.5', 'app-version': '2.0.0', sign: 'false' }, { workspace: ws })
+    const run = await runAction(
+      { charts: 'demo-chart', registry: `oci://${reg.host}/acme`, version: 'v1.2.3+build.5', 'app-version': '2.0.0', sign: 'false' },
+      { workspace: ws }
+    )
     expect(run.errors).toEqual([])
     expect(run.outputs.tag).toBe('1.2.3_build.5')
     expect(run.outputs.version).toBe('1.2.3+build.5')
@@ -105,7 +113,9 @@ describe('action against a registry without auth', () => {
 
   test('several charts by glob, a library chart among them; dry run pushes nothing', async () => {
     const ws = mkdtempSync(path.join(os.tmpdir(), 'hop-ws-'))
-    writeChart(path.join(ws, 'charts', 'common'), 'apiVersion: v2\nname: common\nversion: 1.0.0\ntype: library\n', { 'templates/_names.tpl': '{{- define "common.name" -}}x{{- end -}}\n' })
+    writeChart(path.join(ws, 'charts', 'common'), 'apiVersion: v2\nname: common\nversion: 1.0.0\ntype: library\n', {
+      'templates/_names.tpl': '{{- define "common.name" -}}x{{- end -}}\n'
+    })
     writeChart(path.join(ws, 'charts', 'web'), 'apiVersion: v2\nname: web\nversion: 0.3.0\n', { 'templates/cm.yaml': 'kind: ConfigMap\n' })
     writeFileSync(path.join(ws, 'charts', 'README.md'), 'not a chart\n')
     const dry = await runAction({ charts: 'charts/*', registry: `oci://${reg.host}/multi`, 'dry-run': 'true', 'output-dir': 'out' }, { workspace: ws })
@@ -152,11 +162,16 @@ describe('action against a registry with htpasswd auth', () => {
 
   test('logs in with username/password, and never prints the password', async () => {
     const ws = workspaceWith({ 'demo-chart': DEMO })
-    const run = await runAction({ charts: 'demo-chart', registry: `oci://${reg.host}/private`, username: 'ci', password: 'p4ss-w0rd-xyz', sign: 'false' }, { workspace: ws })
+    const run = await runAction(
+      { charts: 'demo-chart', registry: `oci://${reg.host}/private`, username: 'ci', password: 'p4ss-w0rd-xyz', sign: 'false' },
+      { workspace: ws }
+    )
     expect(run.errors).toEqual([])
     expect(run.code).toBe(0)
     expect(sha256(skopeoRaw(`${reg.host}/private/demo-chart:0.1.0`, 'ci:p4ss-w0rd-xyz'))).toBe(run.outputs.digest)
-    const leaks = (run.stdout + run.stderr + run.summary + JSON.stringify(run.outputs)).split('\n').filter((l) => l.includes('p4ss-w0rd-xyz') && !l.startsWith('::add-mask::'))
+    const leaks = (run.stdout + run.stderr + run.summary + JSON.stringify(run.outputs))
+      .split('\n')
+      .filter((l) => l.includes('p4ss-w0rd-xyz') && !l.startsWith('::add-mask::'))
     expect(leaks).toEqual([])
   })
 

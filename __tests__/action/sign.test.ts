@@ -21,7 +21,10 @@ const DEMO = path.join(ROOT, 'examples', 'demo-chart')
 const ISSUER = 'https://token.actions.githubusercontent.com'
 const sha256 = (b: Buffer | string): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
-async function get(url: string, accept = 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json'): Promise<{ status: number; body: Buffer }> {
+async function get(
+  url: string,
+  accept = 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json'
+): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers: { accept } }, (res) => {
@@ -114,17 +117,24 @@ describe('Sigstore keyless signing', () => {
     expect(run.outputs.attestation).toBe(`${reg.host}/signed/demo-chart@${prov.digest}`)
 
     const expectId = { san: token.san, issuer: ISSUER, digest }
-    const sigBundle = (await bundleOf(reg, 'signed/demo-chart', sig)) as { verificationMaterial: { timestampVerificationData: { rfc3161Timestamps: unknown[] } } }
+    const sigBundle = (await bundleOf(reg, 'signed/demo-chart', sig)) as {
+      verificationMaterial: { timestampVerificationData: { rfc3161Timestamps: unknown[] } }
+    }
     expect(sigBundle.verificationMaterial.timestampVerificationData.rfc3161Timestamps).toHaveLength(1)
     verifyBundle(sigstore.trustedRoot, await bundleOf(reg, 'signed/demo-chart', sig), { ...expectId, predicateType: 'https://sigstore.dev/cosign/sign/v1' })
-    const { statement } = verifyBundle(sigstore.trustedRoot, await bundleOf(reg, 'signed/demo-chart', prov), { ...expectId, predicateType: 'https://slsa.dev/provenance/v1' })
+    const { statement } = verifyBundle(sigstore.trustedRoot, await bundleOf(reg, 'signed/demo-chart', prov), {
+      ...expectId,
+      predicateType: 'https://slsa.dev/provenance/v1'
+    })
     expect(statement.predicate.runDetails.builder.id).toBe(`https://github.com/acme/charts/.github/workflows/release.yml@refs/tags/v0.1.0`)
     expect(stored).toHaveLength(1)
     verifyBundle(sigstore.trustedRoot, stored[0], expectId)
 
     // Tampering is caught: another digest, another identity.
     expect(() => verifyBundle(sigstore.trustedRoot, stored[0], { ...expectId, digest: sha256('other') })).toThrow()
-    expect(() => verifyBundle(sigstore.trustedRoot, stored[0], { ...expectId, san: 'https://github.com/evil/charts/.github/workflows/release.yml@refs/tags/v0.1.0' })).toThrow()
+    expect(() =>
+      verifyBundle(sigstore.trustedRoot, stored[0], { ...expectId, san: 'https://github.com/evil/charts/.github/workflows/release.yml@refs/tags/v0.1.0' })
+    ).toThrow()
     const changed = JSON.parse(JSON.stringify(stored[0]))
     const statementBytes = Buffer.from(changed.dsseEnvelope.payload, 'base64')
     statementBytes[statementBytes.length - 3] ^= 1
@@ -137,7 +147,11 @@ describe('Sigstore keyless signing', () => {
     const layer = sigManifest.layers[0]
     expect(layer.mediaType).toBe('application/vnd.dev.cosign.simplesigning.v1+json')
     const payload = (await get(`${reg.url}/v2/signed/demo-chart/blobs/${layer.digest}`, '*/*')).body
-    expect(JSON.parse(payload.toString()).critical).toEqual({ identity: { 'docker-reference': `${reg.host}/signed/demo-chart` }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' })
+    expect(JSON.parse(payload.toString()).critical).toEqual({
+      identity: { 'docker-reference': `${reg.host}/signed/demo-chart` },
+      image: { 'docker-manifest-digest': digest },
+      type: 'cosign container image signature'
+    })
     const rekor = JSON.parse(layer.annotations['dev.sigstore.cosign/bundle'])
     const certDer = layer.annotations['dev.sigstore.cosign/certificate'].replace(/-----[A-Z ]+-----|\n/g, '')
     const v01 = {
@@ -156,15 +170,29 @@ describe('Sigstore keyless signing', () => {
         ],
         timestampVerificationData: { rfc3161Timestamps: [] }
       },
-      messageSignature: { messageDigest: { algorithm: 'SHA2_256', digest: createHash('sha256').update(payload).digest('base64') }, signature: layer.annotations['dev.cosignproject.cosign/signature'] }
+      messageSignature: {
+        messageDigest: { algorithm: 'SHA2_256', digest: createHash('sha256').update(payload).digest('base64') },
+        signature: layer.annotations['dev.cosignproject.cosign/signature']
+      }
     }
     verifyBundle(sigstore.trustedRoot, v01, { san: token.san, issuer: ISSUER, artifact: payload })
     // A payload naming another digest does not verify against the stored signature.
     const forged = Buffer.from(payload.toString().replace(digest, sha256('another chart')))
-    expect(() => verifyBundle(sigstore.trustedRoot, { ...v01, messageSignature: { ...v01.messageSignature, messageDigest: { algorithm: 'SHA2_256', digest: createHash('sha256').update(forged).digest('base64') } } }, { san: token.san, issuer: ISSUER, artifact: forged })).toThrow()
+    expect(() =>
+      verifyBundle(
+        sigstore.trustedRoot,
+        {
+          ...v01,
+          messageSignature: { ...v01.messageSignature, messageDigest: { algorithm: 'SHA2_256', digest: createHash('sha256').update(forged).digest('base64') } }
+        },
+        { san: token.san, issuer: ISSUER, artifact: forged }
+      )
+    ).toThrow()
     expect(run.summary).toContain(`cosign verify ${reg.host}/signed/demo-chart@${digest} --certificate-identity '${token.san}'`)
     expect(run.summary).toContain(`gh attestation verify oci://${reg.host}/signed/demo-chart@${digest} -R acme/charts`)
-    const leaks = (run.stdout + run.stderr + run.summary).split('\n').filter((l) => token.tokens.some((t: string) => l.includes(t)) && !l.startsWith('::add-mask::'))
+    const leaks = (run.stdout + run.stderr + run.summary)
+      .split('\n')
+      .filter((l) => token.tokens.some((t: string) => l.includes(t)) && !l.startsWith('::add-mask::'))
     expect(leaks).toEqual([])
   })
 
@@ -203,10 +231,20 @@ describe('Sigstore keyless signing', () => {
 
   test('a registry refusing the referrer: the step fails and the version tag is not set', async () => {
     const proxy = await startFaultProxy(reg.url, {
-      rules: [{ method: 'PUT', path: /\/manifests\/sha256-/, times: 100, fault: { status: 403, headers: { 'content-type': 'application/json' }, body: '{"errors":[{"code":"DENIED","message":"tag is immutable"}]}' } }]
+      rules: [
+        {
+          method: 'PUT',
+          path: /\/manifests\/sha256-/,
+          times: 100,
+          fault: { status: 403, headers: { 'content-type': 'application/json' }, body: '{"errors":[{"code":"DENIED","message":"tag is immutable"}]}' }
+        }
+      ]
     })
     try {
-      const run = await runAction({ ...inputs({ version: '1.5.0', attest: 'false' }), registry: `oci://${proxy.host}/signed` }, { workspace: workspace(), env: env() })
+      const run = await runAction(
+        { ...inputs({ version: '1.5.0', attest: 'false' }), registry: `oci://${proxy.host}/signed` },
+        { workspace: workspace(), env: env() }
+      )
       expect(run.code).not.toBe(0)
       expect(run.errors.join('\n')).toMatch(/denied: tag is immutable/)
       expect((await get(`${reg.url}/v2/signed/demo-chart/manifests/1.5.0`)).status).toBe(404)

@@ -45,7 +45,11 @@ async function pushSmall(client: any, repository: string): Promise<void> {
   const blob = client.pushBlob ?? client.uploadBlob
   const put = client.putManifest ?? client.pushManifest
   if (!blob || !put) throw new Error(`RegistryClient has ${Object.getOwnPropertyNames(Object.getPrototypeOf(client)).join(', ')}: adapt pushSmall`)
-  for (const [d, b] of [[cfg, config], [lay, layer]] as const) await blob.call(client, repository, { digest: d.digest, size: d.size, open: () => require('node:stream').Readable.from(b) }, b)
+  for (const [d, b] of [
+    [cfg, config],
+    [lay, layer]
+  ] as const)
+    await blob.call(client, repository, { digest: d.digest, size: d.size, open: () => require('node:stream').Readable.from(b) }, b)
   await put.call(client, repository, '0.1.0', { mediaType: 'application/vnd.oci.image.manifest.v1+json', bytes: manifest }, manifest)
 }
 
@@ -58,9 +62,15 @@ suite('push through RegistryClient with each cloud credential', () => {
 
   beforeAll(async () => {
     oidc = await startGitHubOidc({ repository: 'acme/charts' })
+    // @actions/core's getIDToken reads the runner's variables from the process environment.
+    Object.assign(process.env, oidc.env)
     aws = await startAws({ oidc, region: 'eu-west-3', roles: { [ROLE]: { subjects: ['repo:acme/charts:*'] } }, ecrTokenSeconds: 2 })
     entra = await startEntra({ oidc, apps: { 'app-1': { tenantId: 'tenant-1', subject: 'repo:acme/charts:ref:refs/heads/main' } } })
-    google = await startGoogle({ oidc, providers: { [PROVIDER]: { repositories: ['acme/charts'] } }, serviceAccounts: { [SA]: { repositories: ['acme/charts'] } } })
+    google = await startGoogle({
+      oidc,
+      providers: { [PROVIDER]: { repositories: ['acme/charts'] } },
+      serviceAccounts: { [SA]: { repositories: ['acme/charts'] } }
+    })
     started.push(oidc, aws, entra, google)
   })
   afterAll(async () => {

@@ -8,8 +8,16 @@ describe('registry host → login method', () => {
   test.each([
     ['ghcr.io', 'ghcr', {}],
     ['GHCR.IO', 'ghcr', {}],
-    ['012345678901.dkr.ecr.eu-west-3.amazonaws.com', 'ecr', { account: '012345678901', region: 'eu-west-3', fips: false, partition: { name: 'aws', dnsSuffix: 'amazonaws.com' } }],
-    ['012345678901.dkr.ecr-fips.us-gov-west-1.amazonaws.com', 'ecr', { region: 'us-gov-west-1', fips: true, partition: { name: 'aws-us-gov', dnsSuffix: 'amazonaws.com' } }],
+    [
+      '012345678901.dkr.ecr.eu-west-3.amazonaws.com',
+      'ecr',
+      { account: '012345678901', region: 'eu-west-3', fips: false, partition: { name: 'aws', dnsSuffix: 'amazonaws.com' } }
+    ],
+    [
+      '012345678901.dkr.ecr-fips.us-gov-west-1.amazonaws.com',
+      'ecr',
+      { region: 'us-gov-west-1', fips: true, partition: { name: 'aws-us-gov', dnsSuffix: 'amazonaws.com' } }
+    ],
     ['012345678901.dkr.ecr.cn-north-1.amazonaws.com.cn', 'ecr', { region: 'cn-north-1', partition: { name: 'aws-cn', dnsSuffix: 'amazonaws.com.cn' } }],
     ['012345678901.dkr.ecr.eusc-de-east-1.amazonaws.eu', 'ecr', { region: 'eusc-de-east-1', partition: { name: 'aws-eusc', dnsSuffix: 'amazonaws.eu' } }],
     ['012345678901.dkr-ecr.eu-north-1.on.aws', 'ecr', { region: 'eu-north-1' }],
@@ -17,7 +25,11 @@ describe('registry host → login method', () => {
     ['ecr-public.aws.com', 'ecr-public', {}],
     ['myreg.azurecr.io', 'acr', { azure: expect.objectContaining({ name: 'AzurePublicCloud', acrScope: 'https://containerregistry.azure.net/.default' }) }],
     ['myreg.azurecr.us', 'acr', { azure: expect.objectContaining({ authorityHost: 'https://login.microsoftonline.us' }) }],
-    ['myreg.azurecr.cn', 'acr', { azure: expect.objectContaining({ authorityHost: 'https://login.chinacloudapi.cn', acrScope: 'https://containerregistry.azure.cn/.default' }) }],
+    [
+      'myreg.azurecr.cn',
+      'acr',
+      { azure: expect.objectContaining({ authorityHost: 'https://login.chinacloudapi.cn', acrScope: 'https://containerregistry.azure.cn/.default' }) }
+    ],
     ['us-central1-docker.pkg.dev', 'gar', {}],
     ['europe-docker.pkg.dev', 'gar', {}],
     ['gcr.io', 'gar', {}],
@@ -79,7 +91,10 @@ describe('credential cache', () => {
   test('reuses until the renewal margin, shares one exchange, refreshes on demand', async () => {
     let t = 1_000_000
     let n = 0
-    const cache = new CredentialCache(async () => ({ credential: { username: 'u', password: `p${++n}` }, expiresAt: t + 60_000 }), () => t)
+    const cache = new CredentialCache(
+      async () => ({ credential: { username: 'u', password: `p${++n}` }, expiresAt: t + 60_000 }),
+      () => t
+    )
     const [a, b] = await Promise.all([cache.get(), cache.get()])
     expect(a).toBe(b)
     expect(n).toBe(1)

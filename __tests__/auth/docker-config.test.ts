@@ -28,7 +28,11 @@ describe('docker-config', () => {
     const env = tmpEnv()
     const file = dockerConfigPath(env)
     await fs.mkdir(path.dirname(file), { recursive: true })
-    const before = { auths: { 'ghcr.io': { auth: b64('old:token') }, 'other.io': { auth: b64('a:b') } }, credHelpers: { 'x.io': 'ecr-login' }, psFormat: 'table' }
+    const before = {
+      auths: { 'ghcr.io': { auth: b64('old:token') }, 'other.io': { auth: b64('a:b') } },
+      credHelpers: { 'x.io': 'ecr-login' },
+      psFormat: 'table'
+    }
     await fs.writeFile(file, JSON.stringify(before))
     const state = await writeDockerConfig('ghcr.io', { username: 'octocat', password: 'ghs_new' }, env)
     const during = JSON.parse(await fs.readFile(file, 'utf8'))

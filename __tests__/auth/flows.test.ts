@@ -30,6 +30,8 @@ let google: GoogleEmulator
 
 beforeAll(async () => {
   oidc = await startGitHubOidc({ repository: 'acme/charts' })
+  // @actions/core's getIDToken reads the runner's variables from the process environment.
+  Object.assign(process.env, oidc.env)
   aws = await startAws({
     oidc,
     region: 'eu-west-3',
@@ -40,9 +42,19 @@ beforeAll(async () => {
     },
     staticKeys: { AKIAENVEXAMPLE: 'env-secret-key-value' }
   })
-  entra = await startEntra({ oidc, apps: { 'app-1': { tenantId: 'tenant-1', subject: 'repo:acme/charts:ref:refs/heads/main' }, 'app-env': { tenantId: 'tenant-1', subject: 'repo:acme/charts:environment:release' } } })
+  entra = await startEntra({
+    oidc,
+    apps: {
+      'app-1': { tenantId: 'tenant-1', subject: 'repo:acme/charts:ref:refs/heads/main' },
+      'app-env': { tenantId: 'tenant-1', subject: 'repo:acme/charts:environment:release' }
+    }
+  })
   acr = await startAcr({ entra, tenantId: 'tenant-1' })
-  google = await startGoogle({ oidc, providers: { [PROVIDER]: { repositories: ['acme/charts'] } }, serviceAccounts: { [SA]: { repositories: ['acme/charts'] }, 'other@p.iam.gserviceaccount.com': { repositories: [] } } })
+  google = await startGoogle({
+    oidc,
+    providers: { [PROVIDER]: { repositories: ['acme/charts'] } },
+    serviceAccounts: { [SA]: { repositories: ['acme/charts'] }, 'other@p.iam.gserviceaccount.com': { repositories: [] } }
+  })
 })
 
 afterAll(async () => {
@@ -114,7 +126,9 @@ describe('Amazon ECR', () => {
   test('a wrong secret key is reported with the ECR error code', async () => {
     const env = { ...aws.env, AWS_ACCESS_KEY_ID: 'AKIAENVEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wrong' }
     const err = await failure(createCredentialSource(ECR_HOST, opts({}), env).get(ECR_HOST))
-    expect(err.message).toBe('AWS ECR GetAuthorizationToken failed: InvalidSignatureException: The request signature we calculated does not match the signature you provided.')
+    expect(err.message).toBe(
+      'AWS ECR GetAuthorizationToken failed: InvalidSignatureException: The request signature we calculated does not match the signature you provided.'
+    )
   })
 
   test('AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN', async () => {
@@ -137,7 +151,9 @@ describe('Amazon ECR', () => {
 
   test('role without ecr:GetAuthorizationToken: AccessDeniedException and the policy line to add', async () => {
     const err = await failure(createCredentialSource(ECR_HOST, opts({ awsRoleArn: NO_ECR_ROLE }), baseEnv()).get(ECR_HOST))
-    expect(err.message).toMatch(/^AWS ECR GetAuthorizationToken failed: AccessDeniedException: User: .* is not authorized to perform: ecr:GetAuthorizationToken/)
+    expect(err.message).toMatch(
+      /^AWS ECR GetAuthorizationToken failed: AccessDeniedException: User: .* is not authorized to perform: ecr:GetAuthorizationToken/
+    )
     expect(err.hint).toBe('Allow ecr:GetAuthorizationToken on resource "*" in the role\'s IAM policy')
   })
 
@@ -190,7 +206,9 @@ describe('Azure Container Registry', () => {
   })
 
   test('unknown client id', async () => {
-    const err = await failure(createCredentialSource(acr.host, opts({ login: 'acr', azureClientId: 'nope', azureTenantId: 'tenant-1' }), baseEnv()).get(acr.host))
+    const err = await failure(
+      createCredentialSource(acr.host, opts({ login: 'acr', azureClientId: 'nope', azureTenantId: 'tenant-1' }), baseEnv()).get(acr.host)
+    )
     expect(err.message).toContain('unauthorized_client: AADSTS700016')
   })
 
@@ -205,7 +223,8 @@ describe('Azure Container Registry', () => {
 })
 
 describe('Google Artifact Registry', () => {
-  const gar = (o: Partial<LoginOptions>): LoginOptions => opts({ login: 'gar', gcpWorkloadIdentityProvider: PROVIDER, gcpStsEndpoint: google.url, gcpIamCredentialsEndpoint: google.url, ...o })
+  const gar = (o: Partial<LoginOptions>): LoginOptions =>
+    opts({ login: 'gar', gcpWorkloadIdentityProvider: PROVIDER, gcpStsEndpoint: google.url, gcpIamCredentialsEndpoint: google.url, ...o })
 
   test('direct workload identity federation: the STS token is the password of oauth2accesstoken', async () => {
     const src = createCredentialSource('us-docker.pkg.dev', gar({ login: 'auto' }), baseEnv())
@@ -223,17 +242,23 @@ describe('Google Artifact Registry', () => {
 
   test('service account the pool may not impersonate: PERMISSION_DENIED and the role to grant', async () => {
     const err = await failure(createCredentialSource('gcr.io', gar({ gcpServiceAccount: 'other@p.iam.gserviceaccount.com' }), baseEnv()).get('gcr.io'))
-    expect(err.message).toBe("Google IAM Credentials generateAccessToken for other@p.iam.gserviceaccount.com failed: PERMISSION_DENIED: Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).")
+    expect(err.message).toBe(
+      "Google IAM Credentials generateAccessToken for other@p.iam.gserviceaccount.com failed: PERMISSION_DENIED: Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist)."
+    )
     expect(err.hint).toContain('roles/iam.workloadIdentityUser')
   })
 
   test('attribute condition rejects another repository', async () => {
     const other = await startGitHubOidc({ repository: 'evil/fork' })
     const g = await startGoogle({ oidc: other, providers: { [PROVIDER]: { repositories: ['acme/charts'] } } })
+    Object.assign(process.env, other.env)
     try {
       const err = await failure(createCredentialSource('gcr.io', gar({ gcpStsEndpoint: g.url }), other.env).get('gcr.io'))
-      expect(err.message).toBe(`Google STS token exchange for //iam.googleapis.com/${PROVIDER} failed: unauthorized_client: The given credential is rejected by the attribute condition.`)
+      expect(err.message).toBe(
+        `Google STS token exchange for //iam.googleapis.com/${PROVIDER} failed: unauthorized_client: The given credential is rejected by the attribute condition.`
+      )
     } finally {
+      Object.assign(process.env, oidc.env)
       await Promise.all([other.stop(), g.stop()])
     }
   })
@@ -251,7 +276,11 @@ describe('Google Artifact Registry', () => {
         subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
         token_url: `${google.url}/v1/token`,
         service_account_impersonation_url: `${google.url}/v1/projects/-/serviceAccounts/${SA}:generateAccessToken`,
-        credential_source: { url: reqUrl.toString(), headers: { Authorization: `Bearer ${oidc.requestToken}` }, format: { type: 'json', subject_token_field_name: 'value' } }
+        credential_source: {
+          url: reqUrl.toString(),
+          headers: { Authorization: `Bearer ${oidc.requestToken}` },
+          format: { type: 'json', subject_token_field_name: 'value' }
+        }
       })
     )
     const src = createCredentialSource('us-docker.pkg.dev', opts({}), { GOOGLE_APPLICATION_CREDENTIALS: file })
@@ -274,11 +303,16 @@ describe('GHCR and basic registries', () => {
   })
 
   test('GHES container host through github-server-url', () => {
-    expect(createCredentialSource('containers.ghe.example.com', opts({ githubToken: 't', githubServerUrl: 'https://ghe.example.com' })).description).toContain('GHCR')
+    expect(createCredentialSource('containers.ghe.example.com', opts({ githubToken: 't', githubServerUrl: 'https://ghe.example.com' })).description).toContain(
+      'GHCR'
+    )
   })
 
   test('username/password; anonymous without; half a pair is an input error', async () => {
-    expect(await createCredentialSource('harbor.example.com', opts({ username: 'robot$ci', password: 'pw' })).get('harbor.example.com')).toEqual({ username: 'robot$ci', password: 'pw' })
+    expect(await createCredentialSource('harbor.example.com', opts({ username: 'robot$ci', password: 'pw' })).get('harbor.example.com')).toEqual({
+      username: 'robot$ci',
+      password: 'pw'
+    })
     const anon = createCredentialSource('registry.example.com', opts({}))
     expect(anon.description).toContain('anonymous')
     expect(await anon.get('registry.example.com')).toBeUndefined()

@@ -43,10 +43,21 @@ const b64 = (s: string): string => Buffer.from(s).toString('base64')
 
 test('no provider prints a secret outside ::add-mask::', async () => {
   const oidc = await startGitHubOidc()
-  const aws = await startAws({ oidc, region: 'eu-west-3', roles: { [ROLE]: { subjects: ['repo:acme/charts:*'] } }, staticKeys: { AKIASTATIC: 'static-secret-key-1234' } })
+  // @actions/core's getIDToken reads the runner's variables from the process environment.
+  Object.assign(process.env, oidc.env)
+  const aws = await startAws({
+    oidc,
+    region: 'eu-west-3',
+    roles: { [ROLE]: { subjects: ['repo:acme/charts:*'] } },
+    staticKeys: { AKIASTATIC: 'static-secret-key-1234' }
+  })
   const entra = await startEntra({ oidc, apps: { app: { tenantId: 't', subject: 'repo:acme/charts:ref:refs/heads/main' } } })
   const acr = await startAcr({ entra, tenantId: 't' })
-  const google = await startGoogle({ oidc, providers: { [PROVIDER]: { repositories: ['acme/charts'] } }, serviceAccounts: { [SA]: { repositories: ['acme/charts'] } } })
+  const google = await startGoogle({
+    oidc,
+    providers: { [PROVIDER]: { repositories: ['acme/charts'] } },
+    serviceAccounts: { [SA]: { repositories: ['acme/charts'] } }
+  })
   const emulators: Emulator[] = [oidc, aws, entra, acr, google]
   const runner = mkdtempSync(path.join(os.tmpdir(), 'hop-leak-'))
   const files = { GITHUB_OUTPUT: path.join(runner, 'output'), GITHUB_STEP_SUMMARY: path.join(runner, 'summary'), GITHUB_STATE: path.join(runner, 'state') }
@@ -60,16 +71,32 @@ test('no provider prints a secret outside ::add-mask::', async () => {
     ['ghcr.io', { login: 'auto', githubToken: inputSecrets[0], actor: 'octocat' }, env],
     ['docker.io', { login: 'auto', username: 'me', password: inputSecrets[1] }, env],
     ['123456789012.dkr.ecr.eu-west-3.amazonaws.com', { login: 'auto', awsRoleArn: ROLE }, env],
-    ['123456789012.dkr.ecr.eu-west-3.amazonaws.com', { login: 'auto' }, { ...aws.env, AWS_ACCESS_KEY_ID: 'AKIASTATIC', AWS_SECRET_ACCESS_KEY: inputSecrets[2] }],
-    ['123456789012.dkr.ecr.eu-west-3.amazonaws.com', { login: 'auto' }, { ...aws.env, AWS_ACCESS_KEY_ID: 'AKIASTATIC', AWS_SECRET_ACCESS_KEY: 'wrong-secret-key-5678', AWS_SESSION_TOKEN: 'wrong-session-token-000' }],
+    [
+      '123456789012.dkr.ecr.eu-west-3.amazonaws.com',
+      { login: 'auto' },
+      { ...aws.env, AWS_ACCESS_KEY_ID: 'AKIASTATIC', AWS_SECRET_ACCESS_KEY: inputSecrets[2] }
+    ],
+    [
+      '123456789012.dkr.ecr.eu-west-3.amazonaws.com',
+      { login: 'auto' },
+      { ...aws.env, AWS_ACCESS_KEY_ID: 'AKIASTATIC', AWS_SECRET_ACCESS_KEY: 'wrong-secret-key-5678', AWS_SESSION_TOKEN: 'wrong-session-token-000' }
+    ],
     ['public.ecr.aws', { login: 'auto', awsRoleArn: ROLE }, env],
     ['123456789012.dkr.ecr.eu-west-3.amazonaws.com', { login: 'auto', awsRoleArn: 'arn:aws:iam::123456789012:role/unknown' }, env],
     [acr.host, { login: 'acr', azureClientId: 'app', azureTenantId: 't' }, env],
     [acr.host, { login: 'acr', azureClientId: 'other', azureTenantId: 't' }, env],
     ['myreg.azurecr.io', { login: 'auto', username: 'sp', password: inputSecrets[3] }, env],
     ['us-docker.pkg.dev', { login: 'auto', gcpWorkloadIdentityProvider: PROVIDER, gcpStsEndpoint: google.url }, env],
-    ['us-docker.pkg.dev', { login: 'auto', gcpWorkloadIdentityProvider: PROVIDER, gcpServiceAccount: SA, gcpStsEndpoint: google.url, gcpIamCredentialsEndpoint: google.url }, env],
-    ['us-docker.pkg.dev', { login: 'auto', gcpWorkloadIdentityProvider: PROVIDER, gcpServiceAccount: 'nope@p', gcpStsEndpoint: google.url, gcpIamCredentialsEndpoint: google.url }, env]
+    [
+      'us-docker.pkg.dev',
+      { login: 'auto', gcpWorkloadIdentityProvider: PROVIDER, gcpServiceAccount: SA, gcpStsEndpoint: google.url, gcpIamCredentialsEndpoint: google.url },
+      env
+    ],
+    [
+      'us-docker.pkg.dev',
+      { login: 'auto', gcpWorkloadIdentityProvider: PROVIDER, gcpServiceAccount: 'nope@p', gcpStsEndpoint: google.url, gcpIamCredentialsEndpoint: google.url },
+      env
+    ]
   ]
 
   const cap = capture()
@@ -109,8 +136,19 @@ test('no provider prints a secret outside ::add-mask::', async () => {
   expect(secrets.size).toBeGreaterThan(20)
 
   const out = cap.text()
-  const masked = new Set(out.split('\n').filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length)))
-  const visible = [...out.split('\n').filter((l) => !l.startsWith('::add-mask::')), readFileSync(files.GITHUB_OUTPUT, 'utf8'), readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'), readFileSync(files.GITHUB_STATE, 'utf8'), ...errors].join('\n')
+  const masked = new Set(
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('::add-mask::'))
+      .map((l) => l.slice('::add-mask::'.length))
+  )
+  const visible = [
+    ...out.split('\n').filter((l) => !l.startsWith('::add-mask::')),
+    readFileSync(files.GITHUB_OUTPUT, 'utf8'),
+    readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+    readFileSync(files.GITHUB_STATE, 'utf8'),
+    ...errors
+  ].join('\n')
   const leaked = [...secrets].filter((s) => visible.includes(s))
   expect(leaked).toEqual([])
   // Every secret the action came to hold was masked as soon as it existed.

@@ -35,10 +35,17 @@ let layout: string
 beforeAll(async () => {
   reg = await startHtpasswdRegistry()
   oidc = await startGitHubOidc({ repository: 'acme/charts' })
+  // @actions/core's getIDToken reads the runner's variables from the process environment.
+  Object.assign(process.env, oidc.env)
   aws = await startAws({ oidc, region: 'eu-west-3', roles: { [ROLE]: { subjects: ['repo:acme/charts:*'] } }, onIssue: reg.addUser })
   entra = await startEntra({ oidc, apps: { 'app-1': { tenantId: 'tenant-1', subject: 'repo:acme/charts:ref:refs/heads/main' } } })
   acr = await startAcr({ entra, tenantId: 'tenant-1', upstream: reg.url, onIssue: reg.addUser })
-  google = await startGoogle({ oidc, providers: { [PROVIDER]: { repositories: ['acme/charts'] } }, serviceAccounts: { [SA]: { repositories: ['acme/charts'] } }, onIssue: reg.addUser })
+  google = await startGoogle({
+    oidc,
+    providers: { [PROVIDER]: { repositories: ['acme/charts'] } },
+    serviceAccounts: { [SA]: { repositories: ['acme/charts'] } },
+    onIssue: reg.addUser
+  })
   layout = ociLayout()
 })
 
@@ -51,7 +58,11 @@ const env = (): NodeJS.ProcessEnv => ({ ...oidc.env, ...aws.env, ...entra.env })
 /** skopeo copy to host/repo; credentials from an authfile, or `user:pass`. */
 async function push(host: string, repo: string, auth: { authfile: string } | { creds: string }): Promise<void> {
   const authArgs = 'authfile' in auth ? ['--dest-authfile', auth.authfile] : ['--dest-creds', auth.creds]
-  await run('skopeo', ['--insecure-policy', 'copy', '--retry-times', '0', '--dest-tls-verify=false', ...authArgs, `oci:${layout}:0.1.0`, `docker://${host}/${repo}:0.1.0`], { timeout: 30_000 })
+  await run(
+    'skopeo',
+    ['--insecure-policy', 'copy', '--retry-times', '0', '--dest-tls-verify=false', ...authArgs, `oci:${layout}:0.1.0`, `docker://${host}/${repo}:0.1.0`],
+    { timeout: 30_000 }
+  )
 }
 
 /** Login → docker-config → push through the written config.json → cleanup. */
@@ -101,7 +112,9 @@ test('GHCR-style and basic: the token / password the registry knows', async () =
 
 test('wrong password: the registry refuses the push', async () => {
   reg.addUser('ci2', 'right-password')
-  await expect(loginAndPush(reg.host, { login: 'basic', username: 'ci2', password: 'wrong-password' }, 'acme/wrong')).rejects.toThrow(/unauthorized|authentication required/i)
+  await expect(loginAndPush(reg.host, { login: 'basic', username: 'ci2', password: 'wrong-password' }, 'acme/wrong')).rejects.toThrow(
+    /unauthorized|authentication required/i
+  )
 })
 
 test('refresh mid-run: the registry drops the old ECR password, a refreshed login pushes again', async () => {

@@ -22,11 +22,41 @@ interface Vector {
 }
 
 const vectors: Vector[] = [
-  { name: 'get-vanilla', method: 'GET', path: '/', signedHeaders: 'host;x-amz-date', signature: '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31' },
-  { name: 'get-vanilla-empty-query-key', method: 'GET', path: '/?Param1=value1', signedHeaders: 'host;x-amz-date', signature: 'a67d582fa61cc504c4bae71f336f98b97f1ea3c7a6bfe1b6e45aec72011b9aeb' },
-  { name: 'get-vanilla-query-order-key-case', method: 'GET', path: '/?Param2=value2&Param1=value1', signedHeaders: 'host;x-amz-date', signature: 'b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500' },
-  { name: 'get-vanilla-query-order-key', method: 'GET', path: '/?Param1=value2&Param1=Value1', signedHeaders: 'host;x-amz-date', signature: 'eedbc4e291e521cf13422ffca22be7d2eb8146eecf653089df300a15b2382bd1' },
-  { name: 'get-vanilla-query-order-value', method: 'GET', path: '/?Param1=value2&Param1=value1', signedHeaders: 'host;x-amz-date', signature: '5772eed61e12b33fae39ee5e7012498b51d56abc0abb7c60486157bd471c4694' },
+  {
+    name: 'get-vanilla',
+    method: 'GET',
+    path: '/',
+    signedHeaders: 'host;x-amz-date',
+    signature: '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31'
+  },
+  {
+    name: 'get-vanilla-empty-query-key',
+    method: 'GET',
+    path: '/?Param1=value1',
+    signedHeaders: 'host;x-amz-date',
+    signature: 'a67d582fa61cc504c4bae71f336f98b97f1ea3c7a6bfe1b6e45aec72011b9aeb'
+  },
+  {
+    name: 'get-vanilla-query-order-key-case',
+    method: 'GET',
+    path: '/?Param2=value2&Param1=value1',
+    signedHeaders: 'host;x-amz-date',
+    signature: 'b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500'
+  },
+  {
+    name: 'get-vanilla-query-order-key',
+    method: 'GET',
+    path: '/?Param1=value2&Param1=Value1',
+    signedHeaders: 'host;x-amz-date',
+    signature: 'eedbc4e291e521cf13422ffca22be7d2eb8146eecf653089df300a15b2382bd1'
+  },
+  {
+    name: 'get-vanilla-query-order-value',
+    method: 'GET',
+    path: '/?Param1=value2&Param1=value1',
+    signedHeaders: 'host;x-amz-date',
+    signature: '5772eed61e12b33fae39ee5e7012498b51d56abc0abb7c60486157bd471c4694'
+  },
   {
     name: 'get-vanilla-query-unreserved',
     method: 'GET',
@@ -34,17 +64,89 @@ const vectors: Vector[] = [
     signedHeaders: 'host;x-amz-date',
     signature: '9c3e54bfcdf0b19771a7f523ee5669cdf59bc7cc0884027167c21bb143a40197'
   },
-  { name: 'get-unreserved', method: 'GET', path: '/-._~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', signedHeaders: 'host;x-amz-date', signature: '07ef7494c76fa4850883e2b006601f940f8a34d404d0cfa977f52a65bbf5f24f' },
-  { name: 'normalize-path/get-relative-relative', method: 'GET', path: '/example1/example2/../..', signedHeaders: 'host;x-amz-date', signature: '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31' },
-  { name: 'normalize-path/get-slash-pointless-dot', method: 'GET', path: '/./example', signedHeaders: 'host;x-amz-date', signature: 'ef75d96142cf21edca26f06005da7988e4f8dc83a165a80865db7089db637ec5' },
-  { name: 'get-header-value-trim', method: 'GET', path: '/', headers: { 'My-Header1': ' value1', 'My-Header2': ' "a   b   c"' }, signedHeaders: 'host;my-header1;my-header2;x-amz-date', signature: 'acc3ed3afb60bb290fc8d2dd0098b9911fcaa05412b367055dee359757a9c736' },
-  { name: 'get-header-key-duplicate', method: 'GET', path: '/', headers: { 'My-Header1': ['value2', 'value2', 'value1'] }, signedHeaders: 'host;my-header1;x-amz-date', signature: 'c9d5ea9f3f72853aea855b47ea873832890dbdd183b4468f858259531a5138ea' },
-  { name: 'get-header-value-order', method: 'GET', path: '/', headers: { 'My-Header1': ['value4', 'value1', 'value3', 'value2'] }, signedHeaders: 'host;my-header1;x-amz-date', signature: '08c7e5a9acfcfeb3ab6b2185e75ce8b1deb5e634ec47601a50643f830c755c01' },
-  { name: 'post-vanilla', method: 'POST', path: '/', signedHeaders: 'host;x-amz-date', signature: '5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b' },
-  { name: 'post-vanilla-query', method: 'POST', path: '/?Param1=value1', signedHeaders: 'host;x-amz-date', signature: '28038455d6de14eafc1f9222cf5aa6f1a96197d7deb8263271d420d138af7f11' },
-  { name: 'post-header-key-sort', method: 'POST', path: '/', headers: { 'My-Header1': 'value1' }, signedHeaders: 'host;my-header1;x-amz-date', signature: 'c5410059b04c1ee005303aed430f6e6645f61f4dc9e1461ec8f8916fdf18852c' },
-  { name: 'post-header-value-case', method: 'POST', path: '/', headers: { 'My-Header1': 'VALUE1' }, signedHeaders: 'host;my-header1;x-amz-date', signature: 'cdbc9802e29d2942e5e10b5bccfdd67c5f22c7c4e8ae67b53629efa58b974b7d' },
-  { name: 'post-sts-token/post-sts-header-before', method: 'POST', path: '/', sessionToken: STS_TOKEN, signedHeaders: 'host;x-amz-date;x-amz-security-token', signature: '85d96828115b5dc0cfc3bd16ad9e210dd772bbebba041836c64533a82be05ead' },
+  {
+    name: 'get-unreserved',
+    method: 'GET',
+    path: '/-._~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+    signedHeaders: 'host;x-amz-date',
+    signature: '07ef7494c76fa4850883e2b006601f940f8a34d404d0cfa977f52a65bbf5f24f'
+  },
+  {
+    name: 'normalize-path/get-relative-relative',
+    method: 'GET',
+    path: '/example1/example2/../..',
+    signedHeaders: 'host;x-amz-date',
+    signature: '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31'
+  },
+  {
+    name: 'normalize-path/get-slash-pointless-dot',
+    method: 'GET',
+    path: '/./example',
+    signedHeaders: 'host;x-amz-date',
+    signature: 'ef75d96142cf21edca26f06005da7988e4f8dc83a165a80865db7089db637ec5'
+  },
+  {
+    name: 'get-header-value-trim',
+    method: 'GET',
+    path: '/',
+    headers: { 'My-Header1': ' value1', 'My-Header2': ' "a   b   c"' },
+    signedHeaders: 'host;my-header1;my-header2;x-amz-date',
+    signature: 'acc3ed3afb60bb290fc8d2dd0098b9911fcaa05412b367055dee359757a9c736'
+  },
+  {
+    name: 'get-header-key-duplicate',
+    method: 'GET',
+    path: '/',
+    headers: { 'My-Header1': ['value2', 'value2', 'value1'] },
+    signedHeaders: 'host;my-header1;x-amz-date',
+    signature: 'c9d5ea9f3f72853aea855b47ea873832890dbdd183b4468f858259531a5138ea'
+  },
+  {
+    name: 'get-header-value-order',
+    method: 'GET',
+    path: '/',
+    headers: { 'My-Header1': ['value4', 'value1', 'value3', 'value2'] },
+    signedHeaders: 'host;my-header1;x-amz-date',
+    signature: '08c7e5a9acfcfeb3ab6b2185e75ce8b1deb5e634ec47601a50643f830c755c01'
+  },
+  {
+    name: 'post-vanilla',
+    method: 'POST',
+    path: '/',
+    signedHeaders: 'host;x-amz-date',
+    signature: '5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b'
+  },
+  {
+    name: 'post-vanilla-query',
+    method: 'POST',
+    path: '/?Param1=value1',
+    signedHeaders: 'host;x-amz-date',
+    signature: '28038455d6de14eafc1f9222cf5aa6f1a96197d7deb8263271d420d138af7f11'
+  },
+  {
+    name: 'post-header-key-sort',
+    method: 'POST',
+    path: '/',
+    headers: { 'My-Header1': 'value1' },
+    signedHeaders: 'host;my-header1;x-amz-date',
+    signature: 'c5410059b04c1ee005303aed430f6e6645f61f4dc9e1461ec8f8916fdf18852c'
+  },
+  {
+    name: 'post-header-value-case',
+    method: 'POST',
+    path: '/',
+    headers: { 'My-Header1': 'VALUE1' },
+    signedHeaders: 'host;my-header1;x-amz-date',
+    signature: 'cdbc9802e29d2942e5e10b5bccfdd67c5f22c7c4e8ae67b53629efa58b974b7d'
+  },
+  {
+    name: 'post-sts-token/post-sts-header-before',
+    method: 'POST',
+    path: '/',
+    sessionToken: STS_TOKEN,
+    signedHeaders: 'host;x-amz-date;x-amz-security-token',
+    signature: '85d96828115b5dc0cfc3bd16ad9e210dd772bbebba041836c64533a82be05ead'
+  },
   {
     name: 'post-x-www-form-urlencoded',
     method: 'POST',
@@ -75,16 +177,33 @@ describe('SigV4 against the AWS test suite', () => {
   })
 
   test('get-vanilla canonical request and string to sign', () => {
-    const s = signRequest({ method: 'GET', url: new URL('https://example.amazonaws.com/'), headers: {}, body: '', region: 'us-east-1', service: 'service', credentials: creds, date })
-    expect(s.canonicalRequest).toBe('GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\nhost;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')
-    expect(s.stringToSign).toBe('AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/service/aws4_request\nbb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63')
+    const s = signRequest({
+      method: 'GET',
+      url: new URL('https://example.amazonaws.com/'),
+      headers: {},
+      body: '',
+      region: 'us-east-1',
+      service: 'service',
+      credentials: creds,
+      date
+    })
+    expect(s.canonicalRequest).toBe(
+      'GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\nhost;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+    )
+    expect(s.stringToSign).toBe(
+      'AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/service/aws4_request\nbb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63'
+    )
   })
 
   test('signs the loopback port and the payload hash when asked', () => {
     const s = signRequest({
       method: 'POST',
       url: new URL('http://127.0.0.1:4566/'),
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken', 'user-agent': 'x' },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken',
+        'user-agent': 'x'
+      },
       body: '{}',
       region: 'eu-west-3',
       service: 'ecr',

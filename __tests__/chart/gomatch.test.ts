@@ -57,7 +57,7 @@ const matchTests: Array<[string, string, boolean, boolean]> = [
   ['a[', 'ab', false, true],
   ['a[', 'x', false, true],
   ['a/b[', 'x', false, true],
-  ['*x', 'xxx', true, false],
+  ['*x', 'xxx', true, false]
 ]
 
 describe('gomatch.match (Go path.Match)', () => {

@@ -31,7 +31,7 @@ const table: Array<[pattern: string, name: string, expect: boolean]> = [
   ['!cargo/', 'mast/', true],
   ['/a.txt', 'a.txt', true],
   ['/a.txt', 'cargo/a.txt', false],
-  ['/cargo/a.txt', 'cargo/a.txt', true],
+  ['/cargo/a.txt', 'cargo/a.txt', true]
 ]
 
 describe('IgnoreRules (Helm pkg/ignore)', () => {

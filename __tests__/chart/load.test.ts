@@ -34,14 +34,18 @@ describe('Chart.yaml as sigs.k8s.io/yaml reads it', () => {
     expect(m.appVersion).toBe('1.1')
     expect(m.description).toBe('true')
     expect(m.keywords).toEqual(['1', 'true', '2.5'])
-    expect(metadataJson(validateMetadata(m).metadata)).toBe('{"name":"x","version":"1","description":"true","keywords":["1","true","2.5"],"apiVersion":"v2","appVersion":"1.1"}')
+    expect(metadataJson(validateMetadata(m).metadata)).toBe(
+      '{"name":"x","version":"1","description":"true","keywords":["1","true","2.5"],"apiVersion":"v2","appVersion":"1.1"}'
+    )
     expect(formatFloat32(1e7)).toBe('1e+07')
     expect(formatFloat32(0.1)).toBe('0.1')
     expect(decodeMetadata('name: x\nversion: 1.2.3\ndate: 2024-01-01\nannotations:\n  when: 2024-01-01\n').annotations).toEqual({ when: '2024-01-01' })
   })
 
   test('V-O4: no apiVersion means v1', () => {
-    expect(metadataJson(validateMetadata(decodeMetadata('name: legacy\nversion: 1.0.0\n')).metadata)).toBe('{"name":"legacy","version":"1.0.0","apiVersion":"v1"}')
+    expect(metadataJson(validateMetadata(decodeMetadata('name: legacy\nversion: 1.0.0\n')).metadata)).toBe(
+      '{"name":"legacy","version":"1.0.0","apiVersion":"v1"}'
+    )
   })
 
   test('V-O3: the config blob, sanitized and Go-escaped, byte for byte', () => {
@@ -89,7 +93,9 @@ dependencies:
 
   test('regenerated Chart.yaml: sorted keys, quoting where YAML would re-type, long descriptions folded', () => {
     const { metadata } = validateMetadata(
-      decodeMetadata(`apiVersion: v2\nname: why\nversion: 1.0.0\nappVersion: "1.16"\nkeywords: ["yes", "*star", "plain"]\ndescription: ${'word '.repeat(20)}end\n`)
+      decodeMetadata(
+        `apiVersion: v2\nname: why\nversion: 1.0.0\nappVersion: "1.16"\nkeywords: ["yes", "*star", "plain"]\ndescription: ${'word '.repeat(20)}end\n`
+      )
     )
     expect(metadataYaml(metadata)).toBe(
       // libyaml breaks at the first space past column 80 ("description: " starts at 13).
@@ -155,7 +161,7 @@ describe('the directory walk', () => {
     const dir = chartDir({ 'Chart.yaml': CHART, 'real/file.txt': 'content' })
     symlinkSync(path.join(dir, 'real'), path.join(dir, 'linked'))
     expect(await names(dir)).toEqual(['c/Chart.yaml', 'c/linked/file.txt', 'c/real/file.txt'])
-    const outside = chartDir({ 'passwd': 'root:x:0:0' })
+    const outside = chartDir({ passwd: 'root:x:0:0' })
     symlinkSync(path.join(outside, 'passwd'), path.join(dir, 'leak'))
     await expect(loadChartDir(dir, 'charts/c')).rejects.toThrow(/symlink leak points outside the chart/)
     const dangling = chartDir({ 'Chart.yaml': CHART })
@@ -171,27 +177,43 @@ describe('the directory walk', () => {
     await expect(loadChartDir(dir)).resolves.toBeTruthy()
   })
 
-  test('Helm\'s 5 MiB file limit', async () => {
+  test("Helm's 5 MiB file limit", async () => {
     const dir = chartDir({ 'Chart.yaml': CHART, 'big.bin': Buffer.alloc(MAX_FILE_SIZE + 1) })
     await expect(loadChartDir(dir)).rejects.toThrow(/chart file "big.bin" is larger than the maximum file size 5242880/)
   })
 
   test('V-P8: charts/ rules, values and schema checks, missing Chart.yaml', async () => {
-    await expect(loadChartDir(chartDir({ 'Chart.yaml': CHART, 'charts/README.md': 'x' }))).rejects.toThrow(/error unpacking subchart README.md in c: Chart.yaml file is missing/)
+    await expect(loadChartDir(chartDir({ 'Chart.yaml': CHART, 'charts/README.md': 'x' }))).rejects.toThrow(
+      /error unpacking subchart README.md in c: Chart.yaml file is missing/
+    )
     await expect(loadChartDir(chartDir({ 'Chart.yaml': CHART, 'values.schema.json': '' }))).rejects.toThrow(/invalid JSON in values.schema.json/)
     await expect(loadChartDir(chartDir({ 'Chart.yaml': CHART, 'values.yaml': 'a: [' }))).rejects.toThrow(/cannot load .*values.yaml/)
     await expect(loadChartDir(chartDir({ 'values.yaml': 'a: 1' }))).rejects.toThrow(/unable to detect chart/)
-    const sub = await loadChartDir(chartDir({ 'Chart.yaml': CHART, 'charts/db/Chart.yaml': 'name: mariadb\nversion: 1.0.0\n', 'charts/db/values.yaml': 'x: 1\n' }))
+    const sub = await loadChartDir(
+      chartDir({ 'Chart.yaml': CHART, 'charts/db/Chart.yaml': 'name: mariadb\nversion: 1.0.0\n', 'charts/db/values.yaml': 'x: 1\n' })
+    )
     expect(archiveEntries(sub).map((e) => e.name)).toEqual(['c/Chart.yaml', 'c/charts/mariadb/Chart.yaml', 'c/charts/mariadb/values.yaml'])
   })
 
   test('dependencies declared in Chart.yaml must be vendored (name, not alias)', async () => {
-    const c = await loadChartDir(chartDir({ 'Chart.yaml': CHART + 'dependencies:\n- name: redis\n  alias: cache\n- name: pg\n', 'charts/redis/Chart.yaml': 'name: redis\nversion: 1.0.0\n' }), 'charts/c')
+    const c = await loadChartDir(
+      chartDir({
+        'Chart.yaml': CHART + 'dependencies:\n- name: redis\n  alias: cache\n- name: pg\n',
+        'charts/redis/Chart.yaml': 'name: redis\nversion: 1.0.0\n'
+      }),
+      'charts/c'
+    )
     expect(() => checkDependencies(c)).toThrow(/found in Chart.yaml, but missing in charts\/ directory: pg/)
   })
 
   test('apiVersion v1: requirements.yaml feeds dependencies and stays a file; Chart.yaml is written without dependencies', async () => {
-    const c = await loadChartDir(chartDir({ 'Chart.yaml': 'name: old\nversion: 1.0.0\n', 'requirements.yaml': 'dependencies:\n- name: sub\n  version: 1.x\n', 'charts/sub/Chart.yaml': 'name: sub\nversion: 1.0.0\n' }))
+    const c = await loadChartDir(
+      chartDir({
+        'Chart.yaml': 'name: old\nversion: 1.0.0\n',
+        'requirements.yaml': 'dependencies:\n- name: sub\n  version: 1.x\n',
+        'charts/sub/Chart.yaml': 'name: sub\nversion: 1.0.0\n'
+      })
+    )
     expect(c.metadata.dependencies).toEqual([expect.objectContaining({ name: 'sub', version: '1.x', repository: '' })])
     expect(metadataYaml(c.metadata)).toBe('apiVersion: v1\nname: old\nversion: 1.0.0\n')
     expect(archiveEntries(c).map((e) => e.name)).toEqual(['old/Chart.yaml', 'old/requirements.yaml', 'old/charts/sub/Chart.yaml'])
@@ -201,7 +223,8 @@ describe('the directory walk', () => {
 describe('the archive reader', () => {
   function tgz(entries: Array<[string, string]>): string {
     const parts: Buffer[] = []
-    for (const [name, content] of entries) parts.push(fileHeader(name, Buffer.byteLength(content), 0), Buffer.from(content), padding(Buffer.byteLength(content)))
+    for (const [name, content] of entries)
+      parts.push(fileHeader(name, Buffer.byteLength(content), 0), Buffer.from(content), padding(Buffer.byteLength(content)))
     parts.push(trailer())
     const file = path.join(tmp(), 'x.tgz')
     writeFileSync(file, gzipSync(Buffer.concat(parts)))
@@ -223,7 +246,12 @@ describe('the archive reader', () => {
   })
 
   test('the top directory name does not matter; backslashes are separators', async () => {
-    const c = await loadChartArchive(tgz([['whatever/Chart.yaml', CHART], ['whatever\\templates\\a.yaml', 'a']]))
+    const c = await loadChartArchive(
+      tgz([
+        ['whatever/Chart.yaml', CHART],
+        ['whatever\\templates\\a.yaml', 'a']
+      ])
+    )
     expect(archiveEntries(c).map((e) => e.name)).toEqual(['c/Chart.yaml', 'c/templates/a.yaml'])
   })
 })

@@ -23,7 +23,14 @@ async function collect(chart: Chart, mtime: Date): Promise<Buffer> {
   return Buffer.concat(parts)
 }
 
-const chartOf = (over: Partial<Chart> & { metadata: Chart['metadata'] }): Chart => ({ templates: [], files: [], dependencies: [], where: 'test', warnings: [], ...over })
+const chartOf = (over: Partial<Chart> & { metadata: Chart['metadata'] }): Chart => ({
+  templates: [],
+  files: [],
+  dependencies: [],
+  where: 'test',
+  warnings: [],
+  ...over
+})
 
 function writeTree(root: string, files: Record<string, string | Buffer>): void {
   for (const [f, c] of Object.entries(files)) {
@@ -44,14 +51,17 @@ describe('tar format (Go archive/tar as chartutil.Save uses it)', () => {
   })
 
   test('V-P2: a two-file tar stream', async () => {
-    const chart = chartOf({ metadata: { apiVersion: 'v2', name: 'mychart', version: '0.1.0' }, values: bufferFile('values.yaml', Buffer.from('replicaCount: 1\n')) })
+    const chart = chartOf({
+      metadata: { apiVersion: 'v2', name: 'mychart', version: '0.1.0' },
+      values: bufferFile('values.yaml', Buffer.from('replicaCount: 1\n'))
+    })
     expect(metadataYaml(chart.metadata)).toBe('apiVersion: v2\nname: mychart\nversion: 0.1.0\n')
     const tar = await collect(chart, new Date(1700000000_000))
     expect(tar.length).toBe(3072)
     expect(sha(tar)).toBe('03951e7d335f54e2a7647f521700a4d697affa47addf6f73543bf65a7213f5c4')
   })
 
-  test('V-P5: Helm\'s repeatable-save chart, uncompressed, with Chart.lock and schema, mtime rounded', async () => {
+  test("V-P5: Helm's repeatable-save chart, uncompressed, with Chart.lock and schema, mtime rounded", async () => {
     const lock = { generated: '2021-09-01T20:34:58.651387237Z', digest: 'testdigest', dependencies: null }
     expect(lockYaml(lock)).toBe('dependencies: null\ndigest: testdigest\ngenerated: "2021-09-01T20:34:58.651387237Z"\n')
     const chart = chartOf({
@@ -70,7 +80,10 @@ describe('tar format (Go archive/tar as chartutil.Save uses it)', () => {
     const h = fileHeader(long, 1, 0)
     expect(h.toString('utf8', 345, 345 + 78)).toBe(`mychart/templates/${'a'.repeat(60)}`)
     expect(h.toString('utf8', 0, 75)).toBe(`${'b'.repeat(70)}.yaml`)
-    const chart = chartOf({ metadata: { apiVersion: 'v2', name: 'mychart', version: '0.1.0' }, files: [bufferFile('files/café.txt', Buffer.from('x')), bufferFile(`templates/${'a'.repeat(60)}/${'b'.repeat(70)}.yaml`, Buffer.from('y'))] })
+    const chart = chartOf({
+      metadata: { apiVersion: 'v2', name: 'mychart', version: '0.1.0' },
+      files: [bufferFile('files/café.txt', Buffer.from('x')), bufferFile(`templates/${'a'.repeat(60)}/${'b'.repeat(70)}.yaml`, Buffer.from('y'))]
+    })
     const dir = tmp()
     const saved = await saveChart(chart, { destDir: dir, mtime: new Date(0) })
     const listing = execFileSync('tar', ['-tzf', saved.path]).toString().trim().split('\n')
@@ -118,20 +131,22 @@ describe('saveChart', () => {
     const chart = await loadChartDir(src)
     expect(chart.dependencies.map((d) => d.metadata.name)).toEqual(['mariadb', 'zeta'])
     const names = archiveEntries(chart).map((e) => e.name)
-    expect(names).toEqual([
-      'parent/Chart.yaml',
-      'parent/Chart.lock',
-      'parent/values.yaml',
-      'parent/values.schema.json',
-      'parent/templates/a.yaml',
-      'parent/templates/b.yaml',
-      'parent/.helmignore',
-      'parent/README.md',
-      'parent/charts/db-1.0.0.tgz.prov',
-      'parent/charts/mariadb/Chart.yaml',
-      'parent/charts/zeta/Chart.yaml',
-      'parent/charts/zeta/templates/z.yaml'
-    ].filter((n) => n !== 'parent/.helmignore'))
+    expect(names).toEqual(
+      [
+        'parent/Chart.yaml',
+        'parent/Chart.lock',
+        'parent/values.yaml',
+        'parent/values.schema.json',
+        'parent/templates/a.yaml',
+        'parent/templates/b.yaml',
+        'parent/.helmignore',
+        'parent/README.md',
+        'parent/charts/db-1.0.0.tgz.prov',
+        'parent/charts/mariadb/Chart.yaml',
+        'parent/charts/zeta/Chart.yaml',
+        'parent/charts/zeta/templates/z.yaml'
+      ].filter((n) => n !== 'parent/.helmignore')
+    )
     expect(lockYaml(chart.lock!)).toBe('dependencies: []\ndigest: sha256:abc\ngenerated: "2024-01-02T03:04:05.5Z"\n')
   })
 
@@ -139,7 +154,10 @@ describe('saveChart', () => {
     const sub = tmp()
     writeTree(sub, { 'Chart.yaml': 'apiVersion: v2\nname: redis\nversion: 17.0.0\n', 'templates/r.yaml': 'r\n' })
     const parent = tmp()
-    writeTree(parent, { 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.2.0\ndependencies:\n- name: redis\n  version: 17.x.x\n  repository: oci://registry-1.docker.io/bitnamicharts\n' })
+    writeTree(parent, {
+      'Chart.yaml':
+        'apiVersion: v2\nname: app\nversion: 0.2.0\ndependencies:\n- name: redis\n  version: 17.x.x\n  repository: oci://registry-1.docker.io/bitnamicharts\n'
+    })
     await saveChart(await loadChartDir(sub), { destDir: path.join(parent, 'charts'), mtime: new Date(0) })
     const saved = await saveChart(await loadChartDir(parent), { destDir: tmp(), mtime: new Date(0) })
     const listing = execFileSync('tar', ['-tzf', saved.path]).toString().trim().split('\n')

@@ -5,15 +5,29 @@ describe('parseHelmVersion (Masterminds v3 NewVersion, coerce mode)', () => {
     'accepts %j',
     (v) => {
       expect(parseHelmVersion(v)).toBeDefined()
-    },
+    }
   )
 
-  test.each(['', '1.0.0-01', '1.0.0-', '1..2', '18446744073709551616.0.0', '1.2.3.4', 'V1.2.3', ' 1.2.3', '1.2.3 ', '1.0.0+', '1.0.0-a..b', '1.0.0+a..b', 'x', '1.2.3\n', '+1.2.3', '1.0.0-é'])(
-    'rejects %j',
-    (v) => {
-      expect(parseHelmVersion(v)).toBeUndefined()
-    },
-  )
+  test.each([
+    '',
+    '1.0.0-01',
+    '1.0.0-',
+    '1..2',
+    '18446744073709551616.0.0',
+    '1.2.3.4',
+    'V1.2.3',
+    ' 1.2.3',
+    '1.2.3 ',
+    '1.0.0+',
+    '1.0.0-a..b',
+    '1.0.0+a..b',
+    'x',
+    '1.2.3\n',
+    '+1.2.3',
+    '1.0.0-é'
+  ])('rejects %j', (v) => {
+    expect(parseHelmVersion(v)).toBeUndefined()
+  })
 
   test('fields and original are kept verbatim', () => {
     expect(parseHelmVersion('v01.2-rc.1+build.7')).toEqual({
@@ -22,7 +36,7 @@ describe('parseHelmVersion (Masterminds v3 NewVersion, coerce mode)', () => {
       patch: 0,
       prerelease: 'rc.1',
       build: 'build.7',
-      original: 'v01.2-rc.1+build.7',
+      original: 'v01.2-rc.1+build.7'
     })
   })
 
@@ -37,19 +51,42 @@ describe('parseHelmVersion (Masterminds v3 NewVersion, coerce mode)', () => {
 })
 
 describe('isStrictSemver (Masterminds v3 StrictNewVersion)', () => {
-  test.each(['1.2.3', '0.0.0', '1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-0.3.7', '1.0.0-x.7.z.92', '1.0.0+20130313144700', '1.0.0-beta+exp.sha.5114f85', '1.0.0+001', '1.2.3-a-b'])(
-    'accepts %j',
-    (v) => {
-      expect(isStrictSemver(v)).toBe(true)
-    },
-  )
+  test.each([
+    '1.2.3',
+    '0.0.0',
+    '1.0.0-alpha',
+    '1.0.0-alpha.1',
+    '1.0.0-0.3.7',
+    '1.0.0-x.7.z.92',
+    '1.0.0+20130313144700',
+    '1.0.0-beta+exp.sha.5114f85',
+    '1.0.0+001',
+    '1.2.3-a-b'
+  ])('accepts %j', (v) => {
+    expect(isStrictSemver(v)).toBe(true)
+  })
 
-  test.each(['', 'v1.2.3', '1.2', '1', '01.2.3', '1.02.3', '1.2.03', '1.2.3-01', '1.2.3-', '1.2.3+', '1.2.3+a..b', '1.2.3-a..b', '1..2', '1.2.3.4', '18446744073709551616.0.0', '1.2.3+a+b', '1.2-x.3'])(
-    'rejects %j',
-    (v) => {
-      expect(isStrictSemver(v)).toBe(false)
-    },
-  )
+  test.each([
+    '',
+    'v1.2.3',
+    '1.2',
+    '1',
+    '01.2.3',
+    '1.02.3',
+    '1.2.03',
+    '1.2.3-01',
+    '1.2.3-',
+    '1.2.3+',
+    '1.2.3+a..b',
+    '1.2.3-a..b',
+    '1..2',
+    '1.2.3.4',
+    '18446744073709551616.0.0',
+    '1.2.3+a+b',
+    '1.2-x.3'
+  ])('rejects %j', (v) => {
+    expect(isStrictSemver(v)).toBe(false)
+  })
 })
 
 describe('ociTag / isValidTag', () => {

@@ -19,7 +19,10 @@ describe('inputs', () => {
   })
 
   test('defaults, paths resolved against the workspace', () => {
-    const inputs = readInputs(reader({ registry: 'oci://ghcr.io/acme/charts', 'output-dir': 'out', 'ca-file': 'ca.pem' }), { GITHUB_WORKSPACE: '/ws', RUNNER_TEMP: '/rt' })
+    const inputs = readInputs(reader({ registry: 'oci://ghcr.io/acme/charts', 'output-dir': 'out', 'ca-file': 'ca.pem' }), {
+      GITHUB_WORKSPACE: '/ws',
+      RUNNER_TEMP: '/rt'
+    })
     expect(inputs.charts).toEqual(['.'])
     expect(inputs.registry.host).toBe('ghcr.io')
     expect(inputs.plainHttp).toBe('auto')
@@ -33,7 +36,9 @@ describe('inputs', () => {
 
   test('bad values name the input and the allowed values', () => {
     expect(() => readInputs(reader({}), {})).toThrow(/registry is required/)
-    expect(() => readInputs(reader({ registry: 'oci://r.io/a', 'if-exists': 'replace' }), {})).toThrow(/if-exists is "replace".*skip-identical, fail, overwrite/)
+    expect(() => readInputs(reader({ registry: 'oci://r.io/a', 'if-exists': 'replace' }), {})).toThrow(
+      /if-exists is "replace".*skip-identical, fail, overwrite/
+    )
     expect(() => readInputs(reader({ registry: 'oci://r.io/a', 'dry-run': 'yes' }), {})).toThrow(/dry-run is "yes".*true or false/)
     expect(() => readInputs(reader({ registry: 'oci://r.io/a', sign: 'maybe' }), {})).toThrow(/input sign/)
   })

@@ -59,8 +59,15 @@ describe('scopes', () => {
   })
 
   test('cleanScopes dedupes and sorts', () => {
-    expect(cleanScopes(['repository:b:pull', 'repository:a:pull', 'repository:b:pull', 'repository:a:pull'])).toEqual(['repository:a:pull', 'repository:b:pull'])
-    expect(cleanScopes(['repository:z:push', 'registry:catalog:*', 'repository:a:pull'])).toEqual(['registry:catalog:*', 'repository:a:pull', 'repository:z:push'])
+    expect(cleanScopes(['repository:b:pull', 'repository:a:pull', 'repository:b:pull', 'repository:a:pull'])).toEqual([
+      'repository:a:pull',
+      'repository:b:pull'
+    ])
+    expect(cleanScopes(['repository:z:push', 'registry:catalog:*', 'repository:a:pull'])).toEqual([
+      'registry:catalog:*',
+      'repository:a:pull',
+      'repository:z:push'
+    ])
   })
 
   test('cleanScopes splits space-joined scopes, drops empties, * absorbs others', () => {

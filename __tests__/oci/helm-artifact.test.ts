@@ -1,7 +1,16 @@
 /** The Helm OCI artifact, byte for byte (spec 2.2–2.4; vectors V-O1, V-O2, V-O3, V-O5). */
 import type { Metadata } from '../../src/chart/metadata'
 import { sanitizeString } from '../../src/chart/sanitize'
-import { buildHelmManifest, CHART_LAYER_MEDIA_TYPE, CONFIG_MEDIA_TYPE, helmAnnotations, OCI_MANIFEST_MEDIA_TYPE, PROV_LAYER_MEDIA_TYPE, rfc3339, sha256Digest } from '../../src/oci/helm-artifact'
+import {
+  buildHelmManifest,
+  CHART_LAYER_MEDIA_TYPE,
+  CONFIG_MEDIA_TYPE,
+  helmAnnotations,
+  OCI_MANIFEST_MEDIA_TYPE,
+  PROV_LAYER_MEDIA_TYPE,
+  rfc3339,
+  sha256Digest
+} from '../../src/oci/helm-artifact'
 
 const signtest: Metadata = { name: 'signtest', version: '0.1.0', description: 'A Helm chart for Kubernetes', apiVersion: 'v1' }
 const chart = { digest: 'sha256:e5ef611620fb97704d8751c16bab17fedb68883bfb0edc76f78a70e9173f9b55', size: 973 }

@@ -17,7 +17,9 @@ interface Seen {
   body: string
 }
 
-async function serve(handler: (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void): Promise<{ port: number; seen: Seen[]; close(): Promise<void> }> {
+async function serve(
+  handler: (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void
+): Promise<{ port: number; seen: Seen[]; close(): Promise<void> }> {
   const seen: Seen[] = []
   const server = http.createServer((req, res) => {
     let body = ''
@@ -31,20 +33,31 @@ async function serve(handler: (req: http.IncomingMessage, body: string, res: htt
   return { port: (server.address() as AddressInfo).port, seen, close: () => new Promise((r) => server.close(() => r())) }
 }
 
-async function registryWith(challenge: (tokenPort: number) => string, token: (req: Seen) => { status: number; json?: object }): Promise<{ client: (c?: CredentialSource) => RegistryClient; registry: Seen[]; tokens: Seen[]; close(): Promise<void> }> {
+async function registryWith(
+  challenge: (tokenPort: number) => string,
+  token: (req: Seen) => { status: number; json?: object }
+): Promise<{ client: (c?: CredentialSource) => RegistryClient; registry: Seen[]; tokens: Seen[]; close(): Promise<void> }> {
   const issuer = await serve((req, body, res) => {
     const r = token({ method: req.method!, url: req.url!, authorization: req.headers.authorization, body })
     res.writeHead(r.status, { 'content-type': 'application/json' }).end(JSON.stringify(r.json ?? {}))
   })
   const reg = await serve((req, _body, res) => {
     if (req.headers.authorization !== 'Bearer good-token') {
-      res.writeHead(401, { 'www-authenticate': challenge(issuer.port), 'content-type': 'application/json' }).end('{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}')
+      res
+        .writeHead(401, { 'www-authenticate': challenge(issuer.port), 'content-type': 'application/json' })
+        .end('{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}')
       return
     }
     res.writeHead(404).end()
   })
   return {
-    client: (c) => new RegistryClient({ host: `127.0.0.1:${reg.port}`, plainHttp: true, credentials: c, retry: { retries: 0, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 1 } }),
+    client: (c) =>
+      new RegistryClient({
+        host: `127.0.0.1:${reg.port}`,
+        plainHttp: true,
+        credentials: c,
+        retry: { retries: 0, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 1 }
+      }),
     registry: reg.seen,
     tokens: issuer.seen,
     close: async () => {
@@ -77,22 +90,42 @@ test('a refresh token (ACR, identity tokens) goes to the realm as an OAuth2 refr
     (s) => (s.method === 'POST' ? { status: 200, json: { access_token: 'good-token' } } : { status: 400 })
   )
   try {
-    const cred: CredentialSource = { description: 'refresh token', get: async () => ({ username: '00000000-0000-0000-0000-000000000000', refreshToken: 'rt-123' }) }
+    const cred: CredentialSource = {
+      description: 'refresh token',
+      get: async () => ({ username: '00000000-0000-0000-0000-000000000000', refreshToken: 'rt-123' })
+    }
     await r.client(cred).blobExists('helm/app', 'sha256:' + '0'.repeat(64))
     const form = new URLSearchParams(r.tokens[0].body)
-    expect(Object.fromEntries(form)).toMatchObject({ grant_type: 'refresh_token', refresh_token: 'rt-123', service: 'myreg.azurecr.io', scope: 'repository:helm/app:pull,push' })
+    expect(Object.fromEntries(form)).toMatchObject({
+      grant_type: 'refresh_token',
+      refresh_token: 'rt-123',
+      service: 'myreg.azurecr.io',
+      scope: 'repository:helm/app:pull,push'
+    })
   } finally {
     await r.close()
   }
 })
 
 test('broken challenges and refusals say what happened', async () => {
-  const noRealm = await registryWith(() => 'Bearer service="x"', () => ({ status: 200, json: { token: 'good-token' } }))
-  const refused = await registryWith((p) => `Bearer realm="http://127.0.0.1:${p}/token",service="x"`, () => ({ status: 401 }))
-  const negotiate = await registryWith(() => 'Negotiate', () => ({ status: 200 }))
+  const noRealm = await registryWith(
+    () => 'Bearer service="x"',
+    () => ({ status: 200, json: { token: 'good-token' } })
+  )
+  const refused = await registryWith(
+    (p) => `Bearer realm="http://127.0.0.1:${p}/token",service="x"`,
+    () => ({ status: 401 })
+  )
+  const negotiate = await registryWith(
+    () => 'Negotiate',
+    () => ({ status: 200 })
+  )
   try {
     await expect(noRealm.client().blobExists('a/b', 'sha256:' + '0'.repeat(64))).rejects.toThrow(/Bearer challenge without a realm/)
-    const err = await refused.client(staticCredentials('u', 'p')).blobExists('a/b', 'sha256:' + '0'.repeat(64)).catch((e) => e)
+    const err = await refused
+      .client(staticCredentials('u', 'p'))
+      .blobExists('a/b', 'sha256:' + '0'.repeat(64))
+      .catch((e) => e)
     expect(err).toBeInstanceOf(AuthError)
     expect(err.message).toMatch(/token service .*answered 401: the credentials were refused for repository:a\/b:pull,push/)
     await expect(negotiate.client().blobExists('a/b', 'sha256:' + '0'.repeat(64))).rejects.toThrow(/without a Basic or Bearer challenge/)

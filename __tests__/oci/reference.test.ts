@@ -18,7 +18,12 @@ describe('parseRegistryInput', () => {
     ['oci://localhost:5000', 'localhost:5000', '', 'oci://localhost:5000'],
     ['oci://127.0.0.1:5000/a//b/', '127.0.0.1:5000', 'a/b', 'oci://127.0.0.1:5000/a/b'],
     ['  oci://ghcr.io/acme  ', 'ghcr.io', 'acme', 'oci://ghcr.io/acme'],
-    ['oci://registry.example.com/the/deep_path/my-charts', 'registry.example.com', 'the/deep_path/my-charts', 'oci://registry.example.com/the/deep_path/my-charts']
+    [
+      'oci://registry.example.com/the/deep_path/my-charts',
+      'registry.example.com',
+      'the/deep_path/my-charts',
+      'oci://registry.example.com/the/deep_path/my-charts'
+    ]
   ])('accepts %s', (raw, host, namespace, display) => {
     expect(parseRegistryInput(raw)).toEqual({ host, namespace, display })
   })

@@ -44,7 +44,11 @@ async function pushChart(client: RegistryClient, repository: string): Promise<He
 const bundleArtifact = (predicateType: string, body = randomBytes(64)): ReferrerArtifact => ({
   artifactType: BUNDLE,
   layers: [{ mediaType: BUNDLE, bytes: body }],
-  annotations: { 'dev.sigstore.bundle.predicateType': predicateType, 'dev.sigstore.bundle.content': 'dsse-envelope', 'org.opencontainers.image.created': '2026-11-24T00:50:02Z' }
+  annotations: {
+    'dev.sigstore.bundle.predicateType': predicateType,
+    'dev.sigstore.bundle.content': 'dsse-envelope',
+    'org.opencontainers.image.created': '2026-11-24T00:50:02Z'
+  }
 })
 
 const curlJson = (url: string, accept = OCI_INDEX_MEDIA_TYPE): { contentType: string; body: any } => {
@@ -86,8 +90,15 @@ describe('referrerManifest and fallbackTag (pure)', () => {
 
   test('deterministic: the same inputs (annotations in any order) give the same bytes', () => {
     const layer = randomBytes(32)
-    const a = referrerManifest(subject, { artifactType: OTHER, layers: [{ mediaType: OTHER, bytes: layer, annotations: { y: '1', x: '2' } }], annotations: { k1: 'v', k2: 'w' } })
-    const b = referrerManifest({ ...subject }, { artifactType: OTHER, layers: [{ mediaType: OTHER, bytes: Buffer.from(layer), annotations: { x: '2', y: '1' } }], annotations: { k2: 'w', k1: 'v' } })
+    const a = referrerManifest(subject, {
+      artifactType: OTHER,
+      layers: [{ mediaType: OTHER, bytes: layer, annotations: { y: '1', x: '2' } }],
+      annotations: { k1: 'v', k2: 'w' }
+    })
+    const b = referrerManifest(
+      { ...subject },
+      { artifactType: OTHER, layers: [{ mediaType: OTHER, bytes: Buffer.from(layer), annotations: { x: '2', y: '1' } }], annotations: { k2: 'w', k1: 'v' } }
+    )
     expect(b.bytes.equals(a.bytes)).toBe(true)
     expect(b.digest).toBe(a.digest)
     const other = referrerManifest(subject, { artifactType: BUNDLE, layers: [{ mediaType: OTHER, bytes: layer }] })
@@ -104,7 +115,13 @@ describe('referrerManifest and fallbackTag (pure)', () => {
   })
 
   test("cosign's quirk: artifactType inside the config descriptor", () => {
-    const m = JSON.parse(referrerManifest(subject, { artifactType: BUNDLE, layers: [{ mediaType: BUNDLE, bytes: Buffer.from('b') }], config: { mediaType: EMPTY_CONFIG.mediaType, bytes: EMPTY_CONFIG.bytes, artifactType: BUNDLE } }).bytes.toString())
+    const m = JSON.parse(
+      referrerManifest(subject, {
+        artifactType: BUNDLE,
+        layers: [{ mediaType: BUNDLE, bytes: Buffer.from('b') }],
+        config: { mediaType: EMPTY_CONFIG.mediaType, bytes: EMPTY_CONFIG.bytes, artifactType: BUNDLE }
+      }).bytes.toString()
+    )
     expect(m.config).toEqual({ mediaType: EMPTY_CONFIG.mediaType, digest: EMPTY_CONFIG.digest, size: 2, artifactType: BUNDLE })
     expect(m.artifactType).toBe(BUNDLE)
   })
@@ -117,7 +134,17 @@ describe('Distribution 2.8.2 (no referrers API): the sha256-<hex> fallback tag',
   let chart: HelmManifest
   let subject: Descriptor
   const sigArtifact = bundleArtifact('https://sigstore.dev/cosign/sign/v1', Buffer.from('{"signature":"fixed"}'))
-  const sbom: ReferrerArtifact = { artifactType: OTHER, layers: [{ mediaType: 'application/spdx+json', bytes: Buffer.from('{"spdxVersion":"SPDX-2.3"}'), annotations: { 'org.opencontainers.image.title': 'sbom.spdx.json' } }], annotations: { 'org.example.kind': 'sbom' } }
+  const sbom: ReferrerArtifact = {
+    artifactType: OTHER,
+    layers: [
+      {
+        mediaType: 'application/spdx+json',
+        bytes: Buffer.from('{"spdxVersion":"SPDX-2.3"}'),
+        annotations: { 'org.opencontainers.image.title': 'sbom.spdx.json' }
+      }
+    ],
+    annotations: { 'org.example.kind': 'sbom' }
+  }
   let sigDigest: string
   let sbomDigest: string
 
@@ -138,7 +165,12 @@ describe('Distribution 2.8.2 (no referrers API): the sha256-<hex> fallback tag',
   test('two referrers with different artifactTypes go to the fallback tag', async () => {
     const a = await pushReferrer(client, repo, chart, sigArtifact)
     expect(a.via).toBe('fallback-tag')
-    expect(a.descriptor).toEqual({ mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: referrerManifest(subject, sigArtifact).digest, size: referrerManifest(subject, sigArtifact).size, artifactType: BUNDLE })
+    expect(a.descriptor).toEqual({
+      mediaType: OCI_MANIFEST_MEDIA_TYPE,
+      digest: referrerManifest(subject, sigArtifact).digest,
+      size: referrerManifest(subject, sigArtifact).size,
+      artifactType: BUNDLE
+    })
     const b = await pushReferrer(client, repo, subject, sbom)
     expect(b.via).toBe('fallback-tag')
     expect(b.descriptor.artifactType).toBe(OTHER)
@@ -176,7 +208,9 @@ describe('Distribution 2.8.2 (no referrers API): the sha256-<hex> fallback tag',
     const all = await listReferrers(client, repo, chart.digest)
     expect(all.map((d) => d.digest)).toEqual([sigDigest, sbomDigest])
     const sigs = await listReferrers(client, repo, chart.digest, BUNDLE)
-    expect(sigs).toEqual([{ mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: sigDigest, size: expect.any(Number), artifactType: BUNDLE, annotations: sigArtifact.annotations }])
+    expect(sigs).toEqual([
+      { mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: sigDigest, size: expect.any(Number), artifactType: BUNDLE, annotations: sigArtifact.annotations }
+    ])
     expect((await listReferrers(client, repo, chart.digest, OTHER)).map((d) => d.digest)).toEqual([sbomDigest])
     expect(await listReferrers(client, repo, chart.digest, 'application/none')).toEqual([])
     expect(await listReferrers(client, repo, sha256(randomBytes(8)))).toEqual([])
@@ -193,18 +227,26 @@ describe('Distribution 2.8.2 (no referrers API): the sha256-<hex> fallback tag',
   })
 
   test('skopeo reads the fallback index', () => {
-    const raw = execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', `docker://${reg.host}/${repo}:${fallbackTag(chart.digest)}`], { encoding: 'utf8', env: { ...process.env, HOME: process.env.HOME ?? '/tmp' } })
+    const raw = execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', `docker://${reg.host}/${repo}:${fallbackTag(chart.digest)}`], {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: process.env.HOME ?? '/tmp' }
+    })
     const index = JSON.parse(raw)
     expect(index.mediaType).toBe(OCI_INDEX_MEDIA_TYPE)
     expect(index.manifests.map((m: { artifactType: string }) => m.artifactType)).toEqual([BUNDLE, OTHER])
     // And the referrer itself by digest.
-    const ref = JSON.parse(execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', `docker://${reg.host}/${repo}@${sigDigest}`], { encoding: 'utf8' }))
+    const ref = JSON.parse(
+      execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', `docker://${reg.host}/${repo}@${sigDigest}`], { encoding: 'utf8' })
+    )
     expect(ref.subject.digest).toBe(chart.digest)
   })
 
   test("cosign's exact referrer shape (artifactType in the config descriptor) is accepted", async () => {
     const c2 = await pushChart(client, 'charts/cosign')
-    const art: ReferrerArtifact = { ...bundleArtifact('https://sigstore.dev/cosign/sign/v1'), config: { mediaType: EMPTY_CONFIG.mediaType, bytes: EMPTY_CONFIG.bytes, artifactType: BUNDLE } }
+    const art: ReferrerArtifact = {
+      ...bundleArtifact('https://sigstore.dev/cosign/sign/v1'),
+      config: { mediaType: EMPTY_CONFIG.mediaType, bytes: EMPTY_CONFIG.bytes, artifactType: BUNDLE }
+    }
     const r = await pushReferrer(client, 'charts/cosign', c2, art)
     const m = JSON.parse((await client.getManifest('charts/cosign', r.descriptor.digest))!.bytes.toString())
     expect(m.config.artifactType).toBe(BUNDLE)
@@ -328,7 +370,13 @@ async function startFake(o: FakeOptions): Promise<FakeRegistry> {
         .filter(([ref]) => ref.startsWith('sha256:'))
         .map(([digest, v]) => ({ digest, v, doc: JSON.parse(v.bytes.toString()) }))
         .filter((x) => x.doc.subject?.digest === m![2] && (!want || x.doc.artifactType === want))
-        .map((x) => ({ mediaType: x.v.mediaType, digest: x.digest, size: x.v.bytes.length, artifactType: x.doc.artifactType, ...(x.doc.annotations ? { annotations: x.doc.annotations } : {}) }))
+        .map((x) => ({
+          mediaType: x.v.mediaType,
+          digest: x.digest,
+          size: x.v.bytes.length,
+          artifactType: x.doc.artifactType,
+          ...(x.doc.annotations ? { annotations: x.doc.annotations } : {})
+        }))
       res.writeHead(200, { 'content-type': OCI_INDEX_MEDIA_TYPE, ...(want ? { 'oci-filters-applied': 'artifactType' } : {}) })
       return void res.end(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX_MEDIA_TYPE, manifests: list }))
     }
@@ -340,7 +388,8 @@ async function startFake(o: FakeOptions): Promise<FakeRegistry> {
         o.beforePut?.(fake, ref)
         const current = manifests.get(ref)
         const ifMatch = req.headers['if-match']
-        if (o.etags && ifMatch !== undefined && (!current || `"${sha256(current.bytes)}"` !== ifMatch)) return error(412, 'PRECONDITION_FAILED', 'etag mismatch')
+        if (o.etags && ifMatch !== undefined && (!current || `"${sha256(current.bytes)}"` !== ifMatch))
+          return error(412, 'PRECONDITION_FAILED', 'etag mismatch')
         fake.setTag(ref, String(req.headers['content-type']), body)
         const headers: Record<string, string> = { 'docker-content-digest': digest, location: `/v2/${m[1]}/manifests/${digest}` }
         const doc = JSON.parse(body.toString())
@@ -352,7 +401,12 @@ async function startFake(o: FakeOptions): Promise<FakeRegistry> {
       }
       const v = manifests.get(ref)
       if (!v) return error(404, 'MANIFEST_UNKNOWN', 'manifest unknown')
-      res.writeHead(200, { 'content-type': v.mediaType, 'docker-content-digest': sha256(v.bytes), 'content-length': String(v.bytes.length), ...(o.etags ? { etag: `"${sha256(v.bytes)}"` } : {}) })
+      res.writeHead(200, {
+        'content-type': v.mediaType,
+        'docker-content-digest': sha256(v.bytes),
+        'content-length': String(v.bytes.length),
+        ...(o.etags ? { etag: `"${sha256(v.bytes)}"` } : {})
+      })
       return void res.end(req.method === 'HEAD' ? undefined : v.bytes)
     }
     error(404, 'NOT_FOUND', 'no route')
@@ -382,7 +436,13 @@ describe('fake registry', () => {
     await Promise.all(fakes.map((f) => f.stop()))
   })
   const otherIndex = (digest: string): Buffer =>
-    Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX_MEDIA_TYPE, manifests: [{ mediaType: OCI_MANIFEST_MEDIA_TYPE, digest, size: 10, artifactType: 'application/x-other' }] }))
+    Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: OCI_INDEX_MEDIA_TYPE,
+        manifests: [{ mediaType: OCI_MANIFEST_MEDIA_TYPE, digest, size: 10, artifactType: 'application/x-other' }]
+      })
+    )
 
   test('OCI-Subject and a 200 referrers index: via referrers-api, no fallback tag written', async () => {
     const { fake, client, chart } = await start({ ociSubject: true, referrersApi: true })

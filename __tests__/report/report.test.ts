@@ -49,7 +49,9 @@ describe('summary install commands', () => {
       ],
       'oci://ghcr.io/acme/charts'
     )
-    expect(md).toContain('helm install web oci://ghcr.io/acme/charts/web --version 1.2.3+b.1\nhelm install web oci://ghcr.io/acme/charts/web@sha256:abc   # pinned to the digest')
+    expect(md).toContain(
+      'helm install web oci://ghcr.io/acme/charts/web --version 1.2.3+b.1\nhelm install web oci://ghcr.io/acme/charts/web@sha256:abc   # pinned to the digest'
+    )
     expect(md).not.toContain('helm install db')
   })
 })

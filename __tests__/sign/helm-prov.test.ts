@@ -28,7 +28,10 @@ let publicKey: string
 
 /** Splits Helm's clearsign framing: header line, plaintext, signature block. */
 function parts(prov: string): { header: string; plaintext: string } {
-  const m = /^-----BEGIN PGP SIGNED MESSAGE-----\n(Hash: [A-Z0-9]+)\n\n([\s\S]*?)-----BEGIN PGP SIGNATURE-----\n\n[A-Za-z0-9+/=\n]+\n=[A-Za-z0-9+/]{4}\n-----END PGP SIGNATURE-----$/.exec(prov)
+  const m =
+    /^-----BEGIN PGP SIGNED MESSAGE-----\n(Hash: [A-Z0-9]+)\n\n([\s\S]*?)-----BEGIN PGP SIGNATURE-----\n\n[A-Za-z0-9+/=\n]+\n=[A-Za-z0-9+/]{4}\n-----END PGP SIGNATURE-----$/.exec(
+      prov
+    )
   if (!m) throw new Error(`not a Helm-style clearsigned message:\n${prov}`)
   return { header: m[1], plaintext: m[2] }
 }
@@ -52,7 +55,7 @@ describe('helmProvenance', () => {
   test.each([
     ['passphrase-less', () => ({ armoredPrivateKey: plainKey }), 'Plain Tester <plain@example.com>'],
     ['passphrase-protected', () => ({ armoredPrivateKey: protectedKey, passphrase: 's3cret' }), 'Protected Tester <protected@example.com>']
-  ])('%s key: gpg verifies, plaintext and framing are Helm\'s', async (_, k, uid) => {
+  ])("%s key: gpg verifies, plaintext and framing are Helm's", async (_, k, uid) => {
     const loaded = await loadProvKey(k())
     expect(loaded.userIds).toEqual([uid])
     expect(loaded.fingerprint).toMatch(/^[0-9A-F]{40}$/)
@@ -84,7 +87,9 @@ describe('helmProvenance', () => {
   })
 
   test('lines starting with "-" (YAML sequences) are dash-escaped as Go clearsign does', async () => {
-    const m = metadataYaml({ apiVersion: 'v2', name: 'x', version: '1.0.0', keywords: ['a', 'b'], maintainers: [{ name: 'me' }] } as Parameters<typeof metadataYaml>[0])
+    const m = metadataYaml({ apiVersion: 'v2', name: 'x', version: '1.0.0', keywords: ['a', 'b'], maintainers: [{ name: 'me' }] } as Parameters<
+      typeof metadataYaml
+    >[0])
     expect(m).toMatch(/^- /m)
     const provFile = join(work, 'dash.tgz.prov')
     const prov = (await helmProvenance(tgz, 'x-1.0.0.tgz', m, (await loadProvKey({ armoredPrivateKey: plainKey })).key)).toString('utf8')
@@ -152,7 +157,7 @@ const vectors = {
   secret: join(helmSrc, 'pkg/provenance/testdata/helm-test-key.secret')
 }
 const haveVectors = helmSrc !== '' && Object.values(vectors).every(existsSync)
-;(haveVectors ? test : test.skip)('V-V1: same plaintext and framing as Helm\'s signtest-0.1.0.tgz.prov', async () => {
+;(haveVectors ? test : test.skip)("V-V1: same plaintext and framing as Helm's signtest-0.1.0.tgz.prov", async () => {
   const golden = readFileSync(vectors.prov, 'utf8')
   gpg('--import', vectors.pub)
   expect(gpgVerify(vectors.prov).status).toBe(0)

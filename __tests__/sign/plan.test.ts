@@ -37,14 +37,33 @@ describe('planSigning', () => {
   })
 
   test('instance by repository visibility, as actions/attest chooses', () => {
-    expect(planSigning(opts(), { ...OIDC, GITHUB_EVENT_PATH: eventFile('public') }).endpoints).toEqual({ name: 'public-good', fulcio: 'https://fulcio.sigstore.dev', rekor: 'https://rekor.sigstore.dev' })
-    expect(planSigning(opts(), { ...OIDC, GITHUB_EVENT_PATH: eventFile('private') }).endpoints).toEqual({ name: 'github', fulcio: 'https://fulcio.githubapp.com', tsa: 'https://timestamp.githubapp.com' })
-    expect(resolveInstance({ instance: 'github' }, { GITHUB_SERVER_URL: 'https://acme.ghe.com' })).toEqual({ name: 'github', fulcio: 'https://fulcio.acme.ghe.com', tsa: 'https://timestamp.acme.ghe.com' })
+    expect(planSigning(opts(), { ...OIDC, GITHUB_EVENT_PATH: eventFile('public') }).endpoints).toEqual({
+      name: 'public-good',
+      fulcio: 'https://fulcio.sigstore.dev',
+      rekor: 'https://rekor.sigstore.dev'
+    })
+    expect(planSigning(opts(), { ...OIDC, GITHUB_EVENT_PATH: eventFile('private') }).endpoints).toEqual({
+      name: 'github',
+      fulcio: 'https://fulcio.githubapp.com',
+      tsa: 'https://timestamp.githubapp.com'
+    })
+    expect(resolveInstance({ instance: 'github' }, { GITHUB_SERVER_URL: 'https://acme.ghe.com' })).toEqual({
+      name: 'github',
+      fulcio: 'https://fulcio.acme.ghe.com',
+      tsa: 'https://timestamp.acme.ghe.com'
+    })
   })
 
   test('custom URLs mean a custom instance; half a custom instance is refused', () => {
-    expect(planSigning(opts({ fulcioUrl: 'http://f', rekorUrl: 'http://r' }), OIDC).endpoints).toEqual({ name: 'custom', fulcio: 'http://f', rekor: 'http://r', tsa: undefined })
-    expect(() => planSigning(opts({ sigstoreInstance: 'custom', fulcioUrl: 'http://f' }), OIDC)).toThrow(/needs fulcio-url and at least one of rekor-url and tsa-url/)
+    expect(planSigning(opts({ fulcioUrl: 'http://f', rekorUrl: 'http://r' }), OIDC).endpoints).toEqual({
+      name: 'custom',
+      fulcio: 'http://f',
+      rekor: 'http://r',
+      tsa: undefined
+    })
+    expect(() => planSigning(opts({ sigstoreInstance: 'custom', fulcioUrl: 'http://f' }), OIDC)).toThrow(
+      /needs fulcio-url and at least one of rekor-url and tsa-url/
+    )
     expect(() => planSigning(opts({ sigstoreInstance: 'public-good', rekorUrl: 'http://r' }), OIDC)).toThrow(/apply to sigstore-instance: custom/)
   })
 
@@ -61,7 +80,9 @@ describe('planSigning', () => {
 describe('signed documents', () => {
   const digest = 'sha256:' + 'ab'.repeat(32)
   test('cosign sign/v1 statement', () => {
-    expect(cosignSignStatement(digest).toString()).toBe(`{"_type":"https://in-toto.io/Statement/v1","subject":[{"digest":{"sha256":"${'ab'.repeat(32)}"}}],"predicateType":"https://sigstore.dev/cosign/sign/v1","predicate":{}}`)
+    expect(cosignSignStatement(digest).toString()).toBe(
+      `{"_type":"https://in-toto.io/Statement/v1","subject":[{"digest":{"sha256":"${'ab'.repeat(32)}"}}],"predicateType":"https://sigstore.dev/cosign/sign/v1","predicate":{}}`
+    )
   })
   test('simple-signing payload, Go-marshalled', () => {
     expect(simpleSigningPayload('ghcr.io/acme/charts/mychart', digest).toString()).toBe(
@@ -72,7 +93,19 @@ describe('signed documents', () => {
   test('SLSA provenance as actions/attest-build-provenance builds it', () => {
     const s = JSON.parse(
       slsaProvenanceStatement({
-        claims: { ref: 'refs/tags/v1.2.3', sha: 'c0ffee', repository: 'acme/charts', repository_id: '1', repository_owner_id: '2', event_name: 'push', workflow_ref: 'acme/charts/.github/workflows/release.yml@refs/tags/v1.2.3', job_workflow_ref: 'acme/charts/.github/workflows/release.yml@refs/tags/v1.2.3', runner_environment: 'github-hosted', run_id: '99', run_attempt: '1' },
+        claims: {
+          ref: 'refs/tags/v1.2.3',
+          sha: 'c0ffee',
+          repository: 'acme/charts',
+          repository_id: '1',
+          repository_owner_id: '2',
+          event_name: 'push',
+          workflow_ref: 'acme/charts/.github/workflows/release.yml@refs/tags/v1.2.3',
+          job_workflow_ref: 'acme/charts/.github/workflows/release.yml@refs/tags/v1.2.3',
+          runner_environment: 'github-hosted',
+          run_id: '99',
+          run_attempt: '1'
+        },
         serverUrl: 'https://github.com',
         subjectName: 'ghcr.io/acme/charts/mychart',
         manifestDigest: digest,
@@ -84,16 +117,34 @@ describe('signed documents', () => {
       { name: 'mychart-1.2.3.tgz', digest: { sha256: 'cd'.repeat(32) } }
     ])
     expect(s.predicateType).toBe('https://slsa.dev/provenance/v1')
-    expect(s.predicate.buildDefinition.externalParameters.workflow).toEqual({ ref: 'refs/tags/v1.2.3', repository: 'https://github.com/acme/charts', path: '.github/workflows/release.yml' })
-    expect(s.predicate.buildDefinition.resolvedDependencies).toEqual([{ uri: 'git+https://github.com/acme/charts@refs/tags/v1.2.3', digest: { gitCommit: 'c0ffee' } }])
-    expect(s.predicate.runDetails).toEqual({ builder: { id: 'https://github.com/acme/charts/.github/workflows/release.yml@refs/tags/v1.2.3' }, metadata: { invocationId: 'https://github.com/acme/charts/actions/runs/99/attempts/1' } })
+    expect(s.predicate.buildDefinition.externalParameters.workflow).toEqual({
+      ref: 'refs/tags/v1.2.3',
+      repository: 'https://github.com/acme/charts',
+      path: '.github/workflows/release.yml'
+    })
+    expect(s.predicate.buildDefinition.resolvedDependencies).toEqual([
+      { uri: 'git+https://github.com/acme/charts@refs/tags/v1.2.3', digest: { gitCommit: 'c0ffee' } }
+    ])
+    expect(s.predicate.runDetails).toEqual({
+      builder: { id: 'https://github.com/acme/charts/.github/workflows/release.yml@refs/tags/v1.2.3' },
+      metadata: { invocationId: 'https://github.com/acme/charts/actions/runs/99/attempts/1' }
+    })
   })
   test('legacy annotations from a message-signature bundle; refused without a Rekor entry', () => {
     const bundle = {
       mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.2',
       verificationMaterial: {
         x509CertificateChain: { certificates: [{ rawBytes: 'Q0VSVA==' }] },
-        tlogEntries: [{ logIndex: '7', logId: { keyId: Buffer.from('keyid').toString('base64') }, kindVersion: { kind: 'hashedrekord', version: '0.0.1' }, integratedTime: '1700000000', inclusionPromise: { signedEntryTimestamp: 'U0VU' }, canonicalizedBody: 'Qk9EWQ==' }],
+        tlogEntries: [
+          {
+            logIndex: '7',
+            logId: { keyId: Buffer.from('keyid').toString('base64') },
+            kindVersion: { kind: 'hashedrekord', version: '0.0.1' },
+            integratedTime: '1700000000',
+            inclusionPromise: { signedEntryTimestamp: 'U0VU' },
+            canonicalizedBody: 'Qk9EWQ=='
+          }
+        ],
         timestampVerificationData: { rfc3161Timestamps: [] }
       },
       messageSignature: { messageDigest: { algorithm: 'SHA2_256', digest: 'x' }, signature: 'U0lH' }
@@ -101,7 +152,11 @@ describe('signed documents', () => {
     const a = legacyAnnotations(bundle as never)
     expect(a['dev.cosignproject.cosign/signature']).toBe('U0lH')
     expect(a['dev.sigstore.cosign/certificate']).toBe('-----BEGIN CERTIFICATE-----\nQ0VSVA==\n-----END CERTIFICATE-----\n')
-    expect(a['dev.sigstore.cosign/bundle']).toBe(`{"SignedEntryTimestamp":"U0VU","Payload":{"body":"Qk9EWQ==","integratedTime":1700000000,"logIndex":7,"logID":"${Buffer.from('keyid').toString('hex')}"}}`)
-    expect(() => legacyAnnotations({ ...bundle, verificationMaterial: { ...bundle.verificationMaterial, tlogEntries: [] } } as never)).toThrow(/needs a Rekor v1 entry/)
+    expect(a['dev.sigstore.cosign/bundle']).toBe(
+      `{"SignedEntryTimestamp":"U0VU","Payload":{"body":"Qk9EWQ==","integratedTime":1700000000,"logIndex":7,"logID":"${Buffer.from('keyid').toString('hex')}"}}`
+    )
+    expect(() => legacyAnnotations({ ...bundle, verificationMaterial: { ...bundle.verificationMaterial, tlogEntries: [] } } as never)).toThrow(
+      /needs a Rekor v1 entry/
+    )
   })
 })

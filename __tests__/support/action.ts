@@ -59,7 +59,10 @@ function exec(file: string, env: NodeJS.ProcessEnv, cwd: string): Promise<{ code
  * Inputs are given by their action.yml names (`if-exists`); unset inputs get
  * the defaults from action.yml, as the runner would pass them.
  */
-export async function runAction(inputs: Record<string, string>, opts: { workspace?: string; env?: NodeJS.ProcessEnv; post?: boolean } = {}): Promise<ActionRun> {
+export async function runAction(
+  inputs: Record<string, string>,
+  opts: { workspace?: string; env?: NodeJS.ProcessEnv; post?: boolean } = {}
+): Promise<ActionRun> {
   const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'hop-runner-'))
   const files = { output: 'output', summary: 'summary', state: 'state', env: 'env', path: 'path' }
   for (const f of Object.values(files)) writeFileSync(path.join(runnerTemp, f), '')

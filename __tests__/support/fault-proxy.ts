@@ -63,9 +63,7 @@ export async function startFaultProxy(target: string, plan: FaultPlan = {}): Pro
     const entry: ProxyRequest = { method, path: reqPath, status: 0 }
     requests.push(entry)
 
-    const rule = rules.find(
-      (r) => r.left > 0 && (!r.method || r.method.toUpperCase() === method) && (!r.path || r.path.test(reqPath))
-    )
+    const rule = rules.find((r) => r.left > 0 && (!r.method || r.method.toUpperCase() === method) && (!r.path || r.path.test(reqPath)))
     if (rule) rule.left--
     const fault = rule?.fault
 
@@ -89,20 +87,17 @@ export async function startFaultProxy(target: string, plan: FaultPlan = {}): Pro
     }
 
     const headers = { ...req.headers, host: targetUrl.host }
-    const upstream = http.request(
-      { hostname: targetUrl.hostname, port: targetUrl.port, method, path: reqPath, headers },
-      (up) => {
-        if (fault === 'reset-mid-body') return // already torn down
-        const outHeaders = { ...up.headers }
-        const loc = outHeaders.location
-        if (typeof loc === 'string' && loc.startsWith(targetUrl.origin)) {
-          outHeaders.location = proxyUrl + loc.slice(targetUrl.origin.length)
-        }
-        entry.status = up.statusCode ?? 502
-        res.writeHead(entry.status, outHeaders)
-        up.pipe(res)
+    const upstream = http.request({ hostname: targetUrl.hostname, port: targetUrl.port, method, path: reqPath, headers }, (up) => {
+      if (fault === 'reset-mid-body') return // already torn down
+      const outHeaders = { ...up.headers }
+      const loc = outHeaders.location
+      if (typeof loc === 'string' && loc.startsWith(targetUrl.origin)) {
+        outHeaders.location = proxyUrl + loc.slice(targetUrl.origin.length)
       }
-    )
+      entry.status = up.statusCode ?? 502
+      res.writeHead(entry.status, outHeaders)
+      up.pipe(res)
+    })
     upstream.on('error', () => {
       if (fault === 'reset-mid-body') return
       if (!res.headersSent) {

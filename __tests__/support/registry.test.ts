@@ -48,9 +48,7 @@ async function pushBlob(base: string, repo: string, data: Buffer, auth: string):
 async function pushImage(base: string, repo: string, tag: string, auth: string): Promise<{ layer: string }> {
   const layerData = Buffer.from(`layer ${Date.now()} ${Math.random()}`)
   const layer = await pushBlob(base, repo, layerData, auth)
-  const configData = Buffer.from(
-    JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [layer] } })
-  )
+  const configData = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [layer] } }))
   const config = await pushBlob(base, repo, configData, auth)
   const manifest = JSON.stringify({
     schemaVersion: 2,
@@ -147,7 +145,10 @@ describe('startRegistry', () => {
         body: new URLSearchParams(o).toString()
       })
       const scope = 'repository:test/oauth:pull,push'
-      const pw = await fetch(realm, form({ grant_type: 'password', username: reg.username, password: reg.password, service: 'test-registry', scope, client_id: 'jest' }))
+      const pw = await fetch(
+        realm,
+        form({ grant_type: 'password', username: reg.username, password: reg.password, service: 'test-registry', scope, client_id: 'jest' })
+      )
       expect(pw.status).toBe(200)
       const { refresh_token } = (await pw.json()) as { refresh_token: string }
       const rt = await fetch(realm, form({ grant_type: 'refresh_token', refresh_token, service: 'test-registry', scope, client_id: 'jest' }))
@@ -173,7 +174,7 @@ describe('startRegistry', () => {
     })
   })
 
-  test("token mode: custom authorize and anonymous pull", async () => {
+  test('token mode: custom authorize and anonymous pull', async () => {
     const reg = await startRegistry({
       auth: 'token',
       token: { allowAnonymousPull: true, authorize: (r) => r.username === 'robot' && r.password === 'secret' }

@@ -69,8 +69,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
   const mode = opts.auth ?? 'none'
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hop-registry-'))
   const dataDir = path.join(dir, 'data')
-  const users: Record<string, string> =
-    mode === 'none' ? {} : (opts.users ?? { testuser: crypto.randomBytes(12).toString('hex') })
+  const users: Record<string, string> = mode === 'none' ? {} : (opts.users ?? { testuser: crypto.randomBytes(12).toString('hex') })
   const [username = '', password = ''] = Object.entries(users)[0] ?? []
   const tokenRequests: AuthorizeRequest[] = []
 
@@ -93,9 +92,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
   } else if (mode === 'token') {
     const { server, port, certPath } = await startTokenIssuer(dir, users, opts.token ?? {}, tokenRequests)
     issuer = server
-    authLine =
-      `auth: {token: {realm: "http://127.0.0.1:${port}/token", service: ${TOKEN_SERVICE}, ` +
-      `issuer: ${TOKEN_ISSUER}, rootcertbundle: ${certPath}}}`
+    authLine = `auth: {token: {realm: "http://127.0.0.1:${port}/token", service: ${TOKEN_SERVICE}, ` + `issuer: ${TOKEN_ISSUER}, rootcertbundle: ${certPath}}}`
   }
 
   const port = await freePort()
@@ -177,7 +174,10 @@ function parseScope(scope: string): Access | undefined {
   return {
     type: scope.slice(0, first),
     name: scope.slice(first + 1, last),
-    actions: scope.slice(last + 1).split(',').filter(Boolean)
+    actions: scope
+      .slice(last + 1)
+      .split(',')
+      .filter(Boolean)
   }
 }
 
@@ -188,11 +188,9 @@ function makeSigner(dir: string): { certPath: string; sign: (claims: object) => 
   const keyPath = path.join(dir, 'issuer.key')
   const certPath = path.join(dir, 'issuer.crt')
   writeFileSync(keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 })
-  execFileSync(
-    'openssl',
-    ['req', '-x509', '-new', '-key', keyPath, '-out', certPath, '-days', '2', '-subj', `/CN=${TOKEN_ISSUER}`],
-    { stdio: ['ignore', 'ignore', 'pipe'] }
-  )
+  execFileSync('openssl', ['req', '-x509', '-new', '-key', keyPath, '-out', certPath, '-days', '2', '-subj', `/CN=${TOKEN_ISSUER}`], {
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
   const certDer = new crypto.X509Certificate(readFileSync(certPath)).raw
   const header = b64url(JSON.stringify({ typ: 'JWT', alg: 'ES256', x5c: [certDer.toString('base64')] }))
   return {
@@ -252,7 +250,10 @@ async function startTokenIssuer(
       }
     }
     // GET repeats `scope`; OAuth2 space-joins them. Accept both everywhere.
-    ar.scope = params.getAll('scope').flatMap((s) => s.split(' ')).filter(Boolean)
+    ar.scope = params
+      .getAll('scope')
+      .flatMap((s) => s.split(' '))
+      .filter(Boolean)
     ar.service = params.get('service') ?? undefined
     ar.account = params.get('account') ?? undefined
     log.push(ar)

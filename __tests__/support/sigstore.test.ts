@@ -124,7 +124,12 @@ describe('sigstore harness: Fulcio + Rekor v1', () => {
     expect(sig.requests.rekor - before.rekor).toBe(1)
 
     const out = verifyBundle(sig.trustedRoot, bundle, { san: tok.san, issuer: tok.issuer, digest: `sha256:${digestHex}`, predicateType: COSIGN_SIGN_PREDICATE })
-    expect(out.statement).toEqual({ _type: 'https://in-toto.io/Statement/v1', subject: [{ digest: { sha256: digestHex } }], predicateType: COSIGN_SIGN_PREDICATE, predicate: {} })
+    expect(out.statement).toEqual({
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: [{ digest: { sha256: digestHex } }],
+      predicateType: COSIGN_SIGN_PREDICATE,
+      predicate: {}
+    })
     expect(out.san).toBe(tok.san)
     const cert = new crypto.X509Certificate(out.certificate)
     expect(cert.subjectAltName).toBe(`URI:${tok.san}`)
@@ -141,7 +146,9 @@ describe('sigstore harness: Fulcio + Rekor v1', () => {
     expect(out.statement).toBeUndefined()
     expect(out.certificate).toMatch(/^-----BEGIN CERTIFICATE-----/)
 
-    expect(thrown(() => verifyBundle(sig.trustedRoot, bundle, { san: tok.san, issuer: tok.issuer, artifact: Buffer.concat([data, Buffer.from(' ')]) }))).toMatchObject({
+    expect(
+      thrown(() => verifyBundle(sig.trustedRoot, bundle, { san: tok.san, issuer: tok.issuer, artifact: Buffer.concat([data, Buffer.from(' ')]) }))
+    ).toMatchObject({
       code: 'SIGNATURE_ERROR'
     })
   })

@@ -95,7 +95,11 @@ interface Route {
   method: string
   /** Exact path, or a prefix when it ends with '/'. */
   path: string
-  fn: (body: string, path: string, fault?: { status: number }) => Promise<{ statusCode: number; response: string | ArrayBufferView; contentType?: string; headers?: Record<string, string> }>
+  fn: (
+    body: string,
+    path: string,
+    fault?: { status: number }
+  ) => Promise<{ statusCode: number; response: string | ArrayBufferView; contentType?: string; headers?: Record<string, string> }>
 }
 
 interface ServiceServer {
@@ -133,12 +137,10 @@ async function startService(
         return reply(fault.status, JSON.stringify({ code: fault.status, message: `injected fault: ${service} answers ${fault.status}` }), json)
       }
       if (!route) return reply(404, JSON.stringify({ code: 404, message: `no route ${req.method} ${path}` }), json)
-      route
-        .fn(Buffer.concat(chunks).toString(), path, fault)
-        .then(
-          (out) => reply(out.statusCode, out.response, { 'content-type': out.contentType ?? 'text/plain', ...out.headers }),
-          (err: Error) => reply(500, JSON.stringify({ code: 500, message: err.message }), json)
-        )
+      route.fn(Buffer.concat(chunks).toString(), path, fault).then(
+        (out) => reply(out.statusCode, out.response, { 'content-type': out.contentType ?? 'text/plain', ...out.headers }),
+        (err: Error) => reply(500, JSON.stringify({ code: 500, message: err.message }), json)
+      )
     })
   })
   server.keepAliveTimeout = 1000
@@ -304,7 +306,12 @@ export async function startGitHubTokenEndpoint(
   const repository = claims.repository ?? 'acme/charts'
   const owner = repository.split('/')[0]
   const ref = claims.ref ?? 'refs/heads/main'
-  const sha = claims.sha ?? crypto.createHash('sha1').update(repository + ref).digest('hex')
+  const sha =
+    claims.sha ??
+    crypto
+      .createHash('sha1')
+      .update(repository + ref)
+      .digest('hex')
   const jobWorkflowRef = claims.jobWorkflowRef ?? `${repository}/.github/workflows/release.yml@${ref}`
   const san = `https://github.com/${jobWorkflowRef}`
   const requestToken = randomToken('ghs_idreq_')
@@ -382,11 +389,7 @@ export interface VerifyExpectation {
  * subject digest is checked here. Throws on any mismatch (the verifier's
  * VerificationError/PolicyError, or an Error naming the mismatch).
  */
-export function verifyBundle(
-  trustedRoot: object,
-  bundleJson: unknown,
-  expect: VerifyExpectation
-): { statement?: any; certificate: string; san: string } {
+export function verifyBundle(trustedRoot: object, bundleJson: unknown, expect: VerifyExpectation): { statement?: any; certificate: string; san: string } {
   const bundle = bundleFromJSON(bundleJson)
   const isDsse = bundle.content.$case === 'dsseEnvelope'
   if (isDsse && expect.digest === undefined) throw new Error('verifyBundle: a DSSE bundle needs expect.digest')

@@ -49,9 +49,12 @@ export async function entraToken(opts: AcrOptions, assertion: string, env: NodeJ
     // error_description: "AADSTS700213: No matching federated identity record … Trace ID: …" — keep the AADSTS sentence(s).
     const desc = String(json.error_description ?? res.body.toString().slice(0, 200)).split(/\r?\n| Trace ID:/)[0]
     const sub = jwtClaims(assertion).sub
-    throw new AuthError(`Microsoft Entra ID token request for client ${opts.clientId} in tenant ${opts.tenantId} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${desc}`, {
-      hint: `Add a federated credential to the app or managed identity ${opts.clientId} with issuer https://token.actions.githubusercontent.com, audience ${AZURE_AUDIENCE} and subject exactly "${String(sub ?? 'repo:OWNER/REPO:…')}" (case-sensitive)`
-    })
+    throw new AuthError(
+      `Microsoft Entra ID token request for client ${opts.clientId} in tenant ${opts.tenantId} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${desc}`,
+      {
+        hint: `Add a federated credential to the app or managed identity ${opts.clientId} with issuer https://token.actions.githubusercontent.com, audience ${AZURE_AUDIENCE} and subject exactly "${String(sub ?? 'repo:OWNER/REPO:…')}" (case-sensitive)`
+      }
+    )
   }
   maskSecret(json.access_token)
   const expiresIn = Number(json.expires_in)
@@ -72,7 +75,7 @@ export async function acrExchange(host: string, tenantId: string, accessToken: s
     const err = (Array.isArray(json.errors) ? json.errors[0] : undefined) as { code?: string; message?: string } | undefined
     const detail = err ? `${err.code ?? 'ERROR'}: ${err.message ?? ''}` : res.body.toString().slice(0, 200)
     throw new AuthError(`ACR ${host} refused the Entra token at /oauth2/exchange (HTTP ${res.status}): ${detail}`, {
-      hint: 'Check that azure-tenant-id is the registry\'s tenant and that the identity has a role on the registry (AcrPush)'
+      hint: "Check that azure-tenant-id is the registry's tenant and that the identity has a role on the registry (AcrPush)"
     })
   }
   maskSecret(json.refresh_token)

@@ -18,9 +18,13 @@ export function basicCredentialSource(host: string, opts: { username?: string; p
     })
   }
   if (!username) {
-    throw new InputError(`a password was given for ${host} without a username`, { registry: host, hint: 'Set `username` as well (for a robot or service account, its name)' })
+    throw new InputError(`a password was given for ${host} without a username`, {
+      registry: host,
+      hint: 'Set `username` as well (for a robot or service account, its name)'
+    })
   }
-  if (username.includes(':')) throw new InputError(`the username for ${host} contains ":"`, { registry: host, hint: 'Registry usernames cannot contain a colon' })
+  if (username.includes(':'))
+    throw new InputError(`the username for ${host} contains ":"`, { registry: host, hint: 'Registry usernames cannot contain a colon' })
   const cred = maskCredential({ username, password })
   return { description: `username ${username} and password`, get: async (h) => (sameHost(h, host) ? cred : undefined) }
 }

@@ -4,12 +4,12 @@
  * undo exactly that in the action's `post:` step.
  *
  * Contract with main.ts: `writeDockerConfig` returns a state string to store
- * with `core.saveState('docker-config', state)`; the post step passes it back to
+ * with `log.saveState('docker-config', state)`; the post step passes it back to
  * `cleanupDockerConfig(state)` (a JSON array of several such strings' values is
  * accepted too). The state holds only paths, never a secret: the entry that was
  * there before (if any) is kept in a 0600 backup file next to config.json.
  */
-import * as core from '../runner'
+import * as log from '../report/log'
 import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import * as os from 'node:os'
@@ -96,9 +96,12 @@ export async function writeDockerConfig(host: string, cred: Credential, env: Nod
   const backup = `${file}.helm-oci-publish-${randomBytes(6).toString('hex')}`
   await fs.writeFile(backup, JSON.stringify({ previous, ours } satisfies Backup), { mode: 0o600 })
   await writeAtomic(file, JSON.stringify(cfg, null, '\t'))
-  core.info(`Credentials for ${host} written to ${file}; the post step removes them`)
+  log.info(`Credentials for ${host} written to ${file}; the post step removes them`)
   const helper = cfg.credHelpers?.[key] ?? cfg.credsStore
-  if (helper) core.warning(`${file} names the credential helper "${helper}", which docker prefers over the written entry for ${host}; set DOCKER_CONFIG to another directory for this job`)
+  if (helper)
+    log.warning(
+      `${file} names the credential helper "${helper}", which docker prefers over the written entry for ${host}; set DOCKER_CONFIG to another directory for this job`
+    )
   const state: DockerConfigState = { version: 1, file, key, backup, createdFile: existing === undefined }
   return JSON.stringify(state)
 }
@@ -120,7 +123,7 @@ async function cleanupOne(state: DockerConfigState): Promise<void> {
     const onlyEmptyAuths = Object.keys(cfg).length === 1 && Object.keys(cfg.auths).length === 0
     if (state.createdFile && onlyEmptyAuths) await fs.rm(state.file, { force: true })
     else await writeAtomic(state.file, JSON.stringify(cfg, null, '\t'))
-    core.info(`Removed the credentials for ${state.key} from ${state.file}`)
+    log.info(`Removed the credentials for ${state.key} from ${state.file}`)
   }
   await fs.rm(state.backup, { force: true })
 }
@@ -132,6 +135,6 @@ export async function cleanupDockerConfig(state: string): Promise<void> {
     const list = (Array.isArray(parsed) ? parsed : [parsed]).map((s) => (typeof s === 'string' ? (JSON.parse(s) as DockerConfigState) : s))
     for (const s of list.reverse()) await cleanupOne(s)
   } catch (err) {
-    core.warning(`Could not remove the registry credentials from Docker's config.json: ${(err as Error).message}`)
+    log.warning(`Could not remove the registry credentials from Docker's config.json: ${(err as Error).message}`)
   }
 }

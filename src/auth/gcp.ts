@@ -37,7 +37,10 @@ interface Token {
 
 /** `projects/…/providers/P` or `//iam.googleapis.com/projects/…` → the resource path without prefix. */
 export function providerPath(provider: string): string {
-  return provider.trim().replace(/^(https:)?\/\/iam\.googleapis\.com\//, '').replace(/^\/+/, '')
+  return provider
+    .trim()
+    .replace(/^(https:)?\/\/iam\.googleapis\.com\//, '')
+    .replace(/^\/+/, '')
 }
 
 /** Google STS (RFC 8693 token exchange, JSON body as google-github-actions/auth sends it). */
@@ -57,9 +60,12 @@ export async function stsExchange(tokenUrl: string, audience: string, subjectTok
   })
   const json = parseJsonObject(res.body.toString())
   if (res.status !== 200 || typeof json.access_token !== 'string') {
-    throw new AuthError(`Google STS token exchange for ${audience} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? res.body.toString().slice(0, 200))}`, {
-      hint: 'Check gcp-workload-identity-provider (project NUMBER, pool and provider ids) and the provider\'s attribute condition against this repository'
-    })
+    throw new AuthError(
+      `Google STS token exchange for ${audience} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? res.body.toString().slice(0, 200))}`,
+      {
+        hint: "Check gcp-workload-identity-provider (project NUMBER, pool and provider ids) and the provider's attribute condition against this repository"
+      }
+    )
   }
   maskSecret(json.access_token)
   const expiresIn = Number(json.expires_in)
@@ -77,9 +83,12 @@ export async function impersonate(url: string, serviceAccount: string, federated
   const json = parseJsonObject(res.body.toString())
   if (res.status !== 200 || typeof json.accessToken !== 'string') {
     const err = (json.error ?? {}) as { status?: string; message?: string }
-    throw new AuthError(`Google IAM Credentials generateAccessToken for ${serviceAccount} failed: ${err.status ?? `HTTP ${res.status}`}: ${err.message ?? res.body.toString().slice(0, 200)}`, {
-      hint: `Grant roles/iam.workloadIdentityUser on ${serviceAccount} to the workload identity principal (principalSet://iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/POOL/attribute.repository/OWNER/REPO)`
-    })
+    throw new AuthError(
+      `Google IAM Credentials generateAccessToken for ${serviceAccount} failed: ${err.status ?? `HTTP ${res.status}`}: ${err.message ?? res.body.toString().slice(0, 200)}`,
+      {
+        hint: `Grant roles/iam.workloadIdentityUser on ${serviceAccount} to the workload identity principal (principalSet://iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/POOL/attribute.repository/OWNER/REPO)`
+      }
+    )
   }
   maskSecret(json.accessToken)
   const at = typeof json.expireTime === 'string' ? Date.parse(json.expireTime) : NaN
@@ -131,7 +140,10 @@ async function subjectToken(src: ExternalAccount['credential_source']): Promise<
   if (src.url) {
     for (const v of Object.values(src.headers ?? {})) maskSecret(v.replace(/^(Bearer|Basic)\s+/i, ''))
     const res = await sendWithRetry({ method: 'GET', url: new URL(src.url), headers: { ...src.headers, Accept: 'application/json' } })
-    if (res.status !== 200) throw new AuthError(`the subject token URL of the Google credential file answered HTTP ${res.status}`, { hint: 'Add `permissions: id-token: write` to the job' })
+    if (res.status !== 200)
+      throw new AuthError(`the subject token URL of the Google credential file answered HTTP ${res.status}`, {
+        hint: 'Add `permissions: id-token: write` to the job'
+      })
     text = res.body.toString()
   } else if (src.file) {
     text = await fs.readFile(src.file, 'utf8')
@@ -139,7 +151,7 @@ async function subjectToken(src: ExternalAccount['credential_source']): Promise<
     throw new AuthError('the Google credential file has neither credential_source.url nor credential_source.file')
   }
   const token = src.format?.type === 'json' ? parseJsonObject(text)[src.format.subject_token_field_name ?? 'value'] : text.trim()
-  if (typeof token !== 'string' || !token) throw new AuthError('the Google credential file\'s subject token source returned no token')
+  if (typeof token !== 'string' || !token) throw new AuthError("the Google credential file's subject token source returned no token")
   maskSecret(token)
   return token
 }
@@ -160,7 +172,10 @@ async function viaServiceAccountKey(key: ServiceAccountKey): Promise<Token> {
   })
   const json = parseJsonObject(res.body.toString())
   if (res.status !== 200 || typeof json.access_token !== 'string') {
-    throw new AuthError(`Google OAuth token request for ${key.client_email} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? '')}`, { hint: 'The service account key may be disabled or deleted' })
+    throw new AuthError(
+      `Google OAuth token request for ${key.client_email} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? '')}`,
+      { hint: 'The service account key may be disabled or deleted' }
+    )
   }
   maskSecret(json.access_token)
   const expiresIn = Number(json.expires_in)
@@ -168,12 +183,18 @@ async function viaServiceAccountKey(key: ServiceAccountKey): Promise<Token> {
 }
 
 async function viaCredentialsFile(file: string): Promise<Token> {
-  const cfg = parseJsonObject(await fs.readFile(file, 'utf8').catch((e: Error) => {
-    throw new AuthError(`cannot read the Google credential file ${file}: ${e.message}`, { hint: 'Run google-github-actions/auth in an earlier step of the same job' })
-  })) as unknown as ExternalAccount | ServiceAccountKey | { type?: string }
+  const cfg = parseJsonObject(
+    await fs.readFile(file, 'utf8').catch((e: Error) => {
+      throw new AuthError(`cannot read the Google credential file ${file}: ${e.message}`, {
+        hint: 'Run google-github-actions/auth in an earlier step of the same job'
+      })
+    })
+  ) as unknown as ExternalAccount | ServiceAccountKey | { type?: string }
   if (cfg.type === 'service_account') return viaServiceAccountKey(cfg as ServiceAccountKey)
   if (cfg.type !== 'external_account') {
-    throw new AuthError(`the Google credential file ${file} has type "${String(cfg.type)}"; only external_account (workload identity federation) and service_account are supported`)
+    throw new AuthError(
+      `the Google credential file ${file} has type "${String(cfg.type)}"; only external_account (workload identity federation) and service_account are supported`
+    )
   }
   const ext = cfg as ExternalAccount
   const federated = await stsExchange(ext.token_url || `${DEFAULT_STS_ENDPOINT}/v1/token`, ext.audience, await subjectToken(ext.credential_source))

@@ -43,7 +43,9 @@ export function resolveLogin(host: string, opts: LoginOptions): Detected {
   const login = (opts.login || 'auto').toLowerCase()
   if (login === 'auto') return detected
   if (!(METHODS as readonly string[]).includes(login)) {
-    throw new InputError(`login "${opts.login}" is not one of auto, ${METHODS.join(', ')}`, { hint: 'Leave `login` at `auto` unless the registry host hides its kind' })
+    throw new InputError(`login "${opts.login}" is not one of auto, ${METHODS.join(', ')}`, {
+      hint: 'Leave `login` at `auto` unless the registry host hides its kind'
+    })
   }
   const provider = login as Provider
   return detected.provider === provider ? detected : { ...detected, provider }
@@ -52,7 +54,10 @@ export function resolveLogin(host: string, opts: LoginOptions): Detected {
 function awsRegion(host: string, d: Detected, opts: LoginOptions, env: NodeJS.ProcessEnv): string {
   const region = opts.awsRegion || d.region || env.AWS_REGION || env.AWS_DEFAULT_REGION
   if (!region) {
-    throw new InputError(`cannot tell the AWS region of ${host}`, { registry: host, hint: 'Set the `aws-region` input (or use the ACCOUNT.dkr.ecr.REGION.amazonaws.com host name)' })
+    throw new InputError(`cannot tell the AWS region of ${host}`, {
+      registry: host,
+      hint: 'Set the `aws-region` input (or use the ACCOUNT.dkr.ecr.REGION.amazonaws.com host name)'
+    })
   }
   return region
 }
@@ -82,7 +87,8 @@ export function createCredentialSource(host: string, opts: LoginOptions, env: No
       return acrCredentialSource({ host, clientId, tenantId, cloud: d.azure ?? AZURE_CLOUDS.io }, env)
     }
     case 'gar':
-      if (opts.password && !opts.gcpWorkloadIdentityProvider) return basicCredentialSource(host, { username: opts.username || 'oauth2accesstoken', password: opts.password })
+      if (opts.password && !opts.gcpWorkloadIdentityProvider)
+        return basicCredentialSource(host, { username: opts.username || 'oauth2accesstoken', password: opts.password })
       return garCredentialSource(
         {
           host,

@@ -53,7 +53,11 @@ class Decoder {
   ) {}
 
   fail(path: Path, got: string, want: string): never {
-    throw new ChartError(`cannot load ${this.file}: ${path} is ${got}, expected ${want}`, { chart: this.chart, file: this.file, hint: `Write ${path} as ${want}` })
+    throw new ChartError(`cannot load ${this.file}: ${path} is ${got}, expected ${want}`, {
+      chart: this.chart,
+      file: this.file,
+      hint: `Write ${path} as ${want}`
+    })
   }
 
   kind(v: unknown): string {
@@ -111,7 +115,25 @@ class Decoder {
   }
 }
 
-const METADATA_KEYS = ['name', 'home', 'sources', 'version', 'description', 'keywords', 'maintainers', 'icon', 'apiVersion', 'condition', 'tags', 'appVersion', 'deprecated', 'annotations', 'kubeVersion', 'dependencies', 'type'] as const
+const METADATA_KEYS = [
+  'name',
+  'home',
+  'sources',
+  'version',
+  'description',
+  'keywords',
+  'maintainers',
+  'icon',
+  'apiVersion',
+  'condition',
+  'tags',
+  'appVersion',
+  'deprecated',
+  'annotations',
+  'kubeVersion',
+  'dependencies',
+  'type'
+] as const
 const MAINTAINER_KEYS = ['name', 'email', 'url'] as const
 const DEPENDENCY_KEYS = ['name', 'version', 'repository', 'condition', 'tags', 'enabled', 'import-values', 'alias'] as const
 
@@ -217,28 +239,46 @@ export function validateMetadata(raw: RawMetadata, file = 'Chart.yaml', chart?: 
     keywords: raw.keywords?.map((s) => sanitizeString(s)),
     maintainers: raw.maintainers?.map((x) => (x ? { name: S(x.name), email: S(x.email), url: S(x.url) } : null)),
     dependencies: raw.dependencies?.map((x) =>
-      x ? { ...x, name: sanitizeString(x.name), version: S(x.version), repository: sanitizeString(x.repository), condition: S(x.condition), tags: x.tags?.map((t) => sanitizeString(t)) } : null
+      x
+        ? {
+            ...x,
+            name: sanitizeString(x.name),
+            version: S(x.version),
+            repository: sanitizeString(x.repository),
+            condition: S(x.condition),
+            tags: x.tags?.map((t) => sanitizeString(t))
+          }
+        : null
     )
   }
   const warnings: string[] = []
   if (!m.apiVersion) throw err('chart.metadata.apiVersion is required', 'Add apiVersion: v2')
   if (m.apiVersion !== 'v1' && m.apiVersion !== 'v2') {
-    throw new ChartError(`apiVersion "${m.apiVersion}" is not supported`, { chart: chart ?? m.name, file, hint: 'Use apiVersion: v2 (Helm 3 and 4 charts) or v1' })
+    throw new ChartError(`apiVersion "${m.apiVersion}" is not supported`, {
+      chart: chart ?? m.name,
+      file,
+      hint: 'Use apiVersion: v2 (Helm 3 and 4 charts) or v1'
+    })
   }
   if (!m.name) throw err('chart.metadata.name is required', 'Add name: <chart name> to Chart.yaml')
   if (m.name === '.' || m.name === '..') throw err(`chart.metadata.name "${m.name}" is not allowed`, 'Give the chart a real name')
   if (m.name.includes('/') || m.name.includes('\\')) throw err(`chart.metadata.name "${m.name}" is invalid`, 'A chart name cannot contain a path separator')
   if (!m.version) throw err('chart.metadata.version is required', 'Add version: 0.1.0 (SemVer 2) to Chart.yaml')
-  if (!parseHelmVersion(m.version)) throw err(`chart.metadata.version "${m.version}" is invalid`, 'Use a SemVer 2 version such as 1.2.3, 1.2.3-rc.1 or 1.2.3+build.5')
+  if (!parseHelmVersion(m.version))
+    throw err(`chart.metadata.version "${m.version}" is invalid`, 'Use a SemVer 2 version such as 1.2.3, 1.2.3-rc.1 or 1.2.3+build.5')
   if (!isStrictSemver(m.version)) {
-    warnings.push(`version "${m.version}" is not strict SemVer 2; Helm packages it, but \`helm pull\`/\`install\` without --version only find strict versions such as 1.2.3`)
+    warnings.push(
+      `version "${m.version}" is not strict SemVer 2; Helm packages it, but \`helm pull\`/\`install\` without --version only find strict versions such as 1.2.3`
+    )
   }
-  if (m.type && m.type !== 'application' && m.type !== 'library') throw err('chart.metadata.type must be application or library', 'Set type: application or type: library')
+  if (m.type && m.type !== 'application' && m.type !== 'library')
+    throw err('chart.metadata.type must be application or library', 'Set type: application or type: library')
   if (m.maintainers?.some((x) => x === null)) throw err('maintainers must not contain empty or null nodes', 'Remove the empty entry under maintainers')
   const seen = new Set<string>()
   for (const dep of m.dependencies ?? []) {
     if (!dep) throw err('dependencies must not contain empty or null nodes', 'Remove the empty entry under dependencies')
-    if (dep.alias && !ALIAS.test(dep.alias)) throw err(`dependency "${dep.name}" has disallowed characters in the alias`, 'An alias may contain letters, digits, "_" and "-"')
+    if (dep.alias && !ALIAS.test(dep.alias))
+      throw err(`dependency "${dep.name}" has disallowed characters in the alias`, 'An alias may contain letters, digits, "_" and "-"')
     const key = dep.alias || dep.name
     if (seen.has(key)) throw err(`more than one dependency with name or alias "${key}"`, 'Give each dependency a unique alias')
     seen.add(key)

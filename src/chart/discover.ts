@@ -70,8 +70,13 @@ export async function discoverCharts(patterns: string[], workspace: string): Pro
       if (!source) {
         const st = await stat(abs)
         throw new InputError(
-          st ? `charts entry "${pattern}" is neither a chart directory (no Chart.yaml) nor a packaged .tgz` : `charts entry "${pattern}" does not exist in ${workspace}`,
-          { file: pattern, hint: 'List chart directories or .tgz files, or a glob such as charts/*; check out the repository (actions/checkout) before this step' }
+          st
+            ? `charts entry "${pattern}" is neither a chart directory (no Chart.yaml) nor a packaged .tgz`
+            : `charts entry "${pattern}" does not exist in ${workspace}`,
+          {
+            file: pattern,
+            hint: 'List chart directories or .tgz files, or a glob such as charts/*; check out the repository (actions/checkout) before this step'
+          }
         )
       }
       found.set(source.path, source)

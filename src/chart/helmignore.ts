@@ -137,7 +137,7 @@ export class IgnoreRules {
       if (Buffer.byteLength(rawLine, 'utf8') >= MAX_LINE_BYTES) {
         throw new ChartError(`${file}: line ${lineNo}: bufio.Scanner: token too long`, {
           file,
-          hint: 'Helm cannot read .helmignore lines of 64 KiB or more; shorten the line',
+          hint: 'Helm cannot read .helmignore lines of 64 KiB or more; shorten the line'
         })
       }
       let line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine
@@ -152,7 +152,7 @@ export class IgnoreRules {
           file,
           hint: err.message.startsWith('double-star')
             ? 'Helm .helmignore does not support "**"; use one rule per directory level or a directory rule such as "dir/"'
-            : 'Fix the glob (Go filepath.Match syntax: *, ?, [a-z], [^...], \\ escapes) or escape the special character',
+            : 'Fix the glob (Go filepath.Match syntax: *, ?, [a-z], [^...], \\ escapes) or escape the special character'
         })
       }
     })

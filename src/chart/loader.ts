@@ -34,7 +34,11 @@ const PARSED = new Set(['Chart.yaml', 'Chart.lock', 'values.yaml', 'values.schem
 
 async function loadDiskFile(abs: string, name: string, size: number, where: string): Promise<Loaded> {
   if (size > MAX_FILE_SIZE) {
-    throw new ChartError(`chart file "${path.basename(name)}" is larger than the maximum file size ${MAX_FILE_SIZE}`, { chart: where, file: name, hint: 'Helm refuses files over 5 MiB: add it to .helmignore or shrink it' })
+    throw new ChartError(`chart file "${path.basename(name)}" is larger than the maximum file size ${MAX_FILE_SIZE}`, {
+      chart: where,
+      file: name,
+      hint: 'Helm refuses files over 5 MiB: add it to .helmignore or shrink it'
+    })
   }
   const fh = await fs.open(abs, 'r')
   try {
@@ -72,7 +76,11 @@ export async function walkChartDir(root: string, where: string): Promise<Loaded[
       let st = await fs.lstat(abs)
       if (st.isSymbolicLink()) {
         const target = await fs.realpath(abs).catch((err: Error) => {
-          throw new ChartError(`error evaluating symlink ${name}: ${err.message}`, { chart: where, file: path.join(where, name), hint: 'Fix or remove the dangling symlink, or list it in .helmignore' })
+          throw new ChartError(`error evaluating symlink ${name}: ${err.message}`, {
+            chart: where,
+            file: path.join(where, name),
+            hint: 'Fix or remove the dangling symlink, or list it in .helmignore'
+          })
         })
         if (target !== rootReal && !target.startsWith(rootReal + path.sep)) {
           throw new ChartError(`symlink ${name} points outside the chart (to ${target})`, {
@@ -89,7 +97,11 @@ export async function walkChartDir(root: string, where: string): Promise<Loaded[
         continue
       }
       if (!st.isFile()) {
-        throw new ChartError(`cannot load irregular file ${name} as it has file mode type bits set`, { chart: where, file: path.join(where, name), hint: 'Remove the socket, FIFO or device file, or list it in .helmignore' })
+        throw new ChartError(`cannot load irregular file ${name} as it has file mode type bits set`, {
+          chart: where,
+          file: path.join(where, name),
+          hint: 'Remove the socket, FIFO or device file, or list it in .helmignore'
+        })
       }
       out.push(await loadDiskFile(abs, name, st.size, where))
     }
@@ -103,7 +115,11 @@ function archiveEntryName(raw: string, where: string): string | undefined {
   let n = raw.includes('\\') ? raw.replace(/\\/g, '/') : raw
   const parts = n.split('/')
   if (parts.length < 2) {
-    if (n === 'Chart.yaml') throw new ChartError('chart yaml not in base directory', { chart: where, hint: 'Package the chart with its files under a top directory named after the chart' })
+    if (n === 'Chart.yaml')
+      throw new ChartError('chart yaml not in base directory', {
+        chart: where,
+        hint: 'Package the chart with its files under a top directory named after the chart'
+      })
     return undefined
   }
   n = path.posix.normalize(parts.slice(1).join('/'))
@@ -121,18 +137,27 @@ function archiveEntryName(raw: string, where: string): string | undefined {
 /** Helm's `LoadArchiveFiles`: gzip + tar, limits checked as the entries come. */
 export async function readChartArchive(data: Buffer, where: string): Promise<Loaded[]> {
   if (data.length < 3 || data[0] !== 0x1f || data[1] !== 0x8b || data[2] !== 0x08) {
-    throw new ChartError(`file '${where}' does not appear to be a gzipped archive`, { chart: where, file: where, hint: 'Give a chart directory or a .tgz made by helm package' })
+    throw new ChartError(`file '${where}' does not appear to be a gzipped archive`, {
+      chart: where,
+      file: where,
+      hint: 'Give a chart directory or a .tgz made by helm package'
+    })
   }
   let tar: Buffer
   try {
     tar = await promisify(zlib.gunzip)(data, { maxOutputLength: MAX_DECOMPRESSED_CHART_SIZE - 1 })
   } catch (err) {
-    const tooBig = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|maxOutputLength|Cannot create a Buffer/i.test((err as Error).message)
-    throw new ChartError(tooBig ? `decompressed chart is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}` : `cannot decompress ${where}: ${(err as Error).message}`, { chart: where, file: where })
+    const tooBig =
+      (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|maxOutputLength|Cannot create a Buffer/i.test((err as Error).message)
+    throw new ChartError(
+      tooBig ? `decompressed chart is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}` : `cannot decompress ${where}: ${(err as Error).message}`,
+      { chart: where, file: where }
+    )
   }
   const out: Loaded[] = []
   const entries = readTar(tar, (name, size) => {
-    if (size > MAX_FILE_SIZE) throw new ChartError(`decompressed chart file "${name}" is larger than the maximum file size ${MAX_FILE_SIZE}`, { chart: where, file: name })
+    if (size > MAX_FILE_SIZE)
+      throw new ChartError(`decompressed chart file "${name}" is larger than the maximum file size ${MAX_FILE_SIZE}`, { chart: where, file: name })
   })
   for (const e of entries) {
     if (e.type === '5') continue
@@ -158,7 +183,8 @@ function parseLock(data: Buffer, file: string, where: string): Lock {
 function checkValues(data: Buffer, file: string, where: string): void {
   for (const doc of parseAllDocuments(data.toString('utf8'), { version: '1.1', uniqueKeys: false })) {
     const errs = 'errors' in doc ? doc.errors : []
-    if (errs.length) throw new ChartError(`cannot load ${file}: ${errs[0].message.split('\n')[0]}`, { chart: where, file, hint: 'values.yaml must be valid YAML' })
+    if (errs.length)
+      throw new ChartError(`cannot load ${file}: ${errs[0].message.split('\n')[0]}`, { chart: where, file, hint: 'values.yaml must be valid YAML' })
     const v = doc.toJS({ maxAliasCount: 10000 }) as unknown
     if (v !== null && v !== undefined && (typeof v !== 'object' || Array.isArray(v))) {
       throw new ChartError(`cannot load ${file}: the top level must be a mapping`, { chart: where, file, hint: 'values.yaml holds key: value pairs' })
@@ -169,7 +195,12 @@ function checkValues(data: Buffer, file: string, where: string): void {
 /** Helm's `LoadFiles`: classify, parse, validate, and load subcharts from `charts/`. */
 export async function loadFiles(files: Loaded[], where: string): Promise<Chart> {
   const chartYaml = files.find((f) => f.name === 'Chart.yaml')
-  if (!chartYaml?.data) throw new ChartError('Chart.yaml file is missing', { chart: where, file: path.join(where, 'Chart.yaml'), hint: 'A chart directory needs a Chart.yaml (helm create makes one)' })
+  if (!chartYaml?.data)
+    throw new ChartError('Chart.yaml file is missing', {
+      chart: where,
+      file: path.join(where, 'Chart.yaml'),
+      hint: 'A chart directory needs a Chart.yaml (helm create makes one)'
+    })
   const file = (n: string): string => path.join(where, n)
   const raw = decodeMetadata(chartYaml.data.toString('utf8'), file('Chart.yaml'), where)
   const warnings: string[] = []
@@ -187,7 +218,11 @@ export async function loadFiles(files: Loaded[], where: string): Promise<Chart> 
       try {
         JSON.parse(f.data!.toString('utf8'))
       } catch {
-        throw new ChartError('invalid JSON in values.schema.json', { chart: where, file: file(n), hint: 'Fix the JSON (an empty file is not valid JSON either)' })
+        throw new ChartError('invalid JSON in values.schema.json', {
+          chart: where,
+          file: file(n),
+          hint: 'Fix the JSON (an empty file is not valid JSON either)'
+        })
       }
       chart.schema = f.file
     } else if (n === 'requirements.yaml') {
@@ -226,7 +261,12 @@ export async function loadFiles(files: Loaded[], where: string): Promise<Chart> 
       warnings.push(...sub.warnings.map((x) => `subchart ${sub.metadata.name}: ${x}`))
     } catch (err) {
       if (err instanceof ChartError && !err.message.startsWith('error unpacking subchart')) {
-        throw new ChartError(`error unpacking subchart ${key} in ${metadata.name}: ${err.message}`, { chart: where, file: err.file ?? file(`charts/${key}`), hint: err.hint, cause: err })
+        throw new ChartError(`error unpacking subchart ${key} in ${metadata.name}: ${err.message}`, {
+          chart: where,
+          file: err.file ?? file(`charts/${key}`),
+          hint: err.hint,
+          cause: err
+        })
       }
       throw err
     }
@@ -236,13 +276,19 @@ export async function loadFiles(files: Loaded[], where: string): Promise<Chart> 
 
 export async function loadChartDir(dir: string, where = dir): Promise<Chart> {
   const st = await fs.stat(path.join(dir, 'Chart.yaml')).catch(() => undefined)
-  if (!st) throw new ChartError(`unable to detect chart at ${path.join(where, 'Chart.yaml')}`, { chart: where, file: path.join(where, 'Chart.yaml'), hint: 'Point charts at a directory that holds Chart.yaml' })
+  if (!st)
+    throw new ChartError(`unable to detect chart at ${path.join(where, 'Chart.yaml')}`, {
+      chart: where,
+      file: path.join(where, 'Chart.yaml'),
+      hint: 'Point charts at a directory that holds Chart.yaml'
+    })
   return loadFiles(await walkChartDir(dir, where), where)
 }
 
 export async function loadChartArchive(file: string, where = file): Promise<Chart> {
   const st = await fs.stat(file)
-  if (st.size > MAX_DECOMPRESSED_CHART_SIZE) throw new ChartError(`chart archive is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}`, { chart: where, file: where })
+  if (st.size > MAX_DECOMPRESSED_CHART_SIZE)
+    throw new ChartError(`chart archive is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}`, { chart: where, file: where })
   return loadFiles(await readChartArchive(await fs.readFile(file), where), where)
 }
 

@@ -29,7 +29,15 @@ export const GZIP_HEADER = Buffer.from(
 
 /** `yaml.Marshal(lock)`: Go JSON of `chart.Lock` (all fields always present), then go-yaml. */
 export function lockYaml(lock: Lock): string {
-  return jsonToYaml(goMarshal(goStruct({ generated: lock.generated, digest: lock.digest, dependencies: lock.dependencies ? lock.dependencies.map((d) => (d ? dependencyStruct(d) : null)) : null })))
+  return jsonToYaml(
+    goMarshal(
+      goStruct({
+        generated: lock.generated,
+        digest: lock.digest,
+        dependencies: lock.dependencies ? lock.dependencies.map((d) => (d ? dependencyStruct(d) : null)) : null
+      })
+    )
+  )
 }
 
 interface Entry {
@@ -63,7 +71,11 @@ export async function* tarStream(entries: Entry[], mtimeMs: number): AsyncGenera
       n += (chunk as Buffer).length
       yield chunk as Buffer
     }
-    if (n !== e.file.size) throw new ChartError(`${e.name} changed while it was being packaged (${e.file.size} bytes expected, ${n} read)`, { file: e.name, hint: 'Do not modify the chart while the action runs' })
+    if (n !== e.file.size)
+      throw new ChartError(`${e.name} changed while it was being packaged (${e.file.size} bytes expected, ${n} read)`, {
+        file: e.name,
+        hint: 'Do not modify the chart while the action runs'
+      })
     yield padding(e.file.size)
   }
   yield trailer()

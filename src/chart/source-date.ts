@@ -29,7 +29,9 @@ async function git(cwd: string, args: string[]): Promise<string | undefined> {
 
 export function parseSourceDateEpoch(raw: string): Date {
   if (!/^\d+$/.test(raw.trim())) {
-    throw new InputError(`invalid SOURCE_DATE_EPOCH "${raw}"`, { hint: 'Set SOURCE_DATE_EPOCH to whole seconds since 1970 (for example $(git log -1 --format=%ct)) or unset it' })
+    throw new InputError(`invalid SOURCE_DATE_EPOCH "${raw}"`, {
+      hint: 'Set SOURCE_DATE_EPOCH to whole seconds since 1970 (for example $(git log -1 --format=%ct)) or unset it'
+    })
   }
   return new Date(Number(raw.trim()) * 1000)
 }

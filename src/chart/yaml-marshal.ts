@@ -10,7 +10,9 @@ import { compareUtf8 } from '../gojson'
 const BEST_WIDTH = 80
 
 const BOOL_OR_NULL = new Set(
-  'y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN <<'.split(' ')
+  'y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN <<'.split(
+    ' '
+  )
 )
 const INT = /^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]*|[1-9][0-9_]*)$/
 const FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/
@@ -29,7 +31,11 @@ function resolvesToNonString(s: string): boolean {
 const isBlank = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n'
 /** libyaml's printable test, with go-yaml's unicode output enabled. */
 const isPrintable = (c: string): boolean =>
-  c === '\t' || c === '\n' || (c >= ' ' && c <= '~') || (c >= '\u00a0' && c !== '\ufeff' && !/[\ud800-\udfff\ufffe\uffff\u0085\u2028\u2029]/.test(c)) || c === '\u0085'
+  c === '\t' ||
+  c === '\n' ||
+  (c >= ' ' && c <= '~') ||
+  (c >= '\u00a0' && c !== '\ufeff' && !/[\ud800-\udfff\ufffe\uffff\u0085\u2028\u2029]/.test(c)) ||
+  c === '\u0085'
 
 /** libyaml `yaml_emitter_analyze_scalar`, reduced to what picks the style. */
 function analyze(s: string): { plain: boolean; singleQuoted: boolean; multiline: boolean } {
@@ -124,7 +130,13 @@ function doubleQuoted(s: string): string {
     else if (c === '\t') out += '\\t'
     else if (c === '\r') out += '\\r'
     else if (c === '\0') out += '\\0'
-    else if (!isPrintable(c) || c === '\ufeff') out += code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : code <= 0xffff ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}` : `\\U${code.toString(16).toUpperCase().padStart(8, '0')}`
+    else if (!isPrintable(c) || c === '\ufeff')
+      out +=
+        code <= 0xff
+          ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+          : code <= 0xffff
+            ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`
+            : `\\U${code.toString(16).toUpperCase().padStart(8, '0')}`
     else out += c
   }
   return out + '"'

@@ -63,7 +63,10 @@ export function cleanScopes(scopes: string[]): string[] {
       continue
     }
     const resource = scope.slice(0, i)
-    const actions = scope.slice(i + 1).split(',').filter(Boolean)
+    const actions = scope
+      .slice(i + 1)
+      .split(',')
+      .filter(Boolean)
     if (!byResource.has(resource)) byResource.set(resource, new Set())
     for (const a of actions) byResource.get(resource)!.add(a)
   }
@@ -82,7 +85,10 @@ export function tokenQuery(existing: URLSearchParams, scopes: string[], service:
   for (const [k, v] of existing) values.set(k, [...(values.get(k) ?? []), v])
   if (scopes.length) values.set('scope', [...(values.get('scope') ?? []), ...scopes])
   if (service) values.set('service', [...(values.get('service') ?? []), service])
-  const esc = (s: string): string => encodeURIComponent(s).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  const esc = (s: string): string =>
+    encodeURIComponent(s)
+      .replace(/%20/g, '+')
+      .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
   return [...values.keys()]
     .sort()
     .flatMap((k) => values.get(k)!.map((v) => `${esc(k)}=${esc(v)}`))

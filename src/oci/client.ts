@@ -157,7 +157,10 @@ export class RegistryClient {
       return true
     }
     if (challenge.scheme !== 'bearer') {
-      throw new AuthError(`${this.host} answered 401 without a Basic or Bearer challenge`, { registry: this.host, hint: 'Check the registry address; this may not be an OCI registry' })
+      throw new AuthError(`${this.host} answered 401 without a Basic or Bearer challenge`, {
+        registry: this.host,
+        hint: 'Check the registry address; this may not be an OCI registry'
+      })
     }
     this.scheme = 'bearer'
     this.challengeParams = challenge.params
@@ -180,7 +183,10 @@ export class RegistryClient {
     if (!realm) throw new AuthError(`${this.host} sent a Bearer challenge without a realm`, { registry: this.host })
     const realmUrl = new URL(realm)
     if (realmUrl.protocol !== 'https:' && !(realmUrl.protocol === 'http:' && this.base.protocol === 'http:')) {
-      throw new AuthError(`${this.host} points its token service at ${realmUrl.origin} over plain HTTP`, { registry: this.host, hint: 'A token service must use HTTPS; set plain-http only for local test registries' })
+      throw new AuthError(`${this.host} points its token service at ${realmUrl.origin} over plain HTTP`, {
+        registry: this.host,
+        hint: 'A token service must use HTTPS; set plain-http only for local test registries'
+      })
     }
     const cred = await this.credential(refresh)
     if (cred?.accessToken) return cred.accessToken
@@ -196,18 +202,30 @@ export class RegistryClient {
         ...(service ? ([['service', service]] as Array<[string, string]>) : [])
       ]
       for (const [k, v] of fields) form.append(k, v)
-      res = await sendWithRetry({ method: 'POST', url: realmUrl, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(), ca: this.opts.ca }, this.opts.retry ?? DEFAULT_RETRY)
+      res = await sendWithRetry(
+        {
+          method: 'POST',
+          url: realmUrl,
+          headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+          body: form.toString(),
+          ca: this.opts.ca
+        },
+        this.opts.retry ?? DEFAULT_RETRY
+      )
     } else {
       const url = new URL(realmUrl)
       url.search = tokenQuery(realmUrl.searchParams, scopes, service)
-      if (cred && (cred.username || cred.password)) headers.authorization = `Basic ${Buffer.from(`${cred.username ?? ''}:${cred.password ?? ''}`).toString('base64')}`
+      if (cred && (cred.username || cred.password))
+        headers.authorization = `Basic ${Buffer.from(`${cred.username ?? ''}:${cred.password ?? ''}`).toString('base64')}`
       res = await sendWithRetry({ method: 'GET', url, headers, ca: this.opts.ca }, this.opts.retry ?? DEFAULT_RETRY)
     }
     if (res.status !== 200) {
       const who = cred ? 'the credentials were refused' : 'anonymous access was refused'
       throw new AuthError(`token service ${realmUrl.origin}${realmUrl.pathname} for ${this.host} answered ${res.status}: ${who} for ${scopes.join(' ')}`, {
         registry: this.host,
-        hint: cred ? 'Check the username and password (or token) and that they may push to this repository' : 'Set `username` and `password`, or use a login method for this registry'
+        hint: cred
+          ? 'Check the username and password (or token) and that they may push to this repository'
+          : 'Set `username` and `password`, or use a login method for this registry'
       })
     }
     const body = JSON.parse(res.body.subarray(0, 128 * 1024).toString('utf8')) as { token?: string; access_token?: string }
@@ -225,7 +243,7 @@ export class RegistryClient {
     const scopes = [repositoryScope(o.repository, o.push)]
     const scopeKey = cleanScopes(scopes).join(' ')
     let url = this.url(o.url)
-    for (let attempt = 0, redirects = 0; ; ) {
+    for (let attempt = 0, redirects = 0; ;) {
       const auth = sameOrigin(url, this.base) ? this.authorization(scopeKey) : undefined
       const req: HttpRequest = {
         method: o.method,
@@ -259,7 +277,11 @@ export class RegistryClient {
     const res = await this.request({ method: 'HEAD', url: `/v2/${repository}/blobs/${digest}`, repository, push })
     if (res.status === 200) {
       const reported = headerValue(res.headers, 'docker-content-digest')
-      if (reported && reported !== digest) throw new RegistryError(`${this.host} reports blob ${digest} as ${reported}`, { registry: this.host, hint: 'The registry is inconsistent; contact its operator' })
+      if (reported && reported !== digest)
+        throw new RegistryError(`${this.host} reports blob ${digest} as ${reported}`, {
+          registry: this.host,
+          hint: 'The registry is inconsistent; contact its operator'
+        })
       return true
     }
     if (res.status === 404) return false
@@ -283,7 +305,14 @@ export class RegistryClient {
   }
 
   private async startUpload(repository: string): Promise<URL> {
-    const res = await this.request({ method: 'POST', url: `/v2/${repository}/blobs/uploads/`, repository, push: true, headers: { 'content-length': '0' }, body: Buffer.alloc(0) })
+    const res = await this.request({
+      method: 'POST',
+      url: `/v2/${repository}/blobs/uploads/`,
+      repository,
+      push: true,
+      headers: { 'content-length': '0' },
+      body: Buffer.alloc(0)
+    })
     if (res.status !== 202) return this.fail(res, 'POST', 'cannot start a blob upload')
     return this.location(res)
   }
@@ -315,7 +344,15 @@ export class RegistryClient {
       }
       const done = new URL(location)
       done.searchParams.set('digest', blob.digest)
-      const res = await this.request({ method: 'PUT', url: done, repository, push: true, headers: { 'content-length': '0' }, body: Buffer.alloc(0), retry: false })
+      const res = await this.request({
+        method: 'PUT',
+        url: done,
+        repository,
+        push: true,
+        headers: { 'content-length': '0' },
+        body: Buffer.alloc(0),
+        retry: false
+      })
       return this.checkUploaded(res, blob)
     }
     const put = new URL(location)
@@ -337,13 +374,22 @@ export class RegistryClient {
     if (res.status !== 201) return this.fail(res, 'PUT', `uploading ${blob.digest}`)
     const reported = headerValue(res.headers, 'docker-content-digest')
     if (reported && reported !== blob.digest) {
-      throw new RegistryError(`${this.host} stored blob ${blob.digest} as ${reported}`, { registry: this.host, hint: 'The upload was corrupted on the way; re-run the job' })
+      throw new RegistryError(`${this.host} stored blob ${blob.digest} as ${reported}`, {
+        registry: this.host,
+        hint: 'The upload was corrupted on the way; re-run the job'
+      })
     }
   }
 
   /** The manifest a tag or digest points at, without its body; undefined when absent. */
   async headManifest(repository: string, reference: string): Promise<ManifestInfo | undefined> {
-    const res = await this.request({ method: 'HEAD', url: `/v2/${repository}/manifests/${reference}`, repository, push: true, headers: { accept: MANIFEST_ACCEPT } })
+    const res = await this.request({
+      method: 'HEAD',
+      url: `/v2/${repository}/manifests/${reference}`,
+      repository,
+      push: true,
+      headers: { accept: MANIFEST_ACCEPT }
+    })
     if (res.status === 404) return undefined
     if (res.status !== 200) return this.fail(res, 'HEAD')
     const digest = headerValue(res.headers, 'docker-content-digest')
@@ -357,19 +403,36 @@ export class RegistryClient {
 
   /** The manifest's bytes; `etag` (when the registry sends one) is for a conditional PUT with `If-Match`. */
   async getManifest(repository: string, reference: string): Promise<(ManifestInfo & { bytes: Buffer; etag?: string }) | undefined> {
-    const res = await this.request({ method: 'GET', url: `/v2/${repository}/manifests/${reference}`, repository, push: false, headers: { accept: MANIFEST_ACCEPT } })
+    const res = await this.request({
+      method: 'GET',
+      url: `/v2/${repository}/manifests/${reference}`,
+      repository,
+      push: false,
+      headers: { accept: MANIFEST_ACCEPT }
+    })
     if (res.status === 404) return undefined
     if (res.status !== 200) return this.fail(res, 'GET')
     const digest = sha256Digest(res.body)
-    if (reference.startsWith('sha256:') && reference !== digest) throw new RegistryError(`${this.host} returned manifest ${digest} for ${reference}`, { registry: this.host })
-    const got: ManifestInfo & { bytes: Buffer; etag?: string } = { digest, mediaType: (headerValue(res.headers, 'content-type') ?? '').split(';')[0].trim(), size: res.body.length, bytes: res.body }
+    if (reference.startsWith('sha256:') && reference !== digest)
+      throw new RegistryError(`${this.host} returned manifest ${digest} for ${reference}`, { registry: this.host })
+    const got: ManifestInfo & { bytes: Buffer; etag?: string } = {
+      digest,
+      mediaType: (headerValue(res.headers, 'content-type') ?? '').split(';')[0].trim(),
+      size: res.body.length,
+      bytes: res.body
+    }
     const etag = headerValue(res.headers, 'etag')
     if (etag) got.etag = etag
     return got
   }
 
   /** PUT a manifest by tag or digest; the registry must report the digest of exactly these bytes. */
-  async putManifest(repository: string, reference: string, manifest: { mediaType: string; bytes: Buffer }, options: { headers?: Record<string, string> } = {}): Promise<string> {
+  async putManifest(
+    repository: string,
+    reference: string,
+    manifest: { mediaType: string; bytes: Buffer },
+    options: { headers?: Record<string, string> } = {}
+  ): Promise<string> {
     return (await this.putManifestWithResponse(repository, reference, manifest, options)).digest
   }
 
@@ -395,7 +458,11 @@ export class RegistryClient {
     })
     if (res.status !== 201) return this.fail(res, 'PUT', `pushing manifest ${reference}`)
     const reported = headerValue(res.headers, 'docker-content-digest')
-    if (reported && reported !== digest) throw new RegistryError(`${this.host} stored manifest ${digest} as ${reported}`, { registry: this.host, hint: 'The registry rewrote the manifest; it may not support OCI artifacts' })
+    if (reported && reported !== digest)
+      throw new RegistryError(`${this.host} stored manifest ${digest} as ${reported}`, {
+        registry: this.host,
+        hint: 'The registry rewrote the manifest; it may not support OCI artifacts'
+      })
     return { digest, headers: res.headers }
   }
 
@@ -420,7 +487,10 @@ export class RegistryClient {
       try {
         index = JSON.parse(res.body.toString('utf8')) as { manifests?: unknown }
       } catch {
-        throw new RegistryError(`${this.host} answered GET ${url.pathname} with an index that is not JSON`, { registry: this.host, hint: 'The registry is inconsistent; contact its operator' })
+        throw new RegistryError(`${this.host} answered GET ${url.pathname} with an index that is not JSON`, {
+          registry: this.host,
+          hint: 'The registry is inconsistent; contact its operator'
+        })
       }
       if (Array.isArray(index.manifests)) out.push(...(index.manifests as Array<Record<string, unknown>>))
       const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(headerValue(res.headers, 'link') ?? '')

@@ -69,7 +69,12 @@ export function helmAnnotations(m: Metadata, created: Date): Record<string, stri
 
 const descriptor = (d: Descriptor): object => goStruct({ mediaType: d.mediaType, digest: d.digest, size: d.size })
 
-export function buildHelmManifest(opts: { metadata: Metadata; chart: { digest: string; size: number }; prov?: { digest: string; size: number }; created: Date }): HelmManifest {
+export function buildHelmManifest(opts: {
+  metadata: Metadata
+  chart: { digest: string; size: number }
+  prov?: { digest: string; size: number }
+  created: Date
+}): HelmManifest {
   const configBytes = Buffer.from(metadataJson(opts.metadata), 'utf8')
   const config = { mediaType: CONFIG_MEDIA_TYPE, digest: sha256Digest(configBytes), size: configBytes.length, bytes: configBytes }
   const layers: Descriptor[] = [{ mediaType: CHART_LAYER_MEDIA_TYPE, digest: opts.chart.digest, size: opts.chart.size }]

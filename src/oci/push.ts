@@ -16,22 +16,24 @@ export type IfExists = 'skip-identical' | 'fail' | 'overwrite'
  * `identical` when the tag already holds exactly this manifest, `absent` or
  * `replace` otherwise; throws for a different manifest unless overwriting.
  */
-export async function checkExisting(client: RegistryClient, ref: ChartReference, digest: string, ifExists: IfExists): Promise<'absent' | 'identical' | 'replace'> {
+export async function checkExisting(
+  client: RegistryClient,
+  ref: ChartReference,
+  digest: string,
+  ifExists: IfExists
+): Promise<'absent' | 'identical' | 'replace'> {
   const existing = await client.headManifest(ref.repository, ref.tag)
   if (!existing) return 'absent'
   if (existing.digest === digest && ifExists !== 'fail') return 'identical'
   if (ifExists === 'overwrite') return 'replace'
   const same = existing.digest === digest
-  throw new RegistryError(
-    `${ref} already exists${same ? ' (with the same content)' : ` and holds ${existing.digest}, not ${digest}`}`,
-    {
-      registry: ref.host,
-      status: 409,
-      hint: same
-        ? 'Nothing changed; use if-exists: skip-identical to accept re-runs'
-        : 'Chart versions are immutable once published: bump version in Chart.yaml (or the version input), or set if-exists: overwrite to replace it deliberately'
-    }
-  )
+  throw new RegistryError(`${ref} already exists${same ? ' (with the same content)' : ` and holds ${existing.digest}, not ${digest}`}`, {
+    registry: ref.host,
+    status: 409,
+    hint: same
+      ? 'Nothing changed; use if-exists: skip-identical to accept re-runs'
+      : 'Chart versions are immutable once published: bump version in Chart.yaml (or the version input), or set if-exists: overwrite to replace it deliberately'
+  })
 }
 
 export interface ArtifactUpload {
@@ -58,6 +60,12 @@ export async function pushArtifact(client: RegistryClient, repository: string, a
 }
 
 /** Points `tag` at the manifest (the same bytes, as Helm does). */
-export async function tagManifest(client: RegistryClient, repository: string, tag: string, manifest: Buffer, mediaType = 'application/vnd.oci.image.manifest.v1+json'): Promise<string> {
+export async function tagManifest(
+  client: RegistryClient,
+  repository: string,
+  tag: string,
+  manifest: Buffer,
+  mediaType = 'application/vnd.oci.image.manifest.v1+json'
+): Promise<string> {
   return client.putManifest(repository, tag, { mediaType, bytes: manifest })
 }

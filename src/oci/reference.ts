@@ -47,11 +47,18 @@ export function parseRegistryInput(raw: string): RegistryLocation {
   const [host, ...path] = parts
   const last = path[path.length - 1]
   if (last !== undefined && last.includes(':')) {
-    fail(`contains a tag ("${last.slice(last.indexOf(':'))}"); the tag is always the chart version`, `oci://${[host, ...path.slice(0, -1), last.slice(0, last.indexOf(':'))].join('/')}`)
+    fail(
+      `contains a tag ("${last.slice(last.indexOf(':'))}"); the tag is always the chart version`,
+      `oci://${[host, ...path.slice(0, -1), last.slice(0, last.indexOf(':'))].join('/')}`
+    )
   }
   if (!HOST.test(host)) fail(`has an invalid host "${host}"`, `oci://HOST[:PORT]/NAMESPACE, for example ${EXAMPLE}`)
   const namespace = path.join('/')
-  if (/[A-Z]/.test(rest)) fail('contains upper-case letters, which OCI repository names cannot have', `oci://${[host.toLowerCase(), namespace.toLowerCase()].filter(Boolean).join('/')}`)
+  if (/[A-Z]/.test(rest))
+    fail(
+      'contains upper-case letters, which OCI repository names cannot have',
+      `oci://${[host.toLowerCase(), namespace.toLowerCase()].filter(Boolean).join('/')}`
+    )
   if (namespace && !REPOSITORY.test(namespace)) {
     fail(`has an invalid repository path "${namespace}" (lower-case letters, digits and single . _ - separators only)`, `a path such as ${EXAMPLE}`)
   }
@@ -69,13 +76,19 @@ export function chartReference(registry: RegistryLocation, name: string, version
   }
   const tag = ociTag(version)
   if (!isValidTag(tag)) {
-    throw new ChartError(`invalid reference: invalid tag "${tag}" for version "${version}"`, { chart: name, hint: 'OCI tags allow letters, digits, "_", "." and "-" and at most 128 characters: shorten the version' })
+    throw new ChartError(`invalid reference: invalid tag "${tag}" for version "${version}"`, {
+      chart: name,
+      hint: 'OCI tags allow letters, digits, "_", "." and "-" and at most 128 characters: shorten the version'
+    })
   }
   return { host: registry.host, repository, tag, toString: () => `${registry.host}/${repository}:${tag}` }
 }
 
 /** Loopback hosts, where `plain-http: auto` uses HTTP (as a local `registry:2` or kind registry expects). */
 export function isLoopbackHost(host: string): boolean {
-  const name = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase()
+  const name = host
+    .replace(/:\d+$/, '')
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase()
   return name === 'localhost' || name.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(name) || name === '::1'
 }

@@ -99,7 +99,11 @@ function rethrow(err: unknown, client: RegistryClient, what: string, hint?: (e: 
     throw new RegistryError(`${what}: ${err.message}`, { registry: client.host, status: err.status, code: err.code, hint: hint?.(err) ?? err.hint, cause: err })
   }
   const msg = err instanceof Error ? err.message : String(err)
-  throw new RegistryError(`${what} on ${client.host}: ${msg}`, { registry: client.host, hint: 'Check the network path to the registry and re-run the job', cause: err })
+  throw new RegistryError(`${what} on ${client.host}: ${msg}`, {
+    registry: client.host,
+    hint: 'Check the network path to the registry and re-run the job',
+    cause: err
+  })
 }
 
 /** Refusals that mean "this registry does not take such manifests", not auth or outages. */
@@ -190,7 +194,9 @@ async function recordInFallback(client: RegistryClient, repository: string, subj
       // Someone else changed the index since we read it: read it again.
       if (e instanceof RegistryError && e.status === 412 && attempt < FALLBACK_ATTEMPTS) continue
       rethrow(e, client, `updating the referrers index ${where}`, (r) =>
-        r.status === 412 ? 'Other jobs keep updating the referrers of this chart at the same time; re-run the job' : refusedShape(r) && 'the registry may not accept OCI image indexes; use a registry that supports OCI artifacts'
+        r.status === 412
+          ? 'Other jobs keep updating the referrers of this chart at the same time; re-run the job'
+          : refusedShape(r) && 'the registry may not accept OCI image indexes; use a registry that supports OCI artifacts'
       )
     }
     let after: Awaited<ReturnType<typeof readIndex>>
@@ -201,10 +207,13 @@ async function recordInFallback(client: RegistryClient, repository: string, subj
     }
     if (after?.index.manifests.some((m) => m?.digest === entry.digest)) return
   }
-  throw new RegistryError(`the referrers index ${where} kept being replaced by another writer; ${entry.digest} is not recorded after ${FALLBACK_ATTEMPTS} attempts`, {
-    registry: client.host,
-    hint: 'Other jobs update the referrers of this chart at the same time; re-run the job'
-  })
+  throw new RegistryError(
+    `the referrers index ${where} kept being replaced by another writer; ${entry.digest} is not recorded after ${FALLBACK_ATTEMPTS} attempts`,
+    {
+      registry: client.host,
+      hint: 'Other jobs update the referrers of this chart at the same time; re-run the job'
+    }
+  )
 }
 
 /**
@@ -225,7 +234,11 @@ export async function pushReferrer(
   const unique = new Map(blobs.map((b) => [sha256Digest(b), b]))
   try {
     // Every referrer shares the `{}` config: one upload per blob at a time (see uploadOnce).
-    await Promise.all([...unique].map(([digest, bytes]) => uploadOnce(`${client.host}/${repository}@${digest}`, () => client.pushBlob(repository, bufferSource({ digest, size: bytes.length, bytes })))))
+    await Promise.all(
+      [...unique].map(([digest, bytes]) =>
+        uploadOnce(`${client.host}/${repository}@${digest}`, () => client.pushBlob(repository, bufferSource({ digest, size: bytes.length, bytes })))
+      )
+    )
   } catch (e) {
     rethrow(e, client, `uploading the blobs of the ${a.artifactType} referrer of ${name}@${subject.digest}`)
   }

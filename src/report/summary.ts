@@ -47,7 +47,14 @@ export function summaryMarkdown(results: ChartResult[], registry: string): strin
   if (signed.length) {
     lines.push('', '#### Verify', '')
     for (const r of signed) {
-      lines.push(`**${cell(r.name)} ${cell(r.version)}**${r.rekorLogIndex ? ` (Rekor log index ${r.rekorLogIndex})` : ''}`, '', '```sh', ...(r.verifyCommands ?? []), '```', '')
+      lines.push(
+        `**${cell(r.name)} ${cell(r.version)}**${r.rekorLogIndex ? ` (Rekor log index ${r.rekorLogIndex})` : ''}`,
+        '',
+        '```sh',
+        ...(r.verifyCommands ?? []),
+        '```',
+        ''
+      )
     }
   }
   const warned = results.filter((r) => r.warnings?.length)

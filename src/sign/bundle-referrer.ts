@@ -12,7 +12,13 @@ import { rfc3339 } from '../oci/helm-artifact'
 export const BUNDLE_V03_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
 
 /** Pushes the referrer; returns its manifest digest. */
-export async function pushBundleReferrer(client: RegistryClient, repository: string, subject: Descriptor, bundle: SerializedBundle, predicateType: string): Promise<string> {
+export async function pushBundleReferrer(
+  client: RegistryClient,
+  repository: string,
+  subject: Descriptor,
+  bundle: SerializedBundle,
+  predicateType: string
+): Promise<string> {
   const { descriptor } = await pushReferrer(client, repository, subject, {
     artifactType: BUNDLE_V03_MEDIA_TYPE,
     layers: [{ mediaType: BUNDLE_V03_MEDIA_TYPE, bytes: Buffer.from(JSON.stringify(bundle)) }],

@@ -75,7 +75,13 @@ export async function loadProvKey(k: ProvKey): Promise<LoadedProvKey> {
  * The .prov bytes for the archive at `archivePath`, named `archiveName` inside the message.
  * `digest` is the archive's sha256 when the caller already has it (packaging hashes as it writes).
  */
-export async function helmProvenance(archivePath: string, archiveName: string, metadataYaml: string, key: LoadedProvKey['key'], digest?: string): Promise<Buffer> {
+export async function helmProvenance(
+  archivePath: string,
+  archiveName: string,
+  metadataYaml: string,
+  key: LoadedProvKey['key'],
+  digest?: string
+): Promise<Buffer> {
   let hex: string
   try {
     hex = (digest ?? (await fileDigest(archivePath)).digest).replace(/^sha256:/, '')

@@ -58,7 +58,10 @@ export function planSigning(o: SignOptions, env: NodeJS.ProcessEnv): SigningPlan
   let legacy = o.signFormat !== 'bundle'
   let warning: string | undefined
   if (legacy && !endpoints.rekor) {
-    if (o.signFormat === 'legacy') throw new InputError(`sign-format: legacy needs a Rekor transparency log, and the ${endpoints.name} instance has none`, { hint: 'Use sign-format: bundle, or a Sigstore instance with Rekor (public-good or custom rekor-url)' })
+    if (o.signFormat === 'legacy')
+      throw new InputError(`sign-format: legacy needs a Rekor transparency log, and the ${endpoints.name} instance has none`, {
+        hint: 'Use sign-format: bundle, or a Sigstore instance with Rekor (public-good or custom rekor-url)'
+      })
     warning = `sign-format: both: the ${endpoints.name} instance has no Rekor log, so only the bundle format is written`
     legacy = false
   }
@@ -118,7 +121,9 @@ export async function startSigning(plan: SigningPlan, o: SignOptions, env: NodeJ
       const san = `${server}/${claims.job_workflow_ref ?? '<owner>/<repo>/.github/workflows/<workflow>@<ref>'}`
       out.verifyCommands = [
         `cosign verify ${imageRef}@${c.manifest.digest} --certificate-identity '${san}' --certificate-oidc-issuer ${GITHUB_OIDC_ISSUER}`,
-        ...(plan.attest && claims.repository ? [`gh attestation verify oci://${imageRef}@${c.manifest.digest} -R ${claims.repository}${out.attestationId ? '' : ' --bundle-from-oci'}`] : [])
+        ...(plan.attest && claims.repository
+          ? [`gh attestation verify oci://${imageRef}@${c.manifest.digest} -R ${claims.repository}${out.attestationId ? '' : ' --bundle-from-oci'}`]
+          : [])
       ]
       return out
     }

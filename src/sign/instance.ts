@@ -25,7 +25,10 @@ export function repositoryVisibility(env: NodeJS.ProcessEnv): string | undefined
   }
 }
 
-export function resolveInstance(o: { instance: InstanceName; fulcioUrl?: string; rekorUrl?: string; tsaUrl?: string }, env: NodeJS.ProcessEnv): SigstoreEndpoints {
+export function resolveInstance(
+  o: { instance: InstanceName; fulcioUrl?: string; rekorUrl?: string; tsaUrl?: string },
+  env: NodeJS.ProcessEnv
+): SigstoreEndpoints {
   const custom = o.fulcioUrl || o.rekorUrl || o.tsaUrl
   const name = o.instance || (custom ? 'custom' : repositoryVisibility(env) === 'public' ? 'public-good' : 'github')
   if (name === 'custom') {
@@ -36,7 +39,10 @@ export function resolveInstance(o: { instance: InstanceName; fulcioUrl?: string;
     }
     return { name, fulcio: o.fulcioUrl, rekor: o.rekorUrl, tsa: o.tsaUrl }
   }
-  if (custom) throw new InputError(`fulcio-url, rekor-url and tsa-url apply to sigstore-instance: custom, not ${name}`, { hint: 'Set sigstore-instance: custom, or drop the URLs' })
+  if (custom)
+    throw new InputError(`fulcio-url, rekor-url and tsa-url apply to sigstore-instance: custom, not ${name}`, {
+      hint: 'Set sigstore-instance: custom, or drop the URLs'
+    })
   if (name === 'public-good') return { name, fulcio: 'https://fulcio.sigstore.dev', rekor: 'https://rekor.sigstore.dev' }
   // GitHub Enterprise Cloud with data residency serves its own instance under the GHE.com host.
   const host = env.GITHUB_SERVER_URL ? new URL(env.GITHUB_SERVER_URL).hostname : 'github.com'

@@ -29,11 +29,19 @@ export function legacyAnnotations(bundle: SerializedBundle): Record<string, stri
   const leaf = vm.x509CertificateChain?.certificates[0]?.rawBytes ?? vm.certificate?.rawBytes
   const t = vm.tlogEntries?.[0]
   const sig = bundle.messageSignature?.signature
-  if (!leaf || !t?.inclusionPromise || !sig) throw new SignError('the legacy cosign signature needs a Rekor v1 entry with a signed entry timestamp', { hint: 'Use sign-format: bundle with an instance that has no Rekor v1 log' })
+  if (!leaf || !t?.inclusionPromise || !sig)
+    throw new SignError('the legacy cosign signature needs a Rekor v1 entry with a signed entry timestamp', {
+      hint: 'Use sign-format: bundle with an instance that has no Rekor v1 log'
+    })
   const rekorBundle = goMarshal(
     goStruct({
       SignedEntryTimestamp: t.inclusionPromise.signedEntryTimestamp,
-      Payload: goStruct({ body: t.canonicalizedBody, integratedTime: Number(t.integratedTime), logIndex: Number(t.logIndex), logID: Buffer.from(t.logId.keyId, 'base64').toString('hex') })
+      Payload: goStruct({
+        body: t.canonicalizedBody,
+        integratedTime: Number(t.integratedTime),
+        logIndex: Number(t.logIndex),
+        logID: Buffer.from(t.logId.keyId, 'base64').toString('hex')
+      })
     })
   )
   const out: Record<string, string> = {
@@ -66,7 +74,13 @@ function configFor(layers: Layer[]): Buffer {
 }
 
 /** Adds one signature layer to the `.sig` image of `subjectDigest` and points the tag at it. Returns the reference. */
-export async function pushLegacySignature(client: RegistryClient, repository: string, subjectDigest: string, payload: Buffer, annotations: Record<string, string>): Promise<string> {
+export async function pushLegacySignature(
+  client: RegistryClient,
+  repository: string,
+  subjectDigest: string,
+  payload: Buffer,
+  annotations: Record<string, string>
+): Promise<string> {
   const tag = signatureTag(subjectDigest)
   const existing = await client.getManifest(repository, tag)
   let layers: Layer[] = existing ? ((JSON.parse(existing.bytes.toString()) as { layers?: Layer[] }).layers ?? []) : []
@@ -75,7 +89,9 @@ export async function pushLegacySignature(client: RegistryClient, repository: st
   const config = configFor(layers)
   await client.pushBlob(repository, bytesSource(payload))
   await client.pushBlob(repository, bytesSource(config))
-  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, config: { mediaType: OCI_CONFIG, size: config.length, digest: sha256Digest(config) }, layers }))
+  const manifest = Buffer.from(
+    JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, config: { mediaType: OCI_CONFIG, size: config.length, digest: sha256Digest(config) }, layers })
+  )
   await client.putManifest(repository, tag, { mediaType: OCI_MANIFEST, bytes: manifest })
   return `${client.host}/${repository}:${tag}`
 }

@@ -8,7 +8,16 @@
  */
 import * as crypto from 'node:crypto'
 import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle'
-import { DSSEBundleBuilder, FulcioSigner, InternalError, MessageSignatureBundleBuilder, RekorWitness, TSAWitness, type Signer, type Witness } from '@sigstore/sign'
+import {
+  DSSEBundleBuilder,
+  FulcioSigner,
+  InternalError,
+  MessageSignatureBundleBuilder,
+  RekorWitness,
+  TSAWitness,
+  type Signer,
+  type Witness
+} from '@sigstore/sign'
 import { SignError } from '../errors'
 import type { SigstoreEndpoints } from './instance'
 import { IN_TOTO_PAYLOAD_TYPE } from './statements'

@@ -15,7 +15,14 @@ const hex = (digest: string): string => digest.replace(/^sha256:/, '')
 
 /** What `cosign sign` (v3) signs for an image: the manifest digest as the only subject, empty predicate. */
 export function cosignSignStatement(manifestDigest: string): Buffer {
-  return Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [{ digest: { sha256: hex(manifestDigest) } }], predicateType: COSIGN_SIGN_PREDICATE, predicate: {} }))
+  return Buffer.from(
+    JSON.stringify({
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: [{ digest: { sha256: hex(manifestDigest) } }],
+      predicateType: COSIGN_SIGN_PREDICATE,
+      predicate: {}
+    })
+  )
 }
 
 /** cosign's simple-signing payload (sigstore/sigstore payload.go, Go json.Marshal). */
@@ -55,7 +62,13 @@ export interface WorkflowClaims {
  * verifier can cross-check them). Subjects: the chart manifest, and the .tgz
  * so that `gh attestation verify chart.tgz` works after `helm pull`.
  */
-export function slsaProvenanceStatement(o: { claims: WorkflowClaims; serverUrl: string; subjectName: string; manifestDigest: string; archive?: { name: string; digest: string } }): Buffer {
+export function slsaProvenanceStatement(o: {
+  claims: WorkflowClaims
+  serverUrl: string
+  subjectName: string
+  manifestDigest: string
+  archive?: { name: string; digest: string }
+}): Buffer {
   const c = o.claims
   const server = o.serverUrl.replace(/\/$/, '')
   // workflow_ref = owner/repo/.github/workflows/x.yml@refs/…: the path is what lies between.
@@ -71,7 +84,14 @@ export function slsaProvenanceStatement(o: { claims: WorkflowClaims; serverUrl: 
         buildDefinition: {
           buildType: GITHUB_BUILD_TYPE,
           externalParameters: { workflow: { ref: c.ref, repository: `${server}/${c.repository}`, path } },
-          internalParameters: { github: { event_name: c.event_name, repository_id: c.repository_id, repository_owner_id: c.repository_owner_id, runner_environment: c.runner_environment } },
+          internalParameters: {
+            github: {
+              event_name: c.event_name,
+              repository_id: c.repository_id,
+              repository_owner_id: c.repository_owner_id,
+              runner_environment: c.runner_environment
+            }
+          },
           resolvedDependencies: [{ uri: `git+${server}/${c.repository}@${c.ref}`, digest: { gitCommit: c.sha } }]
         },
         runDetails: {

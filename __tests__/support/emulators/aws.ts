@@ -68,10 +68,19 @@ const jsonError = (status: number, code: string, message: string): Res => ({
 })
 
 const globMatch = (pattern: string, s: string): boolean =>
-  new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(s)
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`
+  ).test(s)
 
 /** SigV4 as the service checks it: rebuild the canonical request from what arrived. */
-function verifySigV4(req: Req, sessions: Map<string, Session>, expect: { region: string; service: string }): { ok: true; session: Session } | { ok: false; code: string; message: string } {
+function verifySigV4(
+  req: Req,
+  sessions: Map<string, Session>,
+  expect: { region: string; service: string }
+): { ok: true; session: Session } | { ok: false; code: string; message: string } {
   const auth = req.headers.authorization ?? ''
   const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/.exec(auth)
   if (!m) return { ok: false, code: 'IncompleteSignatureException', message: 'Authorization header requires Credential, SignedHeaders and Signature' }
@@ -83,7 +92,11 @@ function verifySigV4(req: Req, sessions: Map<string, Session>, expect: { region:
   }
   if (session.expiresAt < Date.now()) return { ok: false, code: 'ExpiredTokenException', message: 'The security token included in the request is expired' }
   if (region !== expect.region || service !== expect.service) {
-    return { ok: false, code: 'InvalidSignatureException', message: `Credential should be scoped to a valid region/service: ${expect.region}/${expect.service}, not ${region}/${service}` }
+    return {
+      ok: false,
+      code: 'InvalidSignatureException',
+      message: `Credential should be scoped to a valid region/service: ${expect.region}/${expect.service}, not ${region}/${service}`
+    }
   }
   const amzDate = String(req.headers['x-amz-date'] ?? '')
   const when = Date.parse(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'))
@@ -122,21 +135,35 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
   const sts = (req: Req): Res => {
     state.stsCalls++
     const f = form(req)
-    if (f.Action !== 'AssumeRoleWithWebIdentity' || f.Version !== '2011-06-15') return xmlError(400, 'InvalidAction', `Could not find operation ${f.Action} for version ${f.Version}`)
-    if (!/^[\w+=,.@-]{2,64}$/.test(f.RoleSessionName ?? '')) return xmlError(400, 'ValidationError', '1 validation error detected: Value at \'roleSessionName\' failed to satisfy constraint')
+    if (f.Action !== 'AssumeRoleWithWebIdentity' || f.Version !== '2011-06-15')
+      return xmlError(400, 'InvalidAction', `Could not find operation ${f.Action} for version ${f.Version}`)
+    if (!/^[\w+=,.@-]{2,64}$/.test(f.RoleSessionName ?? ''))
+      return xmlError(400, 'ValidationError', "1 validation error detected: Value at 'roleSessionName' failed to satisfy constraint")
     const duration = Number(f.DurationSeconds ?? 3600)
-    if (!(duration >= 900 && duration <= 43200)) return xmlError(400, 'ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.')
+    if (!(duration >= 900 && duration <= 43200))
+      return xmlError(400, 'ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.')
     let claims: Record<string, unknown>
     try {
       claims = opts.oidc.verify(f.WebIdentityToken ?? '', 'sts.amazonaws.com')
     } catch (err) {
       const msg = (err as Error).message
-      return msg === 'expired' ? xmlError(400, 'ExpiredTokenException', 'Token expired') : xmlError(400, 'InvalidIdentityToken', `Incorrect token audience or signature: ${msg}`)
+      return msg === 'expired'
+        ? xmlError(400, 'ExpiredTokenException', 'Token expired')
+        : xmlError(400, 'InvalidIdentityToken', `Incorrect token audience or signature: ${msg}`)
     }
     const role = opts.roles[f.RoleArn ?? '']
-    if (!role || !role.subjects.some((p) => globMatch(p, String(claims.sub)))) return xmlError(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')
-    const akid = randomToken('ASIA', 12).toUpperCase().replace(/[^A-Z0-9]/g, 'X').slice(0, 20)
-    const session: Session = { secret: randomToken('', 30), token: randomToken('IQoJb3JpZ2luX2Vj', 60), expiresAt: Date.now() + (opts.stsSessionSeconds ?? duration) * 1000, roleArn: f.RoleArn }
+    if (!role || !role.subjects.some((p) => globMatch(p, String(claims.sub))))
+      return xmlError(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')
+    const akid = randomToken('ASIA', 12)
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, 'X')
+      .slice(0, 20)
+    const session: Session = {
+      secret: randomToken('', 30),
+      token: randomToken('IQoJb3JpZ2luX2Vj', 60),
+      expiresAt: Date.now() + (opts.stsSessionSeconds ?? duration) * 1000,
+      roleArn: f.RoleArn
+    }
     sessions.set(akid, session)
     const name = (f.RoleArn ?? '').split('/').pop()
     return {
@@ -167,13 +194,18 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
     if (!String(req.headers['content-type']).startsWith('application/x-amz-json-1.1')) return jsonError(400, 'SerializationException', 'bad content type')
     const service = isPublic ? 'ecr-public' : 'ecr'
     const scopeRegion = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1]
-    if (isPublic && scopeRegion !== 'us-east-1') return jsonError(400, 'UnsupportedCommandException', 'GetAuthorizationToken command is only supported in us-east-1.')
+    if (isPublic && scopeRegion !== 'us-east-1')
+      return jsonError(400, 'UnsupportedCommandException', 'GetAuthorizationToken command is only supported in us-east-1.')
     const v = verifySigV4(req, sessions, { region: isPublic ? 'us-east-1' : opts.region, service })
     if (!v.ok) return jsonError(v.code === 'InvalidSignatureException' || v.code === 'IncompleteSignatureException' ? 403 : 400, v.code, v.message)
     const role = v.session.roleArn ? opts.roles[v.session.roleArn] : undefined
     const action = `${service}:GetAuthorizationToken` as const
     if (role && !(role.allow ?? ['ecr:GetAuthorizationToken', 'ecr-public:GetAuthorizationToken']).includes(action)) {
-      return jsonError(400, 'AccessDeniedException', `User: arn:aws:sts::123456789012:assumed-role/${v.session.roleArn?.split('/').pop()}/s is not authorized to perform: ${action} on resource: * because no identity-based policy allows the ${action} action`)
+      return jsonError(
+        400,
+        'AccessDeniedException',
+        `User: arn:aws:sts::123456789012:assumed-role/${v.session.roleArn?.split('/').pop()}/s is not authorized to perform: ${action} on resource: * because no identity-based policy allows the ${action} action`
+      )
     }
     const password = randomToken('eyJwYXlsb2FkIjoi', 40)
     const expiresAt = Date.now() + (opts.ecrTokenSeconds ?? 43200) * 1000
@@ -183,7 +215,11 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
     return {
       status: 200,
       headers: { 'Content-Type': 'application/x-amz-json-1.1' },
-      body: JSON.stringify(isPublic ? { authorizationData: data } : { authorizationData: [{ ...data, proxyEndpoint: opts.proxyEndpoint ?? 'https://123456789012.dkr.ecr.us-east-1.amazonaws.com' }] })
+      body: JSON.stringify(
+        isPublic
+          ? { authorizationData: data }
+          : { authorizationData: [{ ...data, proxyEndpoint: opts.proxyEndpoint ?? 'https://123456789012.dkr.ecr.us-east-1.amazonaws.com' }] }
+      )
     }
   }
 

@@ -50,9 +50,11 @@ export async function startEntra(opts: { oidc: GitHubOidc; apps: Record<string, 
     const tenant = decodeURIComponent(m[1])
     const f = form(req)
     if (f.grant_type !== 'client_credentials') return aadError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.')
-    if (f.client_assertion_type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return aadError(400, 'invalid_request', 90014, 'The request body must contain client_assertion_type.')
+    if (f.client_assertion_type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+      return aadError(400, 'invalid_request', 90014, 'The request body must contain client_assertion_type.')
     const app = opts.apps[f.client_id ?? '']
-    if (!app || app.tenantId !== tenant) return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${f.client_id}' was not found in the directory '${tenant}'.`)
+    if (!app || app.tenantId !== tenant)
+      return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${f.client_id}' was not found in the directory '${tenant}'.`)
     if (f.scope !== ACR_SCOPE) return aadError(400, 'invalid_scope', 70011, `The provided value for scope ${f.scope} is not valid.`)
     let claims: Record<string, unknown>
     try {
@@ -60,13 +62,26 @@ export async function startEntra(opts: { oidc: GitHubOidc; apps: Record<string, 
     } catch (err) {
       return (err as Error).message === 'expired'
         ? aadError(400, 'invalid_client', 700024, 'Client assertion is not within its valid time range.')
-        : aadError(400, 'invalid_client', 700211, `No matching federated identity record found for presented assertion issuer or audience: ${(err as Error).message}.`)
+        : aadError(
+            400,
+            'invalid_client',
+            700211,
+            `No matching federated identity record found for presented assertion issuer or audience: ${(err as Error).message}.`
+          )
     }
     if (claims.sub !== app.subject) {
-      return aadError(400, 'invalid_client', 700213, `No matching federated identity record found for presented assertion subject '${String(claims.sub)}'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion.`)
+      return aadError(
+        400,
+        'invalid_client',
+        700213,
+        `No matching federated identity record found for presented assertion subject '${String(claims.sub)}'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion.`
+      )
     }
     const lifetime = opts.accessTokenSeconds ?? 3599
-    const token = issuer.sign({ aud: 'https://containerregistry.azure.net', tid: tenant, appid: f.client_id, oid: `oid-${f.client_id}`, sub: `oid-${f.client_id}` }, lifetime)
+    const token = issuer.sign(
+      { aud: 'https://containerregistry.azure.net', tid: tenant, appid: f.client_id, oid: `oid-${f.client_id}`, sub: `oid-${f.client_id}` },
+      lifetime
+    )
     issued.push(token)
     return { status: 200, body: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token } }
   })
@@ -94,7 +109,14 @@ export interface AcrEmulator extends Emulator {
  * non-/oauth2 request with the Host header kept, so its Location headers
  * point back here.
  */
-export async function startAcr(opts: { entra: EntraEmulator; tenantId: string; upstream?: string; refreshTokenSeconds?: number; allow?: (claims: Record<string, unknown>) => boolean; onIssue?: (username: string, password: string) => void }): Promise<AcrEmulator> {
+export async function startAcr(opts: {
+  entra: EntraEmulator
+  tenantId: string
+  upstream?: string
+  refreshTokenSeconds?: number
+  allow?: (claims: Record<string, unknown>) => boolean
+  onIssue?: (username: string, password: string) => void
+}): Promise<AcrEmulator> {
   let issuer!: JwtIssuer
   let selfHost = ''
   const state = { exchangeCalls: 0 }
@@ -113,7 +135,10 @@ export async function startAcr(opts: { entra: EntraEmulator; tenantId: string; u
     }
     if (claims.tid !== f.tenant || f.tenant !== opts.tenantId) return err(401, `tenant ${f.tenant} does not match the token`)
     if (opts.allow && !opts.allow(claims)) return err(401, 'The identity is not authorized on this registry. Visit https://aka.ms/acr/authorization')
-    const refresh = issuer.sign({ aud: selfHost, grant_type: 'refresh_token', tenant: f.tenant, sub: claims.oid, permissions: { actions: ['read', 'write'] } }, opts.refreshTokenSeconds ?? 10800)
+    const refresh = issuer.sign(
+      { aud: selfHost, grant_type: 'refresh_token', tenant: f.tenant, sub: claims.oid, permissions: { actions: ['read', 'write'] } },
+      opts.refreshTokenSeconds ?? 10800
+    )
     issued.push(refresh)
     opts.onIssue?.('00000000-0000-0000-0000-000000000000', refresh)
     return { status: 200, body: { refresh_token: refresh } }
@@ -126,7 +151,13 @@ export async function startAcr(opts: { entra: EntraEmulator; tenantId: string; u
       req.on('end', () => {
         let r: { status: number; body: object }
         try {
-          r = exchange({ method: req.method ?? 'POST', url: new URL(req.url ?? '/', 'http://x'), headers: req.headers, rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) })
+          r = exchange({
+            method: req.method ?? 'POST',
+            url: new URL(req.url ?? '/', 'http://x'),
+            headers: req.headers,
+            rawHeaders: req.rawHeaders,
+            body: Buffer.concat(chunks)
+          })
         } catch (e) {
           r = { status: 500, body: { errors: [{ code: 'EMULATOR', message: (e as Error).message }] } }
         }

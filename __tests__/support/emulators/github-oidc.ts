@@ -30,7 +30,8 @@ export async function startGitHubOidc(opts: GitHubOidcOptions = {}): Promise<Git
   const issued: string[] = []
   let issuer!: JwtIssuer
   const em = await serve((req) => {
-    if (req.url.pathname === '/.well-known/openid-configuration') return { status: 200, body: { issuer: issuer.issuer, jwks_uri: `${issuer.issuer}/.well-known/jwks` } }
+    if (req.url.pathname === '/.well-known/openid-configuration')
+      return { status: 200, body: { issuer: issuer.issuer, jwks_uri: `${issuer.issuer}/.well-known/jwks` } }
     if (req.url.pathname === '/.well-known/jwks') return { status: 200, body: issuer.jwks() }
     if (!req.url.pathname.endsWith('/idtoken')) return { status: 404, body: { message: 'not found' } }
     if (req.headers.authorization?.replace(/^bearer /i, '') !== requestToken) return { status: 401, body: { message: 'Bad credentials' } }

@@ -46,7 +46,7 @@ export async function serve(handler: (req: Req) => Res | Promise<Res>): Promise<
         .catch((err: Error): Res => ({ status: 500, body: { error: 'emulator_error', error_description: err.message } }))
         .then((out) => {
           const isJson = out.body !== undefined && typeof out.body === 'object' && !Buffer.isBuffer(out.body)
-          const body = isJson ? JSON.stringify(out.body) : (out.body as string | Buffer | undefined) ?? ''
+          const body = isJson ? JSON.stringify(out.body) : ((out.body as string | Buffer | undefined) ?? '')
           res.writeHead(out.status, { ...(isJson ? { 'Content-Type': 'application/json' } : {}), ...out.headers })
           res.end(body)
         })

@@ -96,7 +96,11 @@ function resolvesToNonString(s) {
 }
 const isBlank = (c) => c === undefined || c === ' ' || c === '\t' || c === '\n';
 /** libyaml's printable test, with go-yaml's unicode output enabled. */
-const isPrintable = (c) => c === '\t' || c === '\n' || (c >= ' ' && c <= '~') || (c >= '\u00a0' && c !== '\ufeff' && !/[\ud800-\udfff\ufffe\uffff\u0085\u2028\u2029]/.test(c)) || c === '\u0085';
+const isPrintable = (c) => c === '\t' ||
+    c === '\n' ||
+    (c >= ' ' && c <= '~') ||
+    (c >= '\u00a0' && c !== '\ufeff' && !/[\ud800-\udfff\ufffe\uffff\u0085\u2028\u2029]/.test(c)) ||
+    c === '\u0085';
 /** libyaml `yaml_emitter_analyze_scalar`, reduced to what picks the style. */
 function analyze(s) {
     if (s.startsWith('---') || s.startsWith('...'))
@@ -216,7 +220,12 @@ function doubleQuoted(s) {
         else if (c === '\0')
             out += '\\0';
         else if (!isPrintable(c) || c === '\ufeff')
-            out += code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : code <= 0xffff ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}` : `\\U${code.toString(16).toUpperCase().padStart(8, '0')}`;
+            out +=
+                code <= 0xff
+                    ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+                    : code <= 0xffff
+                        ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`
+                        : `\\U${code.toString(16).toUpperCase().padStart(8, '0')}`;
         else
             out += c;
     }

@@ -29,8 +29,22 @@ export interface SignInput {
 
 // Never signed: proxies and hop-by-hop machinery may change them (SDK's ALWAYS_UNSIGNABLE_HEADERS).
 const UNSIGNABLE = new Set([
-  'authorization', 'user-agent', 'connection', 'expect', 'from', 'keep-alive', 'max-forwards', 'pragma', 'referer',
-  'te', 'trailer', 'transfer-encoding', 'upgrade', 'cache-control', 'x-amzn-trace-id', 'content-length'
+  'authorization',
+  'user-agent',
+  'connection',
+  'expect',
+  'from',
+  'keep-alive',
+  'max-forwards',
+  'pragma',
+  'referer',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'cache-control',
+  'x-amzn-trace-id',
+  'content-length'
 ])
 
 const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex')
@@ -44,7 +58,10 @@ export function uriEncode(s: string, keepSlash = false): string {
 }
 
 export function amzDate(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 }
 
 /** Path with dot segments and empty segments removed, each segment encoded once. */

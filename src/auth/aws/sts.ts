@@ -32,7 +32,10 @@ export function xmlText(xml: string, name: string): string | undefined {
 /** RoleSessionName allows 2–64 of [\w+=,.@-]. */
 export function sessionName(env: NodeJS.ProcessEnv): string {
   const raw = env.AWS_ROLE_SESSION_NAME || `helm-oci-publish${env.GITHUB_RUN_ID ? `-${env.GITHUB_RUN_ID}` : ''}`
-  return raw.replace(/[^\w+=,.@-]/g, '-').slice(0, 64).padEnd(2, '-')
+  return raw
+    .replace(/[^\w+=,.@-]/g, '-')
+    .slice(0, 64)
+    .padEnd(2, '-')
 }
 
 export async function assumeRoleWithWebIdentity(input: AssumeRoleInput): Promise<AwsCredentials> {
@@ -76,7 +79,7 @@ function stsHint(code: string): string {
     case 'AccessDenied':
       return "Check the role's trust policy: it must allow sts:AssumeRoleWithWebIdentity for the federated principal token.actions.githubusercontent.com with aud sts.amazonaws.com and a sub condition matching this workflow"
     case 'InvalidIdentityToken':
-      return 'Create the IAM OIDC identity provider token.actions.githubusercontent.com (audience sts.amazonaws.com) in the role\'s account'
+      return "Create the IAM OIDC identity provider token.actions.githubusercontent.com (audience sts.amazonaws.com) in the role's account"
     case 'ExpiredTokenException':
       return 'The GitHub OIDC token expired before it reached AWS; re-run the job'
     case 'ValidationError':
