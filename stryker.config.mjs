@@ -1,7 +1,10 @@
 // Mutation testing (StrykerJS): `npm run mutate` over the modules where a silent bug hurts users most, or a focused
-// chunk: `npm run mutate -- --mutate src/auth/mask.ts`. Only the unit tests of the mutated modules' folders run
-// (the action and end-to-end tests are too slow to run per mutant), and per-test coverage picks, for each mutant,
-// the tests that reach it. Concurrency 1: the machines have 2 cores and other work to do.
+// chunk: `npm run mutate -- --mutate src/auth/mask.ts`. Only fast unit tests run (see below: the action and end-to-end
+// tests are too slow to run per mutant), and per-test coverage picks, for each mutant, the tests that reach it.
+// Concurrency 1: the machines have 2 cores and other work to do.
+import { existsSync } from 'node:fs'
+import * as path from 'node:path'
+
 const modules = [
   'src/chart/**/*.ts',
   'src/oci/**/*.ts',
@@ -10,25 +13,28 @@ const modules = [
   'src/auth/ecr.ts',
   'src/auth/gcp.ts',
   'src/auth/docker-config.ts',
+  'src/auth/github-oidc.ts',
   'src/auth/aws/*.ts',
   'src/inputs.ts',
   'src/sign/**/*.ts'
 ]
 
-// A mutated file's tests: its folder's tests, plus the masking checks for every file that masks.
-const mutateArg =
-  process.argv.indexOf('--mutate') >= 0 ? process.argv[process.argv.indexOf('--mutate') + 1] : process.argv.find((a) => a.startsWith('--mutate='))?.slice(9)
+// A mutated file's tests: its own unit test file (__tests__/<folder>/<name>.test.ts) when it has one, else its
+// folder's; plus the masking checks for every file that masks. Static mutants (module-level constants) run every
+// selected test, so a focused chunk keeps that set small; the full run leaves static mutants out (ignoreStatic).
+const arg = process.argv.findIndex((a) => a === '--mutate' || a.startsWith('--mutate='))
+const mutateArg = arg < 0 ? undefined : process.argv[arg].includes('=') ? process.argv[arg].slice(9) : process.argv[arg + 1]
 const targets = mutateArg ? mutateArg.split(',') : modules
-const folders = new Set()
+const testMatch = new Set()
 for (const t of targets) {
-  const m = /^src\/([^/]+)\//.exec(t)
-  folders.add(m ? m[1] : 'inputs')
+  const m = /^src\/(?:([^/]+)\/)?(.+?)\.ts$/.exec(t)
+  const folder = m?.[1] ?? path.basename(t, '.ts')
+  const own = m && !m[2].includes('*') ? `__tests__/${folder}/${path.basename(m[2])}.test.ts` : undefined
+  testMatch.add(own && existsSync(own) ? `<rootDir>/${own}` : `<rootDir>/__tests__/${folder}/**/*.test.ts`)
+  if (/^src\/auth\/(acr|ecr|gcp|docker-config|github-oidc)\.ts$|^src\/auth\/aws\//.test(t)) testMatch.add('<rootDir>/__tests__/auth/no-leak.test.ts')
 }
-// Slow end-to-end suites (child processes, whole login flows) stay out of mutation runs.
+// Slow end-to-end suites (child processes, whole login flows) stay out unless named above.
 const slow = ['/__tests__/action/', '/__tests__/support/', 'client-e2e', 'push-e2e', 'no-leak', 'flows.test']
-const testMatch = [...folders].map((f) => `<rootDir>/__tests__/${f}/**/*.test.ts`)
-if (targets.some((t) => /^src\/auth\/(acr|ecr|gcp|docker-config)\.ts$/.test(t) || t.startsWith('src/auth/aws')))
-  testMatch.push('<rootDir>/__tests__/auth/no-leak.test.ts')
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -40,13 +46,14 @@ export default {
     config: {
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
-      testMatch,
-      testPathIgnorePatterns: slow.filter((s) => !testMatch.some((m) => m.includes(s))),
+      testMatch: [...testMatch],
+      testPathIgnorePatterns: slow.filter((s) => ![...testMatch].some((m) => m.includes(s))),
       testTimeout: 60000
     },
     enableFindRelatedTests: false
   },
   coverageAnalysis: 'perTest',
+  ignoreStatic: !mutateArg,
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
