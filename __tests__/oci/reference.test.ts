@@ -214,6 +214,14 @@ describe('the repository and host grammar', () => {
     }
   })
 
+  test('mutation-found edges: separators in later path components, a scheme not at the start, a bare digest, deep tags', () => {
+    expect(parseRegistryInput('oci://r.io/x/a--b/c---d').namespace).toBe('x/a--b/c---d')
+    expect(refusal('x oci://ghcr.io/a').message).toBe('registry "x oci://ghcr.io/a" has no oci:// scheme')
+    expect(refusal('oci://@sha256:ab').message).toBe('registry "oci://@sha256:ab" contains a digest; the digest is what the push produces')
+    expect(refusal('oci://ghcr.io/a/b/c:1.0').hint).toBe('Write oci://ghcr.io/a/b/c')
+    expect(isLoopbackHost('127.10.20.30:5000')).toBe(true)
+  })
+
   test('loopback: only whole names and 127/8 addresses, with any port', () => {
     expect(isLoopbackHost('localhost:5000:6000')).toBe(false)
     expect(isLoopbackHost('x127.0.0.1')).toBe(false)
