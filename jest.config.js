@@ -8,7 +8,14 @@ const project = {
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
-    { ...project, displayName: 'product', roots: ['<rootDir>/__tests__'], testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/__tests__/support/'] },
+    {
+      ...project,
+      displayName: 'product',
+      roots: ['<rootDir>/__tests__'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/__tests__/support/'],
+      setupFiles: ['<rootDir>/__tests__/support/quiet-runner.ts']
+    },
     { ...project, displayName: 'harness', roots: ['<rootDir>/__tests__/support'], testMatch: ['**/*.test.ts'] }
   ],
   // Integration tests start real registries and child processes.
