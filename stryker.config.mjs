@@ -7,6 +7,10 @@ import * as path from 'node:path'
 
 const modules = [
   'src/chart/**/*.ts',
+  // Stryker's Regex mutator writes escapes that are invalid under the `u` flag (`\v` → `\V`), which breaks parsing
+  // the whole instrumented file: mutate sanitize.ts below its two /u patterns only.
+  '!src/chart/sanitize.ts',
+  'src/chart/sanitize.ts:13-28',
   'src/oci/**/*.ts',
   'src/auth/mask.ts',
   'src/auth/acr.ts',
@@ -26,7 +30,9 @@ const arg = process.argv.findIndex((a) => a === '--mutate' || a.startsWith('--mu
 const mutateArg = arg < 0 ? undefined : process.argv[arg].includes('=') ? process.argv[arg].slice(9) : process.argv[arg + 1]
 const targets = mutateArg ? mutateArg.split(',') : modules
 const testMatch = new Set()
-for (const t of targets) {
+for (const target of targets) {
+  if (target.startsWith('!')) continue
+  const t = target.replace(/:\d+(-\d+)?$/, '')
   const m = /^src\/(?:([^/]+)\/)?(.+?)\.ts$/.exec(t)
   const folder = m?.[1] ?? path.basename(t, '.ts')
   const own = m && !m[2].includes('*') ? `__tests__/${folder}/${path.basename(m[2])}.test.ts` : undefined
