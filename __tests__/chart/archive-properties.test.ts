@@ -54,7 +54,7 @@ const chartArb: fc.Arbitrary<GenChart> = fc.letrec<{ chart: GenChart }>((tie) =>
   chart: fc.record({
     name: fc.constantFrom('app', 'web-frontend', 'db'),
     files,
-    subs: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant([]), fc.array(tie('chart'), { maxLength: 2 }))
+    subs: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant<GenChart[]>([]), fc.array(tie('chart'), { maxLength: 2 }))
   })
 })).chart
 
