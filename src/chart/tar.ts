@@ -249,7 +249,7 @@ export function verifyTar(tar: Buffer): string[] {
       checkPax(data, off)
       if (type === 'x') pax = parsePax(data)
     } else if (type === 'L') longName = cstring(data, 0, data.length)
-    else {
+    else if (type !== 'K') {
       const prefix = h.toString('latin1', 257, 263).startsWith('ustar') ? cstring(h, 345, 155) : ''
       let name = cstring(h, 0, 100)
       if (prefix) name = `${prefix}/${name}`
