@@ -500,6 +500,30 @@ export class RegistryClient {
     return out
   }
 
+  /**
+   * The repository's tags (`GET /v2/<repo>/tags/list`, following `Link` pages),
+   * or undefined when the repository does not exist.
+   */
+  async listTags(repository: string): Promise<string[] | undefined> {
+    const out: string[] = []
+    let url: URL | undefined = new URL(`/v2/${repository}/tags/list`, this.base)
+    for (let page = 0; url && page < 1000; page++) {
+      const res = await this.request({ method: 'GET', url, repository, push: false })
+      if (res.status === 404 && page === 0) return undefined
+      if (res.status !== 200) return this.fail(res, 'GET', 'listing tags')
+      let body: { tags?: unknown }
+      try {
+        body = JSON.parse(res.body.toString('utf8')) as { tags?: unknown }
+      } catch {
+        throw new RegistryError(`${this.host} answered GET ${url.pathname} with a tag list that is not JSON`, { registry: this.host })
+      }
+      if (Array.isArray(body.tags)) out.push(...body.tags.map(String))
+      const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(headerValue(res.headers, 'link') ?? '')
+      url = next ? new URL(next[1], url) : undefined
+    }
+    return out
+  }
+
   /** A blob's bytes (following redirects to storage without credentials); for verification. */
   async getBlob(repository: string, digest: string): Promise<Buffer> {
     const res = await this.request({ method: 'GET', url: `/v2/${repository}/blobs/${digest}`, repository, push: false, follow: true })

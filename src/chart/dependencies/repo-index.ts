@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto'
 import { parse as parseYaml } from 'yaml'
 import { ChartError, type ErrorContext } from '../../errors'
+import { compareVersions } from './constraints'
 import { headerValue, sameOrigin, sendWithRetry, type HttpResponse } from '../../http'
 
 export interface RepoAuth {
@@ -143,9 +144,7 @@ async function get(repo: ChartRepository, url: URL, what: string, chart?: string
 }
 
 function sortVersions(list: IndexEntry[]): IndexEntry[] {
-  // Helm's IndexFile.SortEntries: newest first by SemVer; unparseable versions keep their place at the end.
-  // Imported lazily to avoid a cycle: constraints.ts uses this module's types only.
-  const { compareVersions } = require('./constraints') as typeof import('./constraints')
+  // Helm's IndexFile.SortEntries: newest first by SemVer; unparseable versions last.
   return [...list].sort((a, b) => compareVersions(b.version, a.version))
 }
 
