@@ -19,7 +19,7 @@ import { parseHelmVersion } from '../semver'
 import { compareVersions, ConstraintSyntaxError, parseConstraint, pickVersion, satisfies, type Constraint } from './constraints'
 import { checkLock, makeLock } from './lock'
 import { endsWithNameHint, listVersions, ociLocation, pullChart, type OciLocation } from './oci-repo'
-import { displayUrl, downloadChart, fetchIndex, type ChartRepository, type IndexEntry, type RepoIndex } from './repo-index'
+import { displayUrl, downloadChart, fetchIndex, resolveChartUrl, type ChartRepository, type IndexEntry, type RepoIndex } from './repo-index'
 import { sameRepositoryUrl, type NamedRepository } from './repositories'
 
 export interface ResolvedDependency {
@@ -331,7 +331,9 @@ export class DependencyResolver {
         }
       )
     }
-    const got = await this.wrap(d, shown, where, () => this.once(`chart:${entry.urls[0]}@${repo.url}`, true, () => downloadChart(repo, entry, where)))
+    const got = await this.wrap(d, shown, where, () =>
+      this.once(`chart:${resolveChartUrl(repo.url, entry.urls[0])}`, true, () => downloadChart(repo, entry, where))
+    )
     return { data: got.data, source: displayUrl(got.url), fileName: got.fileName }
   }
 }
