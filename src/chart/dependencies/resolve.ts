@@ -250,17 +250,16 @@ export class DependencyResolver {
     try {
       return await f()
     } catch (err) {
-      if (err instanceof PublishError && !err.message.startsWith('dependency ')) {
-        const Kind = err.constructor as new (m: string, c: object) => PublishError
-        throw new Kind(`dependency ${d.name} (repository ${repo}): ${err.message}`, {
-          chart: where,
-          registry: err.registry ?? repo,
-          file: err.file,
-          hint: err.hint,
-          cause: err
-        })
-      }
-      throw err
+      if (err instanceof PublishError && err.message.startsWith('dependency ')) throw err
+      const Kind = err instanceof PublishError ? (err.constructor as new (m: string, c: object) => PublishError) : ChartError
+      const e = err as Partial<PublishError>
+      throw new Kind(`dependency ${d.name} (repository ${repo}): ${e.message ?? String(err)}`, {
+        chart: where,
+        registry: e.registry ?? repo,
+        file: e.file,
+        hint: e.hint ?? 'Check the repository in Chart.yaml and that the runner can reach it',
+        cause: err
+      })
     }
   }
 
