@@ -113,3 +113,27 @@ test('charts of one run that depend on each other in a circle are refused, namin
   expect(run.errors.join('\n')).toContain('dependency cycle between the charts of this run: a → b → a')
   expect(execFileSync('curl', ['-s', `${reg.url}/v2/_catalog`]).toString()).not.toContain('cycle/')
 }, 60_000)
+
+test("an oci:// dependency on the target registry, pulled with the target's login (anonymous is refused)", async () => {
+  const secured = await startRegistry({ auth: 'htpasswd' })
+  try {
+    const registry = `oci://${secured.host}/acme/charts`
+    const login = { registry, sign: 'false', username: secured.username, password: secured.password }
+    const ws = workspace({
+      'lib/Chart.yaml': 'apiVersion: v2\nname: lib\nversion: 1.2.0\n',
+      'lib/templates/cm.yaml': 'kind: ConfigMap\n',
+      'app/Chart.yaml': `apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: lib\n  version: ^1.0.0\n  repository: ${registry}\n`
+    })
+    expect((await runAction({ ...login, charts: 'lib' }, { workspace: ws })).code).toBe(0)
+    const run = await runAction({ ...login, charts: 'app' }, { workspace: ws })
+    expect(run.errors).toEqual([])
+    const charts = JSON.parse(run.outputs.charts) as Array<Record<string, unknown>>
+    expect(charts[0].dependencies).toEqual([{ name: 'lib', version: '1.2.0', source: `oci://${secured.host}/acme/charts/lib:1.2.0` }])
+    // Without the login the same dependency cannot be listed.
+    const anonymous = await runAction({ registry, sign: 'false', charts: 'app', 'dry-run': 'true', login: 'anonymous' }, { workspace: ws })
+    expect(anonymous.code).not.toBe(0)
+    expect(anonymous.errors.join('\n')).toMatch(/dependency lib \(repository oci:\/\/127\.0\.0\.1:\d+\/acme\/charts\)/)
+  } finally {
+    await secured.stop()
+  }
+}, 120_000)
