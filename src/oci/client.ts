@@ -51,6 +51,12 @@ export const MANIFEST_ACCEPT = [
 
 const DEFAULT_CHUNK = 16 * 1024 * 1024
 
+/** The `Link: <…>; rel="next"` page of a paginated listing (tags, referrers), relative to the current one. */
+function nextPage(res: HttpResponse, current: URL): URL | undefined {
+  const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(headerValue(res.headers, 'link') ?? '')
+  return next ? new URL(next[1], current) : undefined
+}
+
 interface RequestOptions {
   method: string
   /** Path under the registry (`/v2/…`) or an absolute URL (upload Location). */
@@ -493,9 +499,8 @@ export class RegistryClient {
         })
       }
       if (Array.isArray(index.manifests)) out.push(...(index.manifests as Array<Record<string, unknown>>))
-      const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(headerValue(res.headers, 'link') ?? '')
       // Another origin gets no credentials (request() strips them).
-      url = next ? new URL(next[1], url) : undefined
+      url = nextPage(res, url)
     }
     return out
   }
@@ -518,8 +523,7 @@ export class RegistryClient {
         throw new RegistryError(`${this.host} answered GET ${url.pathname} with a tag list that is not JSON`, { registry: this.host })
       }
       if (Array.isArray(body.tags)) out.push(...body.tags.map(String))
-      const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(headerValue(res.headers, 'link') ?? '')
-      url = next ? new URL(next[1], url) : undefined
+      url = nextPage(res, url)
     }
     return out
   }
