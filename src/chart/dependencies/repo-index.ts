@@ -127,7 +127,15 @@ async function get(repo: ChartRepository, url: URL, what: string, chart?: string
     }
     const loc = headerValue(res.headers, 'location')
     if ([301, 302, 303, 307, 308].includes(res.status) && loc && hops < 10) {
-      target = new URL(loc, target)
+      const next = new URL(loc, target)
+      if (target.protocol === 'https:' && next.protocol !== 'https:') {
+        throw new RepositoryError(`${displayUrl(target)} (${what}) redirects to ${displayUrl(next)}, away from HTTPS`, {
+          chart,
+          repository: displayUrl(repo.url),
+          hint: 'A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect'
+        })
+      }
+      target = next
       continue
     }
     if (res.status !== 200) {
