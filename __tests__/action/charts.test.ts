@@ -72,8 +72,7 @@ describe('charts as repositories have them, against an open registry', () => {
   test('a missing vendored dependency fails with what to run', async () => {
     const ws = workspace()
     tree(path.join(ws, 'app'), {
-      'Chart.yaml':
-        'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: redis\n  version: 17.x\n'
+      'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: redis\n  version: 17.x\n'
     })
     const run = await runAction({ charts: 'app', registry: `oci://${reg.host}/deps`, sign: 'false' }, { workspace: ws })
     expect(run.code).not.toBe(0)
