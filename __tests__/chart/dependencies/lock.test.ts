@@ -53,6 +53,20 @@ describe('checkLock', () => {
   })
 })
 
+describe('apiVersion v1 charts', () => {
+  it('accept a requirements.lock written by Helm 2 (HashV2Req of requirements.yaml as written), v2 charts do not', () => {
+    const bytes =
+      '{"dependencies":[{"name":"redis-ha","version":"4.38.0","repository":"https://dandydeveloper.github.io/charts/","condition":"redis-ha.enabled"}]}'
+    const lock = { generated: '2019-01-01T00:00:00Z', digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`, dependencies: argoLock }
+    expect(() => checkLock({ apiVersion: 'v1', req: argoReq, original: argoReq, lock, chart: 'old' })).not.toThrow()
+    expect(() => checkLock({ apiVersion: 'v2', req: argoReq, original: argoReq, lock, chart: 'new' })).toThrow(LOCK_OUT_OF_SYNC)
+    const changed = [{ ...argoReq[0], version: '4.39.0' }]
+    expect(() => checkLock({ apiVersion: 'v1', req: changed, original: changed, lock, chart: 'old' })).toThrow(
+      'the lock file (requirements.lock) is out of sync with the dependencies file (requirements.yaml). Please update the dependencies'
+    )
+  })
+})
+
 describe('a new lock', () => {
   it('carries the source time in Go RFC 3339 and HashReq of the resolved versions', () => {
     const l = makeLock(argoReq, argoLock, new Date(1_700_000_000_000))
