@@ -12,7 +12,8 @@ import { errorMessage, PublishError, RegistryError } from './errors'
 import type { Inputs } from './inputs'
 import { RegistryClient } from './oci/client'
 import { isLoopbackHost } from './oci/reference'
-import { checkExisting, pushArtifact, tagManifest } from './oci/push'
+import { checkExisting, confirmTag, pushArtifact, tagManifest } from './oci/push'
+import { configureTransport } from './http'
 import type { PreparedChart } from './prepare'
 import type { ChartResult } from './report/result'
 import { planSigning, startSigning, type Signing } from './sign'
@@ -39,6 +40,8 @@ export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.e
         })
       })
     : undefined
+  // One CA and one timeout for every request of the run: registry, token services, cloud logins, GitHub API.
+  configureTransport({ ca, inactivityTimeoutMs: inputs.networkTimeoutMs, connectTimeoutMs: inputs.networkTimeoutMs })
   const client = new RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' })
   if (inputs.dockerConfig) {
     const { writeDockerConfig } = await import('./auth/docker-config')
@@ -58,6 +61,7 @@ async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Pro
   const { ref, artifact, archive, result } = p
   if (!ref || !artifact || !archive) return
   const { client } = target
+  client.beginChart(p.result.name)
   const existing = await checkExisting(client, ref, artifact.digest, inputs.ifExists)
   if (existing === 'identical') {
     result.status = 'unchanged'
@@ -85,7 +89,13 @@ async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Pro
     )
     log.info(`Signed: ${result.signature ?? result.legacySignature}`)
   }
+  // Look again right before tagging: another run may have published this version meanwhile.
+  if (inputs.ifExists !== 'overwrite' && (await checkExisting(client, ref, artifact.digest, inputs.ifExists)) === 'identical') {
+    result.status = 'unchanged'
+    return
+  }
   await tagManifest(client, ref.repository, ref.tag, artifact.manifest)
+  await confirmTag(client, ref, artifact.digest)
   result.status = 'published'
   log.info(`Pushed: ${ref}`)
   log.info(`Digest: ${artifact.digest}`)
