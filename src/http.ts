@@ -360,7 +360,9 @@ export class RetryAfterTooLong extends Error {
     readonly waitMs: number,
     limitMs: number
   ) {
-    super(`${method} ${displayUrl(url)} answered ${status} and asked to retry after ${seconds(waitMs)} (Retry-After), longer than the ${seconds(limitMs)} this action waits`)
+    super(
+      `${method} ${displayUrl(url)} answered ${status} and asked to retry after ${seconds(waitMs)} (Retry-After), longer than the ${seconds(limitMs)} this action waits`
+    )
     this.name = 'RetryAfterTooLong'
   }
 }

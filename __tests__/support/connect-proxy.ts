@@ -73,7 +73,7 @@ export async function startConnectProxy(opts: ConnectProxyOptions = {}): Promise
       res.writeHead(u.statusCode ?? 502, u.headers)
       u.pipe(res)
     })
-    up.on('error', () => res.headersSent ? res.destroy() : res.writeHead(502).end('upstream error'))
+    up.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end('upstream error')))
     req.pipe(up)
   })
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
@@ -134,7 +134,7 @@ export async function startTlsFront(target: string, pki: TestPki): Promise<TlsFr
       res.writeHead(u.statusCode ?? 502, u.headers)
       u.pipe(res)
     })
-    up.on('error', () => res.headersSent ? res.destroy() : res.writeHead(502).end())
+    up.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()))
     req.pipe(up)
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))

@@ -166,18 +166,11 @@ export async function startFaultProxy(target: string, plan: FaultPlan = {}): Pro
       return
     }
     if (fault && typeof fault === 'object' && 'throttle' in fault) {
-      // Relay the body in small slices at the given rate: the upload keeps moving, slowly.
-      const slice = Math.max(1, Math.floor(fault.throttle / 10))
+      // Relay the body at the given rate: the upload keeps moving, slowly (TCP backpressure does the rest).
       req.on('data', (chunk: Buffer) => {
         req.pause()
-        let at = 0
-        const next = (): void => {
-          if (at >= chunk.length) return void req.resume()
-          upstream.write(chunk.subarray(at, at + slice))
-          at += slice
-          setTimeout(next, 100)
-        }
-        next()
+        upstream.write(chunk)
+        setTimeout(() => req.resume(), (chunk.length / fault.throttle) * 1000)
       })
       req.on('end', () => {
         const finish = (): void => (req.isPaused() ? void setTimeout(finish, 50) : void upstream.end())
@@ -229,7 +222,7 @@ export async function startStorageServer(target: string, opts: StorageOptions = 
       // GET/HEAD serve blobs; PUT/PATCH stand for a pre-signed upload URL, forwarded with the storage's own credentials.
       const body = method === 'PUT' || method === 'PATCH' ? Buffer.concat(chunks) : undefined
       const forward: Record<string, string> = {}
-      for (const h of ['content-type', 'content-range']) if (typeof req.headers[h] === 'string') forward[h] = req.headers[h] as string
+      for (const h of ['content-type', 'content-range', 'accept']) if (typeof req.headers[h] === 'string') forward[h] = req.headers[h] as string
       fetchWithAuth(`${target.replace(/\/$/, '')}${reqPath}`, method, opts, body, forward).then(
         async (up) => {
           const answer = Buffer.from(await up.arrayBuffer())

@@ -362,7 +362,7 @@ export class RegistryClient {
     let body = o.body
     let leftOrigin = false
     const follow = o.follow ?? (method === 'GET' || method === 'HEAD')
-    for (let attempt = 0, redirects = 0; ; ) {
+    for (let attempt = 0, redirects = 0; ;) {
       leftOrigin ||= !sameOrigin(url, this.base)
       const auth = leftOrigin ? undefined : this.authorization(scopeKey)
       const req: HttpRequest = {
@@ -402,7 +402,9 @@ export class RegistryClient {
         const loc = headerValue(res.headers, 'location')
         if (!loc) return res
         const next = new URL(loc, url)
-        log.debug(`${method} ${displayUrl(url)} redirected (${res.status}) to ${displayUrl(next)}${sameOrigin(next, this.base) && !leftOrigin ? '' : ' without credentials'}`)
+        log.debug(
+          `${method} ${displayUrl(url)} redirected (${res.status}) to ${displayUrl(next)}${sameOrigin(next, this.base) && !leftOrigin ? '' : ' without credentials'}`
+        )
         url = next
         if (res.status === 303 && method !== 'HEAD') {
           method = 'GET'
@@ -450,7 +452,8 @@ export class RegistryClient {
         if (!(err instanceof UploadInterrupted)) throw err
         let decision: ReturnType<typeof retryDecision>
         try {
-          decision = attempt + 1 < attempts ? retryDecision({ method: err.method, url: err.url }, err.res ?? err.cause, attempt, this.policy, this.budget) : undefined
+          decision =
+            attempt + 1 < attempts ? retryDecision({ method: err.method, url: err.url }, err.res ?? err.cause, attempt, this.policy, this.budget) : undefined
         } catch (tooLong) {
           throw this.networkFailure(tooLong)
         }
