@@ -75,7 +75,8 @@ function current(): TransportSettings {
 
 /** Sets the transport-wide CA and timeouts (once per run, from the inputs); unset fields keep their defaults. */
 export function configureTransport(s: Partial<TransportSettings>): TransportSettings {
-  configured = { ...configured, ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) }
+  // An unset timeout keeps the default; `ca: undefined` clears the CA.
+  configured = { ...configured, ...Object.fromEntries(Object.entries(s).filter(([k, v]) => v !== undefined || k === 'ca')) }
   return current()
 }
 

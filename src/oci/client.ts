@@ -165,7 +165,7 @@ export class RegistryClient {
     const texts: Record<NetworkError['failure'], [string, string]> = {
       refused: [`cannot reach ${peer} (${detail})${tries}${this.during}`, 'Is the registry running and is the port right?'],
       dns: [
-        `${peer.replace(/^registry /, 'registry host ')} does not resolve (${detail.replace(/^host name does not resolve \(|\)$/g, '')})${this.during}`,
+        `${err.url.host === this.base.host ? `registry host ${err.url.hostname}` : `host ${err.url.hostname} (for registry ${this.host})`} does not resolve (${detail.replace(/^host name does not resolve \(|\)$/g, '')})${this.during}`,
         'Check the host name in the registry input; on a self-hosted runner check its DNS, or HTTPS_PROXY if only a proxy can reach it'
       ],
       reset: [
