@@ -34,6 +34,8 @@ export interface HttpRequest {
   ca?: string | Buffer
   /** Leave the response body unread and return it as a stream. */
   stream?: boolean
+  /** Refuse (and stop reading) a buffered answer larger than this many bytes. */
+  maxBytes?: number
 }
 
 export interface HttpResponse {
@@ -169,7 +171,7 @@ export function displayUrl(url: URL): string {
   return `${url.origin}${url.pathname}`
 }
 
-export type NetworkFailure = 'refused' | 'dns' | 'reset' | 'connect-timeout' | 'stalled' | 'tls' | 'proxy' | 'unreachable' | 'other'
+export type NetworkFailure = 'refused' | 'dns' | 'reset' | 'connect-timeout' | 'stalled' | 'tls' | 'proxy' | 'unreachable' | 'too-large' | 'other'
 
 /** A request that got no HTTP answer: what happened, to which request, after how long. */
 export class NetworkError extends Error {
@@ -197,6 +199,7 @@ export class NetworkError extends Error {
 
 function classify(err: NodeJS.ErrnoException & { stalled?: boolean; connecting?: boolean }): NetworkFailure {
   if (err.code === 'EPROXY') return 'proxy'
+  if (err.code === 'ETOOLARGE') return 'too-large'
   if (err.stalled) return err.connecting ? 'connect-timeout' : 'stalled'
   switch (err.code) {
     case 'ECONNREFUSED':
@@ -237,6 +240,7 @@ function describeFailure(f: NetworkFailure, err: NodeJS.ErrnoException & { proxy
     case 'tls':
       return `TLS failed: ${err.message}`
     case 'proxy':
+    case 'too-large':
       return err.message
     case 'unreachable':
       return `network unreachable (${err.code})${via}`
@@ -280,7 +284,15 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
         return
       }
       const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
+      let size = 0
+      res.on('data', (c: Buffer) => {
+        size += c.length
+        if (req.maxBytes !== undefined && size > req.maxBytes) {
+          r.destroy(Object.assign(new Error(`the answer exceeds ${req.maxBytes} bytes`), { code: 'ETOOLARGE' }))
+          return
+        }
+        chunks.push(c)
+      })
       res.on('error', fail)
       res.on('end', () => resolve({ status, headers: res.headers, body: Buffer.concat(chunks), url }))
     })

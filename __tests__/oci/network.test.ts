@@ -296,3 +296,38 @@ test('a closed port is not a stall: the socket helper finds a free one', async (
     code: 'ECONNREFUSED'
   })
 })
+
+describe('what is read from a registry', () => {
+  test('a manifest answer larger than 4 MiB is refused without reading it all', async () => {
+    const p = await proxied(plain, { rules: [{ method: 'GET', path: /\/manifests\//, times: 1, fault: { status: 200, body: 'x'.repeat(5 * 1024 * 1024) } }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true })
+    const err = await caught(c.getManifest('big/small', '1.0.0'))
+    expect(err).toBeInstanceOf(RegistryError)
+    expect(err.message).toBe(`GET /v2/big/small/manifests/1.0.0 on registry ${p.host}: the answer exceeds 4194304 bytes`)
+  })
+
+  test('every entry of a registry error is kept; the first one gives the code', async () => {
+    const body = JSON.stringify({
+      errors: [
+        { code: 'MANIFEST_BLOB_UNKNOWN', message: 'blob unknown to registry' },
+        { code: 'MANIFEST_INVALID', message: 'manifest invalid' }
+      ]
+    })
+    const p = await proxied(plain, { rules: [{ method: 'PUT', path: /\/manifests\//, times: 1, fault: { status: 400, body } }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true })
+    const a = artifact(100)
+    const err = (await caught(c.putManifest('errs/small', a.manifest.digest, { mediaType: a.manifest.mediaType, bytes: a.manifest.manifest }))) as RegistryError
+    expect(err.code).toBe('MANIFEST_BLOB_UNKNOWN')
+    expect(err.message).toContain(': manifest blob unknown: blob unknown to registry; manifest invalid: manifest invalid')
+  })
+
+  test('a repository without the referrers API is asked once', async () => {
+    const p = await proxied(plain, {})
+    const c = new RegistryClient({ host: p.host, plainHttp: true })
+    const digest = sha256(Buffer.from('subject'))
+    expect(await c.getReferrers('refs/small', digest)).toBeUndefined()
+    expect(await c.getReferrers('refs/small', digest)).toBeUndefined()
+    expect(c.referrersSupported('refs/small')).toBe(false)
+    expect(p.requests.filter((r) => r.path.includes('/referrers/'))).toHaveLength(1)
+  })
+})

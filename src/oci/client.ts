@@ -84,9 +84,15 @@ interface RequestOptions {
   retry?: boolean
   /** Follow redirects (default for GET/HEAD; uploads ask for it), with credentials only while the origin stays the same. */
   follow?: boolean
+  /** Refuse a buffered answer larger than this (manifests, indexes, tokens). */
+  maxBytes?: number
 }
 
+/** oras-go's MaxMetadataBytes: the most a manifest, index or token answer may weigh. */
+export const MAX_METADATA_BYTES = 4 * 1024 * 1024
+
 const REDIRECTS = [301, 302, 303, 307, 308]
+const REFERRER_PAGES = 100
 
 interface UploadSession {
   location: URL
@@ -123,6 +129,8 @@ export class RegistryClient {
   private readonly tokens = new Map<string, string>()
   private challengeParams: Record<string, string> = {}
   private budget = new RetryBudget()
+  /** Whether a repository serves the referrers API, once known (oras-go's referrersState). */
+  private readonly referrersApi = new Map<string, boolean>()
   private chart?: string
 
   constructor(opts: RegistryClientOptions) {
@@ -131,6 +139,11 @@ export class RegistryClient {
     // Docker Hub's API lives on another name than its references (oras, Docker).
     const apiHost = opts.host === 'docker.io' ? 'registry-1.docker.io' : opts.host
     this.base = new URL(`${opts.plainHttp ? 'http' : 'https'}://${apiHost}/`)
+  }
+
+  /** True or false once a referrers request has shown whether `repository` serves the API; undefined before. */
+  referrersSupported(repository: string): boolean | undefined {
+    return this.referrersApi.get(repository)
   }
 
   /** Starts a chart: a fresh retry budget, and the chart's name in error sentences. */
@@ -186,6 +199,7 @@ export class RegistryClient {
       ],
       proxy: [`cannot reach ${peer}: ${detail}${this.during}`, 'Check HTTPS_PROXY (and the credentials in it) and NO_PROXY'],
       unreachable: [`cannot reach ${peer} (${detail})${tries}${this.during}`, 'Check the runner network and HTTPS_PROXY / NO_PROXY'],
+      'too-large': [`${what} on ${peer}: ${detail}${this.during}`, 'The registry sent far more than a manifest or token can be; check the registry address'],
       other: [`${what} on ${peer} failed: ${detail}${tries}${this.during}`, 'Re-run the job; check the registry status if it persists']
     }
     const [message, hint] = texts[err.failure]
@@ -211,10 +225,11 @@ export class RegistryClient {
     }
     try {
       const parsed = JSON.parse(res.body.toString('utf8')) as { errors?: Array<{ code?: string; message?: string }> }
-      const e = parsed.errors?.[0]
-      if (e) {
-        code = e.code
-        detail = `: ${(e.code ?? '').toLowerCase().replace(/_/g, ' ')}: ${e.message ?? ''}`
+      // Every entry, as oras-go's errcode.Errors renders them; the first one's code decides the hint.
+      const all = parsed.errors ?? []
+      if (all.length) {
+        code = all[0].code
+        detail = `: ${all.map((e) => `${(e.code ?? '').toLowerCase().replace(/_/g, ' ')}: ${e.message ?? ''}`).join('; ')}`
       }
     } catch {
       const text = res.body.toString('utf8').trim().slice(0, 200)
@@ -318,7 +333,8 @@ export class RegistryClient {
           url: realmUrl,
           headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
           body: form.toString(),
-          ca: this.opts.ca
+          ca: this.opts.ca,
+          maxBytes: MAX_METADATA_BYTES
         },
         this.policy,
         this.budget
@@ -328,8 +344,8 @@ export class RegistryClient {
       url.search = tokenQuery(realmUrl.searchParams, scopes, service)
       if (cred && (cred.username || cred.password))
         headers.authorization = `Basic ${Buffer.from(`${cred.username ?? ''}:${cred.password ?? ''}`).toString('base64')}`
-      res = await sendWithRetry({ method: 'GET', url, headers, ca: this.opts.ca }, this.policy, this.budget).catch((err: unknown) =>
-        Promise.reject(this.networkFailure(err))
+      res = await sendWithRetry({ method: 'GET', url, headers, ca: this.opts.ca, maxBytes: MAX_METADATA_BYTES }, this.policy, this.budget).catch(
+        (err: unknown) => Promise.reject(this.networkFailure(err))
       )
     }
     if (res.status !== 200) {
@@ -341,7 +357,7 @@ export class RegistryClient {
           : 'Set `username` and `password`, or use a login method for this registry'
       })
     }
-    const body = JSON.parse(res.body.subarray(0, 128 * 1024).toString('utf8')) as { token?: string; access_token?: string }
+    const body = JSON.parse(res.body.toString('utf8')) as { token?: string; access_token?: string }
     const token = body.access_token || body.token
     if (!token) throw new AuthError(`token service for ${this.host} returned no token`, { registry: this.host })
     return token
@@ -372,7 +388,8 @@ export class RegistryClient {
         body,
         contentLength: body === undefined ? undefined : o.contentLength,
         ca: this.opts.ca,
-        stream: o.stream
+        stream: o.stream,
+        maxBytes: o.maxBytes
       }
       let res: HttpResponse
       try {
@@ -591,7 +608,8 @@ export class RegistryClient {
       url: `/v2/${repository}/manifests/${reference}`,
       repository,
       push: false,
-      headers: { accept: MANIFEST_ACCEPT }
+      headers: { accept: MANIFEST_ACCEPT },
+      maxBytes: MAX_METADATA_BYTES
     })
     if (res.status === 404) return undefined
     if (res.status !== 200) return this.fail(res, 'GET')
@@ -659,13 +677,26 @@ export class RegistryClient {
     if (artifactType) first.searchParams.set('artifactType', artifactType)
     const out: Array<Record<string, unknown>> = []
     let url: URL | undefined = first
-    for (let page = 0; url && page < 100; page++) {
-      const res = await this.request({ method: 'GET', url, repository, push: false, headers: { accept: 'application/vnd.oci.image.index.v1+json' } })
+    if (this.referrersApi.get(repository) === false) return undefined
+    // At most REFERRER_PAGES pages, as oras-go's ReferrerListMaxPages bounds a registry that pages forever.
+    for (let page = 0; url && page < REFERRER_PAGES; page++) {
+      const res = await this.request({
+        method: 'GET',
+        url,
+        repository,
+        push: false,
+        headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+        maxBytes: MAX_METADATA_BYTES
+      })
       const type = (headerValue(res.headers, 'content-type') ?? '').split(';')[0].trim()
       if (res.status !== 200 || type !== 'application/vnd.oci.image.index.v1+json') {
-        if (page === 0) return undefined
+        if (page === 0) {
+          this.referrersApi.set(repository, false)
+          return undefined
+        }
         return this.fail(res, 'GET', 'listing referrers')
       }
+      this.referrersApi.set(repository, true)
       let index: { manifests?: unknown }
       try {
         index = JSON.parse(res.body.toString('utf8')) as { manifests?: unknown }
