@@ -77,9 +77,29 @@ function current(): TransportSettings {
 
 /** Sets the transport-wide CA and timeouts (once per run, from the inputs); unset fields keep their defaults. */
 export function configureTransport(s: Partial<TransportSettings>): TransportSettings {
+  if ('ca' in s) trustEverywhere(s.ca)
   // An unset timeout keeps the default; `ca: undefined` clears the CA.
   configured = { ...configured, ...Object.fromEntries(Object.entries(s).filter(([k, v]) => v !== undefined || k === 'ca')) }
   return current()
+}
+
+const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
+
+/**
+ * Libraries that take no CA option (sigstore-js fetches through make-fetch-happen, which it gives none)
+ * use Node's default store: on Node ≥ 22.19 / 24.5 the `ca-file` certificates are added there too.
+ */
+let defaultStore: string[] | undefined
+
+function trustEverywhere(ca: string | Buffer | undefined): void {
+  const t = tls as typeof tls & { setDefaultCACertificates?: (certs: string[]) => void; getCACertificates?: (type: string) => string[] }
+  if (!t.setDefaultCACertificates || !t.getCACertificates) {
+    if (ca) log.debug(`ca-file applies to the action's own requests; this Node ${process.version} cannot add it for Sigstore (NODE_EXTRA_CA_CERTS can)`)
+    return
+  }
+  defaultStore ??= t.getCACertificates('default')
+  const extra = (ca?.toString().match(PEM_CERT) ?? []).filter((c) => !defaultStore!.includes(c))
+  t.setDefaultCACertificates([...defaultStore, ...extra])
 }
 
 /**
@@ -114,6 +134,10 @@ function openTunnel(proxy: ProxyChoice, host: string, port: number, ca: string[]
     agent: false,
     ...(ca && proxy.url.protocol === 'https:' ? { ca } : {})
   })
+  // The tunnel is part of connecting: the connect timeout bounds it.
+  req.setTimeout(current().connectTimeoutMs, () =>
+    req.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: true, proxy: displayProxy(proxy) }))
+  )
   req.once('connect', (res, socket) => {
     if (res.statusCode === 200) return done(null, socket)
     socket.destroy()
@@ -296,19 +320,25 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
       res.on('error', fail)
       res.on('end', () => resolve({ status, headers: res.headers, body: Buffer.concat(chunks), url }))
     })
-    // Connecting (TCP, proxy CONNECT, TLS) has its own limit; afterwards only inactivity counts.
-    const connectTimer = setTimeout(() => {
-      r.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: true }))
-    }, connectTimeoutMs)
+    // Connecting (TCP, TLS; a proxy tunnel has its own timer) has its own limit, counted from when the
+    // request gets its socket (not while it waits for a free one); afterwards only inactivity counts.
+    let connectTimer: NodeJS.Timeout | undefined
     const onConnected = (): void => {
       connected = true
       clearTimeout(connectTimer)
     }
     r.on('socket', (socket: net.Socket) => {
       const tlsSocket = socket as tls.TLSSocket
-      if (socket.connecting) socket.once(tlsSocket.encrypted ? 'secureConnect' : 'connect', onConnected)
-      else if (tlsSocket.encrypted && !tlsSocket.authorized && !tlsSocket.authorizationError) tlsSocket.once('secureConnect', onConnected)
-      else onConnected()
+      const pending = socket.connecting
+        ? tlsSocket.encrypted
+          ? 'secureConnect'
+          : 'connect'
+        : tlsSocket.encrypted && !tlsSocket.authorized && !tlsSocket.authorizationError
+          ? 'secureConnect'
+          : undefined
+      if (!pending) return onConnected()
+      connectTimer = setTimeout(() => r.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: true })), connectTimeoutMs)
+      socket.once(pending, onConnected)
     })
     r.setTimeout(inactivityTimeoutMs, () => {
       if (connected) r.destroy(Object.assign(new Error('inactivity timeout'), { stalled: true }))
