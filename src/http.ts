@@ -94,7 +94,7 @@ let defaultStore: string[] | undefined
 function trustEverywhere(ca: string | Buffer | undefined): void {
   const t = tls as typeof tls & { setDefaultCACertificates?: (certs: string[]) => void; getCACertificates?: (type: string) => string[] }
   if (!t.setDefaultCACertificates || !t.getCACertificates) {
-    if (ca) log.debug(`ca-file applies to the action's own requests; this Node ${process.version} cannot add it for Sigstore (NODE_EXTRA_CA_CERTS can)`)
+    if (ca) trace(() => `ca-file applies to the action's own requests; this Node ${process.version} cannot add it for Sigstore (NODE_EXTRA_CA_CERTS can)`)
     return
   }
   defaultStore ??= t.getCACertificates('default')
@@ -177,7 +177,7 @@ function agentFor(url: URL, caIn?: string | Buffer): http.Agent {
     if (proxy) {
       maskSecret(proxy.password)
       if (proxy.password) maskSecret(Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64'))
-      log.debug(`${url.protocol.slice(0, -1)} requests go through proxy ${displayProxy(proxy)}${proxy.username ? ' (with credentials)' : ''}`)
+      trace(() => `${url.protocol.slice(0, -1)} requests go through proxy ${displayProxy(proxy)}${proxy.username ? ' (with credentials)' : ''}`)
     }
     const secure = url.protocol === 'https:'
     agent = proxy
@@ -188,6 +188,11 @@ function agentFor(url: URL, caIn?: string | Buffer): http.Agent {
     agents.set(key, agent)
   }
   return agent
+}
+
+/** A step-debug line, built only when step debug logging is on (RUNNER_DEBUG=1). */
+export function trace(message: () => string): void {
+  if (log.isDebug()) log.debug(message())
 }
 
 /** Where a request went, for logs and errors: origin and path, never the query (pre-signed URLs carry signatures there). */
@@ -302,7 +307,7 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
     }
     const r = lib.request(url, { method: req.method, headers, agent: agentFor(url, req.ca) }, (res) => {
       const status = res.statusCode ?? 0
-      log.debug(`${req.method} ${displayUrl(url)} → ${status} (${Date.now() - started} ms)`)
+      trace(() => `${req.method} ${displayUrl(url)} → ${status} (${Date.now() - started} ms)`)
       if (req.stream) {
         resolve({ status, headers: res.headers, body: Buffer.alloc(0), bodyStream: res, url })
         return
@@ -346,7 +351,7 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
     r.on('error', (err: NodeJS.ErrnoException & { stalled?: boolean; connecting?: boolean }) => {
       clearTimeout(connectTimer)
       const e = new NetworkError(err, req.method, url, err.stalled ? (err.connecting ? connectTimeoutMs : inactivityTimeoutMs) : Date.now() - started)
-      log.debug(`${req.method} ${displayUrl(url)} → ${e.message.slice(req.method.length + displayUrl(url).length + 3)} (${Date.now() - started} ms)`)
+      trace(() => `${req.method} ${displayUrl(url)} → ${e.message.slice(req.method.length + displayUrl(url).length + 3)} (${Date.now() - started} ms)`)
       fail(e)
     })
     r.on('close', () => clearTimeout(connectTimer))
@@ -456,13 +461,13 @@ export function retryDecision(
   if (attempt >= policy.retries) return undefined
   const delayMs = Math.round(backoffDelay(attempt, policy, retryAfter))
   if (budget && !budget.take(delayMs)) {
-    log.debug(`not retrying ${req.method} ${displayUrl(req.url)} after ${reason}: ${budget.exhausted}`)
+    trace(() => `not retrying ${req.method} ${displayUrl(req.url)} after ${reason}: ${budget.exhausted}`)
     return undefined
   }
   const line = `retrying ${req.method} ${displayUrl(req.url)} in ${seconds(delayMs)} (attempt ${attempt + 2} of ${policy.retries + 1}) after ${reason}`
   // A long wait deserves a visible line; the rest is step-debug detail.
   if (delayMs >= 5000) log.info(line)
-  else log.debug(line)
+  else trace(() => line)
   return { delayMs, reason }
 }
 

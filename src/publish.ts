@@ -94,8 +94,11 @@ async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Pro
     result.status = 'unchanged'
     return
   }
+  const tagging = Date.now()
   await tagManifest(client, ref.repository, ref.tag, artifact.manifest)
-  await confirmTag(client, ref, artifact.digest)
+  // Immutable versions wait out a racing writer (a few round trips) before reading the tag back.
+  const settleMs = inputs.ifExists === 'overwrite' ? 0 : Math.min(2000, Math.max(300, 3 * (Date.now() - tagging)))
+  await confirmTag(client, ref, artifact.digest, settleMs)
   result.status = 'published'
   log.info(`Pushed: ${ref}`)
   log.info(`Digest: ${artifact.digest}`)

@@ -24,11 +24,11 @@ import {
   sendWithRetry,
   sameOrigin,
   sleep,
+  trace,
   type HttpRequest,
   type HttpResponse,
   type RetryPolicy
 } from '../http'
-import * as log from '../report/log'
 import { cleanScopes, parseChallenge, repositoryScope, tokenQuery } from './challenge'
 import type { Credential, CredentialSource } from './credentials'
 import { sha256Digest } from './helm-artifact'
@@ -275,7 +275,7 @@ export class RegistryClient {
           hint: 'Set the `username` and `password` inputs (a token works as password)'
         })
       }
-      log.debug(`${this.host} asks for HTTP Basic; answering as ${cred.username}`)
+      trace(() => `${this.host} asks for HTTP Basic; answering as ${cred.username}`)
       this.scheme = 'basic'
       this.basicHeader = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`
       return true
@@ -289,7 +289,9 @@ export class RegistryClient {
     this.scheme = 'bearer'
     this.challengeParams = challenge.params
     const all = cleanScopes([...scopes, ...(challenge.params.scope ?? '').split(' ')])
-    log.debug(`${this.host} asks for a Bearer token from ${hostOf(challenge.params.realm)} for ${all.join(' ')}${refresh ? ' (renewing the credential)' : ''}`)
+    trace(
+      () => `${this.host} asks for a Bearer token from ${hostOf(challenge.params.realm)} for ${all.join(' ')}${refresh ? ' (renewing the credential)' : ''}`
+    )
     let token: string
     try {
       token = await this.fetchToken(all, refresh)
@@ -419,8 +421,9 @@ export class RegistryClient {
         const loc = headerValue(res.headers, 'location')
         if (!loc) return res
         const next = new URL(loc, url)
-        log.debug(
-          `${method} ${displayUrl(url)} redirected (${res.status}) to ${displayUrl(next)}${sameOrigin(next, this.base) && !leftOrigin ? '' : ' without credentials'}`
+        trace(
+          () =>
+            `${method} ${displayUrl(url)} redirected (${res.status}) to ${displayUrl(next)}${sameOrigin(next, this.base) && !leftOrigin ? '' : ' without credentials'}`
         )
         url = next
         if (res.status === 303 && method !== 'HEAD') {
@@ -483,7 +486,7 @@ export class RegistryClient {
         // The registry may have committed it before the answer was lost.
         if (await this.blobExists(repository, blob.digest)) return 'uploaded'
         session = session && (await this.uploadStatus(repository, session.location))
-        log.debug(session ? `resuming the upload of ${blob.digest} at byte ${session.offset}` : `starting a new upload session for ${blob.digest}`)
+        trace(() => (session ? `resuming the upload of ${blob.digest} at byte ${session.offset}` : `starting a new upload session for ${blob.digest}`))
       }
     }
   }
