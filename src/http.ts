@@ -421,10 +421,15 @@ export class RetryAfterTooLong extends Error {
  */
 export class RetryBudget {
   private spentMs = 0
-  constructor(readonly totalMs = 90_000) {}
+  /** Set once a retry was refused for lack of budget. */
+  refused = false
+  constructor(readonly totalMs = 60_000) {}
   /** Takes `ms` from the budget; false when not enough is left. */
   take(ms: number): boolean {
-    if (this.spentMs + ms > this.totalMs) return false
+    if (this.spentMs + ms > this.totalMs) {
+      this.refused = true
+      return false
+    }
     this.spentMs += ms
     return true
   }

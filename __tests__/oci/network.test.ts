@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import * as net from 'node:net'
 import { Readable } from 'node:stream'
 import { AuthError, RegistryError } from '../../src/errors'
-import { DEFAULT_RETRY, TIMEOUT_ENV, type RetryPolicy } from '../../src/http'
+import { DEFAULT_RETRY, RetryBudget, TIMEOUT_ENV, type RetryPolicy } from '../../src/http'
 import { RegistryClient, type BlobSource } from '../../src/oci/client'
 import { staticCredentials } from '../../src/oci/credentials'
 import { buildHelmManifest, type HelmManifest } from '../../src/oci/helm-artifact'
@@ -153,6 +153,20 @@ describe('retry policy', () => {
     expect((err as RegistryError).status).toBe(503)
     expect(p.requests.filter((r) => r.method === 'PATCH')).toHaveLength(DEFAULT_RETRY.retries + 1)
     expect(await tagDigest(plain, 'policy/persistent')).toBeUndefined()
+  })
+
+  test('all the waiting of one chart is bounded by its retry budget', async () => {
+    const p = await proxied(plain, { rules: [{ method: 'HEAD', times: 100, fault: { status: 429, headers: { 'Retry-After': '1' } } }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true })
+    c.beginChart('small', new RetryBudget(2500))
+    const t0 = Date.now()
+    const err = await caught(publish(c, 'policy/budget', artifact(100)))
+    const ms = Date.now() - t0
+    timings.push(['429 Retry-After: 1 forever', 'HEAD (budget 2.5 s)', ms])
+    expect((err as RegistryError).status).toBe(429)
+    expect(err.message).toContain('(not retried further: the retry budget of 2.5 s for this chart is used up)')
+    expect(ms).toBeGreaterThanOrEqual(2000)
+    expect(ms).toBeLessThan(4000)
   })
 
   test('an interrupted chunked upload resumes from the offset the registry reports', async () => {

@@ -243,6 +243,8 @@ export class RegistryClient {
           : res.status >= 500
             ? 'The registry failed; re-run the job, and check the registry status if it persists'
             : undefined
+    // Say so when retries stopped because the chart's time for them ran out, not because the registry gave up.
+    if (isRetryableStatus(res.status) && this.budget.refused) detail += ` (not retried further: ${this.budget.exhausted})`
     throw new RegistryError(`${what ? `${what}: ` : ''}${this.display(method, res.url)} on ${this.host}: response status ${res.status}${detail}`, {
       status: res.status,
       code,
