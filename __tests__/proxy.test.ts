@@ -9,7 +9,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import * as toolkit from '@actions/http-client/lib/proxy'
 import { RegistryError } from '../src/errors'
-import { configureTransport } from '../src/http'
+import { configureTransport, parseTimeoutSeconds } from '../src/http'
+import { readInputs } from '../src/inputs'
 import { RegistryClient } from '../src/oci/client'
 import { buildHelmManifest } from '../src/oci/helm-artifact'
 import { pushArtifact, tagManifest } from '../src/oci/push'
@@ -250,5 +251,28 @@ describe('sigstore-js takes the same route', () => {
     await signThrough({ fulcio: sigstore.fulcioUrl, rekor: sigstore.rekorUrl })
     expect(proxy.requests.length + proxy.connects.length).toBe(before)
     expect(sigstore.requests.fulcio).toBeGreaterThan(0)
+  })
+})
+
+describe('network-timeout', () => {
+  test.each<[string | undefined, number | undefined]>([
+    ['30', 30_000],
+    ['2.5', 2_500],
+    ['45s', 45_000],
+    [' 10 ', 10_000],
+    ['', undefined],
+    [undefined, undefined],
+    ['0', undefined],
+    ['-3', undefined],
+    ['soon', undefined]
+  ])('%j → %j ms', (raw, ms) => {
+    expect(parseTimeoutSeconds(raw)).toBe(ms)
+  })
+
+  test('the input is validated with the other inputs', () => {
+    const get = (name: string): string => ({ registry: 'oci://ghcr.io/acme', 'network-timeout': 'soon' })[name] ?? ''
+    expect(() => readInputs(get, {})).toThrow('input network-timeout is "soon"; expected a number of seconds')
+    const ok = (name: string): string => ({ registry: 'oci://ghcr.io/acme', 'network-timeout': '12' })[name] ?? ''
+    expect(readInputs(ok, {}).networkTimeoutMs).toBe(12_000)
   })
 })
