@@ -13,7 +13,7 @@ import * as crypto from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import * as http from 'node:http'
 import * as https from 'node:https'
-import type * as net from 'node:net'
+import { isIP, type Socket } from 'node:net'
 import { Readable, type Duplex } from 'node:stream'
 import * as tls from 'node:tls'
 import { maskSecret } from './auth/mask'
@@ -120,7 +120,7 @@ function trustedRoots(ca: string | Buffer): string[] {
 }
 
 /** Opens a CONNECT tunnel to `host:port` through the proxy; the callback gets the raw socket. */
-function openTunnel(proxy: ProxyChoice, host: string, port: number, ca: string[] | undefined, done: (err: Error | null, socket?: net.Socket) => void): void {
+function openTunnel(proxy: ProxyChoice, host: string, port: number, ca: string[] | undefined, done: (err: Error | null, socket?: Socket) => void): void {
   const lib = proxy.url.protocol === 'https:' ? https : http
   const target = `${host.includes(':') ? `[${host}]` : host}:${port}`
   const headers: Record<string, string> = { host: target }
@@ -157,7 +157,9 @@ function tunnellingAgent(secure: boolean, proxy: ProxyChoice, ca: string[] | und
     openTunnel(proxy, host, port, ca, (err, socket) => {
       if (err || !socket) return cb?.(err ?? new Error('no tunnel'), undefined as unknown as Duplex)
       if (!secure) return cb?.(null, socket)
-      cb?.(null, tls.connect({ socket, servername: options.servername || host, ca, ALPNProtocols: ['http/1.1'] }))
+      // SNI carries names only, never an IP literal.
+      const servername = options.servername || (isIP(host) ? undefined : host)
+      cb?.(null, tls.connect({ socket, servername, ca, ALPNProtocols: ['http/1.1'] }))
     })
     return undefined
   }
@@ -209,10 +211,14 @@ export class NetworkError extends Error {
   readonly method: string
   readonly url: URL
   readonly elapsedMs: number
+  /** What happened, without the request (`connection refused`, `stalled: no bytes moved for 30 s`). */
+  readonly detail: string
   attempts = 1
   constructor(cause: NodeJS.ErrnoException, method: string, url: URL, elapsedMs: number) {
     const failure = classify(cause)
-    super(`${method} ${displayUrl(url)}: ${describeFailure(failure, cause, elapsedMs)}`, { cause })
+    const detail = describeFailure(failure, cause, elapsedMs)
+    super(`${method} ${displayUrl(url)}: ${detail}`, { cause })
+    this.detail = detail
     this.name = 'NetworkError'
     this.code = cause.code
     this.failure = failure
@@ -332,7 +338,7 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
       connected = true
       clearTimeout(connectTimer)
     }
-    r.on('socket', (socket: net.Socket) => {
+    r.on('socket', (socket: Socket) => {
       const tlsSocket = socket as tls.TLSSocket
       const pending = socket.connecting
         ? tlsSocket.encrypted
@@ -351,7 +357,7 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
     r.on('error', (err: NodeJS.ErrnoException & { stalled?: boolean; connecting?: boolean }) => {
       clearTimeout(connectTimer)
       const e = new NetworkError(err, req.method, url, err.stalled ? (err.connecting ? connectTimeoutMs : inactivityTimeoutMs) : Date.now() - started)
-      trace(() => `${req.method} ${displayUrl(url)} → ${e.message.slice(req.method.length + displayUrl(url).length + 3)} (${Date.now() - started} ms)`)
+      trace(() => `${req.method} ${displayUrl(url)} → ${e.detail} (${Date.now() - started} ms)`)
       fail(e)
     })
     r.on('close', () => clearTimeout(connectTimer))
@@ -453,7 +459,7 @@ export function retryDecision(
   let retryAfter: string | undefined
   if (outcome instanceof NetworkError) {
     if (!outcome.retryable) return undefined
-    reason = outcome.message.slice(outcome.method.length + displayUrl(outcome.url).length + 3)
+    reason = outcome.detail
   } else if (outcome && typeof outcome === 'object' && 'status' in outcome && typeof outcome.status === 'number' && 'headers' in outcome) {
     const res = outcome as { status: number; headers: http.IncomingHttpHeaders }
     if (!isRetryableStatus(res.status)) return undefined

@@ -174,7 +174,7 @@ export class RegistryClient {
     const peer = err.url.host === this.base.host ? `registry ${this.host}` : `${err.url.host} (for registry ${this.host})`
     const tries = err.attempts > 1 ? ` after ${err.attempts} attempts` : ''
     const what = `${err.method} ${err.url.origin === this.base.origin ? err.url.pathname : displayUrl(err.url)}`
-    const detail = err.message.slice(err.method.length + displayUrl(err.url).length + 3)
+    const detail = err.detail
     const texts: Record<NetworkError['failure'], [string, string]> = {
       refused: [`cannot reach ${peer} (${detail})${tries}${this.during}`, 'Is the registry running and is the port right?'],
       dns: [
