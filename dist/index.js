@@ -42280,6 +42280,13 @@ function annotate(err) {
             props.title = `Registry ${err.registry}`;
     }
     log.error((0, errors_1.errorMessage)(err), props);
+    // The annotation stays one sentence; the causes (ECONNRESET, TLS errors, …) go to the log below it.
+    const seen = new Set([err]);
+    for (let c = err?.cause; c !== undefined && !seen.has(c); c = c.cause) {
+        seen.add(c);
+        const code = c.code;
+        log.info(`  caused by: ${typeof code === 'string' ? `${code} ` : ''}${c instanceof Error ? c.message : String(c)}`);
+    }
 }
 
 
@@ -47536,7 +47543,8 @@ class PublishError extends Error {
     }
     /** The message as shown in the log and the annotation, hint included. */
     describe() {
-        const where = this.chart ? `chart ${this.chart}: ` : '';
+        // Network failures name the chart inside their sentence ("… while publishing chart `x`").
+        const where = this.chart && !this.message.includes(`chart \`${this.chart}\``) ? `chart ${this.chart}: ` : '';
         return `${where}${this.message}${this.hint ? `. ${this.hint}` : ''}`;
     }
 }
@@ -47764,51 +47772,265 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.sleep = exports.DEFAULT_RETRY = void 0;
-exports.isTransientNetworkError = isTransientNetworkError;
+exports.sleep = exports.RetryBudget = exports.RetryAfterTooLong = exports.DEFAULT_RETRY = exports.NetworkError = exports.TIMEOUT_ENV = void 0;
+exports.parseTimeoutSeconds = parseTimeoutSeconds;
+exports.configureTransport = configureTransport;
+exports.trace = trace;
+exports.displayUrl = displayUrl;
 exports.send = send;
 exports.isRetryableStatus = isRetryableStatus;
+exports.retryAfterMs = retryAfterMs;
 exports.backoffDelay = backoffDelay;
+exports.retryDecision = retryDecision;
 exports.sendWithRetry = sendWithRetry;
 exports.headerValue = headerValue;
 exports.sameOrigin = sameOrigin;
 exports.untrustedCertificate = untrustedCertificate;
 /**
- * The one HTTP transport every module uses (registry, cloud token exchanges,
- * Sigstore helpers): node:http/https with keep-alive agents, an optional
- * private CA, timeouts, and no automatic redirects, because the callers must
- * decide per hop whether credentials may follow (they never leave the origin).
+ * The one HTTP transport every module uses (registry, token services, cloud
+ * token exchanges, the GitHub API): node:http/https with keep-alive agents,
+ * HTTPS_PROXY / HTTP_PROXY / NO_PROXY through a CONNECT tunnel (src/proxy.ts),
+ * a private CA (`ca-file`, NODE_EXTRA_CA_CERTS) also through the proxy, a
+ * connect timeout and an inactivity timeout (no bytes moving in either
+ * direction; never a limit on a whole request, so a slow upload that moves
+ * is never cut), one retry policy, and a `::debug::` trace of each exchange.
+ * Redirects are not followed here: callers decide per hop whether
+ * credentials may follow (they never leave the origin).
  */
+const crypto = __importStar(__nccwpck_require__(7598));
+const node_fs_1 = __nccwpck_require__(3024);
 const http = __importStar(__nccwpck_require__(7067));
 const https = __importStar(__nccwpck_require__(4708));
+const node_net_1 = __nccwpck_require__(7030);
 const node_stream_1 = __nccwpck_require__(7075);
+const tls = __importStar(__nccwpck_require__(1692));
+const mask_1 = __nccwpck_require__(8080);
 const errors_1 = __nccwpck_require__(3916);
+const proxy_1 = __nccwpck_require__(8903);
+const log = __importStar(__nccwpck_require__(6472));
+/** The variable (seconds) that sets both timeouts; the `network-timeout` input sets it too. */
+exports.TIMEOUT_ENV = 'HELM_OCI_PUBLISH_NETWORK_TIMEOUT';
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Seconds from the `network-timeout` input or HELM_OCI_PUBLISH_NETWORK_TIMEOUT; undefined when unset or invalid. */
+function parseTimeoutSeconds(raw) {
+    if (!raw?.trim())
+        return undefined;
+    const s = Number(raw.trim().replace(/s$/, ''));
+    return Number.isFinite(s) && s > 0 ? s * 1000 : undefined;
+}
+let configured = {};
+function current() {
+    const t = parseTimeoutSeconds(process.env[exports.TIMEOUT_ENV]) ?? DEFAULT_TIMEOUT_MS;
+    return { inactivityTimeoutMs: t, connectTimeoutMs: t, ...configured };
+}
+/** Sets the transport-wide CA and timeouts (once per run, from the inputs); unset fields keep their defaults. */
+function configureTransport(s) {
+    if ('ca' in s)
+        trustEverywhere(s.ca);
+    // An unset timeout keeps the default; `ca: undefined` clears the CA.
+    configured = { ...configured, ...Object.fromEntries(Object.entries(s).filter(([k, v]) => v !== undefined || k === 'ca')) };
+    return current();
+}
+const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+/**
+ * Libraries that take no CA option (sigstore-js fetches through make-fetch-happen, which it gives none)
+ * use Node's default store: on Node ≥ 22.19 / 24.5 the `ca-file` certificates are added there too.
+ */
+let defaultStore;
+function trustEverywhere(ca) {
+    const t = tls;
+    if (!t.setDefaultCACertificates || !t.getCACertificates) {
+        if (ca)
+            trace(() => `ca-file applies to the action's own requests; this Node ${process.version} cannot add it for Sigstore (NODE_EXTRA_CA_CERTS can)`);
+        return;
+    }
+    defaultStore ??= t.getCACertificates('default');
+    const extra = (ca?.toString().match(PEM_CERT) ?? []).filter((c) => !defaultStore.includes(c));
+    t.setDefaultCACertificates([...defaultStore, ...extra]);
+}
+/**
+ * Passing `ca` to Node replaces its default roots, which then lose
+ * NODE_EXTRA_CA_CERTS too: put the public roots and that file back.
+ */
+function trustedRoots(ca) {
+    const extra = process.env.NODE_EXTRA_CA_CERTS;
+    let extraPem = [];
+    if (extra) {
+        try {
+            extraPem = [(0, node_fs_1.readFileSync)(extra, 'utf8')];
+        }
+        catch {
+            // Node itself only warns about an unreadable NODE_EXTRA_CA_CERTS.
+        }
+    }
+    return [ca.toString(), ...extraPem, ...tls.rootCertificates];
+}
+/** Opens a CONNECT tunnel to `host:port` through the proxy; the callback gets the raw socket. */
+function openTunnel(proxy, host, port, ca, done) {
+    const lib = proxy.url.protocol === 'https:' ? https : http;
+    const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const headers = { host: target };
+    if (proxy.username || proxy.password)
+        headers['proxy-authorization'] = `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`;
+    const req = lib.request({
+        host: proxy.url.hostname.replace(/^\[|\]$/g, ''),
+        port: proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80),
+        method: 'CONNECT',
+        path: target,
+        headers,
+        agent: false,
+        ...(ca && proxy.url.protocol === 'https:' ? { ca } : {})
+    });
+    // The tunnel is part of connecting: the connect timeout bounds it.
+    req.setTimeout(current().connectTimeoutMs, () => req.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: true, proxy: (0, proxy_1.displayProxy)(proxy) })));
+    req.once('connect', (res, socket) => {
+        if (res.statusCode === 200)
+            return done(null, socket);
+        socket.destroy();
+        const why = res.statusCode === 407 ? 'proxy authentication required' : `answered ${res.statusCode}`;
+        done(Object.assign(new Error(`proxy ${(0, proxy_1.displayProxy)(proxy)} refused to tunnel to ${target} (${why})`), { code: 'EPROXY', proxyStatus: res.statusCode }));
+    });
+    req.once('error', (err) => done(Object.assign(err, { proxy: (0, proxy_1.displayProxy)(proxy) })));
+    req.end();
+}
+/** An agent whose connections are CONNECT tunnels through `proxy` (TLS to the target inside for https). */
+function tunnellingAgent(secure, proxy, ca) {
+    const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 8, ...(ca ? { ca } : {}) }) : new http.Agent({ keepAlive: true, maxSockets: 8 });
+    agent.createConnection = (options, cb) => {
+        const host = options.hostname ?? options.host ?? 'localhost';
+        const port = Number(options.port ?? (secure ? 443 : 80));
+        openTunnel(proxy, host, port, ca, (err, socket) => {
+            if (err || !socket)
+                return cb?.(err ?? new Error('no tunnel'), undefined);
+            if (!secure)
+                return cb?.(null, socket);
+            // SNI carries names only, never an IP literal.
+            const servername = options.servername || ((0, node_net_1.isIP)(host) ? undefined : host);
+            cb?.(null, tls.connect({ socket, servername, ca, ALPNProtocols: ['http/1.1'] }));
+        });
+        return undefined;
+    };
+    return agent;
+}
 const agents = new Map();
-function agentFor(url, ca) {
-    const key = `${url.protocol}${ca ? `:${typeof ca === 'string' ? ca : ca.toString('base64')}` : ''}`;
+function agentFor(url, caIn) {
+    const caSource = caIn ?? current().ca;
+    const ca = caSource ? trustedRoots(caSource) : undefined;
+    const proxy = (0, proxy_1.getProxyUrl)(url);
+    const caKey = caSource ? crypto.createHash('sha256').update(caSource).digest('hex') : '';
+    const key = `${url.protocol}|${proxy?.url.href ?? 'direct'}|${caKey}`;
     let agent = agents.get(key);
     if (!agent) {
-        agent =
-            url.protocol === 'https:'
-                ? new https.Agent({ keepAlive: true, maxSockets: 8, ...(ca ? { ca: [ca.toString(), ...(__nccwpck_require__(1692).rootCertificates)] } : {}) })
+        if (proxy) {
+            (0, mask_1.maskSecret)(proxy.password);
+            if (proxy.password)
+                (0, mask_1.maskSecret)(Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64'));
+            trace(() => `${url.protocol.slice(0, -1)} requests go through proxy ${(0, proxy_1.displayProxy)(proxy)}${proxy.username ? ' (with credentials)' : ''}`);
+        }
+        const secure = url.protocol === 'https:';
+        agent = proxy
+            ? tunnellingAgent(secure, proxy, ca)
+            : secure
+                ? new https.Agent({ keepAlive: true, maxSockets: 8, ...(ca ? { ca } : {}) })
                 : new http.Agent({ keepAlive: true, maxSockets: 8 });
         agents.set(key, agent);
     }
     return agent;
 }
-/** Network errors worth another try: the connection broke or never answered. */
-function isTransientNetworkError(err) {
-    const code = err?.code;
-    return (code === 'ECONNRESET' ||
-        code === 'ECONNREFUSED' ||
-        code === 'EPIPE' ||
-        code === 'ETIMEDOUT' ||
-        code === 'EAI_AGAIN' ||
-        code === 'ENETUNREACH' ||
-        code === 'UND_ERR_SOCKET' ||
-        code === 'ERR_STREAM_PREMATURE_CLOSE' ||
-        (err instanceof Error && /socket hang up|timed out/i.test(err.message)));
+/** A step-debug line, built only when step debug logging is on (RUNNER_DEBUG=1). */
+function trace(message) {
+    if (log.isDebug())
+        log.debug(message());
 }
+/** Where a request went, for logs and errors: origin and path, never the query (pre-signed URLs carry signatures there). */
+function displayUrl(url) {
+    return `${url.origin}${url.pathname}`;
+}
+/** A request that got no HTTP answer: what happened, to which request, after how long. */
+class NetworkError extends Error {
+    code;
+    failure;
+    method;
+    url;
+    elapsedMs;
+    /** What happened, without the request (`connection refused`, `stalled: no bytes moved for 30 s`). */
+    detail;
+    attempts = 1;
+    constructor(cause, method, url, elapsedMs) {
+        const failure = classify(cause);
+        const detail = describeFailure(failure, cause, elapsedMs);
+        super(`${method} ${displayUrl(url)}: ${detail}`, { cause });
+        this.detail = detail;
+        this.name = 'NetworkError';
+        this.code = cause.code;
+        this.failure = failure;
+        this.method = method;
+        this.url = url;
+        this.elapsedMs = elapsedMs;
+    }
+    get retryable() {
+        // A stall already cost a full timeout; retrying it would only double the wait.
+        return this.failure === 'refused' || this.failure === 'reset' || this.failure === 'unreachable' || (this.failure === 'dns' && this.code === 'EAI_AGAIN');
+    }
+}
+exports.NetworkError = NetworkError;
+function classify(err) {
+    if (err.code === 'EPROXY')
+        return 'proxy';
+    if (err.code === 'ETOOLARGE')
+        return 'too-large';
+    if (err.stalled)
+        return err.connecting ? 'connect-timeout' : 'stalled';
+    switch (err.code) {
+        case 'ECONNREFUSED':
+            return 'refused';
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+        case 'EAI_NONAME':
+            return 'dns';
+        case 'ECONNRESET':
+        case 'EPIPE':
+        case 'ERR_STREAM_PREMATURE_CLOSE':
+        case 'UND_ERR_SOCKET':
+            return 'reset';
+        case 'ETIMEDOUT':
+            return 'connect-timeout';
+        case 'ENETUNREACH':
+        case 'EHOSTUNREACH':
+            return 'unreachable';
+    }
+    if (err.code?.startsWith('ERR_TLS') || err.code?.includes('CERT') || /certificate|SSL|TLS/i.test(err.message))
+        return 'tls';
+    if (/socket hang up/i.test(err.message))
+        return 'reset';
+    return 'other';
+}
+function describeFailure(f, err, ms) {
+    const via = err.proxy ? ` (through proxy ${err.proxy})` : '';
+    switch (f) {
+        case 'refused':
+            return `connection refused${via}`;
+        case 'dns':
+            return `host name does not resolve (DNS ${err.code})${via}`;
+        case 'reset':
+            return `connection closed before the answer (${err.code ?? err.message})${via}`;
+        case 'connect-timeout':
+            return `no connection within ${seconds(ms)}${via}`;
+        case 'stalled':
+            return `stalled: no bytes moved for ${seconds(ms)}`;
+        case 'tls':
+            return `TLS failed: ${err.message}`;
+        case 'proxy':
+        case 'too-large':
+            return err.message;
+        case 'unreachable':
+            return `network unreachable (${err.code})${via}`;
+        default:
+            return err.message;
+    }
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+/** One exchange, no retries; network failures reject with a NetworkError. */
 function send(req) {
     const url = typeof req.url === 'string' ? new URL(req.url) : req.url;
     const lib = url.protocol === 'https:' ? https : http;
@@ -47818,9 +48040,9 @@ function send(req) {
             headers[k] = v;
     let payload;
     if (typeof req.body === 'function') {
-        payload = req.body();
         if (req.contentLength === undefined)
             throw new Error('a streamed body needs contentLength');
+        payload = req.body();
         headers['Content-Length'] = String(req.contentLength);
     }
     else if (req.body !== undefined) {
@@ -47830,20 +48052,70 @@ function send(req) {
     else if (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH') {
         headers['Content-Length'] = '0';
     }
-    const timeoutMs = req.timeoutMs ?? 60_000;
+    const { inactivityTimeoutMs, connectTimeoutMs } = current();
+    const started = Date.now();
     return new Promise((resolve, reject) => {
+        let connected = false;
+        const fail = (err) => {
+            if (payload instanceof node_stream_1.Readable)
+                payload.destroy();
+            reject(err instanceof NetworkError || err instanceof errors_1.RegistryError ? err : new NetworkError(err, req.method, url, Date.now() - started));
+        };
         const r = lib.request(url, { method: req.method, headers, agent: agentFor(url, req.ca) }, (res) => {
+            const status = res.statusCode ?? 0;
+            trace(() => `${req.method} ${displayUrl(url)} → ${status} (${Date.now() - started} ms)`);
             if (req.stream) {
-                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.alloc(0), bodyStream: res, url });
+                resolve({ status, headers: res.headers, body: Buffer.alloc(0), bodyStream: res, url });
                 return;
             }
             const chunks = [];
-            res.on('data', (c) => chunks.push(c));
-            res.on('error', reject);
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url }));
+            let size = 0;
+            res.on('data', (c) => {
+                size += c.length;
+                if (req.maxBytes !== undefined && size > req.maxBytes) {
+                    r.destroy(Object.assign(new Error(`the answer exceeds ${req.maxBytes} bytes`), { code: 'ETOOLARGE' }));
+                    return;
+                }
+                chunks.push(c);
+            });
+            res.on('error', fail);
+            res.on('end', () => resolve({ status, headers: res.headers, body: Buffer.concat(chunks), url }));
         });
-        r.setTimeout(timeoutMs, () => r.destroy(Object.assign(new Error(`request to ${url.host} timed out after ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
-        r.on('error', (e) => reject(untrustedCertificate(e, url)));
+        // Connecting (TCP, TLS; a proxy tunnel has its own timer) has its own limit, counted from when the
+        // request gets its socket (not while it waits for a free one); afterwards only inactivity counts.
+        let connectTimer;
+        const onConnected = () => {
+            connected = true;
+            clearTimeout(connectTimer);
+        };
+        r.on('socket', (socket) => {
+            const tlsSocket = socket;
+            const pending = socket.connecting
+                ? tlsSocket.encrypted
+                    ? 'secureConnect'
+                    : 'connect'
+                : tlsSocket.encrypted && !tlsSocket.authorized && !tlsSocket.authorizationError
+                    ? 'secureConnect'
+                    : undefined;
+            if (!pending)
+                return onConnected();
+            connectTimer = setTimeout(() => r.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: true })), connectTimeoutMs);
+            socket.once(pending, onConnected);
+        });
+        r.setTimeout(inactivityTimeoutMs, () => {
+            if (connected)
+                r.destroy(Object.assign(new Error('inactivity timeout'), { stalled: true }));
+        });
+        r.on('error', (err) => {
+            clearTimeout(connectTimer);
+            const untrusted = untrustedCertificate(err, url);
+            if (untrusted !== err)
+                return fail(untrusted);
+            const e = new NetworkError(err, req.method, url, err.stalled ? (err.connecting ? connectTimeoutMs : inactivityTimeoutMs) : Date.now() - started);
+            trace(() => `${req.method} ${displayUrl(url)} → ${e.detail} (${Date.now() - started} ms)`);
+            fail(e);
+        });
+        r.on('close', () => clearTimeout(connectTimer));
         if (payload instanceof node_stream_1.Readable) {
             payload.on('error', (e) => r.destroy(e));
             payload.pipe(r);
@@ -47853,48 +48125,142 @@ function send(req) {
         }
     });
 }
-/** oras-go's default policy, which Helm uses: 5 retries, 250 ms × 2^n ± 10 %, within [200 ms, 3 s]. */
-exports.DEFAULT_RETRY = { retries: 5, baseDelayMs: 250, minDelayMs: 200, maxDelayMs: 3000 };
+/** oras-go's back-off (250 ms × 2^n with jitter) with a higher ceiling, and Retry-After honoured up to 60 s. */
+exports.DEFAULT_RETRY = { retries: 5, baseDelayMs: 250, minDelayMs: 200, maxDelayMs: 8000, maxRetryAfterMs: 60_000 };
+/** The statuses every request kind retries: rate limits and the transient server and gateway failures. */
 function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
+    return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
 }
-/** Delay before retry `attempt` (0-based); honours an integer or HTTP-date `Retry-After`. */
+/** Milliseconds a `Retry-After` (seconds or HTTP date) asks for; undefined when absent or unreadable. */
+function retryAfterMs(value, now = Date.now()) {
+    if (!value?.trim())
+        return undefined;
+    const secs = Number(value.trim());
+    if (Number.isFinite(secs))
+        return Math.max(0, secs * 1000);
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+/** Delay before retry `attempt` (0-based): the server's `Retry-After` if it sent one, else back-off with ±10 % jitter. */
 function backoffDelay(attempt, policy, retryAfter) {
-    let ms = policy.baseDelayMs * 2 ** attempt * (0.9 + Math.random() * 0.2);
-    if (retryAfter) {
-        const secs = Number(retryAfter);
-        if (Number.isFinite(secs))
-            ms = secs * 1000;
-        else {
-            const at = Date.parse(retryAfter);
-            if (!Number.isNaN(at))
-                ms = at - Date.now();
-        }
-    }
+    const asked = retryAfterMs(retryAfter);
+    if (asked !== undefined)
+        return Math.max(policy.minDelayMs, asked);
+    const ms = policy.baseDelayMs * 2 ** attempt * (0.9 + Math.random() * 0.2);
     return Math.min(policy.maxDelayMs, Math.max(policy.minDelayMs, ms));
+}
+/** A server asked for a longer wait than the action will sit through. */
+class RetryAfterTooLong extends Error {
+    method;
+    url;
+    status;
+    waitMs;
+    constructor(method, url, status, waitMs, limitMs) {
+        super(`${method} ${displayUrl(url)} answered ${status} and asked to retry after ${seconds(waitMs)} (Retry-After), longer than the ${seconds(limitMs)} this action waits`);
+        this.method = method;
+        this.url = url;
+        this.status = status;
+        this.waitMs = waitMs;
+        this.name = 'RetryAfterTooLong';
+    }
+}
+exports.RetryAfterTooLong = RetryAfterTooLong;
+/**
+ * The time all retries of one chart may spend waiting, so that a registry
+ * that keeps failing ends the chart in bounded time however many requests it takes.
+ */
+class RetryBudget {
+    totalMs;
+    spentMs = 0;
+    /** Set once a retry was refused for lack of budget. */
+    refused = false;
+    constructor(totalMs = 60_000) {
+        this.totalMs = totalMs;
+    }
+    /** Takes `ms` from the budget; false when not enough is left. */
+    take(ms) {
+        if (this.spentMs + ms > this.totalMs) {
+            this.refused = true;
+            return false;
+        }
+        this.spentMs += ms;
+        return true;
+    }
+    get exhausted() {
+        return `the retry budget of ${seconds(this.totalMs)} for this chart is used up`;
+    }
+}
+exports.RetryBudget = RetryBudget;
+/**
+ * Whether and when to retry after `outcome` (a response or a failure) of
+ * attempt `attempt` (0-based). The one decision every request kind shares.
+ */
+function retryDecision(req, outcome, attempt, policy = exports.DEFAULT_RETRY, budget) {
+    let reason;
+    let retryAfter;
+    if (outcome instanceof NetworkError) {
+        if (!outcome.retryable)
+            return undefined;
+        reason = outcome.detail;
+    }
+    else if (outcome && typeof outcome === 'object' && 'status' in outcome && typeof outcome.status === 'number' && 'headers' in outcome) {
+        const res = outcome;
+        if (!isRetryableStatus(res.status))
+            return undefined;
+        retryAfter = headerValue(res.headers, 'retry-after');
+        const asked = retryAfterMs(retryAfter);
+        const limit = policy.maxRetryAfterMs ?? 60_000;
+        if (asked !== undefined && asked > limit)
+            throw new RetryAfterTooLong(req.method, req.url, res.status, asked, limit);
+        reason = `HTTP ${res.status}${retryAfter ? ` (Retry-After: ${retryAfter})` : ''}`;
+    }
+    else
+        return undefined;
+    if (attempt >= policy.retries)
+        return undefined;
+    const delayMs = Math.round(backoffDelay(attempt, policy, retryAfter));
+    if (budget && !budget.take(delayMs)) {
+        trace(() => `not retrying ${req.method} ${displayUrl(req.url)} after ${reason}: ${budget.exhausted}`);
+        return undefined;
+    }
+    const line = `retrying ${req.method} ${displayUrl(req.url)} in ${seconds(delayMs)} (attempt ${attempt + 2} of ${policy.retries + 1}) after ${reason}`;
+    // A long wait deserves a visible line; the rest is step-debug detail.
+    if (delayMs >= 5000)
+        log.info(line);
+    else
+        trace(() => line);
+    return { delayMs, reason };
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 exports.sleep = sleep;
 /**
  * Sends with retries on transient failures. A retryable status on the last
- * attempt is returned, not thrown, so the caller reports the registry's own error.
+ * attempt is returned, not thrown, so the caller reports the registry's own error;
+ * a network failure on the last attempt rejects with the attempt count on it.
  */
-async function sendWithRetry(req, policy = exports.DEFAULT_RETRY) {
+async function sendWithRetry(req, policy = exports.DEFAULT_RETRY, budget) {
+    const url = typeof req.url === 'string' ? new URL(req.url) : req.url;
     for (let attempt = 0;; attempt++) {
+        let outcome;
         try {
-            const res = await send(req);
-            if (attempt < policy.retries && isRetryableStatus(res.status)) {
-                res.bodyStream?.resume();
-                await (0, exports.sleep)(backoffDelay(attempt, policy, headerValue(res.headers, 'retry-after')));
-                continue;
-            }
-            return res;
+            outcome = await send(req);
         }
         catch (err) {
-            if (attempt >= policy.retries || !isTransientNetworkError(err))
-                throw err;
-            await (0, exports.sleep)(backoffDelay(attempt, policy));
+            outcome = err;
         }
+        const decision = retryDecision({ method: req.method, url }, outcome, attempt, policy, budget);
+        if (!decision) {
+            if (outcome instanceof NetworkError) {
+                outcome.attempts = attempt + 1;
+                throw outcome;
+            }
+            if (outcome instanceof Error || !(outcome && typeof outcome === 'object' && 'status' in outcome))
+                throw outcome;
+            return outcome;
+        }
+        ;
+        outcome.bodyStream?.resume();
+        await (0, exports.sleep)(decision.delayMs);
     }
 }
 function headerValue(headers, name) {
@@ -47986,6 +48352,7 @@ const os = __importStar(__nccwpck_require__(8161));
 const errors_1 = __nccwpck_require__(3916);
 const reference_1 = __nccwpck_require__(2148);
 const semver_1 = __nccwpck_require__(9478);
+const http_1 = __nccwpck_require__(6803);
 const repositories_1 = __nccwpck_require__(7854);
 const readerFromEnv = (env) => (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 exports.readerFromEnv = readerFromEnv;
@@ -48058,6 +48425,10 @@ function readInputs(get, env, mask = () => { }) {
     const gpgKey = get('gpg-private-key');
     const outputDir = get('output-dir');
     const caFile = get('ca-file');
+    const timeoutRaw = get('network-timeout');
+    const networkTimeoutMs = (0, http_1.parseTimeoutSeconds)(timeoutRaw);
+    if (timeoutRaw && networkTimeoutMs === undefined)
+        throw new errors_1.InputError(`input network-timeout is "${timeoutRaw}"; expected a number of seconds`, { hint: 'Set network-timeout to seconds, for example 30' });
     return {
         charts,
         registry,
@@ -48065,6 +48436,7 @@ function readInputs(get, env, mask = () => { }) {
         appVersion: get('app-version') || undefined,
         plainHttp: oneOf(get, 'plain-http', ['auto', 'true', 'false'], 'auto'),
         caFile: caFile ? path.resolve(workspace, caFile) : undefined,
+        networkTimeoutMs,
         ifExists: oneOf(get, 'if-exists', ['skip-identical', 'fail', 'overwrite'], 'skip-identical'),
         dryRun: parseBoolean(get, 'dry-run', false),
         outputDir: outputDir ? path.resolve(workspace, outputDir) : path.join(env.RUNNER_TEMP || os.tmpdir(), 'helm-oci-publish'),
@@ -48204,6 +48576,7 @@ exports.run = run;
  * each chart (blobs, manifest by digest, signatures, then the tag), report.
  */
 const log = __importStar(__nccwpck_require__(6472));
+const http_1 = __nccwpck_require__(6803);
 const inputs_1 = __nccwpck_require__(8422);
 const discover_1 = __nccwpck_require__(3705);
 const prepare_1 = __nccwpck_require__(6896);
@@ -48218,6 +48591,8 @@ async function report(results, registry) {
 /** Returns the failure verdict when some chart failed (each was annotated already). */
 async function run(env = process.env) {
     const inputs = (0, inputs_1.readInputs)((0, inputs_1.readerFromEnv)(env), env, log.setSecret);
+    // The network timeout holds for every request, chart repositories included.
+    (0, http_1.configureTransport)({ inactivityTimeoutMs: inputs.networkTimeoutMs, connectTimeoutMs: inputs.networkTimeoutMs });
     const sources = await (0, discover_1.discoverCharts)(inputs.charts, inputs.workspace);
     const prepared = await (0, prepare_1.prepareCharts)(sources, inputs);
     const invalid = prepared.filter((p) => p.result.status === 'failed');
@@ -48378,7 +48753,7 @@ function tokenQuery(existing, scopes, service) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.RegistryClient = exports.MANIFEST_ACCEPT = void 0;
+exports.RegistryClient = exports.MAX_METADATA_BYTES = exports.MANIFEST_ACCEPT = void 0;
 const errors_1 = __nccwpck_require__(3916);
 const http_1 = __nccwpck_require__(6803);
 const challenge_1 = __nccwpck_require__(6976);
@@ -48396,6 +48771,30 @@ function nextPage(res, current) {
     const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec((0, http_1.headerValue)(res.headers, 'link') ?? '');
     return next ? new URL(next[1], current) : undefined;
 }
+/** oras-go's MaxMetadataBytes: the most a manifest, index or token answer may weigh. */
+exports.MAX_METADATA_BYTES = 4 * 1024 * 1024;
+const REDIRECTS = [301, 302, 303, 307, 308];
+const REFERRER_PAGES = 100;
+/** An upload request that broke (`cause`) or met a retryable status (`res`). */
+class UploadInterrupted extends Error {
+    method;
+    url;
+    res;
+    constructor(method, url, res, cause) {
+        super(`${method} ${(0, http_1.displayUrl)(url)} was interrupted`, { cause });
+        this.method = method;
+        this.url = url;
+        this.res = res;
+    }
+}
+const hostOf = (u) => {
+    try {
+        return new URL(u ?? '').host;
+    }
+    catch {
+        return 'an unreadable realm';
+    }
+};
 class RegistryClient {
     host;
     base;
@@ -48404,12 +48803,77 @@ class RegistryClient {
     basicHeader;
     tokens = new Map();
     challengeParams = {};
+    budget = new http_1.RetryBudget();
+    /** Whether a repository serves the referrers API, once known (oras-go's referrersState). */
+    referrersApi = new Map();
+    chart;
     constructor(opts) {
         this.opts = opts;
         this.host = opts.host;
         // Docker Hub's API lives on another name than its references (oras, Docker).
         const apiHost = opts.host === 'docker.io' ? 'registry-1.docker.io' : opts.host;
         this.base = new URL(`${opts.plainHttp ? 'http' : 'https'}://${apiHost}/`);
+    }
+    /** True or false once a referrers request has shown whether `repository` serves the API; undefined before. */
+    referrersSupported(repository) {
+        return this.referrersApi.get(repository);
+    }
+    /** Starts a chart: a fresh retry budget, and the chart's name in error sentences. */
+    beginChart(name, budget = new http_1.RetryBudget()) {
+        this.chart = name;
+        this.budget = budget;
+    }
+    get policy() {
+        return this.opts.retry ?? http_1.DEFAULT_RETRY;
+    }
+    get during() {
+        return this.chart ? ` while publishing chart \`${this.chart}\`` : '';
+    }
+    /** A request that got no usable answer, as a sentence naming the registry and what to check. */
+    networkFailure(err) {
+        if (err instanceof http_1.RetryAfterTooLong) {
+            return new errors_1.RegistryError(`registry ${this.host} is rate-limiting: ${err.message}${this.during}`, {
+                registry: this.host,
+                status: err.status,
+                hint: 'Re-run the job later, or use a registry account with a higher rate limit',
+                cause: err
+            });
+        }
+        if (!(err instanceof http_1.NetworkError))
+            return err;
+        const peer = err.url.host === this.base.host ? `registry ${this.host}` : `${err.url.host} (for registry ${this.host})`;
+        const tries = err.attempts > 1 ? ` after ${err.attempts} attempts` : '';
+        const what = `${err.method} ${err.url.origin === this.base.origin ? err.url.pathname : (0, http_1.displayUrl)(err.url)}`;
+        const detail = err.detail;
+        const texts = {
+            refused: [`cannot reach ${peer} (${detail})${tries}${this.during}`, 'Is the registry running and is the port right?'],
+            dns: [
+                `${err.url.host === this.base.host ? `registry host ${err.url.hostname}` : `host ${err.url.hostname} (for registry ${this.host})`} does not resolve (${detail.replace(/^host name does not resolve \(|\)$/g, '')})${this.during}`,
+                'Check the host name in the registry input; on a self-hosted runner check its DNS, or HTTPS_PROXY if only a proxy can reach it'
+            ],
+            reset: [
+                `${peer} closed the connection during ${what}${tries}${this.during}`,
+                'A proxy or load balancer may be cutting connections; re-run the job, and check the registry status if it persists'
+            ],
+            'connect-timeout': [
+                `cannot reach ${peer}: ${detail}${this.during}`,
+                'Check that the runner may connect to it (firewall, HTTPS_PROXY, NO_PROXY); network-timeout sets the limit'
+            ],
+            stalled: [
+                `${what} on ${peer} ${detail}${this.during}`,
+                'The registry or a proxy stopped responding; re-run the job, or raise network-timeout if the network is this slow'
+            ],
+            tls: [
+                `cannot connect securely to ${peer}: ${detail}${this.during}`,
+                'For a private CA give its certificate in ca-file (or NODE_EXTRA_CA_CERTS); plain-http: true only for a registry without TLS'
+            ],
+            proxy: [`cannot reach ${peer}: ${detail}${this.during}`, 'Check HTTPS_PROXY (and the credentials in it) and NO_PROXY'],
+            unreachable: [`cannot reach ${peer} (${detail})${tries}${this.during}`, 'Check the runner network and HTTPS_PROXY / NO_PROXY'],
+            'too-large': [`${what} on ${peer}: ${detail}${this.during}`, 'The registry sent far more than a manifest or token can be; check the registry address'],
+            other: [`${what} on ${peer} failed: ${detail}${tries}${this.during}`, 'Re-run the job; check the registry status if it persists']
+        };
+        const [message, hint] = texts[err.failure];
+        return new errors_1.RegistryError(message, { registry: this.host, chart: this.chart, hint, cause: err });
     }
     url(u) {
         return u instanceof URL ? u : new URL(u, this.base);
@@ -48429,10 +48893,11 @@ class RegistryClient {
         }
         try {
             const parsed = JSON.parse(res.body.toString('utf8'));
-            const e = parsed.errors?.[0];
-            if (e) {
-                code = e.code;
-                detail = `: ${(e.code ?? '').toLowerCase().replace(/_/g, ' ')}: ${e.message ?? ''}`;
+            // Every entry, as oras-go's errcode.Errors renders them; the first one's code decides the hint.
+            const all = parsed.errors ?? [];
+            if (all.length) {
+                code = all[0].code;
+                detail = `: ${all.map((e) => `${(e.code ?? '').toLowerCase().replace(/_/g, ' ')}: ${e.message ?? ''}`).join('; ')}`;
             }
         }
         catch {
@@ -48447,6 +48912,9 @@ class RegistryClient {
                 : res.status >= 500
                     ? 'The registry failed; re-run the job, and check the registry status if it persists'
                     : undefined;
+        // Say so when retries stopped because the chart's time for them ran out, not because the registry gave up.
+        if ((0, http_1.isRetryableStatus)(res.status) && this.budget.refused)
+            detail += ` (not retried further: ${this.budget.exhausted})`;
         throw new errors_1.RegistryError(`${what ? `${what}: ` : ''}${this.display(method, res.url)} on ${this.host}: response status ${res.status}${detail}`, {
             status: res.status,
             code,
@@ -48477,6 +48945,7 @@ class RegistryClient {
                     hint: 'Set the `username` and `password` inputs (a token works as password)'
                 });
             }
+            (0, http_1.trace)(() => `${this.host} asks for HTTP Basic; answering as ${cred.username}`);
             this.scheme = 'basic';
             this.basicHeader = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
             return true;
@@ -48490,6 +48959,7 @@ class RegistryClient {
         this.scheme = 'bearer';
         this.challengeParams = challenge.params;
         const all = (0, challenge_1.cleanScopes)([...scopes, ...(challenge.params.scope ?? '').split(' ')]);
+        (0, http_1.trace)(() => `${this.host} asks for a Bearer token from ${hostOf(challenge.params.realm)} for ${all.join(' ')}${refresh ? ' (renewing the credential)' : ''}`);
         let token;
         try {
             token = await this.fetchToken(all, refresh);
@@ -48536,15 +49006,16 @@ class RegistryClient {
                 url: realmUrl,
                 headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
                 body: form.toString(),
-                ca: this.opts.ca
-            }, this.opts.retry ?? http_1.DEFAULT_RETRY);
+                ca: this.opts.ca,
+                maxBytes: exports.MAX_METADATA_BYTES
+            }, this.policy, this.budget).catch((err) => Promise.reject(this.networkFailure(err)));
         }
         else {
             const url = new URL(realmUrl);
             url.search = (0, challenge_1.tokenQuery)(realmUrl.searchParams, scopes, service);
             if (cred && (cred.username || cred.password))
                 headers.authorization = `Basic ${Buffer.from(`${cred.username ?? ''}:${cred.password ?? ''}`).toString('base64')}`;
-            res = await (0, http_1.sendWithRetry)({ method: 'GET', url, headers, ca: this.opts.ca }, this.opts.retry ?? http_1.DEFAULT_RETRY);
+            res = await (0, http_1.sendWithRetry)({ method: 'GET', url, headers, ca: this.opts.ca, maxBytes: exports.MAX_METADATA_BYTES }, this.policy, this.budget).catch((err) => Promise.reject(this.networkFailure(err)));
         }
         if (res.status !== 200) {
             const who = cred ? 'the credentials were refused' : 'anonymous access was refused';
@@ -48555,7 +49026,7 @@ class RegistryClient {
                     : 'Set `username` and `password`, or use a login method for this registry'
             });
         }
-        const body = JSON.parse(res.body.subarray(0, 128 * 1024).toString('utf8'));
+        const body = JSON.parse(res.body.toString('utf8'));
         const token = body.access_token || body.token;
         if (!token)
             throw new errors_1.AuthError(`token service for ${this.host} returned no token`, { registry: this.host });
@@ -48565,35 +49036,63 @@ class RegistryClient {
      * One request with auth: a cached Authorization if this host's scheme is
      * known; on 401 from the registry's own origin, answer the challenge and
      * replay once; on a second 401, renew the login credential once more.
+     * Redirects are followed (a streamed body is opened again), and once a hop
+     * leaves the registry's origin no credentials go along, not even back.
      */
     async request(o) {
         const scopes = [(0, challenge_1.repositoryScope)(o.repository, o.push)];
         const scopeKey = (0, challenge_1.cleanScopes)(scopes).join(' ');
         let url = this.url(o.url);
+        let method = o.method;
+        let body = o.body;
+        let leftOrigin = false;
+        const follow = o.follow ?? (method === 'GET' || method === 'HEAD');
         for (let attempt = 0, redirects = 0;;) {
-            const auth = (0, http_1.sameOrigin)(url, this.base) ? this.authorization(scopeKey) : undefined;
+            leftOrigin ||= !(0, http_1.sameOrigin)(url, this.base);
+            const auth = leftOrigin ? undefined : this.authorization(scopeKey);
             const req = {
-                method: o.method,
+                method,
                 url,
                 headers: { 'user-agent': this.opts.userAgent ?? 'helm-oci-publish', ...o.headers, authorization: auth },
-                body: o.body,
-                contentLength: o.contentLength,
+                body,
+                contentLength: body === undefined ? undefined : o.contentLength,
                 ca: this.opts.ca,
-                stream: o.stream
+                stream: o.stream,
+                maxBytes: o.maxBytes
             };
-            const res = o.retry === false ? await (0, http_1.send)(req) : await (0, http_1.sendWithRetry)(req, this.opts.retry ?? http_1.DEFAULT_RETRY);
-            if (res.status === 401 && (0, http_1.sameOrigin)(res.url, this.base) && attempt < 2) {
+            let res;
+            try {
+                res = o.retry === false ? await (0, http_1.send)(req) : await (0, http_1.sendWithRetry)(req, this.policy, this.budget);
+            }
+            catch (err) {
+                // Upload requests resume at the session level, which needs the raw failure.
+                throw o.retry === false ? err : this.networkFailure(err);
+            }
+            if (res.status === 401 && !leftOrigin && attempt < 2) {
                 res.bodyStream?.resume();
                 await this.authenticate(res, scopes, attempt === 1);
                 attempt++;
                 continue;
             }
-            if (o.follow && [301, 302, 303, 307, 308].includes(res.status) && redirects < 10) {
+            if (res.status === 401 && leftOrigin) {
+                res.bodyStream?.resume();
+                throw new errors_1.AuthError(`${method} ${(0, http_1.displayUrl)(res.url)} answered 401: ${this.host} sent this request to another host, and credentials for ${this.host} are never sent to other hosts${this.during}`, {
+                    registry: this.host,
+                    hint: `The password is not the problem: the registry must hand out URLs that carry their own authorization (pre-signed storage URLs), or advertise its own address in Location headers (check its public URL / proxy settings)`
+                });
+            }
+            if (follow && REDIRECTS.includes(res.status) && redirects < 10) {
                 res.bodyStream?.resume();
                 const loc = (0, http_1.headerValue)(res.headers, 'location');
                 if (!loc)
                     return res;
-                url = new URL(loc, url);
+                const next = new URL(loc, url);
+                (0, http_1.trace)(() => `${method} ${(0, http_1.displayUrl)(url)} redirected (${res.status}) to ${(0, http_1.displayUrl)(next)}${(0, http_1.sameOrigin)(next, this.base) && !leftOrigin ? '' : ' without credentials'}`);
+                url = next;
+                if (res.status === 303 && method !== 'HEAD') {
+                    method = 'GET';
+                    body = undefined;
+                }
                 redirects++;
                 continue;
             }
@@ -48615,23 +49114,63 @@ class RegistryClient {
             return false;
         return this.fail(res, 'HEAD');
     }
-    /** Uploads a blob unless it exists; restarts the upload session when it breaks. */
+    /**
+     * Uploads a blob unless it exists. When an upload request breaks or meets
+     * a retryable status, it waits as the retry policy says, then continues
+     * from what the registry holds: done if the blob was committed after all,
+     * else from the offset the upload session reports (GET on its URL), else
+     * from a new session. The body is streamed again from that offset.
+     */
     async pushBlob(repository, blob) {
         if (await this.blobExists(repository, blob.digest))
             return 'exists';
-        const attempts = this.opts.uploadAttempts ?? 3;
-        for (let attempt = 1;; attempt++) {
+        const attempts = this.opts.uploadAttempts ?? this.policy.retries + 1;
+        let session;
+        for (let attempt = 0;; attempt++) {
             try {
-                await this.upload(repository, blob);
+                session ??= { location: await this.startUpload(repository), offset: 0 };
+                await this.sendFrom(repository, blob, session);
                 return 'uploaded';
             }
             catch (err) {
-                const retryable = !(err instanceof errors_1.RegistryError || err instanceof errors_1.AuthError) || (err instanceof errors_1.RegistryError && (err.status ?? 0) >= 500);
-                if (attempt >= attempts || !retryable)
+                if (!(err instanceof UploadInterrupted))
                     throw err;
-                await new Promise((r) => setTimeout(r, 250 * attempt));
+                let decision;
+                try {
+                    decision =
+                        attempt + 1 < attempts ? (0, http_1.retryDecision)({ method: err.method, url: err.url }, err.res ?? err.cause, attempt, this.policy, this.budget) : undefined;
+                }
+                catch (tooLong) {
+                    throw this.networkFailure(tooLong);
+                }
+                if (!decision) {
+                    if (err.res)
+                        return this.fail(err.res, err.method, `uploading ${blob.digest}`);
+                    if (err.cause instanceof http_1.NetworkError)
+                        err.cause.attempts = attempt + 1;
+                    throw this.networkFailure(err.cause);
+                }
+                await (0, http_1.sleep)(decision.delayMs);
+                // The registry may have committed it before the answer was lost.
+                if (await this.blobExists(repository, blob.digest))
+                    return 'uploaded';
+                session = session && (await this.uploadStatus(repository, session.location));
+                (0, http_1.trace)(() => (session ? `resuming the upload of ${blob.digest} at byte ${session.offset}` : `starting a new upload session for ${blob.digest}`));
             }
         }
+    }
+    /** Where an upload session stands (distribution spec: GET on its URL answers 204 with `Range: 0-<last>`); undefined when it is gone. */
+    async uploadStatus(repository, location) {
+        const res = await this.request({ method: 'GET', url: location, repository, push: true });
+        if (res.status !== 204)
+            return undefined;
+        const range = /^(?:bytes=)?0-(\d+)$/.exec((0, http_1.headerValue)(res.headers, 'range') ?? '');
+        if (!range)
+            return undefined;
+        // Distribution reports an empty session as 0-0, like a one-byte one; an overlap is refused, not corrupted.
+        const last = Number(range[1]);
+        const loc = (0, http_1.headerValue)(res.headers, 'location');
+        return { location: loc ? new URL(loc, res.url) : location, offset: last === 0 ? 0 : last + 1 };
     }
     async startUpload(repository) {
         const res = await this.request({
@@ -48652,51 +49191,57 @@ class RegistryClient {
             throw new errors_1.RegistryError(`${this.host} gave no Location for the upload`, { registry: this.host, status: res.status });
         return new URL(loc, res.url);
     }
-    async upload(repository, blob) {
-        let location = await this.startUpload(repository);
+    /** One upload request; a broken connection or a retryable status becomes UploadInterrupted for pushBlob to resume. */
+    async uploadRequest(o) {
+        let res;
+        try {
+            res = await this.request({ ...o, push: true, retry: false, follow: true });
+        }
+        catch (err) {
+            if (err instanceof http_1.NetworkError)
+                throw new UploadInterrupted(o.method, err.url, undefined, err);
+            throw err;
+        }
+        if ((0, http_1.isRetryableStatus)(res.status))
+            throw new UploadInterrupted(o.method, res.url, res);
+        return res;
+    }
+    /** Sends the blob from `session.offset`: PATCH chunks (large blobs, or a resumed upload), then PUT with the digest. */
+    async sendFrom(repository, blob, session) {
         const chunk = this.opts.chunkSize ?? DEFAULT_CHUNK;
-        if (blob.size > chunk) {
-            for (let start = 0; start < blob.size; start += chunk) {
-                const end = Math.min(blob.size, start + chunk) - 1;
-                const res = await this.request({
-                    method: 'PATCH',
-                    url: location,
-                    repository,
-                    push: true,
-                    headers: { 'content-type': 'application/octet-stream', 'content-range': `${start}-${end}` },
-                    body: () => blob.open(start, end),
-                    contentLength: end - start + 1,
-                    retry: false
-                });
-                if (res.status !== 202)
-                    return this.fail(res, 'PATCH', `uploading ${blob.digest}`);
-                location = this.location(res);
-            }
-            const done = new URL(location);
-            done.searchParams.set('digest', blob.digest);
-            const res = await this.request({
+        const done = () => {
+            const u = new URL(session.location);
+            u.searchParams.set('digest', blob.digest);
+            return u;
+        };
+        if (blob.size <= chunk && session.offset === 0) {
+            const res = await this.uploadRequest({
                 method: 'PUT',
-                url: done,
+                url: done(),
                 repository,
-                push: true,
-                headers: { 'content-length': '0' },
-                body: Buffer.alloc(0),
-                retry: false
+                headers: { 'content-type': 'application/octet-stream' },
+                body: () => blob.open(),
+                contentLength: blob.size
             });
             return this.checkUploaded(res, blob);
         }
-        const put = new URL(location);
-        put.searchParams.set('digest', blob.digest);
-        const res = await this.request({
-            method: 'PUT',
-            url: put,
-            repository,
-            push: true,
-            headers: { 'content-type': 'application/octet-stream' },
-            body: () => blob.open(),
-            contentLength: blob.size,
-            retry: false
-        });
+        while (session.offset < blob.size) {
+            const start = session.offset;
+            const end = Math.min(blob.size, start + chunk) - 1;
+            const res = await this.uploadRequest({
+                method: 'PATCH',
+                url: session.location,
+                repository,
+                headers: { 'content-type': 'application/octet-stream', 'content-range': `${start}-${end}` },
+                body: () => blob.open(start, end),
+                contentLength: end - start + 1
+            });
+            if (res.status !== 202)
+                return this.fail(res, 'PATCH', `uploading ${blob.digest}`);
+            session.location = this.location(res);
+            session.offset = end + 1;
+        }
+        const res = await this.uploadRequest({ method: 'PUT', url: done(), repository, headers: { 'content-length': '0' }, body: Buffer.alloc(0) });
         return this.checkUploaded(res, blob);
     }
     async checkUploaded(res, blob) {
@@ -48739,7 +49284,8 @@ class RegistryClient {
             url: `/v2/${repository}/manifests/${reference}`,
             repository,
             push: false,
-            headers: { accept: exports.MANIFEST_ACCEPT }
+            headers: { accept: exports.MANIFEST_ACCEPT },
+            maxBytes: exports.MAX_METADATA_BYTES
         });
         if (res.status === 404)
             return undefined;
@@ -48799,14 +49345,27 @@ class RegistryClient {
             first.searchParams.set('artifactType', artifactType);
         const out = [];
         let url = first;
-        for (let page = 0; url && page < 100; page++) {
-            const res = await this.request({ method: 'GET', url, repository, push: false, headers: { accept: 'application/vnd.oci.image.index.v1+json' } });
+        if (this.referrersApi.get(repository) === false)
+            return undefined;
+        // At most REFERRER_PAGES pages, as oras-go's ReferrerListMaxPages bounds a registry that pages forever.
+        for (let page = 0; url && page < REFERRER_PAGES; page++) {
+            const res = await this.request({
+                method: 'GET',
+                url,
+                repository,
+                push: false,
+                headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+                maxBytes: exports.MAX_METADATA_BYTES
+            });
             const type = ((0, http_1.headerValue)(res.headers, 'content-type') ?? '').split(';')[0].trim();
             if (res.status !== 200 || type !== 'application/vnd.oci.image.index.v1+json') {
-                if (page === 0)
+                if (page === 0) {
+                    this.referrersApi.set(repository, false);
                     return undefined;
+                }
                 return this.fail(res, 'GET', 'listing referrers');
             }
+            this.referrersApi.set(repository, true);
             let index;
             try {
                 index = JSON.parse(res.body.toString('utf8'));
@@ -48955,6 +49514,7 @@ exports.bytesSource = exports.bufferSource = void 0;
 exports.checkExisting = checkExisting;
 exports.pushArtifact = pushArtifact;
 exports.tagManifest = tagManifest;
+exports.confirmTag = confirmTag;
 /**
  * Publishing one Helm artifact in an order that never exposes a broken tag:
  * compare with what the tag holds (`if-exists`), upload the blobs (skipping
@@ -49003,6 +49563,25 @@ async function pushArtifact(client, repository, a) {
 /** Points `tag` at the manifest (the same bytes, as Helm does). */
 async function tagManifest(client, repository, tag, manifest, mediaType = 'application/vnd.oci.image.manifest.v1+json') {
     return client.putManifest(repository, tag, { mediaType, bytes: manifest });
+}
+/**
+ * Reads the tag back after setting it. Registries offer no compare-and-swap
+ * for tags, so another run that pushed the same version at the same moment
+ * may have moved it: then this run did not publish what the tag holds. A
+ * racing run decides to write one round trip before it writes, so the read
+ * waits a few round trips (`settleMs`) to see such a write land.
+ */
+async function confirmTag(client, ref, digest, settleMs = 0) {
+    if (settleMs > 0)
+        await new Promise((r) => setTimeout(r, settleMs));
+    const now = await client.headManifest(ref.repository, ref.tag);
+    if (now?.digest === digest)
+        return;
+    throw new errors_1.RegistryError(`${ref} was moved by someone else while this run set it: it holds ${now?.digest ?? 'nothing'}, not ${digest}`, {
+        registry: ref.host,
+        status: 409,
+        hint: 'Another workflow run published the same version at the same time; serialize releases with a `concurrency:` group, and bump the version'
+    });
 }
 
 
@@ -49334,6 +49913,9 @@ async function pushReferrer(client, repository, subject, a) {
     const descriptor = { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, artifactType: a.artifactType };
     // ECR answers OCI-Subject without serving the API (@sigstore/oci), so both must hold.
     if ((0, http_1.headerValue)(headers, 'oci-subject') === subject.digest) {
+        // Confirmed once per repository (craft: remember what a repository can do).
+        if (client.referrersSupported(repository) === true)
+            return { descriptor, via: 'referrers-api' };
         let listed;
         try {
             listed = await client.getReferrers(repository, subject.digest);
@@ -49604,6 +50186,111 @@ async function prepareCharts(sources, inputs) {
 
 /***/ }),
 
+/***/ 8903:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+/**
+ * Which proxy a request goes through, decided exactly as the toolkit's
+ * @actions/http-client does (packages/http-client/src/proxy.ts), so the action
+ * behaves like every other action on the same runner: `https_proxy` /
+ * `HTTPS_PROXY` for https URLs, `http_proxy` / `HTTP_PROXY` for http URLs
+ * (lower case first); loopback hosts never go through a proxy; `no_proxy` /
+ * `NO_PROXY` entries match host or host:port case-insensitively, exactly or as
+ * a domain suffix, and `*` bypasses everything. Pure functions of the URL and
+ * the environment.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.checkBypass = checkBypass;
+exports.getProxyUrl = getProxyUrl;
+exports.displayProxy = displayProxy;
+exports.alignProxyEnvironment = alignProxyEnvironment;
+function isLoopbackAddress(host) {
+    const h = host.toLowerCase();
+    return h === 'localhost' || h.startsWith('127.') || h.startsWith('[::1]') || h.startsWith('[0:0:0:0:0:0:0:1]');
+}
+/** True when `url` must be reached directly (loopback, or listed in NO_PROXY). */
+function checkBypass(url, env = process.env) {
+    if (!url.hostname)
+        return false;
+    if (isLoopbackAddress(url.hostname))
+        return true;
+    const noProxy = env.no_proxy || env.NO_PROXY || '';
+    if (!noProxy)
+        return false;
+    const port = url.port ? Number(url.port) : url.protocol === 'http:' ? 80 : url.protocol === 'https:' ? 443 : undefined;
+    const hosts = [url.hostname.toUpperCase()];
+    if (port !== undefined)
+        hosts.push(`${hosts[0]}:${port}`);
+    return noProxy
+        .split(',')
+        .map((x) => x.trim().toUpperCase())
+        .filter(Boolean)
+        .some((item) => item === '*' || hosts.some((h) => h === item || h.endsWith(`.${item}`) || (item.startsWith('.') && h.endsWith(item))));
+}
+/** The proxy for `url`, or undefined for a direct connection. */
+function getProxyUrl(url, env = process.env) {
+    if (checkBypass(url, env))
+        return undefined;
+    const raw = url.protocol === 'https:' ? env.https_proxy || env.HTTPS_PROXY : env.http_proxy || env.HTTP_PROXY;
+    if (!raw)
+        return undefined;
+    let proxy;
+    try {
+        proxy = new URL(raw);
+    }
+    catch {
+        if (raw.startsWith('http://') || raw.startsWith('https://'))
+            return undefined;
+        proxy = new URL(`http://${raw}`);
+    }
+    return { url: proxy, username: decodeURIComponent(proxy.username), password: decodeURIComponent(proxy.password) };
+}
+/** The proxy URL as it may appear in a log line: credentials removed. */
+function displayProxy(p) {
+    return `${p.url.protocol}//${p.url.host}`;
+}
+/**
+ * sigstore-js fetches through make-fetch-happen and @npmcli/agent, which read
+ * the proxy variables once when loaded and interpret NO_PROXY differently (no
+ * `*`, no host:port entries, no loopback bypass, and when both spellings are
+ * set either may win). Before that stack loads, this writes the toolkit's
+ * decision for each Sigstore URL into both spellings, so Fulcio, Rekor and the
+ * TSA take the same route as every other request. Returns the variables changed.
+ */
+function alignProxyEnvironment(urls, env = process.env) {
+    const changed = [];
+    const set = (lower, value) => {
+        for (const k of [lower, lower.toUpperCase()]) {
+            if (value === undefined || env[k] === value)
+                continue;
+            env[k] = value;
+            changed.push(k);
+        }
+    };
+    // The toolkit prefers the lower-case spelling; make the upper-case one agree.
+    set('https_proxy', env.https_proxy || env.HTTPS_PROXY || undefined);
+    set('http_proxy', env.http_proxy || env.HTTP_PROXY || undefined);
+    const direct = urls
+        .filter(Boolean)
+        .map((u) => new URL(u))
+        .filter((u) => !getProxyUrl(u, env))
+        .map((u) => u.hostname);
+    const noProxy = env.no_proxy || env.NO_PROXY || '';
+    const entries = noProxy
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+    const missing = direct.filter((h) => !entries.some((e) => e.toLowerCase() === h.toLowerCase()));
+    if (missing.length || (env.no_proxy ?? '') !== (env.NO_PROXY ?? ''))
+        set('no_proxy', [...entries, ...missing].join(',') || undefined);
+    return changed;
+}
+
+
+/***/ }),
+
 /***/ 4496:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -49660,6 +50347,7 @@ const errors_1 = __nccwpck_require__(3916);
 const client_1 = __nccwpck_require__(3734);
 const reference_1 = __nccwpck_require__(2148);
 const push_1 = __nccwpck_require__(5842);
+const http_1 = __nccwpck_require__(6803);
 const sign_1 = __nccwpck_require__(4605);
 /** The `ca-file` input's PEM bundle, trusted for the registry and chart repositories. */
 async function readCaFile(caFile) {
@@ -49677,6 +50365,8 @@ async function connect(inputs, env = process.env) {
     log.info(`Registry ${host}: logging in with ${credentials.description}`);
     const plainHttp = inputs.plainHttp === 'auto' ? (0, reference_1.isLoopbackHost)(host) : inputs.plainHttp === 'true';
     const ca = await readCaFile(inputs.caFile);
+    // One CA for every request of the run: registry, token services, cloud logins, GitHub API, Sigstore.
+    (0, http_1.configureTransport)({ ca });
     const client = new client_1.RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' });
     if (inputs.dockerConfig) {
         const { writeDockerConfig } = await Promise.resolve().then(() => __importStar(__nccwpck_require__(1191)));
@@ -49696,6 +50386,7 @@ async function publishOne(p, target, inputs) {
     if (!ref || !artifact || !archive)
         return;
     const { client } = target;
+    client.beginChart(p.result.name);
     const existing = await (0, push_1.checkExisting)(client, ref, artifact.digest, inputs.ifExists);
     if (existing === 'identical') {
         result.status = 'unchanged';
@@ -49720,7 +50411,16 @@ async function publishOne(p, target, inputs) {
         }));
         log.info(`Signed: ${result.signature ?? result.legacySignature}`);
     }
+    // Look again right before tagging: another run may have published this version meanwhile.
+    if (inputs.ifExists !== 'overwrite' && (await (0, push_1.checkExisting)(client, ref, artifact.digest, inputs.ifExists)) === 'identical') {
+        result.status = 'unchanged';
+        return;
+    }
+    const tagging = Date.now();
     await (0, push_1.tagManifest)(client, ref.repository, ref.tag, artifact.manifest);
+    // Immutable versions wait out a racing writer (a few round trips) before reading the tag back.
+    const settleMs = inputs.ifExists === 'overwrite' ? 0 : Math.min(2000, Math.max(300, 3 * (Date.now() - tagging)));
+    await (0, push_1.confirmTag)(client, ref, artifact.digest, settleMs);
     result.status = 'published';
     log.info(`Pushed: ${ref}`);
     log.info(`Digest: ${artifact.digest}`);
@@ -49871,8 +50571,9 @@ function chartsOutput(results) {
         name: r.name,
         version: r.version,
         tag: r.tag,
-        digest: r.digest,
-        ref: r.ref,
+        // Nothing for a failed chart was published under this digest.
+        digest: r.status === 'failed' ? undefined : r.digest,
+        ref: r.status === 'failed' ? undefined : r.ref,
         size: r.size,
         archive: r.archive,
         signature: r.signature,
@@ -49979,7 +50680,8 @@ function summaryMarkdown(results, registry) {
         '| --- | --- | --- | --- | --- |'
     ];
     for (const r of results) {
-        lines.push(`| ${cell(r.name ?? r.source)} | ${cell(r.version)} | ${STATUS[r.status]} | ${code(r.ref)} | ${formatSize(r.size)} |`);
+        // A chart that failed has no reference anyone should use, even when its digest was known.
+        lines.push(`| ${cell(r.name ?? r.source)} | ${cell(r.version)} | ${STATUS[r.status]} | ${r.status === 'failed' ? '' : code(r.ref)} | ${formatSize(r.size)} |`);
     }
     const pushed = results.filter((r) => (r.status === 'published' || r.status === 'unchanged') && r.ref);
     if (pushed.length) {
@@ -50112,6 +50814,8 @@ exports.startSigning = startSigning;
 const github_oidc_1 = __nccwpck_require__(4377);
 const errors_1 = __nccwpck_require__(3916);
 const lazy_1 = __nccwpck_require__(9257);
+const http_1 = __nccwpck_require__(6803);
+const proxy_1 = __nccwpck_require__(8903);
 const instance_1 = __nccwpck_require__(2738);
 const bundle_referrer_1 = __nccwpck_require__(5813);
 const github_attestations_1 = __nccwpck_require__(1108);
@@ -50147,6 +50851,14 @@ function planSigning(o, env) {
 /** One signing session per run: one key, one certificate, reused for every chart. */
 async function startSigning(plan, o, env, warn) {
     const endpoints = plan.endpoints;
+    // sigstore-js reads the proxy variables when it loads: give it the same route as every other request first.
+    const aligned = (0, proxy_1.alignProxyEnvironment)([endpoints.fulcio, endpoints.rekor ?? '', endpoints.tsa ?? ''], env);
+    if (aligned.length)
+        (0, http_1.trace)(() => `proxy variables aligned for Sigstore: ${aligned.join(', ')}`);
+    process.on('log', (level, ...args) => {
+        if (level === 'http' || level === 'warn')
+            (0, http_1.trace)(() => `sigstore: ${args.map(String).join(' ')}`);
+    });
     const { createSigstore } = (0, lazy_1.loadLazy)('sign/sigstore');
     let claims = {};
     const sigstore = createSigstore(endpoints, async () => {

@@ -10,4 +10,11 @@ export function annotate(err: unknown): void {
     else if (err.registry) props.title = `Registry ${err.registry}`
   }
   log.error(errorMessage(err), props)
+  // The annotation stays one sentence; the causes (ECONNRESET, TLS errors, …) go to the log below it.
+  const seen = new Set<unknown>([err])
+  for (let c = (err as { cause?: unknown } | undefined)?.cause; c !== undefined && !seen.has(c); c = (c as { cause?: unknown }).cause) {
+    seen.add(c)
+    const code = (c as { code?: unknown }).code
+    log.info(`  caused by: ${typeof code === 'string' ? `${code} ` : ''}${c instanceof Error ? c.message : String(c)}`)
+  }
 }

@@ -47,7 +47,8 @@ export class PublishError extends Error {
 
   /** The message as shown in the log and the annotation, hint included. */
   describe(): string {
-    const where = this.chart ? `chart ${this.chart}: ` : ''
+    // Network failures name the chart inside their sentence ("… while publishing chart `x`").
+    const where = this.chart && !this.message.includes(`chart \`${this.chart}\``) ? `chart ${this.chart}: ` : ''
     return `${where}${this.message}${this.hint ? `. ${this.hint}` : ''}`
   }
 }

@@ -1,13 +1,25 @@
 /**
- * The one HTTP transport every module uses (registry, cloud token exchanges,
- * Sigstore helpers): node:http/https with keep-alive agents, an optional
- * private CA, timeouts, and no automatic redirects, because the callers must
- * decide per hop whether credentials may follow (they never leave the origin).
+ * The one HTTP transport every module uses (registry, token services, cloud
+ * token exchanges, the GitHub API): node:http/https with keep-alive agents,
+ * HTTPS_PROXY / HTTP_PROXY / NO_PROXY through a CONNECT tunnel (src/proxy.ts),
+ * a private CA (`ca-file`, NODE_EXTRA_CA_CERTS) also through the proxy, a
+ * connect timeout and an inactivity timeout (no bytes moving in either
+ * direction; never a limit on a whole request, so a slow upload that moves
+ * is never cut), one retry policy, and a `::debug::` trace of each exchange.
+ * Redirects are not followed here: callers decide per hop whether
+ * credentials may follow (they never leave the origin).
  */
+import * as crypto from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import * as http from 'node:http'
 import * as https from 'node:https'
-import { Readable } from 'node:stream'
+import { isIP, type Socket } from 'node:net'
+import { Readable, type Duplex } from 'node:stream'
+import * as tls from 'node:tls'
+import { maskSecret } from './auth/mask'
 import { RegistryError } from './errors'
+import { displayProxy, getProxyUrl, type ProxyChoice } from './proxy'
+import * as log from './report/log'
 
 export type Body = Buffer | string | (() => Readable)
 
@@ -15,15 +27,16 @@ export interface HttpRequest {
   method: string
   url: URL | string
   headers?: Record<string, string | undefined>
-  /** A buffer, or a factory so that a retry can stream the body again. */
+  /** A buffer, or a factory so that a retry or a redirect can stream the body again. */
   body?: Body
   /** Required with a streamed body (registries reject chunked encoding). */
   contentLength?: number
-  timeoutMs?: number
-  /** PEM bundle added to the trusted roots (`ca-file`). */
+  /** PEM bundle added to the trusted roots (`ca-file`); the transport-wide one applies when absent. */
   ca?: string | Buffer
   /** Leave the response body unread and return it as a stream. */
   stream?: boolean
+  /** Refuse (and stop reading) a buffered answer larger than this many bytes. */
+  maxBytes?: number
 }
 
 export interface HttpResponse {
@@ -36,37 +49,245 @@ export interface HttpResponse {
   url: URL
 }
 
+export interface TransportSettings {
+  /** Extra trusted CA certificates (PEM) for every request. */
+  ca?: string | Buffer
+  /** A request fails when no byte moves, in either direction, for this long. */
+  inactivityTimeoutMs: number
+  /** Establishing a connection (TCP, proxy CONNECT, TLS) may take this long. */
+  connectTimeoutMs: number
+}
+
+/** The variable (seconds) that sets both timeouts; the `network-timeout` input sets it too. */
+export const TIMEOUT_ENV = 'HELM_OCI_PUBLISH_NETWORK_TIMEOUT'
+const DEFAULT_TIMEOUT_MS = 30_000
+
+/** Seconds from the `network-timeout` input or HELM_OCI_PUBLISH_NETWORK_TIMEOUT; undefined when unset or invalid. */
+export function parseTimeoutSeconds(raw: string | undefined): number | undefined {
+  if (!raw?.trim()) return undefined
+  const s = Number(raw.trim().replace(/s$/, ''))
+  return Number.isFinite(s) && s > 0 ? s * 1000 : undefined
+}
+
+let configured: Partial<TransportSettings> = {}
+
+function current(): TransportSettings {
+  const t = parseTimeoutSeconds(process.env[TIMEOUT_ENV]) ?? DEFAULT_TIMEOUT_MS
+  return { inactivityTimeoutMs: t, connectTimeoutMs: t, ...configured }
+}
+
+/** Sets the transport-wide CA and timeouts (once per run, from the inputs); unset fields keep their defaults. */
+export function configureTransport(s: Partial<TransportSettings>): TransportSettings {
+  if ('ca' in s) trustEverywhere(s.ca)
+  // An unset timeout keeps the default; `ca: undefined` clears the CA.
+  configured = { ...configured, ...Object.fromEntries(Object.entries(s).filter(([k, v]) => v !== undefined || k === 'ca')) }
+  return current()
+}
+
+const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
+
+/**
+ * Libraries that take no CA option (sigstore-js fetches through make-fetch-happen, which it gives none)
+ * use Node's default store: on Node ≥ 22.19 / 24.5 the `ca-file` certificates are added there too.
+ */
+let defaultStore: string[] | undefined
+
+function trustEverywhere(ca: string | Buffer | undefined): void {
+  const t = tls as typeof tls & { setDefaultCACertificates?: (certs: string[]) => void; getCACertificates?: (type: string) => string[] }
+  if (!t.setDefaultCACertificates || !t.getCACertificates) {
+    if (ca) trace(() => `ca-file applies to the action's own requests; this Node ${process.version} cannot add it for Sigstore (NODE_EXTRA_CA_CERTS can)`)
+    return
+  }
+  defaultStore ??= t.getCACertificates('default')
+  const extra = (ca?.toString().match(PEM_CERT) ?? []).filter((c) => !defaultStore!.includes(c))
+  t.setDefaultCACertificates([...defaultStore, ...extra])
+}
+
+/**
+ * Passing `ca` to Node replaces its default roots, which then lose
+ * NODE_EXTRA_CA_CERTS too: put the public roots and that file back.
+ */
+function trustedRoots(ca: string | Buffer): string[] {
+  const extra = process.env.NODE_EXTRA_CA_CERTS
+  let extraPem: string[] = []
+  if (extra) {
+    try {
+      extraPem = [readFileSync(extra, 'utf8')]
+    } catch {
+      // Node itself only warns about an unreadable NODE_EXTRA_CA_CERTS.
+    }
+  }
+  return [ca.toString(), ...extraPem, ...tls.rootCertificates]
+}
+
+/** Opens a CONNECT tunnel to `host:port` through the proxy; the callback gets the raw socket. */
+function openTunnel(proxy: ProxyChoice, host: string, port: number, ca: string[] | undefined, done: (err: Error | null, socket?: Socket) => void): void {
+  const lib = proxy.url.protocol === 'https:' ? https : http
+  const target = `${host.includes(':') ? `[${host}]` : host}:${port}`
+  const headers: Record<string, string> = { host: target }
+  if (proxy.username || proxy.password) headers['proxy-authorization'] = `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`
+  const req = lib.request({
+    host: proxy.url.hostname.replace(/^\[|\]$/g, ''),
+    port: proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80),
+    method: 'CONNECT',
+    path: target,
+    headers,
+    agent: false,
+    ...(ca && proxy.url.protocol === 'https:' ? { ca } : {})
+  })
+  // The tunnel is part of connecting: the connect timeout bounds it.
+  req.setTimeout(current().connectTimeoutMs, () =>
+    req.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: true, proxy: displayProxy(proxy) }))
+  )
+  req.once('connect', (res, socket) => {
+    if (res.statusCode === 200) return done(null, socket)
+    socket.destroy()
+    const why = res.statusCode === 407 ? 'proxy authentication required' : `answered ${res.statusCode}`
+    done(Object.assign(new Error(`proxy ${displayProxy(proxy)} refused to tunnel to ${target} (${why})`), { code: 'EPROXY', proxyStatus: res.statusCode }))
+  })
+  req.once('error', (err: NodeJS.ErrnoException) => done(Object.assign(err, { proxy: displayProxy(proxy) })))
+  req.end()
+}
+
+/** An agent whose connections are CONNECT tunnels through `proxy` (TLS to the target inside for https). */
+function tunnellingAgent(secure: boolean, proxy: ProxyChoice, ca: string[] | undefined): http.Agent {
+  const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 8, ...(ca ? { ca } : {}) }) : new http.Agent({ keepAlive: true, maxSockets: 8 })
+  agent.createConnection = (options: http.ClientRequestArgs & tls.ConnectionOptions, cb?: (err: Error | null, stream: Duplex) => void) => {
+    const host = options.hostname ?? options.host ?? 'localhost'
+    const port = Number(options.port ?? (secure ? 443 : 80))
+    openTunnel(proxy, host, port, ca, (err, socket) => {
+      if (err || !socket) return cb?.(err ?? new Error('no tunnel'), undefined as unknown as Duplex)
+      if (!secure) return cb?.(null, socket)
+      // SNI carries names only, never an IP literal.
+      const servername = options.servername || (isIP(host) ? undefined : host)
+      cb?.(null, tls.connect({ socket, servername, ca, ALPNProtocols: ['http/1.1'] }))
+    })
+    return undefined
+  }
+  return agent
+}
+
 const agents = new Map<string, http.Agent>()
 
-function agentFor(url: URL, ca?: string | Buffer): http.Agent {
-  const key = `${url.protocol}${ca ? `:${typeof ca === 'string' ? ca : ca.toString('base64')}` : ''}`
+function agentFor(url: URL, caIn?: string | Buffer): http.Agent {
+  const caSource = caIn ?? current().ca
+  const ca = caSource ? trustedRoots(caSource) : undefined
+  const proxy = getProxyUrl(url)
+  const caKey = caSource ? crypto.createHash('sha256').update(caSource).digest('hex') : ''
+  const key = `${url.protocol}|${proxy?.url.href ?? 'direct'}|${caKey}`
   let agent = agents.get(key)
   if (!agent) {
-    agent =
-      url.protocol === 'https:'
-        ? new https.Agent({ keepAlive: true, maxSockets: 8, ...(ca ? { ca: [ca.toString(), ...require('node:tls').rootCertificates] } : {}) })
+    if (proxy) {
+      maskSecret(proxy.password)
+      if (proxy.password) maskSecret(Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64'))
+      trace(() => `${url.protocol.slice(0, -1)} requests go through proxy ${displayProxy(proxy)}${proxy.username ? ' (with credentials)' : ''}`)
+    }
+    const secure = url.protocol === 'https:'
+    agent = proxy
+      ? tunnellingAgent(secure, proxy, ca)
+      : secure
+        ? new https.Agent({ keepAlive: true, maxSockets: 8, ...(ca ? { ca } : {}) })
         : new http.Agent({ keepAlive: true, maxSockets: 8 })
     agents.set(key, agent)
   }
   return agent
 }
 
-/** Network errors worth another try: the connection broke or never answered. */
-export function isTransientNetworkError(err: unknown): boolean {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code
-  return (
-    code === 'ECONNRESET' ||
-    code === 'ECONNREFUSED' ||
-    code === 'EPIPE' ||
-    code === 'ETIMEDOUT' ||
-    code === 'EAI_AGAIN' ||
-    code === 'ENETUNREACH' ||
-    code === 'UND_ERR_SOCKET' ||
-    code === 'ERR_STREAM_PREMATURE_CLOSE' ||
-    (err instanceof Error && /socket hang up|timed out/i.test(err.message))
-  )
+/** A step-debug line, built only when step debug logging is on (RUNNER_DEBUG=1). */
+export function trace(message: () => string): void {
+  if (log.isDebug()) log.debug(message())
 }
 
+/** Where a request went, for logs and errors: origin and path, never the query (pre-signed URLs carry signatures there). */
+export function displayUrl(url: URL): string {
+  return `${url.origin}${url.pathname}`
+}
+
+export type NetworkFailure = 'refused' | 'dns' | 'reset' | 'connect-timeout' | 'stalled' | 'tls' | 'proxy' | 'unreachable' | 'too-large' | 'other'
+
+/** A request that got no HTTP answer: what happened, to which request, after how long. */
+export class NetworkError extends Error {
+  readonly code?: string
+  readonly failure: NetworkFailure
+  readonly method: string
+  readonly url: URL
+  readonly elapsedMs: number
+  /** What happened, without the request (`connection refused`, `stalled: no bytes moved for 30 s`). */
+  readonly detail: string
+  attempts = 1
+  constructor(cause: NodeJS.ErrnoException, method: string, url: URL, elapsedMs: number) {
+    const failure = classify(cause)
+    const detail = describeFailure(failure, cause, elapsedMs)
+    super(`${method} ${displayUrl(url)}: ${detail}`, { cause })
+    this.detail = detail
+    this.name = 'NetworkError'
+    this.code = cause.code
+    this.failure = failure
+    this.method = method
+    this.url = url
+    this.elapsedMs = elapsedMs
+  }
+  get retryable(): boolean {
+    // A stall already cost a full timeout; retrying it would only double the wait.
+    return this.failure === 'refused' || this.failure === 'reset' || this.failure === 'unreachable' || (this.failure === 'dns' && this.code === 'EAI_AGAIN')
+  }
+}
+
+function classify(err: NodeJS.ErrnoException & { stalled?: boolean; connecting?: boolean }): NetworkFailure {
+  if (err.code === 'EPROXY') return 'proxy'
+  if (err.code === 'ETOOLARGE') return 'too-large'
+  if (err.stalled) return err.connecting ? 'connect-timeout' : 'stalled'
+  switch (err.code) {
+    case 'ECONNREFUSED':
+      return 'refused'
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_NONAME':
+      return 'dns'
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'ERR_STREAM_PREMATURE_CLOSE':
+    case 'UND_ERR_SOCKET':
+      return 'reset'
+    case 'ETIMEDOUT':
+      return 'connect-timeout'
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+      return 'unreachable'
+  }
+  if (err.code?.startsWith('ERR_TLS') || err.code?.includes('CERT') || /certificate|SSL|TLS/i.test(err.message)) return 'tls'
+  if (/socket hang up/i.test(err.message)) return 'reset'
+  return 'other'
+}
+
+function describeFailure(f: NetworkFailure, err: NodeJS.ErrnoException & { proxy?: string }, ms: number): string {
+  const via = err.proxy ? ` (through proxy ${err.proxy})` : ''
+  switch (f) {
+    case 'refused':
+      return `connection refused${via}`
+    case 'dns':
+      return `host name does not resolve (DNS ${err.code})${via}`
+    case 'reset':
+      return `connection closed before the answer (${err.code ?? err.message})${via}`
+    case 'connect-timeout':
+      return `no connection within ${seconds(ms)}${via}`
+    case 'stalled':
+      return `stalled: no bytes moved for ${seconds(ms)}`
+    case 'tls':
+      return `TLS failed: ${err.message}`
+    case 'proxy':
+    case 'too-large':
+      return err.message
+    case 'unreachable':
+      return `network unreachable (${err.code})${via}`
+    default:
+      return err.message
+  }
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`
+
+/** One exchange, no retries; network failures reject with a NetworkError. */
 export function send(req: HttpRequest): Promise<HttpResponse> {
   const url = typeof req.url === 'string' ? new URL(req.url) : req.url
   const lib = url.protocol === 'https:' ? https : http
@@ -74,8 +295,8 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
   for (const [k, v] of Object.entries(req.headers ?? {})) if (v !== undefined) headers[k] = v
   let payload: Buffer | Readable | undefined
   if (typeof req.body === 'function') {
-    payload = req.body()
     if (req.contentLength === undefined) throw new Error('a streamed body needs contentLength')
+    payload = req.body()
     headers['Content-Length'] = String(req.contentLength)
   } else if (req.body !== undefined) {
     payload = typeof req.body === 'string' ? Buffer.from(req.body) : req.body
@@ -83,20 +304,66 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
   } else if (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH') {
     headers['Content-Length'] = '0'
   }
-  const timeoutMs = req.timeoutMs ?? 60_000
+  const { inactivityTimeoutMs, connectTimeoutMs } = current()
+  const started = Date.now()
   return new Promise<HttpResponse>((resolve, reject) => {
+    let connected = false
+    const fail = (err: NodeJS.ErrnoException): void => {
+      if (payload instanceof Readable) payload.destroy()
+      reject(err instanceof NetworkError || err instanceof RegistryError ? err : new NetworkError(err, req.method, url, Date.now() - started))
+    }
     const r = lib.request(url, { method: req.method, headers, agent: agentFor(url, req.ca) }, (res) => {
+      const status = res.statusCode ?? 0
+      trace(() => `${req.method} ${displayUrl(url)} → ${status} (${Date.now() - started} ms)`)
       if (req.stream) {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.alloc(0), bodyStream: res, url })
+        resolve({ status, headers: res.headers, body: Buffer.alloc(0), bodyStream: res, url })
         return
       }
       const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('error', reject)
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url }))
+      let size = 0
+      res.on('data', (c: Buffer) => {
+        size += c.length
+        if (req.maxBytes !== undefined && size > req.maxBytes) {
+          r.destroy(Object.assign(new Error(`the answer exceeds ${req.maxBytes} bytes`), { code: 'ETOOLARGE' }))
+          return
+        }
+        chunks.push(c)
+      })
+      res.on('error', fail)
+      res.on('end', () => resolve({ status, headers: res.headers, body: Buffer.concat(chunks), url }))
     })
-    r.setTimeout(timeoutMs, () => r.destroy(Object.assign(new Error(`request to ${url.host} timed out after ${timeoutMs} ms`), { code: 'ETIMEDOUT' })))
-    r.on('error', (e) => reject(untrustedCertificate(e, url)))
+    // Connecting (TCP, TLS; a proxy tunnel has its own timer) has its own limit, counted from when the
+    // request gets its socket (not while it waits for a free one); afterwards only inactivity counts.
+    let connectTimer: NodeJS.Timeout | undefined
+    const onConnected = (): void => {
+      connected = true
+      clearTimeout(connectTimer)
+    }
+    r.on('socket', (socket: Socket) => {
+      const tlsSocket = socket as tls.TLSSocket
+      const pending = socket.connecting
+        ? tlsSocket.encrypted
+          ? 'secureConnect'
+          : 'connect'
+        : tlsSocket.encrypted && !tlsSocket.authorized && !tlsSocket.authorizationError
+          ? 'secureConnect'
+          : undefined
+      if (!pending) return onConnected()
+      connectTimer = setTimeout(() => r.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: true })), connectTimeoutMs)
+      socket.once(pending, onConnected)
+    })
+    r.setTimeout(inactivityTimeoutMs, () => {
+      if (connected) r.destroy(Object.assign(new Error('inactivity timeout'), { stalled: true }))
+    })
+    r.on('error', (err: NodeJS.ErrnoException & { stalled?: boolean; connecting?: boolean }) => {
+      clearTimeout(connectTimer)
+      const untrusted = untrustedCertificate(err, url)
+      if (untrusted !== err) return fail(untrusted)
+      const e = new NetworkError(err, req.method, url, err.stalled ? (err.connecting ? connectTimeoutMs : inactivityTimeoutMs) : Date.now() - started)
+      trace(() => `${req.method} ${displayUrl(url)} → ${e.detail} (${Date.now() - started} ms)`)
+      fail(e)
+    })
+    r.on('close', () => clearTimeout(connectTimer))
     if (payload instanceof Readable) {
       payload.on('error', (e) => r.destroy(e))
       payload.pipe(r)
@@ -112,49 +379,139 @@ export interface RetryPolicy {
   minDelayMs: number
   maxDelayMs: number
   baseDelayMs: number
+  /** The longest `Retry-After` honoured (60 s); a longer one fails naming the wait. */
+  maxRetryAfterMs?: number
 }
 
-/** oras-go's default policy, which Helm uses: 5 retries, 250 ms × 2^n ± 10 %, within [200 ms, 3 s]. */
-export const DEFAULT_RETRY: RetryPolicy = { retries: 5, baseDelayMs: 250, minDelayMs: 200, maxDelayMs: 3000 }
+/** oras-go's back-off (250 ms × 2^n with jitter) with a higher ceiling, and Retry-After honoured up to 60 s. */
+export const DEFAULT_RETRY: RetryPolicy = { retries: 5, baseDelayMs: 250, minDelayMs: 200, maxDelayMs: 8000, maxRetryAfterMs: 60_000 }
 
+/** The statuses every request kind retries: rate limits and the transient server and gateway failures. */
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505)
+  return status === 429 || status === 500 || status === 502 || status === 503 || status === 504
 }
 
-/** Delay before retry `attempt` (0-based); honours an integer or HTTP-date `Retry-After`. */
+/** Milliseconds a `Retry-After` (seconds or HTTP date) asks for; undefined when absent or unreadable. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value?.trim()) return undefined
+  const secs = Number(value.trim())
+  if (Number.isFinite(secs)) return Math.max(0, secs * 1000)
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+}
+
+/** Delay before retry `attempt` (0-based): the server's `Retry-After` if it sent one, else back-off with ±10 % jitter. */
 export function backoffDelay(attempt: number, policy: RetryPolicy, retryAfter?: string): number {
-  let ms = policy.baseDelayMs * 2 ** attempt * (0.9 + Math.random() * 0.2)
-  if (retryAfter) {
-    const secs = Number(retryAfter)
-    if (Number.isFinite(secs)) ms = secs * 1000
-    else {
-      const at = Date.parse(retryAfter)
-      if (!Number.isNaN(at)) ms = at - Date.now()
-    }
-  }
+  const asked = retryAfterMs(retryAfter)
+  if (asked !== undefined) return Math.max(policy.minDelayMs, asked)
+  const ms = policy.baseDelayMs * 2 ** attempt * (0.9 + Math.random() * 0.2)
   return Math.min(policy.maxDelayMs, Math.max(policy.minDelayMs, ms))
+}
+
+/** A server asked for a longer wait than the action will sit through. */
+export class RetryAfterTooLong extends Error {
+  constructor(
+    readonly method: string,
+    readonly url: URL,
+    readonly status: number,
+    readonly waitMs: number,
+    limitMs: number
+  ) {
+    super(
+      `${method} ${displayUrl(url)} answered ${status} and asked to retry after ${seconds(waitMs)} (Retry-After), longer than the ${seconds(limitMs)} this action waits`
+    )
+    this.name = 'RetryAfterTooLong'
+  }
+}
+
+/**
+ * The time all retries of one chart may spend waiting, so that a registry
+ * that keeps failing ends the chart in bounded time however many requests it takes.
+ */
+export class RetryBudget {
+  private spentMs = 0
+  /** Set once a retry was refused for lack of budget. */
+  refused = false
+  constructor(readonly totalMs = 60_000) {}
+  /** Takes `ms` from the budget; false when not enough is left. */
+  take(ms: number): boolean {
+    if (this.spentMs + ms > this.totalMs) {
+      this.refused = true
+      return false
+    }
+    this.spentMs += ms
+    return true
+  }
+  get exhausted(): string {
+    return `the retry budget of ${seconds(this.totalMs)} for this chart is used up`
+  }
+}
+
+/**
+ * Whether and when to retry after `outcome` (a response or a failure) of
+ * attempt `attempt` (0-based). The one decision every request kind shares.
+ */
+export function retryDecision(
+  req: { method: string; url: URL },
+  outcome: { status: number; headers: http.IncomingHttpHeaders } | unknown,
+  attempt: number,
+  policy: RetryPolicy = DEFAULT_RETRY,
+  budget?: RetryBudget
+): { delayMs: number; reason: string } | undefined {
+  let reason: string
+  let retryAfter: string | undefined
+  if (outcome instanceof NetworkError) {
+    if (!outcome.retryable) return undefined
+    reason = outcome.detail
+  } else if (outcome && typeof outcome === 'object' && 'status' in outcome && typeof outcome.status === 'number' && 'headers' in outcome) {
+    const res = outcome as { status: number; headers: http.IncomingHttpHeaders }
+    if (!isRetryableStatus(res.status)) return undefined
+    retryAfter = headerValue(res.headers, 'retry-after')
+    const asked = retryAfterMs(retryAfter)
+    const limit = policy.maxRetryAfterMs ?? 60_000
+    if (asked !== undefined && asked > limit) throw new RetryAfterTooLong(req.method, req.url, res.status, asked, limit)
+    reason = `HTTP ${res.status}${retryAfter ? ` (Retry-After: ${retryAfter})` : ''}`
+  } else return undefined
+  if (attempt >= policy.retries) return undefined
+  const delayMs = Math.round(backoffDelay(attempt, policy, retryAfter))
+  if (budget && !budget.take(delayMs)) {
+    trace(() => `not retrying ${req.method} ${displayUrl(req.url)} after ${reason}: ${budget.exhausted}`)
+    return undefined
+  }
+  const line = `retrying ${req.method} ${displayUrl(req.url)} in ${seconds(delayMs)} (attempt ${attempt + 2} of ${policy.retries + 1}) after ${reason}`
+  // A long wait deserves a visible line; the rest is step-debug detail.
+  if (delayMs >= 5000) log.info(line)
+  else trace(() => line)
+  return { delayMs, reason }
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 /**
  * Sends with retries on transient failures. A retryable status on the last
- * attempt is returned, not thrown, so the caller reports the registry's own error.
+ * attempt is returned, not thrown, so the caller reports the registry's own error;
+ * a network failure on the last attempt rejects with the attempt count on it.
  */
-export async function sendWithRetry(req: HttpRequest, policy: RetryPolicy = DEFAULT_RETRY): Promise<HttpResponse> {
+export async function sendWithRetry(req: HttpRequest, policy: RetryPolicy = DEFAULT_RETRY, budget?: RetryBudget): Promise<HttpResponse> {
+  const url = typeof req.url === 'string' ? new URL(req.url) : req.url
   for (let attempt = 0; ; attempt++) {
+    let outcome: HttpResponse | unknown
     try {
-      const res = await send(req)
-      if (attempt < policy.retries && isRetryableStatus(res.status)) {
-        res.bodyStream?.resume()
-        await sleep(backoffDelay(attempt, policy, headerValue(res.headers, 'retry-after')))
-        continue
-      }
-      return res
+      outcome = await send(req)
     } catch (err) {
-      if (attempt >= policy.retries || !isTransientNetworkError(err)) throw err
-      await sleep(backoffDelay(attempt, policy))
+      outcome = err
     }
+    const decision = retryDecision({ method: req.method, url }, outcome, attempt, policy, budget)
+    if (!decision) {
+      if (outcome instanceof NetworkError) {
+        outcome.attempts = attempt + 1
+        throw outcome
+      }
+      if (outcome instanceof Error || !(outcome && typeof outcome === 'object' && 'status' in outcome)) throw outcome
+      return outcome as HttpResponse
+    }
+    ;(outcome as HttpResponse).bodyStream?.resume()
+    await sleep(decision.delayMs)
   }
 }
 

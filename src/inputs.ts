@@ -7,6 +7,7 @@ import * as os from 'node:os'
 import { InputError } from './errors'
 import { parseRegistryInput, RegistryLocation } from './oci/reference'
 import { isStrictSemver } from './chart/semver'
+import { parseTimeoutSeconds } from './http'
 import type { LoginOptions } from './auth'
 import type { SignOptions } from './sign'
 import { parseRepositories, type NamedRepository } from './chart/dependencies/repositories'
@@ -21,6 +22,8 @@ export interface Inputs {
   appVersion?: string
   plainHttp: PlainHttp
   caFile?: string
+  /** `network-timeout`: seconds without a byte moving before a request fails (also the connect timeout). */
+  networkTimeoutMs?: number
   ifExists: IfExists
   dryRun: boolean
   outputDir: string
@@ -109,6 +112,10 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
   const gpgKey = get('gpg-private-key')
   const outputDir = get('output-dir')
   const caFile = get('ca-file')
+  const timeoutRaw = get('network-timeout')
+  const networkTimeoutMs = parseTimeoutSeconds(timeoutRaw)
+  if (timeoutRaw && networkTimeoutMs === undefined)
+    throw new InputError(`input network-timeout is "${timeoutRaw}"; expected a number of seconds`, { hint: 'Set network-timeout to seconds, for example 30' })
 
   return {
     charts,
@@ -117,6 +124,7 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
     appVersion: get('app-version') || undefined,
     plainHttp: oneOf(get, 'plain-http', ['auto', 'true', 'false'] as const, 'auto'),
     caFile: caFile ? path.resolve(workspace, caFile) : undefined,
+    networkTimeoutMs,
     ifExists: oneOf(get, 'if-exists', ['skip-identical', 'fail', 'overwrite'] as const, 'skip-identical'),
     dryRun: parseBoolean(get, 'dry-run', false),
     outputDir: outputDir ? path.resolve(workspace, outputDir) : path.join(env.RUNNER_TEMP || os.tmpdir(), 'helm-oci-publish'),

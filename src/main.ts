@@ -4,6 +4,7 @@
  * each chart (blobs, manifest by digest, signatures, then the tag), report.
  */
 import * as log from './report/log'
+import { configureTransport } from './http'
 import { readInputs, readerFromEnv } from './inputs'
 import { discoverCharts } from './chart/discover'
 import { prepareCharts } from './prepare'
@@ -21,6 +22,8 @@ async function report(results: ChartResult[], registry: string): Promise<void> {
 /** Returns the failure verdict when some chart failed (each was annotated already). */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   const inputs = readInputs(readerFromEnv(env), env, log.setSecret)
+  // The network timeout holds for every request, chart repositories included.
+  configureTransport({ inactivityTimeoutMs: inputs.networkTimeoutMs, connectTimeoutMs: inputs.networkTimeoutMs })
   const sources = await discoverCharts(inputs.charts, inputs.workspace)
   const prepared = await prepareCharts(sources, inputs)
   const invalid = prepared.filter((p) => p.result.status === 'failed')

@@ -12,7 +12,8 @@ import { errorMessage, PublishError, RegistryError } from './errors'
 import type { Inputs } from './inputs'
 import { RegistryClient } from './oci/client'
 import { isLoopbackHost } from './oci/reference'
-import { checkExisting, pushArtifact, tagManifest } from './oci/push'
+import { checkExisting, confirmTag, pushArtifact, tagManifest } from './oci/push'
+import { configureTransport } from './http'
 import type { PreparedChart } from './prepare'
 import type { ChartResult } from './report/result'
 import { planSigning, startSigning, type Signing } from './sign'
@@ -40,6 +41,8 @@ export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.e
   log.info(`Registry ${host}: logging in with ${credentials.description}`)
   const plainHttp = inputs.plainHttp === 'auto' ? isLoopbackHost(host) : inputs.plainHttp === 'true'
   const ca = await readCaFile(inputs.caFile)
+  // One CA for every request of the run: registry, token services, cloud logins, GitHub API, Sigstore.
+  configureTransport({ ca })
   const client = new RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' })
   if (inputs.dockerConfig) {
     const { writeDockerConfig } = await import('./auth/docker-config')
@@ -59,6 +62,7 @@ async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Pro
   const { ref, artifact, archive, result } = p
   if (!ref || !artifact || !archive) return
   const { client } = target
+  client.beginChart(p.result.name)
   const existing = await checkExisting(client, ref, artifact.digest, inputs.ifExists)
   if (existing === 'identical') {
     result.status = 'unchanged'
@@ -86,7 +90,16 @@ async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Pro
     )
     log.info(`Signed: ${result.signature ?? result.legacySignature}`)
   }
+  // Look again right before tagging: another run may have published this version meanwhile.
+  if (inputs.ifExists !== 'overwrite' && (await checkExisting(client, ref, artifact.digest, inputs.ifExists)) === 'identical') {
+    result.status = 'unchanged'
+    return
+  }
+  const tagging = Date.now()
   await tagManifest(client, ref.repository, ref.tag, artifact.manifest)
+  // Immutable versions wait out a racing writer (a few round trips) before reading the tag back.
+  const settleMs = inputs.ifExists === 'overwrite' ? 0 : Math.min(2000, Math.max(300, 3 * (Date.now() - tagging)))
+  await confirmTag(client, ref, artifact.digest, settleMs)
   result.status = 'published'
   log.info(`Pushed: ${ref}`)
   log.info(`Digest: ${artifact.digest}`)

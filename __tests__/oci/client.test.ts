@@ -294,14 +294,25 @@ describe('interrupted upload', () => {
     expect(sha256(Buffer.from(await res.arrayBuffer()))).toBe(blob.digest)
   })
 
-  test('a reset in the middle of a chunked upload restarts it from a new session', async () => {
+  test('a reset on a chunk PATCH resumes the same session from the offset the registry reports', async () => {
     const blob = source(randomBytes(1024 * 1024))
-    const p = await proxy(plain.url, { rules: [{ method: 'PATCH', times: 1, fault: 'reset' }] })
+    const p = await proxy(plain.url, { rules: [{ method: 'PATCH', skip: 1, times: 1, fault: 'reset' }] })
     const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, chunkSize: 256 * 1024 })
     expect(await c.pushBlob('plain/interrupted-chunks', blob)).toBe('uploaded')
-    expect(p.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
-    expect(p.requests.filter((r) => r.method === 'PATCH').map((r) => r.status)).toEqual([0, 202, 202, 202, 202])
+    expect(p.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+    expect(p.requests.filter((r) => r.method === 'PATCH').map((r) => r.status)).toEqual([202, 0, 202, 202, 202])
+    expect(p.requests.filter((r) => r.method === 'GET').map((r) => r.status)).toEqual([204])
     const res = await fetch(`${plain.url}/v2/plain/interrupted-chunks/blobs/${blob.digest}`)
+    expect(sha256(Buffer.from(await res.arrayBuffer()))).toBe(blob.digest)
+  })
+
+  test('a reset halfway through a chunk body starts a new session (Distribution cancels the broken one)', async () => {
+    const blob = source(randomBytes(1024 * 1024))
+    const p = await proxy(plain.url, { rules: [{ method: 'PATCH', skip: 1, times: 1, fault: 'reset-mid-body' }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, chunkSize: 256 * 1024 })
+    expect(await c.pushBlob('plain/interrupted-mid-chunk', blob)).toBe('uploaded')
+    expect(p.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+    const res = await fetch(`${plain.url}/v2/plain/interrupted-mid-chunk/blobs/${blob.digest}`)
     expect(sha256(Buffer.from(await res.arrayBuffer()))).toBe(blob.digest)
   })
 

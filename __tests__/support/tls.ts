@@ -53,12 +53,15 @@ function makeCa(dir: string, name: string): void {
   )
 }
 
-/** Makes a fresh CA and server certificate in a temp directory; call `remove()` when done. */
-export function makeTestPki(): TestPki {
+/** Makes a fresh CA and server certificate in a temp directory (valid for `names` too); call `remove()` when done. */
+export function makeTestPki(names: string[] = []): TestPki {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hop-pki-'))
   makeCa(dir, 'test-ca')
   makeCa(dir, 'other-ca')
-  writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n')
+  writeFileSync(
+    path.join(dir, 'server.ext'),
+    `subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost${names.map((n) => `,DNS:${n}`).join('')}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`
+  )
   openssl(dir, 'req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', 'server.key', '-out', 'server.csr')
   openssl(
     dir,

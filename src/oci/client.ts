@@ -3,13 +3,32 @@
  * upload (monolithic, or chunked for large blobs, streamed from disk either
  * way), manifest get/head/put, and the registry's auth challenge (Basic, or
  * Bearer tokens per scope from the realm, anonymous or with credentials).
- * Transient failures are retried with oras-go's backoff; an upload that
- * breaks is restarted from a fresh session; credentials never leave the
- * registry's origin, also not on redirects to blob storage.
+ * Every request follows the transport's one retry policy (src/http.ts) within
+ * a budget per chart; an upload that breaks resumes from the offset the
+ * registry reports, or from a fresh session; redirects are followed with
+ * credentials only while the origin stays the same; failures become
+ * sentences naming the chart, the registry and what to check.
  */
 import type { Readable } from 'node:stream'
 import { AuthError, RegistryError } from '../errors'
-import { DEFAULT_RETRY, headerValue, send, sendWithRetry, sameOrigin, type HttpRequest, type HttpResponse, type RetryPolicy } from '../http'
+import {
+  DEFAULT_RETRY,
+  displayUrl,
+  headerValue,
+  isRetryableStatus,
+  NetworkError,
+  RetryAfterTooLong,
+  RetryBudget,
+  retryDecision,
+  send,
+  sendWithRetry,
+  sameOrigin,
+  sleep,
+  trace,
+  type HttpRequest,
+  type HttpResponse,
+  type RetryPolicy
+} from '../http'
 import { cleanScopes, parseChallenge, repositoryScope, tokenQuery } from './challenge'
 import type { Credential, CredentialSource } from './credentials'
 import { sha256Digest } from './helm-artifact'
@@ -24,7 +43,7 @@ export interface RegistryClientOptions {
   retry?: RetryPolicy
   /** Blobs larger than this go up in PATCH chunks of this size. */
   chunkSize?: number
-  /** How many times a broken blob upload is started again. */
+  /** How many times a broken blob upload is resumed or started again. */
   uploadAttempts?: number
 }
 
@@ -67,10 +86,44 @@ interface RequestOptions {
   body?: HttpRequest['body']
   contentLength?: number
   stream?: boolean
-  /** Retry transient failures here; off for requests that carry upload data (the session restarts instead). */
+  /** Retry transient failures here; off for requests that carry upload data (the upload resumes instead). */
   retry?: boolean
-  /** Follow redirects (GET/HEAD of blobs), stripping credentials when the origin changes. */
+  /** Follow redirects (default for GET/HEAD; uploads ask for it), with credentials only while the origin stays the same. */
   follow?: boolean
+  /** Refuse a buffered answer larger than this (manifests, indexes, tokens). */
+  maxBytes?: number
+}
+
+/** oras-go's MaxMetadataBytes: the most a manifest, index or token answer may weigh. */
+export const MAX_METADATA_BYTES = 4 * 1024 * 1024
+
+const REDIRECTS = [301, 302, 303, 307, 308]
+const REFERRER_PAGES = 100
+
+interface UploadSession {
+  location: URL
+  /** Bytes the registry holds for this session. */
+  offset: number
+}
+
+/** An upload request that broke (`cause`) or met a retryable status (`res`). */
+class UploadInterrupted extends Error {
+  constructor(
+    readonly method: string,
+    readonly url: URL,
+    readonly res?: HttpResponse,
+    cause?: unknown
+  ) {
+    super(`${method} ${displayUrl(url)} was interrupted`, { cause })
+  }
+}
+
+const hostOf = (u: string | undefined): string => {
+  try {
+    return new URL(u ?? '').host
+  } catch {
+    return 'an unreadable realm'
+  }
 }
 
 export class RegistryClient {
@@ -81,6 +134,10 @@ export class RegistryClient {
   private basicHeader?: string
   private readonly tokens = new Map<string, string>()
   private challengeParams: Record<string, string> = {}
+  private budget = new RetryBudget()
+  /** Whether a repository serves the referrers API, once known (oras-go's referrersState). */
+  private readonly referrersApi = new Map<string, boolean>()
+  private chart?: string
 
   constructor(opts: RegistryClientOptions) {
     this.opts = opts
@@ -88,6 +145,71 @@ export class RegistryClient {
     // Docker Hub's API lives on another name than its references (oras, Docker).
     const apiHost = opts.host === 'docker.io' ? 'registry-1.docker.io' : opts.host
     this.base = new URL(`${opts.plainHttp ? 'http' : 'https'}://${apiHost}/`)
+  }
+
+  /** True or false once a referrers request has shown whether `repository` serves the API; undefined before. */
+  referrersSupported(repository: string): boolean | undefined {
+    return this.referrersApi.get(repository)
+  }
+
+  /** Starts a chart: a fresh retry budget, and the chart's name in error sentences. */
+  beginChart(name: string | undefined, budget = new RetryBudget()): void {
+    this.chart = name
+    this.budget = budget
+  }
+
+  private get policy(): RetryPolicy {
+    return this.opts.retry ?? DEFAULT_RETRY
+  }
+
+  private get during(): string {
+    return this.chart ? ` while publishing chart \`${this.chart}\`` : ''
+  }
+
+  /** A request that got no usable answer, as a sentence naming the registry and what to check. */
+  networkFailure(err: unknown): unknown {
+    if (err instanceof RetryAfterTooLong) {
+      return new RegistryError(`registry ${this.host} is rate-limiting: ${err.message}${this.during}`, {
+        registry: this.host,
+        status: err.status,
+        hint: 'Re-run the job later, or use a registry account with a higher rate limit',
+        cause: err
+      })
+    }
+    if (!(err instanceof NetworkError)) return err
+    const peer = err.url.host === this.base.host ? `registry ${this.host}` : `${err.url.host} (for registry ${this.host})`
+    const tries = err.attempts > 1 ? ` after ${err.attempts} attempts` : ''
+    const what = `${err.method} ${err.url.origin === this.base.origin ? err.url.pathname : displayUrl(err.url)}`
+    const detail = err.detail
+    const texts: Record<NetworkError['failure'], [string, string]> = {
+      refused: [`cannot reach ${peer} (${detail})${tries}${this.during}`, 'Is the registry running and is the port right?'],
+      dns: [
+        `${err.url.host === this.base.host ? `registry host ${err.url.hostname}` : `host ${err.url.hostname} (for registry ${this.host})`} does not resolve (${detail.replace(/^host name does not resolve \(|\)$/g, '')})${this.during}`,
+        'Check the host name in the registry input; on a self-hosted runner check its DNS, or HTTPS_PROXY if only a proxy can reach it'
+      ],
+      reset: [
+        `${peer} closed the connection during ${what}${tries}${this.during}`,
+        'A proxy or load balancer may be cutting connections; re-run the job, and check the registry status if it persists'
+      ],
+      'connect-timeout': [
+        `cannot reach ${peer}: ${detail}${this.during}`,
+        'Check that the runner may connect to it (firewall, HTTPS_PROXY, NO_PROXY); network-timeout sets the limit'
+      ],
+      stalled: [
+        `${what} on ${peer} ${detail}${this.during}`,
+        'The registry or a proxy stopped responding; re-run the job, or raise network-timeout if the network is this slow'
+      ],
+      tls: [
+        `cannot connect securely to ${peer}: ${detail}${this.during}`,
+        'For a private CA give its certificate in ca-file (or NODE_EXTRA_CA_CERTS); plain-http: true only for a registry without TLS'
+      ],
+      proxy: [`cannot reach ${peer}: ${detail}${this.during}`, 'Check HTTPS_PROXY (and the credentials in it) and NO_PROXY'],
+      unreachable: [`cannot reach ${peer} (${detail})${tries}${this.during}`, 'Check the runner network and HTTPS_PROXY / NO_PROXY'],
+      'too-large': [`${what} on ${peer}: ${detail}${this.during}`, 'The registry sent far more than a manifest or token can be; check the registry address'],
+      other: [`${what} on ${peer} failed: ${detail}${tries}${this.during}`, 'Re-run the job; check the registry status if it persists']
+    }
+    const [message, hint] = texts[err.failure]
+    return new RegistryError(message, { registry: this.host, chart: this.chart, hint, cause: err })
   }
 
   private url(u: string | URL): URL {
@@ -109,10 +231,11 @@ export class RegistryClient {
     }
     try {
       const parsed = JSON.parse(res.body.toString('utf8')) as { errors?: Array<{ code?: string; message?: string }> }
-      const e = parsed.errors?.[0]
-      if (e) {
-        code = e.code
-        detail = `: ${(e.code ?? '').toLowerCase().replace(/_/g, ' ')}: ${e.message ?? ''}`
+      // Every entry, as oras-go's errcode.Errors renders them; the first one's code decides the hint.
+      const all = parsed.errors ?? []
+      if (all.length) {
+        code = all[0].code
+        detail = `: ${all.map((e) => `${(e.code ?? '').toLowerCase().replace(/_/g, ' ')}: ${e.message ?? ''}`).join('; ')}`
       }
     } catch {
       const text = res.body.toString('utf8').trim().slice(0, 200)
@@ -126,6 +249,8 @@ export class RegistryClient {
           : res.status >= 500
             ? 'The registry failed; re-run the job, and check the registry status if it persists'
             : undefined
+    // Say so when retries stopped because the chart's time for them ran out, not because the registry gave up.
+    if (isRetryableStatus(res.status) && this.budget.refused) detail += ` (not retried further: ${this.budget.exhausted})`
     throw new RegistryError(`${what ? `${what}: ` : ''}${this.display(method, res.url)} on ${this.host}: response status ${res.status}${detail}`, {
       status: res.status,
       code,
@@ -158,6 +283,7 @@ export class RegistryClient {
           hint: 'Set the `username` and `password` inputs (a token works as password)'
         })
       }
+      trace(() => `${this.host} asks for HTTP Basic; answering as ${cred.username}`)
       this.scheme = 'basic'
       this.basicHeader = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`
       return true
@@ -171,6 +297,9 @@ export class RegistryClient {
     this.scheme = 'bearer'
     this.challengeParams = challenge.params
     const all = cleanScopes([...scopes, ...(challenge.params.scope ?? '').split(' ')])
+    trace(
+      () => `${this.host} asks for a Bearer token from ${hostOf(challenge.params.realm)} for ${all.join(' ')}${refresh ? ' (renewing the credential)' : ''}`
+    )
     let token: string
     try {
       token = await this.fetchToken(all, refresh)
@@ -214,16 +343,20 @@ export class RegistryClient {
           url: realmUrl,
           headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
           body: form.toString(),
-          ca: this.opts.ca
+          ca: this.opts.ca,
+          maxBytes: MAX_METADATA_BYTES
         },
-        this.opts.retry ?? DEFAULT_RETRY
-      )
+        this.policy,
+        this.budget
+      ).catch((err: unknown) => Promise.reject(this.networkFailure(err)))
     } else {
       const url = new URL(realmUrl)
       url.search = tokenQuery(realmUrl.searchParams, scopes, service)
       if (cred && (cred.username || cred.password))
         headers.authorization = `Basic ${Buffer.from(`${cred.username ?? ''}:${cred.password ?? ''}`).toString('base64')}`
-      res = await sendWithRetry({ method: 'GET', url, headers, ca: this.opts.ca }, this.opts.retry ?? DEFAULT_RETRY)
+      res = await sendWithRetry({ method: 'GET', url, headers, ca: this.opts.ca, maxBytes: MAX_METADATA_BYTES }, this.policy, this.budget).catch(
+        (err: unknown) => Promise.reject(this.networkFailure(err))
+      )
     }
     if (res.status !== 200) {
       const who = cred ? 'the credentials were refused' : 'anonymous access was refused'
@@ -234,7 +367,7 @@ export class RegistryClient {
           : 'Set `username` and `password`, or use a login method for this registry'
       })
     }
-    const body = JSON.parse(res.body.subarray(0, 128 * 1024).toString('utf8')) as { token?: string; access_token?: string }
+    const body = JSON.parse(res.body.toString('utf8')) as { token?: string; access_token?: string }
     const token = body.access_token || body.token
     if (!token) throw new AuthError(`token service for ${this.host} returned no token`, { registry: this.host })
     return token
@@ -244,34 +377,67 @@ export class RegistryClient {
    * One request with auth: a cached Authorization if this host's scheme is
    * known; on 401 from the registry's own origin, answer the challenge and
    * replay once; on a second 401, renew the login credential once more.
+   * Redirects are followed (a streamed body is opened again), and once a hop
+   * leaves the registry's origin no credentials go along, not even back.
    */
   async request(o: RequestOptions): Promise<HttpResponse> {
     const scopes = [repositoryScope(o.repository, o.push)]
     const scopeKey = cleanScopes(scopes).join(' ')
     let url = this.url(o.url)
+    let method = o.method
+    let body = o.body
+    let leftOrigin = false
+    const follow = o.follow ?? (method === 'GET' || method === 'HEAD')
     for (let attempt = 0, redirects = 0; ;) {
-      const auth = sameOrigin(url, this.base) ? this.authorization(scopeKey) : undefined
+      leftOrigin ||= !sameOrigin(url, this.base)
+      const auth = leftOrigin ? undefined : this.authorization(scopeKey)
       const req: HttpRequest = {
-        method: o.method,
+        method,
         url,
         headers: { 'user-agent': this.opts.userAgent ?? 'helm-oci-publish', ...o.headers, authorization: auth },
-        body: o.body,
-        contentLength: o.contentLength,
+        body,
+        contentLength: body === undefined ? undefined : o.contentLength,
         ca: this.opts.ca,
-        stream: o.stream
+        stream: o.stream,
+        maxBytes: o.maxBytes
       }
-      const res = o.retry === false ? await send(req) : await sendWithRetry(req, this.opts.retry ?? DEFAULT_RETRY)
-      if (res.status === 401 && sameOrigin(res.url, this.base) && attempt < 2) {
+      let res: HttpResponse
+      try {
+        res = o.retry === false ? await send(req) : await sendWithRetry(req, this.policy, this.budget)
+      } catch (err) {
+        // Upload requests resume at the session level, which needs the raw failure.
+        throw o.retry === false ? err : this.networkFailure(err)
+      }
+      if (res.status === 401 && !leftOrigin && attempt < 2) {
         res.bodyStream?.resume()
         await this.authenticate(res, scopes, attempt === 1)
         attempt++
         continue
       }
-      if (o.follow && [301, 302, 303, 307, 308].includes(res.status) && redirects < 10) {
+      if (res.status === 401 && leftOrigin) {
+        res.bodyStream?.resume()
+        throw new AuthError(
+          `${method} ${displayUrl(res.url)} answered 401: ${this.host} sent this request to another host, and credentials for ${this.host} are never sent to other hosts${this.during}`,
+          {
+            registry: this.host,
+            hint: `The password is not the problem: the registry must hand out URLs that carry their own authorization (pre-signed storage URLs), or advertise its own address in Location headers (check its public URL / proxy settings)`
+          }
+        )
+      }
+      if (follow && REDIRECTS.includes(res.status) && redirects < 10) {
         res.bodyStream?.resume()
         const loc = headerValue(res.headers, 'location')
         if (!loc) return res
-        url = new URL(loc, url)
+        const next = new URL(loc, url)
+        trace(
+          () =>
+            `${method} ${displayUrl(url)} redirected (${res.status}) to ${displayUrl(next)}${sameOrigin(next, this.base) && !leftOrigin ? '' : ' without credentials'}`
+        )
+        url = next
+        if (res.status === 303 && method !== 'HEAD') {
+          method = 'GET'
+          body = undefined
+        }
         redirects++
         continue
       }
@@ -294,20 +460,55 @@ export class RegistryClient {
     return this.fail(res, 'HEAD')
   }
 
-  /** Uploads a blob unless it exists; restarts the upload session when it breaks. */
+  /**
+   * Uploads a blob unless it exists. When an upload request breaks or meets
+   * a retryable status, it waits as the retry policy says, then continues
+   * from what the registry holds: done if the blob was committed after all,
+   * else from the offset the upload session reports (GET on its URL), else
+   * from a new session. The body is streamed again from that offset.
+   */
   async pushBlob(repository: string, blob: BlobSource): Promise<'exists' | 'uploaded'> {
     if (await this.blobExists(repository, blob.digest)) return 'exists'
-    const attempts = this.opts.uploadAttempts ?? 3
-    for (let attempt = 1; ; attempt++) {
+    const attempts = this.opts.uploadAttempts ?? this.policy.retries + 1
+    let session: UploadSession | undefined
+    for (let attempt = 0; ; attempt++) {
       try {
-        await this.upload(repository, blob)
+        session ??= { location: await this.startUpload(repository), offset: 0 }
+        await this.sendFrom(repository, blob, session)
         return 'uploaded'
       } catch (err) {
-        const retryable = !(err instanceof RegistryError || err instanceof AuthError) || (err instanceof RegistryError && (err.status ?? 0) >= 500)
-        if (attempt >= attempts || !retryable) throw err
-        await new Promise((r) => setTimeout(r, 250 * attempt))
+        if (!(err instanceof UploadInterrupted)) throw err
+        let decision: ReturnType<typeof retryDecision>
+        try {
+          decision =
+            attempt + 1 < attempts ? retryDecision({ method: err.method, url: err.url }, err.res ?? err.cause, attempt, this.policy, this.budget) : undefined
+        } catch (tooLong) {
+          throw this.networkFailure(tooLong)
+        }
+        if (!decision) {
+          if (err.res) return this.fail(err.res, err.method, `uploading ${blob.digest}`)
+          if (err.cause instanceof NetworkError) err.cause.attempts = attempt + 1
+          throw this.networkFailure(err.cause)
+        }
+        await sleep(decision.delayMs)
+        // The registry may have committed it before the answer was lost.
+        if (await this.blobExists(repository, blob.digest)) return 'uploaded'
+        session = session && (await this.uploadStatus(repository, session.location))
+        trace(() => (session ? `resuming the upload of ${blob.digest} at byte ${session.offset}` : `starting a new upload session for ${blob.digest}`))
       }
     }
+  }
+
+  /** Where an upload session stands (distribution spec: GET on its URL answers 204 with `Range: 0-<last>`); undefined when it is gone. */
+  private async uploadStatus(repository: string, location: URL): Promise<UploadSession | undefined> {
+    const res = await this.request({ method: 'GET', url: location, repository, push: true })
+    if (res.status !== 204) return undefined
+    const range = /^(?:bytes=)?0-(\d+)$/.exec(headerValue(res.headers, 'range') ?? '')
+    if (!range) return undefined
+    // Distribution reports an empty session as 0-0, like a one-byte one; an overlap is refused, not corrupted.
+    const last = Number(range[1])
+    const loc = headerValue(res.headers, 'location')
+    return { location: loc ? new URL(loc, res.url) : location, offset: last === 0 ? 0 : last + 1 }
   }
 
   private async startUpload(repository: string): Promise<URL> {
@@ -329,50 +530,54 @@ export class RegistryClient {
     return new URL(loc, res.url)
   }
 
-  private async upload(repository: string, blob: BlobSource): Promise<void> {
-    let location = await this.startUpload(repository)
+  /** One upload request; a broken connection or a retryable status becomes UploadInterrupted for pushBlob to resume. */
+  private async uploadRequest(o: Omit<RequestOptions, 'retry' | 'follow' | 'push'>): Promise<HttpResponse> {
+    let res: HttpResponse
+    try {
+      res = await this.request({ ...o, push: true, retry: false, follow: true })
+    } catch (err) {
+      if (err instanceof NetworkError) throw new UploadInterrupted(o.method, err.url, undefined, err)
+      throw err
+    }
+    if (isRetryableStatus(res.status)) throw new UploadInterrupted(o.method, res.url, res)
+    return res
+  }
+
+  /** Sends the blob from `session.offset`: PATCH chunks (large blobs, or a resumed upload), then PUT with the digest. */
+  private async sendFrom(repository: string, blob: BlobSource, session: UploadSession): Promise<void> {
     const chunk = this.opts.chunkSize ?? DEFAULT_CHUNK
-    if (blob.size > chunk) {
-      for (let start = 0; start < blob.size; start += chunk) {
-        const end = Math.min(blob.size, start + chunk) - 1
-        const res = await this.request({
-          method: 'PATCH',
-          url: location,
-          repository,
-          push: true,
-          headers: { 'content-type': 'application/octet-stream', 'content-range': `${start}-${end}` },
-          body: () => blob.open(start, end),
-          contentLength: end - start + 1,
-          retry: false
-        })
-        if (res.status !== 202) return this.fail(res, 'PATCH', `uploading ${blob.digest}`)
-        location = this.location(res)
-      }
-      const done = new URL(location)
-      done.searchParams.set('digest', blob.digest)
-      const res = await this.request({
+    const done = (): URL => {
+      const u = new URL(session.location)
+      u.searchParams.set('digest', blob.digest)
+      return u
+    }
+    if (blob.size <= chunk && session.offset === 0) {
+      const res = await this.uploadRequest({
         method: 'PUT',
-        url: done,
+        url: done(),
         repository,
-        push: true,
-        headers: { 'content-length': '0' },
-        body: Buffer.alloc(0),
-        retry: false
+        headers: { 'content-type': 'application/octet-stream' },
+        body: () => blob.open(),
+        contentLength: blob.size
       })
       return this.checkUploaded(res, blob)
     }
-    const put = new URL(location)
-    put.searchParams.set('digest', blob.digest)
-    const res = await this.request({
-      method: 'PUT',
-      url: put,
-      repository,
-      push: true,
-      headers: { 'content-type': 'application/octet-stream' },
-      body: () => blob.open(),
-      contentLength: blob.size,
-      retry: false
-    })
+    while (session.offset < blob.size) {
+      const start = session.offset
+      const end = Math.min(blob.size, start + chunk) - 1
+      const res = await this.uploadRequest({
+        method: 'PATCH',
+        url: session.location,
+        repository,
+        headers: { 'content-type': 'application/octet-stream', 'content-range': `${start}-${end}` },
+        body: () => blob.open(start, end),
+        contentLength: end - start + 1
+      })
+      if (res.status !== 202) return this.fail(res, 'PATCH', `uploading ${blob.digest}`)
+      session.location = this.location(res)
+      session.offset = end + 1
+    }
+    const res = await this.uploadRequest({ method: 'PUT', url: done(), repository, headers: { 'content-length': '0' }, body: Buffer.alloc(0) })
     return this.checkUploaded(res, blob)
   }
 
@@ -414,7 +619,8 @@ export class RegistryClient {
       url: `/v2/${repository}/manifests/${reference}`,
       repository,
       push: false,
-      headers: { accept: MANIFEST_ACCEPT }
+      headers: { accept: MANIFEST_ACCEPT },
+      maxBytes: MAX_METADATA_BYTES
     })
     if (res.status === 404) return undefined
     if (res.status !== 200) return this.fail(res, 'GET')
@@ -482,13 +688,26 @@ export class RegistryClient {
     if (artifactType) first.searchParams.set('artifactType', artifactType)
     const out: Array<Record<string, unknown>> = []
     let url: URL | undefined = first
-    for (let page = 0; url && page < 100; page++) {
-      const res = await this.request({ method: 'GET', url, repository, push: false, headers: { accept: 'application/vnd.oci.image.index.v1+json' } })
+    if (this.referrersApi.get(repository) === false) return undefined
+    // At most REFERRER_PAGES pages, as oras-go's ReferrerListMaxPages bounds a registry that pages forever.
+    for (let page = 0; url && page < REFERRER_PAGES; page++) {
+      const res = await this.request({
+        method: 'GET',
+        url,
+        repository,
+        push: false,
+        headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+        maxBytes: MAX_METADATA_BYTES
+      })
       const type = (headerValue(res.headers, 'content-type') ?? '').split(';')[0].trim()
       if (res.status !== 200 || type !== 'application/vnd.oci.image.index.v1+json') {
-        if (page === 0) return undefined
+        if (page === 0) {
+          this.referrersApi.set(repository, false)
+          return undefined
+        }
         return this.fail(res, 'GET', 'listing referrers')
       }
+      this.referrersApi.set(repository, true)
       let index: { manifests?: unknown }
       try {
         index = JSON.parse(res.body.toString('utf8')) as { manifests?: unknown }

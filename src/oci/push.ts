@@ -69,3 +69,21 @@ export async function tagManifest(
 ): Promise<string> {
   return client.putManifest(repository, tag, { mediaType, bytes: manifest })
 }
+
+/**
+ * Reads the tag back after setting it. Registries offer no compare-and-swap
+ * for tags, so another run that pushed the same version at the same moment
+ * may have moved it: then this run did not publish what the tag holds. A
+ * racing run decides to write one round trip before it writes, so the read
+ * waits a few round trips (`settleMs`) to see such a write land.
+ */
+export async function confirmTag(client: RegistryClient, ref: ChartReference, digest: string, settleMs = 0): Promise<void> {
+  if (settleMs > 0) await new Promise((r) => setTimeout(r, settleMs))
+  const now = await client.headManifest(ref.repository, ref.tag)
+  if (now?.digest === digest) return
+  throw new RegistryError(`${ref} was moved by someone else while this run set it: it holds ${now?.digest ?? 'nothing'}, not ${digest}`, {
+    registry: ref.host,
+    status: 409,
+    hint: 'Another workflow run published the same version at the same time; serialize releases with a `concurrency:` group, and bump the version'
+  })
+}

@@ -260,6 +260,8 @@ export async function pushReferrer(
 
   // ECR answers OCI-Subject without serving the API (@sigstore/oci), so both must hold.
   if (headerValue(headers, 'oci-subject') === subject.digest) {
+    // Confirmed once per repository (craft: remember what a repository can do).
+    if (client.referrersSupported(repository) === true) return { descriptor, via: 'referrers-api' }
     let listed: unknown[] | undefined
     try {
       listed = await client.getReferrers(repository, subject.digest)

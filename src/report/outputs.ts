@@ -15,8 +15,9 @@ export function chartsOutput(results: ChartResult[]): string {
       name: r.name,
       version: r.version,
       tag: r.tag,
-      digest: r.digest,
-      ref: r.ref,
+      // Nothing for a failed chart was published under this digest.
+      digest: r.status === 'failed' ? undefined : r.digest,
+      ref: r.status === 'failed' ? undefined : r.ref,
       size: r.size,
       archive: r.archive,
       signature: r.signature,

@@ -28,7 +28,10 @@ export function summaryMarkdown(results: ChartResult[], registry: string): strin
     '| --- | --- | --- | --- | --- |'
   ]
   for (const r of results) {
-    lines.push(`| ${cell(r.name ?? r.source)} | ${cell(r.version)} | ${STATUS[r.status]} | ${code(r.ref)} | ${formatSize(r.size)} |`)
+    // A chart that failed has no reference anyone should use, even when its digest was known.
+    lines.push(
+      `| ${cell(r.name ?? r.source)} | ${cell(r.version)} | ${STATUS[r.status]} | ${r.status === 'failed' ? '' : code(r.ref)} | ${formatSize(r.size)} |`
+    )
   }
   const pushed = results.filter((r) => (r.status === 'published' || r.status === 'unchanged') && r.ref)
   if (pushed.length) {

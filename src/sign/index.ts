@@ -10,6 +10,8 @@
 import { ID_TOKEN_HINT, getIdToken, idTokenAvailable, jwtClaims } from '../auth/github-oidc'
 import { InputError, SignError } from '../errors'
 import { loadLazy } from '../lazy'
+import { trace } from '../http'
+import { alignProxyEnvironment } from '../proxy'
 import type { RegistryClient } from '../oci/client'
 import type { Descriptor } from '../oci/helm-artifact'
 import type { ChartResult } from '../report/result'
@@ -84,6 +86,13 @@ export interface Signing {
 /** One signing session per run: one key, one certificate, reused for every chart. */
 export async function startSigning(plan: SigningPlan, o: SignOptions, env: NodeJS.ProcessEnv, warn: (m: string) => void): Promise<Signing> {
   const endpoints = plan.endpoints!
+  // sigstore-js reads the proxy variables when it loads: give it the same route as every other request first.
+  const aligned = alignProxyEnvironment([endpoints.fulcio, endpoints.rekor ?? '', endpoints.tsa ?? ''], env)
+  if (aligned.length) trace(() => `proxy variables aligned for Sigstore: ${aligned.join(', ')}`)
+  // sigstore-js reports each failed Fulcio/Rekor/TSA attempt as a proc-log 'http' event (actions/attest does the same).
+  ;(process as NodeJS.EventEmitter).on('log', (level: string, ...args: unknown[]) => {
+    if (level === 'http' || level === 'warn') trace(() => `sigstore: ${args.map(String).join(' ')}`)
+  })
   const { createSigstore } = loadLazy<typeof import('./sigstore')>('sign/sigstore')
   let claims: WorkflowClaims & Record<string, unknown> = {}
   const sigstore: Sigstore = createSigstore(endpoints, async () => {

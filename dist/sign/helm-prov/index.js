@@ -361,7 +361,8 @@ class PublishError extends Error {
     }
     /** The message as shown in the log and the annotation, hint included. */
     describe() {
-        const where = this.chart ? `chart ${this.chart}: ` : '';
+        // Network failures name the chart inside their sentence ("… while publishing chart `x`").
+        const where = this.chart && !this.message.includes(`chart \`${this.chart}\``) ? `chart ${this.chart}: ` : '';
         return `${where}${this.message}${this.hint ? `. ${this.hint}` : ''}`;
     }
 }
