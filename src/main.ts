@@ -11,6 +11,7 @@ import { connect, publishCharts } from './publish'
 import { writeOutputs } from './report/outputs'
 import { summaryMarkdown } from './report/summary'
 import { annotate } from './annotate'
+import { maskSecret } from './auth/mask'
 import type { ChartResult } from './report/result'
 
 async function report(results: ChartResult[], registry: string): Promise<void> {
@@ -20,7 +21,7 @@ async function report(results: ChartResult[], registry: string): Promise<void> {
 
 /** Returns the failure verdict when some chart failed (each was annotated already). */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  const inputs = readInputs(readerFromEnv(env), env, log.setSecret)
+  const inputs = readInputs(readerFromEnv(env), env, maskSecret)
   const sources = await discoverCharts(inputs.charts, inputs.workspace)
   const prepared = await prepareCharts(sources, inputs)
   const invalid = prepared.filter((p) => p.result.status === 'failed')
