@@ -39,9 +39,7 @@ export function registryErrorDetail(body: Buffer | string | undefined, scrub: (s
     code ??= c && scrub(c) === c ? c : undefined
     parts.push([c?.toLowerCase().replace(/_/g, ' '), m].filter(Boolean).join(': '))
   }
-  let text = scrub(parts.filter(Boolean).join('; '))
-    .replace(/\s+/g, ' ')
-    .trim()
+  let text = scrub(parts.filter(Boolean).join('; ')).replace(/\s+/g, ' ').trim()
   if (text.length > MAX_ERROR_TEXT) text = `${text.slice(0, MAX_ERROR_TEXT)}…`
   return { code, text: text ? `: ${text}` : '' }
 }

@@ -26,12 +26,7 @@ export function formatSize(bytes: number | undefined): string {
 }
 
 export function summaryMarkdown(results: ChartResult[], registry: string): string {
-  const lines = [
-    `### Helm OCI Publish → ${code(registry)}`,
-    '',
-    '| Chart | Version | Status | Immutable reference | Size |',
-    '| --- | --- | --- | --- | --- |'
-  ]
+  const lines = [`### Helm OCI Publish → ${code(registry)}`, '', '| Chart | Version | Status | Immutable reference | Size |', '| --- | --- | --- | --- | --- |']
   for (const r of results) {
     lines.push(`| ${md(r.name ?? r.source)} | ${md(r.version ?? '')} | ${STATUS[r.status]} | ${code(r.ref)} | ${formatSize(r.size)} |`)
   }
@@ -53,7 +48,12 @@ export function summaryMarkdown(results: ChartResult[], registry: string): strin
   if (signed.length) {
     lines.push('', '#### Verify', '')
     for (const r of signed) {
-      lines.push(`**${md(r.name ?? '')} ${md(r.version ?? '')}**${r.rekorLogIndex ? ` (Rekor log index ${md(r.rekorLogIndex)})` : ''}`, '', ...pre(r.verifyCommands ?? []), '')
+      lines.push(
+        `**${md(r.name ?? '')} ${md(r.version ?? '')}**${r.rekorLogIndex ? ` (Rekor log index ${md(r.rekorLogIndex)})` : ''}`,
+        '',
+        ...pre(r.verifyCommands ?? []),
+        ''
+      )
     }
   }
   const warned = results.filter((r) => r.warnings?.length)
