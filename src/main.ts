@@ -22,7 +22,7 @@ async function report(results: ChartResult[], registry: string): Promise<void> {
 /** Returns the failure verdict when some chart failed (each was annotated already). */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   const inputs = readInputs(readerFromEnv(env), env, maskSecret)
-  const sources = await discoverCharts(inputs.charts, inputs.workspace)
+  const sources = await discoverCharts(inputs.charts, inputs.workspace, inputs.allowedPaths)
   const prepared = await prepareCharts(sources, inputs)
   const invalid = prepared.filter((p) => p.result.status === 'failed')
   if (invalid.length) {

@@ -17,7 +17,9 @@ import { buildHelmManifest, fileDigest, sha256Digest, type HelmManifest } from '
 import { chartReference, type ChartReference } from './oci/reference'
 import type { Inputs } from './inputs'
 import type { ChartResult } from './report/result'
-import { ChartError, errorMessage } from './errors'
+import { ChartError, errorMessage, InputError } from './errors'
+import { readRegularFile, workspaceRoots } from './chart/boundary'
+import { MAX_FILE_SIZE } from './chart/archive'
 
 export interface Blob {
   digest: string
@@ -39,6 +41,27 @@ export interface PreparedChart {
 type HelmProv = typeof import('./sign/helm-prov')
 type ProvKey = Awaited<ReturnType<HelmProv['loadProvKey']>>
 
+/** The .prov next to a .tgz: a regular file of sane size inside the workspace, or none. */
+async function readNeighbourProv(source: ChartSource, inputs: Inputs): Promise<Buffer | undefined> {
+  const what = `${source.display}.prov`
+  return readRegularFile(`${source.path}.prov`, {
+    maxSize: MAX_FILE_SIZE,
+    within: await workspaceRoots(inputs.workspace, inputs.allowedPaths),
+    fail: (why) =>
+      new ChartError(`${what} ${why}`, { chart: source.display, file: what, hint: 'Remove it or make it the regular .prov file helm package --sign wrote' })
+  })
+}
+
+async function ensureOutputDir(dir: string): Promise<void> {
+  await fs.mkdir(dir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST' && err.code !== 'ENOTDIR') throw err
+    throw new InputError(`output-dir ${dir} is not a directory (a file is in the way)`, {
+      file: dir,
+      hint: 'Point output-dir at a directory, or remove the file'
+    })
+  })
+}
+
 async function prepareOne(source: ChartSource, inputs: Inputs, provKey?: ProvKey): Promise<PreparedChart> {
   const result: ChartResult = { source: source.display, status: inputs.dryRun ? 'dry-run' : 'published' }
   const prepared: PreparedChart = { source, result }
@@ -58,13 +81,13 @@ async function prepareOne(source: ChartSource, inputs: Inputs, provKey?: ProvKey
     // A packaged chart is pushed byte for byte, as `helm push` does.
     prepared.archive = { path: source.path, ...(await fileDigest(source.path)) }
   } else {
-    await fs.mkdir(inputs.outputDir, { recursive: true })
+    await ensureOutputDir(inputs.outputDir)
     prepared.archive = await saveChart(chart, { destDir: inputs.outputDir, mtime: when.date })
   }
   Object.assign(result, { size: prepared.archive.size, archive: prepared.archive.path })
   log.info(`Packaged ${path.basename(prepared.archive.path)}: ${prepared.archive.size} bytes, ${prepared.archive.digest}`)
 
-  const neighbour = source.kind === 'archive' && !overridden && !provKey ? await fs.readFile(`${source.path}.prov`).catch(() => undefined) : undefined
+  const neighbour = source.kind === 'archive' && !overridden && !provKey ? await readNeighbourProv(source, inputs) : undefined
   if (neighbour) {
     // `helm push` pushes a .prov lying next to the archive, unvalidated; so do we.
     prepared.prov = { bytes: neighbour, digest: sha256Digest(neighbour), size: neighbour.length }

@@ -62,6 +62,10 @@ export function guardYaml(text: string, file: string, chart?: string): void {
         skipScalarSource = true
         nodes++
         break
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+        nodes++
+        break
       case 'flow-map-start':
       case 'flow-seq-start':
         flow++
