@@ -96,24 +96,38 @@ export async function keepFile(name: string, data: Buffer, budget: LoadBudget): 
   return diskFile(name, await spill(data), data.length, 0)
 }
 
-/** Pulls exact byte counts out of a chunk stream. */
+/** Pulls exact byte counts out of a chunk stream, copying only when a request spans chunks. */
 class ByteQueue {
   private chunks: Buffer[] = []
   private length = 0
   constructor(private readonly it: AsyncIterator<Buffer>) {}
 
   async take(n: number): Promise<Buffer | undefined> {
+    if (n === 0) return Buffer.alloc(0)
     while (this.length < n) {
       const r = await this.it.next()
       if (r.done) return undefined
       this.chunks.push(r.value)
       this.length += r.value.length
     }
-    const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks)
-    const rest = all.subarray(n)
-    this.chunks = rest.length ? [Buffer.from(rest)] : []
-    this.length = rest.length
-    return all.subarray(0, n)
+    this.length -= n
+    const head = this.chunks[0]
+    if (head.length >= n) {
+      if (head.length === n) this.chunks.shift()
+      else this.chunks[0] = head.subarray(n)
+      return head.subarray(0, n)
+    }
+    const out = Buffer.allocUnsafe(n)
+    let off = 0
+    while (off < n) {
+      const c = this.chunks[0]
+      const k = Math.min(c.length, n - off)
+      c.copy(out, off, 0, k)
+      off += k
+      if (k === c.length) this.chunks.shift()
+      else this.chunks[0] = c.subarray(k)
+    }
+    return out
   }
 }
 
