@@ -14,6 +14,10 @@ import { readRegularFile } from '../../src/chart/boundary'
 import { registryErrorDetail } from '../../src/oci/error-body'
 import { maskSecret, scrubSecrets } from '../../src/auth/mask'
 import { ChartError } from '../../src/errors'
+import { discoverCharts } from '../../src/chart/discover'
+import { saveChart } from '../../src/chart/save'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, symlinkSync } from 'node:fs'
 import { secretForms } from '../support/runner-protocol'
 const { chartTgz, chartYaml, manyFiles, nestedBomb, write } = require('../../bench/hostile-inputs.js')
 
@@ -78,6 +82,12 @@ describe('YAML bounds', () => {
     expect(() => guardYaml('a: |\n  - - - - - - - - - -\n  [[[[[[[[[[[[[[\n', 'v.yaml')).not.toThrow()
     expect(() => guardYaml(Array.from({ length: 20000 }, (_, i) => `k${i}: v`).join('\n'), 'v.yaml')).not.toThrow()
   })
+
+  test('Chart.yaml is bounded like values.yaml', async () => {
+    const d = tmp()
+    write(path.join(d, 'Chart.yaml'), `apiVersion: v2\nname: c\nversion: 1.0.0\nannotations: ${'['.repeat(1000)}\n`)
+    await expect(loadChartDir(d)).rejects.toThrow(/Chart\.yaml: it nests deeper than 128 levels/)
+  })
 })
 
 describe('reads that cannot block', () => {
@@ -116,7 +126,7 @@ describe('registry error bodies and secrets', () => {
 
   test('only errors[].code and message; secrets scrubbed in every encoding before truncation', () => {
     const body = JSON.stringify({
-      errors: [{ code: 'DENIED', message: `${'x'.repeat(190)}${secret} and ${Buffer.from(`robot:${secret}`).toString('base64')}`, detail: { secret } }]
+      errors: [{ code: 'DENIED', message: `${'x'.repeat(180)}${secret} and ${Buffer.from(`robot:${secret}`).toString('base64')}`, detail: { secret } }]
     })
     const { code, text } = registryErrorDetail(Buffer.from(body), scrubSecrets)
     expect(code).toBe('DENIED')
@@ -133,5 +143,43 @@ describe('registry error bodies and secrets', () => {
     )
     const scrubbed = scrubSecrets(text)
     for (const form of secretForms(secret)) expect(scrubbed).not.toContain(form)
+  })
+})
+
+describe('workspace boundary (discoverCharts)', () => {
+  test('symlinked matches, explicit paths and globs outside the workspace are refused, naming path and target', async () => {
+    const top = tmp()
+    const ws = path.join(top, 'ws')
+    write(path.join(top, 'private', 'Chart.yaml'), chartYaml('p'))
+    write(path.join(ws, 'charts', 'good', 'Chart.yaml'), chartYaml('g'))
+    symlinkSync('../../private', path.join(ws, 'charts', 'evil'))
+    await expect(discoverCharts(['charts/*'], ws)).rejects.toThrow(`charts pattern "charts/*" matched charts/evil, which is outside the workspace`)
+    await expect(discoverCharts(['charts/*'], ws)).rejects.toThrow(`(it points to ${path.join(top, 'private')})`)
+    await expect(discoverCharts(['charts/evil'], ws)).rejects.toThrow(/charts entry "charts\/evil" is outside the workspace/)
+    await expect(discoverCharts(['../private'], ws)).rejects.toThrow(/outside the workspace/)
+    await expect(discoverCharts(['../*'], ws)).rejects.toThrow(/starts at .*, outside the workspace/)
+    await expect(discoverCharts(['/**'], ws)).rejects.toThrow('charts pattern "/**" starts at /, outside the workspace')
+    await expect(discoverCharts(['*/../../*'], ws)).rejects.toThrow(/, outside the workspace/)
+    expect((await discoverCharts(['charts/*'], ws, ['../private'])).map((c) => c.display)).toEqual(['charts/evil', 'charts/good'])
+  })
+})
+
+describe('re-packaging', () => {
+  test('a large chart is written without a MaxListenersExceededWarning', async () => {
+    const d = tmp()
+    write(path.join(d, 'c', 'Chart.yaml'), chartYaml('big'))
+    for (let i = 0; i < 3; i++) write(path.join(d, 'c', 'files', `r${i}`), randomBytes(3 * 1024 * 1024))
+    mkdirSync(path.join(d, 'out'))
+    const warnings: string[] = []
+    const onWarning = (w: Error): void => void warnings.push(w.name)
+    process.on('warning', onWarning)
+    try {
+      await saveChart(await loadChartDir(path.join(d, 'c')), { destDir: path.join(d, 'out'), mtime: new Date(0) })
+      await new Promise((r) => setImmediate(r))
+    } finally {
+      process.off('warning', onWarning)
+    }
+    expect(warnings).toEqual([])
+    expect(() => execFileSync('gzip', ['-t', path.join(d, 'out', 'big-1.0.0.tgz')])).not.toThrow()
   })
 })
