@@ -12,6 +12,7 @@ import { writeOutputs } from './report/outputs'
 import { summaryMarkdown } from './report/summary'
 import { annotate } from './annotate'
 import { maskSecret } from './auth/mask'
+import { removeSpilledFiles } from './chart/archive'
 import type { ChartResult } from './report/result'
 
 async function report(results: ChartResult[], registry: string): Promise<void> {
@@ -58,6 +59,8 @@ async function entry(): Promise<void> {
   } catch (err) {
     annotate(err)
     process.exitCode = 1
+  } finally {
+    removeSpilledFiles()
   }
 }
 

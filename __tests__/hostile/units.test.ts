@@ -16,6 +16,7 @@ import { maskSecret, scrubSecrets } from '../../src/auth/mask'
 import { ChartError } from '../../src/errors'
 import { discoverCharts } from '../../src/chart/discover'
 import { saveChart } from '../../src/chart/save'
+import { removeSpilledFiles } from '../../src/chart/archive'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, symlinkSync } from 'node:fs'
 import { secretForms } from '../support/runner-protocol'
@@ -27,7 +28,10 @@ const tmp = (): string => {
   dirs.push(d)
   return d
 }
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
+afterAll(() => {
+  removeSpilledFiles()
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }))
+})
 
 describe('archives', () => {
   test('a chart and its nested subcharts share one decompressed budget', async () => {

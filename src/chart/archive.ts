@@ -69,11 +69,17 @@ export class LoadBudget {
 
 let spillDir: string | undefined
 let spilled = 0
+
+/** Removes the spilled file contents (the run calls it when done; process exit is the fallback). */
+export function removeSpilledFiles(): void {
+  if (spillDir) rmSync(spillDir, { recursive: true, force: true })
+  spillDir = undefined
+}
+
 async function spill(data: Buffer): Promise<string> {
   if (!spillDir) {
     spillDir = mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'helm-oci-publish-chart-'))
-    const dir = spillDir
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+    process.once('exit', removeSpilledFiles)
   }
   const file = path.join(spillDir, String(++spilled))
   await fs.writeFile(file, data, { mode: 0o600 })
