@@ -85,10 +85,16 @@ const yamlBombs = {
   manyKeys: () => Array.from({ length: 300000 }, (_, i) => `key${i}: v\n`).join('')
 }
 
+/** values.schema.json texts: 2.5 million nested arrays (297 MiB in JSON.parse), 400,000 keys. */
+const jsonBombs = {
+  deepJson: () => '['.repeat(2500000) + ']'.repeat(2500000),
+  manyJsonKeys: () => `{${Array.from({ length: 400000 }, (_, i) => `"k${i}":0`).join(',')}}`
+}
+
 function write(file, data) {
   fs.mkdirSync(path.dirname(file), { recursive: true })
   fs.writeFileSync(file, data)
   return file
 }
 
-module.exports = { header, tgz, chartYaml, chartTgz, nestedBomb, manyFiles, yamlBombs, write }
+module.exports = { header, tgz, chartYaml, chartTgz, nestedBomb, manyFiles, yamlBombs, jsonBombs, write }

@@ -32,6 +32,14 @@ const cases = [
       return 'y'
     }
   ]),
+  ...Object.entries(h.jsonBombs).map(([name, make]) => [
+    `values.schema.json: ${name}`,
+    (ws) => {
+      h.write(path.join(ws, 's/Chart.yaml'), h.chartYaml('s'))
+      h.write(path.join(ws, 's/values.schema.json'), make())
+      return 's'
+    }
+  ]),
   [
     '.helmignore is a FIFO',
     (ws) => {

@@ -87,6 +87,17 @@ describe('YAML bounds', () => {
     expect(() => guardYaml(Array.from({ length: 20000 }, (_, i) => `k${i}: v`).join('\n'), 'v.yaml')).not.toThrow()
   })
 
+  test('values.schema.json: depth and size bounded before JSON.parse', async () => {
+    const d = tmp()
+    write(path.join(d, 'Chart.yaml'), chartYaml('s'))
+    write(path.join(d, 'values.schema.json'), '['.repeat(129) + ']'.repeat(129))
+    await expect(loadChartDir(d)).rejects.toThrow(/values\.schema\.json: it nests deeper than 128 levels/)
+    write(path.join(d, 'values.schema.json'), `[${'0,'.repeat(200001)}0]`)
+    await expect(loadChartDir(d)).rejects.toThrow(/more than 200000 JSON values/)
+    write(path.join(d, 'values.schema.json'), JSON.stringify({ a: '[[[[{{{{\\"', b: [[[{ c: 1 }]]] }))
+    await expect(loadChartDir(d)).resolves.toBeTruthy()
+  })
+
   test('Chart.yaml is bounded like values.yaml', async () => {
     const d = tmp()
     write(path.join(d, 'Chart.yaml'), `apiVersion: v2\nname: c\nversion: 1.0.0\nannotations: ${'['.repeat(1000)}\n`)

@@ -99,6 +99,36 @@ export function guardYaml(text: string, file: string, chart?: string): void {
   }
 }
 
+/** JSON (values.schema.json) nodes: V8 builds them cheaply, but not without bound. */
+export const MAX_JSON_NODES = 200000
+
+/** The same bounds for JSON, from one pass over the text outside strings. */
+export function guardJson(text: string, file: string, chart?: string): void {
+  let depth = 0
+  let nodes = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++
+      else if (c === 0x22) inString = false
+      continue
+    }
+    if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) {
+      nodes++
+      if (++depth > MAX_YAML_DEPTH)
+        throw new ChartError(`cannot parse ${file}: it nests deeper than ${MAX_YAML_DEPTH} levels`, {
+          chart,
+          file,
+          hint: 'No schema needs JSON nested this deep'
+        })
+    } else if (c === 0x5d || c === 0x7d) depth--
+    else if (c === 0x2c && ++nodes > MAX_JSON_NODES)
+      throw new ChartError(`cannot parse ${file}: it holds more than ${MAX_JSON_NODES} JSON values`, { chart, file, hint: 'Split the schema or shrink it' })
+  }
+}
+
 /** go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal) but leaves timestamps as strings. */
 export function parseYaml11(text: string, file: string, chart?: string): unknown {
   guardYaml(text, file, chart)

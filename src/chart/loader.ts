@@ -13,7 +13,7 @@ import { parseAllDocuments } from 'yaml'
 import { ChartError } from '../errors'
 import { compareUtf8 } from '../gojson'
 import { bufferFile, diskFile, readAll, type Chart, type ChartFile, type Lock } from './chart'
-import { decodeMetadata, decodeRequirements, guardYaml, parseYaml11, validateMetadata } from './chart-yaml'
+import { decodeMetadata, decodeRequirements, guardJson, guardYaml, parseYaml11, validateMetadata } from './chart-yaml'
 import { IgnoreRules } from './helmignore'
 import { archiveEntries, keepFile, LoadBudget, MAX_DECOMPRESSED_CHART_SIZE, MAX_FILE_SIZE, utf8Name } from './archive'
 import { readRegularFile } from './boundary'
@@ -212,8 +212,10 @@ export async function loadFiles(files: Loaded[], where: string, budget = new Loa
       checkValues(await dataOf(f), file(n), where)
       chart.values = f.file
     } else if (n === 'values.schema.json') {
+      const text = (await dataOf(f)).toString('utf8')
+      guardJson(text, file(n), where)
       try {
-        JSON.parse((await dataOf(f)).toString('utf8'))
+        JSON.parse(text)
       } catch {
         throw new ChartError('invalid JSON in values.schema.json', {
           chart: where,
