@@ -62,6 +62,14 @@ describe('workspace boundary', () => {
     expect(await fails('pkg/*.tgz')).toMatch(/pkg\/o-1.0.0.tgz.*outside the workspace.*other-1.0.0.tgz/)
   })
 
+  test('a file:// dependency outside the workspace is refused', async () => {
+    write(
+      path.join(ws, 'fdep', 'Chart.yaml'),
+      'apiVersion: v2\nname: fdep\nversion: 1.0.0\ndependencies:\n- name: secret\n  version: 1.0.0\n  repository: file://../../../private/secret-chart\n'
+    )
+    expect(await fails('fdep', { 'dry-run': 'true' })).toMatch(/file:\/\/ dependency secret .* is outside the workspace .*secret-chart/)
+  })
+
   test('a .prov next to a .tgz that points outside is refused', async () => {
     expect(await fails('prov/q-1.0.0.tgz', { 'dry-run': 'true' })).toMatch(/q-1.0.0.tgz.prov points outside/)
   })
