@@ -67,7 +67,9 @@ describe('workspace boundary', () => {
       path.join(ws, 'fdep', 'Chart.yaml'),
       'apiVersion: v2\nname: fdep\nversion: 1.0.0\ndependencies:\n- name: secret\n  version: 1.0.0\n  repository: file://../../../private/secret-chart\n'
     )
-    expect(await fails('fdep', { 'dry-run': 'true' })).toMatch(/file:\/\/ dependency secret \(file:\/\/..\/..\/..\/private\/secret-chart\) of fdep is outside the workspace/)
+    expect(await fails('fdep', { 'dry-run': 'true' })).toMatch(
+      /file:\/\/ dependency secret \(file:\/\/..\/..\/..\/private\/secret-chart\) of fdep is outside the workspace/
+    )
   })
 
   test('a .prov next to a .tgz that points outside is refused', async () => {
