@@ -41,9 +41,10 @@ export function parseRegistryInput(raw: string): RegistryLocation {
   const rest = input.slice('oci://'.length)
   const authority = rest.split('/')[0]
   const digest = /@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/
-  if (authority.includes('@') || (rest.includes('@') && !digest.test(rest))) {
+  // Something before an '@' in the host part is userinfo; a bare '@digest' is reported as a digest below.
+  if (authority.lastIndexOf('@') > 0 || (rest.includes('@') && !digest.test(rest))) {
     // Never repeat the input: what precedes '@' is a password.
-    const clean = authority.includes('@') ? `oci://${authority.slice(authority.lastIndexOf('@') + 1)}${rest.slice(authority.length)}` : ''
+    const clean = authority.lastIndexOf('@') > 0 ? `oci://${authority.slice(authority.lastIndexOf('@') + 1)}${rest.slice(authority.length)}` : ''
     throw new InputError('registry contains credentials (user:password@) in its URL; they were not used and are not shown', {
       hint: `Remove them from the registry input (${/^oci:\/\/[a-zA-Z0-9.[\]:/_-]*$/.test(clean) ? clean : 'oci://HOST/NAMESPACE'}) and pass the password as a secret in the password input`
     })
