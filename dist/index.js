@@ -42341,7 +42341,7 @@ async function entraToken(opts, assertion, env) {
     const json = (0, source_1.parseJsonObject)(res.body.toString());
     if (res.status !== 200 || typeof json.access_token !== 'string') {
         // error_description: "AADSTS700213: No matching federated identity record … Trace ID: …" — keep the AADSTS sentence(s).
-        const desc = String(json.error_description ?? res.body.toString().slice(0, 200)).split(/\r?\n| Trace ID:/)[0];
+        const desc = String(json.error_description ?? (0, mask_1.scrubSecrets)(res.body.toString()).slice(0, 200)).split(/\r?\n| Trace ID:/)[0];
         const sub = (0, github_oidc_1.jwtClaims)(assertion).sub;
         throw new errors_1.AuthError(`Microsoft Entra ID token request for client ${opts.clientId} in tenant ${opts.tenantId} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${desc}`, {
             hint: `Add a federated credential to the app or managed identity ${opts.clientId} with issuer https://token.actions.githubusercontent.com, audience ${exports.AZURE_AUDIENCE} and subject exactly "${String(sub ?? 'repo:OWNER/REPO:…')}" (case-sensitive)`
@@ -42363,7 +42363,7 @@ async function acrExchange(host, tenantId, accessToken) {
     const json = (0, source_1.parseJsonObject)(res.body.toString());
     if (res.status !== 200 || typeof json.refresh_token !== 'string') {
         const err = (Array.isArray(json.errors) ? json.errors[0] : undefined);
-        const detail = err ? `${err.code ?? 'ERROR'}: ${err.message ?? ''}` : res.body.toString().slice(0, 200);
+        const detail = err ? `${err.code ?? 'ERROR'}: ${err.message ?? ''}` : (0, mask_1.scrubSecrets)(res.body.toString()).slice(0, 200);
         throw new errors_1.AuthError(`ACR ${host} refused the Entra token at /oauth2/exchange (HTTP ${res.status}): ${detail}`, {
             hint: "Check that azure-tenant-id is the registry's tenant and that the identity has a role on the registry (AcrPush)"
         });
@@ -42666,7 +42666,7 @@ async function assumeRoleWithWebIdentity(input) {
     const xml = res.body.toString();
     if (res.status !== 200) {
         const code = xmlText(xml, 'Code') ?? `HTTP ${res.status}`;
-        const message = xmlText(xml, 'Message') ?? xml.slice(0, 200);
+        const message = xmlText(xml, 'Message') ?? (0, mask_1.scrubSecrets)(xml).slice(0, 200);
         const claims = (0, github_oidc_1.jwtClaims)(input.webIdentityToken);
         const who = claims.sub ? ` (token sub "${String(claims.sub)}", aud "${String(claims.aud)}")` : '';
         throw new errors_1.AuthError(`AWS STS AssumeRoleWithWebIdentity for ${input.roleArn} failed: ${code}: ${message}${who}`, { hint: stsHint(code) });
@@ -43105,7 +43105,7 @@ async function getAuthorizationToken(service, endpoint, region, creds) {
     if (res.status !== 200) {
         const headerType = res.headers['x-amzn-errortype'];
         const code = awsJsonErrorCode(json.__type ?? (Array.isArray(headerType) ? headerType[0] : headerType)) ?? `HTTP ${res.status}`;
-        const message = (json.message ?? json.Message ?? text.slice(0, 200));
+        const message = (json.message ?? json.Message ?? (0, mask_1.scrubSecrets)(text).slice(0, 200));
         throw new errors_1.AuthError(`AWS ${api} GetAuthorizationToken failed: ${code}: ${message}`, { hint: ecrTokenHint(service, code) });
     }
     const raw = json.authorizationData;
@@ -43219,7 +43219,7 @@ async function stsExchange(tokenUrl, audience, subjectToken) {
     });
     const json = (0, source_1.parseJsonObject)(res.body.toString());
     if (res.status !== 200 || typeof json.access_token !== 'string') {
-        throw new errors_1.AuthError(`Google STS token exchange for ${audience} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? res.body.toString().slice(0, 200))}`, {
+        throw new errors_1.AuthError(`Google STS token exchange for ${audience} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? (0, mask_1.scrubSecrets)(res.body.toString()).slice(0, 200))}`, {
             hint: "Check gcp-workload-identity-provider (project NUMBER, pool and provider ids) and the provider's attribute condition against this repository"
         });
     }
@@ -43238,7 +43238,7 @@ async function impersonate(url, serviceAccount, federated) {
     const json = (0, source_1.parseJsonObject)(res.body.toString());
     if (res.status !== 200 || typeof json.accessToken !== 'string') {
         const err = (json.error ?? {});
-        throw new errors_1.AuthError(`Google IAM Credentials generateAccessToken for ${serviceAccount} failed: ${err.status ?? `HTTP ${res.status}`}: ${err.message ?? res.body.toString().slice(0, 200)}`, {
+        throw new errors_1.AuthError(`Google IAM Credentials generateAccessToken for ${serviceAccount} failed: ${err.status ?? `HTTP ${res.status}`}: ${err.message ?? (0, mask_1.scrubSecrets)(res.body.toString()).slice(0, 200)}`, {
             hint: `Grant roles/iam.workloadIdentityUser on ${serviceAccount} to the workload identity principal (principalSet://iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/POOL/attribute.repository/OWNER/REPO)`
         });
     }
@@ -43429,7 +43429,7 @@ exports.jwtClaims = jwtClaims;
  * GitHub Actions OIDC ID tokens (`permissions: id-token: write`). Used by the
  * cloud logins (AWS, Azure, GCP) and by Sigstore keyless signing.
  */
-const log = __importStar(__nccwpck_require__(6472));
+const mask_1 = __nccwpck_require__(8080);
 const errors_1 = __nccwpck_require__(3916);
 exports.ID_TOKEN_HINT = 'Add `permissions: id-token: write` to the job (or workflow); pull requests from forks never receive an ID token';
 /** True when the runner offers an ID token to this job. */
@@ -43441,14 +43441,14 @@ async function getIdToken(audience, purpose, env = process.env) {
     if (!idTokenAvailable(env)) {
         throw new errors_1.AuthError(`${purpose} needs a GitHub OIDC token, but this job cannot request one`, { hint: exports.ID_TOKEN_HINT });
     }
-    log.setSecret(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    (0, mask_1.maskSecret)(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     const { getIDToken } = await Promise.resolve().then(() => __importStar(__nccwpck_require__(7484)));
     let value;
     try {
         value = await getIDToken(audience);
     }
     catch (err) {
-        const detail = err instanceof Error ? err.message : String(err);
+        const detail = (0, mask_1.scrubSecrets)(err instanceof Error ? err.message : String(err));
         throw new errors_1.AuthError(`${purpose}: the GitHub OIDC token request failed: ${detail.slice(0, 300)}`, {
             hint: /\b40[13]\b/.test(detail) ? exports.ID_TOKEN_HINT : 'Re-run the job; the runner token service may be unavailable',
             cause: err
@@ -43456,7 +43456,7 @@ async function getIdToken(audience, purpose, env = process.env) {
     }
     if (!value)
         throw new errors_1.AuthError(`${purpose}: the GitHub OIDC token response has no "value"`);
-    log.setSecret(value);
+    (0, mask_1.maskSecret)(value);
     return value;
 }
 /** The claims of a JWT, unverified (for naming the identity in messages and for expiry). */
@@ -43639,20 +43639,80 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.base64Cores = base64Cores;
+exports.secretEncodings = secretEncodings;
 exports.maskSecret = maskSecret;
 exports.maskCredential = maskCredential;
+exports.scrubSecrets = scrubSecrets;
 /**
  * Masking: every secret is registered with the runner the moment it exists,
- * together with the encodings we derive from it (the runner masks line by line,
- * and it cannot know our base64 of `user:password`).
+ * together with the encodings a log, an annotation or the job summary could
+ * show it in. The runner masks line by line and knows base64, JSON and URL
+ * encodings of each value alone, but not our base64 of `user:password`, the
+ * Markdown form of the summary or a value cut short by truncation, so
+ * `scrubSecrets` removes every held secret in every encoding from text we
+ * quote (registry error bodies) before it is shortened.
  */
 const log = __importStar(__nccwpck_require__(6472));
+const sanitize_1 = __nccwpck_require__(1211);
+/** Shorter fragments would mask ordinary words; the runner itself skips very short values. */
+const MIN_FRAGMENT = 6;
+const held = new Set();
+/** Every encoded form of every held secret, longest first (so a longer form is replaced whole). */
+let forms = [];
+/**
+ * The base64 text of `value` that appears in the base64 of ANY string
+ * containing it: for each of the 3 byte alignments, the characters of whole
+ * 3-byte groups only (the edge characters depend on the neighbours).
+ */
+function base64Cores(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const out = [];
+    for (let shift = 0; shift < 3; shift++) {
+        const groups = Math.floor((bytes.length - shift) / 3);
+        if (groups > 0)
+            out.push(bytes.subarray(shift, shift + groups * 3).toString('base64'));
+    }
+    return out;
+}
+/** The ways a secret can be written in what the action prints, quotes or outputs. */
+function secretEncodings(value) {
+    const json = JSON.stringify(value).slice(1, -1);
+    const all = [
+        value,
+        json,
+        JSON.stringify(json).slice(1, -1),
+        encodeURIComponent(value),
+        new URLSearchParams({ v: value }).toString().slice(2),
+        (0, sanitize_1.safeText)(value),
+        (0, sanitize_1.safeMarkdown)(value),
+        Buffer.from(value).toString('base64'),
+        Buffer.from(value).toString('base64url'),
+        ...base64Cores(value),
+        ...base64Cores(value).map((b) => b.replace(/\+/g, '-').replace(/\//g, '_'))
+    ];
+    return [...new Set(all)].filter((f) => f.length >= Math.min(MIN_FRAGMENT, value.length));
+}
+function hold(value) {
+    if (held.has(value))
+        return;
+    held.add(value);
+    for (const f of secretEncodings(value)) {
+        // Multi-line forms are registered line by line, as the runner masks lines.
+        for (const line of f.split(/\r?\n/))
+            if (line.trim().length >= Math.min(MIN_FRAGMENT, f.length))
+                log.setSecret(line);
+    }
+    forms = [...new Set([...forms, ...[...held].flatMap(secretEncodings)])].sort((a, b) => b.length - a.length);
+}
+/** Registers a secret (and each of its lines, and their encodings) with the runner's masker. */
 function maskSecret(value) {
     if (!value)
         return;
+    hold(value);
     for (const line of value.split(/\r?\n/))
-        if (line.trim())
-            log.setSecret(line);
+        if (line.trim() && line !== value)
+            hold(line);
 }
 /** Masks the secret parts of a credential; the username stays readable unless it is itself a token. */
 function maskCredential(cred) {
@@ -43660,8 +43720,16 @@ function maskCredential(cred) {
     maskSecret(cred.refreshToken);
     maskSecret(cred.accessToken);
     if (cred.password)
-        maskSecret(Buffer.from(`${cred.username ?? ''}:${cred.password}`).toString('base64'));
+        maskSecret(`${cred.username ?? ''}:${cred.password}`);
     return cred;
+}
+/** `text` with every held secret, in every encoding, replaced by `***` (call before truncating). */
+function scrubSecrets(text) {
+    let s = text;
+    for (const f of forms)
+        if (s.includes(f))
+            s = s.split(f).join('***');
+    return s;
 }
 
 
@@ -43704,12 +43772,454 @@ function parseJsonObject(text) {
 
 /***/ }),
 
+/***/ 8010:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LoadBudget = exports.MAX_CHART_FILES = exports.MAX_DECOMPRESSED_CHART_SIZE = exports.MAX_FILE_SIZE = void 0;
+exports.removeSpilledFiles = removeSpilledFiles;
+exports.utf8Name = utf8Name;
+exports.keepFile = keepFile;
+exports.archiveEntries = archiveEntries;
+/**
+ * Reading a chart archive as a stream, with one budget for a chart and all
+ * of its nested subcharts: decompressed bytes (Helm's 100 MiB) are counted
+ * as they come out of gunzip, each entry's size (Helm's 5 MiB) is checked
+ * from its header before its data is read, and the number of entries is
+ * bounded. Only regular files and directories are accepted, and no absolute
+ * or non-UTF-8 names. File contents are kept in memory up to a small total
+ * and spilled to a temporary directory beyond it, so a nested-subchart bomb
+ * or a 100 MiB chart never has to fit in memory.
+ */
+const node_fs_1 = __nccwpck_require__(3024);
+const os = __importStar(__nccwpck_require__(8161));
+const path = __importStar(__nccwpck_require__(6760));
+const promises_1 = __nccwpck_require__(6466);
+const zlib = __importStar(__nccwpck_require__(8522));
+const errors_1 = __nccwpck_require__(3916);
+const chart_1 = __nccwpck_require__(8892);
+const tar_1 = __nccwpck_require__(4459);
+/** Helm 3.17.3+/4: per-file and whole-chart (decompressed) limits. */
+exports.MAX_FILE_SIZE = 5 * 1024 * 1024;
+exports.MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024;
+/** Files (entries) in a chart and its subcharts; real charts have hundreds, 10,000 leaves ample room. */
+exports.MAX_CHART_FILES = 10000;
+/** File contents held in memory per chart; the rest waits in a temporary file. */
+const MEMORY_BUDGET = 16 * 1024 * 1024;
+const SMALL_FILE = 64 * 1024;
+/** PAX and GNU long-name records are a few hundred bytes. */
+const MAX_META = 1024 * 1024;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** One budget for a chart and everything nested in it. */
+class LoadBudget {
+    where;
+    bytes = 0;
+    files = 0;
+    memory = 0;
+    constructor(where) {
+        this.where = where;
+    }
+    addBytes(n) {
+        this.bytes += n;
+        if (this.bytes > exports.MAX_DECOMPRESSED_CHART_SIZE) {
+            throw new errors_1.ChartError(`decompressed chart is larger than the maximum size ${exports.MAX_DECOMPRESSED_CHART_SIZE} (counting every nested subchart)`, {
+                chart: this.where,
+                file: this.where,
+                hint: 'Helm refuses charts over 100 MiB decompressed; a chart whose subcharts expand beyond that is refused as a whole'
+            });
+        }
+    }
+    addFile(name) {
+        if (++this.files > exports.MAX_CHART_FILES) {
+            throw new errors_1.ChartError(`chart has more than ${exports.MAX_CHART_FILES} files (counting every nested subchart; stopped at ${name})`, {
+                chart: this.where,
+                file: this.where,
+                hint: 'List generated or vendored files in .helmignore; no real chart needs this many files'
+            });
+        }
+    }
+    /** Whether `n` more bytes may stay in memory. */
+    takeMemory(n) {
+        if (n > SMALL_FILE || this.memory + n > MEMORY_BUDGET)
+            return false;
+        this.memory += n;
+        return true;
+    }
+}
+exports.LoadBudget = LoadBudget;
+let spillDir;
+let spilled = 0;
+/** Removes the spilled file contents (the run calls it when done; process exit is the fallback). */
+function removeSpilledFiles() {
+    if (spillDir)
+        (0, node_fs_1.rmSync)(spillDir, { recursive: true, force: true });
+    spillDir = undefined;
+}
+async function spill(data) {
+    if (!spillDir) {
+        spillDir = (0, node_fs_1.mkdtempSync)(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'helm-oci-publish-chart-'));
+        process.once('exit', removeSpilledFiles);
+    }
+    const file = path.join(spillDir, String(++spilled));
+    await node_fs_1.promises.writeFile(file, data, { mode: 0o600 });
+    return file;
+}
+/** A file's name as text, or an error saying it is not UTF-8 (with the bad bytes shown as \xNN). */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function utf8Name(bytes, fail) {
+    try {
+        return utf8.decode(bytes);
+    }
+    catch {
+        return fail([...bytes].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join(''));
+    }
+}
+/** A file whose contents stay in memory when small and the budget allows, on disk otherwise. */
+async function keepFile(name, data, budget) {
+    if (budget.takeMemory(data.length))
+        return (0, chart_1.bufferFile)(name, Buffer.from(data));
+    return (0, chart_1.diskFile)(name, await spill(data), data.length, 0);
+}
+/** Pulls exact byte counts out of a chunk stream, copying only when a request spans chunks. */
+class ByteQueue {
+    it;
+    chunks = [];
+    length = 0;
+    constructor(it) {
+        this.it = it;
+    }
+    async take(n) {
+        if (n === 0)
+            return Buffer.alloc(0);
+        while (this.length < n) {
+            const r = await this.it.next();
+            if (r.done)
+                return undefined;
+            this.chunks.push(r.value);
+            this.length += r.value.length;
+        }
+        this.length -= n;
+        const head = this.chunks[0];
+        if (head.length >= n) {
+            if (head.length === n)
+                this.chunks.shift();
+            else
+                this.chunks[0] = head.subarray(n);
+            return head.subarray(0, n);
+        }
+        const out = Buffer.allocUnsafe(n);
+        let off = 0;
+        while (off < n) {
+            const c = this.chunks[0];
+            const k = Math.min(c.length, n - off);
+            c.copy(out, off, 0, k);
+            off += k;
+            if (k === c.length)
+                this.chunks.shift();
+            else
+                this.chunks[0] = c.subarray(k);
+        }
+        return out;
+    }
+}
+const TYPES = {
+    '1': 'a hard link',
+    '2': 'a symlink',
+    '3': 'a character device',
+    '4': 'a block device',
+    '6': 'a FIFO',
+    K: 'a long link name',
+    S: 'a sparse file',
+    V: 'a volume label',
+    M: 'a multi-volume continuation'
+};
+/**
+ * Entries of a gzipped tar, read as a stream. `source` is the compressed
+ * archive; every decompressed byte counts against `budget`.
+ */
+async function* archiveEntries(source, where, budget) {
+    const fail = (m, file = where, hint = 'Repackage the chart with `helm package` or this action') => {
+        throw new errors_1.ChartError(m, { chart: where, file, hint });
+    };
+    async function* checked() {
+        let first = true;
+        for await (const c of source) {
+            const chunk = c;
+            if (first && (chunk.length < 3 || chunk[0] !== 0x1f || chunk[1] !== 0x8b || chunk[2] !== 0x08)) {
+                fail(`file '${where}' does not appear to be a gzipped archive`, where, 'Give a chart directory or a .tgz made by helm package');
+            }
+            first = false;
+            yield chunk;
+        }
+        if (first)
+            fail(`file '${where}' does not appear to be a gzipped archive`, where, 'Give a chart directory or a .tgz made by helm package');
+    }
+    const gunzip = zlib.createGunzip();
+    const feeding = (0, promises_1.pipeline)(checked(), gunzip);
+    feeding.catch(() => undefined);
+    async function* counted() {
+        try {
+            for await (const c of gunzip) {
+                budget.addBytes(c.length);
+                yield c;
+            }
+        }
+        catch (err) {
+            if (err instanceof errors_1.ChartError)
+                throw err;
+            fail(`cannot decompress ${where}: ${err.message}`);
+        }
+    }
+    const q = new ByteQueue(counted()[Symbol.asyncIterator]());
+    let pax = {};
+    let longName;
+    try {
+        for (;;) {
+            const h = await q.take(tar_1.BLOCK);
+            if (!h || h.every((b) => b === 0))
+                break;
+            const size = (0, tar_1.parseOctal)(h, 124, 12);
+            const type = String.fromCharCode(h[156] || 0x30);
+            const padded = size + ((tar_1.BLOCK - (size % tar_1.BLOCK)) % tar_1.BLOCK);
+            const readBody = async () => {
+                const body = await q.take(padded);
+                if (!body)
+                    fail(`cannot read ${where}: unexpected end of tar archive`);
+                return body.subarray(0, size);
+            };
+            if (type === 'x' || type === 'g' || type === 'L') {
+                if (size > MAX_META)
+                    fail(`chart archive has a ${size}-byte extended header`);
+                const data = await readBody();
+                if (type === 'x')
+                    pax = (0, tar_1.parsePax)(data);
+                if (type === 'L')
+                    longName = utf8Name(data.subarray(0, data.indexOf(0) < 0 ? data.length : data.indexOf(0)), badName);
+                continue;
+            }
+            const magic = h.toString('latin1', 257, 263);
+            const rawName = (off, len) => {
+                const end = h.indexOf(0, off);
+                return h.subarray(off, end < 0 || end > off + len ? off + len : end);
+            };
+            let name = utf8Name(rawName(0, 100), badName);
+            const prefix = magic.startsWith('ustar') ? utf8Name(rawName(345, 155), badName) : '';
+            if (prefix)
+                name = `${prefix}/${name}`;
+            if (longName !== undefined)
+                name = longName;
+            if (pax.path !== undefined)
+                name = pax.path;
+            pax = {};
+            longName = undefined;
+            budget.addFile(name);
+            if (TYPES[type] || !['0', '\0', '7', '5'].includes(type)) {
+                fail(`chart archive entry "${name}" is ${TYPES[type] ?? `of tar type ${JSON.stringify(type)}`}; only regular files and directories are accepted`, name);
+            }
+            if (name.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(name) || name.startsWith('\\')) {
+                fail(`chart archive entry "${name}" has an absolute name`, name);
+            }
+            if (type === '5') {
+                await readBody();
+                yield { name, directory: true, data: Buffer.alloc(0) };
+                continue;
+            }
+            if (size > exports.MAX_FILE_SIZE)
+                fail(`decompressed chart file "${name}" is larger than the maximum file size ${exports.MAX_FILE_SIZE}`, name);
+            const body = await readBody();
+            yield { name, directory: false, data: body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body };
+        }
+    }
+    finally {
+        gunzip.destroy();
+    }
+    await feeding.catch((err) => {
+        if (err instanceof errors_1.ChartError)
+            throw err;
+    });
+    function badName(shown) {
+        return fail(`chart archive entry name "${shown}" is not valid UTF-8`, where, 'Rename the file to a UTF-8 name and repackage the chart');
+    }
+}
+
+
+/***/ }),
+
+/***/ 6548:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.workspaceRoots = workspaceRoots;
+exports.isInside = isInside;
+exports.assertInsideWorkspace = assertInsideWorkspace;
+exports.readRegularFile = readRegularFile;
+/**
+ * Where the action may read: every chart, `.tgz`, `.prov` and `file://`
+ * dependency must lie, after symlinks are followed, inside GITHUB_WORKSPACE
+ * or a directory listed in the `allowed-paths` input; and how it reads a
+ * small file it did not make (`.helmignore`, `.prov`): only a regular file,
+ * inside its boundary, under a size limit, opened so that a FIFO or device
+ * swapped in after the check cannot block or be read.
+ */
+const node_fs_1 = __nccwpck_require__(3024);
+const path = __importStar(__nccwpck_require__(6760));
+const errors_1 = __nccwpck_require__(3916);
+/** The real paths of the workspace and of each allowed path (resolved against the workspace). */
+async function workspaceRoots(workspace, allowed = []) {
+    const roots = [];
+    for (const p of [workspace, ...allowed]) {
+        const abs = path.resolve(workspace, p);
+        const real = await node_fs_1.promises.realpath(abs).catch(() => {
+            throw new errors_1.InputError(`allowed path "${p}" does not exist (resolved to ${abs})`, { file: p, hint: 'List existing directories in allowed-paths' });
+        });
+        roots.push(real);
+    }
+    return roots;
+}
+/** Whether `real` (already resolved) is one of `roots` or below one. */
+function isInside(real, roots) {
+    return roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+}
+/**
+ * The real path of `abs`, or an InputError saying which path left the
+ * workspace and where it pointed. `what` names the path as the user wrote it.
+ * Exported for `file://` dependencies as well as charts and provenance files.
+ */
+async function assertInsideWorkspace(abs, roots, what) {
+    const real = await node_fs_1.promises.realpath(abs);
+    if (!isInside(real, roots)) {
+        const via = real === path.resolve(abs) ? '' : ` (it points to ${real})`;
+        throw new errors_1.InputError(`${what} is outside the workspace ${roots[0]}${via}`, {
+            file: what,
+            hint: 'Only files in the checked-out repository are published; add the directory to the allowed-paths input if it is meant to be used'
+        });
+    }
+    return real;
+}
+/**
+ * A small regular file, or undefined when it does not exist. The type is
+ * checked before opening, the open never blocks (O_NONBLOCK) nor follows a
+ * link swapped in meanwhile (O_NOFOLLOW on the resolved path), and the type
+ * and size are checked again on the open handle.
+ */
+async function readRegularFile(abs, limits) {
+    const lst = await node_fs_1.promises.lstat(abs).catch(() => undefined);
+    if (!lst)
+        return undefined;
+    const real = await node_fs_1.promises.realpath(abs).catch(() => {
+        throw limits.fail('is a dangling symlink');
+    });
+    if (!isInside(real, limits.within))
+        throw limits.fail(`points outside its directory (to ${real})`);
+    const st = await node_fs_1.promises.stat(real);
+    const check = (s) => {
+        if (!s.isFile())
+            throw limits.fail('is not a regular file (a FIFO, socket, device or directory)');
+        if (s.size > limits.maxSize)
+            throw limits.fail(`is larger than ${limits.maxSize} bytes`);
+    };
+    check(st);
+    const fh = await node_fs_1.promises.open(real, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NONBLOCK | node_fs_1.constants.O_NOFOLLOW);
+    try {
+        const st2 = await fh.stat();
+        check(st2);
+        const buf = Buffer.alloc(st2.size);
+        let off = 0;
+        while (off < buf.length) {
+            const { bytesRead } = await fh.read(buf, off, buf.length - off, off);
+            if (!bytesRead)
+                break;
+            off += bytesRead;
+        }
+        return buf.subarray(0, off);
+    }
+    finally {
+        await fh.close();
+    }
+}
+
+
+/***/ }),
+
 /***/ 2593:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_JSON_NODES = exports.MAX_YAML_NODES = exports.MAX_YAML_DEPTH = void 0;
+exports.guardYaml = guardYaml;
+exports.guardJson = guardJson;
 exports.parseYaml11 = parseYaml11;
 exports.formatFloat32 = formatFloat32;
 exports.decodeDependencies = decodeDependencies;
@@ -43730,8 +44240,122 @@ const metadata_1 = __nccwpck_require__(6655);
 const sanitize_1 = __nccwpck_require__(13);
 const semver_1 = __nccwpck_require__(9478);
 const yaml_marshal_1 = __nccwpck_require__(3830);
+/**
+ * Bounds checked before any YAML is parsed: the parser recurses per nesting
+ * level (its stack overflows near 400 levels, after taking a gigabyte for a
+ * million `[`) and keeps a document tree of about 2 KiB per node, so deeper
+ * or larger input is refused from a token scan that holds nothing.
+ */
+exports.MAX_YAML_DEPTH = 128;
+exports.MAX_YAML_NODES = 50000;
+/** Refuses YAML that nests deeper or holds more nodes than the limits, from the lexer's tokens alone. */
+function guardYaml(text, file, chart) {
+    const refuse = (what, hint) => {
+        throw new errors_1.ChartError(`cannot parse ${file}: ${what}`, { chart, file, hint });
+    };
+    let flow = 0;
+    let nodes = 0;
+    let lineStart = true;
+    let indent = 0;
+    let extra = 0;
+    let skipScalarSource = false;
+    const indents = [];
+    let base = 0;
+    for (const tok of new yaml_1.Lexer().lex(text)) {
+        if (skipScalarSource) {
+            skipScalarSource = false;
+            continue;
+        }
+        const type = yaml_1.CST.tokenType(tok);
+        if (type === 'newline') {
+            lineStart = true;
+            indent = 0;
+            extra = 0;
+            continue;
+        }
+        if (type === 'space' && lineStart) {
+            indent = tok.length;
+            continue;
+        }
+        if (lineStart && flow === 0 && type !== 'comment') {
+            // Block nesting: the indentation levels still open above this line.
+            while (indents.length && indents[indents.length - 1] >= indent)
+                indents.pop();
+            indents.push(indent);
+            base = indents.length;
+        }
+        lineStart = false;
+        switch (type) {
+            case 'scalar':
+                skipScalarSource = true;
+                nodes++;
+                break;
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                nodes++;
+                break;
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                flow++;
+                nodes++;
+                break;
+            case 'flow-map-end':
+            case 'flow-seq-end':
+                flow = Math.max(0, flow - 1);
+                break;
+            case 'seq-item-ind':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+                extra++;
+                break;
+            case 'doc-start':
+                indents.length = 0;
+                break;
+        }
+        if (base + extra + flow > exports.MAX_YAML_DEPTH) {
+            refuse(`it nests deeper than ${exports.MAX_YAML_DEPTH} levels`, `No chart needs YAML nested this deep; flatten the structure (the limit keeps the parser's memory and stack bounded)`);
+        }
+        if (nodes > exports.MAX_YAML_NODES) {
+            refuse(`it holds more than ${exports.MAX_YAML_NODES} YAML nodes`, "Split the data or move it into a file under files/ (the limit keeps the parser within the action's memory)");
+        }
+    }
+}
+/** JSON (values.schema.json) nodes: V8 builds them cheaply, but not without bound. */
+exports.MAX_JSON_NODES = 200000;
+/** The same bounds for JSON, from one pass over the text outside strings. */
+function guardJson(text, file, chart) {
+    let depth = 0;
+    let nodes = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++;
+            else if (c === 0x22)
+                inString = false;
+            continue;
+        }
+        if (c === 0x22)
+            inString = true;
+        else if (c === 0x5b || c === 0x7b) {
+            nodes++;
+            if (++depth > exports.MAX_YAML_DEPTH)
+                throw new errors_1.ChartError(`cannot parse ${file}: it nests deeper than ${exports.MAX_YAML_DEPTH} levels`, {
+                    chart,
+                    file,
+                    hint: 'No schema needs JSON nested this deep'
+                });
+        }
+        else if (c === 0x5d || c === 0x7d)
+            depth--;
+        else if (c === 0x2c && ++nodes > exports.MAX_JSON_NODES)
+            throw new errors_1.ChartError(`cannot parse ${file}: it holds more than ${exports.MAX_JSON_NODES} JSON values`, { chart, file, hint: 'Split the schema or shrink it' });
+    }
+}
 /** go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal) but leaves timestamps as strings. */
 function parseYaml11(text, file, chart) {
+    guardYaml(text, file, chart);
     const doc = (0, yaml_1.parseDocument)(text, {
         version: '1.1',
         intAsBigInt: true,
@@ -44988,6 +45612,7 @@ const lock_1 = __nccwpck_require__(4709);
 const oci_repo_1 = __nccwpck_require__(8930);
 const repo_index_1 = __nccwpck_require__(5527);
 const repositories_1 = __nccwpck_require__(7854);
+const boundary_1 = __nccwpck_require__(6548);
 const NEWEST_SHOWN = 5;
 class DependencyResolver {
     opts;
@@ -45215,6 +45840,8 @@ class DependencyResolver {
                 hint: 'file:// paths are relative to the chart directory; check the path and that the checkout contains it'
             });
         }
+        if (this.opts.roots)
+            await (0, boundary_1.assertInsideWorkspace)(dir, await this.opts.roots(), `file:// dependency ${d.name} (${d.repository}) of ${where}`);
         return (0, loader_1.loadChartDir)(dir, path.relative(process.cwd(), dir) || dir);
     }
     async fetch(d, version, chartDir, where, generated) {
@@ -45317,6 +45944,7 @@ const node_fs_1 = __nccwpck_require__(3024);
 const path = __importStar(__nccwpck_require__(6760));
 const errors_1 = __nccwpck_require__(3916);
 const gomatch_1 = __nccwpck_require__(243);
+const boundary_1 = __nccwpck_require__(6548);
 const GLOB = /[*?[]/;
 /** Never descended by `**`: they hold no charts of the repository's own. */
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
@@ -45336,39 +45964,55 @@ async function listDirs(dir) {
     const entries = await node_fs_1.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
     return entries.map((e) => e.name).sort();
 }
-/** Expands one glob, segment by segment; `**` matches any number of directories. */
-async function expand(base, segments) {
+/** Expands one glob, segment by segment; `**` matches any number of directories (symlinked ones are not followed). */
+async function expand(base, segments, guard) {
     if (!segments.length)
         return [base];
     const [seg, ...rest] = segments;
     if (seg === '**') {
-        const out = await expand(base, rest);
+        const out = await expand(base, rest, guard);
         for (const name of await listDirs(base)) {
             if (SKIP_DIRS.has(name))
                 continue;
             const child = path.join(base, name);
-            if ((await node_fs_1.promises.lstat(child)).isDirectory())
-                out.push(...(await expand(child, segments)));
+            if ((await node_fs_1.promises.lstat(child).catch(() => undefined))?.isDirectory())
+                out.push(...(await expand(child, segments, guard)));
         }
         return out;
     }
-    if (!GLOB.test(seg))
-        return expand(path.join(base, seg), rest);
+    if (!GLOB.test(seg)) {
+        const next = path.join(base, seg);
+        guard(next);
+        return expand(next, rest, guard);
+    }
     const out = [];
     for (const name of await listDirs(base)) {
         // Like shells, a wildcard does not match hidden names unless the pattern starts with a dot.
         if (name.startsWith('.') && !seg.startsWith('.'))
             continue;
         if ((0, gomatch_1.match)(seg, name))
-            out.push(...(await expand(path.join(base, name), rest)));
+            out.push(...(await expand(path.join(base, name), rest, guard)));
     }
     return out;
 }
-async function discoverCharts(patterns, workspace) {
+/**
+ * `allowed` lists directories outside the workspace that may hold charts (the
+ * `allowed-paths` input). Every chart and .tgz must lie, after symlinks are
+ * followed, inside the workspace or one of them.
+ */
+async function discoverCharts(patterns, workspace, allowed = []) {
+    const roots = await (0, boundary_1.workspaceRoots)(workspace, allowed);
+    // Lexical forms too, so a walk through the workspace's own path (itself maybe a symlink) is not refused.
+    const lexical = [path.resolve(workspace), ...allowed.map((a) => path.resolve(workspace, a))];
     const found = new Map();
+    const inside = async (abs, what) => {
+        if ((await stat(abs)) !== undefined)
+            await (0, boundary_1.assertInsideWorkspace)(abs, roots, what);
+    };
     for (const pattern of patterns) {
         if (!GLOB.test(pattern)) {
             const abs = path.resolve(workspace, pattern);
+            await inside(abs, `charts entry "${pattern}"`);
             const source = await classify(abs, workspace);
             if (!source) {
                 const st = await stat(abs);
@@ -45384,17 +46028,40 @@ async function discoverCharts(patterns, workspace) {
         }
         const absPattern = path.resolve(workspace, pattern);
         const root = path.parse(absPattern).root;
+        const guard = (next) => {
+            const lexicallyInside = (0, boundary_1.isInside)(next, lexical) || lexical.some((l) => l.startsWith(next + path.sep) || l === next);
+            if (!lexicallyInside) {
+                throw new errors_1.InputError(`charts pattern "${pattern}" reaches ${next}, outside the workspace ${workspace}`, {
+                    file: pattern,
+                    hint: 'Globs are expanded inside the workspace only; list a directory in allowed-paths to use charts from elsewhere'
+                });
+            }
+        };
+        const segments = absPattern.slice(root.length).split(path.sep).filter(Boolean);
+        // The literal directories before the first wildcard must lead into the boundary, not merely pass by it.
+        const firstGlob = segments.findIndex((seg) => GLOB.test(seg));
+        const literal = path.join(root, ...segments.slice(0, firstGlob));
+        if (!(0, boundary_1.isInside)(literal, lexical) && !(0, boundary_1.isInside)(literal, roots)) {
+            throw new errors_1.InputError(`charts pattern "${pattern}" starts at ${literal}, outside the workspace ${workspace}`, {
+                file: pattern,
+                hint: 'Globs are expanded inside the workspace only; list a directory in allowed-paths to use charts from elsewhere'
+            });
+        }
         let matches;
         try {
-            matches = await expand(root, absPattern.slice(root.length).split(path.sep).filter(Boolean));
+            matches = await expand(literal, segments.slice(firstGlob), guard);
         }
         catch (err) {
+            if (err instanceof errors_1.InputError)
+                throw err;
             throw new errors_1.InputError(`charts pattern "${pattern}" is not a valid glob: ${err.message}`, { hint: 'Use *, ?, [a-z] and ** only' });
         }
         let count = 0;
         for (const m of [...new Set(matches)].sort()) {
             const source = await classify(m, workspace);
             if (source) {
+                // A match may be a symlink to elsewhere (charts/evil -> ../../private).
+                await inside(m, `charts pattern "${pattern}" matched ${source.display}, which`);
                 found.set(source.path, source);
                 count++;
             }
@@ -45825,7 +46492,8 @@ class IgnoreRules {
             catch (err) {
                 if (!(err instanceof RuleError))
                     throw err;
-                throw new errors_1.ChartError(`${file}: line ${lineNo}: invalid rule ${JSON.stringify(goTrimSpace(line))}: ${err.message}`, {
+                // The line itself is never quoted: .helmignore may be a link to a file that holds secrets.
+                throw new errors_1.ChartError(`${file}: line ${lineNo}: invalid rule: ${err.message}`, {
                     file,
                     hint: err.message.startsWith('double-star')
                         ? 'Helm .helmignore does not support "**"; use one rule per directory level or a directory rule such as "dir/"'
@@ -45934,7 +46602,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MAX_DECOMPRESSED_CHART_SIZE = exports.MAX_FILE_SIZE = void 0;
+exports.MAX_FILE_SIZE = exports.MAX_DECOMPRESSED_CHART_SIZE = void 0;
 exports.walkChartDir = walkChartDir;
 exports.readChartArchive = readChartArchive;
 exports.loadFiles = loadFiles;
@@ -45951,30 +46619,35 @@ exports.checkDependencies = checkDependencies;
  */
 const node_fs_1 = __nccwpck_require__(3024);
 const path = __importStar(__nccwpck_require__(6760));
-const node_util_1 = __nccwpck_require__(7975);
-const zlib = __importStar(__nccwpck_require__(8522));
+const node_stream_1 = __nccwpck_require__(7075);
 const yaml_1 = __nccwpck_require__(8815);
 const errors_1 = __nccwpck_require__(3916);
 const gojson_1 = __nccwpck_require__(3147);
 const chart_1 = __nccwpck_require__(8892);
 const chart_yaml_1 = __nccwpck_require__(2593);
 const helmignore_1 = __nccwpck_require__(1356);
-const tar_1 = __nccwpck_require__(4459);
-/** Helm 3.17.3+/4: per-file and whole-archive limits. */
-exports.MAX_FILE_SIZE = 5 * 1024 * 1024;
-exports.MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024;
+const archive_1 = __nccwpck_require__(8010);
+const boundary_1 = __nccwpck_require__(6548);
+var archive_2 = __nccwpck_require__(8010);
+Object.defineProperty(exports, "MAX_DECOMPRESSED_CHART_SIZE", ({ enumerable: true, get: function () { return archive_2.MAX_DECOMPRESSED_CHART_SIZE; } }));
+Object.defineProperty(exports, "MAX_FILE_SIZE", ({ enumerable: true, get: function () { return archive_2.MAX_FILE_SIZE; } }));
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const PARSED = new Set(['Chart.yaml', 'Chart.lock', 'values.yaml', 'values.schema.json', 'requirements.yaml', 'requirements.lock']);
+/** A file's contents, read when it is parsed (archive files may wait on disk). */
+const dataOf = async (f) => f.data ?? (await (0, chart_1.readAll)(f.file));
 async function loadDiskFile(abs, name, size, where) {
-    if (size > exports.MAX_FILE_SIZE) {
-        throw new errors_1.ChartError(`chart file "${path.basename(name)}" is larger than the maximum file size ${exports.MAX_FILE_SIZE}`, {
+    if (size > archive_1.MAX_FILE_SIZE) {
+        throw new errors_1.ChartError(`chart file "${path.basename(name)}" is larger than the maximum file size ${archive_1.MAX_FILE_SIZE}`, {
             chart: where,
             file: name,
             hint: 'Helm refuses files over 5 MiB: add it to .helmignore or shrink it'
         });
     }
-    const fh = await node_fs_1.promises.open(abs, 'r');
+    // Never blocks: a FIFO swapped in after the type check is opened without waiting and refused.
+    const fh = await node_fs_1.promises.open(abs, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NONBLOCK);
     try {
+        if (!(await fh.stat()).isFile())
+            throw new errors_1.ChartError(`chart file ${name} changed into an irregular file while loading`, { chart: where, file: name });
         const head = Buffer.alloc(Math.min(size, PARSED.has(name) || /^charts\/[^/]+\.tgz$/.test(name) || size <= 65536 ? size : 3));
         await fh.read(head, 0, head.length, 0);
         const skip = head.subarray(0, 3).equals(BOM) ? 3 : 0;
@@ -45992,18 +46665,30 @@ async function loadDiskFile(abs, name, size, where) {
  * Helm's `LoadDir` walk: depth first, names sorted byte-wise, the root
  * `.helmignore` rules applied to paths relative to the chart root.
  */
-async function walkChartDir(root, where) {
+async function walkChartDir(root, where, budget = new archive_1.LoadBudget(where)) {
     const rootReal = await node_fs_1.promises.realpath(root);
     let rules = helmignore_1.IgnoreRules.empty();
-    const ignoreFile = path.join(root, '.helmignore');
-    const ignoreText = await node_fs_1.promises.readFile(ignoreFile, 'utf8').catch(() => undefined);
-    if (ignoreText !== undefined)
-        rules = helmignore_1.IgnoreRules.parse(ignoreText, path.join(where, '.helmignore'));
+    const ignoreName = path.join(where, '.helmignore');
+    // The same checks as every other chart file: inside the chart, a regular file, under the size limit.
+    const ignoreData = await (0, boundary_1.readRegularFile)(path.join(root, '.helmignore'), {
+        maxSize: archive_1.MAX_FILE_SIZE,
+        within: [rootReal],
+        fail: (why) => new errors_1.ChartError(`.helmignore ${why}`, { chart: where, file: ignoreName, hint: 'Make .helmignore a regular file inside the chart' })
+    });
+    if (ignoreData !== undefined)
+        rules = helmignore_1.IgnoreRules.parse(ignoreData.toString('utf8'), ignoreName);
     rules.addDefaults();
     const out = [];
     async function visit(dirAbs, rel) {
-        const names = (await node_fs_1.promises.readdir(dirAbs)).sort(gojson_1.compareUtf8);
-        for (const entry of names) {
+        const raw = await node_fs_1.promises.readdir(dirAbs, { encoding: 'buffer' });
+        const names = raw.map((b) => (0, archive_1.utf8Name)(b, (shown) => {
+            throw new errors_1.ChartError(`file name "${rel ? `${rel}/` : ''}${shown}" is not valid UTF-8`, {
+                chart: where,
+                file: path.join(where, rel),
+                hint: 'Helm charts need UTF-8 file names: rename the file or list it in .helmignore'
+            });
+        }));
+        for (const entry of names.sort(gojson_1.compareUtf8)) {
             const abs = path.join(dirAbs, entry);
             const name = rel ? `${rel}/${entry}` : entry;
             let st = await node_fs_1.promises.lstat(abs);
@@ -46026,6 +46711,7 @@ async function walkChartDir(root, where) {
             }
             if (rules.ignore(name, st.isDirectory()))
                 continue;
+            budget.addFile(name);
             if (st.isDirectory()) {
                 await visit(abs, name);
                 continue;
@@ -46071,37 +46757,17 @@ function archiveEntryName(raw, where) {
         fail('chart contains illegally named files');
     return n;
 }
-/** Helm's `LoadArchiveFiles`: gzip + tar, limits checked as the entries come. */
-async function readChartArchive(data, where) {
-    if (data.length < 3 || data[0] !== 0x1f || data[1] !== 0x8b || data[2] !== 0x08) {
-        throw new errors_1.ChartError(`file '${where}' does not appear to be a gzipped archive`, {
-            chart: where,
-            file: where,
-            hint: 'Give a chart directory or a .tgz made by helm package'
-        });
-    }
-    let tar;
-    try {
-        tar = await (0, node_util_1.promisify)(zlib.gunzip)(data, { maxOutputLength: exports.MAX_DECOMPRESSED_CHART_SIZE - 1 });
-    }
-    catch (err) {
-        const tooBig = err.code === 'ERR_BUFFER_TOO_LARGE' || /larger than|maxOutputLength|Cannot create a Buffer/i.test(err.message);
-        throw new errors_1.ChartError(tooBig ? `decompressed chart is larger than the maximum size ${exports.MAX_DECOMPRESSED_CHART_SIZE}` : `cannot decompress ${where}: ${err.message}`, { chart: where, file: where });
-    }
+/** Helm's `LoadArchiveFiles`, streamed: gzip + tar, limits checked as the entries come, against the shared budget. */
+async function readChartArchive(source, where, budget = new archive_1.LoadBudget(where)) {
     const out = [];
-    const entries = (0, tar_1.readTar)(tar, (name, size) => {
-        if (size > exports.MAX_FILE_SIZE)
-            throw new errors_1.ChartError(`decompressed chart file "${name}" is larger than the maximum file size ${exports.MAX_FILE_SIZE}`, { chart: where, file: name });
-    });
-    for (const e of entries) {
-        if (e.type === '5')
+    const input = Buffer.isBuffer(source) ? node_stream_1.Readable.from([source]) : source;
+    for await (const e of (0, archive_1.archiveEntries)(input, where, budget)) {
+        if (e.directory)
             continue;
         const name = archiveEntryName(e.name, where);
         if (name === undefined)
             continue;
-        const body = e.type === '0' || e.type === '\0' || e.type === '7' ? e.data : Buffer.alloc(0);
-        const d = body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body;
-        out.push({ name, file: (0, chart_1.bufferFile)(name, Buffer.from(d)), data: d });
+        out.push({ name, file: await (0, archive_1.keepFile)(name, e.data, budget) });
     }
     if (!out.length)
         throw new errors_1.ChartError('no files in chart archive', { chart: where, file: where });
@@ -46116,7 +46782,9 @@ function parseLock(data, file, where) {
     return { generated, digest: obj.digest === undefined || obj.digest === null ? '' : String(obj.digest), dependencies: deps };
 }
 function checkValues(data, file, where) {
-    for (const doc of (0, yaml_1.parseAllDocuments)(data.toString('utf8'), { version: '1.1', uniqueKeys: false })) {
+    const text = data.toString('utf8');
+    (0, chart_yaml_1.guardYaml)(text, file, where);
+    for (const doc of (0, yaml_1.parseAllDocuments)(text, { version: '1.1', uniqueKeys: false })) {
         const errs = 'errors' in doc ? doc.errors : [];
         if (errs.length)
             throw new errors_1.ChartError(`cannot load ${file}: ${errs[0].message.split('\n')[0]}`, { chart: where, file, hint: 'values.yaml must be valid YAML' });
@@ -46127,16 +46795,16 @@ function checkValues(data, file, where) {
     }
 }
 /** Helm's `LoadFiles`: classify, parse, validate, and load subcharts from `charts/`. */
-async function loadFiles(files, where) {
+async function loadFiles(files, where, budget = new archive_1.LoadBudget(where)) {
     const chartYaml = files.find((f) => f.name === 'Chart.yaml');
-    if (!chartYaml?.data)
+    if (!chartYaml)
         throw new errors_1.ChartError('Chart.yaml file is missing', {
             chart: where,
             file: path.join(where, 'Chart.yaml'),
             hint: 'A chart directory needs a Chart.yaml (helm create makes one)'
         });
     const file = (n) => path.join(where, n);
-    const raw = (0, chart_yaml_1.decodeMetadata)(chartYaml.data.toString('utf8'), file('Chart.yaml'), where);
+    const raw = (0, chart_yaml_1.decodeMetadata)((await dataOf(chartYaml)).toString('utf8'), file('Chart.yaml'), where);
     const warnings = [];
     const chart = { templates: [], files: [], dependencies: [], where, warnings };
     const groups = new Map();
@@ -46146,15 +46814,17 @@ async function loadFiles(files, where) {
             continue;
         if (n === 'Chart.lock') {
             if (raw.apiVersion !== 'v1')
-                chart.lock = parseLock(f.data, file(n), where);
+                chart.lock = parseLock(await dataOf(f), file(n), where);
         }
         else if (n === 'values.yaml') {
-            checkValues(f.data, file(n), where);
+            checkValues(await dataOf(f), file(n), where);
             chart.values = f.file;
         }
         else if (n === 'values.schema.json') {
+            const text = (await dataOf(f)).toString('utf8');
+            (0, chart_yaml_1.guardJson)(text, file(n), where);
             try {
-                JSON.parse(f.data.toString('utf8'));
+                JSON.parse(text);
             }
             catch {
                 throw new errors_1.ChartError('invalid JSON in values.schema.json', {
@@ -46166,14 +46836,14 @@ async function loadFiles(files, where) {
             chart.schema = f.file;
         }
         else if (n === 'requirements.yaml') {
-            raw.dependencies = (0, chart_yaml_1.decodeRequirements)(f.data.toString('utf8'), file(n), where);
+            raw.dependencies = (0, chart_yaml_1.decodeRequirements)((await dataOf(f)).toString('utf8'), file(n), where);
             if (raw.apiVersion === 'v1')
                 chart.files.push(f.file);
             else
                 warnings.push('requirements.yaml is ignored in apiVersion v2 charts; declare dependencies in Chart.yaml');
         }
         else if (n === 'requirements.lock') {
-            chart.lock = parseLock(f.data, file(n), where);
+            chart.lock = parseLock(await dataOf(f), file(n), where);
             if (raw.apiVersion === 'v1')
                 chart.files.push(f.file);
         }
@@ -46198,11 +46868,12 @@ async function loadFiles(files, where) {
         try {
             let sub;
             if (key.endsWith('.tgz') && group.length === 1 && group[0].name === `charts/${key}`) {
-                sub = await loadFiles(await readChartArchive(group[0].data ?? (await (0, chart_1.readAll)(group[0].file)), subWhere), subWhere);
+                // Streamed from memory or its spill file, counted against the parent's budget.
+                sub = await loadFiles(await readChartArchive(group[0].file.open(), subWhere, budget), subWhere, budget);
             }
             else {
                 const inner = group.filter((f) => f.name.length > `charts/${key}/`.length).map((f) => ({ ...f, name: f.name.slice(`charts/${key}/`.length) }));
-                sub = await loadFiles(inner.map((f) => ({ ...f, file: { ...f.file, name: f.name } })), subWhere);
+                sub = await loadFiles(inner.map((f) => ({ ...f, file: { ...f.file, name: f.name } })), subWhere, budget);
             }
             chart.dependencies.push(sub);
             warnings.push(...sub.warnings.map((x) => `subchart ${sub.metadata.name}: ${x}`));
@@ -46229,13 +46900,23 @@ async function loadChartDir(dir, where = dir) {
             file: path.join(where, 'Chart.yaml'),
             hint: 'Point charts at a directory that holds Chart.yaml'
         });
-    return loadFiles(await walkChartDir(dir, where), where);
+    const budget = new archive_1.LoadBudget(where);
+    return loadFiles(await walkChartDir(dir, where, budget), where, budget);
 }
 async function loadChartArchive(file, where = file) {
     const st = await node_fs_1.promises.stat(file);
-    if (st.size > exports.MAX_DECOMPRESSED_CHART_SIZE)
-        throw new errors_1.ChartError(`chart archive is larger than the maximum size ${exports.MAX_DECOMPRESSED_CHART_SIZE}`, { chart: where, file: where });
-    return loadFiles(await readChartArchive(await node_fs_1.promises.readFile(file), where), where);
+    if (st.size > archive_1.MAX_DECOMPRESSED_CHART_SIZE)
+        throw new errors_1.ChartError(`chart archive is larger than the maximum size ${archive_1.MAX_DECOMPRESSED_CHART_SIZE}`, { chart: where, file: where });
+    const budget = new archive_1.LoadBudget(where);
+    const fh = await node_fs_1.promises.open(file, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NONBLOCK);
+    try {
+        if (!(await fh.stat()).isFile())
+            throw new errors_1.ChartError(`${where} is not a regular file`, { chart: where, file: where });
+        return await loadFiles(await readChartArchive(fh.createReadStream({ autoClose: false }), where, budget), where, budget);
+    }
+    finally {
+        await fh.close();
+    }
 }
 /**
  * `CheckDependencies`: every dependency declared in Chart.yaml needs a
@@ -46438,6 +47119,7 @@ exports.saveChart = saveChart;
  * differ with the CPU's SIMD features. The archive is streamed to disk and
  * hashed on the way; no chart is held in memory as a whole.
  */
+const node_events_1 = __nccwpck_require__(8474);
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const path = __importStar(__nccwpck_require__(6760));
@@ -46517,8 +47199,9 @@ async function writeGzip(chunks, file) {
             return;
         const data = pending.length === 1 ? pending[0] : Buffer.concat(pending);
         pending.length = 0;
+        // events.once removes its 'error' listener on 'drain' (a listener per wait warned MaxListenersExceeded on large charts).
         if (!out.write(data))
-            await new Promise((resolve, reject) => out.once('drain', resolve).once('error', reject));
+            await (0, node_events_1.once)(out, 'drain');
     };
     const deflate = new pako_1.Deflate({ level: 6, gzip: true, header: HELM_GZIP, chunkSize: 64 * 1024 });
     deflate.onData = (c) => emit(Buffer.from(c.buffer, c.byteOffset, c.byteLength));
@@ -46792,6 +47475,9 @@ async function sourceDateEpoch(target, env) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TarFormatError = exports.trailer = exports.padding = exports.BLOCK = void 0;
 exports.fileHeader = fileHeader;
+exports.cstring = cstring;
+exports.parseOctal = parseOctal;
+exports.parsePax = parsePax;
 exports.readTar = readTar;
 exports.verifyTar = verifyTar;
 exports.BLOCK = 512;
@@ -48431,6 +49117,7 @@ function readInputs(get, env, mask = () => { }) {
         throw new errors_1.InputError(`input network-timeout is "${timeoutRaw}"; expected a number of seconds`, { hint: 'Set network-timeout to seconds, for example 30' });
     return {
         charts,
+        allowedPaths: splitList(get('allowed-paths')),
         registry,
         version: versionRaw ? normalizeVersion(versionRaw) : undefined,
         appVersion: get('app-version') || undefined,
@@ -48584,16 +49271,18 @@ const publish_1 = __nccwpck_require__(4496);
 const outputs_1 = __nccwpck_require__(5468);
 const summary_1 = __nccwpck_require__(7994);
 const annotate_1 = __nccwpck_require__(3927);
+const mask_1 = __nccwpck_require__(8080);
+const archive_1 = __nccwpck_require__(8010);
 async function report(results, registry) {
     (0, outputs_1.writeOutputs)(results, log.setOutput);
     await log.appendSummary((0, summary_1.summaryMarkdown)(results, registry));
 }
 /** Returns the failure verdict when some chart failed (each was annotated already). */
 async function run(env = process.env) {
-    const inputs = (0, inputs_1.readInputs)((0, inputs_1.readerFromEnv)(env), env, log.setSecret);
+    const inputs = (0, inputs_1.readInputs)((0, inputs_1.readerFromEnv)(env), env, mask_1.maskSecret);
     // The network timeout holds for every request, chart repositories included.
     (0, http_1.configureTransport)({ inactivityTimeoutMs: inputs.networkTimeoutMs, connectTimeoutMs: inputs.networkTimeoutMs });
-    const sources = await (0, discover_1.discoverCharts)(inputs.charts, inputs.workspace);
+    const sources = await (0, discover_1.discoverCharts)(inputs.charts, inputs.workspace, inputs.allowedPaths);
     const prepared = await (0, prepare_1.prepareCharts)(sources, inputs);
     const invalid = prepared.filter((p) => p.result.status === 'failed');
     if (invalid.length) {
@@ -48628,6 +49317,9 @@ async function entry() {
     catch (err) {
         (0, annotate_1.annotate)(err);
         process.exitCode = 1;
+    }
+    finally {
+        (0, archive_1.removeSpilledFiles)();
     }
 }
 void entry();
@@ -48758,6 +49450,8 @@ const errors_1 = __nccwpck_require__(3916);
 const http_1 = __nccwpck_require__(6803);
 const challenge_1 = __nccwpck_require__(6976);
 const helm_artifact_1 = __nccwpck_require__(2316);
+const error_body_1 = __nccwpck_require__(264);
+const mask_1 = __nccwpck_require__(8080);
 exports.MANIFEST_ACCEPT = [
     'application/vnd.oci.image.manifest.v1+json',
     'application/vnd.oci.image.index.v1+json',
@@ -48883,28 +49577,19 @@ class RegistryClient {
     }
     /** Error text in oras' style: what was asked, the status and the registry's own code and message. */
     async fail(res, method, what) {
-        let detail = '';
-        let code;
         if (res.bodyStream) {
             const chunks = [];
-            for await (const c of res.bodyStream)
+            let size = 0;
+            // Breaking out destroys the stream: an endless error body is not read to its end.
+            for await (const c of res.bodyStream) {
                 chunks.push(c);
+                if ((size += c.length) >= error_body_1.MAX_ERROR_BODY)
+                    break;
+            }
             res.body = Buffer.concat(chunks);
         }
-        try {
-            const parsed = JSON.parse(res.body.toString('utf8'));
-            // Every entry, as oras-go's errcode.Errors renders them; the first one's code decides the hint.
-            const all = parsed.errors ?? [];
-            if (all.length) {
-                code = all[0].code;
-                detail = `: ${all.map((e) => `${(e.code ?? '').toLowerCase().replace(/_/g, ' ')}: ${e.message ?? ''}`).join('; ')}`;
-            }
-        }
-        catch {
-            const text = res.body.toString('utf8').trim().slice(0, 200);
-            if (text)
-                detail = `: ${text}`;
-        }
+        const { code, text } = (0, error_body_1.registryErrorDetail)(res.body, mask_1.scrubSecrets);
+        let detail = text;
         const hint = res.status === 401 || res.status === 403
             ? 'Check the credentials and that they may push to this repository'
             : code === 'NAME_UNKNOWN'
@@ -49026,8 +49711,12 @@ class RegistryClient {
                     : 'Set `username` and `password`, or use a login method for this registry'
             });
         }
-        const body = JSON.parse(res.body.toString('utf8'));
+        const body = JSON.parse(res.body.subarray(0, 128 * 1024).toString('utf8'));
         const token = body.access_token || body.token;
+        // Masked the moment they exist: a registry may echo them in a later error body.
+        for (const t of [body.access_token, body.token, body.refresh_token])
+            if (typeof t === 'string')
+                (0, mask_1.maskSecret)(t);
         if (!token)
             throw new errors_1.AuthError(`token service for ${this.host} returned no token`, { registry: this.host });
         return token;
@@ -49424,6 +50113,57 @@ exports.RegistryClient = RegistryClient;
 
 /***/ }),
 
+/***/ 264:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+/**
+ * What of a registry's error response may be quoted: the distribution spec's
+ * `errors[].code` and `message` only (never `detail`, headers or HTML), with
+ * every held secret scrubbed in every encoding BEFORE the text is shortened,
+ * so truncation cannot leave a piece of a secret the masker no longer knows.
+ * A registry can be wrong or malicious; its words reach annotations, the job
+ * summary and outputs.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_ERROR_TEXT = exports.MAX_ERROR_BODY = void 0;
+exports.registryErrorDetail = registryErrorDetail;
+/** How much of a body is read at all; a spec error document is a few hundred bytes. */
+exports.MAX_ERROR_BODY = 64 * 1024;
+/** How much of the reduced text is quoted. */
+exports.MAX_ERROR_TEXT = 200;
+const CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
+function registryErrorDetail(body, scrub) {
+    if (!body || !body.length)
+        return { text: '' };
+    const raw = (typeof body === 'string' ? body : body.subarray(0, exports.MAX_ERROR_BODY).toString('utf8')).slice(0, exports.MAX_ERROR_BODY);
+    let errors;
+    try {
+        errors = JSON.parse(raw)?.errors;
+    }
+    catch {
+        return { text: ': (the body is not a registry error document)' };
+    }
+    if (!Array.isArray(errors) || !errors.length)
+        return { text: ': (the body is not a registry error document)' };
+    let code;
+    const parts = [];
+    for (const e of errors.slice(0, 8)) {
+        const c = typeof e?.code === 'string' && CODE.test(e.code) ? e.code : undefined;
+        const m = typeof e?.message === 'string' ? e.message : '';
+        code ??= c && scrub(c) === c ? c : undefined;
+        parts.push([c?.toLowerCase().replace(/_/g, ' '), m].filter(Boolean).join(': '));
+    }
+    let text = scrub(parts.filter(Boolean).join('; ')).replace(/\s+/g, ' ').trim();
+    if (text.length > exports.MAX_ERROR_TEXT)
+        text = `${text.slice(0, exports.MAX_ERROR_TEXT)}…`;
+    return { code, text: text ? `: ${text}` : '' };
+}
+
+
+/***/ }),
+
 /***/ 2316:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -49620,6 +50360,16 @@ function parseRegistryInput(raw) {
     if (scheme[1] !== 'oci')
         fail(`uses the ${scheme[1]}:// scheme; Helm pushes to OCI registries only`, `oci://${input.slice(scheme[0].length)}`);
     const rest = input.slice('oci://'.length);
+    const authority = rest.split('/')[0];
+    const digest = /@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+    // Something before an '@' in the host part is userinfo; a bare '@digest' is reported as a digest below.
+    if (authority.lastIndexOf('@') > 0 || (rest.includes('@') && !digest.test(rest))) {
+        // Never repeat the input: what precedes '@' is a password.
+        const clean = authority.lastIndexOf('@') > 0 ? `oci://${authority.slice(authority.lastIndexOf('@') + 1)}${rest.slice(authority.length)}` : '';
+        throw new errors_1.InputError('registry contains credentials (user:password@) in its URL; they were not used and are not shown', {
+            hint: `Remove them from the registry input (${/^oci:\/\/[a-zA-Z0-9.[\]:/_-]*$/.test(clean) ? clean : 'oci://HOST/NAMESPACE'}) and pass the password as a secret in the password input`
+        });
+    }
     const at = rest.indexOf('@');
     if (at >= 0)
         fail('contains a digest; the digest is what the push produces', `oci://${rest.slice(0, at)}`);
@@ -50011,6 +50761,8 @@ const verify_archive_1 = __nccwpck_require__(240);
 const helm_artifact_1 = __nccwpck_require__(2316);
 const reference_1 = __nccwpck_require__(2148);
 const errors_1 = __nccwpck_require__(3916);
+const boundary_1 = __nccwpck_require__(6548);
+const archive_1 = __nccwpck_require__(8010);
 const order_1 = __nccwpck_require__(420);
 const resolve_1 = __nccwpck_require__(588);
 const chart_yaml_1 = __nccwpck_require__(2593);
@@ -50019,6 +50771,25 @@ const client_1 = __nccwpck_require__(3734);
 const reference_2 = __nccwpck_require__(2148);
 const publish_1 = __nccwpck_require__(4496);
 const os = __importStar(__nccwpck_require__(8161));
+/** The .prov next to a .tgz: a regular file of sane size inside the workspace, or none. */
+async function readNeighbourProv(source, inputs) {
+    const what = `${source.display}.prov`;
+    return (0, boundary_1.readRegularFile)(`${source.path}.prov`, {
+        maxSize: archive_1.MAX_FILE_SIZE,
+        within: await (0, boundary_1.workspaceRoots)(inputs.workspace, inputs.allowedPaths),
+        fail: (why) => new errors_1.ChartError(`${what} ${why}`, { chart: source.display, file: what, hint: 'Remove it or make it the regular .prov file helm package --sign wrote' })
+    });
+}
+async function ensureOutputDir(dir) {
+    await node_fs_1.promises.mkdir(dir, { recursive: true }).catch((err) => {
+        if (err.code !== 'EEXIST' && err.code !== 'ENOTDIR')
+            throw err;
+        throw new errors_1.InputError(`output-dir ${dir} is not a directory (a file is in the way)`, {
+            file: dir,
+            hint: 'Point output-dir at a directory, or remove the file'
+        });
+    });
+}
 async function prepareOne(source, inputs, deps, provKey) {
     const result = { source: source.display, status: inputs.dryRun ? 'dry-run' : 'published' };
     const prepared = { source, result };
@@ -50045,14 +50816,14 @@ async function prepareOne(source, inputs, deps, provKey) {
         prepared.archive = { path: source.path, ...(await (0, helm_artifact_1.fileDigest)(source.path)) };
     }
     else {
-        await node_fs_1.promises.mkdir(inputs.outputDir, { recursive: true });
+        await ensureOutputDir(inputs.outputDir);
         prepared.archive = await (0, chart_1.saveChart)(chart, { destDir: inputs.outputDir, mtime: when.date });
     }
     // Read back independently (gzip CRC32/ISIZE, tar structure, Helm's loader) before anything is pushed.
     await (0, verify_archive_1.verifyArchive)(prepared.archive.path, source.display, metadata);
     Object.assign(result, { size: prepared.archive.size, archive: prepared.archive.path });
     log.info(`Packaged ${path.basename(prepared.archive.path)}: ${prepared.archive.size} bytes, ${prepared.archive.digest}`);
-    const neighbour = source.kind === 'archive' && !overridden && !provKey ? await node_fs_1.promises.readFile(`${source.path}.prov`).catch(() => undefined) : undefined;
+    const neighbour = source.kind === 'archive' && !overridden && !provKey ? await readNeighbourProv(source, inputs) : undefined;
     if (neighbour) {
         // `helm push` pushes a .prov lying next to the archive, unvalidated; so do we.
         prepared.prov = { bytes: neighbour, digest: (0, helm_artifact_1.sha256Digest)(neighbour), size: neighbour.length };
@@ -50083,7 +50854,9 @@ async function orderNode(source) {
         return node;
     node.dir = source.path;
     try {
-        const raw = (0, chart_yaml_1.decodeMetadata)(await node_fs_1.promises.readFile(path.join(source.path, 'Chart.yaml'), 'utf8'));
+        const file = path.join(source.path, 'Chart.yaml');
+        const data = await (0, boundary_1.readRegularFile)(file, { maxSize: archive_1.MAX_FILE_SIZE, within: [await node_fs_1.promises.realpath(source.path)], fail: (why) => new errors_1.ChartError(why) });
+        const raw = (0, chart_yaml_1.decodeMetadata)(data?.toString('utf8') ?? '');
         node.name = raw.name;
         node.dependencies = (raw.dependencies ?? []).filter((d) => d !== null);
     }
@@ -50099,6 +50872,7 @@ function dependencyResolver(inputs, ca, inRun, workDir) {
         repositories: inputs.repositories,
         ca,
         workDir,
+        roots: () => (0, boundary_1.workspaceRoots)(inputs.workspace, inputs.allowedPaths),
         inRun: (host, repository) => inRun.get(`${host}/${repository}`) ?? [],
         ociClient: (host) => {
             let c = clients.get(host);
@@ -50617,29 +51391,44 @@ function writeOutputs(results, set) {
 
 /**
  * The one function untrusted text passes before it reaches the runner's log,
- * an annotation, the job summary or an output. The runner executes a line
- * that starts with `::` (after leading white space) and the legacy form
- * `##[command]` anywhere in a line (actions/runner ActionCommand.TryParseV2 and
- * TryParse), so untrusted text is flattened to one line, a leading `::` and
- * every `##[` are broken, and nothing else is changed.
+ * an annotation, the job summary or an output. The runner reads stdout line by
+ * line (split at CR and LF) and executes a line that starts with `::` after
+ * leading white space (actions/runner ActionCommand.TryParseV2) and, failing
+ * that, the legacy form `##[command]` anywhere in the line (TryParse), which
+ * includes `##[stop-commands]TOKEN`, the switch that silences every later
+ * `::add-mask::`. So untrusted text is flattened to one line, a leading `::`
+ * and every `##[` are broken, and controls that could rewrite what a viewer
+ * sees (terminal escapes, bidirectional overrides) are replaced.
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.safeText = safeText;
 exports.safeMarkdown = safeMarkdown;
 /** Line breaks as the runner's line reader splits them, and the Unicode ones a viewer may show. */
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+/** C0/C1 controls other than tab (ANSI escapes, NUL, backspace) and bidirectional overrides. */
+const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** .NET `TrimStart` white space (char.IsWhiteSpace), as the runner trims before looking for `::`. */
+const LEADING_COMMAND = /^([\s\u0085\u180e]*):(?=:)/;
 /** Untrusted text as one inert line. */
 function safeText(text) {
-    let s = String(text).replace(LINE_BREAKS, ' ');
+    let s = String(text).replace(LINE_BREAKS, ' ').replace(CONTROLS, '\ufffd');
     // A '#' directly before '#[' gets a space after it, so no `##[` survives, however many '#' there are.
     s = s.replace(/#(?=#\[)/g, '# ');
     // `::` at the start of the line (the runner trims leading white space first).
-    s = s.replace(/^(\s*):(?=:)/, '$1: ');
+    s = s.replace(LEADING_COMMAND, '$1: ');
     return s;
 }
-/** Untrusted text for the job summary: one inert line, Markdown and HTML made literal. */
+/** What Markdown, GitHub's autolinker or HTML could read as syntax. */
+const MARKDOWN = /[\\`*_[\]#!|~<>&$]/g;
+/**
+ * Untrusted text for the job summary: one inert line with every Markdown and
+ * HTML character as a numeric character reference. References (unlike
+ * backslash escapes) mean the same thing in running text, table cells and the
+ * `<pre>`/`<code>` elements the summary uses for commands, so a value shows
+ * exactly as it is and can neither close a code block nor split a table row.
+ */
 function safeMarkdown(text) {
-    return safeText(text).replace(/[\\`*_[\]#!|~<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+    return safeText(text).replace(MARKDOWN, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 
@@ -50653,16 +51442,23 @@ function safeMarkdown(text) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatSize = formatSize;
 exports.summaryMarkdown = summaryMarkdown;
+/**
+ * The job summary: one table row per chart, how to install what was pushed,
+ * errors and warnings. Every value that came from a chart, a registry or an
+ * input passes `safeMarkdown`; commands go in `<pre>` rather than fenced
+ * blocks, because character references mean the same there and a value
+ * cannot close the block.
+ */
 const sanitize_1 = __nccwpck_require__(1211);
+const sanitize_2 = __nccwpck_require__(1211);
 const STATUS = {
     published: '✅ published',
     unchanged: '✔️ unchanged (identical tag)',
     'dry-run': '🧪 dry run (not pushed)',
     failed: '❌ failed'
 };
-/** Escapes a value for a Markdown table cell. */
-const cell = (s) => (s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const code = (s) => (s ? `\`${cell(s)}\`` : '');
+const code = (s) => (s ? `<code>${(0, sanitize_1.safeMarkdown)(s)}</code>` : '');
+const pre = (lines) => ['<pre>', ...lines.map(sanitize_1.safeMarkdown), '</pre>'];
 function formatSize(bytes) {
     if (bytes === undefined)
         return '';
@@ -50673,43 +51469,38 @@ function formatSize(bytes) {
     return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 function summaryMarkdown(results, registry) {
-    const lines = [
-        `### Helm OCI Publish → \`${cell(registry)}\``,
-        '',
-        '| Chart | Version | Status | Immutable reference | Size |',
-        '| --- | --- | --- | --- | --- |'
-    ];
+    const lines = [`### Helm OCI Publish → ${code(registry)}`, '', '| Chart | Version | Status | Immutable reference | Size |', '| --- | --- | --- | --- | --- |'];
     for (const r of results) {
         // A chart that failed has no reference anyone should use, even when its digest was known.
-        lines.push(`| ${cell(r.name ?? r.source)} | ${cell(r.version)} | ${STATUS[r.status]} | ${r.status === 'failed' ? '' : code(r.ref)} | ${formatSize(r.size)} |`);
+        lines.push(`| ${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)} | ${(0, sanitize_1.safeMarkdown)(r.version ?? '')} | ${STATUS[r.status]} | ${r.status === 'failed' ? '' : code(r.ref)} | ${formatSize(r.size)} |`);
     }
     const pushed = results.filter((r) => (r.status === 'published' || r.status === 'unchanged') && r.ref);
     if (pushed.length) {
-        lines.push('', '#### Install', '', '```sh');
+        const commands = [];
         for (const r of pushed) {
             const repo = r.ref.slice(0, r.ref.lastIndexOf('@'));
-            lines.push(`helm install ${r.name} ${repo} --version ${r.version}`, `helm install ${r.name} ${r.ref}   # pinned to the digest`);
+            commands.push(`helm install ${r.name} ${repo} --version ${r.version}`, `helm install ${r.name} ${r.ref}   # pinned to the digest`);
         }
-        lines.push('```');
+        lines.push('', '#### Install', '', ...pre(commands));
     }
     const withDeps = results.filter((r) => r.dependencies?.length);
     if (withDeps.length) {
         lines.push('', '#### Dependencies', '', '| Chart | Dependency | Version | Source |', '| --- | --- | --- | --- |');
         for (const r of withDeps)
             for (const d of r.dependencies ?? [])
-                lines.push(`| ${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)} | ${(0, sanitize_1.safeMarkdown)(d.alias ? `${d.alias} (${d.name})` : d.name)} | ${(0, sanitize_1.safeMarkdown)(d.version)} | ${(0, sanitize_1.safeMarkdown)(d.source)} |`);
+                lines.push(`| ${(0, sanitize_2.safeMarkdown)(r.name ?? r.source)} | ${(0, sanitize_2.safeMarkdown)(d.alias ? `${d.alias} (${d.name})` : d.name)} | ${(0, sanitize_2.safeMarkdown)(d.version)} | ${(0, sanitize_2.safeMarkdown)(d.source)} |`);
     }
     const failed = results.filter((r) => r.error);
     if (failed.length) {
         lines.push('', '#### Errors', '');
         for (const r of failed)
-            lines.push(`- **${cell(r.name ?? r.source)}**: ${cell(r.error)}`);
+            lines.push(`- **${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)}**: ${(0, sanitize_1.safeMarkdown)(r.error)}`);
     }
     const signed = results.filter((r) => r.verifyCommands?.length);
     if (signed.length) {
         lines.push('', '#### Verify', '');
         for (const r of signed) {
-            lines.push(`**${cell(r.name)} ${cell(r.version)}**${r.rekorLogIndex ? ` (Rekor log index ${r.rekorLogIndex})` : ''}`, '', '```sh', ...(r.verifyCommands ?? []), '```', '');
+            lines.push(`**${(0, sanitize_1.safeMarkdown)(r.name ?? '')} ${(0, sanitize_1.safeMarkdown)(r.version ?? '')}**${r.rekorLogIndex ? ` (Rekor log index ${(0, sanitize_1.safeMarkdown)(r.rekorLogIndex)})` : ''}`, '', ...pre(r.verifyCommands ?? []), '');
         }
     }
     const warned = results.filter((r) => r.warnings?.length);
@@ -50717,7 +51508,7 @@ function summaryMarkdown(results, registry) {
         lines.push('', '#### Warnings', '');
         for (const r of warned)
             for (const w of r.warnings ?? [])
-                lines.push(`- ${cell(r.name ?? r.source)}: ${cell(w)}`);
+                lines.push(`- ${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)}: ${(0, sanitize_1.safeMarkdown)(w)}`);
     }
     return lines.join('\n') + '\n';
 }
@@ -51348,6 +52139,14 @@ module.exports = require("node:querystring");
 
 "use strict";
 module.exports = require("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:stream/promises");
 
 /***/ }),
 

@@ -17,6 +17,8 @@ export type PlainHttp = 'auto' | 'true' | 'false'
 
 export interface Inputs {
   charts: string[]
+  /** Directories outside the workspace that charts may come from (`allowed-paths`). */
+  allowedPaths: string[]
   registry: RegistryLocation
   version?: string
   appVersion?: string
@@ -119,6 +121,7 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
 
   return {
     charts,
+    allowedPaths: splitList(get('allowed-paths')),
     registry,
     version: versionRaw ? normalizeVersion(versionRaw) : undefined,
     appVersion: get('app-version') || undefined,

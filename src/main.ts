@@ -12,6 +12,8 @@ import { connect, publishCharts } from './publish'
 import { writeOutputs } from './report/outputs'
 import { summaryMarkdown } from './report/summary'
 import { annotate } from './annotate'
+import { maskSecret } from './auth/mask'
+import { removeSpilledFiles } from './chart/archive'
 import type { ChartResult } from './report/result'
 
 async function report(results: ChartResult[], registry: string): Promise<void> {
@@ -21,10 +23,10 @@ async function report(results: ChartResult[], registry: string): Promise<void> {
 
 /** Returns the failure verdict when some chart failed (each was annotated already). */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  const inputs = readInputs(readerFromEnv(env), env, log.setSecret)
+  const inputs = readInputs(readerFromEnv(env), env, maskSecret)
   // The network timeout holds for every request, chart repositories included.
   configureTransport({ inactivityTimeoutMs: inputs.networkTimeoutMs, connectTimeoutMs: inputs.networkTimeoutMs })
-  const sources = await discoverCharts(inputs.charts, inputs.workspace)
+  const sources = await discoverCharts(inputs.charts, inputs.workspace, inputs.allowedPaths)
   const prepared = await prepareCharts(sources, inputs)
   const invalid = prepared.filter((p) => p.result.status === 'failed')
   if (invalid.length) {
@@ -60,6 +62,8 @@ async function entry(): Promise<void> {
   } catch (err) {
     annotate(err)
     process.exitCode = 1
+  } finally {
+    removeSpilledFiles()
   }
 }
 

@@ -18,7 +18,9 @@ import { buildHelmManifest, fileDigest, sha256Digest, type HelmManifest } from '
 import { chartReference, type ChartReference } from './oci/reference'
 import type { Inputs } from './inputs'
 import type { ChartResult } from './report/result'
-import { ChartError, errorMessage } from './errors'
+import { ChartError, errorMessage, InputError } from './errors'
+import { readRegularFile, workspaceRoots } from './chart/boundary'
+import { MAX_FILE_SIZE } from './chart/archive'
 import { dependencyOrder, DependencyCycleError, type OrderNode } from './chart/dependencies/order'
 import { DependencyResolver, type InRunChart } from './chart/dependencies/resolve'
 import { decodeMetadata } from './chart/chart-yaml'
@@ -47,6 +49,27 @@ export interface PreparedChart {
 
 type HelmProv = typeof import('./sign/helm-prov')
 type ProvKey = Awaited<ReturnType<HelmProv['loadProvKey']>>
+
+/** The .prov next to a .tgz: a regular file of sane size inside the workspace, or none. */
+async function readNeighbourProv(source: ChartSource, inputs: Inputs): Promise<Buffer | undefined> {
+  const what = `${source.display}.prov`
+  return readRegularFile(`${source.path}.prov`, {
+    maxSize: MAX_FILE_SIZE,
+    within: await workspaceRoots(inputs.workspace, inputs.allowedPaths),
+    fail: (why) =>
+      new ChartError(`${what} ${why}`, { chart: source.display, file: what, hint: 'Remove it or make it the regular .prov file helm package --sign wrote' })
+  })
+}
+
+async function ensureOutputDir(dir: string): Promise<void> {
+  await fs.mkdir(dir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST' && err.code !== 'ENOTDIR') throw err
+    throw new InputError(`output-dir ${dir} is not a directory (a file is in the way)`, {
+      file: dir,
+      hint: 'Point output-dir at a directory, or remove the file'
+    })
+  })
+}
 
 /** Dependency resolution shared by the charts of one run (one cache, the charts packaged so far). */
 interface DependencyContext {
@@ -78,7 +101,7 @@ async function prepareOne(source: ChartSource, inputs: Inputs, deps: DependencyC
     // A packaged chart is pushed byte for byte, as `helm push` does.
     prepared.archive = { path: source.path, ...(await fileDigest(source.path)) }
   } else {
-    await fs.mkdir(inputs.outputDir, { recursive: true })
+    await ensureOutputDir(inputs.outputDir)
     prepared.archive = await saveChart(chart, { destDir: inputs.outputDir, mtime: when.date })
   }
   // Read back independently (gzip CRC32/ISIZE, tar structure, Helm's loader) before anything is pushed.
@@ -86,7 +109,7 @@ async function prepareOne(source: ChartSource, inputs: Inputs, deps: DependencyC
   Object.assign(result, { size: prepared.archive.size, archive: prepared.archive.path })
   log.info(`Packaged ${path.basename(prepared.archive.path)}: ${prepared.archive.size} bytes, ${prepared.archive.digest}`)
 
-  const neighbour = source.kind === 'archive' && !overridden && !provKey ? await fs.readFile(`${source.path}.prov`).catch(() => undefined) : undefined
+  const neighbour = source.kind === 'archive' && !overridden && !provKey ? await readNeighbourProv(source, inputs) : undefined
   if (neighbour) {
     // `helm push` pushes a .prov lying next to the archive, unvalidated; so do we.
     prepared.prov = { bytes: neighbour, digest: sha256Digest(neighbour), size: neighbour.length }
@@ -123,7 +146,9 @@ async function orderNode(source: ChartSource): Promise<OrderNode> {
   if (source.kind !== 'directory') return node
   node.dir = source.path
   try {
-    const raw = decodeMetadata(await fs.readFile(path.join(source.path, 'Chart.yaml'), 'utf8'))
+    const file = path.join(source.path, 'Chart.yaml')
+    const data = await readRegularFile(file, { maxSize: MAX_FILE_SIZE, within: [await fs.realpath(source.path)], fail: (why) => new ChartError(why) })
+    const raw = decodeMetadata(data?.toString('utf8') ?? '')
     node.name = raw.name
     node.dependencies = (raw.dependencies ?? []).filter((d) => d !== null)
   } catch {
@@ -139,6 +164,7 @@ function dependencyResolver(inputs: Inputs, ca: Buffer | undefined, inRun: Map<s
     repositories: inputs.repositories,
     ca,
     workDir,
+    roots: () => workspaceRoots(inputs.workspace, inputs.allowedPaths),
     inRun: (host, repository) => inRun.get(`${host}/${repository}`) ?? [],
     ociClient: (host) => {
       let c = clients.get(host)

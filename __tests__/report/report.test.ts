@@ -30,10 +30,10 @@ test('outputs: scalars for the last good chart, every chart in `charts`', () => 
 
 test('summary: a row per chart, errors, and the verify commands', () => {
   const md = summaryMarkdown([published, failed], 'oci://ghcr.io/acme/charts')
-  expect(md).toContain(`| web | 1.2.3+build.5 | ✅ published | \`${published.ref}\` | 2.0 KiB |`)
+  expect(md).toContain(`| web | 1.2.3+build.5 | ✅ published | <code>oci://ghcr.io/acme/charts/web@sha256:${'a'.repeat(64)}</code> | 2.0 KiB |`)
   expect(md).toContain('| charts/db |  | ❌ failed |')
-  expect(md).toContain('version "x\\|y" is invalid') // pipes escaped inside the table
-  expect(md).toContain('```sh\ncosign verify')
+  expect(md).toContain('version "x&#124;y" is invalid') // a pipe cannot split the table row
+  expect(md).toContain('<pre>\ncosign verify')
   expect(md).toContain('Rekor log index 42')
   expect(formatSize(5 * 1024 * 1024)).toBe('5.0 MiB')
   expect(formatSize(12)).toBe('12 B')
@@ -50,7 +50,7 @@ describe('summary install commands', () => {
       'oci://ghcr.io/acme/charts'
     )
     expect(md).toContain(
-      'helm install web oci://ghcr.io/acme/charts/web --version 1.2.3+b.1\nhelm install web oci://ghcr.io/acme/charts/web@sha256:abc   # pinned to the digest'
+      '<pre>\nhelm install web oci://ghcr.io/acme/charts/web --version 1.2.3+b.1\nhelm install web oci://ghcr.io/acme/charts/web@sha256:abc   &#35; pinned to the digest\n</pre>'
     )
     expect(md).not.toContain('helm install db')
   })

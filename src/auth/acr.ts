@@ -10,7 +10,7 @@ import type { Credential, CredentialSource } from '../oci/credentials'
 import { CredentialCache } from './cache'
 import { AZURE_CLOUDS, isLoopback, type AzureCloud } from './detect'
 import { getIdToken, jwtClaims } from './github-oidc'
-import { maskCredential, maskSecret } from './mask'
+import { maskCredential, maskSecret, scrubSecrets } from './mask'
 import { jwtExpiry, sameHost, parseJsonObject } from './source'
 
 export const AZURE_AUDIENCE = 'api://AzureADTokenExchange'
@@ -47,7 +47,7 @@ export async function entraToken(opts: AcrOptions, assertion: string, env: NodeJ
   const json = parseJsonObject(res.body.toString())
   if (res.status !== 200 || typeof json.access_token !== 'string') {
     // error_description: "AADSTS700213: No matching federated identity record … Trace ID: …" — keep the AADSTS sentence(s).
-    const desc = String(json.error_description ?? res.body.toString().slice(0, 200)).split(/\r?\n| Trace ID:/)[0]
+    const desc = String(json.error_description ?? scrubSecrets(res.body.toString()).slice(0, 200)).split(/\r?\n| Trace ID:/)[0]
     const sub = jwtClaims(assertion).sub
     throw new AuthError(
       `Microsoft Entra ID token request for client ${opts.clientId} in tenant ${opts.tenantId} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${desc}`,
@@ -73,7 +73,7 @@ export async function acrExchange(host: string, tenantId: string, accessToken: s
   const json = parseJsonObject(res.body.toString())
   if (res.status !== 200 || typeof json.refresh_token !== 'string') {
     const err = (Array.isArray(json.errors) ? json.errors[0] : undefined) as { code?: string; message?: string } | undefined
-    const detail = err ? `${err.code ?? 'ERROR'}: ${err.message ?? ''}` : res.body.toString().slice(0, 200)
+    const detail = err ? `${err.code ?? 'ERROR'}: ${err.message ?? ''}` : scrubSecrets(res.body.toString()).slice(0, 200)
     throw new AuthError(`ACR ${host} refused the Entra token at /oauth2/exchange (HTTP ${res.status}): ${detail}`, {
       hint: "Check that azure-tenant-id is the registry's tenant and that the identity has a role on the registry (AcrPush)"
     })

@@ -10,7 +10,7 @@ import { CredentialCache } from './cache'
 import { awsCredentialSource } from './aws/credentials'
 import { awsEndpoint } from './aws/endpoints'
 import { signRequest, type AwsCredentials } from './aws/sigv4'
-import { maskCredential, maskSecret } from './mask'
+import { maskCredential, maskSecret, scrubSecrets } from './mask'
 import { sameHost } from './source'
 
 const TARGET = { ecr: 'AmazonEC2ContainerRegistry_V20150921', 'ecr-public': 'SpencerFrontendService' }
@@ -64,7 +64,7 @@ export async function getAuthorizationToken(
   if (res.status !== 200) {
     const headerType = res.headers['x-amzn-errortype']
     const code = awsJsonErrorCode((json.__type as string) ?? (Array.isArray(headerType) ? headerType[0] : headerType)) ?? `HTTP ${res.status}`
-    const message = (json.message ?? json.Message ?? text.slice(0, 200)) as string
+    const message = (json.message ?? json.Message ?? scrubSecrets(text).slice(0, 200)) as string
     throw new AuthError(`AWS ${api} GetAuthorizationToken failed: ${code}: ${message}`, { hint: ecrTokenHint(service, code) })
   }
   const raw = json.authorizationData

@@ -12,7 +12,7 @@ import { sendWithRetry } from '../http'
 import type { Credential, CredentialSource } from '../oci/credentials'
 import { CredentialCache, type Minted } from './cache'
 import { getIdToken } from './github-oidc'
-import { maskCredential, maskSecret } from './mask'
+import { maskCredential, maskSecret, scrubSecrets } from './mask'
 import { sameHost, parseJsonObject } from './source'
 
 export const GAR_USERNAME = 'oauth2accesstoken'
@@ -61,7 +61,7 @@ export async function stsExchange(tokenUrl: string, audience: string, subjectTok
   const json = parseJsonObject(res.body.toString())
   if (res.status !== 200 || typeof json.access_token !== 'string') {
     throw new AuthError(
-      `Google STS token exchange for ${audience} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? res.body.toString().slice(0, 200))}`,
+      `Google STS token exchange for ${audience} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? scrubSecrets(res.body.toString()).slice(0, 200))}`,
       {
         hint: "Check gcp-workload-identity-provider (project NUMBER, pool and provider ids) and the provider's attribute condition against this repository"
       }
@@ -84,7 +84,7 @@ export async function impersonate(url: string, serviceAccount: string, federated
   if (res.status !== 200 || typeof json.accessToken !== 'string') {
     const err = (json.error ?? {}) as { status?: string; message?: string }
     throw new AuthError(
-      `Google IAM Credentials generateAccessToken for ${serviceAccount} failed: ${err.status ?? `HTTP ${res.status}`}: ${err.message ?? res.body.toString().slice(0, 200)}`,
+      `Google IAM Credentials generateAccessToken for ${serviceAccount} failed: ${err.status ?? `HTTP ${res.status}`}: ${err.message ?? scrubSecrets(res.body.toString()).slice(0, 200)}`,
       {
         hint: `Grant roles/iam.workloadIdentityUser on ${serviceAccount} to the workload identity principal (principalSet://iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/POOL/attribute.repository/OWNER/REPO)`
       }

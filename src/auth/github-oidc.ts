@@ -2,7 +2,7 @@
  * GitHub Actions OIDC ID tokens (`permissions: id-token: write`). Used by the
  * cloud logins (AWS, Azure, GCP) and by Sigstore keyless signing.
  */
-import * as log from '../report/log'
+import { maskSecret, scrubSecrets } from './mask'
 import { AuthError } from '../errors'
 
 export const ID_TOKEN_HINT = 'Add `permissions: id-token: write` to the job (or workflow); pull requests from forks never receive an ID token'
@@ -17,20 +17,20 @@ export async function getIdToken(audience: string, purpose: string, env: NodeJS.
   if (!idTokenAvailable(env)) {
     throw new AuthError(`${purpose} needs a GitHub OIDC token, but this job cannot request one`, { hint: ID_TOKEN_HINT })
   }
-  log.setSecret(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN as string)
+  maskSecret(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN as string)
   const { getIDToken } = await import('@actions/core')
   let value: string
   try {
     value = await getIDToken(audience)
   } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err)
+    const detail = scrubSecrets(err instanceof Error ? err.message : String(err))
     throw new AuthError(`${purpose}: the GitHub OIDC token request failed: ${detail.slice(0, 300)}`, {
       hint: /\b40[13]\b/.test(detail) ? ID_TOKEN_HINT : 'Re-run the job; the runner token service may be unavailable',
       cause: err
     })
   }
   if (!value) throw new AuthError(`${purpose}: the GitHub OIDC token response has no "value"`)
-  log.setSecret(value)
+  maskSecret(value)
   return value
 }
 

@@ -5,15 +5,133 @@
  * unknown keys dropped). `validateMetadata` is `(*Metadata).Validate`,
  * including the sanitizing that changes what gets packaged and pushed.
  */
-import { parseDocument } from 'yaml'
+import { CST, Lexer, parseDocument } from 'yaml'
 import { ChartError } from '../errors'
 import { metadataJson, type Dependency, type Maintainer, type Metadata } from './metadata'
 import { sanitizeString } from './sanitize'
 import { isStrictSemver, parseHelmVersion } from './semver'
 import { jsonToYaml } from './yaml-marshal'
 
+/**
+ * Bounds checked before any YAML is parsed: the parser recurses per nesting
+ * level (its stack overflows near 400 levels, after taking a gigabyte for a
+ * million `[`) and keeps a document tree of about 2 KiB per node, so deeper
+ * or larger input is refused from a token scan that holds nothing.
+ */
+export const MAX_YAML_DEPTH = 128
+export const MAX_YAML_NODES = 50000
+
+/** Refuses YAML that nests deeper or holds more nodes than the limits, from the lexer's tokens alone. */
+export function guardYaml(text: string, file: string, chart?: string): void {
+  const refuse = (what: string, hint: string): never => {
+    throw new ChartError(`cannot parse ${file}: ${what}`, { chart, file, hint })
+  }
+  let flow = 0
+  let nodes = 0
+  let lineStart = true
+  let indent = 0
+  let extra = 0
+  let skipScalarSource = false
+  const indents: number[] = []
+  let base = 0
+  for (const tok of new Lexer().lex(text)) {
+    if (skipScalarSource) {
+      skipScalarSource = false
+      continue
+    }
+    const type = CST.tokenType(tok)
+    if (type === 'newline') {
+      lineStart = true
+      indent = 0
+      extra = 0
+      continue
+    }
+    if (type === 'space' && lineStart) {
+      indent = tok.length
+      continue
+    }
+    if (lineStart && flow === 0 && type !== 'comment') {
+      // Block nesting: the indentation levels still open above this line.
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop()
+      indents.push(indent)
+      base = indents.length
+    }
+    lineStart = false
+    switch (type) {
+      case 'scalar':
+        skipScalarSource = true
+        nodes++
+        break
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+        nodes++
+        break
+      case 'flow-map-start':
+      case 'flow-seq-start':
+        flow++
+        nodes++
+        break
+      case 'flow-map-end':
+      case 'flow-seq-end':
+        flow = Math.max(0, flow - 1)
+        break
+      case 'seq-item-ind':
+      case 'explicit-key-ind':
+      case 'map-value-ind':
+        extra++
+        break
+      case 'doc-start':
+        indents.length = 0
+        break
+    }
+    if (base + extra + flow > MAX_YAML_DEPTH) {
+      refuse(
+        `it nests deeper than ${MAX_YAML_DEPTH} levels`,
+        `No chart needs YAML nested this deep; flatten the structure (the limit keeps the parser's memory and stack bounded)`
+      )
+    }
+    if (nodes > MAX_YAML_NODES) {
+      refuse(
+        `it holds more than ${MAX_YAML_NODES} YAML nodes`,
+        "Split the data or move it into a file under files/ (the limit keeps the parser within the action's memory)"
+      )
+    }
+  }
+}
+
+/** JSON (values.schema.json) nodes: V8 builds them cheaply, but not without bound. */
+export const MAX_JSON_NODES = 200000
+
+/** The same bounds for JSON, from one pass over the text outside strings. */
+export function guardJson(text: string, file: string, chart?: string): void {
+  let depth = 0
+  let nodes = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++
+      else if (c === 0x22) inString = false
+      continue
+    }
+    if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) {
+      nodes++
+      if (++depth > MAX_YAML_DEPTH)
+        throw new ChartError(`cannot parse ${file}: it nests deeper than ${MAX_YAML_DEPTH} levels`, {
+          chart,
+          file,
+          hint: 'No schema needs JSON nested this deep'
+        })
+    } else if (c === 0x5d || c === 0x7d) depth--
+    else if (c === 0x2c && ++nodes > MAX_JSON_NODES)
+      throw new ChartError(`cannot parse ${file}: it holds more than ${MAX_JSON_NODES} JSON values`, { chart, file, hint: 'Split the schema or shrink it' })
+  }
+}
+
 /** go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal) but leaves timestamps as strings. */
 export function parseYaml11(text: string, file: string, chart?: string): unknown {
+  guardYaml(text, file, chart)
   const doc = parseDocument(text, {
     version: '1.1',
     intAsBigInt: true,

@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { InputError } from '../errors'
 import { match } from './gomatch'
+import { assertInsideWorkspace, isInside, workspaceRoots } from './boundary'
 
 export interface ChartSource {
   kind: 'directory' | 'archive'
@@ -38,34 +39,53 @@ async function listDirs(dir: string): Promise<string[]> {
   return entries.map((e) => e.name).sort()
 }
 
-/** Expands one glob, segment by segment; `**` matches any number of directories. */
-async function expand(base: string, segments: string[]): Promise<string[]> {
+/** Globs never leave the boundary: a literal step (`..`, a directory name) that would is refused before anything there is read. */
+type Guard = (next: string) => void
+
+/** Expands one glob, segment by segment; `**` matches any number of directories (symlinked ones are not followed). */
+async function expand(base: string, segments: string[], guard: Guard): Promise<string[]> {
   if (!segments.length) return [base]
   const [seg, ...rest] = segments
   if (seg === '**') {
-    const out = await expand(base, rest)
+    const out = await expand(base, rest, guard)
     for (const name of await listDirs(base)) {
       if (SKIP_DIRS.has(name)) continue
       const child = path.join(base, name)
-      if ((await fs.lstat(child)).isDirectory()) out.push(...(await expand(child, segments)))
+      if ((await fs.lstat(child).catch(() => undefined))?.isDirectory()) out.push(...(await expand(child, segments, guard)))
     }
     return out
   }
-  if (!GLOB.test(seg)) return expand(path.join(base, seg), rest)
+  if (!GLOB.test(seg)) {
+    const next = path.join(base, seg)
+    guard(next)
+    return expand(next, rest, guard)
+  }
   const out: string[] = []
   for (const name of await listDirs(base)) {
     // Like shells, a wildcard does not match hidden names unless the pattern starts with a dot.
     if (name.startsWith('.') && !seg.startsWith('.')) continue
-    if (match(seg, name)) out.push(...(await expand(path.join(base, name), rest)))
+    if (match(seg, name)) out.push(...(await expand(path.join(base, name), rest, guard)))
   }
   return out
 }
 
-export async function discoverCharts(patterns: string[], workspace: string): Promise<ChartSource[]> {
+/**
+ * `allowed` lists directories outside the workspace that may hold charts (the
+ * `allowed-paths` input). Every chart and .tgz must lie, after symlinks are
+ * followed, inside the workspace or one of them.
+ */
+export async function discoverCharts(patterns: string[], workspace: string, allowed: string[] = []): Promise<ChartSource[]> {
+  const roots = await workspaceRoots(workspace, allowed)
+  // Lexical forms too, so a walk through the workspace's own path (itself maybe a symlink) is not refused.
+  const lexical = [path.resolve(workspace), ...allowed.map((a) => path.resolve(workspace, a))]
   const found = new Map<string, ChartSource>()
+  const inside = async (abs: string, what: string): Promise<void> => {
+    if ((await stat(abs)) !== undefined) await assertInsideWorkspace(abs, roots, what)
+  }
   for (const pattern of patterns) {
     if (!GLOB.test(pattern)) {
       const abs = path.resolve(workspace, pattern)
+      await inside(abs, `charts entry "${pattern}"`)
       const source = await classify(abs, workspace)
       if (!source) {
         const st = await stat(abs)
@@ -84,16 +104,38 @@ export async function discoverCharts(patterns: string[], workspace: string): Pro
     }
     const absPattern = path.resolve(workspace, pattern)
     const root = path.parse(absPattern).root
+    const guard: Guard = (next) => {
+      const lexicallyInside = isInside(next, lexical) || lexical.some((l) => l.startsWith(next + path.sep) || l === next)
+      if (!lexicallyInside) {
+        throw new InputError(`charts pattern "${pattern}" reaches ${next}, outside the workspace ${workspace}`, {
+          file: pattern,
+          hint: 'Globs are expanded inside the workspace only; list a directory in allowed-paths to use charts from elsewhere'
+        })
+      }
+    }
+    const segments = absPattern.slice(root.length).split(path.sep).filter(Boolean)
+    // The literal directories before the first wildcard must lead into the boundary, not merely pass by it.
+    const firstGlob = segments.findIndex((seg) => GLOB.test(seg))
+    const literal = path.join(root, ...segments.slice(0, firstGlob))
+    if (!isInside(literal, lexical) && !isInside(literal, roots)) {
+      throw new InputError(`charts pattern "${pattern}" starts at ${literal}, outside the workspace ${workspace}`, {
+        file: pattern,
+        hint: 'Globs are expanded inside the workspace only; list a directory in allowed-paths to use charts from elsewhere'
+      })
+    }
     let matches: string[]
     try {
-      matches = await expand(root, absPattern.slice(root.length).split(path.sep).filter(Boolean))
+      matches = await expand(literal, segments.slice(firstGlob), guard)
     } catch (err) {
+      if (err instanceof InputError) throw err
       throw new InputError(`charts pattern "${pattern}" is not a valid glob: ${(err as Error).message}`, { hint: 'Use *, ?, [a-z] and ** only' })
     }
     let count = 0
     for (const m of [...new Set(matches)].sort()) {
       const source = await classify(m, workspace)
       if (source) {
+        // A match may be a symlink to elsewhere (charts/evil -> ../../private).
+        await inside(m, `charts pattern "${pattern}" matched ${source.display}, which`)
         found.set(source.path, source)
         count++
       }

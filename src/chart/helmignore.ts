@@ -148,7 +148,8 @@ export class IgnoreRules {
         if (p) rules.patterns.push(p)
       } catch (err) {
         if (!(err instanceof RuleError)) throw err
-        throw new ChartError(`${file}: line ${lineNo}: invalid rule ${JSON.stringify(goTrimSpace(line))}: ${err.message}`, {
+        // The line itself is never quoted: .helmignore may be a link to a file that holds secrets.
+        throw new ChartError(`${file}: line ${lineNo}: invalid rule: ${err.message}`, {
           file,
           hint: err.message.startsWith('double-star')
             ? 'Helm .helmignore does not support "**"; use one rule per directory level or a directory rule such as "dir/"'

@@ -6,21 +6,19 @@
  * Unlike Helm, a symlink may not point outside the chart: a published chart
  * must not pick up files from elsewhere on the runner.
  */
-import { promises as fs } from 'node:fs'
+import { constants, promises as fs } from 'node:fs'
 import * as path from 'node:path'
-import { promisify } from 'node:util'
-import * as zlib from 'node:zlib'
+import { Readable } from 'node:stream'
 import { parseAllDocuments } from 'yaml'
 import { ChartError } from '../errors'
 import { compareUtf8 } from '../gojson'
 import { bufferFile, diskFile, readAll, type Chart, type ChartFile, type Lock } from './chart'
-import { decodeMetadata, decodeRequirements, parseYaml11, validateMetadata } from './chart-yaml'
+import { decodeMetadata, decodeRequirements, guardJson, guardYaml, parseYaml11, validateMetadata } from './chart-yaml'
 import { IgnoreRules } from './helmignore'
-import { readTar } from './tar'
+import { archiveEntries, keepFile, LoadBudget, MAX_DECOMPRESSED_CHART_SIZE, MAX_FILE_SIZE, utf8Name } from './archive'
+import { readRegularFile } from './boundary'
 
-/** Helm 3.17.3+/4: per-file and whole-archive limits. */
-export const MAX_FILE_SIZE = 5 * 1024 * 1024
-export const MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024
+export { MAX_DECOMPRESSED_CHART_SIZE, MAX_FILE_SIZE } from './archive'
 const BOM = Buffer.from([0xef, 0xbb, 0xbf])
 
 interface Loaded {
@@ -32,6 +30,9 @@ interface Loaded {
 
 const PARSED = new Set(['Chart.yaml', 'Chart.lock', 'values.yaml', 'values.schema.json', 'requirements.yaml', 'requirements.lock'])
 
+/** A file's contents, read when it is parsed (archive files may wait on disk). */
+const dataOf = async (f: Loaded): Promise<Buffer> => f.data ?? (await readAll(f.file))
+
 async function loadDiskFile(abs: string, name: string, size: number, where: string): Promise<Loaded> {
   if (size > MAX_FILE_SIZE) {
     throw new ChartError(`chart file "${path.basename(name)}" is larger than the maximum file size ${MAX_FILE_SIZE}`, {
@@ -40,8 +41,10 @@ async function loadDiskFile(abs: string, name: string, size: number, where: stri
       hint: 'Helm refuses files over 5 MiB: add it to .helmignore or shrink it'
     })
   }
-  const fh = await fs.open(abs, 'r')
+  // Never blocks: a FIFO swapped in after the type check is opened without waiting and refused.
+  const fh = await fs.open(abs, constants.O_RDONLY | constants.O_NONBLOCK)
   try {
+    if (!(await fh.stat()).isFile()) throw new ChartError(`chart file ${name} changed into an irregular file while loading`, { chart: where, file: name })
     const head = Buffer.alloc(Math.min(size, PARSED.has(name) || /^charts\/[^/]+\.tgz$/.test(name) || size <= 65536 ? size : 3))
     await fh.read(head, 0, head.length, 0)
     const skip = head.subarray(0, 3).equals(BOM) ? 3 : 0
@@ -59,18 +62,32 @@ async function loadDiskFile(abs: string, name: string, size: number, where: stri
  * Helm's `LoadDir` walk: depth first, names sorted byte-wise, the root
  * `.helmignore` rules applied to paths relative to the chart root.
  */
-export async function walkChartDir(root: string, where: string): Promise<Loaded[]> {
+export async function walkChartDir(root: string, where: string, budget = new LoadBudget(where)): Promise<Loaded[]> {
   const rootReal = await fs.realpath(root)
   let rules = IgnoreRules.empty()
-  const ignoreFile = path.join(root, '.helmignore')
-  const ignoreText = await fs.readFile(ignoreFile, 'utf8').catch(() => undefined)
-  if (ignoreText !== undefined) rules = IgnoreRules.parse(ignoreText, path.join(where, '.helmignore'))
+  const ignoreName = path.join(where, '.helmignore')
+  // The same checks as every other chart file: inside the chart, a regular file, under the size limit.
+  const ignoreData = await readRegularFile(path.join(root, '.helmignore'), {
+    maxSize: MAX_FILE_SIZE,
+    within: [rootReal],
+    fail: (why) => new ChartError(`.helmignore ${why}`, { chart: where, file: ignoreName, hint: 'Make .helmignore a regular file inside the chart' })
+  })
+  if (ignoreData !== undefined) rules = IgnoreRules.parse(ignoreData.toString('utf8'), ignoreName)
   rules.addDefaults()
   const out: Loaded[] = []
 
   async function visit(dirAbs: string, rel: string): Promise<void> {
-    const names = (await fs.readdir(dirAbs)).sort(compareUtf8)
-    for (const entry of names) {
+    const raw = await fs.readdir(dirAbs, { encoding: 'buffer' })
+    const names = raw.map((b) =>
+      utf8Name(b, (shown) => {
+        throw new ChartError(`file name "${rel ? `${rel}/` : ''}${shown}" is not valid UTF-8`, {
+          chart: where,
+          file: path.join(where, rel),
+          hint: 'Helm charts need UTF-8 file names: rename the file or list it in .helmignore'
+        })
+      })
+    )
+    for (const entry of names.sort(compareUtf8)) {
       const abs = path.join(dirAbs, entry)
       const name = rel ? `${rel}/${entry}` : entry
       let st = await fs.lstat(abs)
@@ -92,6 +109,7 @@ export async function walkChartDir(root: string, where: string): Promise<Loaded[
         st = await fs.stat(target)
       }
       if (rules.ignore(name, st.isDirectory())) continue
+      budget.addFile(name)
       if (st.isDirectory()) {
         await visit(abs, name)
         continue
@@ -134,38 +152,15 @@ function archiveEntryName(raw: string, where: string): string | undefined {
   return n
 }
 
-/** Helm's `LoadArchiveFiles`: gzip + tar, limits checked as the entries come. */
-export async function readChartArchive(data: Buffer, where: string): Promise<Loaded[]> {
-  if (data.length < 3 || data[0] !== 0x1f || data[1] !== 0x8b || data[2] !== 0x08) {
-    throw new ChartError(`file '${where}' does not appear to be a gzipped archive`, {
-      chart: where,
-      file: where,
-      hint: 'Give a chart directory or a .tgz made by helm package'
-    })
-  }
-  let tar: Buffer
-  try {
-    tar = await promisify(zlib.gunzip)(data, { maxOutputLength: MAX_DECOMPRESSED_CHART_SIZE - 1 })
-  } catch (err) {
-    const tooBig =
-      (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|maxOutputLength|Cannot create a Buffer/i.test((err as Error).message)
-    throw new ChartError(
-      tooBig ? `decompressed chart is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}` : `cannot decompress ${where}: ${(err as Error).message}`,
-      { chart: where, file: where }
-    )
-  }
+/** Helm's `LoadArchiveFiles`, streamed: gzip + tar, limits checked as the entries come, against the shared budget. */
+export async function readChartArchive(source: AsyncIterable<Buffer> | Buffer, where: string, budget = new LoadBudget(where)): Promise<Loaded[]> {
   const out: Loaded[] = []
-  const entries = readTar(tar, (name, size) => {
-    if (size > MAX_FILE_SIZE)
-      throw new ChartError(`decompressed chart file "${name}" is larger than the maximum file size ${MAX_FILE_SIZE}`, { chart: where, file: name })
-  })
-  for (const e of entries) {
-    if (e.type === '5') continue
+  const input = Buffer.isBuffer(source) ? Readable.from([source]) : source
+  for await (const e of archiveEntries(input, where, budget)) {
+    if (e.directory) continue
     const name = archiveEntryName(e.name, where)
     if (name === undefined) continue
-    const body = e.type === '0' || e.type === '\0' || e.type === '7' ? e.data : Buffer.alloc(0)
-    const d = body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body
-    out.push({ name, file: bufferFile(name, Buffer.from(d)), data: d })
+    out.push({ name, file: await keepFile(name, e.data, budget) })
   }
   if (!out.length) throw new ChartError('no files in chart archive', { chart: where, file: where })
   return out
@@ -181,7 +176,9 @@ function parseLock(data: Buffer, file: string, where: string): Lock {
 }
 
 function checkValues(data: Buffer, file: string, where: string): void {
-  for (const doc of parseAllDocuments(data.toString('utf8'), { version: '1.1', uniqueKeys: false })) {
+  const text = data.toString('utf8')
+  guardYaml(text, file, where)
+  for (const doc of parseAllDocuments(text, { version: '1.1', uniqueKeys: false })) {
     const errs = 'errors' in doc ? doc.errors : []
     if (errs.length)
       throw new ChartError(`cannot load ${file}: ${errs[0].message.split('\n')[0]}`, { chart: where, file, hint: 'values.yaml must be valid YAML' })
@@ -193,16 +190,16 @@ function checkValues(data: Buffer, file: string, where: string): void {
 }
 
 /** Helm's `LoadFiles`: classify, parse, validate, and load subcharts from `charts/`. */
-export async function loadFiles(files: Loaded[], where: string): Promise<Chart> {
+export async function loadFiles(files: Loaded[], where: string, budget = new LoadBudget(where)): Promise<Chart> {
   const chartYaml = files.find((f) => f.name === 'Chart.yaml')
-  if (!chartYaml?.data)
+  if (!chartYaml)
     throw new ChartError('Chart.yaml file is missing', {
       chart: where,
       file: path.join(where, 'Chart.yaml'),
       hint: 'A chart directory needs a Chart.yaml (helm create makes one)'
     })
   const file = (n: string): string => path.join(where, n)
-  const raw = decodeMetadata(chartYaml.data.toString('utf8'), file('Chart.yaml'), where)
+  const raw = decodeMetadata((await dataOf(chartYaml)).toString('utf8'), file('Chart.yaml'), where)
   const warnings: string[] = []
   const chart: Omit<Chart, 'metadata'> = { templates: [], files: [], dependencies: [], where, warnings }
   const groups = new Map<string, Loaded[]>()
@@ -210,13 +207,15 @@ export async function loadFiles(files: Loaded[], where: string): Promise<Chart> 
     const n = f.name
     if (n === 'Chart.yaml') continue
     if (n === 'Chart.lock') {
-      if (raw.apiVersion !== 'v1') chart.lock = parseLock(f.data!, file(n), where)
+      if (raw.apiVersion !== 'v1') chart.lock = parseLock(await dataOf(f), file(n), where)
     } else if (n === 'values.yaml') {
-      checkValues(f.data!, file(n), where)
+      checkValues(await dataOf(f), file(n), where)
       chart.values = f.file
     } else if (n === 'values.schema.json') {
+      const text = (await dataOf(f)).toString('utf8')
+      guardJson(text, file(n), where)
       try {
-        JSON.parse(f.data!.toString('utf8'))
+        JSON.parse(text)
       } catch {
         throw new ChartError('invalid JSON in values.schema.json', {
           chart: where,
@@ -226,11 +225,11 @@ export async function loadFiles(files: Loaded[], where: string): Promise<Chart> 
       }
       chart.schema = f.file
     } else if (n === 'requirements.yaml') {
-      raw.dependencies = decodeRequirements(f.data!.toString('utf8'), file(n), where)
+      raw.dependencies = decodeRequirements((await dataOf(f)).toString('utf8'), file(n), where)
       if (raw.apiVersion === 'v1') chart.files.push(f.file)
       else warnings.push('requirements.yaml is ignored in apiVersion v2 charts; declare dependencies in Chart.yaml')
     } else if (n === 'requirements.lock') {
-      chart.lock = parseLock(f.data!, file(n), where)
+      chart.lock = parseLock(await dataOf(f), file(n), where)
       if (raw.apiVersion === 'v1') chart.files.push(f.file)
     } else if (n.startsWith('templates/')) chart.templates.push(f.file)
     else if (n.startsWith('charts/') && !n.endsWith('.prov')) {
@@ -249,12 +248,14 @@ export async function loadFiles(files: Loaded[], where: string): Promise<Chart> 
     try {
       let sub: Chart
       if (key.endsWith('.tgz') && group.length === 1 && group[0].name === `charts/${key}`) {
-        sub = await loadFiles(await readChartArchive(group[0].data ?? (await readAll(group[0].file)), subWhere), subWhere)
+        // Streamed from memory or its spill file, counted against the parent's budget.
+        sub = await loadFiles(await readChartArchive(group[0].file.open(), subWhere, budget), subWhere, budget)
       } else {
         const inner = group.filter((f) => f.name.length > `charts/${key}/`.length).map((f) => ({ ...f, name: f.name.slice(`charts/${key}/`.length) }))
         sub = await loadFiles(
           inner.map((f) => ({ ...f, file: { ...f.file, name: f.name } })),
-          subWhere
+          subWhere,
+          budget
         )
       }
       chart.dependencies.push(sub)
@@ -282,14 +283,22 @@ export async function loadChartDir(dir: string, where = dir): Promise<Chart> {
       file: path.join(where, 'Chart.yaml'),
       hint: 'Point charts at a directory that holds Chart.yaml'
     })
-  return loadFiles(await walkChartDir(dir, where), where)
+  const budget = new LoadBudget(where)
+  return loadFiles(await walkChartDir(dir, where, budget), where, budget)
 }
 
 export async function loadChartArchive(file: string, where = file): Promise<Chart> {
   const st = await fs.stat(file)
   if (st.size > MAX_DECOMPRESSED_CHART_SIZE)
     throw new ChartError(`chart archive is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}`, { chart: where, file: where })
-  return loadFiles(await readChartArchive(await fs.readFile(file), where), where)
+  const budget = new LoadBudget(where)
+  const fh = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK)
+  try {
+    if (!(await fh.stat()).isFile()) throw new ChartError(`${where} is not a regular file`, { chart: where, file: where })
+    return await loadFiles(await readChartArchive(fh.createReadStream({ autoClose: false }), where, budget), where, budget)
+  } finally {
+    await fh.close()
+  }
 }
 
 /**

@@ -8,6 +8,7 @@
  * differ with the CPU's SIMD features. The archive is streamed to disk and
  * hashed on the way; no chart is held in memory as a whole.
  */
+import { once } from 'node:events'
 import { createHash } from 'node:crypto'
 import { createWriteStream, promises as fs } from 'node:fs'
 import * as path from 'node:path'
@@ -104,7 +105,8 @@ export async function writeGzip(chunks: AsyncIterable<Buffer>, file: string): Pr
     if (!pending.length) return
     const data = pending.length === 1 ? pending[0] : Buffer.concat(pending)
     pending.length = 0
-    if (!out.write(data)) await new Promise<void>((resolve, reject) => out.once('drain', resolve).once('error', reject))
+    // events.once removes its 'error' listener on 'drain' (a listener per wait warned MaxListenersExceeded on large charts).
+    if (!out.write(data)) await once(out, 'drain')
   }
   const deflate = new Deflate({ level: 6, gzip: true, header: HELM_GZIP, chunkSize: 64 * 1024 })
   deflate.onData = (c: Uint8Array) => emit(Buffer.from(c.buffer, c.byteOffset, c.byteLength))

@@ -95,12 +95,12 @@ export interface TarEntry {
   mtimeMs: number
 }
 
-function cstring(buf: Buffer, offset: number, length: number): string {
+export function cstring(buf: Buffer, offset: number, length: number): string {
   const end = buf.indexOf(0, offset)
   return buf.toString('utf8', offset, end < 0 || end > offset + length ? offset + length : end)
 }
 
-function parseOctal(buf: Buffer, offset: number, length: number): number {
+export function parseOctal(buf: Buffer, offset: number, length: number): number {
   if (buf[offset] & 0x80) {
     // GNU base-256 for large values.
     let v = 0
@@ -111,7 +111,7 @@ function parseOctal(buf: Buffer, offset: number, length: number): number {
   return s ? parseInt(s, 8) : 0
 }
 
-function parsePax(data: Buffer): Record<string, string> {
+export function parsePax(data: Buffer): Record<string, string> {
   const out: Record<string, string> = {}
   let i = 0
   while (i < data.length) {

@@ -32,6 +32,8 @@ import {
 import { cleanScopes, parseChallenge, repositoryScope, tokenQuery } from './challenge'
 import type { Credential, CredentialSource } from './credentials'
 import { sha256Digest } from './helm-artifact'
+import { MAX_ERROR_BODY, registryErrorDetail } from './error-body'
+import { maskSecret, scrubSecrets } from '../auth/mask'
 
 export interface RegistryClientOptions {
   /** host[:port] as in the reference. */
@@ -222,25 +224,18 @@ export class RegistryClient {
 
   /** Error text in oras' style: what was asked, the status and the registry's own code and message. */
   private async fail(res: HttpResponse, method: string, what?: string): Promise<never> {
-    let detail = ''
-    let code: string | undefined
     if (res.bodyStream) {
       const chunks: Buffer[] = []
-      for await (const c of res.bodyStream) chunks.push(c as Buffer)
+      let size = 0
+      // Breaking out destroys the stream: an endless error body is not read to its end.
+      for await (const c of res.bodyStream) {
+        chunks.push(c as Buffer)
+        if ((size += (c as Buffer).length) >= MAX_ERROR_BODY) break
+      }
       res.body = Buffer.concat(chunks)
     }
-    try {
-      const parsed = JSON.parse(res.body.toString('utf8')) as { errors?: Array<{ code?: string; message?: string }> }
-      // Every entry, as oras-go's errcode.Errors renders them; the first one's code decides the hint.
-      const all = parsed.errors ?? []
-      if (all.length) {
-        code = all[0].code
-        detail = `: ${all.map((e) => `${(e.code ?? '').toLowerCase().replace(/_/g, ' ')}: ${e.message ?? ''}`).join('; ')}`
-      }
-    } catch {
-      const text = res.body.toString('utf8').trim().slice(0, 200)
-      if (text) detail = `: ${text}`
-    }
+    const { code, text } = registryErrorDetail(res.body, scrubSecrets)
+    let detail = text
     const hint =
       res.status === 401 || res.status === 403
         ? 'Check the credentials and that they may push to this repository'
@@ -367,8 +362,10 @@ export class RegistryClient {
           : 'Set `username` and `password`, or use a login method for this registry'
       })
     }
-    const body = JSON.parse(res.body.toString('utf8')) as { token?: string; access_token?: string }
+    const body = JSON.parse(res.body.subarray(0, 128 * 1024).toString('utf8')) as { token?: string; access_token?: string; refresh_token?: string }
     const token = body.access_token || body.token
+    // Masked the moment they exist: a registry may echo them in a later error body.
+    for (const t of [body.access_token, body.token, body.refresh_token]) if (typeof t === 'string') maskSecret(t)
     if (!token) throw new AuthError(`token service for ${this.host} returned no token`, { registry: this.host })
     return token
   }

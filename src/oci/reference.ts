@@ -39,6 +39,16 @@ export function parseRegistryInput(raw: string): RegistryLocation {
   if (!scheme) fail('has no oci:// scheme', `oci://${input.replace(/^\/+/, '')}`)
   if (scheme![1] !== 'oci') fail(`uses the ${scheme![1]}:// scheme; Helm pushes to OCI registries only`, `oci://${input.slice(scheme![0].length)}`)
   const rest = input.slice('oci://'.length)
+  const authority = rest.split('/')[0]
+  const digest = /@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/
+  // Something before an '@' in the host part is userinfo; a bare '@digest' is reported as a digest below.
+  if (authority.lastIndexOf('@') > 0 || (rest.includes('@') && !digest.test(rest))) {
+    // Never repeat the input: what precedes '@' is a password.
+    const clean = authority.lastIndexOf('@') > 0 ? `oci://${authority.slice(authority.lastIndexOf('@') + 1)}${rest.slice(authority.length)}` : ''
+    throw new InputError('registry contains credentials (user:password@) in its URL; they were not used and are not shown', {
+      hint: `Remove them from the registry input (${/^oci:\/\/[a-zA-Z0-9.[\]:/_-]*$/.test(clean) ? clean : 'oci://HOST/NAMESPACE'}) and pass the password as a secret in the password input`
+    })
+  }
   const at = rest.indexOf('@')
   if (at >= 0) fail('contains a digest; the digest is what the push produces', `oci://${rest.slice(0, at)}`)
   // Helm's path.Join: repeated and trailing slashes disappear.

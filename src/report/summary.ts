@@ -1,4 +1,11 @@
-/** The job summary: one table row per chart, how to install what was pushed, errors and warnings. */
+/**
+ * The job summary: one table row per chart, how to install what was pushed,
+ * errors and warnings. Every value that came from a chart, a registry or an
+ * input passes `safeMarkdown`; commands go in `<pre>` rather than fenced
+ * blocks, because character references mean the same there and a value
+ * cannot close the block.
+ */
+import { safeMarkdown as md } from './sanitize'
 import type { ChartResult } from './result'
 import { safeMarkdown } from './sanitize'
 
@@ -9,9 +16,8 @@ const STATUS: Record<ChartResult['status'], string> = {
   failed: '❌ failed'
 }
 
-/** Escapes a value for a Markdown table cell. */
-const cell = (s: string | undefined): string => (s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-const code = (s: string | undefined): string => (s ? `\`${cell(s)}\`` : '')
+const code = (s: string | undefined): string => (s ? `<code>${md(s)}</code>` : '')
+const pre = (lines: string[]): string[] => ['<pre>', ...lines.map(md), '</pre>']
 
 export function formatSize(bytes: number | undefined): string {
   if (bytes === undefined) return ''
@@ -21,26 +27,21 @@ export function formatSize(bytes: number | undefined): string {
 }
 
 export function summaryMarkdown(results: ChartResult[], registry: string): string {
-  const lines = [
-    `### Helm OCI Publish → \`${cell(registry)}\``,
-    '',
-    '| Chart | Version | Status | Immutable reference | Size |',
-    '| --- | --- | --- | --- | --- |'
-  ]
+  const lines = [`### Helm OCI Publish → ${code(registry)}`, '', '| Chart | Version | Status | Immutable reference | Size |', '| --- | --- | --- | --- | --- |']
   for (const r of results) {
     // A chart that failed has no reference anyone should use, even when its digest was known.
     lines.push(
-      `| ${cell(r.name ?? r.source)} | ${cell(r.version)} | ${STATUS[r.status]} | ${r.status === 'failed' ? '' : code(r.ref)} | ${formatSize(r.size)} |`
+      `| ${md(r.name ?? r.source)} | ${md(r.version ?? '')} | ${STATUS[r.status]} | ${r.status === 'failed' ? '' : code(r.ref)} | ${formatSize(r.size)} |`
     )
   }
   const pushed = results.filter((r) => (r.status === 'published' || r.status === 'unchanged') && r.ref)
   if (pushed.length) {
-    lines.push('', '#### Install', '', '```sh')
+    const commands: string[] = []
     for (const r of pushed) {
       const repo = r.ref!.slice(0, r.ref!.lastIndexOf('@'))
-      lines.push(`helm install ${r.name} ${repo} --version ${r.version}`, `helm install ${r.name} ${r.ref}   # pinned to the digest`)
+      commands.push(`helm install ${r.name} ${repo} --version ${r.version}`, `helm install ${r.name} ${r.ref}   # pinned to the digest`)
     }
-    lines.push('```')
+    lines.push('', '#### Install', '', ...pre(commands))
   }
   const withDeps = results.filter((r) => r.dependencies?.length)
   if (withDeps.length) {
@@ -54,18 +55,16 @@ export function summaryMarkdown(results: ChartResult[], registry: string): strin
   const failed = results.filter((r) => r.error)
   if (failed.length) {
     lines.push('', '#### Errors', '')
-    for (const r of failed) lines.push(`- **${cell(r.name ?? r.source)}**: ${cell(r.error)}`)
+    for (const r of failed) lines.push(`- **${md(r.name ?? r.source)}**: ${md(r.error)}`)
   }
   const signed = results.filter((r) => r.verifyCommands?.length)
   if (signed.length) {
     lines.push('', '#### Verify', '')
     for (const r of signed) {
       lines.push(
-        `**${cell(r.name)} ${cell(r.version)}**${r.rekorLogIndex ? ` (Rekor log index ${r.rekorLogIndex})` : ''}`,
+        `**${md(r.name ?? '')} ${md(r.version ?? '')}**${r.rekorLogIndex ? ` (Rekor log index ${md(r.rekorLogIndex)})` : ''}`,
         '',
-        '```sh',
-        ...(r.verifyCommands ?? []),
-        '```',
+        ...pre(r.verifyCommands ?? []),
         ''
       )
     }
@@ -73,7 +72,7 @@ export function summaryMarkdown(results: ChartResult[], registry: string): strin
   const warned = results.filter((r) => r.warnings?.length)
   if (warned.length) {
     lines.push('', '#### Warnings', '')
-    for (const r of warned) for (const w of r.warnings ?? []) lines.push(`- ${cell(r.name ?? r.source)}: ${cell(w)}`)
+    for (const r of warned) for (const w of r.warnings ?? []) lines.push(`- ${md(r.name ?? r.source)}: ${md(w)}`)
   }
   return lines.join('\n') + '\n'
 }

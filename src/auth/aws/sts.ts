@@ -5,7 +5,7 @@
 import { AuthError } from '../../errors'
 import { sendWithRetry } from '../../http'
 import { jwtClaims } from '../github-oidc'
-import { maskSecret } from '../mask'
+import { maskSecret, scrubSecrets } from '../mask'
 import type { AwsCredentials } from './sigv4'
 
 export interface AssumeRoleInput {
@@ -56,7 +56,7 @@ export async function assumeRoleWithWebIdentity(input: AssumeRoleInput): Promise
   const xml = res.body.toString()
   if (res.status !== 200) {
     const code = xmlText(xml, 'Code') ?? `HTTP ${res.status}`
-    const message = xmlText(xml, 'Message') ?? xml.slice(0, 200)
+    const message = xmlText(xml, 'Message') ?? scrubSecrets(xml).slice(0, 200)
     const claims = jwtClaims(input.webIdentityToken)
     const who = claims.sub ? ` (token sub "${String(claims.sub)}", aud "${String(claims.aud)}")` : ''
     throw new AuthError(`AWS STS AssumeRoleWithWebIdentity for ${input.roleArn} failed: ${code}: ${message}${who}`, { hint: stsHint(code) })

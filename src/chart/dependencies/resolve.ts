@@ -21,6 +21,7 @@ import { checkLock, makeLock } from './lock'
 import { endsWithNameHint, listVersions, ociLocation, pullChart, type OciLocation } from './oci-repo'
 import { displayUrl, downloadChart, fetchIndex, resolveChartUrl, type ChartRepository, type IndexEntry, type RepoIndex } from './repo-index'
 import { sameRepositoryUrl, type NamedRepository } from './repositories'
+import { assertInsideWorkspace } from '../boundary'
 
 export interface ResolvedDependency {
   name: string
@@ -45,6 +46,8 @@ export interface ResolverOptions {
   inRun?(host: string, repository: string): InRunChart[]
   /** Where file:// dependencies are packaged (never the user's chart directory). */
   workDir: string
+  /** The directories a file:// dependency must lie in after symlinks (the workspace and allowed-paths). */
+  roots?: () => Promise<string[]>
 }
 
 const NEWEST_SHOWN = 5
@@ -274,6 +277,7 @@ export class DependencyResolver {
         hint: 'file:// paths are relative to the chart directory; check the path and that the checkout contains it'
       })
     }
+    if (this.opts.roots) await assertInsideWorkspace(dir, await this.opts.roots(), `file:// dependency ${d.name} (${d.repository}) of ${where}`)
     return loadChartDir(dir, path.relative(process.cwd(), dir) || dir)
   }
 

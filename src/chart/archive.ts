@@ -1,0 +1,254 @@
+/**
+ * Reading a chart archive as a stream, with one budget for a chart and all
+ * of its nested subcharts: decompressed bytes (Helm's 100 MiB) are counted
+ * as they come out of gunzip, each entry's size (Helm's 5 MiB) is checked
+ * from its header before its data is read, and the number of entries is
+ * bounded. Only regular files and directories are accepted, and no absolute
+ * or non-UTF-8 names. File contents are kept in memory up to a small total
+ * and spilled to a temporary directory beyond it, so a nested-subchart bomb
+ * or a 100 MiB chart never has to fit in memory.
+ */
+import { mkdtempSync, rmSync, promises as fs } from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import * as zlib from 'node:zlib'
+import { ChartError } from '../errors'
+import { bufferFile, diskFile, type ChartFile } from './chart'
+import { BLOCK, parseOctal, parsePax } from './tar'
+
+/** Helm 3.17.3+/4: per-file and whole-chart (decompressed) limits. */
+export const MAX_FILE_SIZE = 5 * 1024 * 1024
+export const MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024
+/** Files (entries) in a chart and its subcharts; real charts have hundreds, 10,000 leaves ample room. */
+export const MAX_CHART_FILES = 10000
+/** File contents held in memory per chart; the rest waits in a temporary file. */
+const MEMORY_BUDGET = 16 * 1024 * 1024
+const SMALL_FILE = 64 * 1024
+/** PAX and GNU long-name records are a few hundred bytes. */
+const MAX_META = 1024 * 1024
+const BOM = Buffer.from([0xef, 0xbb, 0xbf])
+
+/** One budget for a chart and everything nested in it. */
+export class LoadBudget {
+  private bytes = 0
+  private files = 0
+  private memory = 0
+
+  constructor(readonly where: string) {}
+
+  addBytes(n: number): void {
+    this.bytes += n
+    if (this.bytes > MAX_DECOMPRESSED_CHART_SIZE) {
+      throw new ChartError(`decompressed chart is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE} (counting every nested subchart)`, {
+        chart: this.where,
+        file: this.where,
+        hint: 'Helm refuses charts over 100 MiB decompressed; a chart whose subcharts expand beyond that is refused as a whole'
+      })
+    }
+  }
+
+  addFile(name: string): void {
+    if (++this.files > MAX_CHART_FILES) {
+      throw new ChartError(`chart has more than ${MAX_CHART_FILES} files (counting every nested subchart; stopped at ${name})`, {
+        chart: this.where,
+        file: this.where,
+        hint: 'List generated or vendored files in .helmignore; no real chart needs this many files'
+      })
+    }
+  }
+
+  /** Whether `n` more bytes may stay in memory. */
+  takeMemory(n: number): boolean {
+    if (n > SMALL_FILE || this.memory + n > MEMORY_BUDGET) return false
+    this.memory += n
+    return true
+  }
+}
+
+let spillDir: string | undefined
+let spilled = 0
+
+/** Removes the spilled file contents (the run calls it when done; process exit is the fallback). */
+export function removeSpilledFiles(): void {
+  if (spillDir) rmSync(spillDir, { recursive: true, force: true })
+  spillDir = undefined
+}
+
+async function spill(data: Buffer): Promise<string> {
+  if (!spillDir) {
+    spillDir = mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'helm-oci-publish-chart-'))
+    process.once('exit', removeSpilledFiles)
+  }
+  const file = path.join(spillDir, String(++spilled))
+  await fs.writeFile(file, data, { mode: 0o600 })
+  return file
+}
+
+/** A file's name as text, or an error saying it is not UTF-8 (with the bad bytes shown as \xNN). */
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+export function utf8Name(bytes: Buffer, fail: (shown: string) => never): string {
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    return fail([...bytes].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join(''))
+  }
+}
+
+/** A file whose contents stay in memory when small and the budget allows, on disk otherwise. */
+export async function keepFile(name: string, data: Buffer, budget: LoadBudget): Promise<ChartFile> {
+  if (budget.takeMemory(data.length)) return bufferFile(name, Buffer.from(data))
+  return diskFile(name, await spill(data), data.length, 0)
+}
+
+/** Pulls exact byte counts out of a chunk stream, copying only when a request spans chunks. */
+class ByteQueue {
+  private chunks: Buffer[] = []
+  private length = 0
+  constructor(private readonly it: AsyncIterator<Buffer>) {}
+
+  async take(n: number): Promise<Buffer | undefined> {
+    if (n === 0) return Buffer.alloc(0)
+    while (this.length < n) {
+      const r = await this.it.next()
+      if (r.done) return undefined
+      this.chunks.push(r.value)
+      this.length += r.value.length
+    }
+    this.length -= n
+    const head = this.chunks[0]
+    if (head.length >= n) {
+      if (head.length === n) this.chunks.shift()
+      else this.chunks[0] = head.subarray(n)
+      return head.subarray(0, n)
+    }
+    const out = Buffer.allocUnsafe(n)
+    let off = 0
+    while (off < n) {
+      const c = this.chunks[0]
+      const k = Math.min(c.length, n - off)
+      c.copy(out, off, 0, k)
+      off += k
+      if (k === c.length) this.chunks.shift()
+      else this.chunks[0] = c.subarray(k)
+    }
+    return out
+  }
+}
+
+export interface ArchiveEntry {
+  /** The entry's name as recorded (PAX path, GNU long name or USTAR prefix/name). */
+  name: string
+  directory: boolean
+  /** Regular file contents (a leading UTF-8 BOM removed, as Helm does). */
+  data: Buffer
+}
+
+const TYPES: Record<string, string> = {
+  '1': 'a hard link',
+  '2': 'a symlink',
+  '3': 'a character device',
+  '4': 'a block device',
+  '6': 'a FIFO',
+  K: 'a long link name',
+  S: 'a sparse file',
+  V: 'a volume label',
+  M: 'a multi-volume continuation'
+}
+
+/**
+ * Entries of a gzipped tar, read as a stream. `source` is the compressed
+ * archive; every decompressed byte counts against `budget`.
+ */
+export async function* archiveEntries(source: AsyncIterable<Buffer>, where: string, budget: LoadBudget): AsyncGenerator<ArchiveEntry> {
+  const fail = (m: string, file = where, hint = 'Repackage the chart with `helm package` or this action'): never => {
+    throw new ChartError(m, { chart: where, file, hint })
+  }
+  async function* checked(): AsyncGenerator<Buffer> {
+    let first = true
+    for await (const c of source) {
+      const chunk = c as Buffer
+      if (first && (chunk.length < 3 || chunk[0] !== 0x1f || chunk[1] !== 0x8b || chunk[2] !== 0x08)) {
+        fail(`file '${where}' does not appear to be a gzipped archive`, where, 'Give a chart directory or a .tgz made by helm package')
+      }
+      first = false
+      yield chunk
+    }
+    if (first) fail(`file '${where}' does not appear to be a gzipped archive`, where, 'Give a chart directory or a .tgz made by helm package')
+  }
+  const gunzip = zlib.createGunzip()
+  const feeding = pipeline(checked(), gunzip)
+  feeding.catch(() => undefined)
+  async function* counted(): AsyncGenerator<Buffer> {
+    try {
+      for await (const c of gunzip) {
+        budget.addBytes((c as Buffer).length)
+        yield c as Buffer
+      }
+    } catch (err) {
+      if (err instanceof ChartError) throw err
+      fail(`cannot decompress ${where}: ${(err as Error).message}`)
+    }
+  }
+  const q = new ByteQueue(counted()[Symbol.asyncIterator]())
+  let pax: Record<string, string> = {}
+  let longName: string | undefined
+  try {
+    for (;;) {
+      const h = await q.take(BLOCK)
+      if (!h || h.every((b) => b === 0)) break
+      const size = parseOctal(h, 124, 12)
+      const type = String.fromCharCode(h[156] || 0x30)
+      const padded = size + ((BLOCK - (size % BLOCK)) % BLOCK)
+      const readBody = async (): Promise<Buffer> => {
+        const body = await q.take(padded)
+        if (!body) fail(`cannot read ${where}: unexpected end of tar archive`)
+        return body!.subarray(0, size)
+      }
+      if (type === 'x' || type === 'g' || type === 'L') {
+        if (size > MAX_META) fail(`chart archive has a ${size}-byte extended header`)
+        const data = await readBody()
+        if (type === 'x') pax = parsePax(data)
+        if (type === 'L') longName = utf8Name(data.subarray(0, data.indexOf(0) < 0 ? data.length : data.indexOf(0)), badName)
+        continue
+      }
+      const magic = h.toString('latin1', 257, 263)
+      const rawName = (off: number, len: number): Buffer => {
+        const end = h.indexOf(0, off)
+        return h.subarray(off, end < 0 || end > off + len ? off + len : end)
+      }
+      let name = utf8Name(rawName(0, 100), badName)
+      const prefix = magic.startsWith('ustar') ? utf8Name(rawName(345, 155), badName) : ''
+      if (prefix) name = `${prefix}/${name}`
+      if (longName !== undefined) name = longName
+      if (pax.path !== undefined) name = pax.path
+      pax = {}
+      longName = undefined
+      budget.addFile(name)
+      if (TYPES[type] || !['0', '\0', '7', '5'].includes(type)) {
+        fail(`chart archive entry "${name}" is ${TYPES[type] ?? `of tar type ${JSON.stringify(type)}`}; only regular files and directories are accepted`, name)
+      }
+      if (name.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(name) || name.startsWith('\\')) {
+        fail(`chart archive entry "${name}" has an absolute name`, name)
+      }
+      if (type === '5') {
+        await readBody()
+        yield { name, directory: true, data: Buffer.alloc(0) }
+        continue
+      }
+      if (size > MAX_FILE_SIZE) fail(`decompressed chart file "${name}" is larger than the maximum file size ${MAX_FILE_SIZE}`, name)
+      const body = await readBody()
+      yield { name, directory: false, data: body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body }
+    }
+  } finally {
+    gunzip.destroy()
+  }
+  await feeding.catch((err: unknown) => {
+    if (err instanceof ChartError) throw err
+  })
+
+  function badName(shown: string): never {
+    return fail(`chart archive entry name "${shown}" is not valid UTF-8`, where, 'Rename the file to a UTF-8 name and repackage the chart')
+  }
+}
