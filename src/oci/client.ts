@@ -5,7 +5,9 @@
  * Bearer tokens per scope from the realm, anonymous or with credentials).
  * Transient failures are retried with oras-go's backoff; an upload that
  * breaks is restarted from a fresh session; credentials never leave the
- * registry's origin, also not on redirects to blob storage.
+ * registry's origin, also not on redirects to blob storage. Safe to share
+ * between charts published concurrently: one token request per scope at a
+ * time, and one upload per blob and repository.
  */
 import type { Readable } from 'node:stream'
 import { AuthError, RegistryError } from '../errors'
@@ -74,7 +76,13 @@ export class RegistryClient {
   private scheme?: 'basic' | 'bearer'
   private basicHeader?: string
   private readonly tokens = new Map<string, string>()
+  /** Token requests under way, by scope: concurrent requests for one scope share one. */
+  private readonly tokenRequests = new Map<string, Promise<string>>()
+  /** Blob uploads of this run (under way or done), by repository and digest. */
+  private readonly blobs = new Map<string, Promise<'exists' | 'uploaded'>>()
   private challengeParams: Record<string, string> = {}
+  /** The host's first request: the others wait for it to learn the auth scheme, instead of each collecting a 401. */
+  private firstRequest?: Promise<unknown>
 
   constructor(opts: RegistryClientOptions) {
     this.opts = opts
@@ -142,7 +150,7 @@ export class RegistryClient {
   }
 
   /** Answers the challenge in `res`; returns false when there is nothing more to try. */
-  private async authenticate(res: HttpResponse, scopes: string[], refresh: boolean): Promise<boolean> {
+  private async authenticate(res: HttpResponse, scopes: string[], refresh: boolean, sent?: string): Promise<boolean> {
     const challenge = parseChallenge(headerValue(res.headers, 'www-authenticate'))
     if (challenge.scheme === 'basic') {
       const cred = await this.credential(refresh)
@@ -164,17 +172,29 @@ export class RegistryClient {
     }
     this.scheme = 'bearer'
     this.challengeParams = challenge.params
-    const all = cleanScopes([...scopes, ...(challenge.params.scope ?? '').split(' ')])
-    let token: string
-    try {
-      token = await this.fetchToken(all, refresh)
-    } catch (err) {
-      // A cloud credential may have expired between charts: mint a fresh one once.
-      if (refresh || !(err instanceof AuthError) || !this.opts.credentials) throw err
-      token = await this.fetchToken(all, true)
-    }
-    this.tokens.set(cleanScopes(scopes).join(' '), token)
+    // Sent before another request got this scope's token: replay with that token instead of asking again.
+    const current = this.authorization(cleanScopes(scopes).join(' '))
+    if (!refresh && current && current !== sent) return true
+    await this.bearerToken(scopes, (challenge.params.scope ?? '').split(' '), refresh)
     return true
+  }
+
+  /** Gets and caches the token for `scopes`; callers asking for the same scope meanwhile wait for the same request. */
+  private async bearerToken(scopes: string[], extra: string[], refresh: boolean): Promise<void> {
+    const key = cleanScopes(scopes).join(' ')
+    let pending = this.tokenRequests.get(key)
+    if (!pending) {
+      const all = cleanScopes([...scopes, ...extra])
+      pending = this.fetchToken(all, refresh)
+        .catch((err) => {
+          // A cloud credential may have expired between charts: mint a fresh one once.
+          if (refresh || !(err instanceof AuthError) || !this.opts.credentials) throw err
+          return this.fetchToken(all, true)
+        })
+        .finally(() => this.tokenRequests.delete(key))
+      this.tokenRequests.set(key, pending)
+    }
+    this.tokens.set(key, await pending)
   }
 
   /** A registry token for `scopes` from the challenge's realm (Docker token protocol or OAuth2 refresh grant). */
@@ -240,9 +260,21 @@ export class RegistryClient {
    * replay once; on a second 401, renew the login credential once more.
    */
   async request(o: RequestOptions): Promise<HttpResponse> {
+    if (this.firstRequest) await this.firstRequest.catch(() => undefined)
+    else if (!this.scheme) {
+      const first = this.exchange(o)
+      this.firstRequest = first
+      return first
+    }
+    return this.exchange(o)
+  }
+
+  private async exchange(o: RequestOptions): Promise<HttpResponse> {
     const scopes = [repositoryScope(o.repository, o.push)]
     const scopeKey = cleanScopes(scopes).join(' ')
     let url = this.url(o.url)
+    // Bearer already known for this host: get the scope's token first instead of collecting a 401 per repository.
+    if (this.scheme === 'bearer' && !this.tokens.has(scopeKey) && sameOrigin(url, this.base)) await this.bearerToken(scopes, [], false)
     for (let attempt = 0, redirects = 0; ;) {
       const auth = sameOrigin(url, this.base) ? this.authorization(scopeKey) : undefined
       const req: HttpRequest = {
@@ -257,7 +289,7 @@ export class RegistryClient {
       const res = o.retry === false ? await send(req) : await sendWithRetry(req, this.opts.retry ?? DEFAULT_RETRY)
       if (res.status === 401 && sameOrigin(res.url, this.base) && attempt < 2) {
         res.bodyStream?.resume()
-        await this.authenticate(res, scopes, attempt === 1)
+        await this.authenticate(res, scopes, attempt === 1, auth)
         attempt++
         continue
       }
@@ -288,8 +320,22 @@ export class RegistryClient {
     return this.fail(res, 'HEAD')
   }
 
-  /** Uploads a blob unless it exists; restarts the upload session when it breaks. */
+  /**
+   * Uploads a blob unless it exists; restarts the upload session when it
+   * breaks. A blob this run already stored (or is storing) in the repository
+   * is neither checked nor sent again; a failed upload may be tried again.
+   */
   async pushBlob(repository: string, blob: BlobSource): Promise<'exists' | 'uploaded'> {
+    const key = `${repository}@${blob.digest}`
+    const earlier = this.blobs.get(key)
+    if (earlier) return earlier.then(() => 'exists')
+    const upload = this.uploadBlob(repository, blob)
+    this.blobs.set(key, upload)
+    upload.catch(() => this.blobs.delete(key))
+    return upload
+  }
+
+  private async uploadBlob(repository: string, blob: BlobSource): Promise<'exists' | 'uploaded'> {
     if (await this.blobExists(repository, blob.digest)) return 'exists'
     const attempts = this.opts.uploadAttempts ?? 3
     for (let attempt = 1; ; attempt++) {
