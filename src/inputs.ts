@@ -8,6 +8,7 @@ import { InputError } from './errors'
 import { parseRegistryInput, RegistryLocation } from './oci/reference'
 import { isStrictSemver } from './chart/semver'
 import type { LoginOptions } from './auth'
+import type { RepositorySettings } from './oci/credentials'
 import type { SignOptions } from './sign'
 
 export type IfExists = 'skip-identical' | 'fail' | 'overwrite'
@@ -29,6 +30,38 @@ export interface Inputs {
   /** Helm .prov signing key (ASCII-armored), when given. */
   gpg?: { privateKey: string; passphrase?: string }
   workspace: string
+  /** Many charts: how many are packaged and published at once, and whether the first failure stops the rest. */
+  concurrency: number
+  failFast: boolean
+  /** Package, validate and compare with the registry only; output the matrix of charts that would change it. */
+  plan: boolean
+  /** Create missing repositories through the registry's API (ECR); absent: the registry creates them on push. */
+  createRepository?: RepositorySettings
+}
+
+export const MAX_CONCURRENCY = 32
+
+/** A whole number of charts at once, 1 to MAX_CONCURRENCY. */
+export function parseConcurrency(raw: string): number {
+  const n = Number(raw || '4')
+  if (!/^\s*\d+\s*$/.test(raw || '4') || n < 1 || n > MAX_CONCURRENCY) {
+    throw new InputError(`input concurrency is "${raw}"; expected a whole number from 1 to ${MAX_CONCURRENCY}`, {
+      hint: 'Set concurrency to how many charts to publish at once (4 suits most registries; 1 publishes one after another)'
+    })
+  }
+  return n
+}
+
+function repositorySettings(get: InputReader): RepositorySettings | undefined {
+  const create = parseBoolean(get, 'create-repository', false)
+  const tagImmutability = oneOf(get, 'repository-tag-immutability', ['mutable', 'immutable'] as const, 'mutable')
+  const scanOnPush = parseBoolean(get, 'repository-scan-on-push', false)
+  if (!create && (get('repository-tag-immutability') || scanOnPush)) {
+    throw new InputError('repository-tag-immutability and repository-scan-on-push apply to repositories the action creates', {
+      hint: 'Also set create-repository: true, or remove them'
+    })
+  }
+  return create ? { tagImmutability, scanOnPush } : undefined
 }
 
 /** Reads one input as the runner passes it (INPUT_<NAME>, trimmed). */
@@ -104,6 +137,12 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
   const gpgKey = get('gpg-private-key')
   const outputDir = get('output-dir')
   const caFile = get('ca-file')
+  const plan = parseBoolean(get, 'plan', false)
+  if (plan && parseBoolean(get, 'dry-run', false)) {
+    throw new InputError('inputs plan and dry-run are both true', {
+      hint: 'plan already pushes nothing (it reads the registry); dry-run does not contact it. Set one'
+    })
+  }
 
   return {
     charts,
@@ -141,6 +180,10 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
       githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
     },
     gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
-    workspace
+    workspace,
+    concurrency: parseConcurrency(get('concurrency')),
+    failFast: parseBoolean(get, 'fail-fast', false),
+    plan,
+    createRepository: repositorySettings(get)
   }
 }

@@ -1,9 +1,10 @@
 /**
- * Everything that happens before the network: load and validate each chart,
- * apply overrides, package it reproducibly, sign Helm's .prov when a GPG key
- * is given, and
- * build the exact OCI manifest Helm would push. A bad chart is reported here
- * and stops the run before anything is published.
+ * Everything that happens before the network, in two steps. `loadCharts`
+ * loads and validates every chart first (concurrently), so each bad chart is
+ * reported before anything is pushed. `createPackager` then packages one
+ * chart reproducibly, signs Helm's .prov when a GPG key is given, and builds
+ * the exact OCI manifest Helm would push; publish.ts calls it per chart
+ * inside the pool, so packaging overlaps other charts' uploads.
  */
 import * as log from './report/log'
 import { promises as fs } from 'node:fs'
@@ -18,6 +19,7 @@ import { chartReference, type ChartReference } from './oci/reference'
 import type { Inputs } from './inputs'
 import type { ChartResult } from './report/result'
 import { ChartError, errorMessage } from './errors'
+import { mapConcurrent } from './pool'
 
 export interface Blob {
   digest: string
@@ -29,6 +31,8 @@ export interface PreparedChart {
   /** Filled in as the chart moves along; `status: failed` stops it. */
   result: ChartResult
   metadata?: Metadata
+  /** The loaded chart, until it is packaged. */
+  chart?: Chart
   archive?: Blob & { path: string }
   /** Helm's provenance file, pushed as a layer of the chart. */
   prov?: Blob & { bytes: Buffer }
@@ -39,21 +43,71 @@ export interface PreparedChart {
 type HelmProv = typeof import('./sign/helm-prov')
 type ProvKey = Awaited<ReturnType<HelmProv['loadProvKey']>>
 
-async function prepareOne(source: ChartSource, inputs: Inputs, provKey?: ProvKey): Promise<PreparedChart> {
+/** Load, apply overrides, validate; sets the name, version and reference. */
+async function loadOne(source: ChartSource, inputs: Inputs): Promise<PreparedChart> {
   const result: ChartResult = { source: source.display, status: inputs.dryRun ? 'dry-run' : 'published' }
-  const prepared: PreparedChart = { source, result }
   const chart: Chart = source.kind === 'directory' ? await loadChartDir(source.path, source.display) : await loadChartArchive(source.path, source.display)
   const overridden = Boolean(inputs.version || inputs.appVersion)
   if (overridden) applyOverrides(chart, { version: inputs.version, appVersion: inputs.appVersion })
   checkDependencies(chart)
   const metadata = chart.metadata
-  Object.assign(result, { name: metadata.name, version: metadata.version })
-  prepared.metadata = metadata
-  result.warnings = [...(chart.warnings ?? [])]
+  const ref = chartReference(inputs.registry, metadata.name, metadata.version)
+  Object.assign(result, { name: metadata.name, version: metadata.version, tag: ref.tag, warnings: [...(chart.warnings ?? [])] })
+  return { source, result, metadata, chart, ref }
+}
+
+/** Loads and validates every chart; a chart that cannot be loaded comes back `failed`, annotated on its file. */
+export async function loadCharts(sources: ChartSource[], inputs: Inputs): Promise<PreparedChart[]> {
+  const out = await mapConcurrent(sources, inputs.concurrency, async (source): Promise<PreparedChart> => {
+    try {
+      return await loadOne(source, inputs)
+    } catch (err) {
+      const e = err instanceof ChartError || !(err instanceof Error) ? err : new ChartError(err.message, { chart: source.display, cause: err })
+      annotate(e)
+      return { source, result: { source: source.display, status: 'failed', error: errorMessage(e) } }
+    }
+  })
+  const seen = new Map<string, string>()
+  for (const p of out) {
+    if (!p.ref) continue
+    const key = `${p.ref.repository}:${p.ref.tag}`
+    const other = seen.get(key)
+    if (other) {
+      p.result.status = 'failed'
+      p.result.error = `${p.source.display} and ${other} are both ${p.result.name} ${p.result.version}; only one can be pushed to ${key}`
+      annotate(
+        new ChartError(p.result.error, {
+          chart: p.result.name,
+          file: p.source.display,
+          hint: 'Remove one from the charts input or give them different versions'
+        })
+      )
+    } else seen.set(key, p.source.display)
+  }
+  return out
+}
+
+/** Packages a loaded chart: the archive, the optional .prov, the manifest. A GPG key is loaded (and refused) once, up front. */
+export async function createPackager(inputs: Inputs): Promise<(p: PreparedChart) => Promise<void>> {
+  let provKey: ProvKey | undefined
+  if (inputs.gpg) {
+    const { loadProvKey } = loadLazy<HelmProv>('sign/helm-prov')
+    provKey = await loadProvKey({ armoredPrivateKey: inputs.gpg.privateKey, passphrase: inputs.gpg.passphrase })
+    for (const w of provKey.warnings) log.warning(w)
+  }
+  return (p) => packageOne(p, inputs, provKey)
+}
+
+async function packageOne(prepared: PreparedChart, inputs: Inputs, provKey?: ProvKey): Promise<void> {
+  const { source, result, chart, ref } = prepared
+  if (!chart || !ref) throw new ChartError(`${source.display} was not loaded`, { chart: source.display })
+  const metadata = chart.metadata
+  const overridden = Boolean(inputs.version || inputs.appVersion)
+  for (const w of result.warnings ?? []) log.warning(`${result.name}: ${w}`, { file: path.join(source.display, 'Chart.yaml') })
 
   const when = await sourceDateEpoch(source.path, process.env)
   log.info(`Time stamps: ${when.date.toISOString()} (${when.source})`)
-  if (when.warning) result.warnings.push(when.warning)
+  if (when.warning) result.warnings!.push(when.warning)
   if (source.kind === 'archive' && !overridden) {
     // A packaged chart is pushed byte for byte, as `helm push` does.
     prepared.archive = { path: source.path, ...(await fileDigest(source.path)) }
@@ -61,6 +115,7 @@ async function prepareOne(source: ChartSource, inputs: Inputs, provKey?: ProvKey
     await fs.mkdir(inputs.outputDir, { recursive: true })
     prepared.archive = await saveChart(chart, { destDir: inputs.outputDir, mtime: when.date })
   }
+  prepared.chart = undefined // packaged: its buffered files can go
   Object.assign(result, { size: prepared.archive.size, archive: prepared.archive.path })
   log.info(`Packaged ${path.basename(prepared.archive.path)}: ${prepared.archive.size} bytes, ${prepared.archive.digest}`)
 
@@ -85,53 +140,9 @@ async function prepareOne(source: ChartSource, inputs: Inputs, provKey?: ProvKey
     log.info(`Signed ${path.basename(prepared.archive.path)}.prov with key ${provKey.fingerprint}`)
   }
 
-  prepared.ref = chartReference(inputs.registry, metadata.name, metadata.version)
   prepared.artifact = buildHelmManifest({ metadata, chart: prepared.archive, prov: prepared.prov, created: when.date })
   Object.assign(result, {
-    tag: prepared.ref.tag,
     digest: prepared.artifact.digest,
-    ref: `oci://${prepared.ref.host}/${prepared.ref.repository}@${prepared.artifact.digest}`
+    ref: `oci://${ref.host}/${ref.repository}@${prepared.artifact.digest}`
   })
-  return prepared
-}
-
-export async function prepareCharts(sources: ChartSource[], inputs: Inputs): Promise<PreparedChart[]> {
-  const out: PreparedChart[] = []
-  let provKey: ProvKey | undefined
-  if (inputs.gpg) {
-    const { loadProvKey } = loadLazy<HelmProv>('sign/helm-prov')
-    provKey = await loadProvKey({ armoredPrivateKey: inputs.gpg.privateKey, passphrase: inputs.gpg.passphrase })
-    for (const w of provKey.warnings) log.warning(w)
-  }
-  for (const source of sources) {
-    await log.group(`Package ${source.display}`, async () => {
-      try {
-        const prepared = await prepareOne(source, inputs, provKey)
-        for (const w of prepared.result.warnings ?? []) log.warning(`${prepared.result.name}: ${w}`, { file: path.join(source.display, 'Chart.yaml') })
-        out.push(prepared)
-      } catch (err) {
-        const e = err instanceof ChartError || !(err instanceof Error) ? err : new ChartError(err.message, { chart: source.display, cause: err })
-        annotate(e)
-        out.push({ source, result: { source: source.display, status: 'failed', error: errorMessage(e) } })
-      }
-    })
-  }
-  const seen = new Map<string, string>()
-  for (const p of out) {
-    if (!p.ref) continue
-    const key = `${p.ref.repository}:${p.ref.tag}`
-    const other = seen.get(key)
-    if (other) {
-      p.result.status = 'failed'
-      p.result.error = `${p.source.display} and ${other} are both ${p.result.name} ${p.result.version}; only one can be pushed to ${key}`
-      annotate(
-        new ChartError(p.result.error, {
-          chart: p.result.name,
-          file: p.source.display,
-          hint: 'Remove one from the charts input or give them different versions'
-        })
-      )
-    } else seen.set(key, p.source.display)
-  }
-  return out
 }

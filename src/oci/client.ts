@@ -428,12 +428,12 @@ export class RegistryClient {
   }
 
   /** The manifest a tag or digest points at, without its body; undefined when absent. */
-  async headManifest(repository: string, reference: string): Promise<ManifestInfo | undefined> {
+  async headManifest(repository: string, reference: string, push = true): Promise<ManifestInfo | undefined> {
     const res = await this.request({
       method: 'HEAD',
       url: `/v2/${repository}/manifests/${reference}`,
       repository,
-      push: true,
+      push,
       headers: { accept: MANIFEST_ACCEPT }
     })
     if (res.status === 404) return undefined

@@ -5,7 +5,9 @@ const STATUS: Record<ChartResult['status'], string> = {
   published: '✅ published',
   unchanged: '✔️ unchanged (identical tag)',
   'dry-run': '🧪 dry run (not pushed)',
-  failed: '❌ failed'
+  planned: '📋 would be published (plan)',
+  failed: '❌ failed',
+  skipped: '⏭️ skipped'
 }
 
 /** Escapes a value for a Markdown table cell. */
@@ -42,6 +44,11 @@ export function summaryMarkdown(results: ChartResult[], registry: string): strin
   if (failed.length) {
     lines.push('', '#### Errors', '')
     for (const r of failed) lines.push(`- **${cell(r.name ?? r.source)}**: ${cell(r.error)}`)
+  }
+  const skipped = results.filter((r) => r.status === 'skipped')
+  if (skipped.length) {
+    lines.push('', '#### Skipped', '')
+    for (const r of skipped) lines.push(`- **${cell(r.name ?? r.source)}**: ${cell(r.reason)}`)
   }
   const signed = results.filter((r) => r.verifyCommands?.length)
   if (signed.length) {
