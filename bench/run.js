@@ -4,6 +4,7 @@
 //      vs  the floor: the same HTTP requests with the same bytes, sent directly from one warm process
 //   3. packaging a large chart (dry run, ~24 MiB of files)  vs  GNU tar | gzip -6 of the same directory,
 //      with the action's peak RSS (streaming keeps it flat)
+//   4. a 100-chart monorepo: one run vs one run per chart, vs the raw floor, and unchanged (bench/monorepo.js)
 require('../scripts/ts-require')
 const { execFileSync, spawnSync } = require('node:child_process')
 const crypto = require('node:crypto')
@@ -13,6 +14,7 @@ const os = require('node:os')
 const path = require('node:path')
 const { startRegistry } = require('../__tests__/support/registry.ts')
 const { runAction, ROOT, DIST } = require('../__tests__/support/action.ts')
+const { monorepoRows } = require('./monorepo')
 
 const RUNS = Number(process.env.BENCH_RUNS || 7)
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -153,6 +155,9 @@ async function main() {
     `peak RSS ${(rss / 1024).toFixed(0)} MiB`
   ])
   fs.rmSync(work, { recursive: true, force: true })
+
+  // 4. Monorepo.
+  rows.push(...(await monorepoRows(fmt)))
 
   const widths = [0, 1, 2, 3].map((c) => Math.max(...[['measurement', 'action', 'baseline (same run)', 'difference'], ...rows].map((r) => r[c].length)))
   const line = (r) => r.map((x, i) => x.padEnd(widths[i])).join(' | ')
