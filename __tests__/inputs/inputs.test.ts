@@ -74,9 +74,10 @@ describe('monorepo and repository inputs', () => {
 
   test('create-repository with its settings; the settings alone are refused', () => {
     expect(read({ 'create-repository': 'true' }).createRepository).toEqual({ tagImmutability: 'mutable', scanOnPush: false })
-    expect(
-      read({ 'create-repository': 'true', 'repository-tag-immutability': 'IMMUTABLE', 'repository-scan-on-push': 'true' }).createRepository
-    ).toEqual({ tagImmutability: 'immutable', scanOnPush: true })
+    expect(read({ 'create-repository': 'true', 'repository-tag-immutability': 'IMMUTABLE', 'repository-scan-on-push': 'true' }).createRepository).toEqual({
+      tagImmutability: 'immutable',
+      scanOnPush: true
+    })
     expect(() => read({ 'create-repository': 'true', 'repository-tag-immutability': 'sometimes' })).toThrow(/expected one of mutable, immutable/)
     expect(() => read({ 'repository-scan-on-push': 'true' })).toThrow(/apply to repositories the action creates/)
   })
