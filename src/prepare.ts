@@ -54,6 +54,8 @@ async function loadOne(source: ChartSource, inputs: Inputs): Promise<PreparedCha
   const metadata = chart.metadata
   const ref = chartReference(inputs.registry, metadata.name, metadata.version)
   Object.assign(result, { name: metadata.name, version: metadata.version, tag: ref.tag, warnings: [...(chart.warnings ?? [])] })
+  // A given archive is pushed as it is, so it is verified with the validation, before any push.
+  if (source.kind === 'archive' && !overridden) await verifyArchive(source.path, source.display, metadata)
   return { source, result, metadata, chart, ref }
 }
 
@@ -110,15 +112,15 @@ async function packageOne(prepared: PreparedChart, inputs: Inputs, provKey?: Pro
   log.info(`Time stamps: ${when.date.toISOString()} (${when.source})`)
   if (when.warning) result.warnings!.push(when.warning)
   if (source.kind === 'archive' && !overridden) {
-    // A packaged chart is pushed byte for byte, as `helm push` does.
+    // A packaged chart is pushed byte for byte, as `helm push` does (verified when loaded).
     prepared.archive = { path: source.path, ...(await fileDigest(source.path)) }
   } else {
     await fs.mkdir(inputs.outputDir, { recursive: true })
     prepared.archive = await saveChart(chart, { destDir: inputs.outputDir, mtime: when.date })
+    // Read back independently (gzip CRC32/ISIZE, tar structure, Helm's loader) before it is pushed.
+    await verifyArchive(prepared.archive.path, source.display, metadata)
   }
   prepared.chart = undefined // packaged: its buffered files can go
-  // Read back independently (gzip CRC32/ISIZE, tar structure, Helm's loader) before anything is pushed.
-  await verifyArchive(prepared.archive.path, source.display, metadata)
   Object.assign(result, { size: prepared.archive.size, archive: prepared.archive.path })
   log.info(`Packaged ${path.basename(prepared.archive.path)}: ${prepared.archive.size} bytes, ${prepared.archive.digest}`)
 

@@ -93,7 +93,8 @@ test('create-repository: each missing repository is created once, with the reque
     expect(run.stdout).toContain(`Created repository ${ecr.host}/team/${name}`)
   }
   expect(createCalls() - before).toBe(3)
-  expect(ecr.refused.filter((r) => r.includes('/v2/team/'))).toEqual([])
+  // Only the tag lookups before the repositories existed met ECR's NAME_UNKNOWN; no upload was refused.
+  expect(ecr.refused.filter((r) => r.includes('/v2/team/')).sort()).toEqual(['api', 'web', 'worker'].map((n) => `HEAD /v2/team/${n}/manifests/1.0.0`))
 
   // A re-run finds every tag identical: no repository call at all.
   const again = await action({ charts: 'api\nweb\nworker', registry: `oci://${ecr.host}/team`, 'create-repository': 'true' }, ws)
