@@ -4,7 +4,7 @@
  * (or everything not started, with fail-fast), cycles end instead of hanging.
  */
 import fc from 'fast-check'
-import { mapConcurrent, runPool } from '../src/pool'
+import { runPool } from '../src/pool'
 
 const tick = (ms = 1): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
@@ -128,17 +128,4 @@ test('random DAGs: order respected, concurrency bounded, every key settled', asy
     ),
     { numRuns: 60 }
   )
-})
-
-test('mapConcurrent keeps input order and bounds concurrency', async () => {
-  let running = 0
-  let peak = 0
-  const out = await mapConcurrent([5, 1, 4, 2, 3], 2, async (x) => {
-    peak = Math.max(peak, ++running)
-    await tick(x)
-    running--
-    return x * 10
-  })
-  expect(out).toEqual([50, 10, 40, 20, 30])
-  expect(peak).toBe(2)
 })

@@ -10,6 +10,7 @@ import { isStrictSemver } from './chart/semver'
 import type { LoginOptions } from './auth'
 import type { RepositorySettings } from './oci/credentials'
 import type { SignOptions } from './sign'
+import { parseRepositories, type NamedRepository } from './chart/dependencies/repositories'
 
 export type IfExists = 'skip-identical' | 'fail' | 'overwrite'
 export type PlainHttp = 'auto' | 'true' | 'false'
@@ -29,6 +30,8 @@ export interface Inputs {
   sign: SignOptions
   /** Helm .prov signing key (ASCII-armored), when given. */
   gpg?: { privateKey: string; passphrase?: string }
+  /** Classic chart repositories for dependencies (`repositories`). */
+  repositories: NamedRepository[]
   workspace: string
   /** Many charts: how many are packaged and published at once, and whether the first failure stops the rest. */
   concurrency: number
@@ -122,6 +125,8 @@ export function maskSecret(mask: (s: string) => void, value: string | undefined)
 
 export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}): Inputs {
   for (const secret of ['password', 'github-token', 'gpg-private-key', 'gpg-passphrase']) maskSecret(mask, get(secret))
+  // Parsed first: the credentials in it are masked before anything can fail and print.
+  const repositories = parseRepositories(get('repositories'), mask)
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const registryRaw = get('registry')
   if (!registryRaw) {
@@ -179,6 +184,7 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
       tsaUrl: get('tsa-url') || undefined,
       githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
     },
+    repositories,
     gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
     workspace,
     concurrency: parseConcurrency(get('concurrency')),

@@ -1,13 +1,13 @@
 /**
- * The action, in order: read inputs, find the charts, load and validate every
- * one of them, log in, then package and publish the charts concurrently (per
- * chart: blobs, manifest by digest, signatures, then the tag; with `plan`,
- * only the comparison with the registry), report.
+ * The action, in order: read inputs, find the charts, package and validate
+ * every one of them (in dependency order), log in, then publish the charts
+ * concurrently (per chart: blobs, manifest by digest, signatures, then the
+ * tag; with `plan`, only the comparison with the registry), report.
  */
 import * as log from './report/log'
 import { readInputs, readerFromEnv } from './inputs'
 import { discoverCharts } from './chart/discover'
-import { loadCharts } from './prepare'
+import { prepareCharts } from './prepare'
 import { connect, needsRegistry, publishCharts } from './publish'
 import { writeOutputs } from './report/outputs'
 import { summaryMarkdown } from './report/summary'
@@ -18,7 +18,7 @@ import { annotate } from './annotate'
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   const inputs = readInputs(readerFromEnv(env), env, log.setSecret)
   const sources = await discoverCharts(inputs.charts, inputs.workspace)
-  const charts = await loadCharts(sources, inputs)
+  const charts = await prepareCharts(sources, inputs)
   const target = needsRegistry(charts, inputs) ? await connect(inputs) : undefined
   const results = await publishCharts(charts, target, inputs)
   writeOutputs(results, log.setOutput, { plan: inputs.plan })

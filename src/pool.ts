@@ -88,17 +88,3 @@ export function runPool(keys: readonly string[], task: (key: string) => Promise<
 function describe(o: Outcome): string {
   return o.status === 'failed' ? 'failed' : 'was skipped'
 }
-
-/** Runs `fn` over `items` with at most `concurrency` at once; results in input order. */
-export async function mapConcurrent<T, R>(items: readonly T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++
-      out[i] = await fn(items[i], i)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(items.length, Math.max(1, Math.floor(concurrency))) }, worker))
-  return out
-}

@@ -1,6 +1,6 @@
 /**
- * The network part. Charts are packaged and published concurrently by a
- * bounded pool, in dependency order, each chart's log held and printed whole.
+ * The network part. Charts are published concurrently by a bounded pool, in
+ * dependency order, each chart's log held and printed whole.
  * Per chart, in an order that never shows a broken or unsigned tag: compare
  * with what the tag holds, upload blobs, put the manifest by digest, sign and
  * attach signatures, and only then set the tag. With `plan`, only the
@@ -18,7 +18,8 @@ import type { CredentialSource } from './oci/credentials'
 import { isLoopbackHost } from './oci/reference'
 import { checkExisting, pushArtifact, tagManifest } from './oci/push'
 import { runPool } from './pool'
-import { createPackager, type PreparedChart } from './prepare'
+import type { PreparedChart } from './prepare'
+import { dependencyEdges } from './chart/dependencies/order'
 import type { ChartResult } from './report/result'
 import { planSigning, startSigning, type Signing } from './sign'
 
@@ -31,6 +32,14 @@ export interface Target {
   ensureRepository?: (repository: string) => Promise<void>
 }
 
+/** The `ca-file` input's PEM bundle, trusted for the registry and chart repositories. */
+export async function readCaFile(caFile: string | undefined): Promise<Buffer | undefined> {
+  if (!caFile) return undefined
+  return fs.readFile(caFile).catch((err: Error) => {
+    throw new PublishError(`cannot read ca-file ${caFile}: ${err.message}`, { file: caFile, hint: 'Give the path of a PEM file in the workspace' })
+  })
+}
+
 export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
   // Decided first: a signing request that cannot be honoured fails before any login or upload.
   const plan = inputs.plan ? { enabled: false } : planSigning(inputs.sign, env)
@@ -38,14 +47,7 @@ export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.e
   const credentials = createCredentialSource(host, inputs.login, env)
   log.info(`Registry ${host}: logging in with ${credentials.description}`)
   const plainHttp = inputs.plainHttp === 'auto' ? isLoopbackHost(host) : inputs.plainHttp === 'true'
-  const ca = inputs.caFile
-    ? await fs.readFile(inputs.caFile).catch((err: Error) => {
-        throw new PublishError(`cannot read ca-file ${inputs.caFile}: ${err.message}`, {
-          file: inputs.caFile,
-          hint: 'Give the path of a PEM file in the workspace'
-        })
-      })
-    : undefined
+  const ca = await readCaFile(inputs.caFile)
   const client = new RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' })
   if (inputs.dockerConfig) {
     const { writeDockerConfig } = await import('./auth/docker-config')
@@ -150,14 +152,16 @@ function explain(err: unknown, p: PreparedChart, target: Target | undefined, inp
   return hinted
 }
 
-/**
- * Which charts of the run each chart needs published first (keys: source
- * paths). Empty until the dependency resolver lands (src/chart/dependencies/order.ts);
- * the pool already honours whatever this returns.
- */
-export function dependencyMap(prepared: PreparedChart[]): Map<string, string[]> {
-  void prepared
-  return new Map()
+/** Which charts of the run each chart needs published first (keys: source paths), by the same rules as the packaging order. */
+export function dependencyMap(prepared: PreparedChart[], inputs: Inputs): Map<string, string[]> {
+  const nodes = prepared.map((p) => ({
+    display: p.source.display,
+    name: p.result.name,
+    dir: p.source.kind === 'directory' ? p.source.path : undefined,
+    dependencies: (p.metadata?.dependencies ?? []).filter((d) => d !== null).map((d) => ({ name: d!.name, repository: d!.repository ?? '' }))
+  }))
+  const edges = dependencyEdges(nodes, inputs.registry)
+  return new Map(prepared.map((p, i) => [p.source.display, edges[i].map((j) => prepared[j].source.display)]))
 }
 
 /** Whether the run needs the registry at all (a dry run, or nothing left to do after fail-fast, does not). */
@@ -168,18 +172,16 @@ export function needsRegistry(prepared: PreparedChart[], inputs: Inputs): boolea
 }
 
 /**
- * Packages and publishes (or plans) every loaded chart, at most `concurrency`
+ * Publishes (or plans) every packaged chart, at most `concurrency`
  * at once and in dependency order. A failing chart is reported and the others
  * go on; what needs it is skipped, and with fail-fast nothing new starts.
  */
 export async function publishCharts(prepared: PreparedChart[], target: Target | undefined, inputs: Inputs): Promise<ChartResult[]> {
-  const pack = await createPackager(inputs)
   const byKey = new Map(prepared.map((p) => [p.source.display, p]))
   const task = async (key: string): Promise<boolean> => {
     const p = byKey.get(key)!
     return log.chartGroup(`${p.result.name} ${p.result.version} (${p.source.display})`, async () => {
       try {
-        await pack(p)
         if (target && inputs.plan) await planOne(p, target, inputs)
         else if (target) await publishOne(p, target, inputs)
         return true
@@ -195,7 +197,7 @@ export async function publishCharts(prepared: PreparedChart[], target: Target | 
   const outcomes = await runPool([...byKey.keys()], task, {
     concurrency: inputs.concurrency,
     failFast: inputs.failFast,
-    needs: dependencyMap(prepared),
+    needs: dependencyMap(prepared, inputs),
     failed: prepared.filter((p) => p.result.status === 'failed').map((p) => p.source.display)
   })
   for (const [key, outcome] of outcomes) {
