@@ -180,3 +180,41 @@ test('bad inputs: concurrency out of range, plan with dry-run', async () => {
   const both = await action({ charts: 'charts/svc-00', registry: `oci://${reg.host}/x`, plan: 'true', 'dry-run': 'true' }, ws)
   expect(both.errors.join('\n')).toContain('inputs plan and dry-run are both true')
 })
+
+test('a chart needing another chart of the run is published after it, and skipped when it fails', async () => {
+  const ws = mkdtempSync(path.join(os.tmpdir(), 'hop-deps-'))
+  temps.push(ws)
+  const registry = `oci://${reg.host}/ordered`
+  const chart = (name: string, extra = '') => {
+    mkdirSync(path.join(ws, name, 'templates'), { recursive: true })
+    writeFileSync(path.join(ws, name, 'Chart.yaml'), `apiVersion: v2\nname: ${name}\nversion: 1.0.0\n${extra}`)
+    writeFileSync(path.join(ws, name, 'templates', 'cm.yaml'), 'kind: ConfigMap\n')
+  }
+  chart('app', `dependencies:\n- name: lib\n  version: 1.0.0\n  repository: ${registry}\n`)
+  chart('lib')
+  chart('other')
+  const run = await action({ charts: 'app\nlib\nother', registry, concurrency: '4' }, ws)
+  expect(run.errors).toEqual([])
+  const groups = run.stdout.split('::group::').map((g) => g.split('\n')[0])
+  expect(groups.findIndex((g) => g.startsWith('app '))).toBeGreaterThan(groups.findIndex((g) => g.startsWith('lib ')))
+
+  // lib 1.0.1 cannot be pushed (its tag holds other content): app, which needs it, is skipped; other is published.
+  writeFileSync(path.join(ws, 'lib', 'Chart.yaml'), 'apiVersion: v2\nname: lib\nversion: 1.0.1\ndescription: first\n')
+  expect((await action({ charts: 'lib', registry }, ws)).code).toBe(0)
+  writeFileSync(path.join(ws, 'lib', 'Chart.yaml'), 'apiVersion: v2\nname: lib\nversion: 1.0.1\ndescription: second\n')
+  writeFileSync(
+    path.join(ws, 'app', 'Chart.yaml'),
+    `apiVersion: v2\nname: app\nversion: 1.0.1\ndependencies:\n- name: lib\n  version: 1.0.1\n  repository: ${registry}\n`
+  )
+  writeFileSync(path.join(ws, 'other', 'Chart.yaml'), 'apiVersion: v2\nname: other\nversion: 1.0.1\n')
+  const second = await action({ charts: 'app\nlib\nother', registry }, ws)
+  expect(second.code).not.toBe(0)
+  expect(charts(second).map((c) => [c.name, c.status, c.reason])).toEqual(
+    expect.arrayContaining([
+      ['lib', 'failed', undefined],
+      ['app', 'skipped', 'needs lib, which failed'],
+      ['other', 'published', undefined]
+    ])
+  )
+  expect(await tagDigest('ordered/app', '1.0.1')).toBeUndefined()
+})
