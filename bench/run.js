@@ -6,7 +6,8 @@
 //      with the action's peak RSS (streaming keeps it flat)
 //   4. the same for a 90 MiB chart of incompressible files under 5 MiB each (issue 12's size), where deflate speed
 //      decides: the action's pure-JavaScript deflate (same bytes on every CPU) against native gzip -6
-// `node bench/run.js packaging` runs rows 3 and 4 only.
+//   5. a 100-chart monorepo: one run vs one run per chart, vs the raw floor, and unchanged (bench/monorepo.js)
+// `node bench/run.js packaging` runs rows 3 and 4 only; `node bench/run.js monorepo` runs the rows of 5 only.
 require('../scripts/ts-require')
 const { execFileSync, spawnSync } = require('node:child_process')
 const crypto = require('node:crypto')
@@ -16,6 +17,7 @@ const os = require('node:os')
 const path = require('node:path')
 const { startRegistry } = require('../__tests__/support/registry.ts')
 const { runAction, ROOT, DIST } = require('../__tests__/support/action.ts')
+const { monorepoRows } = require('./monorepo')
 
 const RUNS = Number(process.env.BENCH_RUNS || 7)
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -124,6 +126,7 @@ async function packagingRow(kind, make) {
 async function main() {
   const rows = []
   if (process.argv[2] === 'packaging') return print(await packagingRows())
+  if (process.argv[2] === 'monorepo') return print(await monorepoRows(fmt))
   // 1. Start-up.
   const bare = median(Array.from({ length: RUNS }, () => timeNode(['-e', '0'])))
   const load = median(Array.from({ length: RUNS }, () => timeNode([DIST], { GITHUB_ACTIONS: 'true' })))
@@ -173,6 +176,8 @@ async function main() {
 
   // 3. and 4. Packaging large charts, streaming.
   rows.push(...(await packagingRows()))
+  // 5. Monorepo.
+  rows.push(...(await monorepoRows(fmt)))
   print(rows)
 }
 

@@ -43058,14 +43058,18 @@ async function cleanupDockerConfig(state) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.awsJsonErrorCode = awsJsonErrorCode;
+exports.ecrApiCall = ecrApiCall;
 exports.getAuthorizationToken = getAuthorizationToken;
 exports.ecrCredentialSource = ecrCredentialSource;
+exports.createEcrRepository = createEcrRepository;
 /**
  * Amazon ECR and ECR Public: AWS credentials → GetAuthorizationToken (awsJson1_1
  * signed with SigV4) → registry login `AWS` / password. ECR Public's token API
- * exists only in us-east-1.
+ * exists only in us-east-1. With the same credentials, private ECR repositories
+ * are created on demand (CreateRepository).
  */
 const errors_1 = __nccwpck_require__(3916);
+const log_1 = __nccwpck_require__(6472);
 const http_1 = __nccwpck_require__(6803);
 const cache_1 = __nccwpck_require__(6764);
 const credentials_1 = __nccwpck_require__(7002);
@@ -43080,12 +43084,13 @@ function awsJsonErrorCode(type) {
         return undefined;
     return type.split(':')[0].split('#').pop();
 }
-async function getAuthorizationToken(service, endpoint, region, creds) {
-    const body = '{}';
+/** One awsJson1_1 call to ECR or ECR Public, signed with SigV4: the parsed body, or the AWS error code and message. */
+async function ecrApiCall(service, endpoint, region, creds, action, payload = {}) {
+    const body = JSON.stringify(payload);
     const signed = (0, sigv4_1.signRequest)({
         method: 'POST',
         url: endpoint,
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${TARGET[service]}.GetAuthorizationToken` },
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${TARGET[service]}.${action}` },
         body,
         region,
         service,
@@ -43101,13 +43106,18 @@ async function getAuthorizationToken(service, endpoint, region, creds) {
     catch {
         /* reported below */
     }
+    if (res.status === 200)
+        return { ok: true, json };
+    const headerType = res.headers['x-amzn-errortype'];
+    const code = awsJsonErrorCode(json.__type ?? (Array.isArray(headerType) ? headerType[0] : headerType)) ?? `HTTP ${res.status}`;
+    return { ok: false, code, message: (json.message ?? json.Message ?? (0, mask_1.scrubSecrets)(text).slice(0, 200)) };
+}
+async function getAuthorizationToken(service, endpoint, region, creds) {
     const api = service === 'ecr' ? 'ECR' : 'ECR Public';
-    if (res.status !== 200) {
-        const headerType = res.headers['x-amzn-errortype'];
-        const code = awsJsonErrorCode(json.__type ?? (Array.isArray(headerType) ? headerType[0] : headerType)) ?? `HTTP ${res.status}`;
-        const message = (json.message ?? json.Message ?? (0, mask_1.scrubSecrets)(text).slice(0, 200));
-        throw new errors_1.AuthError(`AWS ${api} GetAuthorizationToken failed: ${code}: ${message}`, { hint: ecrTokenHint(service, code) });
-    }
+    const res = await ecrApiCall(service, endpoint, region, creds, 'GetAuthorizationToken');
+    if (!res.ok)
+        throw new errors_1.AuthError(`AWS ${api} GetAuthorizationToken failed: ${res.code}: ${res.message}`, { hint: ecrTokenHint(service, res.code) });
+    const json = res.json;
     const raw = json.authorizationData;
     const data = (Array.isArray(raw) ? raw[0] : raw);
     const token = data?.authorizationToken;
@@ -43144,21 +43154,80 @@ function ecrTokenHint(service, code) {
 function ecrCredentialSource(opts, env) {
     const service = opts.public ? 'ecr-public' : 'ecr';
     const apiRegion = opts.public ? 'us-east-1' : opts.region;
+    const endpoint = () => (0, endpoints_1.awsEndpoint)(service, apiRegion, env, opts.fips);
     const purpose = `Logging in to ${opts.public ? 'Amazon ECR Public' : 'Amazon ECR'} ${opts.host}`;
     const aws = (0, credentials_1.awsCredentialSource)({ roleArn: opts.roleArn, region: apiRegion, fips: opts.fips, purpose }, env);
+    // The AWS credentials of the last login, shared with the repository API calls (one STS session, not two).
+    let awsCreds;
+    const currentAws = (fresh) => {
+        if (fresh || !awsCreds) {
+            const p = aws.get();
+            awsCreds = p;
+            p.catch(() => {
+                if (awsCreds === p)
+                    awsCreds = undefined;
+            });
+        }
+        return awsCreds;
+    };
     const cache = new cache_1.CredentialCache(async () => {
         // A new registry token is only needed when the old one expired or was refused:
         // take fresh AWS credentials too (a new STS session for the role path).
-        const awsCreds = await aws.get();
-        const tok = await getAuthorizationToken(service, (0, endpoints_1.awsEndpoint)(service, apiRegion, env, opts.fips), apiRegion, awsCreds);
+        const creds = await currentAws(true);
+        const tok = await getAuthorizationToken(service, endpoint(), apiRegion, creds);
         const credential = (0, mask_1.maskCredential)({ username: tok.username, password: tok.password });
-        const expiresAt = [tok.expiresAt, awsCreds.expiresAt].filter((t) => t !== undefined);
+        const expiresAt = [tok.expiresAt, creds.expiresAt].filter((t) => t !== undefined);
         return { credential, expiresAt: expiresAt.length ? Math.min(...expiresAt) : undefined };
     });
-    return {
+    const source = {
         description: `${opts.public ? 'Amazon ECR Public' : `Amazon ECR (${opts.region})`} with ${aws.description}`,
         get: async (host, o) => ((0, source_1.sameHost)(host, opts.host) ? cache.get(o?.refresh) : undefined)
     };
+    if (!opts.public) {
+        source.createRepository = async (repository, settings) => {
+            let creds = await currentAws(false);
+            if (creds.expiresAt !== undefined && creds.expiresAt < Date.now() + 60_000)
+                creds = await currentAws(true);
+            return createEcrRepository(endpoint(), opts.region, creds, { host: opts.host, account: opts.account, repository, settings });
+        };
+    }
+    return source;
+}
+/**
+ * ECR refuses pushes to a repository that does not exist (aws/containers-roadmap#853):
+ * CreateRepository with the requested settings; an existing repository is
+ * left as it is, with a warning when its settings differ from the request.
+ */
+async function createEcrRepository(endpoint, region, creds, o) {
+    const registryId = o.account ? { registryId: o.account } : {};
+    const res = await ecrApiCall('ecr', endpoint, region, creds, 'CreateRepository', {
+        ...registryId,
+        repositoryName: o.repository,
+        imageTagMutability: o.settings.tagImmutability === 'immutable' ? 'IMMUTABLE' : 'MUTABLE',
+        imageScanningConfiguration: { scanOnPush: o.settings.scanOnPush }
+    });
+    if (res.ok)
+        return 'created';
+    if (res.code !== 'RepositoryAlreadyExistsException') {
+        throw new errors_1.RegistryError(`AWS ECR CreateRepository ${o.repository} failed: ${res.code}: ${res.message}`, {
+            registry: o.host,
+            code: res.code,
+            hint: res.code === 'AccessDeniedException'
+                ? `Allow ecr:CreateRepository on arn:aws:ecr:${region}:${o.account ?? 'ACCOUNT'}:repository/${o.repository} in the role's IAM policy, or create the repository beforehand`
+                : 'See the AWS error above; or create the repository beforehand and drop create-repository'
+        });
+    }
+    // Only to tell the user: an existing repository keeps its own settings.
+    const described = await ecrApiCall('ecr', endpoint, region, creds, 'DescribeRepositories', { ...registryId, repositoryNames: [o.repository] });
+    const repo = described.ok ? described.json.repositories?.[0] : undefined;
+    if (repo) {
+        const mutability = String(repo.imageTagMutability ?? 'MUTABLE').toLowerCase();
+        const scan = Boolean(repo.imageScanningConfiguration?.scanOnPush);
+        if (!mutability.startsWith(o.settings.tagImmutability) || scan !== o.settings.scanOnPush) {
+            (0, log_1.warning)(`ECR repository ${o.repository} already exists with ${mutability} tags and scan-on-push ${scan}; its settings are left as they are (requested: ${o.settings.tagImmutability}, ${o.settings.scanOnPush})`);
+        }
+    }
+    return 'exists';
 }
 
 
@@ -43531,7 +43600,7 @@ function createCredentialSource(host, opts, env = process.env) {
         case 'ghcr':
             return (0, ghcr_1.ghcrCredentialSource)(host, opts);
         case 'ecr':
-            return (0, ecr_1.ecrCredentialSource)({ host, public: false, region: awsRegion(host, d, opts, env), fips: d.fips, roleArn: opts.awsRoleArn }, env);
+            return (0, ecr_1.ecrCredentialSource)({ host, public: false, region: awsRegion(host, d, opts, env), fips: d.fips, roleArn: opts.awsRoleArn, account: d.account }, env);
         case 'ecr-public':
             return (0, ecr_1.ecrCredentialSource)({ host, public: true, region: 'us-east-1', roleArn: opts.awsRoleArn }, env);
         case 'acr': {
@@ -49023,7 +49092,8 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.readerFromEnv = void 0;
+exports.readerFromEnv = exports.MAX_CONCURRENCY = void 0;
+exports.parseConcurrency = parseConcurrency;
 exports.parseBoolean = parseBoolean;
 exports.splitList = splitList;
 exports.normalizeVersion = normalizeVersion;
@@ -49040,6 +49110,28 @@ const reference_1 = __nccwpck_require__(2148);
 const semver_1 = __nccwpck_require__(9478);
 const http_1 = __nccwpck_require__(6803);
 const repositories_1 = __nccwpck_require__(7854);
+exports.MAX_CONCURRENCY = 32;
+/** A whole number of charts at once, 1 to MAX_CONCURRENCY. */
+function parseConcurrency(raw) {
+    const n = Number(raw || '4');
+    if (!/^\s*\d+\s*$/.test(raw || '4') || n < 1 || n > exports.MAX_CONCURRENCY) {
+        throw new errors_1.InputError(`input concurrency is "${raw}"; expected a whole number from 1 to ${exports.MAX_CONCURRENCY}`, {
+            hint: 'Set concurrency to how many charts to publish at once (4 suits most registries; 1 publishes one after another)'
+        });
+    }
+    return n;
+}
+function repositorySettings(get) {
+    const create = parseBoolean(get, 'create-repository', false);
+    const tagImmutability = oneOf(get, 'repository-tag-immutability', ['mutable', 'immutable'], 'mutable');
+    const scanOnPush = parseBoolean(get, 'repository-scan-on-push', false);
+    if (!create && (get('repository-tag-immutability') || scanOnPush)) {
+        throw new errors_1.InputError('repository-tag-immutability and repository-scan-on-push apply to repositories the action creates', {
+            hint: 'Also set create-repository: true, or remove them'
+        });
+    }
+    return create ? { tagImmutability, scanOnPush } : undefined;
+}
 const readerFromEnv = (env) => (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 exports.readerFromEnv = readerFromEnv;
 function oneOf(get, name, allowed, fallback) {
@@ -49115,6 +49207,12 @@ function readInputs(get, env, mask = () => { }) {
     const networkTimeoutMs = (0, http_1.parseTimeoutSeconds)(timeoutRaw);
     if (timeoutRaw && networkTimeoutMs === undefined)
         throw new errors_1.InputError(`input network-timeout is "${timeoutRaw}"; expected a number of seconds`, { hint: 'Set network-timeout to seconds, for example 30' });
+    const plan = parseBoolean(get, 'plan', false);
+    if (plan && parseBoolean(get, 'dry-run', false)) {
+        throw new errors_1.InputError('inputs plan and dry-run are both true', {
+            hint: 'plan already pushes nothing (it reads the registry); dry-run does not contact it. Set one'
+        });
+    }
     return {
         charts,
         allowedPaths: splitList(get('allowed-paths')),
@@ -49154,7 +49252,11 @@ function readInputs(get, env, mask = () => { }) {
         },
         repositories,
         gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
-        workspace
+        workspace,
+        concurrency: parseConcurrency(get('concurrency')),
+        failFast: parseBoolean(get, 'fail-fast', false),
+        plan,
+        createRepository: repositorySettings(get)
     };
 }
 
@@ -49259,8 +49361,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.run = run;
 /**
  * The action, in order: read inputs, find the charts, package and validate
- * every one of them (nothing is pushed if any chart is bad), log in, publish
- * each chart (blobs, manifest by digest, signatures, then the tag), report.
+ * every one of them (in dependency order), log in, then publish the charts
+ * concurrently (per chart: blobs, manifest by digest, signatures, then the
+ * tag; with `plan`, only the comparison with the registry), report.
  */
 const log = __importStar(__nccwpck_require__(6472));
 const http_1 = __nccwpck_require__(6803);
@@ -49270,30 +49373,22 @@ const prepare_1 = __nccwpck_require__(6896);
 const publish_1 = __nccwpck_require__(4496);
 const outputs_1 = __nccwpck_require__(5468);
 const summary_1 = __nccwpck_require__(7994);
+const result_1 = __nccwpck_require__(5781);
 const annotate_1 = __nccwpck_require__(3927);
 const mask_1 = __nccwpck_require__(8080);
 const archive_1 = __nccwpck_require__(8010);
-async function report(results, registry) {
-    (0, outputs_1.writeOutputs)(results, log.setOutput);
-    await log.appendSummary((0, summary_1.summaryMarkdown)(results, registry));
-}
 /** Returns the failure verdict when some chart failed (each was annotated already). */
 async function run(env = process.env) {
     const inputs = (0, inputs_1.readInputs)((0, inputs_1.readerFromEnv)(env), env, mask_1.maskSecret);
     // The network timeout holds for every request, chart repositories included.
     (0, http_1.configureTransport)({ inactivityTimeoutMs: inputs.networkTimeoutMs, connectTimeoutMs: inputs.networkTimeoutMs });
     const sources = await (0, discover_1.discoverCharts)(inputs.charts, inputs.workspace, inputs.allowedPaths);
-    const prepared = await (0, prepare_1.prepareCharts)(sources, inputs);
-    const invalid = prepared.filter((p) => p.result.status === 'failed');
-    if (invalid.length) {
-        await report(prepared.map((p) => p.result), inputs.registry.display);
-        return `${invalid.length} of ${prepared.length} chart(s) failed validation; nothing was pushed`;
-    }
-    const target = inputs.dryRun ? undefined : await (0, publish_1.connect)(inputs);
-    const results = await (0, publish_1.publishCharts)(prepared, target, inputs);
-    await report(results, inputs.registry.display);
-    const failed = results.filter((r) => r.status === 'failed');
-    return failed.length ? `${failed.length} of ${results.length} chart(s) failed to publish: ${failed.map((r) => r.name ?? r.source).join(', ')}` : undefined;
+    const charts = await (0, prepare_1.prepareCharts)(sources, inputs);
+    const target = (0, publish_1.needsRegistry)(charts, inputs) ? await (0, publish_1.connect)(inputs) : undefined;
+    const results = await (0, publish_1.publishCharts)(charts, target, inputs);
+    (0, outputs_1.writeOutputs)(results, log.setOutput, { plan: inputs.plan });
+    await log.appendSummary((0, summary_1.summaryMarkdown)(results, inputs.registry.display));
+    return (0, result_1.verdict)(results);
 }
 /** The `post:` step: undo what the main step left on the runner (docker-config credentials). */
 async function post() {
@@ -49446,6 +49541,21 @@ function tokenQuery(existing, scopes, service) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RegistryClient = exports.MAX_METADATA_BYTES = exports.MANIFEST_ACCEPT = void 0;
+/**
+ * A distribution-spec client for what publishing needs: blob existence and
+ * upload (monolithic, or chunked for large blobs, streamed from disk either
+ * way), manifest get/head/put, and the registry's auth challenge (Basic, or
+ * Bearer tokens per scope from the realm, anonymous or with credentials).
+ * Every request follows the transport's one retry policy (src/http.ts) within
+ * a budget per chart; an upload that breaks resumes from the offset the
+ * registry reports, or from a fresh session; redirects are followed with
+ * credentials only while the origin stays the same; failures become
+ * sentences naming the chart, the registry and what to check. Safe to share
+ * between charts published concurrently: one token request per scope at a
+ * time, one upload per blob and repository, and the chart being published
+ * (its name in errors, its retry budget) kept per async context.
+ */
+const node_async_hooks_1 = __nccwpck_require__(6698);
 const errors_1 = __nccwpck_require__(3916);
 const http_1 = __nccwpck_require__(6803);
 const challenge_1 = __nccwpck_require__(6976);
@@ -49489,6 +49599,8 @@ const hostOf = (u) => {
         return 'an unreadable realm';
     }
 };
+/** The chart whose requests run in this async context (charts are published concurrently over one client). */
+const chartScope = new node_async_hooks_1.AsyncLocalStorage();
 class RegistryClient {
     host;
     base;
@@ -49496,11 +49608,17 @@ class RegistryClient {
     scheme;
     basicHeader;
     tokens = new Map();
+    /** Token requests under way, by scope: concurrent requests for one scope share one. */
+    tokenRequests = new Map();
+    /** Blob uploads of this run (under way or done), by repository and digest. */
+    blobs = new Map();
     challengeParams = {};
-    budget = new http_1.RetryBudget();
     /** Whether a repository serves the referrers API, once known (oras-go's referrersState). */
     referrersApi = new Map();
-    chart;
+    /** The budget of requests made outside any chart (login, plan checks). */
+    runBudget = new http_1.RetryBudget();
+    /** The host's first request: the others wait for it to learn the auth scheme, instead of each collecting a 401. */
+    firstRequest;
     constructor(opts) {
         this.opts = opts;
         this.host = opts.host;
@@ -49512,10 +49630,19 @@ class RegistryClient {
     referrersSupported(repository) {
         return this.referrersApi.get(repository);
     }
-    /** Starts a chart: a fresh retry budget, and the chart's name in error sentences. */
+    /** Runs `fn` for one chart: a fresh retry budget, and the chart's name in error sentences, for this chart's requests only. */
+    forChart(name, fn, budget = new http_1.RetryBudget()) {
+        return chartScope.run({ chart: name, budget }, fn);
+    }
+    /** Starts a chart for the rest of the current async context (one chart at a time, as in the sub-actions). */
     beginChart(name, budget = new http_1.RetryBudget()) {
-        this.chart = name;
-        this.budget = budget;
+        chartScope.enterWith({ chart: name, budget });
+    }
+    get chart() {
+        return chartScope.getStore()?.chart;
+    }
+    get budget() {
+        return chartScope.getStore()?.budget ?? this.runBudget;
     }
     get policy() {
         return this.opts.retry ?? http_1.DEFAULT_RETRY;
@@ -49593,7 +49720,7 @@ class RegistryClient {
         const hint = res.status === 401 || res.status === 403
             ? 'Check the credentials and that they may push to this repository'
             : code === 'NAME_UNKNOWN'
-                ? 'Create the repository first if this registry does not create repositories on push'
+                ? 'Create the repository first if this registry does not create repositories on push (for Amazon ECR, set create-repository: true)'
                 : res.status >= 500
                     ? 'The registry failed; re-run the job, and check the registry status if it persists'
                     : undefined;
@@ -49620,7 +49747,7 @@ class RegistryClient {
         return undefined;
     }
     /** Answers the challenge in `res`; returns false when there is nothing more to try. */
-    async authenticate(res, scopes, refresh) {
+    async authenticate(res, scopes, refresh, sent) {
         const challenge = (0, challenge_1.parseChallenge)((0, http_1.headerValue)(res.headers, 'www-authenticate'));
         if (challenge.scheme === 'basic') {
             const cred = await this.credential(refresh);
@@ -49643,20 +49770,32 @@ class RegistryClient {
         }
         this.scheme = 'bearer';
         this.challengeParams = challenge.params;
-        const all = (0, challenge_1.cleanScopes)([...scopes, ...(challenge.params.scope ?? '').split(' ')]);
-        (0, http_1.trace)(() => `${this.host} asks for a Bearer token from ${hostOf(challenge.params.realm)} for ${all.join(' ')}${refresh ? ' (renewing the credential)' : ''}`);
-        let token;
-        try {
-            token = await this.fetchToken(all, refresh);
-        }
-        catch (err) {
-            // A cloud credential may have expired between charts: mint a fresh one once.
-            if (refresh || !(err instanceof errors_1.AuthError) || !this.opts.credentials)
-                throw err;
-            token = await this.fetchToken(all, true);
-        }
-        this.tokens.set((0, challenge_1.cleanScopes)(scopes).join(' '), token);
+        // Sent before another request got this scope's token: replay with that token instead of asking again.
+        const current = this.authorization((0, challenge_1.cleanScopes)(scopes).join(' '));
+        if (!refresh && current && current !== sent)
+            return true;
+        await this.bearerToken(scopes, (challenge.params.scope ?? '').split(' '), refresh);
         return true;
+    }
+    /** Gets and caches the token for `scopes`; callers asking for the same scope meanwhile wait for the same request. */
+    async bearerToken(scopes, extra, refresh) {
+        const key = (0, challenge_1.cleanScopes)(scopes).join(' ');
+        let pending = this.tokenRequests.get(key);
+        if (!pending) {
+            const all = (0, challenge_1.cleanScopes)([...scopes, ...extra]);
+            const realm = this.challengeParams.realm;
+            (0, http_1.trace)(() => `${this.host} asks for a Bearer token from ${hostOf(realm)} for ${all.join(' ')}${refresh ? ' (renewing the credential)' : ''}`);
+            pending = this.fetchToken(all, refresh)
+                .catch((err) => {
+                // A cloud credential may have expired between charts: mint a fresh one once.
+                if (refresh || !(err instanceof errors_1.AuthError) || !this.opts.credentials)
+                    throw err;
+                return this.fetchToken(all, true);
+            })
+                .finally(() => this.tokenRequests.delete(key));
+            this.tokenRequests.set(key, pending);
+        }
+        this.tokens.set(key, await pending);
     }
     /** A registry token for `scopes` from the challenge's realm (Docker token protocol or OAuth2 refresh grant). */
     async fetchToken(scopes, refresh) {
@@ -49729,6 +49868,16 @@ class RegistryClient {
      * leaves the registry's origin no credentials go along, not even back.
      */
     async request(o) {
+        if (this.firstRequest)
+            await this.firstRequest.catch(() => undefined);
+        else if (!this.scheme) {
+            const first = this.exchange(o);
+            this.firstRequest = first;
+            return first;
+        }
+        return this.exchange(o);
+    }
+    async exchange(o) {
         const scopes = [(0, challenge_1.repositoryScope)(o.repository, o.push)];
         const scopeKey = (0, challenge_1.cleanScopes)(scopes).join(' ');
         let url = this.url(o.url);
@@ -49736,6 +49885,9 @@ class RegistryClient {
         let body = o.body;
         let leftOrigin = false;
         const follow = o.follow ?? (method === 'GET' || method === 'HEAD');
+        // Bearer already known for this host: get the scope's token first instead of collecting a 401 per repository.
+        if (this.scheme === 'bearer' && !this.tokens.has(scopeKey) && (0, http_1.sameOrigin)(url, this.base))
+            await this.bearerToken(scopes, [], false);
         for (let attempt = 0, redirects = 0;;) {
             leftOrigin ||= !(0, http_1.sameOrigin)(url, this.base);
             const auth = leftOrigin ? undefined : this.authorization(scopeKey);
@@ -49759,7 +49911,7 @@ class RegistryClient {
             }
             if (res.status === 401 && !leftOrigin && attempt < 2) {
                 res.bodyStream?.resume();
-                await this.authenticate(res, scopes, attempt === 1);
+                await this.authenticate(res, scopes, attempt === 1, auth);
                 attempt++;
                 continue;
             }
@@ -49808,9 +49960,21 @@ class RegistryClient {
      * a retryable status, it waits as the retry policy says, then continues
      * from what the registry holds: done if the blob was committed after all,
      * else from the offset the upload session reports (GET on its URL), else
-     * from a new session. The body is streamed again from that offset.
+     * from a new session. The body is streamed again from that offset. A blob
+     * this run already stored (or is storing) in the repository is neither
+     * checked nor sent again; a failed upload may be tried again.
      */
     async pushBlob(repository, blob) {
+        const key = `${repository}@${blob.digest}`;
+        const earlier = this.blobs.get(key);
+        if (earlier)
+            return earlier.then(() => 'exists');
+        const upload = this.uploadBlob(repository, blob);
+        this.blobs.set(key, upload);
+        upload.catch(() => this.blobs.delete(key));
+        return upload;
+    }
+    async uploadBlob(repository, blob) {
         if (await this.blobExists(repository, blob.digest))
             return 'exists';
         const attempts = this.opts.uploadAttempts ?? this.policy.retries + 1;
@@ -49945,12 +50109,12 @@ class RegistryClient {
         }
     }
     /** The manifest a tag or digest points at, without its body; undefined when absent. */
-    async headManifest(repository, reference) {
+    async headManifest(repository, reference, push = true) {
         const res = await this.request({
             method: 'HEAD',
             url: `/v2/${repository}/manifests/${reference}`,
             repository,
-            push: true,
+            push,
             headers: { accept: exports.MANIFEST_ACCEPT }
         });
         if (res.status === 404)
@@ -50268,8 +50432,10 @@ const helm_artifact_1 = __nccwpck_require__(2316);
  * `identical` when the tag already holds exactly this manifest, `absent` or
  * `replace` otherwise; throws for a different manifest unless overwriting.
  */
-async function checkExisting(client, ref, digest, ifExists) {
-    const existing = await client.headManifest(ref.repository, ref.tag);
+async function checkExisting(client, ref, digest, ifExists, 
+/** false: ask for pull access only (a plan reads, it does not push). */
+push = true) {
+    const existing = await client.headManifest(ref.repository, ref.tag, push);
     if (!existing)
         return 'absent';
     if (existing.digest === digest && ifExists !== 'fail')
@@ -50704,6 +50870,94 @@ async function listReferrers(client, repository, subjectDigest, artifactType) {
 
 /***/ }),
 
+/***/ 9537:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+/**
+ * A bounded pool that runs one task per key in dependency order: a key starts
+ * only after every key it needs (among the keys given) succeeded, with at most
+ * `concurrency` tasks running. A failure skips what depends on it; with
+ * `failFast` it also skips everything not started yet. Every other key still
+ * runs, so one failure never hides the others. Pure scheduling: no I/O.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runPool = runPool;
+/**
+ * Runs `task(key)` for each key; a task reports success by resolving true and
+ * failure by resolving false or throwing (it reports its own error). Resolves
+ * with every key's outcome, in the order of `keys`.
+ */
+function runPool(keys, task, opts) {
+    const limit = Math.max(1, Math.floor(opts.concurrency));
+    const known = new Set(keys);
+    const needs = new Map(keys.map((k) => [k, [...new Set(opts.needs?.get(k) ?? [])].filter((d) => d !== k && known.has(d))]));
+    const outcome = new Map();
+    let stopped = false;
+    for (const k of opts.failed ?? []) {
+        if (!known.has(k))
+            continue;
+        outcome.set(k, { status: 'failed' });
+        if (opts.failFast)
+            stopped = true;
+    }
+    const pending = keys.filter((k) => !outcome.has(k));
+    let running = 0;
+    return new Promise((resolve) => {
+        const finish = (key, ok) => {
+            running--;
+            outcome.set(key, ok ? { status: 'done' } : { status: 'failed' });
+            if (!ok && opts.failFast)
+                stopped = true;
+            pump();
+        };
+        const pump = () => {
+            for (let i = 0; i < pending.length;) {
+                const key = pending[i];
+                const deps = needs.get(key);
+                const blocker = deps.find((d) => outcome.has(d) && outcome.get(d).status !== 'done');
+                const skip = stopped
+                    ? 'not started: fail-fast stopped the run after a failure'
+                    : blocker
+                        ? `needs ${blocker}, which ${describe(outcome.get(blocker))}`
+                        : undefined;
+                if (skip) {
+                    outcome.set(key, { status: 'skipped', reason: skip });
+                    pending.splice(i, 1);
+                    i = 0; // a skip may block keys already passed over
+                    continue;
+                }
+                if (running < limit && deps.every((d) => outcome.get(d)?.status === 'done')) {
+                    pending.splice(i, 1);
+                    running++;
+                    // A task that throws synchronously or rejects is a failure like any other.
+                    Promise.resolve()
+                        .then(() => task(key))
+                        .then((ok) => finish(key, ok === true), () => finish(key, false));
+                    continue;
+                }
+                i++;
+            }
+            if (running > 0)
+                return;
+            // Nothing runs and nothing can start: what is left waits on itself.
+            for (const key of pending.splice(0)) {
+                const cycle = needs.get(key).filter((d) => !outcome.has(d));
+                outcome.set(key, { status: 'skipped', reason: `dependency cycle through ${cycle.join(', ')}` });
+            }
+            resolve(new Map(keys.map((k) => [k, outcome.get(k)])));
+        };
+        pump();
+    });
+}
+function describe(o) {
+    return o.status === 'failed' ? 'failed' : 'was skipped';
+}
+
+
+/***/ }),
+
 /***/ 6896:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -51106,11 +51360,16 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readCaFile = readCaFile;
 exports.connect = connect;
+exports.dependencyMap = dependencyMap;
+exports.needsRegistry = needsRegistry;
 exports.publishCharts = publishCharts;
 /**
- * The network part, per chart and in an order that never shows a broken or
- * unsigned tag: compare with what the tag holds, upload blobs, put the
- * manifest by digest, sign and attach signatures, and only then set the tag.
+ * The network part. Charts are published concurrently by a bounded pool, in
+ * dependency order, each chart's log held and printed whole.
+ * Per chart, in an order that never shows a broken or unsigned tag: compare
+ * with what the tag holds, upload blobs, put the manifest by digest, sign and
+ * attach signatures, and only then set the tag. With `plan`, only the
+ * comparison: what would change the registry.
  */
 const log = __importStar(__nccwpck_require__(6472));
 const node_fs_1 = __nccwpck_require__(3024);
@@ -51122,6 +51381,8 @@ const client_1 = __nccwpck_require__(3734);
 const reference_1 = __nccwpck_require__(2148);
 const push_1 = __nccwpck_require__(5842);
 const http_1 = __nccwpck_require__(6803);
+const pool_1 = __nccwpck_require__(9537);
+const order_1 = __nccwpck_require__(420);
 const sign_1 = __nccwpck_require__(4605);
 /** The `ca-file` input's PEM bundle, trusted for the registry and chart repositories. */
 async function readCaFile(caFile) {
@@ -51133,7 +51394,7 @@ async function readCaFile(caFile) {
 }
 async function connect(inputs, env = process.env) {
     // Decided first: a signing request that cannot be honoured fails before any login or upload.
-    const plan = (0, sign_1.planSigning)(inputs.sign, env);
+    const plan = inputs.plan ? { enabled: false } : (0, sign_1.planSigning)(inputs.sign, env);
     const host = inputs.registry.host;
     const credentials = (0, auth_1.createCredentialSource)(host, inputs.login, env);
     log.info(`Registry ${host}: logging in with ${credentials.description}`);
@@ -51153,20 +51414,50 @@ async function connect(inputs, env = process.env) {
     if (plan.enabled)
         log.info(`Signing with Sigstore (${plan.endpoints.name}: ${plan.endpoints.fulcio}${plan.endpoints.rekor ? `, ${plan.endpoints.rekor}` : ''}${plan.endpoints.tsa ? `, ${plan.endpoints.tsa}` : ''})`);
     const signing = plan.enabled ? await (0, sign_1.startSigning)(plan, inputs.sign, env, (m) => log.warning(m)) : undefined;
-    return { client, host, signing };
+    return { client, host, signing, ensureRepository: repositoryCreator(host, credentials, inputs) };
+}
+function repositoryCreator(host, credentials, inputs) {
+    const settings = inputs.createRepository;
+    if (!settings)
+        return undefined;
+    const create = credentials.createRepository?.bind(credentials);
+    if (!create) {
+        log.info(`create-repository: ${host} creates repositories on push; nothing to do`);
+        return undefined;
+    }
+    const seen = new Map();
+    return (repository) => {
+        let done = seen.get(repository);
+        if (!done) {
+            done = create(repository, settings).then((r) => log.info(r === 'created' ? `Created repository ${host}/${repository}` : `Repository ${host}/${repository} exists`));
+            seen.set(repository, done);
+            done.catch(() => seen.delete(repository));
+        }
+        return done;
+    };
+}
+/** Plan: is the registry already holding this digest under the tag? (`if-exists` decides what a different digest means.) */
+async function planOne(p, target, inputs) {
+    const { ref, artifact, result } = p;
+    const existing = await (0, push_1.checkExisting)(target.client, ref, artifact.digest, inputs.ifExists, false);
+    result.status = existing === 'identical' ? 'unchanged' : 'planned';
+    log.info(existing === 'identical'
+        ? `${ref}: already holds ${artifact.digest}; left out of the matrix`
+        : `${ref}: would be ${existing === 'absent' ? 'published' : 'replaced'}`);
 }
 async function publishOne(p, target, inputs) {
     const { ref, artifact, archive, result } = p;
     if (!ref || !artifact || !archive)
         return;
     const { client } = target;
-    client.beginChart(p.result.name);
     const existing = await (0, push_1.checkExisting)(client, ref, artifact.digest, inputs.ifExists);
     if (existing === 'identical') {
         result.status = 'unchanged';
         log.info(`${ref}: already holds ${artifact.digest}; nothing to push`);
         return;
     }
+    if (existing === 'absent')
+        await target.ensureRepository?.(ref.repository);
     await (0, push_1.pushArtifact)(client, ref.repository, {
         config: artifact.config,
         chart: { digest: archive.digest, size: archive.size, open: (start, end) => (0, node_fs_1.createReadStream)(archive.path, { start, end }) },
@@ -51199,32 +51490,78 @@ async function publishOne(p, target, inputs) {
     log.info(`Pushed: ${ref}`);
     log.info(`Digest: ${artifact.digest}`);
 }
+/** The error as the user should read it: a refused push gets the login method's hint, and every error names its chart. */
+function explain(err, p, target, inputs) {
+    const hinted = target && err instanceof errors_1.RegistryError && (err.status === 401 || err.status === 403)
+        ? new errors_1.RegistryError(err.message, {
+            status: err.status,
+            code: err.code,
+            registry: target.host,
+            chart: p.result.name,
+            hint: (0, auth_1.pushRefusalHint)(target.host, inputs.login) ?? err.hint,
+            cause: err
+        })
+        : err;
+    if (hinted instanceof errors_1.PublishError && !hinted.chart)
+        Object.assign(hinted, { chart: p.result.name ?? p.source.display });
+    return hinted;
+}
+/** Which charts of the run each chart needs published first (keys: source paths), by the same rules as the packaging order. */
+function dependencyMap(prepared, inputs) {
+    const nodes = prepared.map((p) => ({
+        display: p.source.display,
+        name: p.result.name,
+        dir: p.source.kind === 'directory' ? p.source.path : undefined,
+        dependencies: (p.metadata?.dependencies ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' }))
+    }));
+    const edges = (0, order_1.dependencyEdges)(nodes, inputs.registry);
+    return new Map(prepared.map((p, i) => [p.source.display, edges[i].map((j) => prepared[j].source.display)]));
+}
+/** Whether the run needs the registry at all (a dry run, or nothing left to do after fail-fast, does not). */
+function needsRegistry(prepared, inputs) {
+    if (inputs.dryRun)
+        return false;
+    const invalid = prepared.some((p) => p.result.status === 'failed');
+    return prepared.some((p) => p.result.status !== 'failed') && !(invalid && inputs.failFast);
+}
+/**
+ * Publishes (or plans) every packaged chart, at most `concurrency`
+ * at once and in dependency order. A failing chart is reported and the others
+ * go on; what needs it is skipped, and with fail-fast nothing new starts.
+ */
 async function publishCharts(prepared, target, inputs) {
-    for (const p of prepared) {
-        if (!target)
-            continue; // dry run: packaged and validated only
-        await log.group(`Publish ${p.result.name} ${p.result.version}`, async () => {
+    const byKey = new Map(prepared.map((p) => [p.source.display, p]));
+    const task = async (key) => {
+        const p = byKey.get(key);
+        return log.chartGroup(`${p.result.name} ${p.result.version} (${p.source.display})`, async () => {
             try {
-                await publishOne(p, target, inputs);
+                if (target && inputs.plan)
+                    await target.client.forChart(p.result.name, () => planOne(p, target, inputs));
+                else if (target)
+                    await target.client.forChart(p.result.name, () => publishOne(p, target, inputs));
+                return true;
             }
             catch (err) {
-                const hinted = err instanceof errors_1.RegistryError && (err.status === 401 || err.status === 403)
-                    ? new errors_1.RegistryError(err.message, {
-                        status: err.status,
-                        code: err.code,
-                        registry: target.host,
-                        chart: p.result.name,
-                        hint: (0, auth_1.pushRefusalHint)(target.host, inputs.login) ?? err.hint,
-                        cause: err
-                    })
-                    : err;
-                if (hinted instanceof errors_1.PublishError && !hinted.chart)
-                    Object.assign(hinted, { chart: p.result.name });
-                (0, annotate_1.annotate)(hinted);
+                const e = explain(err, p, target, inputs);
+                (0, annotate_1.annotate)(e);
                 p.result.status = 'failed';
-                p.result.error = (0, errors_1.errorMessage)(hinted);
+                p.result.error = (0, errors_1.errorMessage)(e);
+                return false;
             }
         });
+    };
+    const outcomes = await (0, pool_1.runPool)([...byKey.keys()], task, {
+        concurrency: inputs.concurrency,
+        failFast: inputs.failFast,
+        needs: dependencyMap(prepared, inputs),
+        failed: prepared.filter((p) => p.result.status === 'failed').map((p) => p.source.display)
+    });
+    for (const [key, outcome] of outcomes) {
+        if (outcome.status !== 'skipped')
+            continue;
+        const { result } = byKey.get(key);
+        Object.assign(result, { status: 'skipped', reason: outcome.reason });
+        log.info(`Skipped ${result.name ?? result.source}: ${outcome.reason}`);
     }
     return prepared.map((p) => p.result);
 }
@@ -51273,6 +51610,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getState = exports.saveState = exports.setOutput = exports.setSecret = exports.setFailed = exports.notice = exports.error = exports.warning = exports.isDebug = exports.debug = exports.info = void 0;
 exports.group = group;
+exports.chartGroup = chartGroup;
 exports.appendSummary = appendSummary;
 /**
  * The one output path to the runner: log lines, annotations, groups, outputs,
@@ -51281,8 +51619,18 @@ exports.appendSummary = appendSummary;
  * file name, a registry or an input cannot become a workflow command; the
  * rest of the code never imports @actions/core for output (lint enforces it).
  */
+const node_async_hooks_1 = __nccwpck_require__(6698);
 const core = __importStar(__nccwpck_require__(7484));
 const sanitize_1 = __nccwpck_require__(1211);
+/** Lines held back while a chart runs beside others (see `chartGroup`). */
+const held = new node_async_hooks_1.AsyncLocalStorage();
+const emit = (write) => {
+    const lines = held.getStore();
+    if (lines)
+        lines.push(write);
+    else
+        write();
+};
 function safeProps(p = {}) {
     const out = { ...p };
     if (p.title !== undefined)
@@ -51291,17 +51639,17 @@ function safeProps(p = {}) {
         out.file = (0, sanitize_1.safeText)(p.file);
     return out;
 }
-const info = (message) => core.info((0, sanitize_1.safeText)(message));
+const info = (message) => emit(() => core.info((0, sanitize_1.safeText)(message)));
 exports.info = info;
-const debug = (message) => core.debug((0, sanitize_1.safeText)(message));
+const debug = (message) => emit(() => core.debug((0, sanitize_1.safeText)(message)));
 exports.debug = debug;
 const isDebug = () => core.isDebug();
 exports.isDebug = isDebug;
-const warning = (message, p) => core.warning((0, sanitize_1.safeText)(message), safeProps(p));
+const warning = (message, p) => emit(() => core.warning((0, sanitize_1.safeText)(message), safeProps(p)));
 exports.warning = warning;
-const error = (message, p) => core.error((0, sanitize_1.safeText)(message), safeProps(p));
+const error = (message, p) => emit(() => core.error((0, sanitize_1.safeText)(message), safeProps(p)));
 exports.error = error;
-const notice = (message, p) => core.notice((0, sanitize_1.safeText)(message), safeProps(p));
+const notice = (message, p) => emit(() => core.notice((0, sanitize_1.safeText)(message), safeProps(p)));
 exports.notice = notice;
 /** Fails the step with a one-line verdict. */
 const setFailed = (message) => core.setFailed((0, sanitize_1.safeText)(message));
@@ -51316,9 +51664,30 @@ const saveState = (name, value) => core.saveState(name, value);
 exports.saveState = saveState;
 const getState = (name) => core.getState(name);
 exports.getState = getState;
-/** Runs `fn` inside a collapsible log group. */
+/** Runs `fn` inside a collapsible log group (inside a chart's held group: a line, as groups do not nest). */
 function group(name, fn) {
+    if (held.getStore()) {
+        (0, exports.info)(name);
+        return fn();
+    }
     return core.group((0, sanitize_1.safeText)(name), fn);
+}
+/**
+ * Runs `fn` with everything it logs (down to the signing and registry code it
+ * calls) held back, then prints it whole as one group when it ends, failed or
+ * not: charts published side by side never interleave their lines.
+ */
+async function chartGroup(name, fn) {
+    const lines = [];
+    try {
+        return await held.run(lines, fn);
+    }
+    finally {
+        core.startGroup((0, sanitize_1.safeText)(name));
+        for (const write of lines)
+            write();
+        core.endGroup();
+    }
 }
 /** Appends Markdown (built with `safeMarkdown` for every untrusted value) to the job summary; no-op outside a runner. */
 async function appendSummary(markdown) {
@@ -51337,6 +51706,7 @@ async function appendSummary(markdown) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.chartsOutput = chartsOutput;
+exports.matrixOutput = matrixOutput;
 exports.writeOutputs = writeOutputs;
 function chartsOutput(results) {
     return JSON.stringify(results.map((r) => ({
@@ -51356,11 +51726,16 @@ function chartsOutput(results) {
         'attestation-id': r.attestationId,
         'rekor-log-index': r.rekorLogIndex,
         dependencies: r.dependencies,
-        error: r.error
+        error: r.error,
+        reason: r.reason
     })));
 }
-function writeOutputs(results, set) {
-    const last = [...results].reverse().find((r) => r.status !== 'failed');
+/** `{"include":[{chart, name, version}]}`: one matrix job per chart the plan found new or changed. */
+function matrixOutput(results) {
+    return JSON.stringify({ include: results.filter((r) => r.status === 'planned').map((r) => ({ chart: r.source, name: r.name, version: r.version })) });
+}
+function writeOutputs(results, set, opts = {}) {
+    const last = [...results].reverse().find((r) => r.status !== 'failed' && r.status !== 'skipped');
     if (last) {
         const scalar = [
             ['name', last.name],
@@ -51379,6 +51754,31 @@ function writeOutputs(results, set) {
                 set(k, String(v));
     }
     set('charts', chartsOutput(results));
+    if (opts.plan)
+        set('matrix', matrixOutput(results));
+}
+
+
+/***/ }),
+
+/***/ 5781:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verdict = verdict;
+/** The step's verdict: undefined when no chart failed, else one line naming the failed (and skipped) charts. */
+function verdict(results) {
+    const named = (status) => results.filter((r) => r.status === status).map((r) => r.name ?? r.source);
+    const failed = named('failed');
+    if (!failed.length)
+        return undefined;
+    const skipped = named('skipped');
+    const pushed = results.filter((r) => r.status === 'published').length;
+    return (`${failed.length} of ${results.length} chart(s) failed: ${failed.join(', ')}` +
+        (skipped.length ? `; ${skipped.length} skipped: ${skipped.join(', ')}` : '') +
+        `; ${pushed ? `${pushed} published` : 'nothing was pushed'}`);
 }
 
 
@@ -51450,12 +51850,13 @@ exports.summaryMarkdown = summaryMarkdown;
  * cannot close the block.
  */
 const sanitize_1 = __nccwpck_require__(1211);
-const sanitize_2 = __nccwpck_require__(1211);
 const STATUS = {
     published: '✅ published',
     unchanged: '✔️ unchanged (identical tag)',
     'dry-run': '🧪 dry run (not pushed)',
-    failed: '❌ failed'
+    planned: '📋 would be published (plan)',
+    failed: '❌ failed',
+    skipped: '⏭️ skipped'
 };
 const code = (s) => (s ? `<code>${(0, sanitize_1.safeMarkdown)(s)}</code>` : '');
 const pre = (lines) => ['<pre>', ...lines.map(sanitize_1.safeMarkdown), '</pre>'];
@@ -51488,13 +51889,19 @@ function summaryMarkdown(results, registry) {
         lines.push('', '#### Dependencies', '', '| Chart | Dependency | Version | Source |', '| --- | --- | --- | --- |');
         for (const r of withDeps)
             for (const d of r.dependencies ?? [])
-                lines.push(`| ${(0, sanitize_2.safeMarkdown)(r.name ?? r.source)} | ${(0, sanitize_2.safeMarkdown)(d.alias ? `${d.alias} (${d.name})` : d.name)} | ${(0, sanitize_2.safeMarkdown)(d.version)} | ${(0, sanitize_2.safeMarkdown)(d.source)} |`);
+                lines.push(`| ${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)} | ${(0, sanitize_1.safeMarkdown)(d.alias ? `${d.alias} (${d.name})` : d.name)} | ${(0, sanitize_1.safeMarkdown)(d.version)} | ${(0, sanitize_1.safeMarkdown)(d.source)} |`);
     }
     const failed = results.filter((r) => r.error);
     if (failed.length) {
         lines.push('', '#### Errors', '');
         for (const r of failed)
             lines.push(`- **${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)}**: ${(0, sanitize_1.safeMarkdown)(r.error)}`);
+    }
+    const skipped = results.filter((r) => r.status === 'skipped');
+    if (skipped.length) {
+        lines.push('', '#### Skipped', '');
+        for (const r of skipped)
+            lines.push(`- **${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)}**: ${(0, sanitize_1.safeMarkdown)(r.reason ?? '')}`);
     }
     const signed = results.filter((r) => r.verifyCommands?.length);
     if (signed.length) {

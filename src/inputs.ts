@@ -9,6 +9,7 @@ import { parseRegistryInput, RegistryLocation } from './oci/reference'
 import { isStrictSemver } from './chart/semver'
 import { parseTimeoutSeconds } from './http'
 import type { LoginOptions } from './auth'
+import type { RepositorySettings } from './oci/credentials'
 import type { SignOptions } from './sign'
 import { parseRepositories, type NamedRepository } from './chart/dependencies/repositories'
 
@@ -37,6 +38,38 @@ export interface Inputs {
   /** Classic chart repositories for dependencies (`repositories`). */
   repositories: NamedRepository[]
   workspace: string
+  /** Many charts: how many are packaged and published at once, and whether the first failure stops the rest. */
+  concurrency: number
+  failFast: boolean
+  /** Package, validate and compare with the registry only; output the matrix of charts that would change it. */
+  plan: boolean
+  /** Create missing repositories through the registry's API (ECR); absent: the registry creates them on push. */
+  createRepository?: RepositorySettings
+}
+
+export const MAX_CONCURRENCY = 32
+
+/** A whole number of charts at once, 1 to MAX_CONCURRENCY. */
+export function parseConcurrency(raw: string): number {
+  const n = Number(raw || '4')
+  if (!/^\s*\d+\s*$/.test(raw || '4') || n < 1 || n > MAX_CONCURRENCY) {
+    throw new InputError(`input concurrency is "${raw}"; expected a whole number from 1 to ${MAX_CONCURRENCY}`, {
+      hint: 'Set concurrency to how many charts to publish at once (4 suits most registries; 1 publishes one after another)'
+    })
+  }
+  return n
+}
+
+function repositorySettings(get: InputReader): RepositorySettings | undefined {
+  const create = parseBoolean(get, 'create-repository', false)
+  const tagImmutability = oneOf(get, 'repository-tag-immutability', ['mutable', 'immutable'] as const, 'mutable')
+  const scanOnPush = parseBoolean(get, 'repository-scan-on-push', false)
+  if (!create && (get('repository-tag-immutability') || scanOnPush)) {
+    throw new InputError('repository-tag-immutability and repository-scan-on-push apply to repositories the action creates', {
+      hint: 'Also set create-repository: true, or remove them'
+    })
+  }
+  return create ? { tagImmutability, scanOnPush } : undefined
 }
 
 /** Reads one input as the runner passes it (INPUT_<NAME>, trimmed). */
@@ -118,6 +151,12 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
   const networkTimeoutMs = parseTimeoutSeconds(timeoutRaw)
   if (timeoutRaw && networkTimeoutMs === undefined)
     throw new InputError(`input network-timeout is "${timeoutRaw}"; expected a number of seconds`, { hint: 'Set network-timeout to seconds, for example 30' })
+  const plan = parseBoolean(get, 'plan', false)
+  if (plan && parseBoolean(get, 'dry-run', false)) {
+    throw new InputError('inputs plan and dry-run are both true', {
+      hint: 'plan already pushes nothing (it reads the registry); dry-run does not contact it. Set one'
+    })
+  }
 
   return {
     charts,
@@ -158,6 +197,10 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
     },
     repositories,
     gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
-    workspace
+    workspace,
+    concurrency: parseConcurrency(get('concurrency')),
+    failFast: parseBoolean(get, 'fail-fast', false),
+    plan,
+    createRepository: repositorySettings(get)
   }
 }

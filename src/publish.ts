@@ -1,7 +1,10 @@
 /**
- * The network part, per chart and in an order that never shows a broken or
- * unsigned tag: compare with what the tag holds, upload blobs, put the
- * manifest by digest, sign and attach signatures, and only then set the tag.
+ * The network part. Charts are published concurrently by a bounded pool, in
+ * dependency order, each chart's log held and printed whole.
+ * Per chart, in an order that never shows a broken or unsigned tag: compare
+ * with what the tag holds, upload blobs, put the manifest by digest, sign and
+ * attach signatures, and only then set the tag. With `plan`, only the
+ * comparison: what would change the registry.
  */
 import * as log from './report/log'
 import { createReadStream, promises as fs } from 'node:fs'
@@ -11,10 +14,13 @@ import { createCredentialSource, pushRefusalHint } from './auth'
 import { errorMessage, PublishError, RegistryError } from './errors'
 import type { Inputs } from './inputs'
 import { RegistryClient } from './oci/client'
+import type { CredentialSource } from './oci/credentials'
 import { isLoopbackHost } from './oci/reference'
 import { checkExisting, confirmTag, pushArtifact, tagManifest } from './oci/push'
 import { configureTransport } from './http'
+import { runPool } from './pool'
 import type { PreparedChart } from './prepare'
+import { dependencyEdges } from './chart/dependencies/order'
 import type { ChartResult } from './report/result'
 import { planSigning, startSigning, type Signing } from './sign'
 
@@ -23,6 +29,8 @@ export interface Target {
   host: string
   /** Present when charts get signed. */
   signing?: Signing
+  /** Present with create-repository on a registry that needs it (ECR): each repository once per run. */
+  ensureRepository?: (repository: string) => Promise<void>
 }
 
 /** The `ca-file` input's PEM bundle, trusted for the registry and chart repositories. */
@@ -35,7 +43,7 @@ export async function readCaFile(caFile: string | undefined): Promise<Buffer | u
 
 export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
   // Decided first: a signing request that cannot be honoured fails before any login or upload.
-  const plan = planSigning(inputs.sign, env)
+  const plan = inputs.plan ? { enabled: false } : planSigning(inputs.sign, env)
   const host = inputs.registry.host
   const credentials = createCredentialSource(host, inputs.login, env)
   log.info(`Registry ${host}: logging in with ${credentials.description}`)
@@ -55,20 +63,54 @@ export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.e
       `Signing with Sigstore (${plan.endpoints!.name}: ${plan.endpoints!.fulcio}${plan.endpoints!.rekor ? `, ${plan.endpoints!.rekor}` : ''}${plan.endpoints!.tsa ? `, ${plan.endpoints!.tsa}` : ''})`
     )
   const signing = plan.enabled ? await startSigning(plan, inputs.sign, env, (m) => log.warning(m)) : undefined
-  return { client, host, signing }
+  return { client, host, signing, ensureRepository: repositoryCreator(host, credentials, inputs) }
+}
+
+function repositoryCreator(host: string, credentials: CredentialSource, inputs: Inputs): Target['ensureRepository'] {
+  const settings = inputs.createRepository
+  if (!settings) return undefined
+  const create = credentials.createRepository?.bind(credentials)
+  if (!create) {
+    log.info(`create-repository: ${host} creates repositories on push; nothing to do`)
+    return undefined
+  }
+  const seen = new Map<string, Promise<void>>()
+  return (repository) => {
+    let done = seen.get(repository)
+    if (!done) {
+      done = create(repository, settings).then((r) =>
+        log.info(r === 'created' ? `Created repository ${host}/${repository}` : `Repository ${host}/${repository} exists`)
+      )
+      seen.set(repository, done)
+      done.catch(() => seen.delete(repository))
+    }
+    return done
+  }
+}
+
+/** Plan: is the registry already holding this digest under the tag? (`if-exists` decides what a different digest means.) */
+async function planOne(p: PreparedChart, target: Target, inputs: Inputs): Promise<void> {
+  const { ref, artifact, result } = p
+  const existing = await checkExisting(target.client, ref!, artifact!.digest, inputs.ifExists, false)
+  result.status = existing === 'identical' ? 'unchanged' : 'planned'
+  log.info(
+    existing === 'identical'
+      ? `${ref}: already holds ${artifact!.digest}; left out of the matrix`
+      : `${ref}: would be ${existing === 'absent' ? 'published' : 'replaced'}`
+  )
 }
 
 async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Promise<void> {
   const { ref, artifact, archive, result } = p
   if (!ref || !artifact || !archive) return
   const { client } = target
-  client.beginChart(p.result.name)
   const existing = await checkExisting(client, ref, artifact.digest, inputs.ifExists)
   if (existing === 'identical') {
     result.status = 'unchanged'
     log.info(`${ref}: already holds ${artifact.digest}; nothing to push`)
     return
   }
+  if (existing === 'absent') await target.ensureRepository?.(ref.repository)
   await pushArtifact(client, ref.repository, {
     config: artifact.config,
     chart: { digest: archive.digest, size: archive.size, open: (start, end) => createReadStream(archive.path, { start, end }) },
@@ -105,30 +147,76 @@ async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Pro
   log.info(`Digest: ${artifact.digest}`)
 }
 
+/** The error as the user should read it: a refused push gets the login method's hint, and every error names its chart. */
+function explain(err: unknown, p: PreparedChart, target: Target | undefined, inputs: Inputs): unknown {
+  const hinted =
+    target && err instanceof RegistryError && (err.status === 401 || err.status === 403)
+      ? new RegistryError(err.message, {
+          status: err.status,
+          code: err.code,
+          registry: target.host,
+          chart: p.result.name,
+          hint: pushRefusalHint(target.host, inputs.login) ?? err.hint,
+          cause: err
+        })
+      : err
+  if (hinted instanceof PublishError && !hinted.chart) Object.assign(hinted, { chart: p.result.name ?? p.source.display })
+  return hinted
+}
+
+/** Which charts of the run each chart needs published first (keys: source paths), by the same rules as the packaging order. */
+export function dependencyMap(prepared: PreparedChart[], inputs: Inputs): Map<string, string[]> {
+  const nodes = prepared.map((p) => ({
+    display: p.source.display,
+    name: p.result.name,
+    dir: p.source.kind === 'directory' ? p.source.path : undefined,
+    dependencies: (p.metadata?.dependencies ?? []).filter((d) => d !== null).map((d) => ({ name: d!.name, repository: d!.repository ?? '' }))
+  }))
+  const edges = dependencyEdges(nodes, inputs.registry)
+  return new Map(prepared.map((p, i) => [p.source.display, edges[i].map((j) => prepared[j].source.display)]))
+}
+
+/** Whether the run needs the registry at all (a dry run, or nothing left to do after fail-fast, does not). */
+export function needsRegistry(prepared: PreparedChart[], inputs: Inputs): boolean {
+  if (inputs.dryRun) return false
+  const invalid = prepared.some((p) => p.result.status === 'failed')
+  return prepared.some((p) => p.result.status !== 'failed') && !(invalid && inputs.failFast)
+}
+
+/**
+ * Publishes (or plans) every packaged chart, at most `concurrency`
+ * at once and in dependency order. A failing chart is reported and the others
+ * go on; what needs it is skipped, and with fail-fast nothing new starts.
+ */
 export async function publishCharts(prepared: PreparedChart[], target: Target | undefined, inputs: Inputs): Promise<ChartResult[]> {
-  for (const p of prepared) {
-    if (!target) continue // dry run: packaged and validated only
-    await log.group(`Publish ${p.result.name} ${p.result.version}`, async () => {
+  const byKey = new Map(prepared.map((p) => [p.source.display, p]))
+  const task = async (key: string): Promise<boolean> => {
+    const p = byKey.get(key)!
+    return log.chartGroup(`${p.result.name} ${p.result.version} (${p.source.display})`, async () => {
       try {
-        await publishOne(p, target, inputs)
+        if (target && inputs.plan) await target.client.forChart(p.result.name, () => planOne(p, target, inputs))
+        else if (target) await target.client.forChart(p.result.name, () => publishOne(p, target, inputs))
+        return true
       } catch (err) {
-        const hinted =
-          err instanceof RegistryError && (err.status === 401 || err.status === 403)
-            ? new RegistryError(err.message, {
-                status: err.status,
-                code: err.code,
-                registry: target.host,
-                chart: p.result.name,
-                hint: pushRefusalHint(target.host, inputs.login) ?? err.hint,
-                cause: err
-              })
-            : err
-        if (hinted instanceof PublishError && !hinted.chart) Object.assign(hinted, { chart: p.result.name })
-        annotate(hinted)
+        const e = explain(err, p, target, inputs)
+        annotate(e)
         p.result.status = 'failed'
-        p.result.error = errorMessage(hinted)
+        p.result.error = errorMessage(e)
+        return false
       }
     })
+  }
+  const outcomes = await runPool([...byKey.keys()], task, {
+    concurrency: inputs.concurrency,
+    failFast: inputs.failFast,
+    needs: dependencyMap(prepared, inputs),
+    failed: prepared.filter((p) => p.result.status === 'failed').map((p) => p.source.display)
+  })
+  for (const [key, outcome] of outcomes) {
+    if (outcome.status !== 'skipped') continue
+    const { result } = byKey.get(key)!
+    Object.assign(result, { status: 'skipped', reason: outcome.reason })
+    log.info(`Skipped ${result.name ?? result.source}: ${outcome.reason}`)
   }
   return prepared.map((p) => p.result)
 }

@@ -133,15 +133,27 @@ describe('action against a registry without auth', () => {
     expect(JSON.parse(skopeoRaw(`${reg.host}/multi/common:1.0.0`).toString()).annotations['org.opencontainers.image.title']).toBe('common')
   })
 
-  test('one bad chart stops the run before anything is pushed, with an annotation on its file', async () => {
+  test('one bad chart: the others are still published and the step fails; with fail-fast nothing is pushed', async () => {
     const ws = mkdtempSync(path.join(os.tmpdir(), 'hop-ws-'))
     writeChart(path.join(ws, 'good'), 'apiVersion: v2\nname: good\nversion: 1.0.0\n')
     writeChart(path.join(ws, 'bad'), 'apiVersion: v2\nname: bad\nversion: not-a-version\n')
-    const run = await runAction({ charts: 'good\nbad', registry: `oci://${reg.host}/atomic`, sign: 'false' }, { workspace: ws })
+    const status = (repo: string) =>
+      execFileSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', `http://${reg.host}/v2/${repo}/good/tags/list`]).toString()
+
+    const atomic = await runAction({ charts: 'good\nbad', registry: `oci://${reg.host}/atomic`, sign: 'false', 'fail-fast': 'true' }, { workspace: ws })
+    expect(atomic.code).not.toBe(0)
+    expect(atomic.errors.join('\n')).toMatch(/version "not-a-version" is invalid/)
+    expect(atomic.errors.join('\n')).toContain('1 of 2 chart(s) failed: bad; 1 skipped: good; nothing was pushed')
+    expect(status('atomic')).toBe('404')
+
+    const run = await runAction({ charts: 'good\nbad', registry: `oci://${reg.host}/each`, sign: 'false' }, { workspace: ws })
     expect(run.code).not.toBe(0)
-    expect(run.errors.join('\n')).toMatch(/version "not-a-version" is invalid/)
-    expect(run.errors.join('\n')).toContain('failed validation; nothing was pushed')
-    expect(execFileSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', `http://${reg.host}/v2/atomic/good/tags/list`]).toString()).toBe('404')
+    expect(run.errors.join('\n')).toContain('1 of 2 chart(s) failed: bad; 1 published')
+    expect(JSON.parse(run.outputs.charts).map((c: { source: string; status: string }) => [c.source, c.status])).toEqual([
+      ['good', 'published'],
+      ['bad', 'failed']
+    ])
+    expect(status('each')).toBe('200')
   })
 
   test('a wrong registry input says what to write instead', async () => {

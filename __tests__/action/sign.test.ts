@@ -8,7 +8,7 @@
  */
 import * as http from 'node:http'
 import { createHash } from 'node:crypto'
-import { cpSync, mkdtempSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -211,6 +211,28 @@ describe('Sigstore keyless signing', () => {
       .split('\n')
       .filter((l) => token.tokens.some((t: string) => l.includes(t)) && !l.startsWith('::add-mask::'))
     expect(leaks).toEqual([])
+  })
+
+  test('charts signed concurrently share one Fulcio certificate; every signature verifies', async () => {
+    const ws = mkdtempSync(path.join(os.tmpdir(), 'hop-sign-'))
+    for (const name of ['alpha', 'beta', 'gamma', 'delta']) {
+      cpSync(DEMO, path.join(ws, name), { recursive: true })
+      writeFileSync(path.join(ws, name, 'Chart.yaml'), `apiVersion: v2\nname: ${name}\nversion: 3.0.0\n`)
+    }
+    const before = sigstore.requests.fulcio
+    const run = await runAction(inputs({ charts: '*', concurrency: '4', attest: 'false' }), { workspace: ws, env: env() })
+    expect(run.errors).toEqual([])
+    expect(sigstore.requests.fulcio - before).toBe(1)
+    for (const c of JSON.parse(run.outputs.charts) as Array<{ name: string; digest: string }>) {
+      const [sig] = await referrers(reg, `signed/${c.name}`, c.digest)
+      verifyBundle(sigstore.trustedRoot, await bundleOf(reg, `signed/${c.name}`, sig), {
+        san: token.san,
+        issuer: ISSUER,
+        digest: c.digest,
+        predicateType: 'https://sigstore.dev/cosign/sign/v1'
+      })
+    }
+    rmSync(ws, { recursive: true, force: true })
   })
 
   test('sign: auto without id-token permission publishes unsigned and says which permission to add', async () => {

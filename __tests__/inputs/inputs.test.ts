@@ -62,3 +62,31 @@ describe('inputs', () => {
     expect(none).toEqual([])
   })
 })
+
+describe('monorepo and repository inputs', () => {
+  const base = { registry: 'oci://ghcr.io/acme/charts' }
+  const read = (v: Record<string, string>) => readInputs(reader({ ...base, ...v }), { GITHUB_WORKSPACE: '/ws' })
+
+  test('concurrency: 4 by default, whole numbers 1–32 only', () => {
+    expect(read({}).concurrency).toBe(4)
+    expect(read({ concurrency: '1' }).concurrency).toBe(1)
+    expect(read({ concurrency: '32' }).concurrency).toBe(32)
+    for (const bad of ['0', '33', '2.5', '-1', 'four', '1e1']) expect(() => read({ concurrency: bad })).toThrow(`input concurrency is "${bad}"`)
+  })
+
+  test('fail-fast and plan default to false; plan with dry-run is refused', () => {
+    expect(read({})).toMatchObject({ failFast: false, plan: false, createRepository: undefined })
+    expect(read({ 'fail-fast': 'true', plan: 'true' })).toMatchObject({ failFast: true, plan: true })
+    expect(() => read({ plan: 'true', 'dry-run': 'true' })).toThrow('inputs plan and dry-run are both true')
+  })
+
+  test('create-repository with its settings; the settings alone are refused', () => {
+    expect(read({ 'create-repository': 'true' }).createRepository).toEqual({ tagImmutability: 'mutable', scanOnPush: false })
+    expect(read({ 'create-repository': 'true', 'repository-tag-immutability': 'IMMUTABLE', 'repository-scan-on-push': 'true' }).createRepository).toEqual({
+      tagImmutability: 'immutable',
+      scanOnPush: true
+    })
+    expect(() => read({ 'create-repository': 'true', 'repository-tag-immutability': 'sometimes' })).toThrow(/expected one of mutable, immutable/)
+    expect(() => read({ 'repository-scan-on-push': 'true' })).toThrow(/apply to repositories the action creates/)
+  })
+})

@@ -385,3 +385,45 @@ describe('checkExisting', () => {
     expect((differentFail as RegistryError).hint).toMatch(/bump/)
   })
 })
+
+describe('shared by concurrent charts', () => {
+  test('token auth: one token request per scope however many requests wait for it; no 401 once Bearer is known', async () => {
+    const p = await proxy(token.url, {})
+    const client = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, credentials: staticCredentials(token.username, token.password) })
+    const before = token.tokenRequests.length
+    const repos = ['conc/a', 'conc/b', 'conc/c']
+    // Eight artifacts per repository, pushed all at once.
+    await Promise.all(repos.flatMap((repo) => Array.from({ length: 8 }, (_, i) => pushWhole(client, repo, artifact(repo.slice(5), `1.0.${i}`)))))
+    const issued = token.tokenRequests.slice(before)
+    for (const repo of repos) expect(issued.filter((r) => r.scope.includes(`repository:${repo}:pull,push`))).toHaveLength(1)
+    expect(issued).toHaveLength(repos.length)
+    // Only the very first request met a 401: the others waited for it to learn the scheme.
+    expect(p.requests.filter((r) => r.status === 401)).toHaveLength(1)
+    const late = await pushWhole(client, 'conc/d', artifact('d'))
+    expect(late).toMatch(/^sha256:/)
+    expect(p.requests.filter((r) => r.status === 401)).toHaveLength(1)
+    expect(token.tokenRequests.slice(before)).toHaveLength(repos.length + 1)
+  })
+
+  test('the same blob pushed by many charts at once is checked and uploaded once per repository', async () => {
+    const p = await proxy(plain.url, {})
+    const client = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    const shared = source(randomBytes(4096))
+    const results = await Promise.all(Array.from({ length: 6 }, () => client.pushBlob('dedupe/x', shared)))
+    expect(results.filter((r) => r === 'uploaded')).toHaveLength(1)
+    await client.pushBlob('dedupe/y', shared)
+    const touching = (repo: string) => p.requests.filter((r) => r.path.startsWith(`/v2/${repo}/blobs/`))
+    expect(touching('dedupe/x').map((r) => r.method)).toEqual(['HEAD', 'POST', 'PUT'])
+    expect(touching('dedupe/y').map((r) => r.method)).toEqual(['HEAD', 'POST', 'PUT'])
+    // The registry holds it in both repositories.
+    expect(await new RegistryClient({ host: plain.host, plainHttp: true }).blobExists('dedupe/y', shared.digest)).toBe(true)
+  })
+
+  test('a failed upload is not remembered: the next push of the blob tries again', async () => {
+    const p = await proxy(plain.url, { rules: [{ method: 'POST', path: /\/v2\/retry\/blob\/blobs\/uploads/, times: 1, fault: { status: 400, body: '{}' } }] })
+    const client = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    const blob = source(randomBytes(1024))
+    await expect(client.pushBlob('retry/blob', blob)).rejects.toThrow(RegistryError)
+    expect(await client.pushBlob('retry/blob', blob)).toBe('uploaded')
+  })
+})

@@ -1,6 +1,6 @@
 import { summaryMarkdown, formatSize } from '../../src/report/summary'
 import { writeOutputs } from '../../src/report/outputs'
-import type { ChartResult } from '../../src/report/result'
+import { verdict, type ChartResult } from '../../src/report/result'
 
 const published: ChartResult = {
   source: 'charts/web',
@@ -53,5 +53,36 @@ describe('summary install commands', () => {
       '<pre>\nhelm install web oci://ghcr.io/acme/charts/web --version 1.2.3+b.1\nhelm install web oci://ghcr.io/acme/charts/web@sha256:abc   &#35; pinned to the digest\n</pre>'
     )
     expect(md).not.toContain('helm install db')
+  })
+})
+
+describe('monorepo outcomes', () => {
+  const planned: ChartResult = { source: 'charts/api', status: 'planned', name: 'api', version: '2.0.0' }
+  const unchanged: ChartResult = { source: 'charts/web', status: 'unchanged', name: 'web', version: '1.0.0' }
+  const skipped: ChartResult = { source: 'charts/app', status: 'skipped', name: 'app', version: '1.0.0', reason: 'needs db, which failed' }
+
+  test('matrix: only the planned charts, with their path, name and version', () => {
+    const out: Record<string, string> = {}
+    writeOutputs([planned, unchanged, failed], (k, v) => (out[k] = v), { plan: true })
+    expect(JSON.parse(out.matrix)).toEqual({ include: [{ chart: 'charts/api', name: 'api', version: '2.0.0' }] })
+    const none: Record<string, string> = {}
+    writeOutputs([unchanged], (k, v) => (none[k] = v), { plan: true })
+    expect(none.matrix).toBe('{"include":[]}')
+    const publish: Record<string, string> = {}
+    writeOutputs([published], (k, v) => (publish[k] = v))
+    expect(publish.matrix).toBeUndefined()
+  })
+
+  test('summary: each outcome has a row, skipped charts say why', () => {
+    const md = summaryMarkdown([published, failed, skipped, planned], 'oci://ghcr.io/acme/charts')
+    expect(md).toContain('| app | 1.0.0 | ⏭️ skipped |')
+    expect(md).toContain('| api | 2.0.0 | 📋 would be published (plan) |')
+    expect(md).toContain('#### Skipped\n\n- **app**: needs db, which failed')
+  })
+
+  test('verdict: none without failures; otherwise the failed and skipped charts and what was published', () => {
+    expect(verdict([published, unchanged])).toBeUndefined()
+    expect(verdict([published, failed, skipped])).toBe('1 of 3 chart(s) failed: charts/db; 1 skipped: app; 1 published')
+    expect(verdict([failed, { ...skipped }])).toBe('1 of 2 chart(s) failed: charts/db; 1 skipped: app; nothing was pushed')
   })
 })

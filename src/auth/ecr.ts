@@ -1,11 +1,13 @@
 /**
  * Amazon ECR and ECR Public: AWS credentials → GetAuthorizationToken (awsJson1_1
  * signed with SigV4) → registry login `AWS` / password. ECR Public's token API
- * exists only in us-east-1.
+ * exists only in us-east-1. With the same credentials, private ECR repositories
+ * are created on demand (CreateRepository).
  */
-import { AuthError } from '../errors'
+import { AuthError, RegistryError } from '../errors'
+import { warning as warn } from '../report/log'
 import { sendWithRetry } from '../http'
-import type { Credential, CredentialSource } from '../oci/credentials'
+import type { Credential, CredentialSource, RepositorySettings } from '../oci/credentials'
 import { CredentialCache } from './cache'
 import { awsCredentialSource } from './aws/credentials'
 import { awsEndpoint } from './aws/endpoints'
@@ -21,6 +23,8 @@ export interface EcrOptions {
   region: string
   fips?: boolean
   roleArn?: string
+  /** Account id from the registry host: the registry the repository API calls address. */
+  account?: string
 }
 
 interface AuthData {
@@ -35,17 +39,20 @@ export function awsJsonErrorCode(type: string | undefined): string | undefined {
   return type.split(':')[0].split('#').pop()
 }
 
-export async function getAuthorizationToken(
+/** One awsJson1_1 call to ECR or ECR Public, signed with SigV4: the parsed body, or the AWS error code and message. */
+export async function ecrApiCall(
   service: 'ecr' | 'ecr-public',
   endpoint: URL,
   region: string,
-  creds: AwsCredentials
-): Promise<{ username: string; password: string; expiresAt?: number; proxyEndpoint?: string }> {
-  const body = '{}'
+  creds: AwsCredentials,
+  action: string,
+  payload: object = {}
+): Promise<{ ok: true; json: Record<string, unknown> } | { ok: false; code: string; message: string }> {
+  const body = JSON.stringify(payload)
   const signed = signRequest({
     method: 'POST',
     url: endpoint,
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${TARGET[service]}.GetAuthorizationToken` },
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${TARGET[service]}.${action}` },
     body,
     region,
     service,
@@ -60,13 +67,22 @@ export async function getAuthorizationToken(
   } catch {
     /* reported below */
   }
+  if (res.status === 200) return { ok: true, json }
+  const headerType = res.headers['x-amzn-errortype']
+  const code = awsJsonErrorCode((json.__type as string) ?? (Array.isArray(headerType) ? headerType[0] : headerType)) ?? `HTTP ${res.status}`
+  return { ok: false, code, message: (json.message ?? json.Message ?? scrubSecrets(text).slice(0, 200)) as string }
+}
+
+export async function getAuthorizationToken(
+  service: 'ecr' | 'ecr-public',
+  endpoint: URL,
+  region: string,
+  creds: AwsCredentials
+): Promise<{ username: string; password: string; expiresAt?: number; proxyEndpoint?: string }> {
   const api = service === 'ecr' ? 'ECR' : 'ECR Public'
-  if (res.status !== 200) {
-    const headerType = res.headers['x-amzn-errortype']
-    const code = awsJsonErrorCode((json.__type as string) ?? (Array.isArray(headerType) ? headerType[0] : headerType)) ?? `HTTP ${res.status}`
-    const message = (json.message ?? json.Message ?? scrubSecrets(text).slice(0, 200)) as string
-    throw new AuthError(`AWS ${api} GetAuthorizationToken failed: ${code}: ${message}`, { hint: ecrTokenHint(service, code) })
-  }
+  const res = await ecrApiCall(service, endpoint, region, creds, 'GetAuthorizationToken')
+  if (!res.ok) throw new AuthError(`AWS ${api} GetAuthorizationToken failed: ${res.code}: ${res.message}`, { hint: ecrTokenHint(service, res.code) })
+  const json = res.json
   const raw = json.authorizationData
   const data = (Array.isArray(raw) ? raw[0] : raw) as AuthData | undefined
   const token = data?.authorizationToken
@@ -102,19 +118,84 @@ function ecrTokenHint(service: 'ecr' | 'ecr-public', code: string): string {
 export function ecrCredentialSource(opts: EcrOptions, env: NodeJS.ProcessEnv): CredentialSource {
   const service = opts.public ? 'ecr-public' : 'ecr'
   const apiRegion = opts.public ? 'us-east-1' : opts.region
+  const endpoint = (): URL => awsEndpoint(service, apiRegion, env, opts.fips)
   const purpose = `Logging in to ${opts.public ? 'Amazon ECR Public' : 'Amazon ECR'} ${opts.host}`
   const aws = awsCredentialSource({ roleArn: opts.roleArn, region: apiRegion, fips: opts.fips, purpose }, env)
+  // The AWS credentials of the last login, shared with the repository API calls (one STS session, not two).
+  let awsCreds: Promise<AwsCredentials> | undefined
+  const currentAws = (fresh: boolean): Promise<AwsCredentials> => {
+    if (fresh || !awsCreds) {
+      const p = aws.get()
+      awsCreds = p
+      p.catch(() => {
+        if (awsCreds === p) awsCreds = undefined
+      })
+    }
+    return awsCreds
+  }
   const cache = new CredentialCache(async () => {
     // A new registry token is only needed when the old one expired or was refused:
     // take fresh AWS credentials too (a new STS session for the role path).
-    const awsCreds = await aws.get()
-    const tok = await getAuthorizationToken(service, awsEndpoint(service, apiRegion, env, opts.fips), apiRegion, awsCreds)
+    const creds = await currentAws(true)
+    const tok = await getAuthorizationToken(service, endpoint(), apiRegion, creds)
     const credential: Credential = maskCredential({ username: tok.username, password: tok.password })
-    const expiresAt = [tok.expiresAt, awsCreds.expiresAt].filter((t): t is number => t !== undefined)
+    const expiresAt = [tok.expiresAt, creds.expiresAt].filter((t): t is number => t !== undefined)
     return { credential, expiresAt: expiresAt.length ? Math.min(...expiresAt) : undefined }
   })
-  return {
+  const source: CredentialSource = {
     description: `${opts.public ? 'Amazon ECR Public' : `Amazon ECR (${opts.region})`} with ${aws.description}`,
     get: async (host, o) => (sameHost(host, opts.host) ? cache.get(o?.refresh) : undefined)
   }
+  if (!opts.public) {
+    source.createRepository = async (repository, settings) => {
+      let creds = await currentAws(false)
+      if (creds.expiresAt !== undefined && creds.expiresAt < Date.now() + 60_000) creds = await currentAws(true)
+      return createEcrRepository(endpoint(), opts.region, creds, { host: opts.host, account: opts.account, repository, settings })
+    }
+  }
+  return source
+}
+
+/**
+ * ECR refuses pushes to a repository that does not exist (aws/containers-roadmap#853):
+ * CreateRepository with the requested settings; an existing repository is
+ * left as it is, with a warning when its settings differ from the request.
+ */
+export async function createEcrRepository(
+  endpoint: URL,
+  region: string,
+  creds: AwsCredentials,
+  o: { host: string; account?: string; repository: string; settings: RepositorySettings }
+): Promise<'created' | 'exists'> {
+  const registryId = o.account ? { registryId: o.account } : {}
+  const res = await ecrApiCall('ecr', endpoint, region, creds, 'CreateRepository', {
+    ...registryId,
+    repositoryName: o.repository,
+    imageTagMutability: o.settings.tagImmutability === 'immutable' ? 'IMMUTABLE' : 'MUTABLE',
+    imageScanningConfiguration: { scanOnPush: o.settings.scanOnPush }
+  })
+  if (res.ok) return 'created'
+  if (res.code !== 'RepositoryAlreadyExistsException') {
+    throw new RegistryError(`AWS ECR CreateRepository ${o.repository} failed: ${res.code}: ${res.message}`, {
+      registry: o.host,
+      code: res.code,
+      hint:
+        res.code === 'AccessDeniedException'
+          ? `Allow ecr:CreateRepository on arn:aws:ecr:${region}:${o.account ?? 'ACCOUNT'}:repository/${o.repository} in the role's IAM policy, or create the repository beforehand`
+          : 'See the AWS error above; or create the repository beforehand and drop create-repository'
+    })
+  }
+  // Only to tell the user: an existing repository keeps its own settings.
+  const described = await ecrApiCall('ecr', endpoint, region, creds, 'DescribeRepositories', { ...registryId, repositoryNames: [o.repository] })
+  const repo = described.ok ? (described.json.repositories as Array<Record<string, unknown>> | undefined)?.[0] : undefined
+  if (repo) {
+    const mutability = String(repo.imageTagMutability ?? 'MUTABLE').toLowerCase()
+    const scan = Boolean((repo.imageScanningConfiguration as { scanOnPush?: boolean } | undefined)?.scanOnPush)
+    if (!mutability.startsWith(o.settings.tagImmutability) || scan !== o.settings.scanOnPush) {
+      warn(
+        `ECR repository ${o.repository} already exists with ${mutability} tags and scan-on-push ${scan}; its settings are left as they are (requested: ${o.settings.tagImmutability}, ${o.settings.scanOnPush})`
+      )
+    }
+  }
+  return 'exists'
 }

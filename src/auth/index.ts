@@ -68,7 +68,10 @@ export function createCredentialSource(host: string, opts: LoginOptions, env: No
     case 'ghcr':
       return ghcrCredentialSource(host, opts)
     case 'ecr':
-      return ecrCredentialSource({ host, public: false, region: awsRegion(host, d, opts, env), fips: d.fips, roleArn: opts.awsRoleArn }, env)
+      return ecrCredentialSource(
+        { host, public: false, region: awsRegion(host, d, opts, env), fips: d.fips, roleArn: opts.awsRoleArn, account: d.account },
+        env
+      )
     case 'ecr-public':
       return ecrCredentialSource({ host, public: true, region: 'us-east-1', roleArn: opts.awsRoleArn }, env)
     case 'acr': {

@@ -7,8 +7,12 @@
  * a budget per chart; an upload that breaks resumes from the offset the
  * registry reports, or from a fresh session; redirects are followed with
  * credentials only while the origin stays the same; failures become
- * sentences naming the chart, the registry and what to check.
+ * sentences naming the chart, the registry and what to check. Safe to share
+ * between charts published concurrently: one token request per scope at a
+ * time, one upload per blob and repository, and the chart being published
+ * (its name in errors, its retry budget) kept per async context.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Readable } from 'node:stream'
 import { AuthError, RegistryError } from '../errors'
 import {
@@ -128,6 +132,9 @@ const hostOf = (u: string | undefined): string => {
   }
 }
 
+/** The chart whose requests run in this async context (charts are published concurrently over one client). */
+const chartScope = new AsyncLocalStorage<{ chart?: string; budget: RetryBudget }>()
+
 export class RegistryClient {
   readonly host: string
   readonly base: URL
@@ -135,11 +142,17 @@ export class RegistryClient {
   private scheme?: 'basic' | 'bearer'
   private basicHeader?: string
   private readonly tokens = new Map<string, string>()
+  /** Token requests under way, by scope: concurrent requests for one scope share one. */
+  private readonly tokenRequests = new Map<string, Promise<string>>()
+  /** Blob uploads of this run (under way or done), by repository and digest. */
+  private readonly blobs = new Map<string, Promise<'exists' | 'uploaded'>>()
   private challengeParams: Record<string, string> = {}
-  private budget = new RetryBudget()
   /** Whether a repository serves the referrers API, once known (oras-go's referrersState). */
   private readonly referrersApi = new Map<string, boolean>()
-  private chart?: string
+  /** The budget of requests made outside any chart (login, plan checks). */
+  private readonly runBudget = new RetryBudget()
+  /** The host's first request: the others wait for it to learn the auth scheme, instead of each collecting a 401. */
+  private firstRequest?: Promise<unknown>
 
   constructor(opts: RegistryClientOptions) {
     this.opts = opts
@@ -154,10 +167,22 @@ export class RegistryClient {
     return this.referrersApi.get(repository)
   }
 
-  /** Starts a chart: a fresh retry budget, and the chart's name in error sentences. */
+  /** Runs `fn` for one chart: a fresh retry budget, and the chart's name in error sentences, for this chart's requests only. */
+  forChart<T>(name: string | undefined, fn: () => Promise<T>, budget = new RetryBudget()): Promise<T> {
+    return chartScope.run({ chart: name, budget }, fn)
+  }
+
+  /** Starts a chart for the rest of the current async context (one chart at a time, as in the sub-actions). */
   beginChart(name: string | undefined, budget = new RetryBudget()): void {
-    this.chart = name
-    this.budget = budget
+    chartScope.enterWith({ chart: name, budget })
+  }
+
+  private get chart(): string | undefined {
+    return chartScope.getStore()?.chart
+  }
+
+  private get budget(): RetryBudget {
+    return chartScope.getStore()?.budget ?? this.runBudget
   }
 
   private get policy(): RetryPolicy {
@@ -240,7 +265,7 @@ export class RegistryClient {
       res.status === 401 || res.status === 403
         ? 'Check the credentials and that they may push to this repository'
         : code === 'NAME_UNKNOWN'
-          ? 'Create the repository first if this registry does not create repositories on push'
+          ? 'Create the repository first if this registry does not create repositories on push (for Amazon ECR, set create-repository: true)'
           : res.status >= 500
             ? 'The registry failed; re-run the job, and check the registry status if it persists'
             : undefined
@@ -268,7 +293,7 @@ export class RegistryClient {
   }
 
   /** Answers the challenge in `res`; returns false when there is nothing more to try. */
-  private async authenticate(res: HttpResponse, scopes: string[], refresh: boolean): Promise<boolean> {
+  private async authenticate(res: HttpResponse, scopes: string[], refresh: boolean, sent?: string): Promise<boolean> {
     const challenge = parseChallenge(headerValue(res.headers, 'www-authenticate'))
     if (challenge.scheme === 'basic') {
       const cred = await this.credential(refresh)
@@ -291,20 +316,31 @@ export class RegistryClient {
     }
     this.scheme = 'bearer'
     this.challengeParams = challenge.params
-    const all = cleanScopes([...scopes, ...(challenge.params.scope ?? '').split(' ')])
-    trace(
-      () => `${this.host} asks for a Bearer token from ${hostOf(challenge.params.realm)} for ${all.join(' ')}${refresh ? ' (renewing the credential)' : ''}`
-    )
-    let token: string
-    try {
-      token = await this.fetchToken(all, refresh)
-    } catch (err) {
-      // A cloud credential may have expired between charts: mint a fresh one once.
-      if (refresh || !(err instanceof AuthError) || !this.opts.credentials) throw err
-      token = await this.fetchToken(all, true)
-    }
-    this.tokens.set(cleanScopes(scopes).join(' '), token)
+    // Sent before another request got this scope's token: replay with that token instead of asking again.
+    const current = this.authorization(cleanScopes(scopes).join(' '))
+    if (!refresh && current && current !== sent) return true
+    await this.bearerToken(scopes, (challenge.params.scope ?? '').split(' '), refresh)
     return true
+  }
+
+  /** Gets and caches the token for `scopes`; callers asking for the same scope meanwhile wait for the same request. */
+  private async bearerToken(scopes: string[], extra: string[], refresh: boolean): Promise<void> {
+    const key = cleanScopes(scopes).join(' ')
+    let pending = this.tokenRequests.get(key)
+    if (!pending) {
+      const all = cleanScopes([...scopes, ...extra])
+      const realm = this.challengeParams.realm
+      trace(() => `${this.host} asks for a Bearer token from ${hostOf(realm)} for ${all.join(' ')}${refresh ? ' (renewing the credential)' : ''}`)
+      pending = this.fetchToken(all, refresh)
+        .catch((err) => {
+          // A cloud credential may have expired between charts: mint a fresh one once.
+          if (refresh || !(err instanceof AuthError) || !this.opts.credentials) throw err
+          return this.fetchToken(all, true)
+        })
+        .finally(() => this.tokenRequests.delete(key))
+      this.tokenRequests.set(key, pending)
+    }
+    this.tokens.set(key, await pending)
   }
 
   /** A registry token for `scopes` from the challenge's realm (Docker token protocol or OAuth2 refresh grant). */
@@ -378,6 +414,16 @@ export class RegistryClient {
    * leaves the registry's origin no credentials go along, not even back.
    */
   async request(o: RequestOptions): Promise<HttpResponse> {
+    if (this.firstRequest) await this.firstRequest.catch(() => undefined)
+    else if (!this.scheme) {
+      const first = this.exchange(o)
+      this.firstRequest = first
+      return first
+    }
+    return this.exchange(o)
+  }
+
+  private async exchange(o: RequestOptions): Promise<HttpResponse> {
     const scopes = [repositoryScope(o.repository, o.push)]
     const scopeKey = cleanScopes(scopes).join(' ')
     let url = this.url(o.url)
@@ -385,6 +431,8 @@ export class RegistryClient {
     let body = o.body
     let leftOrigin = false
     const follow = o.follow ?? (method === 'GET' || method === 'HEAD')
+    // Bearer already known for this host: get the scope's token first instead of collecting a 401 per repository.
+    if (this.scheme === 'bearer' && !this.tokens.has(scopeKey) && sameOrigin(url, this.base)) await this.bearerToken(scopes, [], false)
     for (let attempt = 0, redirects = 0; ;) {
       leftOrigin ||= !sameOrigin(url, this.base)
       const auth = leftOrigin ? undefined : this.authorization(scopeKey)
@@ -407,7 +455,7 @@ export class RegistryClient {
       }
       if (res.status === 401 && !leftOrigin && attempt < 2) {
         res.bodyStream?.resume()
-        await this.authenticate(res, scopes, attempt === 1)
+        await this.authenticate(res, scopes, attempt === 1, auth)
         attempt++
         continue
       }
@@ -462,9 +510,21 @@ export class RegistryClient {
    * a retryable status, it waits as the retry policy says, then continues
    * from what the registry holds: done if the blob was committed after all,
    * else from the offset the upload session reports (GET on its URL), else
-   * from a new session. The body is streamed again from that offset.
+   * from a new session. The body is streamed again from that offset. A blob
+   * this run already stored (or is storing) in the repository is neither
+   * checked nor sent again; a failed upload may be tried again.
    */
   async pushBlob(repository: string, blob: BlobSource): Promise<'exists' | 'uploaded'> {
+    const key = `${repository}@${blob.digest}`
+    const earlier = this.blobs.get(key)
+    if (earlier) return earlier.then(() => 'exists')
+    const upload = this.uploadBlob(repository, blob)
+    this.blobs.set(key, upload)
+    upload.catch(() => this.blobs.delete(key))
+    return upload
+  }
+
+  private async uploadBlob(repository: string, blob: BlobSource): Promise<'exists' | 'uploaded'> {
     if (await this.blobExists(repository, blob.digest)) return 'exists'
     const attempts = this.opts.uploadAttempts ?? this.policy.retries + 1
     let session: UploadSession | undefined
@@ -590,12 +650,12 @@ export class RegistryClient {
   }
 
   /** The manifest a tag or digest points at, without its body; undefined when absent. */
-  async headManifest(repository: string, reference: string): Promise<ManifestInfo | undefined> {
+  async headManifest(repository: string, reference: string, push = true): Promise<ManifestInfo | undefined> {
     const res = await this.request({
       method: 'HEAD',
       url: `/v2/${repository}/manifests/${reference}`,
       repository,
-      push: true,
+      push,
       headers: { accept: MANIFEST_ACCEPT }
     })
     if (res.status === 404) return undefined

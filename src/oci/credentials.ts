@@ -19,6 +19,17 @@ export interface CredentialSource {
    * previous one (expired cloud token in a long run): mint a fresh one if possible.
    */
   get(host: string, opts?: { refresh?: boolean }): Promise<Credential | undefined>
+  /**
+   * Present for registries that refuse pushes to a repository that does not
+   * exist (Amazon ECR): creates it, or reports that it exists.
+   */
+  createRepository?(repository: string, settings: RepositorySettings): Promise<'created' | 'exists'>
+}
+
+/** Settings of a repository the action creates. */
+export interface RepositorySettings {
+  tagImmutability: 'mutable' | 'immutable'
+  scanOnPush: boolean
 }
 
 /** A fixed username/password (or token as password); anonymous when both are empty. */

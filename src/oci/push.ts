@@ -20,9 +20,11 @@ export async function checkExisting(
   client: RegistryClient,
   ref: ChartReference,
   digest: string,
-  ifExists: IfExists
+  ifExists: IfExists,
+  /** false: ask for pull access only (a plan reads, it does not push). */
+  push = true
 ): Promise<'absent' | 'identical' | 'replace'> {
-  const existing = await client.headManifest(ref.repository, ref.tag)
+  const existing = await client.headManifest(ref.repository, ref.tag, push)
   if (!existing) return 'absent'
   if (existing.digest === digest && ifExists !== 'fail') return 'identical'
   if (ifExists === 'overwrite') return 'replace'

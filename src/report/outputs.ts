@@ -1,7 +1,8 @@
 /**
  * Step outputs. The scalar outputs describe the last chart that was
  * published (or packaged, in a dry run); `charts` lists every chart, so
- * workflows with many charts read that one.
+ * workflows with many charts read that one; with `plan`, `matrix` lists the
+ * charts that would change the registry, for a `strategy.matrix` job.
  */
 import type { ChartResult } from './result'
 
@@ -26,13 +27,19 @@ export function chartsOutput(results: ChartResult[]): string {
       'attestation-id': r.attestationId,
       'rekor-log-index': r.rekorLogIndex,
       dependencies: r.dependencies,
-      error: r.error
+      error: r.error,
+      reason: r.reason
     }))
   )
 }
 
-export function writeOutputs(results: ChartResult[], set: OutputSetter): void {
-  const last = [...results].reverse().find((r) => r.status !== 'failed')
+/** `{"include":[{chart, name, version}]}`: one matrix job per chart the plan found new or changed. */
+export function matrixOutput(results: ChartResult[]): string {
+  return JSON.stringify({ include: results.filter((r) => r.status === 'planned').map((r) => ({ chart: r.source, name: r.name, version: r.version })) })
+}
+
+export function writeOutputs(results: ChartResult[], set: OutputSetter, opts: { plan?: boolean } = {}): void {
+  const last = [...results].reverse().find((r) => r.status !== 'failed' && r.status !== 'skipped')
   if (last) {
     const scalar: Array<[string, string | number | undefined]> = [
       ['name', last.name],
@@ -49,4 +56,5 @@ export function writeOutputs(results: ChartResult[], set: OutputSetter): void {
     for (const [k, v] of scalar) if (v !== undefined && v !== '') set(k, String(v))
   }
   set('charts', chartsOutput(results))
+  if (opts.plan) set('matrix', matrixOutput(results))
 }

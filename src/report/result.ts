@@ -1,5 +1,5 @@
 /** What happened to one chart: the single record outputs and the summary are built from. */
-export type ChartStatus = 'published' | 'unchanged' | 'dry-run' | 'failed'
+export type ChartStatus = 'published' | 'unchanged' | 'dry-run' | 'planned' | 'failed' | 'skipped'
 
 export interface ChartResult {
   /** Where the chart came from, relative to the workspace. */
@@ -25,4 +25,20 @@ export interface ChartResult {
   dependencies?: Array<{ name: string; alias?: string; version: string; source: string }>
   warnings?: string[]
   error?: string
+  /** Why a chart was skipped (a chart it needs failed, or fail-fast stopped the run). */
+  reason?: string
+}
+
+/** The step's verdict: undefined when no chart failed, else one line naming the failed (and skipped) charts. */
+export function verdict(results: ChartResult[]): string | undefined {
+  const named = (status: ChartStatus): string[] => results.filter((r) => r.status === status).map((r) => r.name ?? r.source)
+  const failed = named('failed')
+  if (!failed.length) return undefined
+  const skipped = named('skipped')
+  const pushed = results.filter((r) => r.status === 'published').length
+  return (
+    `${failed.length} of ${results.length} chart(s) failed: ${failed.join(', ')}` +
+    (skipped.length ? `; ${skipped.length} skipped: ${skipped.join(', ')}` : '') +
+    `; ${pushed ? `${pushed} published` : 'nothing was pushed'}`
+  )
 }

@@ -7,13 +7,14 @@
  */
 import { safeMarkdown as md } from './sanitize'
 import type { ChartResult } from './result'
-import { safeMarkdown } from './sanitize'
 
 const STATUS: Record<ChartResult['status'], string> = {
   published: '✅ published',
   unchanged: '✔️ unchanged (identical tag)',
   'dry-run': '🧪 dry run (not pushed)',
-  failed: '❌ failed'
+  planned: '📋 would be published (plan)',
+  failed: '❌ failed',
+  skipped: '⏭️ skipped'
 }
 
 const code = (s: string | undefined): string => (s ? `<code>${md(s)}</code>` : '')
@@ -48,14 +49,17 @@ export function summaryMarkdown(results: ChartResult[], registry: string): strin
     lines.push('', '#### Dependencies', '', '| Chart | Dependency | Version | Source |', '| --- | --- | --- | --- |')
     for (const r of withDeps)
       for (const d of r.dependencies ?? [])
-        lines.push(
-          `| ${safeMarkdown(r.name ?? r.source)} | ${safeMarkdown(d.alias ? `${d.alias} (${d.name})` : d.name)} | ${safeMarkdown(d.version)} | ${safeMarkdown(d.source)} |`
-        )
+        lines.push(`| ${md(r.name ?? r.source)} | ${md(d.alias ? `${d.alias} (${d.name})` : d.name)} | ${md(d.version)} | ${md(d.source)} |`)
   }
   const failed = results.filter((r) => r.error)
   if (failed.length) {
     lines.push('', '#### Errors', '')
     for (const r of failed) lines.push(`- **${md(r.name ?? r.source)}**: ${md(r.error)}`)
+  }
+  const skipped = results.filter((r) => r.status === 'skipped')
+  if (skipped.length) {
+    lines.push('', '#### Skipped', '')
+    for (const r of skipped) lines.push(`- **${md(r.name ?? r.source)}**: ${md(r.reason ?? '')}`)
   }
   const signed = results.filter((r) => r.verifyCommands?.length)
   if (signed.length) {

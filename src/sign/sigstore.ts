@@ -59,17 +59,29 @@ export function createSigstore(endpoints: SigstoreEndpoints, getToken: () => Pro
   const fulcio = new FulcioSigner({ fulcioBaseURL: endpoints.fulcio, identityProvider: { getToken }, keyHolder, ...FETCH })
   let cert: string | undefined
   let notAfter = 0
+  // The certificate request under way: charts signed concurrently wait for it instead of each asking Fulcio.
+  let issuing: Promise<void> | undefined
+  const fresh = (): boolean => cert !== undefined && Date.now() <= notAfter - 60_000
   // Reuse the certificate until a minute before it expires (Fulcio issues 10-minute certificates).
   const signer: Signer = {
     async sign(data) {
-      if (!cert || Date.now() > notAfter - 60_000) {
-        const s = await fulcio.sign(data)
-        if (s.key.$case !== 'x509Certificate') throw new SignError('Fulcio returned no certificate')
-        cert = s.key.certificate
-        notAfter = Date.parse(new crypto.X509Certificate(cert).validTo)
-        return s
+      if (!fresh() && issuing) await issuing
+      if (!fresh()) {
+        const request = fulcio.sign(data).then((s) => {
+          if (s.key.$case !== 'x509Certificate') throw new SignError('Fulcio returned no certificate')
+          cert = s.key.certificate
+          notAfter = Date.parse(new crypto.X509Certificate(cert).validTo)
+          return s
+        })
+        // Settles either way; a waiter whose wait ended without a certificate asks for its own.
+        issuing = request.then(
+          () => undefined,
+          () => undefined
+        )
+        void issuing.then(() => (issuing = undefined))
+        return request
       }
-      return { signature: crypto.sign('sha256', data, key.privateKey), key: { $case: 'x509Certificate', certificate: cert } }
+      return { signature: crypto.sign('sha256', data, key.privateKey), key: { $case: 'x509Certificate', certificate: cert! } }
     }
   }
   const witnesses: Witness[] = []

@@ -1,20 +1,35 @@
 /**
- * AWS STS (awsQuery, XML) + ECR and ECR Public GetAuthorizationToken
- * (awsJson1_1) on one loopback endpoint: point AWS_ENDPOINT_URL_STS,
- * AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL_ECR_PUBLIC (or AWS_ENDPOINT_URL)
- * at `url`. ECR calls must carry a SigV4 signature made with credentials this
- * emulator issued (or a configured static key); it is re-computed here from
- * the raw request, independently of the action's signer.
+ * AWS STS (awsQuery, XML) + ECR and ECR Public GetAuthorizationToken, ECR
+ * CreateRepository and DescribeRepositories (awsJson1_1) on one loopback
+ * endpoint: point AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ECR and
+ * AWS_ENDPOINT_URL_ECR_PUBLIC (or AWS_ENDPOINT_URL) at `url`. ECR calls must
+ * carry a SigV4 signature made with credentials this emulator issued (or a
+ * configured static key); it is re-computed here from the raw request,
+ * independently of the action's signer. `startEcrRegistry` puts ECR's
+ * registry behaviour in front of a real registry: pushes to a repository that
+ * was not created through the API are refused, as ECR refuses them.
  */
 import { createHash, createHmac } from 'node:crypto'
+import * as http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type { GitHubOidc } from './github-oidc'
 import { form, randomToken, serve, type Emulator, type Req, type Res } from './server'
 
 export interface AwsRole {
   /** `sub` patterns the trust policy allows (`*` wildcards), audience sts.amazonaws.com. */
   subjects: string[]
-  /** Actions the role's policy allows; default both GetAuthorizationToken calls. */
-  allow?: Array<'ecr:GetAuthorizationToken' | 'ecr-public:GetAuthorizationToken'>
+  /** Actions the role's policy allows; default all of them. */
+  allow?: Array<EcrAction>
+}
+
+export type EcrAction = 'ecr:GetAuthorizationToken' | 'ecr-public:GetAuthorizationToken' | 'ecr:CreateRepository' | 'ecr:DescribeRepositories'
+
+export interface EcrRepository {
+  repositoryName: string
+  registryId: string
+  imageTagMutability: 'MUTABLE' | 'IMMUTABLE'
+  imageScanningConfiguration: { scanOnPush: boolean }
+  createdAt: number
 }
 
 export interface AwsOptions {
@@ -46,6 +61,8 @@ export interface AwsEmulator extends Emulator {
   isValidEcrPassword(password: string | undefined): boolean
   stsCalls: number
   ecrCalls: number
+  /** Repositories created with CreateRepository, by name. */
+  repositories: Map<string, EcrRepository>
   /** AWS_ENDPOINT_URL_* for this emulator. */
   env: Record<string, string>
 }
@@ -130,7 +147,9 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
   const sessions = new Map<string, Session>()
   for (const [akid, secret] of Object.entries(opts.staticKeys ?? {})) sessions.set(akid, { secret, expiresAt: Number.MAX_SAFE_INTEGER })
   const ecrPasswords = new Map<string, number>()
+  const repositories = new Map<string, EcrRepository>()
   const state = { stsCalls: 0, ecrCalls: 0 }
+  const account = /^https:\/\/(\d{12})\./.exec(opts.proxyEndpoint ?? '')?.[1] ?? '123456789012'
 
   const sts = (req: Req): Res => {
     state.stsCalls++
@@ -190,7 +209,9 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
   const ecr = (req: Req, target: string): Res => {
     state.ecrCalls++
     const isPublic = target === 'SpencerFrontendService.GetAuthorizationToken'
-    if (!isPublic && target !== 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken') return jsonError(400, 'UnknownOperationException', target)
+    const operation = target.replace(/^AmazonEC2ContainerRegistry_V20150921\./, '')
+    if (!isPublic && !['GetAuthorizationToken', 'CreateRepository', 'DescribeRepositories'].includes(operation))
+      return jsonError(400, 'UnknownOperationException', target)
     if (!String(req.headers['content-type']).startsWith('application/x-amz-json-1.1')) return jsonError(400, 'SerializationException', 'bad content type')
     const service = isPublic ? 'ecr-public' : 'ecr'
     const scopeRegion = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1]
@@ -199,14 +220,15 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
     const v = verifySigV4(req, sessions, { region: isPublic ? 'us-east-1' : opts.region, service })
     if (!v.ok) return jsonError(v.code === 'InvalidSignatureException' || v.code === 'IncompleteSignatureException' ? 403 : 400, v.code, v.message)
     const role = v.session.roleArn ? opts.roles[v.session.roleArn] : undefined
-    const action = `${service}:GetAuthorizationToken` as const
-    if (role && !(role.allow ?? ['ecr:GetAuthorizationToken', 'ecr-public:GetAuthorizationToken']).includes(action)) {
+    const action = (isPublic ? 'ecr-public:GetAuthorizationToken' : `ecr:${operation}`) as EcrAction
+    if (role?.allow && !role.allow.includes(action)) {
       return jsonError(
         400,
         'AccessDeniedException',
         `User: arn:aws:sts::123456789012:assumed-role/${v.session.roleArn?.split('/').pop()}/s is not authorized to perform: ${action} on resource: * because no identity-based policy allows the ${action} action`
       )
     }
+    if (operation === 'CreateRepository' || operation === 'DescribeRepositories') return repositoryCall(operation, req)
     const password = randomToken('eyJwYXlsb2FkIjoi', 40)
     const expiresAt = Date.now() + (opts.ecrTokenSeconds ?? 43200) * 1000
     ecrPasswords.set(password, expiresAt)
@@ -223,6 +245,49 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
     }
   }
 
+  /** The two repository calls, with ECR's validation and error shapes. */
+  const repositoryCall = (operation: 'CreateRepository' | 'DescribeRepositories', req: Req): Res => {
+    let input: Record<string, unknown>
+    try {
+      input = JSON.parse(req.body.toString()) as Record<string, unknown>
+    } catch {
+      return jsonError(400, 'SerializationException', 'body is not JSON')
+    }
+    const registryId = (input.registryId as string | undefined) ?? account
+    if (registryId !== account) return jsonError(400, 'AccessDeniedException', `not authorized on registry ${registryId}`)
+    const ok = (body: object): Res => ({ status: 200, headers: { 'Content-Type': 'application/x-amz-json-1.1' }, body: JSON.stringify(body) })
+    const describe = (r: EcrRepository) => ({
+      ...r,
+      repositoryArn: `arn:aws:ecr:${opts.region}:${account}:repository/${r.repositoryName}`,
+      repositoryUri: `${account}.dkr.ecr.${opts.region}.amazonaws.com/${r.repositoryName}`,
+      createdAt: r.createdAt / 1000
+    })
+    if (operation === 'DescribeRepositories') {
+      const names = (input.repositoryNames as string[] | undefined) ?? [...repositories.keys()]
+      const missing = names.find((n) => !repositories.has(n))
+      if (missing)
+        return jsonError(400, 'RepositoryNotFoundException', `The repository with name '${missing}' does not exist in the registry with id '${registryId}'`)
+      return ok({ repositories: names.map((n) => describe(repositories.get(n)!)) })
+    }
+    const name = String(input.repositoryName ?? '')
+    if (!/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(name) || name.length < 2 || name.length > 256)
+      return jsonError(400, 'InvalidParameterException', `Invalid parameter at 'repositoryName' failed to satisfy constraint: '${name}'`)
+    const mutability = (input.imageTagMutability as string | undefined) ?? 'MUTABLE'
+    if (mutability !== 'MUTABLE' && mutability !== 'IMMUTABLE')
+      return jsonError(400, 'ValidationException', `Value '${mutability}' at 'imageTagMutability' failed to satisfy constraint`)
+    if (repositories.has(name))
+      return jsonError(400, 'RepositoryAlreadyExistsException', `The repository with name '${name}' already exists in the registry with id '${registryId}'`)
+    const repo: EcrRepository = {
+      repositoryName: name,
+      registryId,
+      imageTagMutability: mutability,
+      imageScanningConfiguration: { scanOnPush: Boolean((input.imageScanningConfiguration as { scanOnPush?: boolean } | undefined)?.scanOnPush) },
+      createdAt: Date.now()
+    }
+    repositories.set(name, repo)
+    return ok({ repository: describe(repo) })
+  }
+
   const em = await serve((req) => {
     if (req.method !== 'POST' || req.url.pathname !== '/') return { status: 404, body: 'not found' }
     const target = req.headers['x-amz-target']
@@ -237,6 +302,7 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
       ...[...sessions.values()].flatMap((s) => (s.token ? [s.secret, s.token] : []))
     ],
     isValidEcrPassword: (p) => p !== undefined && (ecrPasswords.get(p) ?? 0) > Date.now(),
+    repositories,
     get stsCalls() {
       return state.stsCalls
     },
@@ -244,5 +310,76 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
       return state.ecrCalls
     },
     env: { AWS_ENDPOINT_URL_STS: em.url, AWS_ENDPOINT_URL_ECR: em.url, AWS_ENDPOINT_URL_ECR_PUBLIC: em.url }
+  }
+}
+
+/**
+ * ECR's registry in front of a real one (`upstream`): any request for a
+ * repository that CreateRepository did not create is answered 404
+ * NAME_UNKNOWN with ECR's message, and a tag of an IMMUTABLE repository
+ * cannot be moved; everything else passes through with the Host kept, so
+ * upload Locations point back here.
+ */
+export async function startEcrRegistry(aws: AwsEmulator, upstream: string): Promise<{ host: string; url: string; refused: string[]; stop(): Promise<void> }> {
+  const refused: string[] = []
+  const up = new URL(upstream)
+  const server = http.createServer((req, res) => {
+    const m = /^\/v2\/(.+?)\/(blobs|manifests|tags|referrers)\/(.*)$/.exec((req.url ?? '').split('?')[0])
+    const repo = m ? aws.repositories.get(m[1]) : undefined
+    const refuse = (status: number, code: string, message: string): void => {
+      refused.push(`${req.method} ${req.url}`)
+      req.resume()
+      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' })
+      res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ errors: [{ code, message }] }))
+    }
+    if (m && !repo) return refuse(404, 'NAME_UNKNOWN', `The repository with name '${m[1]}' does not exist in the registry with id '123456789012'`)
+    const forward = (): void => {
+      const preq = http.request({ host: up.hostname, port: up.port, method: req.method, path: req.url, headers: req.headers }, (pres) => {
+        res.writeHead(pres.statusCode ?? 502, pres.headers)
+        pres.pipe(res)
+      })
+      preq.on('error', () => {
+        res.writeHead(502)
+        res.end()
+      })
+      req.pipe(preq)
+    }
+    const tag = m && m[2] === 'manifests' && req.method === 'PUT' && !m[3].startsWith('sha256:') ? m[3] : undefined
+    if (!tag || repo!.imageTagMutability !== 'IMMUTABLE') return forward()
+    // An immutable tag may be set once: ask the upstream whether it exists.
+    const head = http.request(
+      {
+        host: up.hostname,
+        port: up.port,
+        method: 'HEAD',
+        path: `/v2/${m![1]}/manifests/${tag}`,
+        headers: { authorization: req.headers.authorization ?? '', accept: '*/*' }
+      },
+      (hres) => {
+        hres.resume()
+        if (hres.statusCode === 200)
+          refuse(
+            400,
+            'TAG_INVALID',
+            `The image tag '${tag}' already exists in the '${m![1]}' repository and cannot be overwritten because the repository is immutable.`
+          )
+        else forward()
+      }
+    )
+    head.on('error', forward)
+    head.end()
+  })
+  server.keepAliveTimeout = 1000
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  return {
+    host: `127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}`,
+    refused,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
   }
 }

@@ -30951,16 +30951,26 @@ function createSigstore(endpoints, getToken) {
     const fulcio = new sign_1.FulcioSigner({ fulcioBaseURL: endpoints.fulcio, identityProvider: { getToken }, keyHolder, ...FETCH });
     let cert;
     let notAfter = 0;
+    // The certificate request under way: charts signed concurrently wait for it instead of each asking Fulcio.
+    let issuing;
+    const fresh = () => cert !== undefined && Date.now() <= notAfter - 60_000;
     // Reuse the certificate until a minute before it expires (Fulcio issues 10-minute certificates).
     const signer = {
         async sign(data) {
-            if (!cert || Date.now() > notAfter - 60_000) {
-                const s = await fulcio.sign(data);
-                if (s.key.$case !== 'x509Certificate')
-                    throw new errors_1.SignError('Fulcio returned no certificate');
-                cert = s.key.certificate;
-                notAfter = Date.parse(new crypto.X509Certificate(cert).validTo);
-                return s;
+            if (!fresh() && issuing)
+                await issuing;
+            if (!fresh()) {
+                const request = fulcio.sign(data).then((s) => {
+                    if (s.key.$case !== 'x509Certificate')
+                        throw new errors_1.SignError('Fulcio returned no certificate');
+                    cert = s.key.certificate;
+                    notAfter = Date.parse(new crypto.X509Certificate(cert).validTo);
+                    return s;
+                });
+                // Settles either way; a waiter whose wait ended without a certificate asks for its own.
+                issuing = request.then(() => undefined, () => undefined);
+                void issuing.then(() => (issuing = undefined));
+                return request;
             }
             return { signature: crypto.sign('sha256', data, key.privateKey), key: { $case: 'x509Certificate', certificate: cert } };
         }

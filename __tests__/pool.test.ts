@@ -1,0 +1,131 @@
+/**
+ * The scheduler with synthetic dependency maps: bounded concurrency, a key
+ * never starts before what it needs finished, failures skip dependents only
+ * (or everything not started, with fail-fast), cycles end instead of hanging.
+ */
+import fc from 'fast-check'
+import { runPool } from '../src/pool'
+
+const tick = (ms = 1): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+/** Records start/end order and the peak number of tasks running at once. */
+function recorder(fail: Set<string> = new Set(), delay: (k: string) => number = () => 1) {
+  const events: string[] = []
+  let running = 0
+  let peak = 0
+  const task = async (k: string): Promise<boolean> => {
+    events.push(`start ${k}`)
+    peak = Math.max(peak, ++running)
+    await tick(delay(k))
+    running--
+    events.push(`end ${k}`)
+    if (fail.has(k) && k.startsWith('throw')) throw new Error(k)
+    return !fail.has(k)
+  }
+  return { events, task, peak: () => peak }
+}
+
+const statuses = (m: Map<string, { status: string }>): Record<string, string> => Object.fromEntries([...m].map(([k, o]) => [k, o.status]))
+
+test('independent keys run at most `concurrency` at a time, all of them', async () => {
+  const keys = Array.from({ length: 20 }, (_, i) => `c${i}`)
+  const r = recorder()
+  const out = await runPool(keys, r.task, { concurrency: 4 })
+  expect(r.peak()).toBe(4)
+  expect([...out.keys()]).toEqual(keys)
+  expect(new Set(Object.values(statuses(out)))).toEqual(new Set(['done']))
+})
+
+test('a key starts only after everything it needs ended (diamond)', async () => {
+  const needs = new Map([
+    ['app', ['api', 'web']],
+    ['api', ['common']],
+    ['web', ['common']]
+  ])
+  const r = recorder(new Set(), (k) => (k === 'web' ? 15 : 2))
+  await runPool(['app', 'api', 'web', 'common', 'other'], r.task, { concurrency: 8, needs })
+  const at = (e: string) => r.events.indexOf(e)
+  expect(at('start api')).toBeGreaterThan(at('end common'))
+  expect(at('start web')).toBeGreaterThan(at('end common'))
+  expect(at('start app')).toBeGreaterThan(at('end web'))
+  expect(at('start app')).toBeGreaterThan(at('end api'))
+  // Not held back by unrelated keys: `other` starts with `common`.
+  expect(at('start other')).toBeLessThan(at('end common'))
+})
+
+test('a failure skips its dependents (transitively) and nothing else; a throwing task is a failure', async () => {
+  const needs = new Map([
+    ['app', ['api']],
+    ['api', ['common']],
+    ['tool', ['throw-lib']]
+  ])
+  const r = recorder(new Set(['common', 'throw-lib']))
+  const out = await runPool(['app', 'api', 'common', 'web', 'throw-lib', 'tool'], r.task, { concurrency: 2, needs })
+  expect(statuses(out)).toEqual({ app: 'skipped', api: 'skipped', common: 'failed', web: 'done', 'throw-lib': 'failed', tool: 'skipped' })
+  expect(out.get('api')).toEqual({ status: 'skipped', reason: 'needs common, which failed' })
+  expect(out.get('app')).toEqual({ status: 'skipped', reason: 'needs api, which was skipped' })
+  expect(r.events).not.toContain('start app')
+})
+
+test('fail-fast: nothing new starts after the first failure; running tasks finish', async () => {
+  const keys = ['a', 'b', 'bad', 'c', 'd', 'e']
+  const r = recorder(new Set(['bad']), (k) => (k === 'a' ? 30 : k === 'b' ? 10 : 1))
+  const out = await runPool(keys, r.task, { concurrency: 3, failFast: true })
+  expect(statuses(out)).toEqual({ a: 'done', b: 'done', bad: 'failed', c: 'skipped', d: 'skipped', e: 'skipped' })
+  expect(r.events).toContain('end a')
+  expect(out.get('c')).toEqual({ status: 'skipped', reason: 'not started: fail-fast stopped the run after a failure' })
+})
+
+test('keys failed before the start: dependents skipped; with fail-fast no task runs at all', async () => {
+  const needs = new Map([['app', ['bad']]])
+  const r = recorder()
+  expect(statuses(await runPool(['bad', 'app', 'web'], r.task, { concurrency: 2, needs, failed: ['bad'] }))).toEqual({
+    bad: 'failed',
+    app: 'skipped',
+    web: 'done'
+  })
+  const r2 = recorder()
+  expect(statuses(await runPool(['web', 'bad'], r2.task, { concurrency: 2, failFast: true, failed: ['bad'] }))).toEqual({ web: 'skipped', bad: 'failed' })
+  expect(r2.events).toEqual([])
+})
+
+test('a dependency cycle ends with the keys in it skipped, the rest done', async () => {
+  const needs = new Map([
+    ['a', ['b']],
+    ['b', ['a']],
+    ['c', ['a']]
+  ])
+  const out = await runPool(['a', 'b', 'c', 'd'], recorder().task, { concurrency: 2, needs })
+  expect(statuses(out)).toEqual({ a: 'skipped', b: 'skipped', c: 'skipped', d: 'done' })
+  expect(out.get('a')).toEqual({ status: 'skipped', reason: 'dependency cycle through b' })
+})
+
+test('random DAGs: order respected, concurrency bounded, every key settled', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 30 }),
+      fc.array(fc.nat(), { maxLength: 3 }),
+      async (n, concurrency, edges, failing) => {
+        const keys = Array.from({ length: n }, (_, i) => `k${i}`)
+        const needs = new Map<string, string[]>()
+        // Edges only from a higher index to a lower one: acyclic.
+        for (const [x, y] of edges) {
+          const [hi, lo] = [Math.max(x % n, y % n), Math.min(x % n, y % n)]
+          if (hi !== lo) needs.set(keys[hi], [...(needs.get(keys[hi]) ?? []), keys[lo]])
+        }
+        const r = recorder(new Set(failing.map((f) => keys[f % n])), () => 0)
+        const out = await runPool(keys, r.task, { concurrency, needs })
+        expect(r.peak()).toBeLessThanOrEqual(concurrency)
+        for (const k of keys) {
+          const o = out.get(k)!
+          const deps = needs.get(k) ?? []
+          if (o.status === 'skipped') expect(deps.some((d) => out.get(d)!.status !== 'done')).toBe(true)
+          else for (const d of deps) expect(r.events.indexOf(`start ${k}`)).toBeGreaterThan(r.events.indexOf(`end ${d}`))
+        }
+      }
+    ),
+    { numRuns: 60 }
+  )
+})
