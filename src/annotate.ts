@@ -11,3 +11,14 @@ export function annotate(err: unknown): void {
   }
   log.error(errorMessage(err), props)
 }
+
+/** Runs a step (the sub-actions' entries): a verdict fails the step, an error is annotated and fails it too. */
+export async function runStep(run: () => Promise<string | undefined>): Promise<void> {
+  try {
+    const verdict = await run()
+    if (verdict) log.setFailed(verdict)
+  } catch (err) {
+    annotate(err)
+    process.exitCode = 1
+  }
+}

@@ -5,8 +5,8 @@
 import * as path from 'node:path'
 import * as os from 'node:os'
 import { InputError } from './errors'
-import { parseRegistryInput, RegistryLocation } from './oci/reference'
-import { isStrictSemver } from './chart/semver'
+import { parseArtifactReference, parseRegistryInput, type ArtifactReference, type RegistryLocation } from './oci/reference'
+import { isStrictSemver, isValidTag } from './chart/semver'
 import type { LoginOptions } from './auth'
 import type { SignOptions } from './sign'
 
@@ -90,57 +90,153 @@ export function maskSecret(mask: (s: string) => void, value: string | undefined)
 export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}): Inputs {
   for (const secret of ['password', 'github-token', 'gpg-private-key', 'gpg-passphrase']) maskSecret(mask, get(secret))
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
-  const registryRaw = get('registry')
-  if (!registryRaw) {
-    throw new InputError('input registry is required', {
-      hint: 'Set registry: oci://HOST/NAMESPACE, for example oci://ghcr.io/${{ github.repository_owner }}/charts'
-    })
-  }
-  const registry = parseRegistryInput(registryRaw)
+  const registry = readRegistry(get)
   const charts = splitList(get('charts') || '.')
   if (!charts.length) throw new InputError('input charts lists no chart', { hint: 'Give chart directories, .tgz files or globs, or leave it empty for "."' })
 
   const versionRaw = get('version')
   const gpgKey = get('gpg-private-key')
   const outputDir = get('output-dir')
-  const caFile = get('ca-file')
 
   return {
     charts,
     registry,
     version: versionRaw ? normalizeVersion(versionRaw) : undefined,
     appVersion: get('app-version') || undefined,
-    plainHttp: oneOf(get, 'plain-http', ['auto', 'true', 'false'] as const, 'auto'),
-    caFile: caFile ? path.resolve(workspace, caFile) : undefined,
-    ifExists: oneOf(get, 'if-exists', ['skip-identical', 'fail', 'overwrite'] as const, 'skip-identical'),
+    ...readTransport(get, workspace),
+    ifExists: readIfExists(get),
     dryRun: parseBoolean(get, 'dry-run', false),
     outputDir: outputDir ? path.resolve(workspace, outputDir) : path.join(env.RUNNER_TEMP || os.tmpdir(), 'helm-oci-publish'),
     dockerConfig: parseBoolean(get, 'docker-config', false),
-    login: {
-      login: oneOf(get, 'login', ['auto', 'ghcr', 'ecr', 'ecr-public', 'acr', 'gar', 'basic', 'anonymous'] as const, 'auto'),
-      username: get('username') || undefined,
-      password: get('password') || undefined,
-      githubToken: get('github-token') || env.GITHUB_TOKEN || undefined,
-      actor: env.GITHUB_ACTOR || undefined,
-      githubServerUrl: env.GITHUB_SERVER_URL || undefined,
-      awsRoleArn: get('aws-role-arn') || undefined,
-      awsRegion: get('aws-region') || undefined,
-      azureClientId: get('azure-client-id') || undefined,
-      azureTenantId: get('azure-tenant-id') || undefined,
-      gcpWorkloadIdentityProvider: get('gcp-workload-identity-provider') || undefined,
-      gcpServiceAccount: get('gcp-service-account') || undefined
-    },
-    sign: {
-      sign: oneOf(get, 'sign', ['auto', 'true', 'false'] as const, 'auto'),
-      signFormat: oneOf(get, 'sign-format', ['bundle', 'legacy', 'both'] as const, 'bundle'),
-      attest: oneOf(get, 'attest', ['auto', 'true', 'false'] as const, 'auto'),
-      sigstoreInstance: oneOf(get, 'sigstore-instance', ['', 'public-good', 'github', 'custom'] as const, ''),
-      fulcioUrl: get('fulcio-url') || undefined,
-      rekorUrl: get('rekor-url') || undefined,
-      tsaUrl: get('tsa-url') || undefined,
-      githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
-    },
+    login: readLogin(get, env),
+    sign: readSign(get, env),
     gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
     workspace
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Readers shared by every entry point (the action, promote, migrate).
+
+/** The destination `registry` input, required. */
+export function readRegistry(get: InputReader): RegistryLocation {
+  const raw = get('registry')
+  if (!raw) {
+    throw new InputError('input registry is required', {
+      hint: 'Set registry: oci://HOST/NAMESPACE, for example oci://ghcr.io/${{ github.repository_owner }}/charts'
+    })
+  }
+  return parseRegistryInput(raw)
+}
+
+/** `plain-http` and `ca-file`. */
+export function readTransport(get: InputReader, workspace: string): { plainHttp: PlainHttp; caFile?: string } {
+  const caFile = get('ca-file')
+  return { plainHttp: oneOf(get, 'plain-http', ['auto', 'true', 'false'] as const, 'auto'), caFile: caFile ? path.resolve(workspace, caFile) : undefined }
+}
+
+/** The login inputs for the destination registry. */
+export function readLogin(get: InputReader, env: NodeJS.ProcessEnv): LoginOptions {
+  return {
+    login: oneOf(get, 'login', ['auto', 'ghcr', 'ecr', 'ecr-public', 'acr', 'gar', 'basic', 'anonymous'] as const, 'auto'),
+    username: get('username') || undefined,
+    password: get('password') || undefined,
+    githubToken: get('github-token') || env.GITHUB_TOKEN || undefined,
+    actor: env.GITHUB_ACTOR || undefined,
+    githubServerUrl: env.GITHUB_SERVER_URL || undefined,
+    awsRoleArn: get('aws-role-arn') || undefined,
+    awsRegion: get('aws-region') || undefined,
+    azureClientId: get('azure-client-id') || undefined,
+    azureTenantId: get('azure-tenant-id') || undefined,
+    gcpWorkloadIdentityProvider: get('gcp-workload-identity-provider') || undefined,
+    gcpServiceAccount: get('gcp-service-account') || undefined
+  }
+}
+
+/** The Sigstore signing inputs. */
+export function readSign(get: InputReader, env: NodeJS.ProcessEnv): SignOptions {
+  return {
+    sign: oneOf(get, 'sign', ['auto', 'true', 'false'] as const, 'auto'),
+    signFormat: oneOf(get, 'sign-format', ['bundle', 'legacy', 'both'] as const, 'bundle'),
+    attest: oneOf(get, 'attest', ['auto', 'true', 'false'] as const, 'auto'),
+    sigstoreInstance: oneOf(get, 'sigstore-instance', ['', 'public-good', 'github', 'custom'] as const, ''),
+    fulcioUrl: get('fulcio-url') || undefined,
+    rekorUrl: get('rekor-url') || undefined,
+    tsaUrl: get('tsa-url') || undefined,
+    githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
+  }
+}
+
+export function readIfExists(get: InputReader): IfExists {
+  return oneOf(get, 'if-exists', ['skip-identical', 'fail', 'overwrite'] as const, 'skip-identical')
+}
+
+/** What every entry point that pushes shares: where, how to connect and log in, what to do with an existing tag. */
+export interface DestinationInputs {
+  registry: RegistryLocation
+  plainHttp: PlainHttp
+  caFile?: string
+  ifExists: IfExists
+  dockerConfig: boolean
+  login: LoginOptions
+  sign: SignOptions
+  workspace: string
+}
+
+function readDestination(get: InputReader, env: NodeJS.ProcessEnv, sign: SignOptions): DestinationInputs {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+  return {
+    registry: readRegistry(get),
+    ...readTransport(get, workspace),
+    ifExists: readIfExists(get),
+    dockerConfig: false,
+    login: readLogin(get, env),
+    sign,
+    workspace
+  }
+}
+
+const NO_SIGNING: SignOptions = { sign: 'false', signFormat: 'bundle', attest: 'false', sigstoreInstance: '' }
+
+// ---------------------------------------------------------------------------
+// promote: copy a chart by digest to another repository or registry.
+
+export interface PromoteInputs extends DestinationInputs {
+  source: ArtifactReference
+  /** Login for the source registry: picked by its host, with source-username / source-password. */
+  sourceLogin: LoginOptions
+  /** True when source-username or source-password was given. */
+  sourceCredentials: boolean
+  tag?: string
+  requireSignature?: { identity: string; issuer: string; trustedRoot?: string }
+}
+
+export function readPromoteInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}): PromoteInputs {
+  for (const secret of ['password', 'github-token', 'source-password']) maskSecret(mask, get(secret))
+  const sourceRaw = get('source')
+  if (!sourceRaw) throw new InputError('input source is required', { hint: 'Set source: oci://HOST/PATH/CHART@sha256:<digest> (or :<tag>)' })
+  const dest = readDestination(get, env, NO_SIGNING)
+  const tag = get('tag') || undefined
+  if (tag && !isValidTag(tag))
+    throw new InputError(`input tag "${tag}" is not a valid OCI tag`, {
+      hint: 'Use letters, digits, "_", "." and "-" (at most 128), e.g. the chart version with + written as _'
+    })
+  const identity = get('require-signature-identity')
+  const trustedRoot = get('trusted-root')
+  const sourceUsername = get('source-username')
+  const sourcePassword = get('source-password')
+  return {
+    ...dest,
+    source: parseArtifactReference(sourceRaw, 'input source'),
+    sourceLogin: { ...dest.login, login: 'auto', username: sourceUsername || undefined, password: sourcePassword || undefined },
+    sourceCredentials: Boolean(sourceUsername || sourcePassword),
+    tag,
+    requireSignature: identity
+      ? {
+          identity,
+          issuer: get('require-signature-issuer') || 'https://token.actions.githubusercontent.com',
+          trustedRoot: trustedRoot ? path.resolve(dest.workspace, trustedRoot) : undefined
+        }
+      : undefined
   }
 }

@@ -7,9 +7,9 @@ import * as log from './report/log'
 import { createReadStream, promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { annotate } from './annotate'
-import { createCredentialSource, pushRefusalHint } from './auth'
+import { createCredentialSource, pushRefusalHint, type LoginOptions } from './auth'
 import { errorMessage, PublishError, RegistryError } from './errors'
-import type { Inputs } from './inputs'
+import type { DestinationInputs, Inputs } from './inputs'
 import { RegistryClient } from './oci/client'
 import { isLoopbackHost } from './oci/reference'
 import { checkExisting, pushArtifact, tagManifest } from './oci/push'
@@ -24,25 +24,35 @@ export interface Target {
   signing?: Signing
 }
 
-export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
-  // Decided first: a signing request that cannot be honoured fails before any login or upload.
-  const plan = planSigning(inputs.sign, env)
-  const host = inputs.registry.host
-  const credentials = createCredentialSource(host, inputs.login, env)
+/** A client for `host`: the login picked for it, plain HTTP for loopback (`plain-http: auto`), the extra CA. */
+export async function openRegistry(
+  host: string,
+  login: LoginOptions,
+  transport: Pick<DestinationInputs, 'plainHttp' | 'caFile'>,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<RegistryClient> {
+  const credentials = createCredentialSource(host, login, env)
   log.info(`Registry ${host}: logging in with ${credentials.description}`)
-  const plainHttp = inputs.plainHttp === 'auto' ? isLoopbackHost(host) : inputs.plainHttp === 'true'
-  const ca = inputs.caFile
-    ? await fs.readFile(inputs.caFile).catch((err: Error) => {
-        throw new PublishError(`cannot read ca-file ${inputs.caFile}: ${err.message}`, {
-          file: inputs.caFile,
+  const plainHttp = transport.plainHttp === 'auto' ? isLoopbackHost(host) : transport.plainHttp === 'true'
+  const ca = transport.caFile
+    ? await fs.readFile(transport.caFile).catch((err: Error) => {
+        throw new PublishError(`cannot read ca-file ${transport.caFile}: ${err.message}`, {
+          file: transport.caFile,
           hint: 'Give the path of a PEM file in the workspace'
         })
       })
     : undefined
-  const client = new RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' })
+  return new RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' })
+}
+
+export async function connect(inputs: DestinationInputs, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
+  // Decided first: a signing request that cannot be honoured fails before any login or upload.
+  const plan = planSigning(inputs.sign, env)
+  const host = inputs.registry.host
+  const client = await openRegistry(host, inputs.login, inputs, env)
   if (inputs.dockerConfig) {
     const { writeDockerConfig } = await import('./auth/docker-config')
-    const cred = await credentials.get(host)
+    const cred = await client.credentials?.get(host)
     if (cred) log.saveState('docker-config', await writeDockerConfig(host, cred, env))
   }
   if (plan.warning) log.warning(plan.warning)
