@@ -240,3 +240,42 @@ export function readPromoteInputs(get: InputReader, env: NodeJS.ProcessEnv, mask
       : undefined
   }
 }
+
+// ---------------------------------------------------------------------------
+// migrate: move a classic chart repository's versions to an OCI registry.
+
+export interface MigrateInputs extends DestinationInputs {
+  /** The classic repository (the directory that holds index.yaml). */
+  repository: string
+  repositoryAuth?: { username?: string; password?: string }
+  /** Chart names to move; empty moves every chart. */
+  charts: string[]
+  /** A version constraint (Helm's syntax: ranges, ^, ~, ||); empty moves every version. */
+  versions?: string
+}
+
+export function readMigrateInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}): MigrateInputs {
+  for (const secret of ['password', 'github-token', 'repository-password']) maskSecret(mask, get(secret))
+  const repository = get('repository')
+  if (!repository)
+    throw new InputError('input repository is required', { hint: 'Set repository to the URL of the classic chart repository (where index.yaml is)' })
+  let url: URL | undefined
+  try {
+    url = new URL(repository)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new InputError(`input repository "${repository}" is not an http(s) URL`, {
+      hint: 'Give the URL of the directory that holds index.yaml, e.g. https://charts.example.com'
+    })
+  const username = get('repository-username')
+  const password = get('repository-password')
+  return {
+    ...readDestination(get, env, readSign(get, env)),
+    repository,
+    repositoryAuth: username || password ? { username: username || undefined, password: password || undefined } : undefined,
+    charts: splitList(get('charts')),
+    versions: get('versions') || undefined
+  }
+}

@@ -34,15 +34,15 @@ export async function openRegistry(
   const credentials = createCredentialSource(host, login, env)
   log.info(`Registry ${host}: logging in with ${credentials.description}`)
   const plainHttp = transport.plainHttp === 'auto' ? isLoopbackHost(host) : transport.plainHttp === 'true'
-  const ca = transport.caFile
-    ? await fs.readFile(transport.caFile).catch((err: Error) => {
-        throw new PublishError(`cannot read ca-file ${transport.caFile}: ${err.message}`, {
-          file: transport.caFile,
-          hint: 'Give the path of a PEM file in the workspace'
-        })
-      })
-    : undefined
-  return new RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' })
+  return new RegistryClient({ host, plainHttp, ca: await readCaFile(transport.caFile), credentials, userAgent: 'helm-oci-publish' })
+}
+
+/** The `ca-file` PEM bundle, when given. */
+export async function readCaFile(caFile: string | undefined): Promise<Buffer | undefined> {
+  if (!caFile) return undefined
+  return fs.readFile(caFile).catch((err: Error) => {
+    throw new PublishError(`cannot read ca-file ${caFile}: ${err.message}`, { file: caFile, hint: 'Give the path of a PEM file in the workspace' })
+  })
 }
 
 export async function connect(inputs: DestinationInputs, env: NodeJS.ProcessEnv = process.env): Promise<Target> {

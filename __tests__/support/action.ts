@@ -61,8 +61,9 @@ function exec(file: string, env: NodeJS.ProcessEnv, cwd: string): Promise<{ code
  */
 export async function runAction(
   inputs: Record<string, string>,
-  opts: { workspace?: string; env?: NodeJS.ProcessEnv; post?: boolean } = {}
+  opts: { workspace?: string; env?: NodeJS.ProcessEnv; post?: boolean; action?: SubAction } = {}
 ): Promise<ActionRun> {
+  const entry = opts.action ? actionEntry(opts.action) : DIST
   const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'hop-runner-'))
   const files = { output: 'output', summary: 'summary', state: 'state', env: 'env', path: 'path' }
   for (const f of Object.values(files)) writeFileSync(path.join(runnerTemp, f), '')
@@ -82,8 +83,8 @@ export async function runAction(
     SOURCE_DATE_EPOCH: '1700000000',
     ...opts.env
   }
-  for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value
-  const main = await exec(DIST, env, env.GITHUB_WORKSPACE!)
+  for (const [name, value] of Object.entries({ ...actionDefaults(opts.action), ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value
+  const main = await exec(entry, env, env.GITHUB_WORKSPACE!)
   const state = parseFileCommands(readFileSync(env.GITHUB_STATE!, 'utf8'))
   let { stdout, stderr } = main
   if (opts.post) {
@@ -107,9 +108,19 @@ export async function runAction(
   }
 }
 
+/** The sub-actions, each with `<name>/action.yml`. */
+export type SubAction = 'promote' | 'migrate'
+
+/** The script a sub-action's action.yml runs (`runs.main`, relative to its directory, as the runner resolves it). */
+export function actionEntry(action: SubAction): string {
+  const main = /^ {2}main:\s*(\S+)\s*$/m.exec(readFileSync(path.join(ROOT, action, 'action.yml'), 'utf8'))
+  if (!main) throw new Error(`${action}/action.yml has no runs.main`)
+  return path.resolve(ROOT, action, main[1])
+}
+
 /** Defaults declared in action.yml (read with a line scanner: the file is ours and simple). */
-export function actionDefaults(): Record<string, string> {
-  const text = readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
+export function actionDefaults(action?: SubAction): Record<string, string> {
+  const text = readFileSync(path.join(ROOT, action ?? '', 'action.yml'), 'utf8')
   const out: Record<string, string> = {}
   let current: string | undefined
   for (const line of text.split('\n')) {
