@@ -43,14 +43,15 @@ export function parseFileCommands(text: string): Record<string, string> {
   return out
 }
 
-function exec(file: string, env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function exec(file: string, env: NodeJS.ProcessEnv, cwd: string, signal?: AbortSignal): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    // An aborted signal kills the step as a cancelled job does (SIGKILL: no chance to clean up).
+    const child = spawn(process.execPath, [file], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], signal, killSignal: 'SIGKILL' })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
     child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
+    child.on('error', (e) => (e.name === 'AbortError' ? undefined : reject(e)))
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
   })
 }
@@ -61,7 +62,7 @@ function exec(file: string, env: NodeJS.ProcessEnv, cwd: string): Promise<{ code
  */
 export async function runAction(
   inputs: Record<string, string>,
-  opts: { workspace?: string; env?: NodeJS.ProcessEnv; post?: boolean; action?: SubAction } = {}
+  opts: { workspace?: string; env?: NodeJS.ProcessEnv; post?: boolean; action?: SubAction; signal?: AbortSignal } = {}
 ): Promise<ActionRun> {
   const entry = opts.action ? actionEntry(opts.action) : DIST
   const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'hop-runner-'))
@@ -84,7 +85,7 @@ export async function runAction(
     ...opts.env
   }
   for (const [name, value] of Object.entries({ ...actionDefaults(opts.action), ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value
-  const main = await exec(entry, env, env.GITHUB_WORKSPACE!)
+  const main = await exec(entry, env, env.GITHUB_WORKSPACE!, opts.signal)
   const state = parseFileCommands(readFileSync(env.GITHUB_STATE!, 'utf8'))
   let { stdout, stderr } = main
   if (opts.post) {
