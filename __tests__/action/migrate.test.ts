@@ -54,7 +54,6 @@ describe('migrate', () => {
   afterAll(async () => {
     await Promise.all([repo?.stop(), reg?.stop()])
     rmSync(tmp, { recursive: true, force: true })
-    rmSync(`${root}-src`, { recursive: true, force: true })
   })
 
   const inputs = (extra: Record<string, string> = {}): Record<string, string> => ({

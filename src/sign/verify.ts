@@ -11,7 +11,6 @@
 import { readFile } from 'node:fs/promises'
 import { bundleFromJSON } from '@sigstore/bundle'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
-import { getTrustedRoot } from '@sigstore/tuf'
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify'
 import { InputError, SignError } from '../errors'
 
@@ -47,6 +46,8 @@ export function identityPattern(identity: string): string {
 async function trustedRoot(file: string | undefined): Promise<TrustedRoot> {
   if (!file) {
     try {
+      // The TUF client (and its HTTP stack) is most of this module's load time: only when there is no root file.
+      const { getTrustedRoot } = await import('@sigstore/tuf')
       return await getTrustedRoot()
     } catch (e) {
       throw new SignError(`cannot fetch Sigstore's public-good trusted root over TUF: ${(e as Error).message}`, {
