@@ -17,19 +17,11 @@ const { runAction, ROOT } = require('../__tests__/support/action.ts')
 const { makeRepository, indexYaml, startChartRepository } = require('../__tests__/support/chart-repo.ts')
 const { startSigstore, startGitHubTokenEndpoint } = require('../__tests__/support/sigstore.ts')
 const { sha256, median, ms, fmt, request, pushBlob, floorPush, printTable } = require('./floor')
+const { pool } = require('../src/pool.ts')
 
 const RUNS = Number(process.env.BENCH_RUNS || 5)
 const VERSIONS = 50
 const rate = (n, t) => `${((n * 1000) / t).toFixed(1)} versions/s`
-
-async function pool(items, size, fn) {
-  let next = 0
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      while (next < items.length) await fn(items[next++])
-    })
-  )
-}
 
 async function benchMigrate(work) {
   const root = path.join(work, 'repo')

@@ -18,6 +18,7 @@ import { buildHelmManifest, CHART_LAYER_MEDIA_TYPE, PROV_LAYER_MEDIA_TYPE, sha25
 import { bufferSource, pushArtifact, tagManifest } from './oci/push'
 import { chartReference } from './oci/reference'
 import { connect, readCaFile, type Target } from './publish'
+import { pool } from './pool'
 import { safeMarkdown } from './report/sanitize'
 
 export type MigrationStatus = 'moved' | 'skipped' | 'failed'
@@ -151,16 +152,6 @@ export function migrationSummary(results: MigratedVersion[], repository: string,
     ),
     ''
   ].join('\n')
-}
-
-async function pool<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i])
-  }
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker))
-  return out
 }
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {

@@ -13,6 +13,9 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { RegistryClient } from '../../src/oci/client'
+import { staticCredentials } from '../../src/oci/credentials'
+import { pushReferrer } from '../../src/oci/referrers'
 import { runAction, ROOT } from '../support/action'
 import { startRegistry, type TestRegistry } from '../support/registry'
 import { startFaultProxy } from '../support/fault-proxy'
@@ -205,7 +208,7 @@ describe('promote', () => {
     expect(await prodRead.manifest('refused/demo-chart', signed.digest)).toBeUndefined()
   })
 
-  test('another trust root (the signature does not chain to it) and an unsigned chart are refused', async () => {
+  test('another trust root, an unsigned chart, and a signature moved onto another digest are refused', async () => {
     const other = await startSigstore()
     const otherRoot = path.join(tmp, 'other_root.json')
     writeFileSync(otherRoot, JSON.stringify(other.trustedRoot))
@@ -230,6 +233,29 @@ describe('promote', () => {
     const run = await promote({ ...base, source: `oci://${dev.host}/dev/demo-chart:2.0.0`, 'trusted-root': trustedRoot })
     expect(run.code).not.toBe(0)
     expect(run.errors.join('\n')).toMatch(/has no Sigstore bundle attached/)
+    expect(await prodRead.tags('refused/demo-chart')).toEqual([])
+
+    // A valid bundle of the signed chart, attached to the unsigned one: it verifies, but it is about another digest.
+    const client = new RegistryClient({ host: dev.host, plainHttp: true, credentials: staticCredentials(dev.username, dev.password) })
+    const sig = (await devRead.referrers('dev/demo-chart', signed.digest)).find((d) => d.annotations?.['dev.sigstore.bundle.predicateType'] === SIGN_PREDICATE)!
+    const bundle = await devRead.blob('dev/demo-chart', (await devRead.manifest('dev/demo-chart', sig.digest))!.json.layers[0].digest)
+    const unsignedManifest = (await devRead.manifest('dev/demo-chart', unsigned.outputs.digest))!
+    await pushReferrer(
+      client,
+      'dev/demo-chart',
+      {
+        mediaType: unsignedManifest.json.mediaType ?? 'application/vnd.oci.image.manifest.v1+json',
+        digest: unsigned.outputs.digest,
+        size: unsignedManifest.bytes.length
+      },
+      {
+        artifactType: BUNDLE,
+        layers: [{ mediaType: BUNDLE, bytes: bundle }]
+      }
+    )
+    const moved = await promote({ ...base, source: `oci://${dev.host}/dev/demo-chart:2.0.0`, 'trusted-root': trustedRoot })
+    expect(moved.code).not.toBe(0)
+    expect(moved.errors.join('\n')).toMatch(/the signed statement is about another digest/)
     expect(await prodRead.tags('refused/demo-chart')).toEqual([])
   })
 

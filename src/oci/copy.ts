@@ -10,6 +10,7 @@
  */
 import { PassThrough } from 'node:stream'
 import { RegistryError } from '../errors'
+import { pool } from '../pool'
 import type { BlobSource, RegistryClient } from './client'
 import type { Descriptor } from './helm-artifact'
 import { fallbackTag, indexReferrer, listReferrers, type ReferrerDescriptor } from './referrers'
@@ -80,14 +81,6 @@ export function remoteBlobSource(from: Endpoint, d: Descriptor): BlobSource {
 async function copyBlob(from: Endpoint, to: Endpoint, d: Descriptor, o: CopyOptions): Promise<'mounted' | 'streamed' | 'present'> {
   if (o.mount && (await to.client.mountBlob(to.repository, d.digest, from.repository))) return 'mounted'
   return (await to.client.pushBlob(to.repository, remoteBlobSource(from, d))) === 'exists' ? 'present' : 'streamed'
-}
-
-async function pool<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++])
-  }
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker))
 }
 
 function parse(bytes: Buffer, where: string, host: string): ParsedManifest {
