@@ -9,6 +9,7 @@ import { parseArtifactReference, parseRegistryInput, type ArtifactReference, typ
 import { isStrictSemver, isValidTag } from './chart/semver'
 import type { LoginOptions } from './auth'
 import type { SignOptions } from './sign'
+import { parseRepositories, type NamedRepository } from './chart/dependencies/repositories'
 
 export type IfExists = 'skip-identical' | 'fail' | 'overwrite'
 export type PlainHttp = 'auto' | 'true' | 'false'
@@ -28,6 +29,8 @@ export interface Inputs {
   sign: SignOptions
   /** Helm .prov signing key (ASCII-armored), when given. */
   gpg?: { privateKey: string; passphrase?: string }
+  /** Classic chart repositories for dependencies (`repositories`). */
+  repositories: NamedRepository[]
   workspace: string
 }
 
@@ -89,6 +92,8 @@ export function maskSecret(mask: (s: string) => void, value: string | undefined)
 
 export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}): Inputs {
   for (const secret of ['password', 'github-token', 'gpg-private-key', 'gpg-passphrase']) maskSecret(mask, get(secret))
+  // Parsed first: the credentials in it are masked before anything can fail and print.
+  const repositories = parseRepositories(get('repositories'), mask)
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const registry = readRegistry(get)
   const charts = splitList(get('charts') || '.')
@@ -110,6 +115,7 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
     dockerConfig: parseBoolean(get, 'docker-config', false),
     login: readLogin(get, env),
     sign: readSign(get, env),
+    repositories,
     gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
     workspace
   }

@@ -37,7 +37,7 @@ export async function openRegistry(
   return new RegistryClient({ host, plainHttp, ca: await readCaFile(transport.caFile), credentials, userAgent: 'helm-oci-publish' })
 }
 
-/** The `ca-file` PEM bundle, when given. */
+/** The `ca-file` input's PEM bundle, trusted for the registry and chart repositories. */
 export async function readCaFile(caFile: string | undefined): Promise<Buffer | undefined> {
   if (!caFile) return undefined
   return fs.readFile(caFile).catch((err: Error) => {

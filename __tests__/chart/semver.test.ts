@@ -109,3 +109,13 @@ describe('ociTag / isValidTag', () => {
     expect(isValidTag('1.0\n')).toBe(false)
   })
 })
+
+describe('isStrictSemver where the semver package stops short of Masterminds', () => {
+  test('numbers up to 2^64-1 and versions over 256 characters are SemVer for Masterminds', () => {
+    expect(isStrictSemver('18446744073709551615.0.0')).toBe(true)
+    expect(isStrictSemver(`1.0.0-${'a'.repeat(300)}`)).toBe(true)
+    expect(isStrictSemver(`1.0.0-${'a'.repeat(300)}..x`)).toBe(false)
+    expect(isStrictSemver('=1.2.3')).toBe(false)
+    expect(isStrictSemver(' 1.2.3')).toBe(false)
+  })
+})

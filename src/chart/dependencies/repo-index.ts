@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto'
 import { parse as parseYaml } from 'yaml'
 import { ChartError, type ErrorContext } from '../../errors'
+import { compareVersions } from './constraints'
 import { headerValue, sameOrigin, sendWithRetry, type HttpResponse } from '../../http'
 
 export interface RepoAuth {
@@ -129,7 +130,15 @@ async function get(repo: ChartRepository, url: URL, what: string, chart?: string
     }
     const loc = headerValue(res.headers, 'location')
     if ([301, 302, 303, 307, 308].includes(res.status) && loc && hops < 10) {
-      target = new URL(loc, target)
+      const next = new URL(loc, target)
+      if (target.protocol === 'https:' && next.protocol !== 'https:') {
+        throw new RepositoryError(`${displayUrl(target)} (${what}) redirects to ${displayUrl(next)}, away from HTTPS`, {
+          chart,
+          repository: displayUrl(repo.url),
+          hint: 'A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect'
+        })
+      }
+      target = next
       continue
     }
     if (res.status !== 200) {
@@ -151,9 +160,7 @@ async function get(repo: ChartRepository, url: URL, what: string, chart?: string
 }
 
 function sortVersions(list: IndexEntry[]): IndexEntry[] {
-  // Helm's IndexFile.SortEntries: newest first by SemVer; unparseable versions keep their place at the end.
-  // Imported lazily to avoid a cycle: constraints.ts uses this module's types only.
-  const { compareVersions } = require('./constraints') as typeof import('./constraints')
+  // Helm's IndexFile.SortEntries: newest first by SemVer; unparseable versions last.
   return [...list].sort((a, b) => compareVersions(b.version, a.version))
 }
 
