@@ -1,11 +1,25 @@
+// Two projects: "product" tests the action; "harness" tests the test harness itself (__tests__/support/*.test.ts:
+// registries, emulators, the Sigstore stand-in), reported apart so they are not counted as product tests.
+const project = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': 'ts-jest' }
+}
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/__tests__'],
-  testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': 'ts-jest' },
+  projects: [
+    {
+      ...project,
+      displayName: 'product',
+      roots: ['<rootDir>/__tests__'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/__tests__/support/'],
+      setupFiles: ['<rootDir>/__tests__/support/quiet-runner.ts']
+    },
+    { ...project, displayName: 'harness', roots: ['<rootDir>/__tests__/support'], testMatch: ['**/*.test.ts'] }
+  ],
   // Integration tests start real registries and child processes.
   testTimeout: 120000,
   maxWorkers: 2,
   reporters: ['default', '<rootDir>/scripts/jest-plain-summary.js']
-};
+}

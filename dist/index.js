@@ -47772,6 +47772,7 @@ exports.backoffDelay = backoffDelay;
 exports.sendWithRetry = sendWithRetry;
 exports.headerValue = headerValue;
 exports.sameOrigin = sameOrigin;
+exports.untrustedCertificate = untrustedCertificate;
 /**
  * The one HTTP transport every module uses (registry, cloud token exchanges,
  * Sigstore helpers): node:http/https with keep-alive agents, an optional
@@ -47781,6 +47782,7 @@ exports.sameOrigin = sameOrigin;
 const http = __importStar(__nccwpck_require__(7067));
 const https = __importStar(__nccwpck_require__(4708));
 const node_stream_1 = __nccwpck_require__(7075);
+const errors_1 = __nccwpck_require__(3916);
 const agents = new Map();
 function agentFor(url, ca) {
     const key = `${url.protocol}${ca ? `:${typeof ca === 'string' ? ca : ca.toString('base64')}` : ''}`;
@@ -47841,7 +47843,7 @@ function send(req) {
             res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url }));
         });
         r.setTimeout(timeoutMs, () => r.destroy(Object.assign(new Error(`request to ${url.host} timed out after ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
-        r.on('error', reject);
+        r.on('error', (e) => reject(untrustedCertificate(e, url)));
         if (payload instanceof node_stream_1.Readable) {
             payload.on('error', (e) => r.destroy(e));
             payload.pipe(r);
@@ -47902,6 +47904,29 @@ function headerValue(headers, name) {
 /** True when `a` and `b` share scheme, host and port: the only place credentials may go. */
 function sameOrigin(a, b) {
     return a.origin === b.origin;
+}
+/** Node's codes for a server certificate that does not chain to a trusted CA or does not name the host. */
+const UNTRUSTED_CERTIFICATE = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+/** A TLS verification failure, which Node words without the host, as an error naming the host and the remedy. */
+function untrustedCertificate(err, url) {
+    const code = err.code;
+    if (!code || !UNTRUSTED_CERTIFICATE.has(code))
+        return err;
+    return new errors_1.RegistryError(`TLS: the certificate of ${url.host} is not trusted: ${err.message} (${code})`, {
+        registry: url.host,
+        code,
+        hint: 'If a private CA issued it, give that CA as a PEM file in the ca-file input (or in NODE_EXTRA_CA_CERTS)',
+        cause: err
+    });
 }
 
 

@@ -8,7 +8,7 @@
  * engineer is building in parallel: the suite skips itself until both exist.
  * `pushSmall` is the only place that assumes RegistryClient method names.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { createHash } from 'node:crypto'
 import { createCredentialSource, type LoginOptions } from '../../src/auth'
@@ -24,7 +24,7 @@ const suite = ready ? describe : describe.skip
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 type AuthorizeReq = { username?: string; password?: string; refreshToken?: string }
-type TestRegistry = { host: string; url: string; stop(): Promise<void> }
+type TestRegistry = { host: string; url: string; dataDir: string; tokenRequests: Array<AuthorizeReq & { scope: string[] }>; stop(): Promise<void> }
 const load = (): { startRegistry: (o: any) => Promise<TestRegistry>; RegistryClient: new (o: any) => any } => ({
   startRegistry: require('../support/registry').startRegistry,
   RegistryClient: require('../../src/oci/client').RegistryClient
@@ -85,6 +85,14 @@ suite('push through RegistryClient with each cloud credential', () => {
     return reg
   }
 
+  /** The push landed (Distribution's own storage says so) with a push-scoped token issued to `username`. */
+  function expectPushed(reg: TestRegistry, repo: string, username: string): void {
+    const link = path.join(reg.dataDir, 'docker/registry/v2/repositories', repo, '_manifests/tags/0.1.0/current/link')
+    expect(readFileSync(link, 'utf8')).toMatch(/^sha256:[0-9a-f]{64}$/)
+    const pushGrants = reg.tokenRequests.filter((r) => r.scope.some((s) => s.startsWith(`repository:${repo}:`) && s.includes('push')))
+    expect(pushGrants.map((r) => r.username)).toContain(username)
+  }
+
   function client(host: string, credentials: CredentialSource): any {
     const { RegistryClient } = load()
     return new RegistryClient({ host, plainHttp: true, credentials, userAgent: 'helm-oci-publish-test' })
@@ -104,6 +112,7 @@ suite('push through RegistryClient with each cloud credential', () => {
   test('ECR Public', async () => {
     const reg = await registry((r) => r.username === 'AWS' && aws.isValidEcrPassword(r.password))
     await pushSmall(client(reg.host, createCredentialSource(reg.host, { login: 'ecr-public', awsRoleArn: ROLE }, env())), 'charts/public')
+    expectPushed(reg, 'charts/public', 'AWS')
   })
 
   test('GAR direct and impersonated', async () => {
@@ -111,6 +120,8 @@ suite('push through RegistryClient with each cloud credential', () => {
     const base: LoginOptions = { login: 'gar', gcpWorkloadIdentityProvider: PROVIDER, gcpStsEndpoint: google.url, gcpIamCredentialsEndpoint: google.url }
     await pushSmall(client(reg.host, createCredentialSource(reg.host, base, env())), 'p/r/direct')
     await pushSmall(client(reg.host, createCredentialSource(reg.host, { ...base, gcpServiceAccount: SA }, env())), 'p/r/sa')
+    expectPushed(reg, 'p/r/direct', 'oauth2accesstoken')
+    expectPushed(reg, 'p/r/sa', 'oauth2accesstoken')
   })
 
   test('ACR: the login server front serves /oauth2/exchange, the registry token issuer takes the refresh token', async () => {
@@ -119,5 +130,10 @@ suite('push through RegistryClient with each cloud credential', () => {
     acr = await startAcr({ entra, tenantId: 'tenant-1', upstream: reg.url })
     started.push(acr)
     await pushSmall(client(acr.host, createCredentialSource(acr.host, { login: 'acr', azureClientId: 'app-1', azureTenantId: 'tenant-1' }, env())), 'helm/acr')
+    expect(readFileSync(path.join(reg.dataDir, 'docker/registry/v2/repositories/helm/acr/_manifests/tags/0.1.0/current/link'), 'utf8')).toMatch(/^sha256:/)
+    // ACR's token endpoint takes the refresh token (OAuth2 refresh_token grant), not a password.
+    const grants = reg.tokenRequests.filter((r) => r.scope.some((s) => s.startsWith('repository:helm/acr:') && s.includes('push')))
+    expect(grants.length).toBeGreaterThan(0)
+    for (const g of grants) expect(acr.isValidRefreshToken(g.refreshToken ?? g.password)).toBe(true)
   })
 })

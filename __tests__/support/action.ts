@@ -4,12 +4,34 @@
  * files, then the `post:` step with the saved state, and reads everything back.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
 export const DIST = path.join(ROOT, 'dist', 'index.js')
+
+/** Newest modification time of any file under `dir` (0 if it does not exist). */
+function newest(dir: string): number {
+  let t = 0
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) t = Math.max(t, statSync(path.join(e.parentPath, e.name)).mtimeMs)
+  }
+  return t
+}
+
+/**
+ * What runs as the action: the bundle when dist/ is at least as new as every file under src/ (CI builds it first,
+ * so the shipped bundle is what CI tests), otherwise the sources through the same entry (src/main.ts), so a plain
+ * `npm test` after editing src/ tests the edit without a minutes-long rebuild. HOP_TEST_ENTRY=dist|src forces one.
+ */
+export function actionEntry(action?: SubAction): string[] {
+  const bundle = action ? subActionMain(action) : DIST
+  const forced = process.env.HOP_TEST_ENTRY
+  const stale = !existsSync(bundle) || newest(path.join(ROOT, 'src')) > statSync(bundle).mtimeMs
+  if (forced === 'dist' || (forced !== 'src' && !stale)) return [bundle]
+  return ['-r', path.join(__dirname, 'run-sources.js'), path.join(ROOT, 'src', `${action ?? 'main'}.ts`)]
+}
 
 export interface ActionRun {
   code: number
@@ -43,10 +65,10 @@ export function parseFileCommands(text: string): Record<string, string> {
   return out
 }
 
-function exec(file: string, env: NodeJS.ProcessEnv, cwd: string, signal?: AbortSignal): Promise<{ code: number; stdout: string; stderr: string }> {
+function exec(args: string[], env: NodeJS.ProcessEnv, cwd: string, signal?: AbortSignal): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     // An aborted signal kills the step as a cancelled job does (SIGKILL: no chance to clean up).
-    const child = spawn(process.execPath, [file], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], signal, killSignal: 'SIGKILL' })
+    const child = spawn(process.execPath, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], signal, killSignal: 'SIGKILL' })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -85,13 +107,14 @@ export async function runAction(
     ...opts.env
   }
   for (const [name, value] of Object.entries({ ...actionDefaults(opts.action), ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value
+  const entry = actionEntry(opts.action)
   const main = await exec(entry, env, env.GITHUB_WORKSPACE!, opts.signal)
   const state = parseFileCommands(readFileSync(env.GITHUB_STATE!, 'utf8'))
   let { stdout, stderr } = main
   if (opts.post) {
     const postEnv = { ...env }
     for (const [k, v] of Object.entries(state)) postEnv[`STATE_${k}`] = v
-    const post = await exec(DIST, postEnv, env.GITHUB_WORKSPACE!)
+    const post = await exec(entry, postEnv, env.GITHUB_WORKSPACE!)
     stdout += post.stdout
     stderr += post.stderr
   }
@@ -113,7 +136,7 @@ export async function runAction(
 export type SubAction = 'promote' | 'migrate'
 
 /** The script a sub-action's action.yml runs (`runs.main`, relative to its directory, as the runner resolves it). */
-export function actionEntry(action: SubAction): string {
+export function subActionMain(action: SubAction): string {
   const main = /^ {2}main:\s*(\S+)\s*$/m.exec(readFileSync(path.join(ROOT, action, 'action.yml'), 'utf8'))
   if (!main) throw new Error(`${action}/action.yml has no runs.main`)
   return path.resolve(ROOT, action, main[1])
