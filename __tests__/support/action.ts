@@ -86,7 +86,6 @@ export async function runAction(
   inputs: Record<string, string>,
   opts: { workspace?: string; env?: NodeJS.ProcessEnv; post?: boolean; action?: SubAction; signal?: AbortSignal } = {}
 ): Promise<ActionRun> {
-  const entry = opts.action ? actionEntry(opts.action) : DIST
   const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'hop-runner-'))
   const files = { output: 'output', summary: 'summary', state: 'state', env: 'env', path: 'path' }
   for (const f of Object.values(files)) writeFileSync(path.join(runnerTemp, f), '')
