@@ -12,52 +12,20 @@ require('../scripts/ts-require')
 const { execFileSync, spawnSync } = require('node:child_process')
 const crypto = require('node:crypto')
 const fs = require('node:fs')
-const http = require('node:http')
 const os = require('node:os')
 const path = require('node:path')
 const { startRegistry } = require('../__tests__/support/registry.ts')
 const { runAction, ROOT, DIST } = require('../__tests__/support/action.ts')
 const { monorepoRows } = require('./monorepo')
+const { median, ms, fmt, floorPush, printTable } = require('./floor')
 
 const RUNS = Number(process.env.BENCH_RUNS || 7)
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6
-const fmt = (x) => `${x.toFixed(1)} ms`
-const sha256 = (b) => `sha256:${crypto.createHash('sha256').update(b).digest('hex')}`
 const PROBE = path.join(__dirname, 'rss-probe.js')
 
 function timeNode(args, env) {
   const t0 = process.hrtime.bigint()
   spawnSync(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, stdio: 'ignore' })
   return ms(t0)
-}
-
-const agent = new http.Agent({ keepAlive: true })
-function request(method, url, body, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const r = http.request(url, { method, agent, headers: { 'Content-Length': body ? body.length : 0, ...headers } }, (res) => {
-      res.resume()
-      res.on('end', () => resolve(res))
-    })
-    r.on('error', reject)
-    r.end(body)
-  })
-}
-
-// The requests a minimal, correct push makes: tag check, blob checks, POST+PUT per blob, manifest by digest, tag.
-async function floorPush(base, repo, blobs, manifest, tag) {
-  await request('HEAD', `${base}/v2/${repo}/manifests/${tag}`)
-  for (const b of blobs) {
-    const digest = sha256(b)
-    await request('HEAD', `${base}/v2/${repo}/blobs/${digest}`)
-    const post = await request('POST', `${base}/v2/${repo}/blobs/uploads/`)
-    const loc = new URL(post.headers.location, base)
-    loc.searchParams.set('digest', digest)
-    await request('PUT', loc, b, { 'Content-Type': 'application/octet-stream' })
-  }
-  const type = { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' }
-  await request('PUT', `${base}/v2/${repo}/manifests/${sha256(manifest)}`, manifest, type)
-  await request('PUT', `${base}/v2/${repo}/manifests/${tag}`, manifest, type)
 }
 
 function makeLargeChart(dir) {
@@ -184,12 +152,7 @@ async function main() {
 const packagingRows = async () => [await packagingRow('text', makeLargeChart), await packagingRow('incompressible', makeIncompressibleChart)]
 
 function print(rows) {
-  const widths = [0, 1, 2, 3].map((c) => Math.max(...[['measurement', 'action', 'baseline (same run)', 'difference'], ...rows].map((r) => r[c].length)))
-  const line = (r) => r.map((x, i) => x.padEnd(widths[i])).join(' | ')
-  console.log(`\nhelm-oci-publish benchmark — median of ${RUNS} runs (3 for packaging), ${os.cpus().length} CPUs, node ${process.version}\n`)
-  console.log(line(['measurement', 'action', 'baseline (same run)', 'difference']))
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'))
-  for (const r of rows) console.log(line(r))
+  printTable(`helm-oci-publish benchmark — median of ${RUNS} runs (3 for packaging), ${os.cpus().length} CPUs, node ${process.version}`, rows)
 }
 
 main().catch((err) => {

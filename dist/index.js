@@ -42266,6 +42266,7 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.annotate = annotate;
+exports.runStep = runStep;
 const log = __importStar(__nccwpck_require__(6472));
 const errors_1 = __nccwpck_require__(3916);
 /** Reports a failure as a GitHub error annotation, on its file when it names one. */
@@ -42286,6 +42287,18 @@ function annotate(err) {
         seen.add(c);
         const code = c.code;
         log.info(`  caused by: ${typeof code === 'string' ? `${code} ` : ''}${c instanceof Error ? c.message : String(c)}`);
+    }
+}
+/** Runs a step (the sub-actions' entries): a verdict fails the step, an error is annotated and fails it too. */
+async function runStep(run) {
+    try {
+        const verdict = await run();
+        if (verdict)
+            log.setFailed(verdict);
+    }
+    catch (err) {
+        annotate(err);
+        process.exitCode = 1;
     }
 }
 
@@ -45300,6 +45313,7 @@ exports.parseIndex = parseIndex;
 exports.fetchIndex = fetchIndex;
 exports.sha256Hex = sha256Hex;
 exports.downloadChart = downloadChart;
+exports.downloadProvenance = downloadProvenance;
 /**
  * Classic (HTTP/HTTPS) Helm chart repositories, as Helm's pkg/repo/v1 reads
  * them: `<repository>/index.yaml` (trailing slash or not), chart URLs that are
@@ -45323,9 +45337,12 @@ const http_1 = __nccwpck_require__(6803);
 /** A chart repository (index or archive) could not be used. */
 class RepositoryError extends errors_1.ChartError {
     repository;
+    /** The HTTP status the repository answered, when it answered. */
+    status;
     constructor(message, ctx) {
         super(message, { ...ctx, registry: ctx.registry ?? ctx.repository });
         this.repository = ctx.repository;
+        this.status = ctx.status;
     }
 }
 exports.RepositoryError = RepositoryError;
@@ -45408,7 +45425,12 @@ async function get(repo, url, what, chart) {
                 : res.status === 404
                     ? 'Check the repository URL: it must be the directory that holds index.yaml'
                     : 'The repository failed; re-run the job, and check the repository if it persists';
-            throw new RepositoryError(`GET ${displayUrl(target)} (${what}): response status ${res.status}`, { chart, repository: displayUrl(repo.url), hint });
+            throw new RepositoryError(`GET ${displayUrl(target)} (${what}): response status ${res.status}`, {
+                chart,
+                repository: displayUrl(repo.url),
+                hint,
+                status: res.status
+            });
         }
         return res;
     }
@@ -45495,6 +45517,25 @@ async function downloadChart(repo, entry, chart) {
     }
     const fileName = decodeURIComponent(url.pathname.split('/').pop() || `${entry.name}-${entry.version}.tgz`);
     return { data: res.body, fileName, url };
+}
+/**
+ * The provenance file of an entry, `<archive URL>.prov` (where `helm repo
+ * index` expects it and `helm pull --verify` fetches it); undefined when the
+ * repository has none (404).
+ */
+async function downloadProvenance(repo, entry, chart) {
+    if (!entry.urls.length)
+        return undefined;
+    const url = resolveChartUrl(repo.url, entry.urls[0]);
+    url.pathname += '.prov';
+    try {
+        return (await get(repo, url, `${entry.name} ${entry.version} provenance`, chart)).body;
+    }
+    catch (e) {
+        if (e instanceof RepositoryError && e.status === 404)
+            return undefined;
+        throw e;
+    }
 }
 
 
@@ -49099,6 +49140,13 @@ exports.splitList = splitList;
 exports.normalizeVersion = normalizeVersion;
 exports.maskSecret = maskSecret;
 exports.readInputs = readInputs;
+exports.readRegistry = readRegistry;
+exports.readTransport = readTransport;
+exports.readLogin = readLogin;
+exports.readSign = readSign;
+exports.readIfExists = readIfExists;
+exports.readPromoteInputs = readPromoteInputs;
+exports.readMigrateInputs = readMigrateInputs;
 /**
  * The action's inputs, read once and validated before any work starts, so a
  * typo fails the step in the first second with a message naming the input.
@@ -49189,24 +49237,13 @@ function readInputs(get, env, mask = () => { }) {
     // Parsed first: the credentials in it are masked before anything can fail and print.
     const repositories = (0, repositories_1.parseRepositories)(get('repositories'), mask);
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const registryRaw = get('registry');
-    if (!registryRaw) {
-        throw new errors_1.InputError('input registry is required', {
-            hint: 'Set registry: oci://HOST/NAMESPACE, for example oci://ghcr.io/${{ github.repository_owner }}/charts'
-        });
-    }
-    const registry = (0, reference_1.parseRegistryInput)(registryRaw);
+    const registry = readRegistry(get);
     const charts = splitList(get('charts') || '.');
     if (!charts.length)
         throw new errors_1.InputError('input charts lists no chart', { hint: 'Give chart directories, .tgz files or globs, or leave it empty for "."' });
     const versionRaw = get('version');
     const gpgKey = get('gpg-private-key');
     const outputDir = get('output-dir');
-    const caFile = get('ca-file');
-    const timeoutRaw = get('network-timeout');
-    const networkTimeoutMs = (0, http_1.parseTimeoutSeconds)(timeoutRaw);
-    if (timeoutRaw && networkTimeoutMs === undefined)
-        throw new errors_1.InputError(`input network-timeout is "${timeoutRaw}"; expected a number of seconds`, { hint: 'Set network-timeout to seconds, for example 30' });
     const plan = parseBoolean(get, 'plan', false);
     if (plan && parseBoolean(get, 'dry-run', false)) {
         throw new errors_1.InputError('inputs plan and dry-run are both true', {
@@ -49219,37 +49256,13 @@ function readInputs(get, env, mask = () => { }) {
         registry,
         version: versionRaw ? normalizeVersion(versionRaw) : undefined,
         appVersion: get('app-version') || undefined,
-        plainHttp: oneOf(get, 'plain-http', ['auto', 'true', 'false'], 'auto'),
-        caFile: caFile ? path.resolve(workspace, caFile) : undefined,
-        networkTimeoutMs,
-        ifExists: oneOf(get, 'if-exists', ['skip-identical', 'fail', 'overwrite'], 'skip-identical'),
+        ...readTransport(get, workspace),
+        ifExists: readIfExists(get),
         dryRun: parseBoolean(get, 'dry-run', false),
         outputDir: outputDir ? path.resolve(workspace, outputDir) : path.join(env.RUNNER_TEMP || os.tmpdir(), 'helm-oci-publish'),
         dockerConfig: parseBoolean(get, 'docker-config', false),
-        login: {
-            login: oneOf(get, 'login', ['auto', 'ghcr', 'ecr', 'ecr-public', 'acr', 'gar', 'basic', 'anonymous'], 'auto'),
-            username: get('username') || undefined,
-            password: get('password') || undefined,
-            githubToken: get('github-token') || env.GITHUB_TOKEN || undefined,
-            actor: env.GITHUB_ACTOR || undefined,
-            githubServerUrl: env.GITHUB_SERVER_URL || undefined,
-            awsRoleArn: get('aws-role-arn') || undefined,
-            awsRegion: get('aws-region') || undefined,
-            azureClientId: get('azure-client-id') || undefined,
-            azureTenantId: get('azure-tenant-id') || undefined,
-            gcpWorkloadIdentityProvider: get('gcp-workload-identity-provider') || undefined,
-            gcpServiceAccount: get('gcp-service-account') || undefined
-        },
-        sign: {
-            sign: oneOf(get, 'sign', ['auto', 'true', 'false'], 'auto'),
-            signFormat: oneOf(get, 'sign-format', ['bundle', 'legacy', 'both'], 'bundle'),
-            attest: oneOf(get, 'attest', ['auto', 'true', 'false'], 'auto'),
-            sigstoreInstance: oneOf(get, 'sigstore-instance', ['', 'public-good', 'github', 'custom'], ''),
-            fulcioUrl: get('fulcio-url') || undefined,
-            rekorUrl: get('rekor-url') || undefined,
-            tsaUrl: get('tsa-url') || undefined,
-            githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
-        },
+        login: readLogin(get, env),
+        sign: readSign(get, env),
         repositories,
         gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
         workspace,
@@ -49257,6 +49270,135 @@ function readInputs(get, env, mask = () => { }) {
         failFast: parseBoolean(get, 'fail-fast', false),
         plan,
         createRepository: repositorySettings(get)
+    };
+}
+// ---------------------------------------------------------------------------
+// Readers shared by every entry point (the action, promote, migrate).
+/** The destination `registry` input, required. */
+function readRegistry(get) {
+    const raw = get('registry');
+    if (!raw) {
+        throw new errors_1.InputError('input registry is required', {
+            hint: 'Set registry: oci://HOST/NAMESPACE, for example oci://ghcr.io/${{ github.repository_owner }}/charts'
+        });
+    }
+    return (0, reference_1.parseRegistryInput)(raw);
+}
+/** `plain-http` and `ca-file`. */
+function readTransport(get, workspace) {
+    const caFile = get('ca-file');
+    const timeoutRaw = get('network-timeout');
+    const networkTimeoutMs = (0, http_1.parseTimeoutSeconds)(timeoutRaw);
+    if (timeoutRaw && networkTimeoutMs === undefined)
+        throw new errors_1.InputError(`input network-timeout is "${timeoutRaw}"; expected a number of seconds`, { hint: 'Set network-timeout to seconds, for example 30' });
+    return {
+        plainHttp: oneOf(get, 'plain-http', ['auto', 'true', 'false'], 'auto'),
+        caFile: caFile ? path.resolve(workspace, caFile) : undefined,
+        networkTimeoutMs
+    };
+}
+/** The login inputs for the destination registry. */
+function readLogin(get, env) {
+    return {
+        login: oneOf(get, 'login', ['auto', 'ghcr', 'ecr', 'ecr-public', 'acr', 'gar', 'basic', 'anonymous'], 'auto'),
+        username: get('username') || undefined,
+        password: get('password') || undefined,
+        githubToken: get('github-token') || env.GITHUB_TOKEN || undefined,
+        actor: env.GITHUB_ACTOR || undefined,
+        githubServerUrl: env.GITHUB_SERVER_URL || undefined,
+        awsRoleArn: get('aws-role-arn') || undefined,
+        awsRegion: get('aws-region') || undefined,
+        azureClientId: get('azure-client-id') || undefined,
+        azureTenantId: get('azure-tenant-id') || undefined,
+        gcpWorkloadIdentityProvider: get('gcp-workload-identity-provider') || undefined,
+        gcpServiceAccount: get('gcp-service-account') || undefined
+    };
+}
+/** The Sigstore signing inputs. */
+function readSign(get, env) {
+    return {
+        sign: oneOf(get, 'sign', ['auto', 'true', 'false'], 'auto'),
+        signFormat: oneOf(get, 'sign-format', ['bundle', 'legacy', 'both'], 'bundle'),
+        attest: oneOf(get, 'attest', ['auto', 'true', 'false'], 'auto'),
+        sigstoreInstance: oneOf(get, 'sigstore-instance', ['', 'public-good', 'github', 'custom'], ''),
+        fulcioUrl: get('fulcio-url') || undefined,
+        rekorUrl: get('rekor-url') || undefined,
+        tsaUrl: get('tsa-url') || undefined,
+        githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
+    };
+}
+function readIfExists(get) {
+    return oneOf(get, 'if-exists', ['skip-identical', 'fail', 'overwrite'], 'skip-identical');
+}
+function readDestination(get, env, sign) {
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    return {
+        registry: readRegistry(get),
+        ...readTransport(get, workspace),
+        ifExists: readIfExists(get),
+        dockerConfig: false,
+        login: readLogin(get, env),
+        sign,
+        workspace
+    };
+}
+const NO_SIGNING = { sign: 'false', signFormat: 'bundle', attest: 'false', sigstoreInstance: '' };
+function readPromoteInputs(get, env, mask = () => { }) {
+    for (const secret of ['password', 'github-token', 'source-password'])
+        maskSecret(mask, get(secret));
+    const sourceRaw = get('source');
+    if (!sourceRaw)
+        throw new errors_1.InputError('input source is required', { hint: 'Set source: oci://HOST/PATH/CHART@sha256:<digest> (or :<tag>)' });
+    const dest = readDestination(get, env, NO_SIGNING);
+    const tag = get('tag') || undefined;
+    if (tag && !(0, semver_1.isValidTag)(tag))
+        throw new errors_1.InputError(`input tag "${tag}" is not a valid OCI tag`, {
+            hint: 'Use letters, digits, "_", "." and "-" (at most 128), e.g. the chart version with + written as _'
+        });
+    const identity = get('require-signature-identity');
+    const trustedRoot = get('trusted-root');
+    const sourceUsername = get('source-username');
+    const sourcePassword = get('source-password');
+    return {
+        ...dest,
+        source: (0, reference_1.parseArtifactReference)(sourceRaw, 'input source'),
+        sourceLogin: { ...dest.login, login: 'auto', username: sourceUsername || undefined, password: sourcePassword || undefined },
+        sourceCredentials: Boolean(sourceUsername || sourcePassword),
+        tag,
+        requireSignature: identity
+            ? {
+                identity,
+                issuer: get('require-signature-issuer') || 'https://token.actions.githubusercontent.com',
+                trustedRoot: trustedRoot ? path.resolve(dest.workspace, trustedRoot) : undefined
+            }
+            : undefined
+    };
+}
+function readMigrateInputs(get, env, mask = () => { }) {
+    for (const secret of ['password', 'github-token', 'repository-password'])
+        maskSecret(mask, get(secret));
+    const repository = get('repository');
+    if (!repository)
+        throw new errors_1.InputError('input repository is required', { hint: 'Set repository to the URL of the classic chart repository (where index.yaml is)' });
+    let url;
+    try {
+        url = new URL(repository);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+        throw new errors_1.InputError(`input repository "${repository}" is not an http(s) URL`, {
+            hint: 'Give the URL of the directory that holds index.yaml, e.g. https://charts.example.com'
+        });
+    const username = get('repository-username');
+    const password = get('repository-password');
+    return {
+        ...readDestination(get, env, readSign(get, env)),
+        repository,
+        repositoryAuth: username || password ? { username: username || undefined, password: password || undefined } : undefined,
+        charts: splitList(get('charts')),
+        versions: get('versions') || undefined
     };
 }
 
@@ -49309,11 +49451,15 @@ exports.loadLazy = loadLazy;
  * under dist/ (see `npm run build`), so a run that does not sign never parses
  * it; from the TypeScript sources (tests) the same call loads the module.
  */
+const node_fs_1 = __nccwpck_require__(3024);
 const path = __importStar(__nccwpck_require__(6760));
 function loadLazy(name) {
     // Inside the ncc bundle webpack's own require cannot reach files it did not bundle.
     const load = typeof require === 'function' ? eval("require") : require;
-    return load(path.join(__dirname, name));
+    // Sub-action entries (dist/promote/, dist/migrate/) share the bundles one level up.
+    const here = path.join(__dirname, name);
+    const up = path.join(__dirname, '..', name);
+    return load((0, node_fs_1.existsSync)(here) || (0, node_fs_1.existsSync)(`${here}.ts`) || !(0, node_fs_1.existsSync)(up) ? here : up);
 }
 
 
@@ -49556,6 +49702,7 @@ exports.RegistryClient = exports.MAX_METADATA_BYTES = exports.MANIFEST_ACCEPT = 
  * (its name in errors, its retry budget) kept per async context.
  */
 const node_async_hooks_1 = __nccwpck_require__(6698);
+const node_stream_1 = __nccwpck_require__(7075);
 const errors_1 = __nccwpck_require__(3916);
 const http_1 = __nccwpck_require__(6803);
 const challenge_1 = __nccwpck_require__(6976);
@@ -49734,6 +49881,10 @@ class RegistryClient {
             hint
         });
     }
+    /** The login this client answers challenges with (also written to Docker's config by `docker-config`). */
+    get credentials() {
+        return this.opts.credentials;
+    }
     async credential(refresh) {
         return this.opts.credentials?.get(this.host, { refresh });
     }
@@ -49878,7 +50029,7 @@ class RegistryClient {
         return this.exchange(o);
     }
     async exchange(o) {
-        const scopes = [(0, challenge_1.repositoryScope)(o.repository, o.push)];
+        const scopes = [(0, challenge_1.repositoryScope)(o.repository, o.push), ...(o.scopes ?? [])];
         const scopeKey = (0, challenge_1.cleanScopes)(scopes).join(' ');
         let url = this.url(o.url);
         let method = o.method;
@@ -50262,6 +50413,66 @@ class RegistryClient {
         }
         return out;
     }
+    /**
+     * Cross-repository mount (`POST …/blobs/uploads/?mount=<digest>&from=<repo>`):
+     * true when the registry mounted the blob (201); false when it opened an
+     * upload session instead (202: it cannot mount, so the caller uploads),
+     * and that session is cancelled.
+     */
+    async mountBlob(repository, digest, from) {
+        const url = new URL(`/v2/${repository}/blobs/uploads/`, this.base);
+        url.searchParams.set('mount', digest);
+        url.searchParams.set('from', from);
+        const res = await this.request({
+            method: 'POST',
+            url,
+            repository,
+            push: true,
+            scopes: [(0, challenge_1.repositoryScope)(from, false)],
+            headers: { 'content-length': '0' },
+            body: Buffer.alloc(0)
+        });
+        if (res.status === 201) {
+            const reported = (0, http_1.headerValue)(res.headers, 'docker-content-digest');
+            if (reported && reported !== digest)
+                throw new errors_1.RegistryError(`${this.host} mounted ${reported} when asked for ${digest}`, {
+                    registry: this.host,
+                    hint: 'The registry is inconsistent; contact its operator'
+                });
+            return true;
+        }
+        if (res.status === 202) {
+            const loc = (0, http_1.headerValue)(res.headers, 'location');
+            // Best effort: an abandoned session expires on its own.
+            if (loc)
+                await this.request({ method: 'DELETE', url: new URL(loc, res.url), repository, push: true }).catch(() => undefined);
+            return false;
+        }
+        return this.fail(res, 'POST', `mounting ${digest} from ${from}`);
+    }
+    /**
+     * A blob's content as a stream, from byte `start` to `end` (inclusive) when
+     * given; redirects to storage are followed without credentials. A registry
+     * that ignores `Range` is read from the start and cut to the range.
+     */
+    async openBlob(repository, digest, start, end) {
+        const ranged = start !== undefined && end !== undefined;
+        const res = await this.request({
+            method: 'GET',
+            url: `/v2/${repository}/blobs/${digest}`,
+            repository,
+            push: false,
+            follow: true,
+            stream: true,
+            headers: ranged ? { range: `bytes=${start}-${end}` } : undefined
+        });
+        if (res.status !== 200 && !(ranged && res.status === 206))
+            return this.fail(res, 'GET', `reading blob ${digest}`);
+        const body = res.bodyStream;
+        if (!ranged || res.status === 206)
+            return body;
+        return body.pipe(byteRange(start, end));
+    }
     /** A blob's bytes (following redirects to storage without credentials); for verification. */
     async getBlob(repository, digest) {
         const res = await this.request({ method: 'GET', url: `/v2/${repository}/blobs/${digest}`, repository, push: false, follow: true });
@@ -50273,6 +50484,18 @@ class RegistryClient {
     }
 }
 exports.RegistryClient = RegistryClient;
+/** Passes bytes `start`..`end` (inclusive) of what flows through, and drops the rest. */
+function byteRange(start, end) {
+    let at = 0;
+    return new node_stream_1.Transform({
+        transform(chunk, _enc, done) {
+            const from = Math.max(0, start - at);
+            const to = Math.min(chunk.length, end + 1 - at);
+            at += chunk.length;
+            done(null, from < to ? chunk.subarray(from, to) : undefined);
+        }
+    });
+}
 
 
 /***/ }),
@@ -50502,6 +50725,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseRegistryInput = parseRegistryInput;
 exports.chartReference = chartReference;
 exports.isLoopbackHost = isLoopbackHost;
+exports.parseArtifactReference = parseArtifactReference;
 /**
  * The `registry` input and the reference each chart is pushed to, by Helm's
  * rules (pkg/pusher/ocipusher.go, pkg/registry/reference.go, oras-go's
@@ -50584,6 +50808,45 @@ function isLoopbackHost(host) {
         .toLowerCase();
     return name === 'localhost' || name.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(name) || name === '::1';
 }
+const DIGEST_REF = /^sha256:[a-f0-9]{64}$/;
+/** `oci://HOST[:PORT]/PATH/CHART@sha256:…`, `…:TAG` or `…:TAG@sha256:…` (the digest wins; the tag is kept as a default). */
+function parseArtifactReference(raw, input) {
+    const text = raw.trim();
+    const fail = (what) => {
+        throw new errors_1.InputError(`${input} "${raw}" ${what}`, { hint: `Write oci://HOST/PATH/CHART@sha256:<digest> or oci://HOST/PATH/CHART:<tag>` });
+    };
+    if (!text.startsWith('oci://'))
+        fail('has no oci:// scheme');
+    let rest = text.slice('oci://'.length);
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST_REF.test(digest))
+            fail(`has an invalid digest "${digest}" (sha256: and 64 lower-case hex digits)`);
+    }
+    const slash = rest.indexOf('/');
+    if (slash < 0)
+        fail('names no repository');
+    const host = rest.slice(0, slash);
+    let repository = rest.slice(slash + 1);
+    let tag;
+    const colon = repository.lastIndexOf(':');
+    if (colon >= 0) {
+        tag = repository.slice(colon + 1);
+        repository = repository.slice(0, colon);
+        if (!(0, semver_1.isValidTag)(tag))
+            fail(`has an invalid tag "${tag}"`);
+    }
+    if (!HOST.test(host))
+        fail(`has an invalid host "${host}"`);
+    if (!REPOSITORY.test(repository))
+        fail(`has an invalid repository path "${repository}" (lower-case letters, digits and single . _ - separators only)`);
+    if (!tag && !digest)
+        fail('has neither a tag nor a digest');
+    return { host, repository, tag, digest, display: text };
+}
 
 
 /***/ }),
@@ -50598,6 +50861,7 @@ exports.EMPTY_CONFIG = exports.OCI_INDEX_MEDIA_TYPE = void 0;
 exports.fallbackTag = fallbackTag;
 exports.referrerManifest = referrerManifest;
 exports.pushReferrer = pushReferrer;
+exports.indexReferrer = indexReferrer;
 exports.listReferrers = listReferrers;
 /**
  * OCI 1.1 referrers (distribution-spec "Listing Referrers", image-spec
@@ -50827,27 +51091,38 @@ async function pushReferrer(client, repository, subject, a) {
         }
     }
     const descriptor = { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, artifactType: a.artifactType };
+    const via = await indexReferrer(client, repository, subject.digest, { ...descriptor, annotations: a.annotations }, headers);
+    return { descriptor, via };
+}
+/**
+ * Makes a referrer manifest already stored by digest listable: through the
+ * referrers API when the registry indexed it (`putHeaders` of its PUT carry
+ * `OCI-Subject`, and the API answers), else in the fallback tag index.
+ */
+async function indexReferrer(client, repository, subjectDigest, referrer, putHeaders) {
     // ECR answers OCI-Subject without serving the API (@sigstore/oci), so both must hold.
-    if ((0, http_1.headerValue)(headers, 'oci-subject') === subject.digest) {
+    if ((0, http_1.headerValue)(putHeaders, 'oci-subject') === subjectDigest) {
         // Confirmed once per repository (craft: remember what a repository can do).
         if (client.referrersSupported(repository) === true)
-            return { descriptor, via: 'referrers-api' };
+            return 'referrers-api';
         let listed;
         try {
-            listed = await client.getReferrers(repository, subject.digest);
+            listed = await client.getReferrers(repository, subjectDigest);
         }
         catch (e) {
-            rethrow(e, client, `listing the referrers of ${name}@${subject.digest}`);
+            rethrow(e, client, `listing the referrers of ${client.host}/${repository}@${subjectDigest}`);
         }
         if (listed)
-            return { descriptor, via: 'referrers-api' };
+            return 'referrers-api';
     }
-    const entry = { ...descriptor };
-    const annotations = sorted(a.annotations);
+    const entry = plain(referrer);
+    if (referrer.artifactType)
+        entry.artifactType = referrer.artifactType;
+    const annotations = sorted(referrer.annotations);
     if (annotations)
         entry.annotations = annotations;
-    await serialized(`${client.host}/${repository}@${subject.digest}`, () => recordInFallback(client, repository, subject.digest, entry));
-    return { descriptor, via: 'fallback-tag' };
+    await serialized(`${client.host}/${repository}@${subjectDigest}`, () => recordInFallback(client, repository, subjectDigest, entry));
+    return 'fallback-tag';
 }
 /** Referrers of `subjectDigest` (the API when it answers, else the fallback tag index), optionally of one artifactType. */
 async function listReferrers(client, repository, subjectDigest, artifactType) {
@@ -50884,6 +51159,7 @@ async function listReferrers(client, repository, subjectDigest, artifactType) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runPool = runPool;
+exports.pool = pool;
 /**
  * Runs `task(key)` for each key; a task reports success by resolving true and
  * failure by resolving false or throwing (it reports its own error). Resolves
@@ -50953,6 +51229,17 @@ function runPool(keys, task, opts) {
 }
 function describe(o) {
     return o.status === 'failed' ? 'failed' : 'was skipped';
+}
+/** A bounded pool: runs `fn` over `items` with at most `size` at a time; results in the items' order. */
+async function pool(items, size, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < items.length; i = next++)
+            out[i] = await fn(items[i]);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
+    return out;
 }
 
 
@@ -51358,6 +51645,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.openRegistry = openRegistry;
 exports.readCaFile = readCaFile;
 exports.connect = connect;
 exports.dependencyMap = dependencyMap;
@@ -51384,6 +51672,17 @@ const http_1 = __nccwpck_require__(6803);
 const pool_1 = __nccwpck_require__(9537);
 const order_1 = __nccwpck_require__(420);
 const sign_1 = __nccwpck_require__(4605);
+/** A client for `host`: the login picked for it, plain HTTP for loopback (`plain-http: auto`), the extra CA. */
+async function openRegistry(host, login, transport, env = process.env) {
+    const credentials = (0, auth_1.createCredentialSource)(host, login, env);
+    log.info(`Registry ${host}: logging in with ${credentials.description}`);
+    const plainHttp = transport.plainHttp === 'auto' ? (0, reference_1.isLoopbackHost)(host) : transport.plainHttp === 'true';
+    const ca = await readCaFile(transport.caFile);
+    // One CA for every request of the run: registry, token services, cloud logins, GitHub API, Sigstore.
+    if (ca)
+        (0, http_1.configureTransport)({ ca });
+    return new client_1.RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' });
+}
 /** The `ca-file` input's PEM bundle, trusted for the registry and chart repositories. */
 async function readCaFile(caFile) {
     if (!caFile)
@@ -51396,16 +51695,10 @@ async function connect(inputs, env = process.env) {
     // Decided first: a signing request that cannot be honoured fails before any login or upload.
     const plan = inputs.plan ? { enabled: false } : (0, sign_1.planSigning)(inputs.sign, env);
     const host = inputs.registry.host;
-    const credentials = (0, auth_1.createCredentialSource)(host, inputs.login, env);
-    log.info(`Registry ${host}: logging in with ${credentials.description}`);
-    const plainHttp = inputs.plainHttp === 'auto' ? (0, reference_1.isLoopbackHost)(host) : inputs.plainHttp === 'true';
-    const ca = await readCaFile(inputs.caFile);
-    // One CA for every request of the run: registry, token services, cloud logins, GitHub API, Sigstore.
-    (0, http_1.configureTransport)({ ca });
-    const client = new client_1.RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' });
+    const client = await openRegistry(host, inputs.login, inputs, env);
     if (inputs.dockerConfig) {
         const { writeDockerConfig } = await Promise.resolve().then(() => __importStar(__nccwpck_require__(1191)));
-        const cred = await credentials.get(host);
+        const cred = await client.credentials?.get(host);
         if (cred)
             log.saveState('docker-config', await writeDockerConfig(host, cred, env));
     }
@@ -51414,7 +51707,7 @@ async function connect(inputs, env = process.env) {
     if (plan.enabled)
         log.info(`Signing with Sigstore (${plan.endpoints.name}: ${plan.endpoints.fulcio}${plan.endpoints.rekor ? `, ${plan.endpoints.rekor}` : ''}${plan.endpoints.tsa ? `, ${plan.endpoints.tsa}` : ''})`);
     const signing = plan.enabled ? await (0, sign_1.startSigning)(plan, inputs.sign, env, (m) => log.warning(m)) : undefined;
-    return { client, host, signing, ensureRepository: repositoryCreator(host, credentials, inputs) };
+    return { client, host, signing, ensureRepository: client.credentials ? repositoryCreator(host, client.credentials, inputs) : undefined };
 }
 function repositoryCreator(host, credentials, inputs) {
     const settings = inputs.createRepository;

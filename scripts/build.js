@@ -1,4 +1,4 @@
-// Builds dist/: the action's entry bundle, and one bundle per heavy feature that src/lazy.ts loads on demand
+// Builds dist/: the action's entry bundle, the sub-actions' entries, and one bundle per heavy feature that src/lazy.ts loads on demand
 // (signing pulls in sigstore-js and openpgp.js; a run that does not sign never parses them).
 const { execFileSync } = require('node:child_process')
 const fs = require('node:fs')
@@ -15,4 +15,6 @@ const ncc = (entry, out) =>
   )
 
 ncc('src/main.ts', 'dist')
-for (const lazy of ['sign/sigstore', 'sign/helm-prov']) ncc(`src/${lazy}.ts`, `dist/${lazy}`)
+// The sub-actions (promote/action.yml, migrate/action.yml) run dist/<name>/index.js and share the lazy bundles.
+for (const sub of ['promote', 'migrate']) ncc(`src/${sub}.ts`, `dist/${sub}`)
+for (const lazy of ['sign/sigstore', 'sign/helm-prov', 'sign/verify']) ncc(`src/${lazy}.ts`, `dist/${lazy}`)

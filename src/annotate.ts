@@ -18,3 +18,14 @@ export function annotate(err: unknown): void {
     log.info(`  caused by: ${typeof code === 'string' ? `${code} ` : ''}${c instanceof Error ? c.message : String(c)}`)
   }
 }
+
+/** Runs a step (the sub-actions' entries): a verdict fails the step, an error is annotated and fails it too. */
+export async function runStep(run: () => Promise<string | undefined>): Promise<void> {
+  try {
+    const verdict = await run()
+    if (verdict) log.setFailed(verdict)
+  } catch (err) {
+    annotate(err)
+    process.exitCode = 1
+  }
+}

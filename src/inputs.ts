@@ -5,8 +5,8 @@
 import * as path from 'node:path'
 import * as os from 'node:os'
 import { InputError } from './errors'
-import { parseRegistryInput, RegistryLocation } from './oci/reference'
-import { isStrictSemver } from './chart/semver'
+import { parseArtifactReference, parseRegistryInput, type ArtifactReference, type RegistryLocation } from './oci/reference'
+import { isStrictSemver, isValidTag } from './chart/semver'
 import { parseTimeoutSeconds } from './http'
 import type { LoginOptions } from './auth'
 import type { RepositorySettings } from './oci/credentials'
@@ -133,24 +133,13 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
   // Parsed first: the credentials in it are masked before anything can fail and print.
   const repositories = parseRepositories(get('repositories'), mask)
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
-  const registryRaw = get('registry')
-  if (!registryRaw) {
-    throw new InputError('input registry is required', {
-      hint: 'Set registry: oci://HOST/NAMESPACE, for example oci://ghcr.io/${{ github.repository_owner }}/charts'
-    })
-  }
-  const registry = parseRegistryInput(registryRaw)
+  const registry = readRegistry(get)
   const charts = splitList(get('charts') || '.')
   if (!charts.length) throw new InputError('input charts lists no chart', { hint: 'Give chart directories, .tgz files or globs, or leave it empty for "."' })
 
   const versionRaw = get('version')
   const gpgKey = get('gpg-private-key')
   const outputDir = get('output-dir')
-  const caFile = get('ca-file')
-  const timeoutRaw = get('network-timeout')
-  const networkTimeoutMs = parseTimeoutSeconds(timeoutRaw)
-  if (timeoutRaw && networkTimeoutMs === undefined)
-    throw new InputError(`input network-timeout is "${timeoutRaw}"; expected a number of seconds`, { hint: 'Set network-timeout to seconds, for example 30' })
   const plan = parseBoolean(get, 'plan', false)
   if (plan && parseBoolean(get, 'dry-run', false)) {
     throw new InputError('inputs plan and dry-run are both true', {
@@ -164,37 +153,13 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
     registry,
     version: versionRaw ? normalizeVersion(versionRaw) : undefined,
     appVersion: get('app-version') || undefined,
-    plainHttp: oneOf(get, 'plain-http', ['auto', 'true', 'false'] as const, 'auto'),
-    caFile: caFile ? path.resolve(workspace, caFile) : undefined,
-    networkTimeoutMs,
-    ifExists: oneOf(get, 'if-exists', ['skip-identical', 'fail', 'overwrite'] as const, 'skip-identical'),
+    ...readTransport(get, workspace),
+    ifExists: readIfExists(get),
     dryRun: parseBoolean(get, 'dry-run', false),
     outputDir: outputDir ? path.resolve(workspace, outputDir) : path.join(env.RUNNER_TEMP || os.tmpdir(), 'helm-oci-publish'),
     dockerConfig: parseBoolean(get, 'docker-config', false),
-    login: {
-      login: oneOf(get, 'login', ['auto', 'ghcr', 'ecr', 'ecr-public', 'acr', 'gar', 'basic', 'anonymous'] as const, 'auto'),
-      username: get('username') || undefined,
-      password: get('password') || undefined,
-      githubToken: get('github-token') || env.GITHUB_TOKEN || undefined,
-      actor: env.GITHUB_ACTOR || undefined,
-      githubServerUrl: env.GITHUB_SERVER_URL || undefined,
-      awsRoleArn: get('aws-role-arn') || undefined,
-      awsRegion: get('aws-region') || undefined,
-      azureClientId: get('azure-client-id') || undefined,
-      azureTenantId: get('azure-tenant-id') || undefined,
-      gcpWorkloadIdentityProvider: get('gcp-workload-identity-provider') || undefined,
-      gcpServiceAccount: get('gcp-service-account') || undefined
-    },
-    sign: {
-      sign: oneOf(get, 'sign', ['auto', 'true', 'false'] as const, 'auto'),
-      signFormat: oneOf(get, 'sign-format', ['bundle', 'legacy', 'both'] as const, 'bundle'),
-      attest: oneOf(get, 'attest', ['auto', 'true', 'false'] as const, 'auto'),
-      sigstoreInstance: oneOf(get, 'sigstore-instance', ['', 'public-good', 'github', 'custom'] as const, ''),
-      fulcioUrl: get('fulcio-url') || undefined,
-      rekorUrl: get('rekor-url') || undefined,
-      tsaUrl: get('tsa-url') || undefined,
-      githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
-    },
+    login: readLogin(get, env),
+    sign: readSign(get, env),
     repositories,
     gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
     workspace,
@@ -202,5 +167,178 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
     failFast: parseBoolean(get, 'fail-fast', false),
     plan,
     createRepository: repositorySettings(get)
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Readers shared by every entry point (the action, promote, migrate).
+
+/** The destination `registry` input, required. */
+export function readRegistry(get: InputReader): RegistryLocation {
+  const raw = get('registry')
+  if (!raw) {
+    throw new InputError('input registry is required', {
+      hint: 'Set registry: oci://HOST/NAMESPACE, for example oci://ghcr.io/${{ github.repository_owner }}/charts'
+    })
+  }
+  return parseRegistryInput(raw)
+}
+
+/** `plain-http` and `ca-file`. */
+export function readTransport(get: InputReader, workspace: string): { plainHttp: PlainHttp; caFile?: string; networkTimeoutMs?: number } {
+  const caFile = get('ca-file')
+  const timeoutRaw = get('network-timeout')
+  const networkTimeoutMs = parseTimeoutSeconds(timeoutRaw)
+  if (timeoutRaw && networkTimeoutMs === undefined)
+    throw new InputError(`input network-timeout is "${timeoutRaw}"; expected a number of seconds`, { hint: 'Set network-timeout to seconds, for example 30' })
+  return {
+    plainHttp: oneOf(get, 'plain-http', ['auto', 'true', 'false'] as const, 'auto'),
+    caFile: caFile ? path.resolve(workspace, caFile) : undefined,
+    networkTimeoutMs
+  }
+}
+
+/** The login inputs for the destination registry. */
+export function readLogin(get: InputReader, env: NodeJS.ProcessEnv): LoginOptions {
+  return {
+    login: oneOf(get, 'login', ['auto', 'ghcr', 'ecr', 'ecr-public', 'acr', 'gar', 'basic', 'anonymous'] as const, 'auto'),
+    username: get('username') || undefined,
+    password: get('password') || undefined,
+    githubToken: get('github-token') || env.GITHUB_TOKEN || undefined,
+    actor: env.GITHUB_ACTOR || undefined,
+    githubServerUrl: env.GITHUB_SERVER_URL || undefined,
+    awsRoleArn: get('aws-role-arn') || undefined,
+    awsRegion: get('aws-region') || undefined,
+    azureClientId: get('azure-client-id') || undefined,
+    azureTenantId: get('azure-tenant-id') || undefined,
+    gcpWorkloadIdentityProvider: get('gcp-workload-identity-provider') || undefined,
+    gcpServiceAccount: get('gcp-service-account') || undefined
+  }
+}
+
+/** The Sigstore signing inputs. */
+export function readSign(get: InputReader, env: NodeJS.ProcessEnv): SignOptions {
+  return {
+    sign: oneOf(get, 'sign', ['auto', 'true', 'false'] as const, 'auto'),
+    signFormat: oneOf(get, 'sign-format', ['bundle', 'legacy', 'both'] as const, 'bundle'),
+    attest: oneOf(get, 'attest', ['auto', 'true', 'false'] as const, 'auto'),
+    sigstoreInstance: oneOf(get, 'sigstore-instance', ['', 'public-good', 'github', 'custom'] as const, ''),
+    fulcioUrl: get('fulcio-url') || undefined,
+    rekorUrl: get('rekor-url') || undefined,
+    tsaUrl: get('tsa-url') || undefined,
+    githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
+  }
+}
+
+export function readIfExists(get: InputReader): IfExists {
+  return oneOf(get, 'if-exists', ['skip-identical', 'fail', 'overwrite'] as const, 'skip-identical')
+}
+
+/** What every entry point that pushes shares: where, how to connect and log in, what to do with an existing tag. */
+export interface DestinationInputs {
+  registry: RegistryLocation
+  plainHttp: PlainHttp
+  caFile?: string
+  ifExists: IfExists
+  dockerConfig: boolean
+  login: LoginOptions
+  sign: SignOptions
+  workspace: string
+}
+
+function readDestination(get: InputReader, env: NodeJS.ProcessEnv, sign: SignOptions): DestinationInputs {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+  return {
+    registry: readRegistry(get),
+    ...readTransport(get, workspace),
+    ifExists: readIfExists(get),
+    dockerConfig: false,
+    login: readLogin(get, env),
+    sign,
+    workspace
+  }
+}
+
+const NO_SIGNING: SignOptions = { sign: 'false', signFormat: 'bundle', attest: 'false', sigstoreInstance: '' }
+
+// ---------------------------------------------------------------------------
+// promote: copy a chart by digest to another repository or registry.
+
+export interface PromoteInputs extends DestinationInputs {
+  source: ArtifactReference
+  /** Login for the source registry: picked by its host, with source-username / source-password. */
+  sourceLogin: LoginOptions
+  /** True when source-username or source-password was given. */
+  sourceCredentials: boolean
+  tag?: string
+  requireSignature?: { identity: string; issuer: string; trustedRoot?: string }
+}
+
+export function readPromoteInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}): PromoteInputs {
+  for (const secret of ['password', 'github-token', 'source-password']) maskSecret(mask, get(secret))
+  const sourceRaw = get('source')
+  if (!sourceRaw) throw new InputError('input source is required', { hint: 'Set source: oci://HOST/PATH/CHART@sha256:<digest> (or :<tag>)' })
+  const dest = readDestination(get, env, NO_SIGNING)
+  const tag = get('tag') || undefined
+  if (tag && !isValidTag(tag))
+    throw new InputError(`input tag "${tag}" is not a valid OCI tag`, {
+      hint: 'Use letters, digits, "_", "." and "-" (at most 128), e.g. the chart version with + written as _'
+    })
+  const identity = get('require-signature-identity')
+  const trustedRoot = get('trusted-root')
+  const sourceUsername = get('source-username')
+  const sourcePassword = get('source-password')
+  return {
+    ...dest,
+    source: parseArtifactReference(sourceRaw, 'input source'),
+    sourceLogin: { ...dest.login, login: 'auto', username: sourceUsername || undefined, password: sourcePassword || undefined },
+    sourceCredentials: Boolean(sourceUsername || sourcePassword),
+    tag,
+    requireSignature: identity
+      ? {
+          identity,
+          issuer: get('require-signature-issuer') || 'https://token.actions.githubusercontent.com',
+          trustedRoot: trustedRoot ? path.resolve(dest.workspace, trustedRoot) : undefined
+        }
+      : undefined
+  }
+}
+
+// ---------------------------------------------------------------------------
+// migrate: move a classic chart repository's versions to an OCI registry.
+
+export interface MigrateInputs extends DestinationInputs {
+  /** The classic repository (the directory that holds index.yaml). */
+  repository: string
+  repositoryAuth?: { username?: string; password?: string }
+  /** Chart names to move; empty moves every chart. */
+  charts: string[]
+  /** A version constraint (Helm's syntax: ranges, ^, ~, ||); empty moves every version. */
+  versions?: string
+}
+
+export function readMigrateInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}): MigrateInputs {
+  for (const secret of ['password', 'github-token', 'repository-password']) maskSecret(mask, get(secret))
+  const repository = get('repository')
+  if (!repository)
+    throw new InputError('input repository is required', { hint: 'Set repository to the URL of the classic chart repository (where index.yaml is)' })
+  let url: URL | undefined
+  try {
+    url = new URL(repository)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new InputError(`input repository "${repository}" is not an http(s) URL`, {
+      hint: 'Give the URL of the directory that holds index.yaml, e.g. https://charts.example.com'
+    })
+  const username = get('repository-username')
+  const password = get('repository-password')
+  return {
+    ...readDestination(get, env, readSign(get, env)),
+    repository,
+    repositoryAuth: username || password ? { username: username || undefined, password: password || undefined } : undefined,
+    charts: splitList(get('charts')),
+    versions: get('versions') || undefined
   }
 }

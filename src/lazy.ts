@@ -4,15 +4,19 @@
  * under dist/ (see `npm run build`), so a run that does not sign never parses
  * it; from the TypeScript sources (tests) the same call loads the module.
  */
+import { existsSync } from 'node:fs'
 import * as path from 'node:path'
 
 declare const __non_webpack_require__: NodeJS.Require | undefined
 
 /** Modules that have a bundle of their own: path under src/ (and dist/) without extension. */
-export type LazyModule = 'sign/sigstore' | 'sign/helm-prov'
+export type LazyModule = 'sign/sigstore' | 'sign/helm-prov' | 'sign/verify'
 
 export function loadLazy<T>(name: LazyModule): T {
   // Inside the ncc bundle webpack's own require cannot reach files it did not bundle.
   const load = typeof __non_webpack_require__ === 'function' ? __non_webpack_require__ : require
-  return load(path.join(__dirname, name)) as T
+  // Sub-action entries (dist/promote/, dist/migrate/) share the bundles one level up.
+  const here = path.join(__dirname, name)
+  const up = path.join(__dirname, '..', name)
+  return load(existsSync(here) || existsSync(`${here}.ts`) || !existsSync(up) ? here : up) as T
 }

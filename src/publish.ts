@@ -10,9 +10,9 @@ import * as log from './report/log'
 import { createReadStream, promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { annotate } from './annotate'
-import { createCredentialSource, pushRefusalHint } from './auth'
+import { createCredentialSource, pushRefusalHint, type LoginOptions } from './auth'
 import { errorMessage, PublishError, RegistryError } from './errors'
-import type { Inputs } from './inputs'
+import type { DestinationInputs, Inputs } from './inputs'
 import { RegistryClient } from './oci/client'
 import type { CredentialSource } from './oci/credentials'
 import { isLoopbackHost } from './oci/reference'
@@ -33,6 +33,22 @@ export interface Target {
   ensureRepository?: (repository: string) => Promise<void>
 }
 
+/** A client for `host`: the login picked for it, plain HTTP for loopback (`plain-http: auto`), the extra CA. */
+export async function openRegistry(
+  host: string,
+  login: LoginOptions,
+  transport: Pick<DestinationInputs, 'plainHttp' | 'caFile'>,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<RegistryClient> {
+  const credentials = createCredentialSource(host, login, env)
+  log.info(`Registry ${host}: logging in with ${credentials.description}`)
+  const plainHttp = transport.plainHttp === 'auto' ? isLoopbackHost(host) : transport.plainHttp === 'true'
+  const ca = await readCaFile(transport.caFile)
+  // One CA for every request of the run: registry, token services, cloud logins, GitHub API, Sigstore.
+  if (ca) configureTransport({ ca })
+  return new RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' })
+}
+
 /** The `ca-file` input's PEM bundle, trusted for the registry and chart repositories. */
 export async function readCaFile(caFile: string | undefined): Promise<Buffer | undefined> {
   if (!caFile) return undefined
@@ -41,20 +57,17 @@ export async function readCaFile(caFile: string | undefined): Promise<Buffer | u
   })
 }
 
-export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
+export async function connect(
+  inputs: DestinationInputs & { plan?: boolean; createRepository?: Inputs['createRepository'] },
+  env: NodeJS.ProcessEnv = process.env
+): Promise<Target> {
   // Decided first: a signing request that cannot be honoured fails before any login or upload.
   const plan = inputs.plan ? { enabled: false } : planSigning(inputs.sign, env)
   const host = inputs.registry.host
-  const credentials = createCredentialSource(host, inputs.login, env)
-  log.info(`Registry ${host}: logging in with ${credentials.description}`)
-  const plainHttp = inputs.plainHttp === 'auto' ? isLoopbackHost(host) : inputs.plainHttp === 'true'
-  const ca = await readCaFile(inputs.caFile)
-  // One CA for every request of the run: registry, token services, cloud logins, GitHub API, Sigstore.
-  configureTransport({ ca })
-  const client = new RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' })
+  const client = await openRegistry(host, inputs.login, inputs, env)
   if (inputs.dockerConfig) {
     const { writeDockerConfig } = await import('./auth/docker-config')
-    const cred = await credentials.get(host)
+    const cred = await client.credentials?.get(host)
     if (cred) log.saveState('docker-config', await writeDockerConfig(host, cred, env))
   }
   if (plan.warning) log.warning(plan.warning)
@@ -63,10 +76,10 @@ export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.e
       `Signing with Sigstore (${plan.endpoints!.name}: ${plan.endpoints!.fulcio}${plan.endpoints!.rekor ? `, ${plan.endpoints!.rekor}` : ''}${plan.endpoints!.tsa ? `, ${plan.endpoints!.tsa}` : ''})`
     )
   const signing = plan.enabled ? await startSigning(plan, inputs.sign, env, (m) => log.warning(m)) : undefined
-  return { client, host, signing, ensureRepository: repositoryCreator(host, credentials, inputs) }
+  return { client, host, signing, ensureRepository: client.credentials ? repositoryCreator(host, client.credentials, inputs) : undefined }
 }
 
-function repositoryCreator(host: string, credentials: CredentialSource, inputs: Inputs): Target['ensureRepository'] {
+function repositoryCreator(host: string, credentials: CredentialSource, inputs: Pick<Inputs, 'createRepository'>): Target['ensureRepository'] {
   const settings = inputs.createRepository
   if (!settings) return undefined
   const create = credentials.createRepository?.bind(credentials)

@@ -25,11 +25,12 @@ function newest(dir: string): number {
  * so the shipped bundle is what CI tests), otherwise the sources through the same entry (src/main.ts), so a plain
  * `npm test` after editing src/ tests the edit without a minutes-long rebuild. HOP_TEST_ENTRY=dist|src forces one.
  */
-export function actionEntry(): string[] {
+export function actionEntry(action?: SubAction): string[] {
+  const bundle = action ? subActionMain(action) : DIST
   const forced = process.env.HOP_TEST_ENTRY
-  const stale = !existsSync(DIST) || newest(path.join(ROOT, 'src')) > statSync(DIST).mtimeMs
-  if (forced === 'dist' || (forced !== 'src' && !stale)) return [DIST]
-  return ['-r', path.join(__dirname, 'run-sources.js'), path.join(ROOT, 'src', 'main.ts')]
+  const stale = !existsSync(bundle) || newest(path.join(ROOT, 'src')) > statSync(bundle).mtimeMs
+  if (forced === 'dist' || (forced !== 'src' && !stale)) return [bundle]
+  return ['-r', path.join(__dirname, 'run-sources.js'), path.join(ROOT, 'src', `${action ?? 'main'}.ts`)]
 }
 
 export interface ActionRun {
@@ -64,14 +65,15 @@ export function parseFileCommands(text: string): Record<string, string> {
   return out
 }
 
-function exec(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function exec(args: string[], env: NodeJS.ProcessEnv, cwd: string, signal?: AbortSignal): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    // An aborted signal kills the step as a cancelled job does (SIGKILL: no chance to clean up).
+    const child = spawn(process.execPath, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], signal, killSignal: 'SIGKILL' })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
     child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
+    child.on('error', (e) => (e.name === 'AbortError' ? undefined : reject(e)))
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
   })
 }
@@ -82,7 +84,7 @@ function exec(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ co
  */
 export async function runAction(
   inputs: Record<string, string>,
-  opts: { workspace?: string; env?: NodeJS.ProcessEnv; post?: boolean } = {}
+  opts: { workspace?: string; env?: NodeJS.ProcessEnv; post?: boolean; action?: SubAction; signal?: AbortSignal } = {}
 ): Promise<ActionRun> {
   const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'hop-runner-'))
   const files = { output: 'output', summary: 'summary', state: 'state', env: 'env', path: 'path' }
@@ -103,9 +105,9 @@ export async function runAction(
     SOURCE_DATE_EPOCH: '1700000000',
     ...opts.env
   }
-  for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value
-  const entry = actionEntry()
-  const main = await exec(entry, env, env.GITHUB_WORKSPACE!)
+  for (const [name, value] of Object.entries({ ...actionDefaults(opts.action), ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value
+  const entry = actionEntry(opts.action)
+  const main = await exec(entry, env, env.GITHUB_WORKSPACE!, opts.signal)
   const state = parseFileCommands(readFileSync(env.GITHUB_STATE!, 'utf8'))
   let { stdout, stderr } = main
   if (opts.post) {
@@ -129,9 +131,19 @@ export async function runAction(
   }
 }
 
+/** The sub-actions, each with `<name>/action.yml`. */
+export type SubAction = 'promote' | 'migrate'
+
+/** The script a sub-action's action.yml runs (`runs.main`, relative to its directory, as the runner resolves it). */
+export function subActionMain(action: SubAction): string {
+  const main = /^ {2}main:\s*(\S+)\s*$/m.exec(readFileSync(path.join(ROOT, action, 'action.yml'), 'utf8'))
+  if (!main) throw new Error(`${action}/action.yml has no runs.main`)
+  return path.resolve(ROOT, action, main[1])
+}
+
 /** Defaults declared in action.yml (read with a line scanner: the file is ours and simple). */
-export function actionDefaults(): Record<string, string> {
-  const text = readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
+export function actionDefaults(action?: SubAction): Record<string, string> {
+  const text = readFileSync(path.join(ROOT, action ?? '', 'action.yml'), 'utf8')
   const out: Record<string, string> = {}
   let current: string | undefined
   for (const line of text.split('\n')) {

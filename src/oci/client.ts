@@ -13,7 +13,7 @@
  * (its name in errors, its retry budget) kept per async context.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import type { Readable } from 'node:stream'
+import { Transform, type Readable } from 'node:stream'
 import { AuthError, RegistryError } from '../errors'
 import {
   DEFAULT_RETRY,
@@ -98,6 +98,8 @@ interface RequestOptions {
   follow?: boolean
   /** Refuse a buffered answer larger than this (manifests, indexes, tokens). */
   maxBytes?: number
+  /** More scopes for the token (a mount needs `pull` on the repository it mounts from). */
+  scopes?: string[]
 }
 
 /** oras-go's MaxMetadataBytes: the most a manifest, index or token answer may weigh. */
@@ -279,6 +281,11 @@ export class RegistryClient {
     })
   }
 
+  /** The login this client answers challenges with (also written to Docker's config by `docker-config`). */
+  get credentials(): CredentialSource | undefined {
+    return this.opts.credentials
+  }
+
   private async credential(refresh: boolean): Promise<Credential | undefined> {
     return this.opts.credentials?.get(this.host, { refresh })
   }
@@ -424,7 +431,7 @@ export class RegistryClient {
   }
 
   private async exchange(o: RequestOptions): Promise<HttpResponse> {
-    const scopes = [repositoryScope(o.repository, o.push)]
+    const scopes = [repositoryScope(o.repository, o.push), ...(o.scopes ?? [])]
     const scopeKey = cleanScopes(scopes).join(' ')
     let url = this.url(o.url)
     let method = o.method
@@ -804,6 +811,65 @@ export class RegistryClient {
     return out
   }
 
+  /**
+   * Cross-repository mount (`POST …/blobs/uploads/?mount=<digest>&from=<repo>`):
+   * true when the registry mounted the blob (201); false when it opened an
+   * upload session instead (202: it cannot mount, so the caller uploads),
+   * and that session is cancelled.
+   */
+  async mountBlob(repository: string, digest: string, from: string): Promise<boolean> {
+    const url = new URL(`/v2/${repository}/blobs/uploads/`, this.base)
+    url.searchParams.set('mount', digest)
+    url.searchParams.set('from', from)
+    const res = await this.request({
+      method: 'POST',
+      url,
+      repository,
+      push: true,
+      scopes: [repositoryScope(from, false)],
+      headers: { 'content-length': '0' },
+      body: Buffer.alloc(0)
+    })
+    if (res.status === 201) {
+      const reported = headerValue(res.headers, 'docker-content-digest')
+      if (reported && reported !== digest)
+        throw new RegistryError(`${this.host} mounted ${reported} when asked for ${digest}`, {
+          registry: this.host,
+          hint: 'The registry is inconsistent; contact its operator'
+        })
+      return true
+    }
+    if (res.status === 202) {
+      const loc = headerValue(res.headers, 'location')
+      // Best effort: an abandoned session expires on its own.
+      if (loc) await this.request({ method: 'DELETE', url: new URL(loc, res.url), repository, push: true }).catch(() => undefined)
+      return false
+    }
+    return this.fail(res, 'POST', `mounting ${digest} from ${from}`)
+  }
+
+  /**
+   * A blob's content as a stream, from byte `start` to `end` (inclusive) when
+   * given; redirects to storage are followed without credentials. A registry
+   * that ignores `Range` is read from the start and cut to the range.
+   */
+  async openBlob(repository: string, digest: string, start?: number, end?: number): Promise<Readable> {
+    const ranged = start !== undefined && end !== undefined
+    const res = await this.request({
+      method: 'GET',
+      url: `/v2/${repository}/blobs/${digest}`,
+      repository,
+      push: false,
+      follow: true,
+      stream: true,
+      headers: ranged ? { range: `bytes=${start}-${end}` } : undefined
+    })
+    if (res.status !== 200 && !(ranged && res.status === 206)) return this.fail(res, 'GET', `reading blob ${digest}`)
+    const body = res.bodyStream!
+    if (!ranged || res.status === 206) return body
+    return body.pipe(byteRange(start, end))
+  }
+
   /** A blob's bytes (following redirects to storage without credentials); for verification. */
   async getBlob(repository: string, digest: string): Promise<Buffer> {
     const res = await this.request({ method: 'GET', url: `/v2/${repository}/blobs/${digest}`, repository, push: false, follow: true })
@@ -811,4 +877,17 @@ export class RegistryClient {
     if (sha256Digest(res.body) !== digest) throw new RegistryError(`${this.host} returned other content for blob ${digest}`, { registry: this.host })
     return res.body
   }
+}
+
+/** Passes bytes `start`..`end` (inclusive) of what flows through, and drops the rest. */
+function byteRange(start: number, end: number): Transform {
+  let at = 0
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      const from = Math.max(0, start - at)
+      const to = Math.min(chunk.length, end + 1 - at)
+      at += chunk.length
+      done(null, from < to ? chunk.subarray(from, to) : undefined)
+    }
+  })
 }

@@ -102,3 +102,46 @@ export function isLoopbackHost(host: string): boolean {
     .toLowerCase()
   return name === 'localhost' || name.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(name) || name === '::1'
 }
+
+export interface ArtifactReference {
+  host: string
+  repository: string
+  tag?: string
+  digest?: string
+  /** As given, for messages. */
+  display: string
+}
+
+const DIGEST_REF = /^sha256:[a-f0-9]{64}$/
+
+/** `oci://HOST[:PORT]/PATH/CHART@sha256:…`, `…:TAG` or `…:TAG@sha256:…` (the digest wins; the tag is kept as a default). */
+export function parseArtifactReference(raw: string, input: string): ArtifactReference {
+  const text = raw.trim()
+  const fail = (what: string): never => {
+    throw new InputError(`${input} "${raw}" ${what}`, { hint: `Write oci://HOST/PATH/CHART@sha256:<digest> or oci://HOST/PATH/CHART:<tag>` })
+  }
+  if (!text.startsWith('oci://')) fail('has no oci:// scheme')
+  let rest = text.slice('oci://'.length)
+  let digest: string | undefined
+  const at = rest.indexOf('@')
+  if (at >= 0) {
+    digest = rest.slice(at + 1)
+    rest = rest.slice(0, at)
+    if (!DIGEST_REF.test(digest)) fail(`has an invalid digest "${digest}" (sha256: and 64 lower-case hex digits)`)
+  }
+  const slash = rest.indexOf('/')
+  if (slash < 0) fail('names no repository')
+  const host = rest.slice(0, slash)
+  let repository = rest.slice(slash + 1)
+  let tag: string | undefined
+  const colon = repository.lastIndexOf(':')
+  if (colon >= 0) {
+    tag = repository.slice(colon + 1)
+    repository = repository.slice(0, colon)
+    if (!isValidTag(tag)) fail(`has an invalid tag "${tag}"`)
+  }
+  if (!HOST.test(host)) fail(`has an invalid host "${host}"`)
+  if (!REPOSITORY.test(repository)) fail(`has an invalid repository path "${repository}" (lower-case letters, digits and single . _ - separators only)`)
+  if (!tag && !digest) fail('has neither a tag nor a digest')
+  return { host, repository, tag, digest, display: text }
+}

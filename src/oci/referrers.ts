@@ -257,25 +257,40 @@ export async function pushReferrer(
     }
   }
   const descriptor = { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, artifactType: a.artifactType }
+  const via = await indexReferrer(client, repository, subject.digest, { ...descriptor, annotations: a.annotations }, headers)
+  return { descriptor, via }
+}
 
+/**
+ * Makes a referrer manifest already stored by digest listable: through the
+ * referrers API when the registry indexed it (`putHeaders` of its PUT carry
+ * `OCI-Subject`, and the API answers), else in the fallback tag index.
+ */
+export async function indexReferrer(
+  client: RegistryClient,
+  repository: string,
+  subjectDigest: string,
+  referrer: ReferrerDescriptor,
+  putHeaders: Awaited<ReturnType<RegistryClient['putManifestWithResponse']>>['headers']
+): Promise<'referrers-api' | 'fallback-tag'> {
   // ECR answers OCI-Subject without serving the API (@sigstore/oci), so both must hold.
-  if (headerValue(headers, 'oci-subject') === subject.digest) {
+  if (headerValue(putHeaders, 'oci-subject') === subjectDigest) {
     // Confirmed once per repository (craft: remember what a repository can do).
-    if (client.referrersSupported(repository) === true) return { descriptor, via: 'referrers-api' }
+    if (client.referrersSupported(repository) === true) return 'referrers-api'
     let listed: unknown[] | undefined
     try {
-      listed = await client.getReferrers(repository, subject.digest)
+      listed = await client.getReferrers(repository, subjectDigest)
     } catch (e) {
-      rethrow(e, client, `listing the referrers of ${name}@${subject.digest}`)
+      rethrow(e, client, `listing the referrers of ${client.host}/${repository}@${subjectDigest}`)
     }
-    if (listed) return { descriptor, via: 'referrers-api' }
+    if (listed) return 'referrers-api'
   }
-
-  const entry: ReferrerDescriptor = { ...descriptor }
-  const annotations = sorted(a.annotations)
+  const entry: ReferrerDescriptor = plain(referrer)
+  if (referrer.artifactType) entry.artifactType = referrer.artifactType
+  const annotations = sorted(referrer.annotations)
   if (annotations) entry.annotations = annotations
-  await serialized(`${client.host}/${repository}@${subject.digest}`, () => recordInFallback(client, repository, subject.digest, entry))
-  return { descriptor, via: 'fallback-tag' }
+  await serialized(`${client.host}/${repository}@${subjectDigest}`, () => recordInFallback(client, repository, subjectDigest, entry))
+  return 'fallback-tag'
 }
 
 /** Referrers of `subjectDigest` (the API when it answers, else the fallback tag index), optionally of one artifactType. */

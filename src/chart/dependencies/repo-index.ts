@@ -56,9 +56,12 @@ export interface RepoIndex {
 /** A chart repository (index or archive) could not be used. */
 export class RepositoryError extends ChartError {
   readonly repository: string
-  constructor(message: string, ctx: ErrorContext & { repository: string }) {
+  /** The HTTP status the repository answered, when it answered. */
+  readonly status?: number
+  constructor(message: string, ctx: ErrorContext & { repository: string; status?: number }) {
     super(message, { ...ctx, registry: ctx.registry ?? ctx.repository })
     this.repository = ctx.repository
+    this.status = ctx.status
   }
 }
 
@@ -145,7 +148,12 @@ async function get(repo: ChartRepository, url: URL, what: string, chart?: string
           : res.status === 404
             ? 'Check the repository URL: it must be the directory that holds index.yaml'
             : 'The repository failed; re-run the job, and check the repository if it persists'
-      throw new RepositoryError(`GET ${displayUrl(target)} (${what}): response status ${res.status}`, { chart, repository: displayUrl(repo.url), hint })
+      throw new RepositoryError(`GET ${displayUrl(target)} (${what}): response status ${res.status}`, {
+        chart,
+        repository: displayUrl(repo.url),
+        hint,
+        status: res.status
+      })
     }
     return res
   }
@@ -233,4 +241,21 @@ export async function downloadChart(repo: ChartRepository, entry: IndexEntry, ch
   }
   const fileName = decodeURIComponent(url.pathname.split('/').pop() || `${entry.name}-${entry.version}.tgz`)
   return { data: res.body, fileName, url }
+}
+
+/**
+ * The provenance file of an entry, `<archive URL>.prov` (where `helm repo
+ * index` expects it and `helm pull --verify` fetches it); undefined when the
+ * repository has none (404).
+ */
+export async function downloadProvenance(repo: ChartRepository, entry: IndexEntry, chart?: string): Promise<Buffer | undefined> {
+  if (!entry.urls.length) return undefined
+  const url = resolveChartUrl(repo.url, entry.urls[0])
+  url.pathname += '.prov'
+  try {
+    return (await get(repo, url, `${entry.name} ${entry.version} provenance`, chart)).body
+  } catch (e) {
+    if (e instanceof RepositoryError && e.status === 404) return undefined
+    throw e
+  }
 }
