@@ -8,4 +8,4 @@ module.exports = {
   testTimeout: 120000,
   maxWorkers: 2,
   reporters: ['default', '<rootDir>/scripts/jest-plain-summary.js']
-};
+}

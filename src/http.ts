@@ -6,6 +6,7 @@
  */
 import * as http from 'node:http'
 import * as https from 'node:https'
+import { rootCertificates } from 'node:tls'
 import { Readable } from 'node:stream'
 
 export type Body = Buffer | string | (() => Readable)
@@ -43,7 +44,7 @@ function agentFor(url: URL, ca?: string | Buffer): http.Agent {
   if (!agent) {
     agent =
       url.protocol === 'https:'
-        ? new https.Agent({ keepAlive: true, maxSockets: 8, ...(ca ? { ca: [ca.toString(), ...require('node:tls').rootCertificates] } : {}) })
+        ? new https.Agent({ keepAlive: true, maxSockets: 8, ...(ca ? { ca: [ca.toString(), ...rootCertificates] } : {}) })
         : new http.Agent({ keepAlive: true, maxSockets: 8 })
     agents.set(key, agent)
   }

@@ -28,8 +28,8 @@ function capture(): { text: () => string; restore: () => void } {
     out += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString()
     return true
   }
-  process.stdout.write = grab as typeof process.stdout.write
-  process.stderr.write = grab as typeof process.stderr.write
+  process.stdout.write = grab
+  process.stderr.write = grab
   return {
     text: () => out,
     restore: () => {

@@ -41,7 +41,6 @@ test('summary: a row per chart, errors, and the verify commands', () => {
 
 describe('summary install commands', () => {
   test('by version and pinned to the digest, for pushed charts only', () => {
-    const { summaryMarkdown } = require('../../src/report/summary') as typeof import('../../src/report/summary')
     const md = summaryMarkdown(
       [
         { source: 'a', status: 'published', name: 'web', version: '1.2.3+b.1', ref: 'oci://ghcr.io/acme/charts/web@sha256:abc' },

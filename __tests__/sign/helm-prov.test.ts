@@ -17,7 +17,7 @@ const gpgVerify = (file: string): { status: number | null; stderr: string } => {
 }
 const loopback = (pw: string): string[] => ['--pinentry-mode', 'loopback', '--passphrase', pw]
 
-const meta = metadataYaml({ apiVersion: 'v2', name: 'x', version: '1.0.0', description: 'A chart' } as Parameters<typeof metadataYaml>[0])
+const meta = metadataYaml({ apiVersion: 'v2', name: 'x', version: '1.0.0', description: 'A chart' })
 const tgz = join(work, 'x-1.0.0.tgz')
 const tgzBytes = Buffer.from('\x1f\x8b not really a chart, but any bytes will do\n', 'latin1')
 const sha = createHash('sha256').update(tgzBytes).digest('hex')
@@ -87,9 +87,7 @@ describe('helmProvenance', () => {
   })
 
   test('lines starting with "-" (YAML sequences) are dash-escaped as Go clearsign does', async () => {
-    const m = metadataYaml({ apiVersion: 'v2', name: 'x', version: '1.0.0', keywords: ['a', 'b'], maintainers: [{ name: 'me' }] } as Parameters<
-      typeof metadataYaml
-    >[0])
+    const m = metadataYaml({ apiVersion: 'v2', name: 'x', version: '1.0.0', keywords: ['a', 'b'], maintainers: [{ name: 'me' }] })
     expect(m).toMatch(/^- /m)
     const provFile = join(work, 'dash.tgz.prov')
     const prov = (await helmProvenance(tgz, 'x-1.0.0.tgz', m, (await loadProvKey({ armoredPrivateKey: plainKey })).key)).toString('utf8')
@@ -148,7 +146,7 @@ describe('loadProvKey errors', () => {
 })
 
 // V-V1 (helm:pkg/downloader/testdata, helm:pkg/provenance/testdata): only with a local Helm checkout in
-// HELM_SRC; never fetched from the internet.
+// HELM_SRC (e.g. `HELM_SRC=~/src/helm npx jest __tests__/sign/helm-prov.test.ts`); never fetched from the internet.
 const helmSrc = process.env.HELM_SRC ?? ''
 const vectors = {
   prov: join(helmSrc, 'pkg/downloader/testdata/signtest-0.1.0.tgz.prov'),
@@ -157,7 +155,8 @@ const vectors = {
   secret: join(helmSrc, 'pkg/provenance/testdata/helm-test-key.secret')
 }
 const haveVectors = helmSrc !== '' && Object.values(vectors).every(existsSync)
-;(haveVectors ? test : test.skip)("V-V1: same plaintext and framing as Helm's signtest-0.1.0.tgz.prov", async () => {
+const testWithVectors = haveVectors ? test : test.skip
+testWithVectors("V-V1: same plaintext and framing as Helm's signtest-0.1.0.tgz.prov", async () => {
   const golden = readFileSync(vectors.prov, 'utf8')
   gpg('--import', vectors.pub)
   expect(gpgVerify(vectors.prov).status).toBe(0)

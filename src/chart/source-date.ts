@@ -3,9 +3,9 @@
  * that packaging is reproducible: SOURCE_DATE_EPOCH when set, else the time
  * of the last commit that touched the chart, never the clock.
  */
-import { execFile } from 'node:child_process'
+import { getExecOutput } from '@actions/exec'
 import { promises as fs } from 'node:fs'
-import { promisify } from 'node:util'
+import * as path from 'node:path'
 import { InputError } from '../errors'
 
 export interface SourceDate {
@@ -16,12 +16,11 @@ export interface SourceDate {
   warning?: string
 }
 
-const run = promisify(execFile)
-
+/** git's answer, or undefined when git is missing, fails, or the directory is not in a repository. */
 async function git(cwd: string, args: string[]): Promise<string | undefined> {
   try {
-    const { stdout } = await run('git', ['-c', 'safe.directory=*', ...args], { cwd, timeout: 15_000 })
-    return stdout.trim()
+    const { exitCode, stdout } = await getExecOutput('git', ['-c', 'safe.directory=*', ...args], { cwd, silent: true, ignoreReturnCode: true })
+    return exitCode === 0 ? stdout.trim() : undefined
   } catch {
     return undefined
   }
@@ -42,7 +41,7 @@ export async function sourceDateEpoch(target: string, env: NodeJS.ProcessEnv): P
     return { date: parseSourceDateEpoch(env.SOURCE_DATE_EPOCH), source: 'SOURCE_DATE_EPOCH' }
   }
   const st = await fs.stat(target)
-  const cwd = st.isDirectory() ? target : require('node:path').dirname(target)
+  const cwd = st.isDirectory() ? target : path.dirname(target)
   const dirty = await git(cwd, ['status', '--porcelain', '--', target])
   const ct = await git(cwd, ['log', '-1', '--format=%ct %h', '--', target])
   if (ct) {
@@ -57,5 +56,5 @@ export async function sourceDateEpoch(target: string, env: NodeJS.ProcessEnv): P
     }
   }
   // Not in git (or never committed): the file's own time is stable across re-runs on this checkout.
-  return { date: new Date(Math.floor(st.mtimeMs / 1000) * 1000), source: 'its modification time (not committed to git)' }
+  return { date: new Date(Math.floor(st.mtimeMs / 1000) * 1000), source: 'its modification time (it is not committed to git)' }
 }

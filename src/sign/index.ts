@@ -88,7 +88,7 @@ export async function startSigning(plan: SigningPlan, o: SignOptions, env: NodeJ
   let claims: WorkflowClaims & Record<string, unknown> = {}
   const sigstore: Sigstore = createSigstore(endpoints, async () => {
     const token = await getIdToken('sigstore', 'Sigstore signing', env)
-    claims = jwtClaims(token) as typeof claims
+    claims = jwtClaims(token)
     return token
   })
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, '')
