@@ -1,6 +1,10 @@
 /**
  * The action's inputs, read once and validated before any work starts, so a
  * typo fails the step in the first second with a message naming the input.
+ * One model for the action and the CLI: both read through an `InputReader`,
+ * which is @actions/core's getInput/getBooleanInput/getMultilineInput on the
+ * runner (src/report/log.ts) and for the CLI, which passes its flags the way
+ * the runner passes inputs (src/cli.ts).
  */
 import * as path from 'node:path'
 import * as os from 'node:os'
@@ -9,6 +13,7 @@ import { parseRegistryInput, RegistryLocation } from './oci/reference'
 import { isStrictSemver } from './chart/semver'
 import type { LoginOptions } from './auth'
 import type { SignOptions } from './sign'
+import { readContext, type RunContext } from './context'
 
 export type IfExists = 'skip-identical' | 'fail' | 'overwrite'
 export type PlainHttp = 'auto' | 'true' | 'false'
@@ -29,15 +34,16 @@ export interface Inputs {
   /** Helm .prov signing key (ASCII-armored), when given. */
   gpg?: { privateKey: string; passphrase?: string }
   workspace: string
+  /** The workflow run (repository, actor, server and API URLs, visibility). */
+  github: RunContext
 }
 
-/** Reads one input as the runner passes it (INPUT_<NAME>, trimmed). */
-export type InputReader = (name: string) => string
-
-export const readerFromEnv =
-  (env: NodeJS.ProcessEnv): InputReader =>
-  (name) =>
-    (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+/** Reads inputs as the runner passes them (INPUT_<NAME>): the trimmed text, a YAML 1.2 boolean, or the non-empty lines. */
+export interface InputReader {
+  (name: string): string
+  boolean(name: string): boolean
+  lines(name: string): string[]
+}
 
 function oneOf<T extends string>(get: InputReader, name: string, allowed: readonly T[], fallback: T): T {
   const raw = get(name) || fallback
@@ -48,19 +54,21 @@ function oneOf<T extends string>(get: InputReader, name: string, allowed: readon
   return v
 }
 
-/** YAML 1.2 core booleans, as @actions/core's getBooleanInput accepts them. */
+/** A boolean input (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE); `fallback` when empty. */
 export function parseBoolean(get: InputReader, name: string, fallback: boolean): boolean {
   const raw = get(name)
   if (!raw) return fallback
-  if (['true', 'True', 'TRUE'].includes(raw)) return true
-  if (['false', 'False', 'FALSE'].includes(raw)) return false
-  throw new InputError(`input ${name} is "${raw}"; expected true or false`, { hint: `Set ${name} to true or false` })
+  try {
+    return get.boolean(name)
+  } catch {
+    throw new InputError(`input ${name} is "${raw}"; expected true or false`, { hint: `Set ${name} to true or false` })
+  }
 }
 
-/** Splits a list input on newlines and commas, dropping blanks and `#` comments. */
-export function splitList(raw: string): string[] {
-  return raw
-    .split(/[\n,]/)
+/** A list input: one entry per line, and per comma within a line; blanks and `#` comments dropped. */
+export function splitList(lines: string[]): string[] {
+  return lines
+    .flatMap((line) => line.split(','))
     .map((s) => s.trim())
     .filter((s) => s && !s.startsWith('#'))
 }
@@ -87,7 +95,7 @@ export function maskSecret(mask: (s: string) => void, value: string | undefined)
   for (const line of value.split(/\r?\n/)) if (line.trim().length >= 4 && line !== value) mask(line.trim())
 }
 
-export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}): Inputs {
+export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}, github: RunContext = readContext()): Inputs {
   for (const secret of ['password', 'github-token', 'gpg-private-key', 'gpg-passphrase']) maskSecret(mask, get(secret))
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const registryRaw = get('registry')
@@ -97,7 +105,7 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
     })
   }
   const registry = parseRegistryInput(registryRaw)
-  const charts = splitList(get('charts') || '.')
+  const charts = get('charts') ? splitList(get.lines('charts')) : ['.']
   if (!charts.length) throw new InputError('input charts lists no chart', { hint: 'Give chart directories, .tgz files or globs, or leave it empty for "."' })
 
   const versionRaw = get('version')
@@ -121,8 +129,8 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
       username: get('username') || undefined,
       password: get('password') || undefined,
       githubToken: get('github-token') || env.GITHUB_TOKEN || undefined,
-      actor: env.GITHUB_ACTOR || undefined,
-      githubServerUrl: env.GITHUB_SERVER_URL || undefined,
+      actor: github.actor,
+      githubServerUrl: github.serverUrl,
       awsRoleArn: get('aws-role-arn') || undefined,
       awsRegion: get('aws-region') || undefined,
       azureClientId: get('azure-client-id') || undefined,
@@ -141,6 +149,7 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
       githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
     },
     gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
-    workspace
+    workspace,
+    github
   }
 }

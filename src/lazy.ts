@@ -1,6 +1,6 @@
 /**
  * Loading heavy features only when a run needs them. The signing code
- * (sigstore-js and its HTTP stack, openpgp.js) is built into its own bundles
+ * (sigstore-js and its HTTP stack, openpgp.js, Octokit) is built into its own bundles
  * under dist/ (see `npm run build`), so a run that does not sign never parses
  * it; from the TypeScript sources (tests) the same call loads the module.
  */
@@ -9,10 +9,12 @@ import * as path from 'node:path'
 declare const __non_webpack_require__: NodeJS.Require | undefined
 
 /** Modules that have a bundle of their own: path under src/ (and dist/) without extension. */
-export type LazyModule = 'sign/sigstore' | 'sign/helm-prov'
+export type LazyModule = 'sign/sigstore' | 'sign/helm-prov' | 'sign/github-attestations'
 
 export function loadLazy<T>(name: LazyModule): T {
   // Inside the ncc bundle webpack's own require cannot reach files it did not bundle.
   const load = typeof __non_webpack_require__ === 'function' ? __non_webpack_require__ : require
-  return load(path.join(__dirname, name)) as T
+  // dist/index.js and the CLI's dist/cli/index.js share the feature bundles under dist/.
+  const root = path.basename(__dirname) === 'cli' ? path.dirname(__dirname) : __dirname
+  return load(path.join(root, name)) as T
 }

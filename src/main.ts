@@ -1,44 +1,13 @@
 /**
- * The action, in order: read inputs, find the charts, package and validate
- * every one of them (nothing is pushed if any chart is bad), log in, publish
- * each chart (blobs, manifest by digest, signatures, then the tag), report.
+ * The action: read the step's inputs, run the engine (src/run.ts), fail the
+ * step with its verdict. The `post:` step undoes what the main step left on
+ * the runner (docker-config credentials).
  */
 import * as log from './report/log'
-import { readInputs, readerFromEnv } from './inputs'
-import { discoverCharts } from './chart/discover'
-import { prepareCharts } from './prepare'
-import { connect, publishCharts } from './publish'
-import { writeOutputs } from './report/outputs'
-import { summaryMarkdown } from './report/summary'
+import { readInputs } from './inputs'
+import { run } from './run'
 import { annotate } from './annotate'
-import type { ChartResult } from './report/result'
 
-async function report(results: ChartResult[], registry: string): Promise<void> {
-  writeOutputs(results, log.setOutput)
-  await log.appendSummary(summaryMarkdown(results, registry))
-}
-
-/** Returns the failure verdict when some chart failed (each was annotated already). */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  const inputs = readInputs(readerFromEnv(env), env, log.setSecret)
-  const sources = await discoverCharts(inputs.charts, inputs.workspace)
-  const prepared = await prepareCharts(sources, inputs)
-  const invalid = prepared.filter((p) => p.result.status === 'failed')
-  if (invalid.length) {
-    await report(
-      prepared.map((p) => p.result),
-      inputs.registry.display
-    )
-    return `${invalid.length} of ${prepared.length} chart(s) failed validation; nothing was pushed`
-  }
-  const target = inputs.dryRun ? undefined : await connect(inputs)
-  const results = await publishCharts(prepared, target, inputs)
-  await report(results, inputs.registry.display)
-  const failed = results.filter((r) => r.status === 'failed')
-  return failed.length ? `${failed.length} of ${results.length} chart(s) failed to publish: ${failed.map((r) => r.name ?? r.source).join(', ')}` : undefined
-}
-
-/** The `post:` step: undo what the main step left on the runner (docker-config credentials). */
 async function post(): Promise<void> {
   const state = log.getState('docker-config')
   if (!state) return
@@ -51,7 +20,7 @@ async function entry(): Promise<void> {
     if (log.getState('isPost') === 'true') await post()
     else {
       log.saveState('isPost', 'true')
-      const verdict = await run()
+      const verdict = await run(readInputs(log.runnerInputs, process.env, log.setSecret))
       if (verdict) log.setFailed(verdict)
     }
   } catch (err) {

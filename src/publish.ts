@@ -26,7 +26,7 @@ export interface Target {
 
 export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
   // Decided first: a signing request that cannot be honoured fails before any login or upload.
-  const plan = planSigning(inputs.sign, env)
+  const plan = planSigning(inputs.sign, env, inputs.github)
   const host = inputs.registry.host
   const credentials = createCredentialSource(host, inputs.login, env)
   log.info(`Registry ${host}: logging in with ${credentials.description}`)
@@ -50,7 +50,7 @@ export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.e
     log.info(
       `Signing with Sigstore (${plan.endpoints!.name}: ${plan.endpoints!.fulcio}${plan.endpoints!.rekor ? `, ${plan.endpoints!.rekor}` : ''}${plan.endpoints!.tsa ? `, ${plan.endpoints!.tsa}` : ''})`
     )
-  const signing = plan.enabled ? await startSigning(plan, inputs.sign, env, (m) => log.warning(m)) : undefined
+  const signing = plan.enabled ? await startSigning(plan, inputs.sign, env, inputs.github, (m) => log.warning(m)) : undefined
   return { client, host, signing }
 }
 

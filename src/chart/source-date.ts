@@ -49,12 +49,12 @@ export async function sourceDateEpoch(target: string, env: NodeJS.ProcessEnv): P
     const shallow = (await git(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true'
     return {
       date: new Date(Number(secs) * 1000),
-      source: `last commit ${sha} that changed it${dirty ? ' (the working tree has uncommitted changes)' : ''}`,
+      source: `the last commit that changed it, ${sha}${dirty ? '; the working tree has uncommitted changes' : ''}`,
       warning: shallow
         ? 'the repository is a shallow clone, so the time stamps come from the oldest fetched commit rather than the last one that changed the chart, and digests depend on the fetch depth: use actions/checkout with fetch-depth: 0 (or set SOURCE_DATE_EPOCH)'
         : undefined
     }
   }
   // Not in git (or never committed): the file's own time is stable across re-runs on this checkout.
-  return { date: new Date(Math.floor(st.mtimeMs / 1000) * 1000), source: 'its modification time (it is not committed to git)' }
+  return { date: new Date(Math.floor(st.mtimeMs / 1000) * 1000), source: 'its modification time, since it is not committed to git' }
 }
