@@ -3,8 +3,8 @@
  * runs it from a laptop or another CI system: flags and HELM_OCI_PUBLISH_*
  * variables, a real Distribution registry, what it pushed read back with skopeo.
  */
-import { spawn } from 'node:child_process'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -41,11 +41,11 @@ function workspace(): string {
   return ws
 }
 
-const skopeoDigest = (ref: string, creds?: string): string =>
-  execFileSync('skopeo', ['inspect', '--tls-verify=false', ...(creds ? ['--creds', creds] : []), '--format', '{{.Digest}}', `docker://${ref}`], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe']
-  }).trim()
+/** The manifest digest skopeo reads under a tag (sha256 of the raw manifest). */
+const skopeoDigest = (ref: string, creds: string): string => {
+  const raw = execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', '--creds', creds, `docker://${ref}`], { stdio: ['ignore', 'pipe', 'pipe'] })
+  return `sha256:${createHash('sha256').update(raw).digest('hex')}`
+}
 
 test('the package.json bin entry is the committed CLI bundle, runnable with its #! line', () => {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
@@ -93,7 +93,7 @@ describe('CLI against a registry', () => {
       env: { HELM_OCI_PUBLISH_DRY_RUN: 'true', HELM_OCI_PUBLISH_PASSWORD: 'cli-secret-pass', HELM_OCI_PUBLISH_SIGN: 'false' }
     })
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/dry-run/)
+    expect(run.stdout).toMatch(/\| demo-chart \| 0\.1\.0 \| .*dry run \(not pushed\)/)
     expect(() => skopeoDigest(`${reg.host}/dry/demo-chart:0.1.0`, 'ci:cli-secret-pass')).toThrow()
   })
 
