@@ -3,7 +3,6 @@
  * that packaging is reproducible: SOURCE_DATE_EPOCH when set, else the time
  * of the last commit that touched the chart, never the clock.
  */
-import { getExecOutput } from '@actions/exec'
 import { promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { InputError } from '../errors'
@@ -19,6 +18,8 @@ export interface SourceDate {
 /** git's answer, or undefined when git is missing, fails, or the directory is not in a repository. */
 async function git(cwd: string, args: string[]): Promise<string | undefined> {
   try {
+    // Loaded on first use: a run with SOURCE_DATE_EPOCH never starts git.
+    const { getExecOutput } = await import('@actions/exec')
     const { exitCode, stdout } = await getExecOutput('git', ['-c', 'safe.directory=*', ...args], { cwd, silent: true, ignoreReturnCode: true })
     return exitCode === 0 ? stdout.trim() : undefined
   } catch {
