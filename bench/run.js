@@ -4,6 +4,9 @@
 //      vs  the floor: the same HTTP requests with the same bytes, sent directly from one warm process
 //   3. packaging a large chart (dry run, ~24 MiB of files)  vs  GNU tar | gzip -6 of the same directory,
 //      with the action's peak RSS (streaming keeps it flat)
+//   4. the same for a 90 MiB chart of incompressible files under 5 MiB each (issue 12's size), where deflate speed
+//      decides: the action's pure-JavaScript deflate (same bytes on every CPU) against native gzip -6
+// `node bench/run.js packaging` runs rows 3 and 4 only.
 require('../scripts/ts-require')
 const { execFileSync, spawnSync } = require('node:child_process')
 const crypto = require('node:crypto')
@@ -74,8 +77,53 @@ function makeLargeChart(dir) {
   for (let t = 0; t < 50; t++) fs.writeFileSync(path.join(dir, 'templates', `cm-${t}.yaml`), `kind: ConfigMap\nmetadata:\n  name: cm-${t}\n`)
 }
 
+// 90 MiB of random bytes in 4.5 MiB files (under Helm's 5 MiB per-file limit): nothing to compress, deflate at full cost.
+function makeIncompressibleChart(dir) {
+  fs.mkdirSync(path.join(dir, 'files'), { recursive: true })
+  fs.writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: large\nversion: 1.0.0\n')
+  for (let f = 0; f < 20; f++) fs.writeFileSync(path.join(dir, 'files', `blob-${f}.bin`), crypto.randomBytes(4.5 * 1024 * 1024))
+}
+
+/** Packages the chart `make` writes (dry run, 3 times) beside GNU tar | gzip -6 of the same directory, with peak RSS. */
+async function packagingRow(kind, make) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hop-bench-'))
+  try {
+    make(path.join(work, 'large'))
+    const tarTimes = []
+    for (let i = 0; i < 3; i++) {
+      const t0 = process.hrtime.bigint()
+      execFileSync('sh', ['-c', `tar -C ${work} -cf - large | gzip -6 > ${work}/baseline.tgz`])
+      tarTimes.push(ms(t0))
+    }
+    const pkgTimes = []
+    let rss = 0
+    for (let i = 0; i < 3; i++) {
+      const t0 = process.hrtime.bigint()
+      const run = await runAction(
+        { charts: 'large', registry: 'oci://127.0.0.1:1/bench', 'dry-run': 'true', 'output-dir': 'out' },
+        { workspace: work, env: { NODE_OPTIONS: `--require ${PROBE}`, RSS_PROBE_FILE: path.join(work, 'rss') } }
+      )
+      pkgTimes.push(ms(t0))
+      if (run.code !== 0) throw new Error(`dry run failed:\n${run.stdout}`)
+      rss = Math.max(rss, Number(fs.readFileSync(path.join(work, 'rss'), 'utf8')))
+    }
+    const inBytes = fs.readdirSync(path.join(work, 'large', 'files')).reduce((n, f) => n + fs.statSync(path.join(work, 'large', 'files', f)).size, 0)
+    const outBytes = fs.statSync(path.join(work, 'out', 'large-1.0.0.tgz')).size
+    const [a, b] = [median(pkgTimes), median(tarTimes)]
+    return [
+      `package a ${(inBytes / 1048576).toFixed(0)} MiB ${kind} chart (dry run) → ${(outBytes / 1048576).toFixed(1)} MiB`,
+      fmt(a),
+      `tar | gzip -6: ${fmt(b)}`,
+      `${(a / b).toFixed(2)}×, peak RSS ${(rss / 1024).toFixed(0)} MiB`
+    ]
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true })
+  }
+}
+
 async function main() {
   const rows = []
+  if (process.argv[2] === 'packaging') return print(await packagingRows())
   // 1. Start-up.
   const bare = median(Array.from({ length: RUNS }, () => timeNode(['-e', '0'])))
   const load = median(Array.from({ length: RUNS }, () => timeNode([DIST], { GITHUB_ACTIONS: 'true' })))
@@ -123,37 +171,14 @@ async function main() {
     await registry.stop()
   }
 
-  // 3. Packaging a large chart, streaming.
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hop-bench-'))
-  makeLargeChart(path.join(work, 'large'))
-  const tarTimes = []
-  for (let i = 0; i < 3; i++) {
-    const t0 = process.hrtime.bigint()
-    execFileSync('sh', ['-c', `tar -C ${work} -cf - large | gzip -6 > ${work}/baseline.tgz`])
-    tarTimes.push(ms(t0))
-  }
-  const pkgTimes = []
-  let rss = 0
-  for (let i = 0; i < 3; i++) {
-    const t0 = process.hrtime.bigint()
-    const run = await runAction(
-      { charts: 'large', registry: 'oci://127.0.0.1:1/bench', 'dry-run': 'true', 'output-dir': 'out' },
-      { workspace: work, env: { NODE_OPTIONS: `--require ${PROBE}`, RSS_PROBE_FILE: path.join(work, 'rss') } }
-    )
-    pkgTimes.push(ms(t0))
-    if (run.code !== 0) throw new Error(`dry run failed:\n${run.stdout}`)
-    rss = Math.max(rss, Number(fs.readFileSync(path.join(work, 'rss'), 'utf8')))
-  }
-  const inBytes = fs.readdirSync(path.join(work, 'large', 'files')).reduce((n, f) => n + fs.statSync(path.join(work, 'large', 'files', f)).size, 0)
-  const outBytes = fs.statSync(path.join(work, 'out', 'large-1.0.0.tgz')).size
-  rows.push([
-    `package a ${(inBytes / 1048576).toFixed(0)} MiB chart (dry run) → ${(outBytes / 1048576).toFixed(1)} MiB`,
-    fmt(median(pkgTimes)),
-    `tar | gzip -6: ${fmt(median(tarTimes))}`,
-    `peak RSS ${(rss / 1024).toFixed(0)} MiB`
-  ])
-  fs.rmSync(work, { recursive: true, force: true })
+  // 3. and 4. Packaging large charts, streaming.
+  rows.push(...(await packagingRows()))
+  print(rows)
+}
 
+const packagingRows = async () => [await packagingRow('text', makeLargeChart), await packagingRow('incompressible', makeIncompressibleChart)]
+
+function print(rows) {
   const widths = [0, 1, 2, 3].map((c) => Math.max(...[['measurement', 'action', 'baseline (same run)', 'difference'], ...rows].map((r) => r[c].length)))
   const line = (r) => r.map((x, i) => x.padEnd(widths[i])).join(' | ')
   console.log(`\nhelm-oci-publish benchmark — median of ${RUNS} runs (3 for packaging), ${os.cpus().length} CPUs, node ${process.version}\n`)

@@ -41942,7 +41942,6 @@ exports.saveChart = saveChart;
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const path = __importStar(__nccwpck_require__(6760));
-const node_zlib_1 = __nccwpck_require__(8522);
 const pako_1 = __nccwpck_require__(3585);
 const errors_1 = __nccwpck_require__(3916);
 const gojson_1 = __nccwpck_require__(3147);
@@ -41981,25 +41980,29 @@ function archiveEntries(chart, prefix = '') {
         out.push(...archiveEntries(sub, `${base}/charts`));
     return out;
 }
-/** The uncompressed tar stream, chunk by chunk. */
+/** The uncompressed tar stream, chunk by chunk; never an empty chunk. */
 async function* tarStream(entries, mtimeMs) {
     for (const e of entries) {
         yield (0, tar_1.fileHeader)(e.name, e.file.size, mtimeMs);
         let n = 0;
         for await (const chunk of e.file.open()) {
             n += chunk.length;
-            yield chunk;
+            if (chunk.length)
+                yield chunk;
         }
         if (n !== e.file.size)
             throw new errors_1.ChartError(`${e.name} changed while it was being packaged (${e.file.size} bytes expected, ${n} read)`, {
                 file: e.name,
                 hint: 'Do not modify the chart while the action runs'
             });
-        yield (0, tar_1.padding)(e.file.size);
+        if (e.file.size % tar_1.BLOCK)
+            yield (0, tar_1.padding)(e.file.size);
     }
     yield (0, tar_1.trailer)();
 }
-/** Gzip (Helm's header, pako deflate level 6, CRC32 and size trailer) of a chunk stream into `file`. */
+/** Helm's gzip header as pako writes it: its extra field (after XLEN) and comment. */
+const HELM_GZIP = { os: 255, time: 0, extra: [...exports.GZIP_HEADER.subarray(12, 12 + exports.GZIP_HEADER.readUInt16LE(10))], comment: 'Helm' };
+/** Gzip (Helm's header, pako deflate level 6, pako's CRC32 and size trailer) of a chunk stream into `file`. */
 async function writeGzip(chunks, file) {
     const hash = (0, node_crypto_1.createHash)('sha256');
     const out = (0, node_fs_1.createWriteStream)(file, { mode: 0o644 });
@@ -42018,27 +42021,20 @@ async function writeGzip(chunks, file) {
         if (!out.write(data))
             await new Promise((resolve, reject) => out.once('drain', resolve).once('error', reject));
     };
-    const deflate = new pako_1.Deflate({ level: 6, raw: true, chunkSize: 64 * 1024 });
+    const deflate = new pako_1.Deflate({ level: 6, gzip: true, header: HELM_GZIP, chunkSize: 64 * 1024 });
     deflate.onData = (c) => emit(Buffer.from(c.buffer, c.byteOffset, c.byteLength));
-    let crc = 0;
-    let isize = 0;
     const opened = new Promise((resolve, reject) => out.once('open', () => resolve()).once('error', reject));
     try {
         await opened;
-        emit(exports.GZIP_HEADER);
         for await (const chunk of chunks) {
-            crc = (0, node_zlib_1.crc32)(chunk, crc);
-            isize = (isize + chunk.length) >>> 0;
+            if (!chunk.length)
+                continue;
             deflate.push(chunk, pako_1.constants.Z_NO_FLUSH);
             await flush();
         }
         deflate.push(new Uint8Array(0), pako_1.constants.Z_FINISH);
         if (deflate.err)
             throw new Error(`deflate failed: ${deflate.msg}`);
-        const tail = Buffer.alloc(8);
-        tail.writeUInt32LE(crc >>> 0, 0);
-        tail.writeUInt32LE(isize, 4);
-        emit(tail);
         await flush();
         await new Promise((resolve, reject) => out.end(() => resolve()).once('error', reject));
     }
@@ -42258,9 +42254,10 @@ async function sourceDateEpoch(target, env) {
  * archives Helm accepts (USTAR, PAX, GNU long names).
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.trailer = exports.padding = exports.BLOCK = void 0;
+exports.TarFormatError = exports.trailer = exports.padding = exports.BLOCK = void 0;
 exports.fileHeader = fileHeader;
 exports.readTar = readTar;
+exports.verifyTar = verifyTar;
 exports.BLOCK = 512;
 /** Go's `toASCII`: drops every non-ASCII character (used for the fallback USTAR name of a PAX entry). */
 const toASCII = (s) => s.replace(/[^\x00-\x7f]/g, '');
@@ -42420,6 +42417,290 @@ function readTar(tar, onEntry) {
         entries.push({ name, type, data, mtimeMs });
     }
     return entries;
+}
+/** Where and why `verifyTar` rejects an archive. */
+class TarFormatError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(`${message} (at byte ${offset} of the tar stream)`);
+        this.offset = offset;
+    }
+}
+exports.TarFormatError = TarFormatError;
+const OCTAL = /^[0-7]*$/;
+/** A numeric header field as archive/tar accepts it: octal digits, spaces/NULs around, or GNU base-256. */
+function strictNumber(h, offset, length, field, at) {
+    if (h[offset] & 0x80)
+        return parseOctal(h, offset, length);
+    const s = h.toString('latin1', offset, offset + length).replace(/^[ \0]+|[ \0]+$/g, '');
+    if (!OCTAL.test(s))
+        throw new TarFormatError(`header field ${field} is not an octal number: ${JSON.stringify(s)}`, at);
+    return s ? parseInt(s, 8) : 0;
+}
+/** PAX records as archive/tar requires them: "<len> key=value\n", the length counting the whole record. */
+function checkPax(data, at) {
+    let i = 0;
+    while (i < data.length) {
+        const sp = data.indexOf(0x20, i);
+        const len = sp > i ? Number(data.toString('latin1', i, sp)) : NaN;
+        if (!Number.isInteger(len) || len <= sp - i || i + len > data.length || data[i + len - 1] !== 0x0a || data.indexOf(0x3d, sp) >= i + len) {
+            throw new TarFormatError('malformed PAX record', at);
+        }
+        i += len;
+    }
+}
+/**
+ * Checks an uncompressed tar stream strictly, as a careful reader would:
+ * every header's checksum, its numeric fields, each entry's data and padding
+ * inside the stream, and the end-of-archive marker (two zero blocks) followed
+ * by nothing but zeros. Returns the entry names (PAX/GNU long names applied)
+ * in archive order. Throws `TarFormatError`.
+ */
+function verifyTar(tar) {
+    const names = [];
+    let off = 0;
+    let pax = {};
+    let longName;
+    for (;;) {
+        if (off + exports.BLOCK > tar.length) {
+            throw new TarFormatError(off === tar.length ? 'the end-of-archive marker (two zero blocks) is missing' : 'the stream ends inside a header block', off);
+        }
+        const h = tar.subarray(off, off + exports.BLOCK);
+        if (h.every((b) => b === 0)) {
+            const next = tar.subarray(off + exports.BLOCK, off + 2 * exports.BLOCK);
+            if (next.length < exports.BLOCK)
+                throw new TarFormatError('the end-of-archive marker is one zero block instead of two', off);
+            if (!next.every((b) => b === 0))
+                throw new TarFormatError('a zero block is followed by a header', off);
+            const rest = tar.subarray(off + 2 * exports.BLOCK);
+            if (!rest.every((b) => b === 0))
+                throw new TarFormatError('data follows the end-of-archive marker', off + 2 * exports.BLOCK);
+            return names;
+        }
+        let unsigned = 0;
+        let signed = 0;
+        for (let i = 0; i < exports.BLOCK; i++) {
+            const b = i >= 148 && i < 156 ? 0x20 : h[i];
+            unsigned += b;
+            signed += b > 127 ? b - 256 : b;
+        }
+        const recorded = strictNumber(h, 148, 8, 'chksum', off);
+        if (recorded !== unsigned && recorded !== signed)
+            throw new TarFormatError(`header checksum ${recorded} does not match the header (${unsigned})`, off);
+        const size = strictNumber(h, 124, 12, 'size', off);
+        for (const [field, o, l] of [
+            ['mode', 100, 8],
+            ['uid', 108, 8],
+            ['gid', 116, 8],
+            ['mtime', 136, 12]
+        ])
+            strictNumber(h, o, l, field, off);
+        const type = String.fromCharCode(h[156] || 0x30);
+        const end = off + exports.BLOCK + size + ((exports.BLOCK - (size % exports.BLOCK)) % exports.BLOCK);
+        if (end > tar.length)
+            throw new TarFormatError(`entry data (${size} bytes and padding) runs past the end of the stream`, off);
+        const data = tar.subarray(off + exports.BLOCK, off + exports.BLOCK + size);
+        if (type === 'x' || type === 'g') {
+            checkPax(data, off);
+            if (type === 'x')
+                pax = parsePax(data);
+        }
+        else if (type === 'L')
+            longName = cstring(data, 0, data.length);
+        else if (type !== 'K') {
+            const prefix = h.toString('latin1', 257, 263).startsWith('ustar') ? cstring(h, 345, 155) : '';
+            let name = cstring(h, 0, 100);
+            if (prefix)
+                name = `${prefix}/${name}`;
+            name = pax.path ?? longName ?? name;
+            if (!name)
+                throw new TarFormatError('an entry has an empty name', off);
+            names.push(name);
+            pax = {};
+            longName = undefined;
+        }
+        off = end;
+    }
+}
+
+
+/***/ }),
+
+/***/ 240:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.GzipFormatError = void 0;
+exports.gunzipVerified = gunzipVerified;
+exports.verifyArchive = verifyArchive;
+/**
+ * Reads a chart archive back before it is pushed, independently of the code
+ * that wrote it: every gzip member (RFC 1952 header, deflate stream through
+ * Node's native zlib, CRC32 and ISIZE recomputed and compared with the
+ * trailer), the tar structure (`verifyTar`), then Helm's loader rules through
+ * the archive loader. Whatever an independent reader (gzip -t, tar, Helm)
+ * would reject is refused here with an error naming the chart and the archive.
+ */
+const node_fs_1 = __nccwpck_require__(3024);
+const path = __importStar(__nccwpck_require__(6760));
+const node_zlib_1 = __nccwpck_require__(8522);
+const errors_1 = __nccwpck_require__(3916);
+const loader_1 = __nccwpck_require__(8329);
+const tar_1 = __nccwpck_require__(4459);
+const FHCRC = 0x02;
+const FEXTRA = 0x04;
+const FNAME = 0x08;
+const FCOMMENT = 0x10;
+/** A gzip stream that an independent reader rejects. */
+class GzipFormatError extends Error {
+}
+exports.GzipFormatError = GzipFormatError;
+/** The end of a zero-terminated header field starting at `at`, past its NUL. */
+function zeroTerminated(gz, at, field, n) {
+    const nul = gz.indexOf(0, at);
+    if (nul < 0)
+        throw new GzipFormatError(`gzip member ${n} is truncated inside its header (its ${field} has no terminating NUL)`);
+    return nul + 1;
+}
+/** Where the deflate data of the member starting at `start` begins. */
+function memberHeader(gz, start, n) {
+    if (gz[start] !== 0x1f || (gz.length - start > 1 && gz[start + 1] !== 0x8b))
+        throw new GzipFormatError(n === 1 ? 'not a gzip stream' : `${gz.length - start} bytes of trailing data after the gzip stream`);
+    if (gz.length - start < 10)
+        throw new GzipFormatError(`gzip member ${n} is truncated inside its header`);
+    if (gz[start + 2] !== 8)
+        throw new GzipFormatError(`gzip member ${n} uses compression method ${gz[start + 2]}, not deflate`);
+    const flg = gz[start + 3];
+    if (flg & 0xe0)
+        throw new GzipFormatError(`gzip member ${n} sets reserved header flags`);
+    let at = start + 10;
+    if (flg & FEXTRA) {
+        if (at + 2 > gz.length)
+            throw new GzipFormatError(`gzip member ${n} is truncated inside its header`);
+        at += 2 + gz.readUInt16LE(at);
+    }
+    if (flg & FNAME)
+        at = zeroTerminated(gz, at, 'file name', n);
+    if (flg & FCOMMENT)
+        at = zeroTerminated(gz, at, 'comment', n);
+    if (flg & FHCRC) {
+        if (at + 2 > gz.length)
+            throw new GzipFormatError(`gzip member ${n} is truncated inside its header`);
+        if (((0, node_zlib_1.crc32)(gz.subarray(start, at)) & 0xffff) !== gz.readUInt16LE(at))
+            throw new GzipFormatError(`gzip member ${n} has a wrong header CRC`);
+        at += 2;
+    }
+    if (at > gz.length)
+        throw new GzipFormatError(`gzip member ${n} is truncated inside its header`);
+    return at;
+}
+/**
+ * Decompresses every member of a gzip stream, checking each trailer against
+ * the CRC32 and length of what it really holds. Returns the content.
+ */
+function gunzipVerified(gz, maxOutputLength = loader_1.MAX_DECOMPRESSED_CHART_SIZE) {
+    const parts = [];
+    let total = 0;
+    let at = 0;
+    for (let n = 1; n === 1 || at < gz.length; n++) {
+        const body = memberHeader(gz, at, n);
+        let out;
+        let consumed;
+        try {
+            const r = (0, node_zlib_1.inflateRawSync)(gz.subarray(body), { info: true, maxOutputLength: maxOutputLength - total });
+            out = r.buffer;
+            consumed = r.engine.bytesWritten;
+        }
+        catch (err) {
+            throw new GzipFormatError(`gzip member ${n}: ${err.message}`);
+        }
+        const trailer = body + consumed;
+        if (trailer + 8 > gz.length)
+            throw new GzipFormatError(`gzip member ${n} is truncated: its CRC32/ISIZE trailer is missing`);
+        // An empty result may have no backing store, for which Node 20's crc32 is 0 regardless of the seed.
+        const crc = out.length ? (0, node_zlib_1.crc32)(out) >>> 0 : 0;
+        const recordedCrc = gz.readUInt32LE(trailer);
+        if (crc !== recordedCrc)
+            throw new GzipFormatError(`gzip member ${n} has a wrong CRC32: the trailer says ${hex(recordedCrc)}, the content's is ${hex(crc)}`);
+        const isize = gz.readUInt32LE(trailer + 4);
+        if (isize !== out.length % 2 ** 32)
+            throw new GzipFormatError(`gzip member ${n} has a wrong ISIZE: the trailer says ${isize} bytes, the content is ${out.length}`);
+        parts.push(out);
+        total += out.length;
+        at = trailer + 8;
+    }
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+const hex = (n) => `0x${n.toString(16).padStart(8, '0')}`;
+/**
+ * Reads `file` back as gzip, tar and a Helm chart; `expected` (when given)
+ * is the chart it must hold. Throws a ChartError naming the chart and archive.
+ */
+async function verifyArchive(file, where, expected) {
+    const archive = path.basename(file);
+    const fail = (why, cause) => {
+        throw new errors_1.ChartError(`archive ${archive} failed verification, nothing was pushed: ${why}`, {
+            chart: where,
+            file,
+            hint: 'An independent reader (gzip, tar or Helm) would reject it: repackage the chart, and report a bug if this action packaged it',
+            cause
+        });
+    };
+    const gz = await node_fs_1.promises.readFile(file);
+    try {
+        (0, tar_1.verifyTar)(gunzipVerified(gz));
+    }
+    catch (err) {
+        if (err instanceof GzipFormatError || err instanceof tar_1.TarFormatError)
+            fail(err.message, err);
+        throw err;
+    }
+    let chart;
+    try {
+        chart = await (0, loader_1.loadFiles)(await (0, loader_1.readChartArchive)(gz, archive), archive);
+    }
+    catch (err) {
+        fail(`Helm's loader refuses it: ${err instanceof errors_1.ChartError ? err.describe() : err.message}`, err);
+    }
+    if (expected && (chart.metadata.name !== expected.name || chart.metadata.version !== expected.version)) {
+        fail(`it holds ${chart.metadata.name} ${chart.metadata.version}, not ${expected.name} ${expected.version}`);
+    }
+    return chart;
 }
 
 
@@ -44556,6 +44837,7 @@ const path = __importStar(__nccwpck_require__(6760));
 const annotate_1 = __nccwpck_require__(3927);
 const lazy_1 = __nccwpck_require__(9257);
 const chart_1 = __nccwpck_require__(7032);
+const verify_archive_1 = __nccwpck_require__(240);
 const helm_artifact_1 = __nccwpck_require__(2316);
 const reference_1 = __nccwpck_require__(2148);
 const errors_1 = __nccwpck_require__(3916);
@@ -44583,6 +44865,8 @@ async function prepareOne(source, inputs, provKey) {
         await node_fs_1.promises.mkdir(inputs.outputDir, { recursive: true });
         prepared.archive = await (0, chart_1.saveChart)(chart, { destDir: inputs.outputDir, mtime: when.date });
     }
+    // Read back independently (gzip CRC32/ISIZE, tar structure, Helm's loader) before anything is pushed.
+    await (0, verify_archive_1.verifyArchive)(prepared.archive.path, source.display, metadata);
     Object.assign(result, { size: prepared.archive.size, archive: prepared.archive.path });
     log.info(`Packaged ${path.basename(prepared.archive.path)}: ${prepared.archive.size} bytes, ${prepared.archive.digest}`);
     const neighbour = source.kind === 'archive' && !overridden && !provKey ? await node_fs_1.promises.readFile(`${source.path}.prov`).catch(() => undefined) : undefined;

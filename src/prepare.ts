@@ -13,6 +13,7 @@ import { loadLazy } from './lazy'
 import type { ChartSource } from './chart/discover'
 import { applyOverrides, checkDependencies, loadChartArchive, loadChartDir, saveChart, sourceDateEpoch, metadataYaml, type Chart } from './chart'
 import type { Metadata } from './chart/metadata'
+import { verifyArchive } from './chart/verify-archive'
 import { buildHelmManifest, fileDigest, sha256Digest, type HelmManifest } from './oci/helm-artifact'
 import { chartReference, type ChartReference } from './oci/reference'
 import type { Inputs } from './inputs'
@@ -61,6 +62,8 @@ async function prepareOne(source: ChartSource, inputs: Inputs, provKey?: ProvKey
     await fs.mkdir(inputs.outputDir, { recursive: true })
     prepared.archive = await saveChart(chart, { destDir: inputs.outputDir, mtime: when.date })
   }
+  // Read back independently (gzip CRC32/ISIZE, tar structure, Helm's loader) before anything is pushed.
+  await verifyArchive(prepared.archive.path, source.display, metadata)
   Object.assign(result, { size: prepared.archive.size, archive: prepared.archive.path })
   log.info(`Packaged ${path.basename(prepared.archive.path)}: ${prepared.archive.size} bytes, ${prepared.archive.digest}`)
 

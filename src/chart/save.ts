@@ -11,14 +11,13 @@
 import { createHash } from 'node:crypto'
 import { createWriteStream, promises as fs } from 'node:fs'
 import * as path from 'node:path'
-import { crc32 } from 'node:zlib'
 import { Deflate, constants as pakoConstants } from 'pako'
 import { ChartError } from '../errors'
 import { compareUtf8, goMarshal, goStruct } from '../gojson'
 import { bufferFile, type Chart, type ChartFile, type Lock } from './chart'
 import { metadataYaml } from './chart-yaml'
 import { dependencyStruct } from './metadata'
-import { fileHeader, padding, trailer } from './tar'
+import { BLOCK, fileHeader, padding, trailer } from './tar'
 import { jsonToYaml } from './yaml-marshal'
 
 /** Helm 4.2.4+: FLG FEXTRA|FCOMMENT, MTIME 0, XFL 0, OS 255, extra subfield "rr", comment "Helm". */
@@ -62,21 +61,21 @@ export function archiveEntries(chart: Chart, prefix = ''): Entry[] {
   return out
 }
 
-/** The uncompressed tar stream, chunk by chunk. */
+/** The uncompressed tar stream, chunk by chunk; never an empty chunk. */
 export async function* tarStream(entries: Entry[], mtimeMs: number): AsyncGenerator<Buffer> {
   for (const e of entries) {
     yield fileHeader(e.name, e.file.size, mtimeMs)
     let n = 0
     for await (const chunk of e.file.open()) {
       n += (chunk as Buffer).length
-      yield chunk as Buffer
+      if ((chunk as Buffer).length) yield chunk as Buffer
     }
     if (n !== e.file.size)
       throw new ChartError(`${e.name} changed while it was being packaged (${e.file.size} bytes expected, ${n} read)`, {
         file: e.name,
         hint: 'Do not modify the chart while the action runs'
       })
-    yield padding(e.file.size)
+    if (e.file.size % BLOCK) yield padding(e.file.size)
   }
   yield trailer()
 }
@@ -87,7 +86,10 @@ export interface SavedArchive {
   size: number
 }
 
-/** Gzip (Helm's header, pako deflate level 6, CRC32 and size trailer) of a chunk stream into `file`. */
+/** Helm's gzip header as pako writes it: its extra field (after XLEN) and comment. */
+const HELM_GZIP = { os: 255, time: 0, extra: [...GZIP_HEADER.subarray(12, 12 + GZIP_HEADER.readUInt16LE(10))], comment: 'Helm' }
+
+/** Gzip (Helm's header, pako deflate level 6, pako's CRC32 and size trailer) of a chunk stream into `file`. */
 export async function writeGzip(chunks: AsyncIterable<Buffer>, file: string): Promise<SavedArchive> {
   const hash = createHash('sha256')
   const out = createWriteStream(file, { mode: 0o644 })
@@ -104,26 +106,18 @@ export async function writeGzip(chunks: AsyncIterable<Buffer>, file: string): Pr
     pending.length = 0
     if (!out.write(data)) await new Promise<void>((resolve, reject) => out.once('drain', resolve).once('error', reject))
   }
-  const deflate = new Deflate({ level: 6, raw: true, chunkSize: 64 * 1024 })
+  const deflate = new Deflate({ level: 6, gzip: true, header: HELM_GZIP, chunkSize: 64 * 1024 })
   deflate.onData = (c: Uint8Array) => emit(Buffer.from(c.buffer, c.byteOffset, c.byteLength))
-  let crc = 0
-  let isize = 0
   const opened = new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', reject))
   try {
     await opened
-    emit(GZIP_HEADER)
     for await (const chunk of chunks) {
-      crc = crc32(chunk, crc)
-      isize = (isize + chunk.length) >>> 0
+      if (!chunk.length) continue
       deflate.push(chunk, pakoConstants.Z_NO_FLUSH)
       await flush()
     }
     deflate.push(new Uint8Array(0), pakoConstants.Z_FINISH)
     if (deflate.err) throw new Error(`deflate failed: ${deflate.msg}`)
-    const tail = Buffer.alloc(8)
-    tail.writeUInt32LE(crc >>> 0, 0)
-    tail.writeUInt32LE(isize, 4)
-    emit(tail)
     await flush()
     await new Promise<void>((resolve, reject) => out.end(() => resolve()).once('error', reject))
   } catch (err) {

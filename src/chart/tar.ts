@@ -165,3 +165,100 @@ export function readTar(tar: Buffer, onEntry?: (name: string, size: number) => v
   }
   return entries
 }
+
+/** Where and why `verifyTar` rejects an archive. */
+export class TarFormatError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number
+  ) {
+    super(`${message} (at byte ${offset} of the tar stream)`)
+  }
+}
+
+const OCTAL = /^[0-7]*$/
+
+/** A numeric header field as archive/tar accepts it: octal digits, spaces/NULs around, or GNU base-256. */
+function strictNumber(h: Buffer, offset: number, length: number, field: string, at: number): number {
+  if (h[offset] & 0x80) return parseOctal(h, offset, length)
+  const s = h.toString('latin1', offset, offset + length).replace(/^[ \0]+|[ \0]+$/g, '')
+  if (!OCTAL.test(s)) throw new TarFormatError(`header field ${field} is not an octal number: ${JSON.stringify(s)}`, at)
+  return s ? parseInt(s, 8) : 0
+}
+
+/** PAX records as archive/tar requires them: "<len> key=value\n", the length counting the whole record. */
+function checkPax(data: Buffer, at: number): void {
+  let i = 0
+  while (i < data.length) {
+    const sp = data.indexOf(0x20, i)
+    const len = sp > i ? Number(data.toString('latin1', i, sp)) : NaN
+    if (!Number.isInteger(len) || len <= sp - i || i + len > data.length || data[i + len - 1] !== 0x0a || data.indexOf(0x3d, sp) >= i + len) {
+      throw new TarFormatError('malformed PAX record', at)
+    }
+    i += len
+  }
+}
+
+/**
+ * Checks an uncompressed tar stream strictly, as a careful reader would:
+ * every header's checksum, its numeric fields, each entry's data and padding
+ * inside the stream, and the end-of-archive marker (two zero blocks) followed
+ * by nothing but zeros. Returns the entry names (PAX/GNU long names applied)
+ * in archive order. Throws `TarFormatError`.
+ */
+export function verifyTar(tar: Buffer): string[] {
+  const names: string[] = []
+  let off = 0
+  let pax: Record<string, string> = {}
+  let longName: string | undefined
+  for (;;) {
+    if (off + BLOCK > tar.length) {
+      throw new TarFormatError(off === tar.length ? 'the end-of-archive marker (two zero blocks) is missing' : 'the stream ends inside a header block', off)
+    }
+    const h = tar.subarray(off, off + BLOCK)
+    if (h.every((b) => b === 0)) {
+      const next = tar.subarray(off + BLOCK, off + 2 * BLOCK)
+      if (next.length < BLOCK) throw new TarFormatError('the end-of-archive marker is one zero block instead of two', off)
+      if (!next.every((b) => b === 0)) throw new TarFormatError('a zero block is followed by a header', off)
+      const rest = tar.subarray(off + 2 * BLOCK)
+      if (!rest.every((b) => b === 0)) throw new TarFormatError('data follows the end-of-archive marker', off + 2 * BLOCK)
+      return names
+    }
+    let unsigned = 0
+    let signed = 0
+    for (let i = 0; i < BLOCK; i++) {
+      const b = i >= 148 && i < 156 ? 0x20 : h[i]
+      unsigned += b
+      signed += b > 127 ? b - 256 : b
+    }
+    const recorded = strictNumber(h, 148, 8, 'chksum', off)
+    if (recorded !== unsigned && recorded !== signed) throw new TarFormatError(`header checksum ${recorded} does not match the header (${unsigned})`, off)
+    const size = strictNumber(h, 124, 12, 'size', off)
+    for (const [field, o, l] of [
+      ['mode', 100, 8],
+      ['uid', 108, 8],
+      ['gid', 116, 8],
+      ['mtime', 136, 12]
+    ] as const)
+      strictNumber(h, o, l, field, off)
+    const type = String.fromCharCode(h[156] || 0x30)
+    const end = off + BLOCK + size + ((BLOCK - (size % BLOCK)) % BLOCK)
+    if (end > tar.length) throw new TarFormatError(`entry data (${size} bytes and padding) runs past the end of the stream`, off)
+    const data = tar.subarray(off + BLOCK, off + BLOCK + size)
+    if (type === 'x' || type === 'g') {
+      checkPax(data, off)
+      if (type === 'x') pax = parsePax(data)
+    } else if (type === 'L') longName = cstring(data, 0, data.length)
+    else if (type !== 'K') {
+      const prefix = h.toString('latin1', 257, 263).startsWith('ustar') ? cstring(h, 345, 155) : ''
+      let name = cstring(h, 0, 100)
+      if (prefix) name = `${prefix}/${name}`
+      name = pax.path ?? longName ?? name
+      if (!name) throw new TarFormatError('an entry has an empty name', off)
+      names.push(name)
+      pax = {}
+      longName = undefined
+    }
+    off = end
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * Reading archives back before they are pushed: corrupted archives made here
+ * (bad CRC32, bad ISIZE, truncated, bad tar header checksum, no end-of-archive,
+ * trailing data, Helm's path rules) are refused, each confirmed bad by GNU
+ * gzip/tar first; archives other tools write (GNU tar | gzip, several gzip
+ * members) pass; and the action refuses such an archive with nothing pushed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { loadChartDir } from '../../src/chart/loader'
+import { saveChart } from '../../src/chart/save'
+import { verifyArchive, gunzipVerified } from '../../src/chart/verify-archive'
+import { runAction } from '../support/action'
+import { startRegistry, type TestRegistry } from '../support/registry'
+
+const dirs: string[] = []
+const tmp = (): string => {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'hop-verify-'))
+  dirs.push(d)
+  return d
+}
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+function writeTree(root: string, files: Record<string, string | Buffer>): void {
+  for (const [f, c] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, f)), { recursive: true })
+    writeFileSync(path.join(root, f), c)
+  }
+}
+
+const gzipOf = (tar: Buffer): Buffer => execFileSync('gzip', ['-n', '-c'], { input: tar })
+const gunzip = (gz: Buffer): Buffer => execFileSync('gzip', ['-dc'], { input: gz })
+/** GNU gzip's and tar's verdicts on an archive, for confirming each corruption independently. */
+const gzipOk = (file: string): boolean => spawnSync('gzip', ['-t', file], { stdio: 'ignore' }).status === 0
+const tarOk = (file: string): boolean => {
+  const r = spawnSync('tar', ['-tzf', file], { encoding: 'utf8' })
+  return r.status === 0 && !r.stderr
+}
+
+let good: Buffer
+let goodTar: Buffer
+beforeAll(async () => {
+  const src = tmp()
+  writeTree(src, {
+    'Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.2.3\n',
+    'values.yaml': 'replicas: 2\n',
+    'templates/cm.yaml': 'kind: ConfigMap\n',
+    'files/block.bin': Buffer.alloc(512, 7),
+    'files/empty.txt': ''
+  })
+  const saved = await saveChart(await loadChartDir(src), { destDir: tmp(), mtime: new Date(1700000000_000) })
+  good = readFileSync(saved.path)
+  goodTar = gunzip(good)
+})
+
+function archive(bytes: Buffer, name = 'web-1.2.3.tgz'): string {
+  const f = path.join(tmp(), name)
+  writeFileSync(f, bytes)
+  return f
+}
+
+async function refusal(file: string): Promise<string> {
+  const err = await verifyArchive(file, 'charts/web').then(
+    () => undefined,
+    (e: Error) => e
+  )
+  expect(err).toBeDefined()
+  expect(err!.name).toBe('ChartError')
+  expect((err as unknown as { chart: string }).chart).toBe('charts/web')
+  expect(err!.message).toContain(path.basename(file))
+  return err!.message
+}
+
+describe('verifyArchive', () => {
+  test('an archive this action packaged (with a 512-byte and an empty file) passes, as GNU gzip and tar agree', async () => {
+    const f = archive(good)
+    expect(gzipOk(f) && tarOk(f)).toBe(true)
+    const chart = await verifyArchive(f, 'charts/web', { name: 'web', version: '1.2.3' })
+    expect(chart.files.map((x) => x.name).sort()).toEqual(['files/block.bin', 'files/empty.txt'])
+  })
+
+  test('a wrong CRC32 in the trailer is refused', async () => {
+    const bad = Buffer.from(good)
+    bad[bad.length - 8] ^= 0xff
+    const f = archive(bad)
+    expect(gzipOk(f)).toBe(false)
+    expect(await refusal(f)).toMatch(/wrong CRC32: the trailer says 0x[0-9a-f]{8}, the content's is 0x[0-9a-f]{8}/)
+  })
+
+  test('a wrong ISIZE in the trailer is refused', async () => {
+    const bad = Buffer.from(good)
+    bad.writeUInt32LE(bad.readUInt32LE(bad.length - 4) + 512, bad.length - 4)
+    const f = archive(bad)
+    expect(gzipOk(f)).toBe(false)
+    expect(await refusal(f)).toMatch(`wrong ISIZE: the trailer says ${goodTar.length + 512} bytes, the content is ${goodTar.length}`)
+  })
+
+  test('a truncated archive is refused, wherever it is cut', async () => {
+    for (const cut of [1, 4, 8, 40, Math.floor(good.length / 2), good.length - 20]) {
+      const f = archive(good.subarray(0, good.length - cut))
+      expect(gzipOk(f)).toBe(false)
+      expect(await refusal(f)).toMatch(/truncated|unexpected end of file/)
+    }
+  })
+
+  test('trailing bytes after the gzip stream are refused (Helm reads them as a bad gzip header)', async () => {
+    const f = archive(Buffer.concat([good, Buffer.from('garbage!')]))
+    expect(await refusal(f)).toMatch(/8 bytes of trailing data after the gzip stream/)
+  })
+
+  test('a tar header whose checksum does not match is refused, though the gzip layer is sound', async () => {
+    const tar = Buffer.from(goodTar)
+    tar[512 * 2 + 1] ^= 0x01 // a name byte of the second header
+    const f = archive(gzipOf(tar))
+    expect(gzipOk(f)).toBe(true)
+    expect(tarOk(f)).toBe(false)
+    expect(await refusal(f)).toMatch(/header checksum \d+ does not match the header \(\d+\) \(at byte 1024 of the tar stream\)/)
+  })
+
+  test('a tar stream without its end-of-archive marker, or with an entry cut short, is refused', async () => {
+    expect(await refusal(archive(gzipOf(goodTar.subarray(0, goodTar.length - 1024))))).toMatch(/end-of-archive marker \(two zero blocks\) is missing/)
+    expect(await refusal(archive(gzipOf(goodTar.subarray(0, goodTar.length - 512))))).toMatch(/one zero block instead of two/)
+    // Cut inside the data of the 512-byte file, at a block boundary.
+    const names = execFileSync('tar', ['-tvf', '-'], { input: goodTar }).toString()
+    expect(names).toContain('web/files/block.bin')
+    const at = goodTar.indexOf(Buffer.alloc(512, 7))
+    expect(await refusal(archive(gzipOf(goodTar.subarray(0, at))))).toMatch(/runs past the end of the stream/)
+  })
+
+  test("Helm's loader rules apply: a file outside the chart directory, and a chart that is not the one expected", async () => {
+    const src = tmp()
+    writeTree(src, { 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.2.3\n', 'web/../evil.txt': 'x' })
+    const dotdot = execFileSync('tar', ['-C', src, '-P', '--format=ustar', '-cf', '-', 'web/Chart.yaml', 'web/../evil.txt'])
+    const f = archive(gzipOf(dotdot))
+    expect(gzipOk(f)).toBe(true)
+    expect(execFileSync('tar', ['-tzf', f]).toString()).toBe('web/Chart.yaml\nweb/../evil.txt\n')
+    expect(await refusal(f)).toMatch(/Helm's loader refuses it: .*illegally references parent directory/)
+    const other = archive(good, 'renamed.tgz')
+    await expect(verifyArchive(other, 'charts/web', { name: 'web', version: '9.9.9' })).rejects.toThrow(/holds web 1.2.3, not web 9.9.9/)
+  })
+
+  test('archives other tools write pass: GNU tar | gzip with record padding and a name, and several gzip members', async () => {
+    const src = tmp()
+    writeTree(src, { 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.2.3\n', 'web/templates/a.yaml': 'a: 1\n' })
+    const tar = execFileSync('tar', ['-C', src, '-cf', '-', 'web'])
+    expect(tar.length % 10240).toBe(0)
+    const named = path.join(src, 'web.tar')
+    writeFileSync(named, tar)
+    execFileSync('gzip', ['-9', named]) // FNAME set, level 9
+    const chart = await verifyArchive(`${named}.gz`, 'charts/web')
+    expect(chart.metadata.name).toBe('web')
+    const half = Math.floor(tar.length / 2)
+    const members = Buffer.concat([gzipOf(tar.subarray(0, half)), gzipOf(tar.subarray(half))])
+    const f = archive(members)
+    expect(gzipOk(f) && tarOk(f)).toBe(true)
+    await verifyArchive(f, 'charts/web')
+    expect(gunzipVerified(members).equals(tar)).toBe(true)
+  })
+})
+
+describe('the action verifies every archive before pushing', () => {
+  let reg: TestRegistry
+  beforeAll(async () => {
+    reg = await startRegistry({ auth: 'none' })
+  })
+  afterAll(async () => reg?.stop())
+
+  test('a given archive with a bad tar header checksum fails that chart, naming it and the archive; nothing is pushed', async () => {
+    const ws = tmp()
+    const tar = Buffer.from(goodTar)
+    tar[512 * 2 + 1] ^= 0x01
+    writeFileSync(path.join(ws, 'web-1.2.3.tgz'), gzipOf(tar))
+    writeTree(ws, { 'ok/Chart.yaml': 'apiVersion: v2\nname: ok\nversion: 0.1.0\n' })
+    const run = await runAction({ charts: 'ok\nweb-1.2.3.tgz', registry: `oci://${reg.host}/verify`, sign: 'false' }, { workspace: ws })
+    expect(run.code).not.toBe(0)
+    expect(run.errors.join('\n')).toMatch(/web-1\.2\.3\.tgz.*failed verification.*header checksum/)
+    const catalog = JSON.parse(execFileSync('curl', ['-sf', `http://${reg.host}/v2/_catalog`]).toString())
+    expect(catalog.repositories ?? []).toEqual([])
+  })
+})
