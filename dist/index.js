@@ -38660,6 +38660,3292 @@ module.exports = ZStream;
 
 /***/ }),
 
+/***/ 9379:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+const cmp = __nccwpck_require__(8646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+
+/***/ }),
+
+/***/ 6782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(1383)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(9379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(9737)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(5471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(3348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const parse = __nccwpck_require__(6353)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 8646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(6599)
+const gte = __nccwpck_require__(1236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 5385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(6353)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const SemVer = __nccwpck_require__(7163)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const compare = __nccwpck_require__(8469)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 8469:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const SemVer = __nccwpck_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 711:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const parse = __nccwpck_require__(6353)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 5082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const compare = __nccwpck_require__(8469)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const compare = __nccwpck_require__(8469)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const compare = __nccwpck_require__(8469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 2338:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const SemVer = __nccwpck_require__(7163)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 3872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const compare = __nccwpck_require__(8469)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 6717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const compare = __nccwpck_require__(8469)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const SemVer = __nccwpck_require__(7163)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const SemVer = __nccwpck_require__(7163)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 4974:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const compare = __nccwpck_require__(8469)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 6353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 8756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const SemVer = __nccwpck_require__(7163)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const parse = __nccwpck_require__(6353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 2173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const compare = __nccwpck_require__(8469)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 7192:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const compareBuild = __nccwpck_require__(7648)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 8011:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const Range = __nccwpck_require__(6782)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 9872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const compareBuild = __nccwpck_require__(7648)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const parse = __nccwpck_require__(6353)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 6399:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const parse = __nccwpck_require__(6353)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 2088:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(5471)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(3348)
+const parse = __nccwpck_require__(6353)
+const valid = __nccwpck_require__(6399)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(2338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(8511)
+const minor = __nccwpck_require__(2603)
+const patch = __nccwpck_require__(8756)
+const prerelease = __nccwpck_require__(5714)
+const compare = __nccwpck_require__(8469)
+const rcompare = __nccwpck_require__(2173)
+const compareLoose = __nccwpck_require__(6874)
+const compareBuild = __nccwpck_require__(7648)
+const sort = __nccwpck_require__(9872)
+const rsort = __nccwpck_require__(7192)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(6717)
+const cmp = __nccwpck_require__(8646)
+const coerce = __nccwpck_require__(5385)
+const truncate = __nccwpck_require__(6114)
+const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const toComparators = __nccwpck_require__(4750)
+const maxSatisfying = __nccwpck_require__(5574)
+const minSatisfying = __nccwpck_require__(8595)
+const minVersion = __nccwpck_require__(1866)
+const validRange = __nccwpck_require__(4737)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(2276)
+const ltr = __nccwpck_require__(5213)
+const intersects = __nccwpck_require__(3465)
+const simplifyRange = __nccwpck_require__(2028)
+const subset = __nccwpck_require__(1489)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 5101:
+/***/ ((module) => {
+
+"use strict";
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((module) => {
+
+"use strict";
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 3348:
+/***/ ((module) => {
+
+"use strict";
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 1383:
+/***/ ((module) => {
+
+"use strict";
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((module) => {
+
+"use strict";
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 5471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 9737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(5101)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 2276:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(280)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const Range = __nccwpck_require__(6782)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 5213:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const outside = __nccwpck_require__(280)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 5574:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 8595:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 1866:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const gt = __nccwpck_require__(6599)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 280:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+const gte = __nccwpck_require__(1236)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 2028:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 1489:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const Range = __nccwpck_require__(6782)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 4750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const Range = __nccwpck_require__(6782)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 4737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const Range = __nccwpck_require__(6782)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -40411,7 +43697,7 @@ function parseJsonObject(text) {
 
 /***/ }),
 
-/***/ 4974:
+/***/ 2593:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -40764,6 +44050,1212 @@ async function readAll(f) {
         chunks.push(c);
     return Buffer.concat(chunks);
 }
+
+
+/***/ }),
+
+/***/ 9083:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ConstraintSyntaxError = void 0;
+exports.parseConstraint = parseConstraint;
+exports.compareParsed = compareParsed;
+exports.compareVersions = compareVersions;
+exports.satisfies = satisfies;
+exports.pickVersion = pickVersion;
+/**
+ * Version constraints as Helm checks them (Masterminds/semver v3
+ * `NewConstraint` / `Check`): `||` groups of AND-ed comparisons separated by
+ * commas or spaces, hyphen ranges, `x`/`X`/`*` wildcards, `~`, `^`, `!=`, and
+ * prereleases only for AND groups that name one.
+ *
+ * node-semver's `satisfies` differs from Masterminds in ways that change which
+ * chart Helm picks (documented by __tests__/chart/dependencies/constraints.test.ts):
+ * - a prerelease in a range admits prereleases of any version in Masterminds
+ *   (`>=1.0.0-0` matches `1.5.0-rc.1`), only of the same MAJOR.MINOR.PATCH in node-semver;
+ * - commas as AND and `!=` are Masterminds syntax node-semver refuses;
+ * - Masterminds reads versions loosely (`1.2`, `v1.2.3`, leading zeros) and allows numbers up to 2^64-1.
+ * So the operators are evaluated here; ordering of two versions, where both
+ * libraries follow SemVer 2 precedence, comes from the `semver` package.
+ */
+const semver = __importStar(__nccwpck_require__(2088));
+const semver_1 = __nccwpck_require__(9478);
+// Masterminds' cvRegex (a version with optional wildcards) and operator list.
+const CV = String.raw `v?([0-9|x|X|\*]+)(\.[0-9|x|X|\*]+)?(\.[0-9|x|X|\*]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?`;
+const OPS = String.raw `=||!=|>|<|>=|=>|<=|=<|~|~>|\^`;
+const ONE = new RegExp(String.raw `^\s*(${OPS})\s*(${CV})\s*$`);
+const RANGE = new RegExp(String.raw `\s*(${CV})\s+-\s+(${CV})\s*`, 'g');
+const FIND = new RegExp(String.raw `(${OPS})\s*(${CV})`, 'g');
+const VALID = new RegExp(String.raw `^(\s*(${OPS})\s*(${CV})\s*)((?:\s+|,\s*)(${OPS})\s*(${CV})\s*)*$`);
+const isX = (s) => s === 'x' || s === 'X' || s === '*';
+class ConstraintSyntaxError extends Error {
+}
+exports.ConstraintSyntaxError = ConstraintSyntaxError;
+function parseComparison(text) {
+    const m = ONE.exec(text);
+    if (!m)
+        throw new ConstraintSyntaxError(`improper constraint: "${text}"`);
+    const [, op, orig, major, minor, patch, pre] = m;
+    const suffix = pre ?? '';
+    let ver = orig;
+    let dirty = false;
+    let minorDirty = false;
+    let patchDirty = false;
+    if (isX(major) || !major) {
+        ver = `0.0.0${suffix}`;
+        dirty = true;
+    }
+    else if (!minor || isX(minor.slice(1))) {
+        ver = `${major}.0.0${suffix}`;
+        dirty = minorDirty = true;
+    }
+    else if (!patch || isX(patch.slice(1))) {
+        ver = `${major}${minor}.0${suffix}`;
+        dirty = patchDirty = true;
+    }
+    const con = (0, semver_1.parseHelmVersion)(ver);
+    if (!con)
+        throw new ConstraintSyntaxError('constraint parser error');
+    return { op: op, con, orig, dirty, minorDirty, patchDirty };
+}
+/** Masterminds `NewConstraint`; throws ConstraintSyntaxError with Masterminds' message. */
+function parseConstraint(text) {
+    // Hyphen ranges become `>= a, <= b` first.
+    const rewritten = text.replace(RANGE, (_all, lo, ...rest) => `>= ${lo}, <= ${rest[9]} `);
+    const groups = [];
+    const groupHasPre = [];
+    for (const part of rewritten.split('||')) {
+        if (!VALID.test(part))
+            throw new ConstraintSyntaxError(`improper constraint: "${part}"`);
+        const found = part.match(FIND) ?? [part];
+        const group = found.map(parseComparison);
+        groups.push(group);
+        groupHasPre.push(group.some((c) => c.con.prerelease !== ''));
+    }
+    return { text, groups, groupHasPre };
+}
+const n = (x) => BigInt(x);
+/** SemVer 2 precedence of two parsed versions (build metadata ignored), as Masterminds' Compare. */
+function compareParsed(a, b) {
+    for (const k of ['major', 'minor', 'patch']) {
+        if (n(a[k]) !== n(b[k]))
+            return n(a[k]) < n(b[k]) ? -1 : 1;
+    }
+    // Same precedence rules for prereleases in both libraries: delegate.
+    return semver.compare(`0.0.0${a.prerelease ? `-${a.prerelease}` : ''}`, `0.0.0${b.prerelease ? `-${b.prerelease}` : ''}`);
+}
+/** Orders version strings by SemVer (Masterminds' loose parse); unparseable ones sort lowest. */
+function compareVersions(a, b) {
+    const pa = (0, semver_1.parseHelmVersion)(a);
+    const pb = (0, semver_1.parseHelmVersion)(b);
+    if (!pa || !pb)
+        return pa ? 1 : pb ? -1 : 0;
+    return compareParsed(pa, pb);
+}
+function check(v, c, includePre) {
+    if (v.prerelease !== '' && !includePre)
+        return false;
+    const cmp = compareParsed(v, c.con);
+    const con = c.con;
+    const eqMajor = n(v.major) === n(con.major);
+    switch (c.op) {
+        case '!=':
+            if (c.dirty) {
+                if (!eqMajor)
+                    return true;
+                if (n(v.minor) !== n(con.minor) && !c.minorDirty)
+                    return true;
+                if (c.minorDirty)
+                    return false;
+                if (n(v.patch) !== n(con.patch) && !c.patchDirty)
+                    return true;
+                if (c.patchDirty)
+                    return (v.prerelease !== '' || con.prerelease !== '') && v.prerelease !== con.prerelease;
+            }
+            return cmp !== 0;
+        case '>':
+            if (!c.dirty)
+                return cmp > 0;
+            if (n(v.major) !== n(con.major))
+                return n(v.major) > n(con.major);
+            if (c.minorDirty)
+                return false;
+            if (c.patchDirty)
+                return n(v.minor) > n(con.minor);
+            return cmp > 0;
+        case '<':
+            return cmp < 0;
+        case '>=':
+        case '=>':
+            return cmp >= 0;
+        case '<=':
+        case '=<':
+            if (!c.dirty)
+                return cmp <= 0;
+            if (n(v.major) > n(con.major))
+                return false;
+            return !(eqMajor && n(v.minor) > n(con.minor) && !c.minorDirty);
+        case '~':
+        case '~>':
+            return tilde(v, c, cmp);
+        case '':
+        case '=':
+            return c.dirty ? tilde(v, c, cmp) : cmp === 0;
+        case '^': {
+            if (cmp < 0)
+                return false;
+            if (n(con.major) > 0n || c.minorDirty)
+                return eqMajor;
+            if (n(v.major) > 0n)
+                return false;
+            if (n(con.minor) > 0n || c.patchDirty)
+                return n(v.minor) === n(con.minor);
+            if (n(v.minor) > 0n)
+                return false;
+            return n(con.patch) === n(v.patch);
+        }
+    }
+}
+function tilde(v, c, cmp) {
+    if (cmp < 0)
+        return false;
+    const con = c.con;
+    if (n(con.major) === 0n && n(con.minor) === 0n && n(con.patch) === 0n && !c.minorDirty && !c.patchDirty)
+        return true;
+    if (n(v.major) !== n(con.major))
+        return false;
+    return n(v.minor) === n(con.minor) || c.minorDirty;
+}
+/** Masterminds `Constraints.Check`. */
+function satisfies(version, constraint) {
+    const v = typeof version === 'string' ? (0, semver_1.parseHelmVersion)(version) : version;
+    if (!v)
+        return false;
+    return constraint.groups.some((group, i) => group.every((c) => check(v, c, constraint.groupHasPre[i])));
+}
+/** The first version (in the given order, newest first) that satisfies the constraint, as Helm's resolver picks it. */
+function pickVersion(versions, constraint) {
+    return versions.find((v) => satisfies(v, constraint));
+}
+
+
+/***/ }),
+
+/***/ 4709:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.REQUIREMENTS_LOCK_OUT_OF_SYNC = exports.LOCK_OUT_OF_SYNC = void 0;
+exports.hashReq = hashReq;
+exports.hashV2Req = hashV2Req;
+exports.checkLock = checkLock;
+exports.goTime = goTime;
+exports.makeLock = makeLock;
+/**
+ * Chart.lock as Helm's resolver writes and checks it: the `HashReq` digest
+ * (sha256 of Go's json.Marshal of [Chart.yaml dependencies, locked
+ * dependencies]), the apiVersion v1 `HashV2Req` fallback, Helm's exact
+ * out-of-sync message, and the lock put into a packaged chart when Chart.yaml
+ * declares ranges but the chart has no lock (its `generated` time is the
+ * archive's source time, so the archive stays reproducible).
+ */
+const node_crypto_1 = __nccwpck_require__(7598);
+const path = __importStar(__nccwpck_require__(6760));
+const errors_1 = __nccwpck_require__(3916);
+const gojson_1 = __nccwpck_require__(3147);
+const metadata_1 = __nccwpck_require__(6655);
+const sha = (s) => `sha256:${(0, node_crypto_1.createHash)('sha256').update(s, 'utf8').digest('hex')}`;
+const list = (deps) => (deps ? deps.map((d) => (d ? (0, metadata_1.dependencyStruct)(d) : null)) : null);
+/** Helm's `resolver.HashReq(req, lock)`. */
+function hashReq(req, lock) {
+    return sha((0, gojson_1.goMarshal)([list(req), list(lock)]));
+}
+/** Helm's `resolver.HashV2Req(req)` (Helm 2 requirements.lock digests). */
+function hashV2Req(req) {
+    return sha((0, gojson_1.goMarshal)((0, gojson_1.goMap)({ dependencies: list(req) })));
+}
+exports.LOCK_OUT_OF_SYNC = "the lock file (Chart.lock) is out of sync with the dependencies file (Chart.yaml). Please update the dependencies with 'helm dependency update'";
+exports.REQUIREMENTS_LOCK_OUT_OF_SYNC = 'the lock file (requirements.lock) is out of sync with the dependencies file (requirements.yaml). Please update the dependencies';
+/**
+ * `Manager.Build`'s check: `req` has its `@name`/`alias:` repositories already
+ * replaced by URLs (as Helm's resolveRepoNames does before hashing), while
+ * `original` is Chart.yaml as written (Helm 2 hashed that one).
+ */
+function checkLock(opts) {
+    const { apiVersion, req, original, lock, chart } = opts;
+    if (hashReq(req, lock.dependencies) === lock.digest)
+        return;
+    if (apiVersion === 'v1' && hashV2Req(original) === lock.digest)
+        return;
+    const v1 = apiVersion === 'v1';
+    throw new errors_1.ChartError(v1 ? exports.REQUIREMENTS_LOCK_OUT_OF_SYNC : exports.LOCK_OUT_OF_SYNC, {
+        chart,
+        file: path.join(chart, v1 ? 'requirements.lock' : 'Chart.lock'),
+        hint: `Run \`helm dependency update ${chart}\` and commit the new ${v1 ? 'requirements.lock' : 'Chart.lock'}, or delete the lock so the action resolves the ranges itself`
+    });
+}
+/** Go's RFC 3339 form of a time.Time in UTC (fractional seconds only when there are any). */
+function goTime(d) {
+    return d
+        .toISOString()
+        .replace(/\.000Z$/, 'Z')
+        .replace(/(\.\d*?)0+Z$/, '$1Z');
+}
+/** The lock `helm dependency update` writes, with `generated` set to the source time (as Helm does under SOURCE_DATE_EPOCH). */
+function makeLock(req, locked, generated) {
+    return { generated: goTime(generated), digest: hashReq(req, locked), dependencies: locked };
+}
+
+
+/***/ }),
+
+/***/ 8930:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ociLocation = ociLocation;
+exports.tagsToVersions = tagsToVersions;
+exports.endsWithNameHint = endsWithNameHint;
+exports.listVersions = listVersions;
+exports.pullChart = pullChart;
+/**
+ * `oci://` dependency repositories as Helm's resolver and downloader use them:
+ * the chart lives at `<repository>/<dependency name>:<version with + as _>`,
+ * ranges are resolved from the tag list (only tags that are strict SemVer once
+ * `_` is read as `+`, newest first), and the archive is the manifest's chart
+ * layer, its digest checked by the client.
+ */
+const errors_1 = __nccwpck_require__(3916);
+const helm_artifact_1 = __nccwpck_require__(2316);
+const semver_1 = __nccwpck_require__(9478);
+const constraints_1 = __nccwpck_require__(9083);
+/** Splits `oci://host[:port]/path` and appends the dependency name, as Helm does. */
+function ociLocation(repositoryUrl, name) {
+    const rest = repositoryUrl.replace(/^oci:\/\//, '').replace(/\/+$/, '');
+    const slash = rest.indexOf('/');
+    const host = slash < 0 ? rest : rest.slice(0, slash);
+    const path = slash < 0 ? '' : rest.slice(slash + 1);
+    return { host, repository: [path, name].filter(Boolean).join('/'), display: `oci://${rest}` };
+}
+/** Helm's `registry.Client.Tags`: `_` back to `+`, strict SemVer only, newest first. */
+function tagsToVersions(tags) {
+    return tags
+        .map((t) => t.replace(/_/g, '+'))
+        .filter(semver_1.isStrictSemver)
+        .sort((a, b) => (0, constraints_1.compareVersions)(b, a));
+}
+/** The hint for the common mistake of writing the chart's own repository (`oci://…/charts/common-lib` for `common-lib`). */
+function endsWithNameHint(repositoryUrl, name) {
+    const trimmed = repositoryUrl.replace(/\/+$/, '');
+    if (!trimmed.endsWith(`/${name}`))
+        return undefined;
+    const parent = trimmed.slice(0, -name.length - 1);
+    return `Helm appends the dependency name to an oci:// repository, so ${trimmed} means ${trimmed}/${name}: write repository: ${parent}`;
+}
+async function listVersions(client, loc) {
+    const tags = await client.listTags(loc.repository);
+    return tags && tagsToVersions(tags);
+}
+/** Pulls the chart layer of `<repository>:<version>`; the bytes are what the registry stores (digest checked). */
+async function pullChart(client, loc, version, chart, dependency) {
+    const tag = (0, semver_1.ociTag)(version);
+    const got = await client.getManifest(loc.repository, tag);
+    if (!got) {
+        throw new errors_1.ChartError(`dependency ${dependency} ${version}: ${loc.host}/${loc.repository}:${tag} not found`, {
+            chart,
+            registry: loc.host,
+            hint: endsWithNameHint(loc.display, dependency) ??
+                `Check that ${loc.display} holds ${dependency} ${version} (helm push it first) and the version in Chart.yaml or Chart.lock`
+        });
+    }
+    let layers = [];
+    try {
+        layers = JSON.parse(got.bytes.toString('utf8')).layers ?? [];
+    }
+    catch {
+        // handled below
+    }
+    const layer = layers.find((l) => l.mediaType === helm_artifact_1.CHART_LAYER_MEDIA_TYPE);
+    if (!layer?.digest) {
+        throw new errors_1.RegistryError(`${loc.host}/${loc.repository}:${tag} is not a Helm chart (no ${helm_artifact_1.CHART_LAYER_MEDIA_TYPE} layer)`, {
+            chart,
+            registry: loc.host,
+            hint: `Point dependency ${dependency} at a repository that holds charts pushed with helm push`
+        });
+    }
+    return client.getBlob(loc.repository, layer.digest);
+}
+
+
+/***/ }),
+
+/***/ 420:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DependencyCycleError = void 0;
+exports.dependencyEdges = dependencyEdges;
+exports.dependencyOrder = dependencyOrder;
+/**
+ * The order charts of one run are packaged and published in: a chart comes
+ * after the charts of the same run it depends on, through a file:// path
+ * (to that chart's directory) or through the target registry (an oci://
+ * repository equal to the registry input, with the chart's name). Otherwise
+ * the input order is kept. Pure: no file system, no network.
+ */
+const path = __importStar(__nccwpck_require__(6760));
+const errors_1 = __nccwpck_require__(3916);
+/** The charts of one run depend on each other in a circle; `members` are their indexes. */
+class DependencyCycleError extends errors_1.ChartError {
+    members;
+    constructor(message, ctx, members) {
+        super(message, ctx);
+        this.members = members;
+    }
+}
+exports.DependencyCycleError = DependencyCycleError;
+const norm = (s) => s
+    .replace(/^oci:\/\//, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
+/** The indexes of the nodes each node depends on. */
+function dependencyEdges(nodes, target) {
+    const registry = target ? norm([target.host, target.namespace].filter(Boolean).join('/')) : undefined;
+    return nodes.map((node, i) => {
+        const edges = new Set();
+        for (const d of node.dependencies) {
+            let j = -1;
+            if (d.repository.startsWith('file://') && node.dir) {
+                const p = d.repository.slice('file://'.length);
+                const dir = path.resolve(node.dir, p);
+                j = nodes.findIndex((n) => n.dir !== undefined && path.resolve(n.dir) === dir);
+            }
+            else if (registry && d.repository.startsWith('oci://') && norm(d.repository) === registry) {
+                j = nodes.findIndex((n) => n.name === d.name);
+            }
+            if (j >= 0 && j !== i)
+                edges.add(j);
+            else if (j === i)
+                edges.add(i);
+        }
+        return [...edges];
+    });
+}
+/**
+ * A topological order (depth first, in input order, so independent charts
+ * keep their places). A cycle is a ChartError naming the charts in it.
+ */
+function dependencyOrder(nodes, target) {
+    const edges = dependencyEdges(nodes, target);
+    const state = new Array(nodes.length).fill(0);
+    const out = [];
+    const stack = [];
+    const visit = (i) => {
+        if (state[i] === 2)
+            return;
+        if (state[i] === 1) {
+            const members = stack.slice(stack.indexOf(i));
+            const cycle = [...members, i].map((k) => nodes[k].name ?? nodes[k].display);
+            throw new DependencyCycleError(`dependency cycle between the charts of this run: ${cycle.join(' → ')}`, {
+                chart: nodes[i].display,
+                file: path.join(nodes[i].display, 'Chart.yaml'),
+                hint: 'Charts cannot depend on each other in a circle; remove one of these dependencies'
+            }, members);
+        }
+        state[i] = 1;
+        stack.push(i);
+        for (const j of edges[i])
+            visit(j);
+        stack.pop();
+        state[i] = 2;
+        out.push(i);
+    };
+    for (let i = 0; i < nodes.length; i++)
+        visit(i);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5527:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RepositoryError = void 0;
+exports.resolveChartUrl = resolveChartUrl;
+exports.indexUrl = indexUrl;
+exports.displayUrl = displayUrl;
+exports.parseIndex = parseIndex;
+exports.fetchIndex = fetchIndex;
+exports.sha256Hex = sha256Hex;
+exports.downloadChart = downloadChart;
+/**
+ * Classic (HTTP/HTTPS) Helm chart repositories, as Helm's pkg/repo/v1 reads
+ * them: `<repository>/index.yaml` (trailing slash or not), chart URLs that are
+ * absolute or relative to the repository (`ResolveReferenceURL`, keeping the
+ * repository's query string), basic auth sent only to the repository's own
+ * origin (Helm's default without --pass-credentials), and archive downloads
+ * checked against the index's `digest` (Helm does not check it; we do).
+ *
+ * API for other modules (the resolver, the migrate sub-action):
+ *   fetchIndex(repo)               → RepoIndex (parsed, entries sorted newest first)
+ *   indexUrl(repoUrl)              → URL of index.yaml
+ *   resolveChartUrl(repoUrl, url)  → absolute URL of an archive
+ *   downloadChart(repo, entry)     → Buffer, digest checked
+ * Failures are RepositoryError (a ChartError) naming the repository and saying what to do.
+ */
+const node_crypto_1 = __nccwpck_require__(7598);
+const yaml_1 = __nccwpck_require__(8815);
+const errors_1 = __nccwpck_require__(3916);
+const constraints_1 = __nccwpck_require__(9083);
+const http_1 = __nccwpck_require__(6803);
+/** A chart repository (index or archive) could not be used. */
+class RepositoryError extends errors_1.ChartError {
+    repository;
+    constructor(message, ctx) {
+        super(message, { ...ctx, registry: ctx.registry ?? ctx.repository });
+        this.repository = ctx.repository;
+    }
+}
+exports.RepositoryError = RepositoryError;
+/** Helm's `ResolveReferenceURL`: absolute refs as they are; relative ones against the base with one trailing slash, base query kept. */
+function resolveChartUrl(baseUrl, ref) {
+    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(ref))
+        return new URL(ref);
+    const base = new URL(baseUrl);
+    base.pathname = base.pathname.replace(/\/+$/, '') + '/';
+    const out = new URL(ref, base);
+    out.search = base.search;
+    return out;
+}
+function indexUrl(repoUrl) {
+    return resolveChartUrl(repoUrl, 'index.yaml');
+}
+/** Credentials never appear in messages: user:pass@ is dropped from displayed URLs. */
+function displayUrl(u) {
+    try {
+        const x = new URL(u.toString());
+        x.username = '';
+        x.password = '';
+        return x.toString();
+    }
+    catch {
+        return String(u);
+    }
+}
+function basicHeader(auth) {
+    if (!auth || (!auth.username && !auth.password))
+        return undefined;
+    return `Basic ${Buffer.from(`${auth.username ?? ''}:${auth.password ?? ''}`).toString('base64')}`;
+}
+/**
+ * GET with redirects (release assets on github.com redirect to storage);
+ * the Authorization header goes only to the repository's origin.
+ */
+async function get(repo, url, what, chart) {
+    const origin = new URL(repo.url);
+    // Credentials written into the URL (https://user:pass@host/) work as Helm's do, but are never sent in the clear to the URL.
+    const auth = basicHeader(repo.auth) ??
+        basicHeader(origin.username || origin.password ? { username: decodeURIComponent(origin.username), password: decodeURIComponent(origin.password) } : undefined);
+    let target = new URL(url);
+    target.username = '';
+    target.password = '';
+    for (let hops = 0;; hops++) {
+        let res;
+        try {
+            res = await (0, http_1.sendWithRetry)({
+                method: 'GET',
+                url: target,
+                headers: { 'user-agent': 'helm-oci-publish', accept: '*/*', authorization: (0, http_1.sameOrigin)(target, origin) ? auth : undefined },
+                ca: repo.ca
+            });
+        }
+        catch (err) {
+            throw new RepositoryError(`cannot reach ${displayUrl(target)} (${what}): ${err.message}`, {
+                chart,
+                repository: displayUrl(repo.url),
+                cause: err,
+                hint: 'Check the repository URL in Chart.yaml or the repositories input, and that the runner can reach it (proxy, CA in ca-file)'
+            });
+        }
+        const loc = (0, http_1.headerValue)(res.headers, 'location');
+        if ([301, 302, 303, 307, 308].includes(res.status) && loc && hops < 10) {
+            const next = new URL(loc, target);
+            if (target.protocol === 'https:' && next.protocol !== 'https:') {
+                throw new RepositoryError(`${displayUrl(target)} (${what}) redirects to ${displayUrl(next)}, away from HTTPS`, {
+                    chart,
+                    repository: displayUrl(repo.url),
+                    hint: 'A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect'
+                });
+            }
+            target = next;
+            continue;
+        }
+        if (res.status !== 200) {
+            const hint = res.status === 401 || res.status === 403
+                ? `Give credentials for ${origin.host} in the repositories input (name=url with repository-username/repository-password, or a JSON list with username and password)`
+                : res.status === 404
+                    ? 'Check the repository URL: it must be the directory that holds index.yaml'
+                    : 'The repository failed; re-run the job, and check the repository if it persists';
+            throw new RepositoryError(`GET ${displayUrl(target)} (${what}): response status ${res.status}`, { chart, repository: displayUrl(repo.url), hint });
+        }
+        return res;
+    }
+}
+function sortVersions(list) {
+    // Helm's IndexFile.SortEntries: newest first by SemVer; unparseable versions last.
+    return [...list].sort((a, b) => (0, constraints_1.compareVersions)(b.version, a.version));
+}
+/** Parses index.yaml text (Helm's `loadIndex`: apiVersion required, entries without a version are dropped). */
+function parseIndex(text, repository, chart) {
+    const bad = (why) => {
+        throw new RepositoryError(`invalid index.yaml from ${displayUrl(repository)}: ${why}`, {
+            chart,
+            repository: displayUrl(repository),
+            hint: 'Regenerate it with `helm repo index`, or check that the URL points at a Helm chart repository and not an HTML page'
+        });
+    };
+    let doc;
+    try {
+        doc = (0, yaml_1.parse)(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 100_000 });
+    }
+    catch (err) {
+        return bad(err.message.split('\n')[0]);
+    }
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+        return bad('not a YAML mapping');
+    const obj = doc;
+    if (!obj.apiVersion)
+        return bad('no API version specified');
+    const entries = new Map();
+    const raw = obj.entries ?? {};
+    if (typeof raw !== 'object' || Array.isArray(raw))
+        return bad('entries is not a mapping');
+    for (const [name, versions] of Object.entries(raw)) {
+        if (!Array.isArray(versions))
+            continue;
+        const kept = [];
+        for (const v of versions) {
+            if (!v || typeof v !== 'object')
+                continue;
+            const e = v;
+            if (e.version === undefined || e.version === null || e.version === '')
+                continue;
+            const urls = Array.isArray(e.urls) ? e.urls.map(String) : [];
+            kept.push({ ...e, name: String(e.name ?? name), version: String(e.version), urls, digest: e.digest ? String(e.digest) : undefined });
+        }
+        entries.set(name, sortVersions(kept));
+    }
+    return { repository, apiVersion: String(obj.apiVersion), entries };
+}
+/** Downloads and parses `<repository>/index.yaml`. */
+async function fetchIndex(repo, chart) {
+    const res = await get(repo, indexUrl(repo.url), 'index.yaml', chart);
+    return parseIndex(res.body.toString('utf8'), repo.url, chart);
+}
+function sha256Hex(data) {
+    return (0, node_crypto_1.createHash)('sha256').update(data).digest('hex');
+}
+/**
+ * Downloads the entry's first URL (as Helm does) and checks it against the
+ * index's digest; returns the bytes exactly as served and the file name Helm
+ * saves them under (the base name of the URL path).
+ */
+async function downloadChart(repo, entry, chart) {
+    if (!entry.urls.length) {
+        throw new RepositoryError(`chart "${entry.name}" version ${entry.version} has no downloadable URLs in ${displayUrl(repo.url)}/index.yaml`, {
+            chart,
+            repository: displayUrl(repo.url),
+            hint: 'Regenerate the repository index with `helm repo index`'
+        });
+    }
+    const url = resolveChartUrl(repo.url, entry.urls[0]);
+    const res = await get(repo, url, `${entry.name} ${entry.version}`, chart);
+    if (entry.digest) {
+        const expected = entry.digest.replace(/^sha256:/, '').toLowerCase();
+        const actual = sha256Hex(res.body);
+        if (actual !== expected) {
+            throw new RepositoryError(`digest mismatch for ${entry.name} ${entry.version} from ${displayUrl(url)}: index.yaml says sha256:${expected}, the download is sha256:${actual}`, {
+                chart,
+                repository: displayUrl(repo.url),
+                hint: 'The archive or the index was changed after publishing; ask the repository owner to regenerate index.yaml, or pin another version'
+            });
+        }
+    }
+    const fileName = decodeURIComponent(url.pathname.split('/').pop() || `${entry.name}-${entry.version}.tgz`);
+    return { data: res.body, fileName, url };
+}
+
+
+/***/ }),
+
+/***/ 7854:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseRepositories = parseRepositories;
+exports.sameRepositoryUrl = sameRepositoryUrl;
+/**
+ * The `repositories` input: classic chart repositories by name, so that
+ * Chart.yaml's `@name` / `alias:name` resolve and private repositories get
+ * credentials. Two forms:
+ *   name=https://charts.example.com/           one per line
+ *   - {name: x, url: https://…, username: u, password: ${{ secrets.P }}}   a YAML (or JSON) list
+ * Credentials may also sit in the URL (https://user:pass@host/). Every
+ * password is masked the moment it is read, and the URL kept for messages has
+ * the credentials removed.
+ */
+const yaml_1 = __nccwpck_require__(8815);
+const errors_1 = __nccwpck_require__(3916);
+function entry(name, rawUrl, username, password, mask) {
+    const where = `repositories entry "${name}"`;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+        throw new errors_1.InputError(`${where}: the name must be letters, digits, ".", "_" or "-"`, {
+            hint: 'Write name=https://charts.example.com/ (the name is what @name refers to)'
+        });
+    }
+    let u;
+    try {
+        u = new URL(rawUrl);
+    }
+    catch {
+        throw new errors_1.InputError(`${where}: "${rawUrl.replace(/\/\/[^@/]*@/, '//***@')}" is not a URL`, {
+            hint: 'Give the https:// URL of the directory that holds index.yaml'
+        });
+    }
+    if (u.username || u.password) {
+        username ??= decodeURIComponent(u.username);
+        password ??= decodeURIComponent(u.password);
+        u.username = '';
+        u.password = '';
+    }
+    if (password)
+        mask(password);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') {
+        throw new errors_1.InputError(`${where}: ${u.protocol}// repositories are not classic chart repositories`, {
+            hint: 'List only http(s) chart repositories here; oci:// and file:// dependencies need no entry'
+        });
+    }
+    if (u.protocol === 'http:' && password) {
+        throw new errors_1.InputError(`${where}: credentials would be sent in the clear over http://`, { hint: 'Use the repository over https://' });
+    }
+    return { name, url: u.toString(), username: username || undefined, password: password || undefined };
+}
+function parseRepositories(raw, mask = () => { }) {
+    const text = raw.trim();
+    if (!text)
+        return [];
+    // Mask every userinfo password before anything can fail and print.
+    for (const m of text.matchAll(/\/\/[^:/@\s]*:([^@/\s]+)@/g))
+        mask(m[1]);
+    const out = [];
+    if (text.startsWith('-') || text.startsWith('[')) {
+        let list;
+        try {
+            list = (0, yaml_1.parse)(text);
+        }
+        catch (err) {
+            throw new errors_1.InputError(`input repositories is not a valid YAML list: ${err.message.split('\n')[0]}`, {
+                hint: 'Write one "- {name: NAME, url: URL, username: USER, password: PASS}" per repository, or name=url lines'
+            });
+        }
+        if (!Array.isArray(list))
+            throw new errors_1.InputError('input repositories must be a list', { hint: 'Start each entry with "- "' });
+        for (const item of list) {
+            const o = (item ?? {});
+            if (typeof o.password === 'string')
+                mask(o.password);
+            if (typeof o.name !== 'string' || typeof o.url !== 'string')
+                throw new errors_1.InputError('each repositories entry needs a name and a url', { hint: 'Write - {name: NAME, url: https://…}' });
+            out.push(entry(o.name, o.url, o.username === undefined ? undefined : String(o.username), o.password === undefined ? undefined : String(o.password), mask));
+        }
+    }
+    else {
+        for (const line of text.split(/\r?\n/).map((l) => l.trim())) {
+            if (!line || line.startsWith('#'))
+                continue;
+            const eq = line.indexOf('=');
+            if (eq <= 0)
+                throw new errors_1.InputError(`input repositories: "${line.replace(/\/\/[^@/]*@/, '//***@')}" is not name=url`, { hint: 'Write one name=https://… per line' });
+            out.push(entry(line.slice(0, eq).trim(), line.slice(eq + 1).trim(), undefined, undefined, mask));
+        }
+    }
+    const seen = new Set();
+    for (const r of out) {
+        if (seen.has(r.name))
+            throw new errors_1.InputError(`input repositories names "${r.name}" twice`, { hint: 'Give each repository its own name' });
+        seen.add(r.name);
+    }
+    return out;
+}
+/** Helm's urlutil.Equal: the same URL up to a trailing slash. */
+function sameRepositoryUrl(a, b) {
+    const norm = (s) => {
+        try {
+            const u = new URL(s);
+            u.username = '';
+            u.password = '';
+            u.pathname = u.pathname.replace(/\/+$/, '');
+            return u.toString().replace(/\/+$/, '');
+        }
+        catch {
+            return s.replace(/\/+$/, '');
+        }
+    };
+    return norm(a) === norm(b);
+}
+
+
+/***/ }),
+
+/***/ 588:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DependencyResolver = void 0;
+/**
+ * `helm dependency build` inside the action, per chart: the dependencies
+ * Chart.yaml declares and `charts/` does not hold are taken from the lock
+ * (checked with Helm's digest) or resolved from their ranges (a new lock goes
+ * into the packaged chart), fetched from classic repositories, oci://
+ * repositories or file:// directories, and added to the in-memory chart as the
+ * archives Helm would put into `charts/` (the user's directory is never
+ * written). Each index, tag list and archive is fetched once per run.
+ */
+const node_fs_1 = __nccwpck_require__(3024);
+const path = __importStar(__nccwpck_require__(6760));
+const errors_1 = __nccwpck_require__(3916);
+const loader_1 = __nccwpck_require__(8329);
+const save_1 = __nccwpck_require__(1567);
+const semver_1 = __nccwpck_require__(9478);
+const constraints_1 = __nccwpck_require__(9083);
+const lock_1 = __nccwpck_require__(4709);
+const oci_repo_1 = __nccwpck_require__(8930);
+const repo_index_1 = __nccwpck_require__(5527);
+const repositories_1 = __nccwpck_require__(7854);
+const NEWEST_SHOWN = 5;
+class DependencyResolver {
+    opts;
+    cache = new Map();
+    /** Network fetches made (index.yaml, tag lists, manifests and archives); each URL or reference once. */
+    fetches = 0;
+    /** Lookups answered from the cache. */
+    reused = 0;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    once(key, network, make) {
+        let p = this.cache.get(key);
+        if (p) {
+            this.reused++;
+            return p;
+        }
+        if (network)
+            this.fetches++;
+        p = make();
+        this.cache.set(key, p);
+        return p;
+    }
+    /** The named repository for `@name`/`alias:name`, or the one configured with the same URL (for its credentials). */
+    repositoryFor(dep, chart) {
+        const r = dep.repository;
+        const named = r.startsWith('@') ? r.slice(1) : r.startsWith('alias:') ? r.slice('alias:'.length) : undefined;
+        const found = named !== undefined ? this.opts.repositories.find((x) => x.name === named) : this.opts.repositories.find((x) => (0, repositories_1.sameRepositoryUrl)(x.url, r));
+        if (named !== undefined && !found) {
+            throw new errors_1.ChartError(`no repository definition for ${r} (dependency ${dep.name})`, {
+                chart,
+                hint: `Add "${named}=https://…" to the repositories input of this action (it replaces \`helm repo add ${named} …\`)`
+            });
+        }
+        const url = found && named !== undefined ? found.url : r;
+        return {
+            url,
+            name: found?.name,
+            ca: this.opts.ca,
+            auth: found && (found.username || found.password) ? { username: found.username, password: found.password } : undefined
+        };
+    }
+    index(repo, chart) {
+        return this.once(`index:${repo.url.replace(/\/+$/, '')}`, true, () => (0, repo_index_1.fetchIndex)(repo, chart));
+    }
+    versions(client, loc) {
+        return this.once(`tags:${loc.host}/${loc.repository}`, true, () => (0, oci_repo_1.listVersions)(client, loc));
+    }
+    /** Resolves, checks and adds the missing dependencies of `chart` (loaded from `chartDir`); returns every dependency with its source. */
+    async resolve(chart, chartDir, generated) {
+        const where = chart.where;
+        const deps = (chart.metadata.dependencies ?? []).filter(Boolean);
+        if (!deps.length)
+            return [];
+        const vendored = new Map(chart.dependencies.map((c) => [c.metadata.name, c]));
+        const missing = deps.filter((d) => !vendored.has(d.name));
+        const out = deps
+            .filter((d) => vendored.has(d.name))
+            .map((d) => ({ name: d.name, alias: d.alias, version: vendored.get(d.name).metadata.version, source: 'charts/' }));
+        if (!missing.length)
+            return out;
+        for (const d of missing) {
+            if (!d.repository) {
+                throw new errors_1.ChartError(`found in Chart.yaml, but missing in charts/ directory: ${d.name}`, {
+                    chart: where,
+                    file: path.join(where, 'Chart.yaml'),
+                    hint: `Dependency ${d.name} has no repository, so it must be vendored in charts/: add it there, or give its repository in Chart.yaml`
+                });
+            }
+        }
+        // Helm's resolveRepoNames: @name and alias:name become URLs before hashing and resolving.
+        const req = deps.map((d) => {
+            const r = d.repository;
+            if (!r.startsWith('@') && !r.startsWith('alias:'))
+                return d;
+            if (vendored.has(d.name) && !this.opts.repositories.some((x) => `@${x.name}` === r || `alias:${x.name}` === r))
+                return d;
+            return { ...d, repository: this.repositoryFor(d, where).url };
+        });
+        const lock = chart.lock;
+        let versions;
+        if (lock) {
+            (0, lock_1.checkLock)({ apiVersion: chart.metadata.apiVersion, req, original: deps, lock, chart: where });
+            versions = new Map();
+            for (const d of req.filter((x) => !vendored.has(x.name))) {
+                const l = lock.dependencies?.find((x) => x && x.name === d.name);
+                if (!l?.version) {
+                    throw new errors_1.ChartError(`Chart.lock has no version for dependency ${d.name}`, {
+                        chart: where,
+                        file: path.join(where, 'Chart.lock'),
+                        hint: `Run \`helm dependency update ${where}\` and commit the new Chart.lock`
+                    });
+                }
+                versions.set(d, l.version);
+            }
+        }
+        else {
+            versions = new Map();
+            const locked = [];
+            for (const d of req) {
+                if (vendored.has(d.name)) {
+                    locked.push({ name: d.name, repository: d.repository, version: d.repository ? vendored.get(d.name).metadata.version : d.version });
+                    continue;
+                }
+                const v = await this.pick(d, chartDir, where);
+                versions.set(d, v);
+                locked.push({ name: d.name, repository: d.repository, version: v });
+            }
+            // A v1 chart's requirements.lock would be one of its files; Helm 3 charts (v2) carry Chart.lock.
+            if (chart.metadata.apiVersion !== 'v1')
+                chart.lock = (0, lock_1.makeLock)(req, locked, generated);
+        }
+        const added = new Set();
+        for (const [d, version] of versions) {
+            const { data, source, fileName } = await this.fetch(d, version, chartDir, where, generated);
+            out.push({ name: d.name, alias: d.alias, version, source });
+            if (added.has(fileName))
+                continue; // the same archive for two aliases: Helm saves it once
+            added.add(fileName);
+            const subWhere = `${where}/charts/${fileName}`;
+            let sub;
+            try {
+                sub = await (0, loader_1.loadFiles)(await (0, loader_1.readChartArchive)(data, subWhere), subWhere);
+            }
+            catch (err) {
+                throw new errors_1.ChartError(`dependency ${d.name} ${version} from ${source} is not a valid chart: ${err instanceof errors_1.PublishError ? err.message : String(err)}`, {
+                    chart: where,
+                    hint: 'Pin another version, or ask the repository owner to republish it',
+                    cause: err
+                });
+            }
+            chart.dependencies.push(sub);
+        }
+        return out;
+    }
+    constraint(d, where) {
+        try {
+            return (0, constraints_1.parseConstraint)(d.version ?? '');
+        }
+        catch (err) {
+            if (!(err instanceof constraints_1.ConstraintSyntaxError))
+                throw err;
+            throw new errors_1.ChartError(`dependency "${d.name}" has an invalid version/constraint format: ${err.message}`, {
+                chart: where,
+                file: path.join(where, 'Chart.yaml'),
+                hint: 'Write a version or range such as 1.2.3, ^1.2.0, ~1.2, 1.2.* or ">= 1.0, < 2.0"'
+            });
+        }
+    }
+    /** Helm's resolver: the newest version the repository lists that satisfies the range. */
+    async pick(d, chartDir, where) {
+        const c = this.constraint(d, where);
+        const noMatch = (repo, available, extra) => {
+            const newest = available.slice(0, NEWEST_SHOWN);
+            throw new errors_1.ChartError(`can't get a valid version for dependency ${d.name}: no version in ${repo} satisfies "${d.version ?? ''}"${newest.length ? ` (newest: ${newest.join(', ')})` : ' (it has none)'}`, {
+                chart: where,
+                registry: repo,
+                file: path.join(where, 'Chart.yaml'),
+                hint: extra ?? `Change the version constraint of ${d.name} in Chart.yaml, or publish a matching version to ${repo}`
+            });
+        };
+        if (d.repository.startsWith('file://')) {
+            const sub = await this.localChart(d, chartDir, where);
+            if (!(0, constraints_1.satisfies)(sub.metadata.version, c))
+                noMatch(d.repository, [sub.metadata.version]);
+            return sub.metadata.version;
+        }
+        if (d.repository.startsWith('oci://')) {
+            // An exact version is used as it is, without listing tags (as Helm does).
+            if (d.version && (0, semver_1.parseHelmVersion)(d.version))
+                return d.version;
+            const loc = (0, oci_repo_1.ociLocation)(d.repository, d.name);
+            const client = this.opts.ociClient(loc.host);
+            const remote = (await this.wrap(d, loc.display, where, () => this.versions(client, loc))) ?? [];
+            const local = this.opts.inRun?.(loc.host, loc.repository).map((x) => x.version) ?? [];
+            const all = [...new Set([...local, ...remote])].sort((a, b) => (0, constraints_1.compareVersions)(b, a));
+            const v = (0, constraints_1.pickVersion)(all, c);
+            if (!v)
+                noMatch(loc.display, all, all.length ? undefined : (0, oci_repo_1.endsWithNameHint)(d.repository, d.name));
+            return v;
+        }
+        const repo = this.repositoryFor(d, where);
+        const index = await this.wrap(d, (0, repo_index_1.displayUrl)(repo.url), where, () => this.index(repo, where));
+        const entries = index.entries.get(d.name);
+        if (!entries) {
+            throw new errors_1.ChartError(`${d.name} chart not found in repo ${(0, repo_index_1.displayUrl)(repo.url)}`, {
+                chart: where,
+                registry: (0, repo_index_1.displayUrl)(repo.url),
+                hint: `Check the name of dependency ${d.name} and its repository in Chart.yaml`
+            });
+        }
+        const usable = entries.filter((e) => e.urls.length && (0, semver_1.parseHelmVersion)(e.version)).map((e) => e.version);
+        const v = (0, constraints_1.pickVersion)(usable, c);
+        if (!v)
+            noMatch((0, repo_index_1.displayUrl)(repo.url), usable);
+        return v;
+    }
+    /** Adds the dependency and repository to an error from the network layer. */
+    async wrap(d, repo, where, f) {
+        try {
+            return await f();
+        }
+        catch (err) {
+            if (err instanceof errors_1.PublishError && err.message.startsWith('dependency '))
+                throw err;
+            const Kind = err instanceof errors_1.PublishError ? err.constructor : errors_1.ChartError;
+            const e = err;
+            throw new Kind(`dependency ${d.name} (repository ${repo}): ${e.message ?? String(err)}`, {
+                chart: where,
+                registry: e.registry ?? repo,
+                file: e.file,
+                hint: e.hint ?? 'Check the repository in Chart.yaml and that the runner can reach it',
+                cause: err
+            });
+        }
+    }
+    async localChart(d, chartDir, where) {
+        const p = d.repository.slice('file://'.length);
+        const dir = path.isAbsolute(p) ? path.resolve(p) : path.join(chartDir, p);
+        const st = await node_fs_1.promises.stat(dir).catch(() => undefined);
+        if (!st?.isDirectory()) {
+            throw new errors_1.ChartError(`directory ${dir} not found (dependency ${d.name}, repository ${d.repository})`, {
+                chart: where,
+                file: path.join(where, 'Chart.yaml'),
+                hint: 'file:// paths are relative to the chart directory; check the path and that the checkout contains it'
+            });
+        }
+        return (0, loader_1.loadChartDir)(dir, path.relative(process.cwd(), dir) || dir);
+    }
+    async fetch(d, version, chartDir, where, generated) {
+        if (d.repository.startsWith('file://')) {
+            const sub = await this.localChart(d, chartDir, where);
+            if (!(0, constraints_1.satisfies)(sub.metadata.version, this.constraint({ ...d, version }, where))) {
+                throw new errors_1.ChartError(`can't get a valid version for dependency ${d.name}: ${d.repository} holds ${sub.metadata.version}, the lock wants ${version}`, {
+                    chart: where,
+                    hint: `Run \`helm dependency update ${where}\` and commit the new Chart.lock`
+                });
+            }
+            // tarFromLocalDir: packaged with Helm's Save into charts/<name>-<version>.tgz (here in the work directory).
+            const dest = path.join(this.opts.workDir, 'file-deps', Buffer.from(path.resolve(chartDir, d.repository.slice(7)))
+                .toString('base64url')
+                .slice(-48));
+            const saved = await this.once(`file:${dest}:${generated.getTime()}`, false, () => (0, save_1.saveChart)(sub, { destDir: dest, mtime: generated }));
+            return { data: await node_fs_1.promises.readFile(saved.path), source: d.repository, fileName: path.basename(saved.path) };
+        }
+        if (d.repository.startsWith('oci://')) {
+            const loc = (0, oci_repo_1.ociLocation)(d.repository, d.name);
+            const local = this.opts.inRun?.(loc.host, loc.repository).find((x) => x.version === version);
+            const ref = `oci://${loc.host}/${loc.repository}:${version.replace(/\+/g, '_')}`;
+            if (local)
+                return { data: await node_fs_1.promises.readFile(local.archive), source: `${ref} (packaged in this run)`, fileName: `${d.name}-${version}.tgz` };
+            const client = this.opts.ociClient(loc.host);
+            const data = await this.wrap(d, loc.display, where, () => this.once(`oci:${ref}`, true, () => (0, oci_repo_1.pullChart)(client, loc, version, where, d.name)));
+            return { data, source: ref, fileName: `${d.name}-${version}.tgz` };
+        }
+        const repo = this.repositoryFor(d, where);
+        const shown = (0, repo_index_1.displayUrl)(repo.url);
+        const index = await this.wrap(d, shown, where, () => this.index(repo, where));
+        const want = (0, semver_1.parseHelmVersion)(version);
+        const entry = index.entries
+            .get(d.name)
+            ?.find((e) => e.version === version || (want && (0, semver_1.parseHelmVersion)(e.version) && (0, constraints_1.compareVersions)(e.version, version) === 0));
+        if (!entry) {
+            const available = (index.entries.get(d.name) ?? []).map((e) => e.version).slice(0, NEWEST_SHOWN);
+            throw new errors_1.ChartError(`dependency ${d.name} ${version} (locked in Chart.lock) is not in ${shown}${available.length ? ` (newest: ${available.join(', ')})` : ''}`, {
+                chart: where,
+                registry: shown,
+                hint: `Run \`helm dependency update ${where}\` to lock a version the repository has, and commit Chart.lock`
+            });
+        }
+        const got = await this.wrap(d, shown, where, () => this.once(`chart:${(0, repo_index_1.resolveChartUrl)(repo.url, entry.urls[0])}`, true, () => (0, repo_index_1.downloadChart)(repo, entry, where)));
+        return { data: got.data, source: (0, repo_index_1.displayUrl)(got.url), fileName: got.fileName };
+    }
+}
+exports.DependencyResolver = DependencyResolver;
 
 
 /***/ }),
@@ -41390,7 +45882,7 @@ var overrides_1 = __nccwpck_require__(8049);
 Object.defineProperty(exports, "applyOverrides", ({ enumerable: true, get: function () { return overrides_1.applyOverrides; } }));
 var source_date_1 = __nccwpck_require__(6732);
 Object.defineProperty(exports, "sourceDateEpoch", ({ enumerable: true, get: function () { return source_date_1.sourceDateEpoch; } }));
-var chart_yaml_1 = __nccwpck_require__(4974);
+var chart_yaml_1 = __nccwpck_require__(2593);
 Object.defineProperty(exports, "metadataYaml", ({ enumerable: true, get: function () { return chart_yaml_1.metadataYaml; } }));
 
 
@@ -41458,7 +45950,7 @@ const yaml_1 = __nccwpck_require__(8815);
 const errors_1 = __nccwpck_require__(3916);
 const gojson_1 = __nccwpck_require__(3147);
 const chart_1 = __nccwpck_require__(8892);
-const chart_yaml_1 = __nccwpck_require__(4974);
+const chart_yaml_1 = __nccwpck_require__(2593);
 const helmignore_1 = __nccwpck_require__(1356);
 const tar_1 = __nccwpck_require__(4459);
 /** Helm 3.17.3+/4: per-file and whole-archive limits. */
@@ -41946,7 +46438,7 @@ const pako_1 = __nccwpck_require__(3585);
 const errors_1 = __nccwpck_require__(3916);
 const gojson_1 = __nccwpck_require__(3147);
 const chart_1 = __nccwpck_require__(8892);
-const chart_yaml_1 = __nccwpck_require__(4974);
+const chart_yaml_1 = __nccwpck_require__(2593);
 const metadata_1 = __nccwpck_require__(6655);
 const tar_1 = __nccwpck_require__(4459);
 const yaml_marshal_1 = __nccwpck_require__(3830);
@@ -42064,20 +46556,57 @@ async function saveChart(chart, opts) {
 /***/ }),
 
 /***/ 9478:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
 
-/**
- * Version rules Helm applies through Masterminds/semver v3: `NewVersion`
- * (coerce mode, what `helm package` validates with) and `StrictNewVersion`
- * (what Helm's OCI tag listing understands), plus the OCI tag mapping.
- */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseHelmVersion = parseHelmVersion;
 exports.isStrictSemver = isStrictSemver;
 exports.ociTag = ociTag;
 exports.isValidTag = isValidTag;
+/**
+ * Version rules Helm applies through Masterminds/semver v3: `NewVersion`
+ * (coerce mode, what `helm package` validates with) and `StrictNewVersion`
+ * (what Helm's OCI tag listing understands), plus the OCI tag mapping. The
+ * loose parse stays our own: the `semver` package's `coerce` drops
+ * prereleases and takes `1.2.3.4`, where Masterminds keeps the one and
+ * refuses the other.
+ */
+const semver = __importStar(__nccwpck_require__(2088));
 const UINT64_MAX = (1n << 64n) - 1n;
 const NUM = /^[0-9]*$/;
 const ALLOWED = /^[0-9A-Za-z-]*$/;
@@ -42134,16 +46663,24 @@ function parseHelmVersion(v) {
 }
 /**
  * Masterminds v3 `StrictNewVersion`, i.e. SemVer 2.0.0 (no `v`, exactly three
- * segments without leading zeros, segments within uint64).
+ * segments without leading zeros, segments within uint64). The `semver`
+ * package's strict parser has the same grammar, except that it also takes a
+ * leading `v` or `=` and surrounding blanks (refused here) and stops at
+ * 2^53-1 and 256 characters, where Masterminds takes any uint64 and any length:
+ * only those versions are checked with Masterminds' own rule.
  */
 function isStrictSemver(v) {
-    if (v === '')
+    if (v === '' || v !== v.trim() || v[0] === 'v' || v[0] === '=')
         return false;
+    if (semver.parse(v) !== null)
+        return true;
+    return v.length > 256 || /\d{16}/.test(v) ? strictBeyondSemverLimits(v) : false;
+}
+/** Masterminds' StrictNewVersion rule, for versions the `semver` package cannot represent. */
+function strictBeyondSemverLimits(v) {
     // strings.SplitN(v, ".", 3)
     const first = v.indexOf('.');
-    if (first < 0)
-        return false;
-    const second = v.indexOf('.', first + 1);
+    const second = first < 0 ? -1 : v.indexOf('.', first + 1);
     if (second < 0)
         return false;
     const parts = [v.slice(0, first), v.slice(first + 1, second), v.slice(second + 1)];
@@ -42159,15 +46696,7 @@ function isStrictSemver(v) {
             return false;
         parts[2] = parts[2].slice(0, dash);
     }
-    for (const p of parts) {
-        if (!NUM.test(p))
-            return false;
-        if (p.length > 1 && p[0] === '0')
-            return false;
-        if (parseUint64(p) === undefined)
-            return false;
-    }
-    return true;
+    return parts.every((p) => NUM.test(p) && !(p.length > 1 && p[0] === '0') && parseUint64(p) !== undefined);
 }
 /** Helm's OCI tag for a chart version: `+` is not allowed in tags, so `_`. */
 function ociTag(version) {
@@ -43243,6 +47772,7 @@ exports.backoffDelay = backoffDelay;
 exports.sendWithRetry = sendWithRetry;
 exports.headerValue = headerValue;
 exports.sameOrigin = sameOrigin;
+exports.untrustedCertificate = untrustedCertificate;
 /**
  * The one HTTP transport every module uses (registry, cloud token exchanges,
  * Sigstore helpers): node:http/https with keep-alive agents, an optional
@@ -43252,6 +47782,7 @@ exports.sameOrigin = sameOrigin;
 const http = __importStar(__nccwpck_require__(7067));
 const https = __importStar(__nccwpck_require__(4708));
 const node_stream_1 = __nccwpck_require__(7075);
+const errors_1 = __nccwpck_require__(3916);
 const agents = new Map();
 function agentFor(url, ca) {
     const key = `${url.protocol}${ca ? `:${typeof ca === 'string' ? ca : ca.toString('base64')}` : ''}`;
@@ -43312,7 +47843,7 @@ function send(req) {
             res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url }));
         });
         r.setTimeout(timeoutMs, () => r.destroy(Object.assign(new Error(`request to ${url.host} timed out after ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
-        r.on('error', reject);
+        r.on('error', (e) => reject(untrustedCertificate(e, url)));
         if (payload instanceof node_stream_1.Readable) {
             payload.on('error', (e) => r.destroy(e));
             payload.pipe(r);
@@ -43374,6 +47905,29 @@ function headerValue(headers, name) {
 function sameOrigin(a, b) {
     return a.origin === b.origin;
 }
+/** Node's codes for a server certificate that does not chain to a trusted CA or does not name the host. */
+const UNTRUSTED_CERTIFICATE = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+/** A TLS verification failure, which Node words without the host, as an error naming the host and the remedy. */
+function untrustedCertificate(err, url) {
+    const code = err.code;
+    if (!code || !UNTRUSTED_CERTIFICATE.has(code))
+        return err;
+    return new errors_1.RegistryError(`TLS: the certificate of ${url.host} is not trusted: ${err.message} (${code})`, {
+        registry: url.host,
+        code,
+        hint: 'If a private CA issued it, give that CA as a PEM file in the ca-file input (or in NODE_EXTRA_CA_CERTS)',
+        cause: err
+    });
+}
 
 
 /***/ }),
@@ -43432,6 +47986,7 @@ const os = __importStar(__nccwpck_require__(8161));
 const errors_1 = __nccwpck_require__(3916);
 const reference_1 = __nccwpck_require__(2148);
 const semver_1 = __nccwpck_require__(9478);
+const repositories_1 = __nccwpck_require__(7854);
 const readerFromEnv = (env) => (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 exports.readerFromEnv = readerFromEnv;
 function oneOf(get, name, allowed, fallback) {
@@ -43486,6 +48041,8 @@ function maskSecret(mask, value) {
 function readInputs(get, env, mask = () => { }) {
     for (const secret of ['password', 'github-token', 'gpg-private-key', 'gpg-passphrase'])
         maskSecret(mask, get(secret));
+    // Parsed first: the credentials in it are masked before anything can fail and print.
+    const repositories = (0, repositories_1.parseRepositories)(get('repositories'), mask);
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const registryRaw = get('registry');
     if (!registryRaw) {
@@ -43536,6 +48093,7 @@ function readInputs(get, env, mask = () => { }) {
             tsaUrl: get('tsa-url') || undefined,
             githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
         },
+        repositories,
         gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
         workspace
     };
@@ -43833,6 +48391,11 @@ exports.MANIFEST_ACCEPT = [
     'application/vnd.oci.artifact.manifest.v1+json'
 ].join(', ');
 const DEFAULT_CHUNK = 16 * 1024 * 1024;
+/** The `Link: <…>; rel="next"` page of a paginated listing (tags, referrers), relative to the current one. */
+function nextPage(res, current) {
+    const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec((0, http_1.headerValue)(res.headers, 'link') ?? '');
+    return next ? new URL(next[1], current) : undefined;
+}
 class RegistryClient {
     host;
     base;
@@ -44256,9 +48819,34 @@ class RegistryClient {
             }
             if (Array.isArray(index.manifests))
                 out.push(...index.manifests);
-            const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec((0, http_1.headerValue)(res.headers, 'link') ?? '');
             // Another origin gets no credentials (request() strips them).
-            url = next ? new URL(next[1], url) : undefined;
+            url = nextPage(res, url);
+        }
+        return out;
+    }
+    /**
+     * The repository's tags (`GET /v2/<repo>/tags/list`, following `Link` pages),
+     * or undefined when the repository does not exist.
+     */
+    async listTags(repository) {
+        const out = [];
+        let url = new URL(`/v2/${repository}/tags/list`, this.base);
+        for (let page = 0; url && page < 1000; page++) {
+            const res = await this.request({ method: 'GET', url, repository, push: false });
+            if (res.status === 404 && page === 0)
+                return undefined;
+            if (res.status !== 200)
+                return this.fail(res, 'GET', 'listing tags');
+            let body;
+            try {
+                body = JSON.parse(res.body.toString('utf8'));
+            }
+            catch {
+                throw new errors_1.RegistryError(`${this.host} answered GET ${url.pathname} with a tag list that is not JSON`, { registry: this.host });
+            }
+            if (Array.isArray(body.tags))
+                out.push(...body.tags.map(String));
+            url = nextPage(res, url);
         }
         return out;
     }
@@ -44841,19 +49429,32 @@ const verify_archive_1 = __nccwpck_require__(240);
 const helm_artifact_1 = __nccwpck_require__(2316);
 const reference_1 = __nccwpck_require__(2148);
 const errors_1 = __nccwpck_require__(3916);
-async function prepareOne(source, inputs, provKey) {
+const order_1 = __nccwpck_require__(420);
+const resolve_1 = __nccwpck_require__(588);
+const chart_yaml_1 = __nccwpck_require__(2593);
+const auth_1 = __nccwpck_require__(9090);
+const client_1 = __nccwpck_require__(3734);
+const reference_2 = __nccwpck_require__(2148);
+const publish_1 = __nccwpck_require__(4496);
+const os = __importStar(__nccwpck_require__(8161));
+async function prepareOne(source, inputs, deps, provKey) {
     const result = { source: source.display, status: inputs.dryRun ? 'dry-run' : 'published' };
     const prepared = { source, result };
     const chart = source.kind === 'directory' ? await (0, chart_1.loadChartDir)(source.path, source.display) : await (0, chart_1.loadChartArchive)(source.path, source.display);
     const overridden = Boolean(inputs.version || inputs.appVersion);
     if (overridden)
         (0, chart_1.applyOverrides)(chart, { version: inputs.version, appVersion: inputs.appVersion });
+    const when = await (0, chart_1.sourceDateEpoch)(source.path, process.env);
+    if (source.kind === 'directory') {
+        result.dependencies = await deps.resolver.resolve(chart, source.path, when.date);
+        for (const d of result.dependencies)
+            log.info(`Dependency ${d.alias ? `${d.alias} (${d.name})` : d.name} ${d.version} from ${d.source}`);
+    }
     (0, chart_1.checkDependencies)(chart);
     const metadata = chart.metadata;
     Object.assign(result, { name: metadata.name, version: metadata.version });
     prepared.metadata = metadata;
     result.warnings = [...(chart.warnings ?? [])];
-    const when = await (0, chart_1.sourceDateEpoch)(source.path, process.env);
     log.info(`Time stamps: ${when.date.toISOString()} (${when.source})`);
     if (when.warning)
         result.warnings.push(when.warning);
@@ -44893,8 +49494,62 @@ async function prepareOne(source, inputs, provKey) {
     });
     return prepared;
 }
+/** What the ordering needs from each chart: its name and dependencies, read from Chart.yaml alone (a bad file is reported later). */
+async function orderNode(source) {
+    const node = { display: source.display, dependencies: [] };
+    if (source.kind !== 'directory')
+        return node;
+    node.dir = source.path;
+    try {
+        const raw = (0, chart_yaml_1.decodeMetadata)(await node_fs_1.promises.readFile(path.join(source.path, 'Chart.yaml'), 'utf8'));
+        node.name = raw.name;
+        node.dependencies = (raw.dependencies ?? []).filter((d) => d !== null);
+    }
+    catch {
+        // prepareOne reports it with the chart's context
+    }
+    return node;
+}
+/** oci:// dependencies on the target host use the target's login; other hosts are pulled anonymously. */
+function dependencyResolver(inputs, ca, inRun, workDir) {
+    const clients = new Map();
+    return new resolve_1.DependencyResolver({
+        repositories: inputs.repositories,
+        ca,
+        workDir,
+        inRun: (host, repository) => inRun.get(`${host}/${repository}`) ?? [],
+        ociClient: (host) => {
+            let c = clients.get(host);
+            if (!c) {
+                const plainHttp = inputs.plainHttp === 'auto' ? (0, reference_2.isLoopbackHost)(host) : inputs.plainHttp === 'true';
+                const credentials = host === inputs.registry.host ? (0, auth_1.createCredentialSource)(host, inputs.login, process.env) : undefined;
+                c = new client_1.RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' });
+                clients.set(host, c);
+            }
+            return c;
+        }
+    });
+}
 async function prepareCharts(sources, inputs) {
     const out = [];
+    // Charts that depend on charts of this run come after them (file:// or the target registry).
+    const nodes = await Promise.all(sources.map(orderNode));
+    let order;
+    try {
+        order = (0, order_1.dependencyOrder)(nodes, inputs.registry);
+    }
+    catch (err) {
+        if (!(err instanceof order_1.DependencyCycleError))
+            throw err;
+        (0, annotate_1.annotate)(err);
+        for (const i of err.members)
+            out.push({ source: sources[i], result: { source: sources[i].display, status: 'failed', error: (0, errors_1.errorMessage)(err) } });
+        order = sources.map((_s, i) => i).filter((i) => !err.members.includes(i));
+    }
+    const inRun = new Map();
+    const workDir = await node_fs_1.promises.mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'helm-oci-publish-deps-'));
+    const deps = { resolver: dependencyResolver(inputs, await (0, publish_1.readCaFile)(inputs.caFile), inRun, workDir), inRun };
+    const started = Date.now();
     let provKey;
     if (inputs.gpg) {
         const { loadProvKey } = (0, lazy_1.loadLazy)('sign/helm-prov');
@@ -44902,13 +49557,17 @@ async function prepareCharts(sources, inputs) {
         for (const w of provKey.warnings)
             log.warning(w);
     }
-    for (const source of sources) {
+    for (const source of order.map((i) => sources[i])) {
         await log.group(`Package ${source.display}`, async () => {
             try {
-                const prepared = await prepareOne(source, inputs, provKey);
+                const prepared = await prepareOne(source, inputs, deps, provKey);
                 for (const w of prepared.result.warnings ?? [])
                     log.warning(`${prepared.result.name}: ${w}`, { file: path.join(source.display, 'Chart.yaml') });
                 out.push(prepared);
+                if (prepared.ref && prepared.archive) {
+                    const key = `${prepared.ref.host}/${prepared.ref.repository}`;
+                    inRun.set(key, [...(inRun.get(key) ?? []), { version: prepared.result.version, archive: prepared.archive.path }]);
+                }
             }
             catch (err) {
                 const e = err instanceof errors_1.ChartError || !(err instanceof Error) ? err : new errors_1.ChartError(err.message, { chart: source.display, cause: err });
@@ -44917,6 +49576,10 @@ async function prepareCharts(sources, inputs) {
             }
         });
     }
+    await node_fs_1.promises.rm(workDir, { recursive: true, force: true });
+    const { fetches, reused } = deps.resolver;
+    if (fetches || reused)
+        log.info(`Dependencies: ${fetches} fetch(es) for ${out.length} chart(s) in ${Date.now() - started} ms; ${reused} lookup(s) served from this run's cache`);
     const seen = new Map();
     for (const p of out) {
         if (!p.ref)
@@ -44980,6 +49643,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.readCaFile = readCaFile;
 exports.connect = connect;
 exports.publishCharts = publishCharts;
 /**
@@ -44997,6 +49661,14 @@ const client_1 = __nccwpck_require__(3734);
 const reference_1 = __nccwpck_require__(2148);
 const push_1 = __nccwpck_require__(5842);
 const sign_1 = __nccwpck_require__(4605);
+/** The `ca-file` input's PEM bundle, trusted for the registry and chart repositories. */
+async function readCaFile(caFile) {
+    if (!caFile)
+        return undefined;
+    return node_fs_1.promises.readFile(caFile).catch((err) => {
+        throw new errors_1.PublishError(`cannot read ca-file ${caFile}: ${err.message}`, { file: caFile, hint: 'Give the path of a PEM file in the workspace' });
+    });
+}
 async function connect(inputs, env = process.env) {
     // Decided first: a signing request that cannot be honoured fails before any login or upload.
     const plan = (0, sign_1.planSigning)(inputs.sign, env);
@@ -45004,14 +49676,7 @@ async function connect(inputs, env = process.env) {
     const credentials = (0, auth_1.createCredentialSource)(host, inputs.login, env);
     log.info(`Registry ${host}: logging in with ${credentials.description}`);
     const plainHttp = inputs.plainHttp === 'auto' ? (0, reference_1.isLoopbackHost)(host) : inputs.plainHttp === 'true';
-    const ca = inputs.caFile
-        ? await node_fs_1.promises.readFile(inputs.caFile).catch((err) => {
-            throw new errors_1.PublishError(`cannot read ca-file ${inputs.caFile}: ${err.message}`, {
-                file: inputs.caFile,
-                hint: 'Give the path of a PEM file in the workspace'
-            });
-        })
-        : undefined;
+    const ca = await readCaFile(inputs.caFile);
     const client = new client_1.RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' });
     if (inputs.dockerConfig) {
         const { writeDockerConfig } = await Promise.resolve().then(() => __importStar(__nccwpck_require__(1191)));
@@ -45215,6 +49880,7 @@ function chartsOutput(results) {
         attestation: r.attestation,
         'attestation-id': r.attestationId,
         'rekor-log-index': r.rekorLogIndex,
+        dependencies: r.dependencies,
         error: r.error
     })));
 }
@@ -45279,13 +49945,14 @@ function safeMarkdown(text) {
 /***/ }),
 
 /***/ 7994:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatSize = formatSize;
 exports.summaryMarkdown = summaryMarkdown;
+const sanitize_1 = __nccwpck_require__(1211);
 const STATUS = {
     published: '✅ published',
     unchanged: '✔️ unchanged (identical tag)',
@@ -45322,6 +49989,13 @@ function summaryMarkdown(results, registry) {
             lines.push(`helm install ${r.name} ${repo} --version ${r.version}`, `helm install ${r.name} ${r.ref}   # pinned to the digest`);
         }
         lines.push('```');
+    }
+    const withDeps = results.filter((r) => r.dependencies?.length);
+    if (withDeps.length) {
+        lines.push('', '#### Dependencies', '', '| Chart | Dependency | Version | Source |', '| --- | --- | --- | --- |');
+        for (const r of withDeps)
+            for (const d of r.dependencies ?? [])
+                lines.push(`| ${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)} | ${(0, sanitize_1.safeMarkdown)(d.alias ? `${d.alias} (${d.name})` : d.name)} | ${(0, sanitize_1.safeMarkdown)(d.version)} | ${(0, sanitize_1.safeMarkdown)(d.source)} |`);
     }
     const failed = results.filter((r) => r.error);
     if (failed.length) {

@@ -8,6 +8,7 @@ import * as http from 'node:http'
 import * as https from 'node:https'
 import { rootCertificates } from 'node:tls'
 import { Readable } from 'node:stream'
+import { RegistryError } from './errors'
 
 export type Body = Buffer | string | (() => Readable)
 
@@ -96,7 +97,7 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url }))
     })
     r.setTimeout(timeoutMs, () => r.destroy(Object.assign(new Error(`request to ${url.host} timed out after ${timeoutMs} ms`), { code: 'ETIMEDOUT' })))
-    r.on('error', reject)
+    r.on('error', (e) => reject(untrustedCertificate(e, url)))
     if (payload instanceof Readable) {
       payload.on('error', (e) => r.destroy(e))
       payload.pipe(r)
@@ -166,4 +167,28 @@ export function headerValue(headers: http.IncomingHttpHeaders, name: string): st
 /** True when `a` and `b` share scheme, host and port: the only place credentials may go. */
 export function sameOrigin(a: URL, b: URL): boolean {
   return a.origin === b.origin
+}
+
+/** Node's codes for a server certificate that does not chain to a trusted CA or does not name the host. */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID'
+])
+
+/** A TLS verification failure, which Node words without the host, as an error naming the host and the remedy. */
+export function untrustedCertificate(err: Error, url: URL): Error {
+  const code = (err as NodeJS.ErrnoException).code
+  if (!code || !UNTRUSTED_CERTIFICATE.has(code)) return err
+  return new RegistryError(`TLS: the certificate of ${url.host} is not trusted: ${err.message} (${code})`, {
+    registry: url.host,
+    code,
+    hint: 'If a private CA issued it, give that CA as a PEM file in the ca-file input (or in NODE_EXTRA_CA_CERTS)',
+    cause: err
+  })
 }

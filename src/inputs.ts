@@ -14,6 +14,7 @@ import { isStrictSemver } from './chart/semver'
 import type { LoginOptions } from './auth'
 import type { SignOptions } from './sign'
 import { readContext, type RunContext } from './context'
+import { parseRepositories, type NamedRepository } from './chart/dependencies/repositories'
 
 export type IfExists = 'skip-identical' | 'fail' | 'overwrite'
 export type PlainHttp = 'auto' | 'true' | 'false'
@@ -33,6 +34,8 @@ export interface Inputs {
   sign: SignOptions
   /** Helm .prov signing key (ASCII-armored), when given. */
   gpg?: { privateKey: string; passphrase?: string }
+  /** Classic chart repositories for dependencies (`repositories`). */
+  repositories: NamedRepository[]
   workspace: string
   /** The workflow run (repository, actor, server and API URLs, visibility). */
   github: RunContext
@@ -97,6 +100,8 @@ export function maskSecret(mask: (s: string) => void, value: string | undefined)
 
 export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}, github: RunContext = readContext()): Inputs {
   for (const secret of ['password', 'github-token', 'gpg-private-key', 'gpg-passphrase']) maskSecret(mask, get(secret))
+  // Parsed first: the credentials in it are masked before anything can fail and print.
+  const repositories = parseRepositories(get('repositories'), mask)
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const registryRaw = get('registry')
   if (!registryRaw) {
@@ -148,6 +153,7 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
       tsaUrl: get('tsa-url') || undefined,
       githubToken: get('github-token') || env.GITHUB_TOKEN || undefined
     },
+    repositories,
     gpg: gpgKey ? { privateKey: gpgKey, passphrase: get('gpg-passphrase') || undefined } : undefined,
     workspace,
     github

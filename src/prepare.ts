@@ -19,6 +19,14 @@ import { chartReference, type ChartReference } from './oci/reference'
 import type { Inputs } from './inputs'
 import type { ChartResult } from './report/result'
 import { ChartError, errorMessage } from './errors'
+import { dependencyOrder, DependencyCycleError, type OrderNode } from './chart/dependencies/order'
+import { DependencyResolver, type InRunChart } from './chart/dependencies/resolve'
+import { decodeMetadata } from './chart/chart-yaml'
+import { createCredentialSource } from './auth'
+import { RegistryClient } from './oci/client'
+import { isLoopbackHost } from './oci/reference'
+import { readCaFile } from './publish'
+import * as os from 'node:os'
 
 export interface Blob {
   digest: string
@@ -40,19 +48,30 @@ export interface PreparedChart {
 type HelmProv = typeof import('./sign/helm-prov')
 type ProvKey = Awaited<ReturnType<HelmProv['loadProvKey']>>
 
-async function prepareOne(source: ChartSource, inputs: Inputs, provKey?: ProvKey): Promise<PreparedChart> {
+/** Dependency resolution shared by the charts of one run (one cache, the charts packaged so far). */
+interface DependencyContext {
+  resolver: DependencyResolver
+  /** host/repository → charts of this run packaged for it. */
+  inRun: Map<string, InRunChart[]>
+}
+
+async function prepareOne(source: ChartSource, inputs: Inputs, deps: DependencyContext, provKey?: ProvKey): Promise<PreparedChart> {
   const result: ChartResult = { source: source.display, status: inputs.dryRun ? 'dry-run' : 'published' }
   const prepared: PreparedChart = { source, result }
   const chart: Chart = source.kind === 'directory' ? await loadChartDir(source.path, source.display) : await loadChartArchive(source.path, source.display)
   const overridden = Boolean(inputs.version || inputs.appVersion)
   if (overridden) applyOverrides(chart, { version: inputs.version, appVersion: inputs.appVersion })
+  const when = await sourceDateEpoch(source.path, process.env)
+  if (source.kind === 'directory') {
+    result.dependencies = await deps.resolver.resolve(chart, source.path, when.date)
+    for (const d of result.dependencies) log.info(`Dependency ${d.alias ? `${d.alias} (${d.name})` : d.name} ${d.version} from ${d.source}`)
+  }
   checkDependencies(chart)
   const metadata = chart.metadata
   Object.assign(result, { name: metadata.name, version: metadata.version })
   prepared.metadata = metadata
   result.warnings = [...(chart.warnings ?? [])]
 
-  const when = await sourceDateEpoch(source.path, process.env)
   log.info(`Time stamps: ${when.date.toISOString()}, from ${when.source}`)
   if (when.warning) result.warnings.push(when.warning)
   if (source.kind === 'archive' && !overridden) {
@@ -98,20 +117,75 @@ async function prepareOne(source: ChartSource, inputs: Inputs, provKey?: ProvKey
   return prepared
 }
 
+/** What the ordering needs from each chart: its name and dependencies, read from Chart.yaml alone (a bad file is reported later). */
+async function orderNode(source: ChartSource): Promise<OrderNode> {
+  const node: OrderNode = { display: source.display, dependencies: [] }
+  if (source.kind !== 'directory') return node
+  node.dir = source.path
+  try {
+    const raw = decodeMetadata(await fs.readFile(path.join(source.path, 'Chart.yaml'), 'utf8'))
+    node.name = raw.name
+    node.dependencies = (raw.dependencies ?? []).filter((d) => d !== null)
+  } catch {
+    // prepareOne reports it with the chart's context
+  }
+  return node
+}
+
+/** oci:// dependencies on the target host use the target's login; other hosts are pulled anonymously. */
+function dependencyResolver(inputs: Inputs, ca: Buffer | undefined, inRun: Map<string, InRunChart[]>, workDir: string): DependencyResolver {
+  const clients = new Map<string, RegistryClient>()
+  return new DependencyResolver({
+    repositories: inputs.repositories,
+    ca,
+    workDir,
+    inRun: (host, repository) => inRun.get(`${host}/${repository}`) ?? [],
+    ociClient: (host) => {
+      let c = clients.get(host)
+      if (!c) {
+        const plainHttp = inputs.plainHttp === 'auto' ? isLoopbackHost(host) : inputs.plainHttp === 'true'
+        const credentials = host === inputs.registry.host ? createCredentialSource(host, inputs.login, process.env) : undefined
+        c = new RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' })
+        clients.set(host, c)
+      }
+      return c
+    }
+  })
+}
+
 export async function prepareCharts(sources: ChartSource[], inputs: Inputs): Promise<PreparedChart[]> {
   const out: PreparedChart[] = []
+  // Charts that depend on charts of this run come after them (file:// or the target registry).
+  const nodes = await Promise.all(sources.map(orderNode))
+  let order: number[]
+  try {
+    order = dependencyOrder(nodes, inputs.registry)
+  } catch (err) {
+    if (!(err instanceof DependencyCycleError)) throw err
+    annotate(err)
+    for (const i of err.members) out.push({ source: sources[i], result: { source: sources[i].display, status: 'failed', error: errorMessage(err) } })
+    order = sources.map((_s, i) => i).filter((i) => !err.members.includes(i))
+  }
+  const inRun = new Map<string, InRunChart[]>()
+  const workDir = await fs.mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'helm-oci-publish-deps-'))
+  const deps: DependencyContext = { resolver: dependencyResolver(inputs, await readCaFile(inputs.caFile), inRun, workDir), inRun }
+  const started = Date.now()
   let provKey: ProvKey | undefined
   if (inputs.gpg) {
     const { loadProvKey } = loadLazy<HelmProv>('sign/helm-prov')
     provKey = await loadProvKey({ armoredPrivateKey: inputs.gpg.privateKey, passphrase: inputs.gpg.passphrase })
     for (const w of provKey.warnings) log.warning(w)
   }
-  for (const source of sources) {
+  for (const source of order.map((i) => sources[i])) {
     await log.group(`Package ${source.display}`, async () => {
       try {
-        const prepared = await prepareOne(source, inputs, provKey)
+        const prepared = await prepareOne(source, inputs, deps, provKey)
         for (const w of prepared.result.warnings ?? []) log.warning(`${prepared.result.name}: ${w}`, { file: path.join(source.display, 'Chart.yaml') })
         out.push(prepared)
+        if (prepared.ref && prepared.archive) {
+          const key = `${prepared.ref.host}/${prepared.ref.repository}`
+          inRun.set(key, [...(inRun.get(key) ?? []), { version: prepared.result.version!, archive: prepared.archive.path }])
+        }
       } catch (err) {
         const e = err instanceof ChartError || !(err instanceof Error) ? err : new ChartError(err.message, { chart: source.display, cause: err })
         annotate(e)
@@ -119,6 +193,10 @@ export async function prepareCharts(sources: ChartSource[], inputs: Inputs): Pro
       }
     })
   }
+  await fs.rm(workDir, { recursive: true, force: true })
+  const { fetches, reused } = deps.resolver
+  if (fetches || reused)
+    log.info(`Dependencies: ${fetches} fetch(es) for ${out.length} chart(s) in ${Date.now() - started} ms; ${reused} lookup(s) served from this run's cache`)
   const seen = new Map<string, string>()
   for (const p of out) {
     if (!p.ref) continue

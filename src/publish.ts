@@ -24,6 +24,14 @@ export interface Target {
   signing?: Signing
 }
 
+/** The `ca-file` input's PEM bundle, trusted for the registry and chart repositories. */
+export async function readCaFile(caFile: string | undefined): Promise<Buffer | undefined> {
+  if (!caFile) return undefined
+  return fs.readFile(caFile).catch((err: Error) => {
+    throw new PublishError(`cannot read ca-file ${caFile}: ${err.message}`, { file: caFile, hint: 'Give the path of a PEM file in the workspace' })
+  })
+}
+
 export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
   // Decided first: a signing request that cannot be honoured fails before any login or upload.
   const plan = planSigning(inputs.sign, env, inputs.github)
@@ -31,14 +39,7 @@ export async function connect(inputs: Inputs, env: NodeJS.ProcessEnv = process.e
   const credentials = createCredentialSource(host, inputs.login, env)
   log.info(`Registry ${host}: logging in with ${credentials.description}`)
   const plainHttp = inputs.plainHttp === 'auto' ? isLoopbackHost(host) : inputs.plainHttp === 'true'
-  const ca = inputs.caFile
-    ? await fs.readFile(inputs.caFile).catch((err: Error) => {
-        throw new PublishError(`cannot read ca-file ${inputs.caFile}: ${err.message}`, {
-          file: inputs.caFile,
-          hint: 'Give the path of a PEM file in the workspace'
-        })
-      })
-    : undefined
+  const ca = await readCaFile(inputs.caFile)
   const client = new RegistryClient({ host, plainHttp, ca, credentials, userAgent: 'helm-oci-publish' })
   if (inputs.dockerConfig) {
     const { writeDockerConfig } = await import('./auth/docker-config')

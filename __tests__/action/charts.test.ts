@@ -72,12 +72,11 @@ describe('charts as repositories have them, against an open registry', () => {
   test('a missing vendored dependency fails with what to run', async () => {
     const ws = workspace()
     tree(path.join(ws, 'app'), {
-      'Chart.yaml':
-        'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: redis\n  version: 17.x\n  repository: oci://registry-1.docker.io/bitnamicharts\n'
+      'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: redis\n  version: 17.x\n'
     })
     const run = await runAction({ charts: 'app', registry: `oci://${reg.host}/deps`, sign: 'false' }, { workspace: ws })
     expect(run.code).not.toBe(0)
-    expect(run.errors.join('\n')).toMatch(/missing in charts\/ directory: redis.*helm dependency build/)
+    expect(run.errors.join('\n')).toMatch(/missing in charts\/ directory: redis.*no repository, so it must be vendored in charts\//)
     expect(run.errors.join('\n')).toMatch(/file=app\/Chart.yaml/)
   })
 

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { runAction, ROOT } from '../support/action'
@@ -31,6 +31,7 @@ describe('gpg-private-key: Helm .prov layer', () => {
   })
   afterAll(async () => {
     execFileSync('gpgconf', ['--kill', 'gpg-agent'], { env: { ...process.env, GNUPGHOME: gnupg } })
+    rmSync(gnupg, { recursive: true, force: true })
     await reg?.stop()
   })
 
@@ -46,18 +47,30 @@ describe('gpg-private-key: Helm .prov layer', () => {
     const byType = (t: string) => manifest.layers.find((l: { mediaType: string }) => l.mediaType === t)
     const chart = byType('application/vnd.cncf.helm.chart.content.v1.tar+gzip')
     const prov = byType('application/vnd.cncf.helm.chart.provenance.v1.prov')
-    expect(prov).toBeTruthy()
+    expect(prov).toMatchObject({ mediaType: 'application/vnd.cncf.helm.chart.provenance.v1.prov', digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) })
     expect(manifest.layers.map((l: { digest: string }) => l.digest)).toEqual([...manifest.layers.map((l: { digest: string }) => l.digest)].sort())
     const dir = mkdtempSync(path.join(os.tmpdir(), 'hop-pull-'))
     const tgz = execFileSync('curl', ['-sf', `${reg.url}/v2/prov/demo-chart/blobs/${chart.digest}`])
     const provBytes = execFileSync('curl', ['-sf', `${reg.url}/v2/prov/demo-chart/blobs/${prov.digest}`])
     writeFileSync(path.join(dir, 'demo-chart-0.1.0.tgz'), tgz)
     writeFileSync(path.join(dir, 'demo-chart-0.1.0.tgz.prov'), provBytes)
-    const out = execFileSync('gpg', ['--batch', '--verify', path.join(dir, 'demo-chart-0.1.0.tgz.prov')], {
+    // The layer descriptor describes the bytes the registry serves.
+    expect(prov.digest).toBe(`sha256:${createHash('sha256').update(provBytes).digest('hex')}`)
+    expect(prov.size).toBe(provBytes.length)
+    const status = execFileSync('gpg', ['--batch', '--status-fd', '1', '--verify', path.join(dir, 'demo-chart-0.1.0.tgz.prov')], {
       env: { ...process.env, GNUPGHOME: gnupg },
       stdio: ['ignore', 'pipe', 'pipe']
-    })
-    expect(out).toBeDefined()
+    }).toString()
+    // gpg's machine-readable verdict: a good signature by the key generated above, SHA512 (digest algo 10).
+    const fpr = execFileSync('gpg', ['--batch', '--with-colons', '--fingerprint', 'charts@example.com'], { env: { ...process.env, GNUPGHOME: gnupg } })
+      .toString()
+      .split('\n')
+      .find((l) => l.startsWith('fpr:'))!
+      .split(':')[9]
+    expect(status).toMatch(/^\[GNUPG:\] GOODSIG [0-9A-F]{16} Chart Signer <charts@example\.com>$/m)
+    expect(status).toMatch(new RegExp(`^\\[GNUPG:\\] VALIDSIG ${fpr} \\S+ \\d+ 0 4 0 1 10 01 ${fpr}$`, 'm'))
+    rmSync(ws, { recursive: true, force: true })
+    rmSync(dir, { recursive: true, force: true })
     const text = provBytes.toString()
     expect(text).toMatch(/^-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\napiVersion: v2\n/)
     expect(text).toContain(`\n...\nfiles:\n  demo-chart-0.1.0.tgz: sha256:${createHash('sha256').update(tgz).digest('hex')}\n-----BEGIN PGP SIGNATURE-----`)

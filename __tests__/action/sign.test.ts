@@ -102,7 +102,15 @@ describe('Sigstore keyless signing', () => {
   }
 
   test('signs the pushed digest (bundle and legacy), attests provenance, and only then sets the tag', async () => {
-    const run = await runAction(inputs({ version: '1.0.0', 'sign-format': 'both' }), { workspace: workspace(), env: env() })
+    // Through a recording proxy, to see the order in which the registry received the manifests.
+    const proxy = await startFaultProxy(reg.url)
+    const run = await runAction(
+      { ...inputs({ version: '1.0.0', 'sign-format': 'both' }), registry: `oci://${proxy.host}/signed` },
+      {
+        workspace: workspace(),
+        env: env()
+      }
+    ).finally(() => proxy.stop())
     expect(run.errors).toEqual([])
     const { digest } = run.outputs
     expect(sha256((await get(`${reg.url}/v2/signed/demo-chart/manifests/1.0.0`)).body)).toBe(digest)
@@ -113,8 +121,17 @@ describe('Sigstore keyless signing', () => {
     const byType = (t: string) => refs.filter((r) => r.annotations?.['dev.sigstore.bundle.predicateType'] === t)
     const [sig] = byType('https://sigstore.dev/cosign/sign/v1')
     const [prov] = byType('https://slsa.dev/provenance/v1')
-    expect(run.outputs.signature).toBe(`${reg.host}/signed/demo-chart@${sig.digest}`)
-    expect(run.outputs.attestation).toBe(`${reg.host}/signed/demo-chart@${prov.digest}`)
+    expect(run.outputs.signature).toBe(`${proxy.host}/signed/demo-chart@${sig.digest}`)
+    expect(run.outputs.attestation).toBe(`${proxy.host}/signed/demo-chart@${prov.digest}`)
+
+    // The order: chart manifest by digest, then the signature and attestation referrers and the legacy .sig tag,
+    // and the version tag last, so a puller never sees the tag without its signatures.
+    const puts = proxy.requests.filter((r) => r.method === 'PUT' && r.path.includes('/manifests/')).map((r) => r.path.replace(/^.*\/manifests\//, ''))
+    const legacy = `${digest.replace(':', '-')}.sig`
+    expect(puts[puts.length - 1]).toBe('1.0.0')
+    expect(puts.filter((p) => p === '1.0.0')).toHaveLength(1)
+    for (const before of [digest, sig.digest, prov.digest, legacy]) expect(puts.indexOf(before)).toBeGreaterThanOrEqual(0)
+    expect(puts.indexOf(digest)).toBe(0)
 
     const expectId = { san: token.san, issuer: ISSUER, digest }
     const sigBundle = (await bundleOf(reg, 'signed/demo-chart', sig)) as {
@@ -148,7 +165,7 @@ describe('Sigstore keyless signing', () => {
     expect(layer.mediaType).toBe('application/vnd.dev.cosign.simplesigning.v1+json')
     const payload = (await get(`${reg.url}/v2/signed/demo-chart/blobs/${layer.digest}`, '*/*')).body
     expect(JSON.parse(payload.toString()).critical).toEqual({
-      identity: { 'docker-reference': `${reg.host}/signed/demo-chart` },
+      identity: { 'docker-reference': `${proxy.host}/signed/demo-chart` },
       image: { 'docker-manifest-digest': digest },
       type: 'cosign container image signature'
     })
@@ -188,8 +205,8 @@ describe('Sigstore keyless signing', () => {
         { san: token.san, issuer: ISSUER, artifact: forged }
       )
     ).toThrow()
-    expect(run.summary).toContain(`cosign verify ${reg.host}/signed/demo-chart@${digest} --certificate-identity '${token.san}'`)
-    expect(run.summary).toContain(`gh attestation verify oci://${reg.host}/signed/demo-chart@${digest} -R acme/charts`)
+    expect(run.summary).toContain(`cosign verify ${proxy.host}/signed/demo-chart@${digest} --certificate-identity '${token.san}'`)
+    expect(run.summary).toContain(`gh attestation verify oci://${proxy.host}/signed/demo-chart@${digest} -R acme/charts`)
     const leaks = (run.stdout + run.stderr + run.summary)
       .split('\n')
       .filter((l) => token.tokens.some((t: string) => l.includes(t)) && !l.startsWith('::add-mask::'))

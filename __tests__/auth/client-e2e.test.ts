@@ -5,6 +5,8 @@
  * issued, and the client obtains it from our CredentialSource on the challenge.
  * `pushSmall` is the only place that assumes RegistryClient method names.
  */
+import { readFileSync } from 'node:fs'
+import * as path from 'node:path'
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { RegistryClient } from '../../src/oci/client'
@@ -74,6 +76,14 @@ describe('push through RegistryClient with each cloud credential', () => {
     return reg
   }
 
+  /** The push landed (Distribution's own storage says so) with a push-scoped token issued to `username`. */
+  function expectPushed(reg: TestRegistry, repo: string, username: string): void {
+    const link = path.join(reg.dataDir, 'docker/registry/v2/repositories', repo, '_manifests/tags/0.1.0/current/link')
+    expect(readFileSync(link, 'utf8')).toMatch(/^sha256:[0-9a-f]{64}$/)
+    const pushGrants = reg.tokenRequests.filter((r) => r.scope.some((s) => s.startsWith(`repository:${repo}:`) && s.includes('push')))
+    expect(pushGrants.map((r) => r.username)).toContain(username)
+  }
+
   function client(host: string, credentials: CredentialSource): any {
     return new RegistryClient({ host, plainHttp: true, credentials, userAgent: 'helm-oci-publish-test' })
   }
@@ -92,6 +102,7 @@ describe('push through RegistryClient with each cloud credential', () => {
   test('ECR Public', async () => {
     const reg = await registry((r) => r.username === 'AWS' && aws.isValidEcrPassword(r.password))
     await pushSmall(client(reg.host, createCredentialSource(reg.host, { login: 'ecr-public', awsRoleArn: ROLE }, env())), 'charts/public')
+    expectPushed(reg, 'charts/public', 'AWS')
   })
 
   test('GAR direct and impersonated', async () => {
@@ -99,6 +110,8 @@ describe('push through RegistryClient with each cloud credential', () => {
     const base: LoginOptions = { login: 'gar', gcpWorkloadIdentityProvider: PROVIDER, gcpStsEndpoint: google.url, gcpIamCredentialsEndpoint: google.url }
     await pushSmall(client(reg.host, createCredentialSource(reg.host, base, env())), 'p/r/direct')
     await pushSmall(client(reg.host, createCredentialSource(reg.host, { ...base, gcpServiceAccount: SA }, env())), 'p/r/sa')
+    expectPushed(reg, 'p/r/direct', 'oauth2accesstoken')
+    expectPushed(reg, 'p/r/sa', 'oauth2accesstoken')
   })
 
   test('ACR: the login server front serves /oauth2/exchange, the registry token issuer takes the refresh token', async () => {
@@ -107,5 +120,10 @@ describe('push through RegistryClient with each cloud credential', () => {
     acr = await startAcr({ entra, tenantId: 'tenant-1', upstream: reg.url })
     started.push(acr)
     await pushSmall(client(acr.host, createCredentialSource(acr.host, { login: 'acr', azureClientId: 'app-1', azureTenantId: 'tenant-1' }, env())), 'helm/acr')
+    expect(readFileSync(path.join(reg.dataDir, 'docker/registry/v2/repositories/helm/acr/_manifests/tags/0.1.0/current/link'), 'utf8')).toMatch(/^sha256:/)
+    // ACR's token endpoint takes the refresh token (OAuth2 refresh_token grant), not a password.
+    const grants = reg.tokenRequests.filter((r) => r.scope.some((s) => s.startsWith('repository:helm/acr:') && s.includes('push')))
+    expect(grants.length).toBeGreaterThan(0)
+    for (const g of grants) expect(acr.isValidRefreshToken(g.refreshToken ?? g.password)).toBe(true)
   })
 })

@@ -156,5 +156,8 @@ test('no provider prints a secret outside ::add-mask::', async () => {
   const unmasked = [...creds.flatMap((c) => [c.password, c.refreshToken, c.accessToken])].filter((s): s is string => Boolean(s) && !masked.has(s!))
   expect(unmasked).toEqual([])
   for (const s of [...inputSecrets, oidc.requestToken]) expect(masked.has(s)).toBe(true)
+  // ...and so was every token a service issued (the Entra access token never reaches a Credential) and every
+  // base64 form of user:password (the runner cannot derive it).
+  expect([...secrets].filter((s) => !masked.has(s))).toEqual([])
   expect(out).toContain('login ghcr.io: GHCR with github-token as octocat')
 })

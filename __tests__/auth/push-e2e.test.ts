@@ -55,6 +55,10 @@ afterAll(async () => {
 
 const env = (): NodeJS.ProcessEnv => ({ ...oidc.env, ...aws.env, ...entra.env })
 
+/** The tag as Distribution stored it on disk (its storage layout, not our client, says the push landed). */
+const storedTag = (repo: string): Promise<string> =>
+  fs.readFile(path.join(reg.dir, 'data/docker/registry/v2/repositories', repo, '_manifests/tags/0.1.0/current/link'), 'utf8')
+
 /** skopeo copy to host/repo; credentials from an authfile, or `user:pass`. */
 async function push(host: string, repo: string, auth: { authfile: string } | { creds: string }): Promise<void> {
   const authArgs = 'authfile' in auth ? ['--dest-authfile', auth.authfile] : ['--dest-creds', auth.creds]
@@ -87,27 +91,39 @@ test('ECR: GitHub OIDC → STS → SigV4 GetAuthorizationToken → push as AWS',
 })
 
 test('ECR Public: us-east-1 token → push', async () => {
-  await loginAndPush(reg.host, { login: 'ecr-public', awsRoleArn: ROLE }, 'charts/ecr-public')
+  const cred = await loginAndPush(reg.host, { login: 'ecr-public', awsRoleArn: ROLE }, 'charts/ecr-public')
+  expect(cred.username).toBe('AWS')
+  expect(aws.isValidEcrPassword(cred.password)).toBe(true)
+  expect(await storedTag('charts/ecr-public')).toMatch(/^sha256:[0-9a-f]{64}$/)
 })
 
 test('GAR: direct workload identity federation and service-account impersonation → push as oauth2accesstoken', async () => {
   const base: LoginOptions = { login: 'gar', gcpWorkloadIdentityProvider: PROVIDER, gcpStsEndpoint: google.url, gcpIamCredentialsEndpoint: google.url }
   expect((await loginAndPush(reg.host, base, 'charts/gar-direct')).username).toBe('oauth2accesstoken')
-  await loginAndPush(reg.host, { ...base, gcpServiceAccount: SA }, 'charts/gar-sa')
+  const sa = await loginAndPush(reg.host, { ...base, gcpServiceAccount: SA }, 'charts/gar-sa')
+  expect(sa.username).toBe('oauth2accesstoken')
+  expect(google.isValidAccessToken(sa.password)).toBe(true)
+  expect(await storedTag('charts/gar-sa')).toMatch(/^sha256:[0-9a-f]{64}$/)
 })
 
 test('ACR: Entra client assertion → /oauth2/exchange → push with the null GUID and the refresh token', async () => {
   const src = createCredentialSource(acr.host, { login: 'acr', azureClientId: 'app-1', azureTenantId: 'tenant-1' }, env())
   const cred = await src.get(acr.host)
   // config.json holds it as identitytoken (for OAuth2 registries); this Basic registry takes it as the password.
+  expect(cred).toMatchObject({ username: '00000000-0000-0000-0000-000000000000' })
+  expect(acr.isValidRefreshToken(cred!.password)).toBe(true)
   await push(acr.host, 'charts/acr', { creds: `${cred!.username}:${cred!.password}` })
+  expect(await storedTag('charts/acr')).toMatch(/^sha256:[0-9a-f]{64}$/)
 })
 
 test('GHCR-style and basic: the token / password the registry knows', async () => {
   reg.addUser('octocat', 'ghs_e2e_token_value')
   await loginAndPush(reg.host, { login: 'ghcr', githubToken: 'ghs_e2e_token_value', actor: 'octocat' }, 'acme/ghcr')
   reg.addUser('ci', 'basic-pass-123')
-  await loginAndPush(reg.host, { login: 'basic', username: 'ci', password: 'basic-pass-123' }, 'acme/basic')
+  const basic = await loginAndPush(reg.host, { login: 'basic', username: 'ci', password: 'basic-pass-123' }, 'acme/basic')
+  expect(basic).toMatchObject({ username: 'ci', password: 'basic-pass-123' })
+  expect(await storedTag('acme/ghcr')).toMatch(/^sha256:[0-9a-f]{64}$/)
+  expect(await storedTag('acme/basic')).toBe(await storedTag('acme/ghcr'))
 })
 
 test('wrong password: the registry refuses the push', async () => {

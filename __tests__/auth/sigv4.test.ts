@@ -174,6 +174,39 @@ describe('SigV4 against the AWS test suite', () => {
       `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=${v.signedHeaders}, Signature=${v.signature}`
     )
     expect(signed.headers['x-amz-date']).toBe('20150830T123600Z')
+    // The session token travels as a header with exactly the token as its value (post-sts-header-before.sreq).
+    expect(signed.headers['x-amz-security-token']).toBe(v.sessionToken)
+  })
+
+  // The S3 developer guide's worked example "GET Object" (sigv4-header-based-auth, AKIAIOSFODNN7EXAMPLE,
+  // 20130524T000000Z): the payload hash header and every signing step are published.
+  test('x-amz-content-sha256: the published S3 GET Object example', () => {
+    const s = signRequest({
+      method: 'GET',
+      url: new URL('https://examplebucket.s3.amazonaws.com/test.txt'),
+      headers: { Range: 'bytes=0-9' },
+      body: '',
+      region: 'us-east-1',
+      service: 's3',
+      credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+      date: new Date('2013-05-24T00:00:00Z'),
+      contentSha256: true
+    })
+    expect(s.headers['x-amz-content-sha256']).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')
+    expect(s.headers['x-amz-date']).toBe('20130524T000000Z')
+    expect(s.headers['x-amz-security-token']).toBeUndefined()
+    expect(s.canonicalRequest).toBe(
+      'GET\n/test.txt\n\nhost:examplebucket.s3.amazonaws.com\nrange:bytes=0-9\n' +
+        'x-amz-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\nx-amz-date:20130524T000000Z\n\n' +
+        'host;range;x-amz-content-sha256;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+    )
+    expect(s.stringToSign).toBe(
+      'AWS4-HMAC-SHA256\n20130524T000000Z\n20130524/us-east-1/s3/aws4_request\n7344ae5b7ee6c3e7e6b0fe0640412a37625d1fbfff95c48bbb2dc43964946972'
+    )
+    expect(s.headers.authorization).toBe(
+      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, ' +
+        'Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41'
+    )
   })
 
   test('get-vanilla canonical request and string to sign', () => {
@@ -214,6 +247,10 @@ describe('SigV4 against the AWS test suite', () => {
     expect(s.canonicalRequest).toContain('host:127.0.0.1:4566\n')
     expect(s.headers.authorization).toContain('SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token;x-amz-target,')
     expect(s.headers.authorization).toContain('/20150830/eu-west-3/ecr/aws4_request')
+    // Header values, not just names: sha256("{}") (`printf '{}' | sha256sum`) and the session token itself.
+    expect(s.headers['x-amz-content-sha256']).toBe('44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a')
+    expect(s.headers['x-amz-security-token']).toBe('tok')
+    expect(s.canonicalRequest).toContain('\nx-amz-content-sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a\n')
   })
 
   test('helpers', () => {

@@ -109,3 +109,56 @@ describe('ociTag / isValidTag', () => {
     expect(isValidTag('1.0\n')).toBe(false)
   })
 })
+
+// Field values as Masterminds/semver v3 NewVersion reports them (Major(), Minor(), Patch(), Prerelease(), Metadata()).
+describe('parseHelmVersion fields', () => {
+  test.each([
+    ['1', 1, 0, 0, '', ''],
+    ['1.2', 1, 2, 0, '', ''],
+    ['v1.2.3', 1, 2, 3, '', ''],
+    ['01.02.03', 1, 2, 3, '', ''],
+    ['1.0.0-0', 1, 0, 0, '0', ''],
+    ['1.0.0-x-y.0a+b-c.01', 1, 0, 0, 'x-y.0a', 'b-c.01'],
+    ['0.0.7+meta', 0, 0, 7, '', 'meta'],
+    ['9007199254740991.0.0', 9007199254740991, 0, 0, '', '']
+  ])('%j', (v, major, minor, patch, prerelease, build) => {
+    expect(parseHelmVersion(v)).toEqual({ major, minor, patch, prerelease, build, original: v })
+  })
+
+  test('beyond Number.MAX_SAFE_INTEGER a segment is an exact bigint, in every position', () => {
+    expect(parseHelmVersion('9007199254740992.0.0')?.major).toBe(9007199254740992n)
+    expect(parseHelmVersion('1.18446744073709551615.0')?.minor).toBe(18446744073709551615n)
+    expect(parseHelmVersion('1.0.18446744073709551615')?.patch).toBe(18446744073709551615n)
+    expect(parseHelmVersion('1.18446744073709551616.0')).toBeUndefined()
+    expect(parseHelmVersion('1.0.18446744073709551616')).toBeUndefined()
+  })
+
+  test('prerelease identifiers: numeric ones without leading zeros, others alphanumeric or hyphen', () => {
+    expect(parseHelmVersion('1.0.0-0a')?.prerelease).toBe('0a')
+    expect(parseHelmVersion('1.0.0-10.0')?.prerelease).toBe('10.0')
+    expect(parseHelmVersion('1.0.0-rc.00')).toBeUndefined()
+    expect(parseHelmVersion('1.0.0-rc.1+')).toBeUndefined()
+  })
+})
+
+describe('isStrictSemver edges', () => {
+  test.each(['18446744073709551615.0.0', '0.18446744073709551615.0', '1.0.0-0a', '1.0.0-rc.10', '1.0.0+0.0', '10.20.30'])('accepts %j', (v) => {
+    expect(isStrictSemver(v)).toBe(true)
+  })
+  test.each(['0.18446744073709551616.0', '1.0.0-rc.01', '1.0.0+', '1.0.0-rc+', 'a.b.c', '1.2.x', '1.2.3-é', '1.2.3+é', '1.2.', '.1.2', '1.0.0-+x'])(
+    'rejects %j',
+    (v) => {
+      expect(isStrictSemver(v)).toBe(false)
+    }
+  )
+})
+
+describe('isStrictSemver where the semver package stops short of Masterminds', () => {
+  test('numbers up to 2^64-1 and versions over 256 characters are SemVer for Masterminds', () => {
+    expect(isStrictSemver('18446744073709551615.0.0')).toBe(true)
+    expect(isStrictSemver(`1.0.0-${'a'.repeat(300)}`)).toBe(true)
+    expect(isStrictSemver(`1.0.0-${'a'.repeat(300)}..x`)).toBe(false)
+    expect(isStrictSemver('=1.2.3')).toBe(false)
+    expect(isStrictSemver(' 1.2.3')).toBe(false)
+  })
+})

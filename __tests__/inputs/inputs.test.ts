@@ -70,6 +70,14 @@ describe('inputs', () => {
     expect(masked).toContain(key)
     expect(masked).toContain('"private_key": "lQdGBGXYZ123"')
     expect(masked).toContain('ghs_token123')
-    maskSecret((s) => masked.push(s), undefined)
+    // Lines too short to be secret ('{', '}') would blank those characters across the whole log.
+    expect(masked).not.toContain('{')
+    expect(masked).not.toContain('}')
+    expect(masked.filter((m) => m === 'ghs_token123')).toHaveLength(1)
+    // Nothing to mask: no empty mask, which would blank every log line.
+    const none: string[] = []
+    maskSecret((s) => none.push(s), undefined)
+    maskSecret((s) => none.push(s), '')
+    expect(none).toEqual([])
   })
 })

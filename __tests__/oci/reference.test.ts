@@ -142,3 +142,92 @@ describe('isLoopbackHost', () => {
     expect(isLoopbackHost(host)).toBe(expected)
   })
 })
+
+// The grammar, from the distribution spec's repository name rule
+// `[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*` and Go's url.ParseRequestURI host rules.
+describe('the repository and host grammar', () => {
+  test.each(['a', '0', 'a1', 'a.b', 'a_b', 'a__b', 'a-b', 'a--b', 'a---b', 'a/b', 'a/b/c', 'a.b-c_d__e/f0'])('repository path %s is accepted', (ns) => {
+    expect(parseRegistryInput(`oci://r.io/${ns}`).namespace).toBe(ns)
+  })
+
+  test.each(['-a', 'a-', '.a', 'a.', '_a', 'a_', 'a___b', 'a..b', 'a._b', 'a_-b', 'a-.b', 'a/-b', 'a/b.', 'a$b', 'a b'])(
+    'repository path %s is refused',
+    (ns) => {
+      expect(refusal(`oci://r.io/${ns}`).message).toBe(
+        `registry "oci://r.io/${ns}" has an invalid repository path "${ns}" (lower-case letters, digits and single . _ - separators only)`
+      )
+    }
+  )
+
+  test.each(['r', 'r.io', 'my-reg.example.com', 'r.io:5000', 'r:1', '10.0.0.1:5000', '[::1]:5000', '[2001:db8::1]', 'a1-b2.c3'])(
+    'host %s is accepted',
+    (host) => {
+      expect(parseRegistryInput(`oci://${host}/x`)).toEqual({ host, namespace: 'x', display: `oci://${host}/x` })
+    }
+  )
+
+  test.each(['-r.io', 'r-.io', 'r..io', '.r.io', 'r.io.', 'r_io', 'r.io:123456', 'r.io:x', '[::1', '[::g]', 'r!io'])('host %s is refused', (host) => {
+    const e = refusal(`oci://${host}/x`)
+    expect(e.message).toBe(`registry "oci://${host}/x" has an invalid host "${host}"`)
+    expect(e.hint).toBe('Write oci://HOST[:PORT]/NAMESPACE, for example oci://ghcr.io/OWNER/charts')
+  })
+
+  test('every refusal says exactly what to write instead', () => {
+    expect(refusal('ghcr.io/acme').hint).toBe('Write oci://ghcr.io/acme')
+    expect(refusal('//ghcr.io/acme').hint).toBe('Write oci://ghcr.io/acme')
+    expect(refusal('https://ghcr.io/acme').message).toBe('registry "https://ghcr.io/acme" uses the https:// scheme; Helm pushes to OCI registries only')
+    expect(refusal('https://ghcr.io/acme').hint).toBe('Write oci://ghcr.io/acme')
+    expect(refusal('oci://ghcr.io/acme@sha256:ab').message).toBe(
+      'registry "oci://ghcr.io/acme@sha256:ab" contains a digest; the digest is what the push produces'
+    )
+    expect(refusal('oci://ghcr.io/acme@sha256:ab').hint).toBe('Write oci://ghcr.io/acme')
+    expect(refusal('oci://ghcr.io/a/b:1.0').message).toBe('registry "oci://ghcr.io/a/b:1.0" contains a tag (":1.0"); the tag is always the chart version')
+    expect(refusal('oci://ghcr.io/a/b:1.0').hint).toBe('Write oci://ghcr.io/a/b')
+    expect(refusal('oci://').message).toBe('registry "oci://" has no host')
+    expect(refusal('oci://').hint).toBe('Write oci://ghcr.io/OWNER/charts')
+    expect(refusal('oci://GHCR.io/Acme').message).toBe('registry "oci://GHCR.io/Acme" contains upper-case letters, which OCI repository names cannot have')
+    expect(refusal('oci://GHCR.io/Acme').hint).toBe('Write oci://ghcr.io/acme')
+    expect(refusal('oci://GHCR.io').hint).toBe('Write oci://ghcr.io')
+    expect(refusal('oci://ghcr.io/-x').hint).toBe('Write a path such as oci://ghcr.io/OWNER/charts')
+  })
+
+  test('chart reference errors name the chart and the fix', () => {
+    const reg = parseRegistryInput('oci://r.io/ns')
+    expect(() => chartReference(reg, 'Bad', '1.0.0')).toThrow(
+      'invalid reference: invalid repository "ns/Bad": chart name "Bad" cannot be an OCI repository name'
+    )
+    try {
+      chartReference(reg, 'Bad', '1.0.0')
+    } catch (e) {
+      expect((e as ChartError).hint).toBe(
+        'Chart names pushed to OCI registries must be lower case letters, digits and single "-", "." or "_" separators (rename the chart in Chart.yaml)'
+      )
+    }
+    const long = '1.0.0-' + 'a'.repeat(123)
+    try {
+      chartReference(reg, 'ok', long)
+      throw new Error('accepted')
+    } catch (e) {
+      expect((e as ChartError).message).toBe(`invalid reference: invalid tag "${long}" for version "${long}"`)
+      expect((e as ChartError).chart).toBe('ok')
+      expect((e as ChartError).hint).toBe('OCI tags allow letters, digits, "_", "." and "-" and at most 128 characters: shorten the version')
+    }
+  })
+
+  test('mutation-found edges: separators in later path components, a scheme not at the start, a bare digest, deep tags', () => {
+    expect(parseRegistryInput('oci://r.io/x/a--b/c---d').namespace).toBe('x/a--b/c---d')
+    expect(refusal('x oci://ghcr.io/a').message).toBe('registry "x oci://ghcr.io/a" has no oci:// scheme')
+    expect(refusal('oci://@sha256:ab').message).toBe('registry "oci://@sha256:ab" contains a digest; the digest is what the push produces')
+    expect(refusal('oci://ghcr.io/a/b/c:1.0').hint).toBe('Write oci://ghcr.io/a/b/c')
+    expect(isLoopbackHost('127.10.20.30:5000')).toBe(true)
+  })
+
+  test('loopback: only whole names and 127/8 addresses, with any port', () => {
+    expect(isLoopbackHost('localhost:5000:6000')).toBe(false)
+    expect(isLoopbackHost('x127.0.0.1')).toBe(false)
+    expect(isLoopbackHost('127.0.0.1.example.com')).toBe(false)
+    expect(isLoopbackHost('[::1]x')).toBe(false)
+    expect(isLoopbackHost('a.localhost')).toBe(true)
+    expect(isLoopbackHost('127.0.0.1:')).toBe(false)
+  })
+})

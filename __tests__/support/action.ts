@@ -4,12 +4,33 @@
  * files, then the `post:` step with the saved state, and reads everything back.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
 export const DIST = path.join(ROOT, 'dist', 'index.js')
+
+/** Newest modification time of any file under `dir` (0 if it does not exist). */
+function newest(dir: string): number {
+  let t = 0
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) t = Math.max(t, statSync(path.join(e.parentPath, e.name)).mtimeMs)
+  }
+  return t
+}
+
+/**
+ * What runs as the action: the bundle when dist/ is at least as new as every file under src/ (CI builds it first,
+ * so the shipped bundle is what CI tests), otherwise the sources through the same entry (src/main.ts), so a plain
+ * `npm test` after editing src/ tests the edit without a minutes-long rebuild. HOP_TEST_ENTRY=dist|src forces one.
+ */
+export function actionEntry(): string[] {
+  const forced = process.env.HOP_TEST_ENTRY
+  const stale = !existsSync(DIST) || newest(path.join(ROOT, 'src')) > statSync(DIST).mtimeMs
+  if (forced === 'dist' || (forced !== 'src' && !stale)) return [DIST]
+  return ['-r', path.join(__dirname, 'run-sources.js'), path.join(ROOT, 'src', 'main.ts')]
+}
 
 export interface ActionRun {
   code: number
@@ -43,9 +64,9 @@ export function parseFileCommands(text: string): Record<string, string> {
   return out
 }
 
-function exec(file: string, env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function exec(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -84,13 +105,14 @@ export async function runAction(
     ...opts.env
   }
   for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value
-  const main = await exec(DIST, env, env.GITHUB_WORKSPACE!)
+  const entry = actionEntry()
+  const main = await exec(entry, env, env.GITHUB_WORKSPACE!)
   const state = parseFileCommands(readFileSync(env.GITHUB_STATE!, 'utf8'))
   let { stdout, stderr } = main
   if (opts.post) {
     const postEnv = { ...env }
     for (const [k, v] of Object.entries(state)) postEnv[`STATE_${k}`] = v
-    const post = await exec(DIST, postEnv, env.GITHUB_WORKSPACE!)
+    const post = await exec(entry, postEnv, env.GITHUB_WORKSPACE!)
     stdout += post.stdout
     stderr += post.stderr
   }

@@ -13,6 +13,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import * as crypto from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import * as http from 'node:http'
+import * as https from 'node:https'
 import * as net from 'node:net'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -35,12 +36,18 @@ export interface RegistryOptions {
     /** Requests without any credentials get pull-only tokens instead of 401. */
     allowAnonymousPull?: boolean
   }
+  /**
+   * Serve HTTPS (Distribution's `http.tls.certificate`/`key`) with this server certificate, e.g. from
+   * support/tls.ts makeTestPki(); the token issuer ('token' mode) then serves HTTPS with it too. `ca` (PEM) is
+   * only used by the readiness probe here; clients must be given the CA through their own standard overrides.
+   */
+  tls?: { certFile: string; keyFile: string; ca: string }
 }
 
 export interface TestRegistry {
   /** 127.0.0.1:PORT */
   host: string
-  /** http://127.0.0.1:PORT */
+  /** http://127.0.0.1:PORT, or https:// with the `tls` option */
   url: string
   /** First configured user (empty in 'none' mode). */
   username: string
@@ -90,9 +97,11 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
     for (const [u, p] of Object.entries(users)) addUser(u, p)
     authLine = `auth: {htpasswd: {realm: basic-realm, path: ${htpasswd}}}`
   } else if (mode === 'token') {
-    const { server, port, certPath } = await startTokenIssuer(dir, users, opts.token ?? {}, tokenRequests)
+    const { server, port, certPath } = await startTokenIssuer(dir, users, opts.token ?? {}, tokenRequests, opts.tls)
     issuer = server
-    authLine = `auth: {token: {realm: "http://127.0.0.1:${port}/token", service: ${TOKEN_SERVICE}, ` + `issuer: ${TOKEN_ISSUER}, rootcertbundle: ${certPath}}}`
+    authLine =
+      `auth: {token: {realm: "${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}/token", service: ${TOKEN_SERVICE}, ` +
+      `issuer: ${TOKEN_ISSUER}, rootcertbundle: ${certPath}}}`
   }
 
   const port = await freePort()
@@ -103,7 +112,8 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
       'version: 0.1',
       'log: {level: error, accesslog: {disabled: true}}',
       `storage: {filesystem: {rootdirectory: ${dataDir}}, delete: {enabled: true}}`,
-      `http: {addr: "127.0.0.1:${port}", secret: ${crypto.randomBytes(16).toString('hex')}}`,
+      `http: {addr: "127.0.0.1:${port}", secret: ${crypto.randomBytes(16).toString('hex')}` +
+        (opts.tls ? `, tls: {certificate: ${opts.tls.certFile}, key: ${opts.tls.keyFile}}}` : '}'),
       authLine
     ].join('\n') + '\n'
   )
@@ -117,9 +127,9 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
     rmSync(dir, { recursive: true, force: true })
   }
 
-  const url = `http://127.0.0.1:${port}`
+  const url = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`
   try {
-    await waitForRegistry(url, child, () => stderr)
+    await waitForRegistry(url, child, () => stderr, opts.tls?.ca)
   } catch (e) {
     await cleanup()
     throw e
@@ -128,14 +138,14 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
 }
 
 /** Polls GET /v2/ until it answers 200 or 401; fails fast if the process exits. */
-async function waitForRegistry(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
+async function waitForRegistry(url: string, child: ChildProcess, stderr: () => string, ca?: string): Promise<void> {
   const deadline = Date.now() + 15_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`docker-registry exited early (${child.exitCode ?? child.signalCode}): ${stderr()}`)
     }
     const status = await new Promise<number>((resolve) => {
-      const req = http.get(`${url}/v2/`, (res) => {
+      const req = (url.startsWith('https:') ? https : http).get(`${url}/v2/`, { ca }, (res) => {
         res.resume()
         resolve(res.statusCode ?? 0)
       })
@@ -208,7 +218,8 @@ async function startTokenIssuer(
   dir: string,
   users: Record<string, string>,
   opts: NonNullable<RegistryOptions['token']>,
-  log: AuthorizeRequest[]
+  log: AuthorizeRequest[],
+  tls?: RegistryOptions['tls']
 ): Promise<{ server: http.Server; port: number; certPath: string }> {
   const signer = makeSigner(dir)
   // Refresh tokens handed out by password grants, so the default policy can accept them back.
@@ -313,12 +324,13 @@ async function startTokenIssuer(
     reply(200, body)
   }
 
-  const server = http.createServer((req, res) => {
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     handle(req, res).catch((e) => {
       res.writeHead(500, { 'Content-Type': 'text/plain' })
       res.end(String(e))
     })
-  })
+  }
+  const server = tls ? https.createServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }, listener) : http.createServer(listener)
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const port = (server.address() as net.AddressInfo).port
   return { server, port, certPath: signer.certPath }

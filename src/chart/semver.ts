@@ -1,8 +1,12 @@
 /**
  * Version rules Helm applies through Masterminds/semver v3: `NewVersion`
  * (coerce mode, what `helm package` validates with) and `StrictNewVersion`
- * (what Helm's OCI tag listing understands), plus the OCI tag mapping.
+ * (what Helm's OCI tag listing understands), plus the OCI tag mapping. The
+ * loose parse stays our own: the `semver` package's `coerce` drops
+ * prereleases and takes `1.2.3.4`, where Masterminds keeps the one and
+ * refuses the other.
  */
+import * as semver from 'semver'
 
 export interface SemVer {
   major: bigint | number
@@ -67,17 +71,25 @@ export function parseHelmVersion(v: string): SemVer | undefined {
 
 /**
  * Masterminds v3 `StrictNewVersion`, i.e. SemVer 2.0.0 (no `v`, exactly three
- * segments without leading zeros, segments within uint64).
+ * segments without leading zeros, segments within uint64). The `semver`
+ * package's strict parser has the same grammar, except that it also takes a
+ * leading `v` or `=` and surrounding blanks (refused here) and stops at
+ * 2^53-1 and 256 characters, where Masterminds takes any uint64 and any length:
+ * only those versions are checked with Masterminds' own rule.
  */
 export function isStrictSemver(v: string): boolean {
-  if (v === '') return false
+  if (v === '' || v !== v.trim() || v[0] === 'v' || v[0] === '=') return false
+  if (semver.parse(v) !== null) return true
+  return v.length > 256 || /\d{16}/.test(v) ? strictBeyondSemverLimits(v) : false
+}
+
+/** Masterminds' StrictNewVersion rule, for versions the `semver` package cannot represent. */
+function strictBeyondSemverLimits(v: string): boolean {
   // strings.SplitN(v, ".", 3)
   const first = v.indexOf('.')
-  if (first < 0) return false
-  const second = v.indexOf('.', first + 1)
+  const second = first < 0 ? -1 : v.indexOf('.', first + 1)
   if (second < 0) return false
   const parts = [v.slice(0, first), v.slice(first + 1, second), v.slice(second + 1)]
-
   const plus = parts[2].indexOf('+')
   if (plus >= 0) {
     if (!validMetadata(parts[2].slice(plus + 1))) return false
@@ -88,12 +100,7 @@ export function isStrictSemver(v: string): boolean {
     if (!validPrerelease(parts[2].slice(dash + 1))) return false
     parts[2] = parts[2].slice(0, dash)
   }
-  for (const p of parts) {
-    if (!NUM.test(p)) return false
-    if (p.length > 1 && p[0] === '0') return false
-    if (parseUint64(p) === undefined) return false
-  }
-  return true
+  return parts.every((p) => NUM.test(p) && !(p.length > 1 && p[0] === '0') && parseUint64(p) !== undefined)
 }
 
 /** Helm's OCI tag for a chart version: `+` is not allowed in tags, so `_`. */

@@ -51,6 +51,12 @@ export const MANIFEST_ACCEPT = [
 
 const DEFAULT_CHUNK = 16 * 1024 * 1024
 
+/** The `Link: <…>; rel="next"` page of a paginated listing (tags, referrers), relative to the current one. */
+function nextPage(res: HttpResponse, current: URL): URL | undefined {
+  const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(headerValue(res.headers, 'link') ?? '')
+  return next ? new URL(next[1], current) : undefined
+}
+
 interface RequestOptions {
   method: string
   /** Path under the registry (`/v2/…`) or an absolute URL (upload Location). */
@@ -493,9 +499,31 @@ export class RegistryClient {
         })
       }
       if (Array.isArray(index.manifests)) out.push(...(index.manifests as Array<Record<string, unknown>>))
-      const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(headerValue(res.headers, 'link') ?? '')
       // Another origin gets no credentials (request() strips them).
-      url = next ? new URL(next[1], url) : undefined
+      url = nextPage(res, url)
+    }
+    return out
+  }
+
+  /**
+   * The repository's tags (`GET /v2/<repo>/tags/list`, following `Link` pages),
+   * or undefined when the repository does not exist.
+   */
+  async listTags(repository: string): Promise<string[] | undefined> {
+    const out: string[] = []
+    let url: URL | undefined = new URL(`/v2/${repository}/tags/list`, this.base)
+    for (let page = 0; url && page < 1000; page++) {
+      const res = await this.request({ method: 'GET', url, repository, push: false })
+      if (res.status === 404 && page === 0) return undefined
+      if (res.status !== 200) return this.fail(res, 'GET', 'listing tags')
+      let body: { tags?: unknown }
+      try {
+        body = JSON.parse(res.body.toString('utf8')) as { tags?: unknown }
+      } catch {
+        throw new RegistryError(`${this.host} answered GET ${url.pathname} with a tag list that is not JSON`, { registry: this.host })
+      }
+      if (Array.isArray(body.tags)) out.push(...body.tags.map(String))
+      url = nextPage(res, url)
     }
     return out
   }

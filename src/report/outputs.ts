@@ -24,6 +24,7 @@ export function chartsOutput(results: ChartResult[]): string {
       attestation: r.attestation,
       'attestation-id': r.attestationId,
       'rekor-log-index': r.rekorLogIndex,
+      dependencies: r.dependencies,
       error: r.error
     }))
   )

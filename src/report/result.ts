@@ -21,6 +21,8 @@ export interface ChartResult {
   attestationId?: string
   rekorLogIndex?: string
   verifyCommands?: string[]
+  /** Dependencies as packaged: name, version and where each came from. */
+  dependencies?: Array<{ name: string; alias?: string; version: string; source: string }>
   warnings?: string[]
   error?: string
 }

@@ -1,5 +1,6 @@
 /** The job summary: one table row per chart, how to install what was pushed, errors and warnings. */
 import type { ChartResult } from './result'
+import { safeMarkdown } from './sanitize'
 
 const STATUS: Record<ChartResult['status'], string> = {
   published: '✅ published',
@@ -37,6 +38,15 @@ export function summaryMarkdown(results: ChartResult[], registry: string): strin
       lines.push(`helm install ${r.name} ${repo} --version ${r.version}`, `helm install ${r.name} ${r.ref}   # pinned to the digest`)
     }
     lines.push('```')
+  }
+  const withDeps = results.filter((r) => r.dependencies?.length)
+  if (withDeps.length) {
+    lines.push('', '#### Dependencies', '', '| Chart | Dependency | Version | Source |', '| --- | --- | --- | --- |')
+    for (const r of withDeps)
+      for (const d of r.dependencies ?? [])
+        lines.push(
+          `| ${safeMarkdown(r.name ?? r.source)} | ${safeMarkdown(d.alias ? `${d.alias} (${d.name})` : d.name)} | ${safeMarkdown(d.version)} | ${safeMarkdown(d.source)} |`
+        )
   }
   const failed = results.filter((r) => r.error)
   if (failed.length) {

@@ -1,0 +1,394 @@
+/**
+ * Dependency resolution end to end: a real HTTPS chart repository on loopback (test CA, some archives
+ * behind basic auth), a real Distribution registry for oci:// dependencies, file:// directories, and
+ * umbrella charts shaped like kube-prometheus-stack, prometheus and argo-cd. What gets packaged is read
+ * back with the system's tar; lock digests are computed here from the bytes Helm hashes.
+ */
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { loadChartDir, saveChart } from '../../../src/chart'
+import { DependencyResolver, type InRunChart } from '../../../src/chart/dependencies/resolve'
+import { RegistryClient } from '../../../src/oci/client'
+import { ChartError } from '../../../src/errors'
+import { caught } from '../../support/caught'
+import { indexYaml, sha256Hex, startChartRepo, tarChart, type ChartRepo } from '../../support/emulators/chart-repo'
+import { startRegistry, type TestRegistry } from '../../support/registry'
+import { makeTestPki, type TestPki } from '../../support/tls'
+
+const WHEN = new Date(1_700_000_000_000)
+const GRAFANA_USER = 'reader'
+const GRAFANA_PASSWORD = 'rd-pass-1234'
+
+let pki: TestPki
+let repo: ChartRepo
+let reg: TestRegistry
+let tmp: string
+const fixtures: Record<string, Buffer> = {}
+
+async function pushOci(repository: string, tag: string, archive: Buffer): Promise<void> {
+  const put = async (digest: string, body: Buffer): Promise<void> => {
+    const start = await fetch(`${reg.url}/v2/${repository}/blobs/uploads/`, { method: 'POST' })
+    const loc = new URL(start.headers.get('location')!, reg.url)
+    loc.searchParams.set('digest', digest)
+    const done = await fetch(loc, { method: 'PUT', body, headers: { 'content-type': 'application/octet-stream' } })
+    if (done.status !== 201) throw new Error(`blob upload: ${done.status}`)
+  }
+  const config = Buffer.from('{"name":"x","version":"0","apiVersion":"v2"}')
+  const cd = `sha256:${sha256Hex(config)}`
+  const ad = `sha256:${sha256Hex(archive)}`
+  await put(cd, config)
+  await put(ad, archive)
+  const manifest = JSON.stringify({
+    schemaVersion: 2,
+    config: { mediaType: 'application/vnd.cncf.helm.config.v1+json', digest: cd, size: config.length },
+    layers: [{ mediaType: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip', digest: ad, size: archive.length }]
+  })
+  const res = await fetch(`${reg.url}/v2/${repository}/manifests/${tag}`, {
+    method: 'PUT',
+    body: manifest,
+    headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }
+  })
+  if (res.status !== 201) throw new Error(`manifest: ${res.status}`)
+}
+
+function serve(base: string, charts: Array<{ name: string; version: string; url?: (file: string) => string; digest?: string }>): void {
+  const entries = charts.map((c) => {
+    const file = `${c.name}-${c.version}.tgz`
+    const data = (fixtures[file] ??= tarChart({ name: c.name, version: c.version }))
+    repo.put(`${base}${file}`, data)
+    return { name: c.name, version: c.version, url: c.url ? c.url(file) : file, digest: c.digest ?? sha256Hex(data) }
+  })
+  repo.put(`${base}index.yaml`, indexYaml(entries))
+}
+
+beforeAll(async () => {
+  pki = makeTestPki()
+  repo = await startChartRepo({ pki, auth: { username: GRAFANA_USER, password: GRAFANA_PASSWORD, paths: /^\/grafana\// } })
+  reg = await startRegistry({ auth: 'none' })
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'hop-deps-'))
+  // Shaped like prometheus-community: relative URLs, a newer major outside the ranges, absolute URLs to "release assets" that redirect.
+  serve('/prometheus-community/', [
+    { name: 'kube-state-metrics', version: '9.0.0' },
+    { name: 'kube-state-metrics', version: '8.4.2' },
+    { name: 'kube-state-metrics', version: '8.4.0' },
+    { name: 'prometheus-node-exporter', version: '4.57.0' },
+    { name: 'prometheus-node-exporter', version: '4.56.1' },
+    { name: 'alertmanager', version: '1.42.0', url: (f) => `${repo.origin}/releases/download/alertmanager-1.42.0/${f}` },
+    { name: 'prometheus-pushgateway', version: '3.8.0' }
+  ])
+  repo.redirect('/releases/download/alertmanager-1.42.0/alertmanager-1.42.0.tgz', `${repo.origin}/objects/alertmanager-1.42.0.tgz`)
+  repo.put('/objects/alertmanager-1.42.0.tgz', fixtures['alertmanager-1.42.0.tgz'])
+  // A second, private repository (basic auth), like grafana's.
+  serve('/grafana/', [
+    { name: 'grafana', version: '11.0.0-beta.1' },
+    { name: 'grafana', version: '10.2.0' },
+    { name: 'grafana', version: '10.1.0' }
+  ])
+  serve('/dandydeveloper/charts/', [
+    { name: 'redis-ha', version: '4.38.0' },
+    { name: 'redis-ha', version: '4.39.0' }
+  ])
+  serve('/broken/', [{ name: 'tampered', version: '1.0.0', digest: 'a'.repeat(64) }])
+  repo.put('/html/index.yaml', '<!DOCTYPE html><html><body>Sign in</body></html>')
+  fixtures['lib-1.2.0.tgz'] = tarChart({ name: 'lib', version: '1.2.0' })
+  fixtures['lib-1.3.1.tgz'] = tarChart({ name: 'lib', version: '1.3.1' })
+  fixtures['lib-2.0.0.tgz'] = tarChart({ name: 'lib', version: '2.0.0' })
+  for (const v of ['1.2.0', '1.3.1', '2.0.0']) await pushOci('shared/lib', v, fixtures[`lib-${v}.tgz`])
+}, 60_000)
+
+afterAll(async () => {
+  await repo?.stop()
+  await reg?.stop()
+  pki?.remove()
+  if (tmp) rmSync(tmp, { recursive: true, force: true })
+})
+
+const PC = () => `${repo.origin}/prometheus-community`
+
+function resolver(inRun?: Map<string, InRunChart[]>): DependencyResolver {
+  return new DependencyResolver({
+    repositories: [
+      { name: 'prometheus-community', url: `${PC()}/` },
+      { name: 'grafana', url: `${repo.origin}/grafana`, username: GRAFANA_USER, password: GRAFANA_PASSWORD }
+    ],
+    ca: pki.ca,
+    workDir: path.join(tmp, 'work'),
+    ociClient: (host) => new RegistryClient({ host, plainHttp: true }),
+    inRun: (host, repository) => inRun?.get(`${host}/${repository}`) ?? []
+  })
+}
+
+function writeChart(dir: string, chartYaml: string, files: Record<string, string> = {}): string {
+  mkdirSync(path.join(dir, 'templates'), { recursive: true })
+  writeFileSync(path.join(dir, 'Chart.yaml'), chartYaml)
+  writeFileSync(path.join(dir, 'values.yaml'), 'enabled: true\n')
+  for (const [f, c] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, f)), { recursive: true })
+    writeFileSync(path.join(dir, f), c)
+  }
+  return dir
+}
+
+/** Every file under dir, relative, sorted. */
+function tree(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)))
+    .sort()
+}
+
+/** Packages with saveChart and unpacks with the system's tar. */
+async function packageAndUnpack(dir: string, r: DependencyResolver): Promise<{ out: string; deps: Awaited<ReturnType<DependencyResolver['resolve']>> }> {
+  const chart = await loadChartDir(dir, path.basename(dir))
+  const deps = await r.resolve(chart, dir, WHEN)
+  const dest = mkdtempSync(path.join(tmp, 'pkg-'))
+  const saved = await saveChart(chart, { destDir: dest, mtime: WHEN })
+  execFileSync('gzip', ['-t', saved.path])
+  execFileSync('tar', ['-xzf', saved.path], { cwd: dest })
+  return { out: path.join(dest, chart.metadata.name), deps }
+}
+
+/** The subchart as served, unpacked by tar, to compare file by file. */
+function unpackFixture(file: string): string {
+  const d = mkdtempSync(path.join(tmp, 'fx-'))
+  writeFileSync(path.join(d, 'a.tgz'), fixtures[file])
+  execFileSync('tar', ['-xzf', 'a.tgz'], { cwd: d })
+  return path.join(d, file.replace(/-\d.*$/, ''))
+}
+
+const hashed = (json: string): string => `sha256:${createHash('sha256').update(json).digest('hex')}`
+
+describe('umbrella charts', () => {
+  test('kube-prometheus-stack shape: two repositories, @name and alias:, basic auth, a vendored subchart directory; a new Chart.lock', async () => {
+    const dir = writeChart(
+      path.join(tmp, 'kube-prometheus-stack'),
+      [
+        'apiVersion: v2',
+        'name: kube-prometheus-stack',
+        'version: 80.1.0',
+        'dependencies:',
+        '- name: crds',
+        '  version: 0.0.0',
+        '  condition: crds.enabled',
+        '- name: kube-state-metrics',
+        '  version: 8.4.*',
+        `  repository: ${PC()}`,
+        '  condition: kubeStateMetrics.enabled',
+        '- name: prometheus-node-exporter',
+        '  version: 4.56.*',
+        '  repository: "@prometheus-community"',
+        '  condition: nodeExporter.enabled',
+        '- name: grafana',
+        '  version: ">= 10.0, < 11.0"',
+        '  repository: alias:grafana',
+        '  condition: grafana.enabled',
+        ''
+      ].join('\n'),
+      {
+        'charts/crds/Chart.yaml': 'apiVersion: v2\nname: crds\nversion: 0.0.0\n',
+        'charts/crds/crds/crd-alertmanagers.yaml': 'kind: CustomResourceDefinition\n'
+      }
+    )
+    const before = tree(dir)
+    const r = resolver()
+    const { out, deps } = await packageAndUnpack(dir, r)
+
+    expect(deps).toEqual([
+      { name: 'crds', version: '0.0.0', source: 'charts/' },
+      { name: 'kube-state-metrics', version: '8.4.2', source: `${PC()}/kube-state-metrics-8.4.2.tgz` },
+      { name: 'prometheus-node-exporter', version: '4.56.1', source: `${PC()}/prometheus-node-exporter-4.56.1.tgz` },
+      { name: 'grafana', version: '10.2.0', source: `${repo.origin}/grafana/grafana-10.2.0.tgz` }
+    ])
+    // Downloaded subcharts are what the repository served, file for file; the vendored directory is kept.
+    for (const f of ['kube-state-metrics-8.4.2.tgz', 'prometheus-node-exporter-4.56.1.tgz', 'grafana-10.2.0.tgz']) {
+      const served = unpackFixture(f)
+      const name = path.basename(served)
+      expect(tree(path.join(out, 'charts', name))).toEqual(tree(served))
+      for (const file of tree(served).filter((x) => x !== 'Chart.yaml'))
+        expect(readFileSync(path.join(out, 'charts', name, file))).toEqual(readFileSync(path.join(served, file)))
+    }
+    expect(readFileSync(path.join(out, 'charts/crds/crds/crd-alertmanagers.yaml'), 'utf8')).toBe('kind: CustomResourceDefinition\n')
+
+    // Chart.lock as `helm dependency update` writes it, generated at the source time; the digest is HashReq over
+    // the bytes Helm marshals (repositories of @name/alias: already replaced by URLs).
+    const req = `[{"name":"crds","version":"0.0.0","repository":"","condition":"crds.enabled"},{"name":"kube-state-metrics","version":"8.4.*","repository":"${PC()}","condition":"kubeStateMetrics.enabled"},{"name":"prometheus-node-exporter","version":"4.56.*","repository":"${PC()}/","condition":"nodeExporter.enabled"},{"name":"grafana","version":"\\u003e= 10.0, \\u003c 11.0","repository":"${repo.origin}/grafana","condition":"grafana.enabled"}]`
+    const locked = `[{"name":"crds","version":"0.0.0","repository":""},{"name":"kube-state-metrics","version":"8.4.2","repository":"${PC()}"},{"name":"prometheus-node-exporter","version":"4.56.1","repository":"${PC()}/"},{"name":"grafana","version":"10.2.0","repository":"${repo.origin}/grafana"}]`
+    const lock = readFileSync(path.join(out, 'Chart.lock'), 'utf8')
+    expect(lock).toContain(`digest: ${hashed(`[${req},${locked}]`)}\n`)
+    expect(lock).toContain('generated: "2023-11-14T22:13:20Z"\n')
+    expect(lock).toContain(`- name: grafana\n  repository: ${repo.origin}/grafana\n  version: 10.2.0\n`)
+
+    // Basic auth went to the private repository only; the workspace is as it was.
+    const grafana = repo.requests.filter((q) => q.path.startsWith('/grafana/'))
+    expect(grafana.length).toBeGreaterThan(0)
+    expect(grafana.every((q) => q.authorization === `Basic ${Buffer.from(`${GRAFANA_USER}:${GRAFANA_PASSWORD}`).toString('base64')}`)).toBe(true)
+    expect(repo.requests.filter((q) => q.path.startsWith('/prometheus-community/')).every((q) => q.authorization === undefined)).toBe(true)
+    expect(tree(dir)).toEqual(before)
+
+    // A second chart of the run using the same repository and archive fetches nothing twice.
+    const fetchesBefore = r.fetches
+    const countBefore = repo.requests.length
+    const other = writeChart(
+      path.join(tmp, 'prometheus-lite'),
+      `apiVersion: v2\nname: prometheus-lite\nversion: 1.0.0\ndependencies:\n- name: kube-state-metrics\n  version: 8.4.*\n  repository: ${PC()}/\n`
+    )
+    const second = await packageAndUnpack(other, r)
+    expect(second.deps[0].version).toBe('8.4.2')
+    expect(r.fetches).toBe(fetchesBefore)
+    expect(repo.requests.length).toBe(countBefore)
+  })
+
+  test("prometheus shape: a Chart.lock Helm would accept pins older versions than the ranges' newest", async () => {
+    const deps = [
+      ['alertmanager', '1.42.*', '1.42.0'],
+      ['kube-state-metrics', '8.4.*', '8.4.0'],
+      ['prometheus-node-exporter', '4.56.*', '4.56.1'],
+      ['prometheus-pushgateway', '3.8.*', '3.8.0']
+    ]
+    const req = deps.map(([n, v]) => `{"name":"${n}","version":"${v}","repository":"${PC()}","condition":"${n}.enabled"}`).join(',')
+    const locked = deps.map(([n, , v]) => `{"name":"${n}","version":"${v}","repository":"${PC()}"}`).join(',')
+    const digest = hashed(`[[${req}],[${locked}]]`)
+    const lockText =
+      `dependencies:\n` +
+      deps.map(([n, , v]) => `- name: ${n}\n  repository: ${PC()}\n  version: ${v}\n`).join('') +
+      `digest: ${digest}\ngenerated: "2026-03-02T10:11:12.123456789Z"\n`
+    const dir = writeChart(
+      path.join(tmp, 'prometheus'),
+      `apiVersion: v2\nname: prometheus\nversion: 28.0.0\ndependencies:\n` +
+        deps.map(([n, v]) => `- name: ${n}\n  version: "${v}"\n  repository: ${PC()}\n  condition: ${n}.enabled\n`).join(''),
+      { 'Chart.lock': lockText }
+    )
+    const { out, deps: got } = await packageAndUnpack(dir, resolver())
+    expect(got.map((d) => `${d.name}@${d.version}`)).toEqual([
+      'alertmanager@1.42.0',
+      'kube-state-metrics@8.4.0',
+      'prometheus-node-exporter@4.56.1',
+      'prometheus-pushgateway@3.8.0'
+    ])
+    // The absolute URL (a release asset that redirects to storage) was followed.
+    expect(got[0].source).toBe(`${repo.origin}/releases/download/alertmanager-1.42.0/alertmanager-1.42.0.tgz`)
+    expect(repo.requests.map((q) => q.path)).toContain('/objects/alertmanager-1.42.0.tgz')
+    const lock = readFileSync(path.join(out, 'Chart.lock'), 'utf8')
+    expect(lock).toContain(`digest: ${digest}\n`)
+    expect(lock).toContain('generated: "2026-03-02T10:11:12.123456789Z"\n')
+    expect(readdirSync(path.join(out, 'charts')).sort()).toEqual(['alertmanager', 'kube-state-metrics', 'prometheus-node-exporter', 'prometheus-pushgateway'])
+  })
+
+  test('argo-cd shape: an exact version from a repository URL with a trailing slash', async () => {
+    const dir = writeChart(
+      path.join(tmp, 'argo-cd'),
+      `apiVersion: v2\nname: argo-cd\nversion: 9.1.0\ndependencies:\n- name: redis-ha\n  version: 4.38.0\n  repository: ${repo.origin}/dandydeveloper/charts/\n  condition: redis-ha.enabled\n`
+    )
+    const { out, deps } = await packageAndUnpack(dir, resolver())
+    expect(deps).toEqual([{ name: 'redis-ha', version: '4.38.0', source: `${repo.origin}/dandydeveloper/charts/redis-ha-4.38.0.tgz` }])
+    expect(readFileSync(path.join(out, 'charts/redis-ha/Chart.yaml'), 'utf8')).toContain('version: 4.38.0')
+  })
+})
+
+describe('oci:// and file:// dependencies', () => {
+  test('an oci:// caret range picks the newest tag inside it, not the newer major', async () => {
+    const dir = writeChart(
+      path.join(tmp, 'oci-app'),
+      `apiVersion: v2\nname: oci-app\nversion: 1.0.0\ndependencies:\n- name: lib\n  version: ^1.2.0\n  repository: oci://${reg.host}/shared\n`
+    )
+    const { out, deps } = await packageAndUnpack(dir, resolver())
+    expect(deps).toEqual([{ name: 'lib', version: '1.3.1', source: `oci://${reg.host}/shared/lib:1.3.1` }])
+    const served = unpackFixture('lib-1.3.1.tgz')
+    expect(readFileSync(path.join(out, 'charts/lib/values.yaml'))).toEqual(readFileSync(path.join(served, 'values.yaml')))
+  })
+
+  test('a chart packaged earlier in the run is used for a dependency on the target registry', async () => {
+    const archive = path.join(tmp, 'lib-1.4.0.tgz')
+    writeFileSync(archive, tarChart({ name: 'lib', version: '1.4.0' }))
+    const inRun = new Map([[`${reg.host}/shared/lib`, [{ version: '1.4.0', archive }]]])
+    const dir = writeChart(
+      path.join(tmp, 'oci-app2'),
+      `apiVersion: v2\nname: oci-app2\nversion: 1.0.0\ndependencies:\n- name: lib\n  version: ^1.2.0\n  repository: oci://${reg.host}/shared\n`
+    )
+    const { deps } = await packageAndUnpack(dir, resolver(inRun))
+    expect(deps[0]).toEqual({ name: 'lib', version: '1.4.0', source: `oci://${reg.host}/shared/lib:1.4.0 (packaged in this run)` })
+  })
+
+  test('a file:// directory is packaged into charts/ the way Helm does', async () => {
+    writeChart(path.join(tmp, 'mono/common'), 'apiVersion: v2\nname: common\nversion: 0.3.2\ntype: library\n', {
+      'templates/_helpers.tpl': '{{- define "x" -}}y{{- end -}}\n'
+    })
+    const dir = writeChart(
+      path.join(tmp, 'mono/web'),
+      'apiVersion: v2\nname: web\nversion: 2.0.0\ndependencies:\n- name: common\n  version: ~0.3\n  repository: file://../common\n'
+    )
+    const before = tree(path.join(tmp, 'mono'))
+    const { out, deps } = await packageAndUnpack(dir, resolver())
+    expect(deps).toEqual([{ name: 'common', version: '0.3.2', source: 'file://../common' }])
+    expect(readFileSync(path.join(out, 'charts/common/templates/_helpers.tpl'), 'utf8')).toBe('{{- define "x" -}}y{{- end -}}\n')
+    expect(tree(path.join(tmp, 'mono'))).toEqual(before)
+  })
+})
+
+describe('errors name the chart, the dependency and the repository, and say what to do', () => {
+  async function failure(name: string, deps: string, files: Record<string, string> = {}): Promise<ChartError> {
+    const dir = writeChart(path.join(tmp, 'err', name), `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n${deps}`, files)
+    const chart = await loadChartDir(dir, `charts/${name}`)
+    const err = await caught(resolver().resolve(chart, dir, WHEN))
+    expect(err).toBeInstanceOf(ChartError)
+    expect((err as ChartError).chart).toBe(`charts/${name}`)
+    expect((err as ChartError).hint).toBeTruthy()
+    return err as ChartError
+  }
+
+  test('no version matches: the newest versions the repository has', async () => {
+    const err = await failure('nomatch', `- name: kube-state-metrics\n  version: ^10.0.0\n  repository: ${PC()}\n`)
+    expect(err.message).toBe(
+      `can't get a valid version for dependency kube-state-metrics: no version in ${PC()} satisfies "^10.0.0" (newest: 9.0.0, 8.4.2, 8.4.0)`
+    )
+  })
+  test('repository unreachable', async () => {
+    const err = await failure('unreachable', `- name: x\n  version: 1.0.0\n  repository: https://127.0.0.1:9/charts\n`)
+    expect(err.message).toMatch(/^dependency x \(repository https:\/\/127.0.0.1:9\/charts\): cannot reach https:\/\/127.0.0.1:9\/charts\/index.yaml/)
+  })
+  test('index.yaml that is not valid', async () => {
+    const err = await failure('html', `- name: x\n  version: 1.0.0\n  repository: ${repo.origin}/html\n`)
+    expect(err.message).toMatch(/dependency x .*invalid index.yaml from .*\/html: not a YAML mapping/)
+  })
+  test('digest mismatch: expected and actual', async () => {
+    const err = await failure('tampered', `- name: tampered\n  version: 1.0.0\n  repository: ${repo.origin}/broken\n`)
+    const actual = sha256Hex(fixtures['tampered-1.0.0.tgz'])
+    expect(err.message).toContain(`index.yaml says sha256:${'a'.repeat(64)}, the download is sha256:${actual}`)
+  })
+  test('private repository without credentials', async () => {
+    const err = await failure('noauth', `- name: grafana\n  version: 10.1.0\n  repository: ${repo.origin}/grafana/sub\n`)
+    expect(err.message).toMatch(
+      /^dependency grafana \(repository https:.*\/grafana\/sub\): GET .*\/grafana\/sub\/index.yaml \(index.yaml\): response status 401$/
+    )
+    expect(err.hint).toMatch(/repositories input/)
+  })
+  test('a redirect from HTTPS to plain HTTP is not followed', async () => {
+    repo.redirect('/downgrade/index.yaml', 'http://127.0.0.1:9/index.yaml')
+    const err = await failure('downgrade', `- name: x\n  version: 1.0.0\n  repository: ${repo.origin}/downgrade\n`)
+    expect(err.message).toMatch(/redirects to http:\/\/127.0.0.1:9\/index.yaml, away from HTTPS$/)
+  })
+  test("lock out of sync: Helm's message", async () => {
+    const err = await failure('stale', `- name: redis-ha\n  version: 4.39.0\n  repository: ${repo.origin}/dandydeveloper/charts/\n`, {
+      'Chart.lock': `dependencies:\n- name: redis-ha\n  repository: ${repo.origin}/dandydeveloper/charts/\n  version: 4.38.0\ndigest: sha256:0d8b0161248c5ab2c77d62fc77d5ca28393f73f7b7a8abd5474b78bc969cab39\ngenerated: "2026-01-01T00:00:00Z"\n`
+    })
+    expect(err.message).toBe(
+      "the lock file (Chart.lock) is out of sync with the dependencies file (Chart.yaml). Please update the dependencies with 'helm dependency update'"
+    )
+    expect(err.hint).toMatch(/helm dependency update/)
+  })
+  test('an oci:// repository that already ends with the dependency name: the parent path', async () => {
+    const err = await failure('common', `- name: lib\n  version: ^1.0.0\n  repository: oci://${reg.host}/shared/lib\n`)
+    expect(err.message).toMatch(/no version in oci:\/\/.*\/shared\/lib satisfies "\^1.0.0" \(it has none\)/)
+    expect(err.hint).toBe(
+      `Helm appends the dependency name to an oci:// repository, so oci://${reg.host}/shared/lib means oci://${reg.host}/shared/lib/lib: write repository: oci://${reg.host}/shared`
+    )
+  })
+  test('an unknown @name', async () => {
+    const err = await failure('unknown', `- name: x\n  version: 1.0.0\n  repository: "@nowhere"\n`)
+    expect(err.message).toBe('no repository definition for @nowhere (dependency x)')
+    expect(err.hint).toMatch(/nowhere=https/)
+  })
+})

@@ -1,0 +1,123 @@
+/** Pure parts of dependency resolution: chart URLs, index.yaml, the repositories input, OCI tags, run ordering. */
+import { parseIndex, resolveChartUrl, RepositoryError } from '../../../src/chart/dependencies/repo-index'
+import { parseRepositories } from '../../../src/chart/dependencies/repositories'
+import { endsWithNameHint, ociLocation, tagsToVersions } from '../../../src/chart/dependencies/oci-repo'
+import { dependencyOrder, DependencyCycleError } from '../../../src/chart/dependencies/order'
+
+function caught(f: () => unknown): Error {
+  try {
+    f()
+  } catch (e) {
+    return e as Error
+  }
+  throw new Error('expected a throw')
+}
+
+describe('resolveChartUrl (Helm TestResolveReferenceURL)', () => {
+  it.each([
+    ['http://localhost:8123/', '/nginx-0.2.0.tgz', 'http://localhost:8123/nginx-0.2.0.tgz'],
+    ['http://localhost:8123/charts/', 'nginx-0.2.0.tgz', 'http://localhost:8123/charts/nginx-0.2.0.tgz'],
+    ['http://localhost:8123/charts/', '/nginx-0.2.0.tgz', 'http://localhost:8123/nginx-0.2.0.tgz'],
+    ['http://localhost:8123/charts-with-no-trailing-slash', 'nginx-0.2.0.tgz', 'http://localhost:8123/charts-with-no-trailing-slash/nginx-0.2.0.tgz'],
+    ['http://localhost:8123', 'https://charts.helm.sh/stable/nginx-0.2.0.tgz', 'https://charts.helm.sh/stable/nginx-0.2.0.tgz'],
+    ['http://localhost:8123/charts%2fwith%2fescaped%2fslash', 'nginx-0.2.0.tgz', 'http://localhost:8123/charts%2fwith%2fescaped%2fslash/nginx-0.2.0.tgz'],
+    ['http://localhost:8123/charts%2fwith%2fescaped%2fslash', '/nginx-0.2.0.tgz', 'http://localhost:8123/nginx-0.2.0.tgz'],
+    ['http://localhost:8123/charts?with=queryparameter', 'nginx-0.2.0.tgz', 'http://localhost:8123/charts/nginx-0.2.0.tgz?with=queryparameter'],
+    ['http://localhost:8123/charts?with=queryparameter', '/nginx-0.2.0.tgz', 'http://localhost:8123/nginx-0.2.0.tgz?with=queryparameter']
+  ])('%s + %s', (base, ref, want) => {
+    expect(resolveChartUrl(base, ref).toString()).toBe(want)
+  })
+})
+
+describe('parseIndex', () => {
+  it('sorts versions newest first and drops entries without a version', () => {
+    const idx = parseIndex(
+      'apiVersion: v1\nentries:\n  a:\n  - {name: a, version: 1.2.0, urls: [a-1.2.0.tgz]}\n  - {name: a, version: 1.10.0, urls: [a-1.10.0.tgz]}\n  - {name: a, urls: [x.tgz]}\n',
+      'https://r'
+    )
+    expect(idx.entries.get('a')!.map((e) => e.version)).toEqual(['1.10.0', '1.2.0'])
+  })
+  it.each([
+    ['<html><body>Not a repo</body></html>', /not a YAML mapping/],
+    ['entries: {}\n', /no API version specified/],
+    ['apiVersion: v1\nentries: [1]\n', /entries is not a mapping/],
+    ['apiVersion: v1\nentries: {a: [\n', /invalid index.yaml/]
+  ])('refuses %j', (text, msg) => {
+    const err = caught(() => parseIndex(text, 'https://user:pw@charts.example/', 'umbrella'))
+    expect(err).toBeInstanceOf(RepositoryError)
+    expect(err.message).toMatch(msg)
+    expect(err.message).not.toContain('pw')
+    expect((err as RepositoryError).hint).toMatch(/helm repo index/)
+  })
+})
+
+describe('repositories input', () => {
+  it('name=url lines, with credentials in the URL masked and removed', () => {
+    const masked: string[] = []
+    const r = parseRepositories('# comment\nbitnami=https://charts.bitnami.com/bitnami\nprivate=https://me:s3cr%40t@charts.example.com/x/\n', (s) =>
+      masked.push(s)
+    )
+    expect(r).toEqual([
+      { name: 'bitnami', url: 'https://charts.bitnami.com/bitnami', username: undefined, password: undefined },
+      { name: 'private', url: 'https://charts.example.com/x/', username: 'me', password: 's3cr@t' }
+    ])
+    expect(masked).toEqual(expect.arrayContaining(['s3cr%40t', 's3cr@t']))
+  })
+  it('a YAML list with username and password', () => {
+    const masked: string[] = []
+    const r = parseRepositories('- {name: corp, url: "https://charts.corp.example/", username: bot, password: hunter22}\n', (s) => masked.push(s))
+    expect(r).toEqual([{ name: 'corp', url: 'https://charts.corp.example/', username: 'bot', password: 'hunter22' }])
+    expect(masked).toContain('hunter22')
+  })
+  it.each([
+    ['nourl', /not name=url/],
+    ['a=not a url', /is not a URL/],
+    ['a=http://u:p@x/', /in the clear/],
+    ['a=oci://ghcr.io/x', /not classic chart repositories/],
+    ['a=https://x/\na=https://y/', /twice/]
+  ])('refuses %j', (raw, msg) => {
+    expect(() => parseRepositories(raw)).toThrow(msg)
+  })
+})
+
+describe('OCI tags', () => {
+  it('reads _ as +, keeps strict SemVer only, newest first', () => {
+    expect(tagsToVersions(['latest', '1.0.0', 'v1.2.0', '1.2', '1.1.0_build.1', '2.0.0-rc.1', 'sha256-abc.sig'])).toEqual([
+      '2.0.0-rc.1',
+      '1.1.0+build.1',
+      '1.0.0'
+    ])
+  })
+  it('appends the dependency name and suggests the parent path for the common mistake', () => {
+    expect(ociLocation('oci://ghcr.io/org/charts/', 'common-lib')).toEqual({
+      host: 'ghcr.io',
+      repository: 'org/charts/common-lib',
+      display: 'oci://ghcr.io/org/charts'
+    })
+    expect(endsWithNameHint('oci://ghcr.io/org/charts/common-lib', 'common-lib')).toMatch(/write repository: oci:\/\/ghcr.io\/org\/charts$/)
+    expect(endsWithNameHint('oci://ghcr.io/org/charts', 'common-lib')).toBeUndefined()
+  })
+})
+
+describe('dependency order of the charts of one run', () => {
+  const target = { host: 'ghcr.io', namespace: 'acme/charts' }
+  it('puts file:// and target-registry dependencies first, keeping the input order otherwise', () => {
+    const nodes = [
+      { display: 'charts/app', name: 'app', dir: '/w/charts/app', dependencies: [{ name: 'lib', repository: 'oci://ghcr.io/acme/charts' }] },
+      { display: 'charts/other', name: 'other', dir: '/w/charts/other', dependencies: [] },
+      { display: 'charts/umbrella', name: 'umbrella', dir: '/w/charts/umbrella', dependencies: [{ name: 'app', repository: 'file://../app' }] },
+      { display: 'charts/lib', name: 'lib', dir: '/w/charts/lib', dependencies: [{ name: 'x', repository: 'oci://ghcr.io/elsewhere' }] }
+    ]
+    expect(dependencyOrder(nodes, target).map((i) => nodes[i].name)).toEqual(['lib', 'app', 'other', 'umbrella'])
+  })
+  it('names a cycle', () => {
+    const nodes = [
+      { display: 'charts/a', name: 'a', dir: '/w/charts/a', dependencies: [{ name: 'b', repository: 'file://../b' }] },
+      { display: 'charts/b', name: 'b', dir: '/w/charts/b', dependencies: [{ name: 'a', repository: 'oci://ghcr.io/acme/charts/' }] }
+    ]
+    const err = caught(() => dependencyOrder(nodes, target))
+    expect(err).toBeInstanceOf(DependencyCycleError)
+    expect(err.message).toBe('dependency cycle between the charts of this run: a → b → a')
+    expect((err as DependencyCycleError).members).toEqual([0, 1])
+  })
+})

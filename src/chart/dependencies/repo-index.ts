@@ -1,0 +1,236 @@
+/**
+ * Classic (HTTP/HTTPS) Helm chart repositories, as Helm's pkg/repo/v1 reads
+ * them: `<repository>/index.yaml` (trailing slash or not), chart URLs that are
+ * absolute or relative to the repository (`ResolveReferenceURL`, keeping the
+ * repository's query string), basic auth sent only to the repository's own
+ * origin (Helm's default without --pass-credentials), and archive downloads
+ * checked against the index's `digest` (Helm does not check it; we do).
+ *
+ * API for other modules (the resolver, the migrate sub-action):
+ *   fetchIndex(repo)               → RepoIndex (parsed, entries sorted newest first)
+ *   indexUrl(repoUrl)              → URL of index.yaml
+ *   resolveChartUrl(repoUrl, url)  → absolute URL of an archive
+ *   downloadChart(repo, entry)     → Buffer, digest checked
+ * Failures are RepositoryError (a ChartError) naming the repository and saying what to do.
+ */
+import { createHash } from 'node:crypto'
+import { parse as parseYaml } from 'yaml'
+import { ChartError, type ErrorContext } from '../../errors'
+import { compareVersions } from './constraints'
+import { headerValue, sameOrigin, sendWithRetry, type HttpResponse } from '../../http'
+
+export interface RepoAuth {
+  username?: string
+  password?: string
+}
+
+export interface ChartRepository {
+  /** The repository URL as written in Chart.yaml or the `repositories` input. */
+  url: string
+  auth?: RepoAuth
+  /** Extra trusted CA (PEM), e.g. from `ca-file`. */
+  ca?: string | Buffer
+  /** Short name (`@name`), for messages only. */
+  name?: string
+}
+
+/** One `entries.<name>[]` item of index.yaml (Helm's ChartVersion: metadata plus urls, digest, created). */
+export interface IndexEntry {
+  name: string
+  version: string
+  urls: string[]
+  /** Hex SHA-256 of the archive, as `helm repo index` writes it (no `sha256:` prefix). */
+  digest?: string
+  created?: string
+  apiVersion?: string
+  [key: string]: unknown
+}
+
+export interface RepoIndex {
+  repository: string
+  apiVersion: string
+  /** Chart name → versions as listed in the file. */
+  entries: Map<string, IndexEntry[]>
+}
+
+/** A chart repository (index or archive) could not be used. */
+export class RepositoryError extends ChartError {
+  readonly repository: string
+  constructor(message: string, ctx: ErrorContext & { repository: string }) {
+    super(message, { ...ctx, registry: ctx.registry ?? ctx.repository })
+    this.repository = ctx.repository
+  }
+}
+
+/** Helm's `ResolveReferenceURL`: absolute refs as they are; relative ones against the base with one trailing slash, base query kept. */
+export function resolveChartUrl(baseUrl: string, ref: string): URL {
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(ref)) return new URL(ref)
+  const base = new URL(baseUrl)
+  base.pathname = base.pathname.replace(/\/+$/, '') + '/'
+  const out = new URL(ref, base)
+  out.search = base.search
+  return out
+}
+
+export function indexUrl(repoUrl: string): URL {
+  return resolveChartUrl(repoUrl, 'index.yaml')
+}
+
+/** Credentials never appear in messages: user:pass@ is dropped from displayed URLs. */
+export function displayUrl(u: string | URL): string {
+  try {
+    const x = new URL(u.toString())
+    x.username = ''
+    x.password = ''
+    return x.toString()
+  } catch {
+    return String(u)
+  }
+}
+
+function basicHeader(auth?: RepoAuth): string | undefined {
+  if (!auth || (!auth.username && !auth.password)) return undefined
+  return `Basic ${Buffer.from(`${auth.username ?? ''}:${auth.password ?? ''}`).toString('base64')}`
+}
+
+/**
+ * GET with redirects (release assets on github.com redirect to storage);
+ * the Authorization header goes only to the repository's origin.
+ */
+async function get(repo: ChartRepository, url: URL, what: string, chart?: string): Promise<HttpResponse> {
+  const origin = new URL(repo.url)
+  // Credentials written into the URL (https://user:pass@host/) work as Helm's do, but are never sent in the clear to the URL.
+  const auth =
+    basicHeader(repo.auth) ??
+    basicHeader(
+      origin.username || origin.password ? { username: decodeURIComponent(origin.username), password: decodeURIComponent(origin.password) } : undefined
+    )
+  let target = new URL(url)
+  target.username = ''
+  target.password = ''
+  for (let hops = 0; ; hops++) {
+    let res: HttpResponse
+    try {
+      res = await sendWithRetry({
+        method: 'GET',
+        url: target,
+        headers: { 'user-agent': 'helm-oci-publish', accept: '*/*', authorization: sameOrigin(target, origin) ? auth : undefined },
+        ca: repo.ca
+      })
+    } catch (err) {
+      throw new RepositoryError(`cannot reach ${displayUrl(target)} (${what}): ${(err as Error).message}`, {
+        chart,
+        repository: displayUrl(repo.url),
+        cause: err,
+        hint: 'Check the repository URL in Chart.yaml or the repositories input, and that the runner can reach it (proxy, CA in ca-file)'
+      })
+    }
+    const loc = headerValue(res.headers, 'location')
+    if ([301, 302, 303, 307, 308].includes(res.status) && loc && hops < 10) {
+      const next = new URL(loc, target)
+      if (target.protocol === 'https:' && next.protocol !== 'https:') {
+        throw new RepositoryError(`${displayUrl(target)} (${what}) redirects to ${displayUrl(next)}, away from HTTPS`, {
+          chart,
+          repository: displayUrl(repo.url),
+          hint: 'A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect'
+        })
+      }
+      target = next
+      continue
+    }
+    if (res.status !== 200) {
+      const hint =
+        res.status === 401 || res.status === 403
+          ? `Give credentials for ${origin.host} in the repositories input (name=url with repository-username/repository-password, or a JSON list with username and password)`
+          : res.status === 404
+            ? 'Check the repository URL: it must be the directory that holds index.yaml'
+            : 'The repository failed; re-run the job, and check the repository if it persists'
+      throw new RepositoryError(`GET ${displayUrl(target)} (${what}): response status ${res.status}`, { chart, repository: displayUrl(repo.url), hint })
+    }
+    return res
+  }
+}
+
+function sortVersions(list: IndexEntry[]): IndexEntry[] {
+  // Helm's IndexFile.SortEntries: newest first by SemVer; unparseable versions last.
+  return [...list].sort((a, b) => compareVersions(b.version, a.version))
+}
+
+/** Parses index.yaml text (Helm's `loadIndex`: apiVersion required, entries without a version are dropped). */
+export function parseIndex(text: string, repository: string, chart?: string): RepoIndex {
+  const bad = (why: string): never => {
+    throw new RepositoryError(`invalid index.yaml from ${displayUrl(repository)}: ${why}`, {
+      chart,
+      repository: displayUrl(repository),
+      hint: 'Regenerate it with `helm repo index`, or check that the URL points at a Helm chart repository and not an HTML page'
+    })
+  }
+  let doc: unknown
+  try {
+    doc = parseYaml(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 100_000 })
+  } catch (err) {
+    return bad((err as Error).message.split('\n')[0])
+  }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return bad('not a YAML mapping')
+  const obj = doc as Record<string, unknown>
+  if (!obj.apiVersion) return bad('no API version specified')
+  const entries = new Map<string, IndexEntry[]>()
+  const raw = obj.entries ?? {}
+  if (typeof raw !== 'object' || Array.isArray(raw)) return bad('entries is not a mapping')
+  for (const [name, versions] of Object.entries(raw as Record<string, unknown>)) {
+    if (!Array.isArray(versions)) continue
+    const kept: IndexEntry[] = []
+    for (const v of versions) {
+      if (!v || typeof v !== 'object') continue
+      const e = v as Record<string, unknown>
+      if (e.version === undefined || e.version === null || e.version === '') continue
+      const urls = Array.isArray(e.urls) ? e.urls.map(String) : []
+      kept.push({ ...e, name: String(e.name ?? name), version: String(e.version), urls, digest: e.digest ? String(e.digest) : undefined })
+    }
+    entries.set(name, sortVersions(kept))
+  }
+  return { repository, apiVersion: String(obj.apiVersion), entries }
+}
+
+/** Downloads and parses `<repository>/index.yaml`. */
+export async function fetchIndex(repo: ChartRepository, chart?: string): Promise<RepoIndex> {
+  const res = await get(repo, indexUrl(repo.url), 'index.yaml', chart)
+  return parseIndex(res.body.toString('utf8'), repo.url, chart)
+}
+
+export function sha256Hex(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+/**
+ * Downloads the entry's first URL (as Helm does) and checks it against the
+ * index's digest; returns the bytes exactly as served and the file name Helm
+ * saves them under (the base name of the URL path).
+ */
+export async function downloadChart(repo: ChartRepository, entry: IndexEntry, chart?: string): Promise<{ data: Buffer; fileName: string; url: URL }> {
+  if (!entry.urls.length) {
+    throw new RepositoryError(`chart "${entry.name}" version ${entry.version} has no downloadable URLs in ${displayUrl(repo.url)}/index.yaml`, {
+      chart,
+      repository: displayUrl(repo.url),
+      hint: 'Regenerate the repository index with `helm repo index`'
+    })
+  }
+  const url = resolveChartUrl(repo.url, entry.urls[0])
+  const res = await get(repo, url, `${entry.name} ${entry.version}`, chart)
+  if (entry.digest) {
+    const expected = entry.digest.replace(/^sha256:/, '').toLowerCase()
+    const actual = sha256Hex(res.body)
+    if (actual !== expected) {
+      throw new RepositoryError(
+        `digest mismatch for ${entry.name} ${entry.version} from ${displayUrl(url)}: index.yaml says sha256:${expected}, the download is sha256:${actual}`,
+        {
+          chart,
+          repository: displayUrl(repo.url),
+          hint: 'The archive or the index was changed after publishing; ask the repository owner to regenerate index.yaml, or pin another version'
+        }
+      )
+    }
+  }
+  const fileName = decodeURIComponent(url.pathname.split('/').pop() || `${entry.name}-${entry.version}.tgz`)
+  return { data: res.body, fileName, url }
+}

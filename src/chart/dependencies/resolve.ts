@@ -1,0 +1,338 @@
+/**
+ * `helm dependency build` inside the action, per chart: the dependencies
+ * Chart.yaml declares and `charts/` does not hold are taken from the lock
+ * (checked with Helm's digest) or resolved from their ranges (a new lock goes
+ * into the packaged chart), fetched from classic repositories, oci://
+ * repositories or file:// directories, and added to the in-memory chart as the
+ * archives Helm would put into `charts/` (the user's directory is never
+ * written). Each index, tag list and archive is fetched once per run.
+ */
+import { promises as fs } from 'node:fs'
+import * as path from 'node:path'
+import { ChartError, PublishError } from '../../errors'
+import type { RegistryClient } from '../../oci/client'
+import type { Chart } from '../chart'
+import { loadChartDir, loadFiles, readChartArchive } from '../loader'
+import type { Dependency } from '../metadata'
+import { saveChart } from '../save'
+import { parseHelmVersion } from '../semver'
+import { compareVersions, ConstraintSyntaxError, parseConstraint, pickVersion, satisfies, type Constraint } from './constraints'
+import { checkLock, makeLock } from './lock'
+import { endsWithNameHint, listVersions, ociLocation, pullChart, type OciLocation } from './oci-repo'
+import { displayUrl, downloadChart, fetchIndex, resolveChartUrl, type ChartRepository, type IndexEntry, type RepoIndex } from './repo-index'
+import { sameRepositoryUrl, type NamedRepository } from './repositories'
+
+export interface ResolvedDependency {
+  name: string
+  alias?: string
+  version: string
+  /** Where it came from: the archive URL, oci://host/repo:tag, file://path, or charts/ (vendored). */
+  source: string
+}
+
+/** A chart packaged earlier in this run, for oci:// dependencies on the target registry. */
+export interface InRunChart {
+  version: string
+  archive: string
+}
+
+export interface ResolverOptions {
+  repositories: NamedRepository[]
+  ca?: string | Buffer
+  /** A client for an oci:// host: the target's (with its login) for the target host, anonymous elsewhere. */
+  ociClient(host: string): RegistryClient
+  /** Charts of this run that will be pushed to host/repository. */
+  inRun?(host: string, repository: string): InRunChart[]
+  /** Where file:// dependencies are packaged (never the user's chart directory). */
+  workDir: string
+}
+
+const NEWEST_SHOWN = 5
+
+export class DependencyResolver {
+  private readonly cache = new Map<string, Promise<unknown>>()
+  /** Network fetches made (index.yaml, tag lists, manifests and archives); each URL or reference once. */
+  fetches = 0
+  /** Lookups answered from the cache. */
+  reused = 0
+
+  constructor(private readonly opts: ResolverOptions) {}
+
+  private once<T>(key: string, network: boolean, make: () => Promise<T>): Promise<T> {
+    let p = this.cache.get(key) as Promise<T> | undefined
+    if (p) {
+      this.reused++
+      return p
+    }
+    if (network) this.fetches++
+    p = make()
+    this.cache.set(key, p)
+    return p
+  }
+
+  /** The named repository for `@name`/`alias:name`, or the one configured with the same URL (for its credentials). */
+  private repositoryFor(dep: Dependency, chart: string): ChartRepository {
+    const r = dep.repository
+    const named = r.startsWith('@') ? r.slice(1) : r.startsWith('alias:') ? r.slice('alias:'.length) : undefined
+    const found = named !== undefined ? this.opts.repositories.find((x) => x.name === named) : this.opts.repositories.find((x) => sameRepositoryUrl(x.url, r))
+    if (named !== undefined && !found) {
+      throw new ChartError(`no repository definition for ${r} (dependency ${dep.name})`, {
+        chart,
+        hint: `Add "${named}=https://…" to the repositories input of this action (it replaces \`helm repo add ${named} …\`)`
+      })
+    }
+    const url = found && named !== undefined ? found.url : r
+    return {
+      url,
+      name: found?.name,
+      ca: this.opts.ca,
+      auth: found && (found.username || found.password) ? { username: found.username, password: found.password } : undefined
+    }
+  }
+
+  private index(repo: ChartRepository, chart: string): Promise<RepoIndex> {
+    return this.once(`index:${repo.url.replace(/\/+$/, '')}`, true, () => fetchIndex(repo, chart))
+  }
+
+  private versions(client: RegistryClient, loc: OciLocation): Promise<string[] | undefined> {
+    return this.once(`tags:${loc.host}/${loc.repository}`, true, () => listVersions(client, loc))
+  }
+
+  /** Resolves, checks and adds the missing dependencies of `chart` (loaded from `chartDir`); returns every dependency with its source. */
+  async resolve(chart: Chart, chartDir: string, generated: Date): Promise<ResolvedDependency[]> {
+    const where = chart.where
+    const deps = (chart.metadata.dependencies ?? []).filter(Boolean)
+    if (!deps.length) return []
+    const vendored = new Map(chart.dependencies.map((c) => [c.metadata.name, c]))
+    const missing = deps.filter((d) => !vendored.has(d.name))
+    const out: ResolvedDependency[] = deps
+      .filter((d) => vendored.has(d.name))
+      .map((d) => ({ name: d.name, alias: d.alias, version: vendored.get(d.name)!.metadata.version, source: 'charts/' }))
+    if (!missing.length) return out
+
+    for (const d of missing) {
+      if (!d.repository) {
+        throw new ChartError(`found in Chart.yaml, but missing in charts/ directory: ${d.name}`, {
+          chart: where,
+          file: path.join(where, 'Chart.yaml'),
+          hint: `Dependency ${d.name} has no repository, so it must be vendored in charts/: add it there, or give its repository in Chart.yaml`
+        })
+      }
+    }
+    // Helm's resolveRepoNames: @name and alias:name become URLs before hashing and resolving.
+    const req: Dependency[] = deps.map((d) => {
+      const r = d.repository
+      if (!r.startsWith('@') && !r.startsWith('alias:')) return d
+      if (vendored.has(d.name) && !this.opts.repositories.some((x) => `@${x.name}` === r || `alias:${x.name}` === r)) return d
+      return { ...d, repository: this.repositoryFor(d, where).url }
+    })
+
+    const lock = chart.lock
+    let versions: Map<Dependency, string>
+    if (lock) {
+      checkLock({ apiVersion: chart.metadata.apiVersion, req, original: deps, lock, chart: where })
+      versions = new Map()
+      for (const d of req.filter((x) => !vendored.has(x.name))) {
+        const l = lock.dependencies?.find((x) => x && x.name === d.name)
+        if (!l?.version) {
+          throw new ChartError(`Chart.lock has no version for dependency ${d.name}`, {
+            chart: where,
+            file: path.join(where, 'Chart.lock'),
+            hint: `Run \`helm dependency update ${where}\` and commit the new Chart.lock`
+          })
+        }
+        versions.set(d, l.version)
+      }
+    } else {
+      versions = new Map()
+      const locked: Dependency[] = []
+      for (const d of req) {
+        if (vendored.has(d.name)) {
+          locked.push({ name: d.name, repository: d.repository, version: d.repository ? vendored.get(d.name)!.metadata.version : d.version })
+          continue
+        }
+        const v = await this.pick(d, chartDir, where)
+        versions.set(d, v)
+        locked.push({ name: d.name, repository: d.repository, version: v })
+      }
+      // A v1 chart's requirements.lock would be one of its files; Helm 3 charts (v2) carry Chart.lock.
+      if (chart.metadata.apiVersion !== 'v1') chart.lock = makeLock(req, locked, generated)
+    }
+
+    const added = new Set<string>()
+    for (const [d, version] of versions) {
+      const { data, source, fileName } = await this.fetch(d, version, chartDir, where, generated)
+      out.push({ name: d.name, alias: d.alias, version, source })
+      if (added.has(fileName)) continue // the same archive for two aliases: Helm saves it once
+      added.add(fileName)
+      const subWhere = `${where}/charts/${fileName}`
+      let sub: Chart
+      try {
+        sub = await loadFiles(await readChartArchive(data, subWhere), subWhere)
+      } catch (err) {
+        throw new ChartError(
+          `dependency ${d.name} ${version} from ${source} is not a valid chart: ${err instanceof PublishError ? err.message : String(err)}`,
+          {
+            chart: where,
+            hint: 'Pin another version, or ask the repository owner to republish it',
+            cause: err
+          }
+        )
+      }
+      chart.dependencies.push(sub)
+    }
+    return out
+  }
+
+  private constraint(d: Dependency, where: string): Constraint {
+    try {
+      return parseConstraint(d.version ?? '')
+    } catch (err) {
+      if (!(err instanceof ConstraintSyntaxError)) throw err
+      throw new ChartError(`dependency "${d.name}" has an invalid version/constraint format: ${err.message}`, {
+        chart: where,
+        file: path.join(where, 'Chart.yaml'),
+        hint: 'Write a version or range such as 1.2.3, ^1.2.0, ~1.2, 1.2.* or ">= 1.0, < 2.0"'
+      })
+    }
+  }
+
+  /** Helm's resolver: the newest version the repository lists that satisfies the range. */
+  private async pick(d: Dependency, chartDir: string, where: string): Promise<string> {
+    const c = this.constraint(d, where)
+    const noMatch = (repo: string, available: string[], extra?: string): never => {
+      const newest = available.slice(0, NEWEST_SHOWN)
+      throw new ChartError(
+        `can't get a valid version for dependency ${d.name}: no version in ${repo} satisfies "${d.version ?? ''}"${newest.length ? ` (newest: ${newest.join(', ')})` : ' (it has none)'}`,
+        {
+          chart: where,
+          registry: repo,
+          file: path.join(where, 'Chart.yaml'),
+          hint: extra ?? `Change the version constraint of ${d.name} in Chart.yaml, or publish a matching version to ${repo}`
+        }
+      )
+    }
+    if (d.repository.startsWith('file://')) {
+      const sub = await this.localChart(d, chartDir, where)
+      if (!satisfies(sub.metadata.version, c)) noMatch(d.repository, [sub.metadata.version])
+      return sub.metadata.version
+    }
+    if (d.repository.startsWith('oci://')) {
+      // An exact version is used as it is, without listing tags (as Helm does).
+      if (d.version && parseHelmVersion(d.version)) return d.version
+      const loc = ociLocation(d.repository, d.name)
+      const client = this.opts.ociClient(loc.host)
+      const remote = (await this.wrap(d, loc.display, where, () => this.versions(client, loc))) ?? []
+      const local = this.opts.inRun?.(loc.host, loc.repository).map((x) => x.version) ?? []
+      const all = [...new Set([...local, ...remote])].sort((a, b) => compareVersions(b, a))
+      const v = pickVersion(all, c)
+      if (!v) noMatch(loc.display, all, all.length ? undefined : endsWithNameHint(d.repository, d.name))
+      return v!
+    }
+    const repo = this.repositoryFor(d, where)
+    const index = await this.wrap(d, displayUrl(repo.url), where, () => this.index(repo, where))
+    const entries = index.entries.get(d.name)
+    if (!entries) {
+      throw new ChartError(`${d.name} chart not found in repo ${displayUrl(repo.url)}`, {
+        chart: where,
+        registry: displayUrl(repo.url),
+        hint: `Check the name of dependency ${d.name} and its repository in Chart.yaml`
+      })
+    }
+    const usable = entries.filter((e) => e.urls.length && parseHelmVersion(e.version)).map((e) => e.version)
+    const v = pickVersion(usable, c)
+    if (!v) noMatch(displayUrl(repo.url), usable)
+    return v!
+  }
+
+  /** Adds the dependency and repository to an error from the network layer. */
+  private async wrap<T>(d: Dependency, repo: string, where: string, f: () => Promise<T>): Promise<T> {
+    try {
+      return await f()
+    } catch (err) {
+      if (err instanceof PublishError && err.message.startsWith('dependency ')) throw err
+      const Kind = err instanceof PublishError ? (err.constructor as new (m: string, c: object) => PublishError) : ChartError
+      const e = err as Partial<PublishError>
+      throw new Kind(`dependency ${d.name} (repository ${repo}): ${e.message ?? String(err)}`, {
+        chart: where,
+        registry: e.registry ?? repo,
+        file: e.file,
+        hint: e.hint ?? 'Check the repository in Chart.yaml and that the runner can reach it',
+        cause: err
+      })
+    }
+  }
+
+  private async localChart(d: Dependency, chartDir: string, where: string): Promise<Chart> {
+    const p = d.repository.slice('file://'.length)
+    const dir = path.isAbsolute(p) ? path.resolve(p) : path.join(chartDir, p)
+    const st = await fs.stat(dir).catch(() => undefined)
+    if (!st?.isDirectory()) {
+      throw new ChartError(`directory ${dir} not found (dependency ${d.name}, repository ${d.repository})`, {
+        chart: where,
+        file: path.join(where, 'Chart.yaml'),
+        hint: 'file:// paths are relative to the chart directory; check the path and that the checkout contains it'
+      })
+    }
+    return loadChartDir(dir, path.relative(process.cwd(), dir) || dir)
+  }
+
+  private async fetch(
+    d: Dependency,
+    version: string,
+    chartDir: string,
+    where: string,
+    generated: Date
+  ): Promise<{ data: Buffer; source: string; fileName: string }> {
+    if (d.repository.startsWith('file://')) {
+      const sub = await this.localChart(d, chartDir, where)
+      if (!satisfies(sub.metadata.version, this.constraint({ ...d, version }, where))) {
+        throw new ChartError(`can't get a valid version for dependency ${d.name}: ${d.repository} holds ${sub.metadata.version}, the lock wants ${version}`, {
+          chart: where,
+          hint: `Run \`helm dependency update ${where}\` and commit the new Chart.lock`
+        })
+      }
+      // tarFromLocalDir: packaged with Helm's Save into charts/<name>-<version>.tgz (here in the work directory).
+      const dest = path.join(
+        this.opts.workDir,
+        'file-deps',
+        Buffer.from(path.resolve(chartDir, d.repository.slice(7)))
+          .toString('base64url')
+          .slice(-48)
+      )
+      const saved = await this.once(`file:${dest}:${generated.getTime()}`, false, () => saveChart(sub, { destDir: dest, mtime: generated }))
+      return { data: await fs.readFile(saved.path), source: d.repository, fileName: path.basename(saved.path) }
+    }
+    if (d.repository.startsWith('oci://')) {
+      const loc = ociLocation(d.repository, d.name)
+      const local = this.opts.inRun?.(loc.host, loc.repository).find((x) => x.version === version)
+      const ref = `oci://${loc.host}/${loc.repository}:${version.replace(/\+/g, '_')}`
+      if (local) return { data: await fs.readFile(local.archive), source: `${ref} (packaged in this run)`, fileName: `${d.name}-${version}.tgz` }
+      const client = this.opts.ociClient(loc.host)
+      const data = await this.wrap(d, loc.display, where, () => this.once(`oci:${ref}`, true, () => pullChart(client, loc, version, where, d.name)))
+      return { data, source: ref, fileName: `${d.name}-${version}.tgz` }
+    }
+    const repo = this.repositoryFor(d, where)
+    const shown = displayUrl(repo.url)
+    const index = await this.wrap(d, shown, where, () => this.index(repo, where))
+    const want = parseHelmVersion(version)
+    const entry: IndexEntry | undefined = index.entries
+      .get(d.name)
+      ?.find((e) => e.version === version || (want && parseHelmVersion(e.version) && compareVersions(e.version, version) === 0))
+    if (!entry) {
+      const available = (index.entries.get(d.name) ?? []).map((e) => e.version).slice(0, NEWEST_SHOWN)
+      throw new ChartError(
+        `dependency ${d.name} ${version} (locked in Chart.lock) is not in ${shown}${available.length ? ` (newest: ${available.join(', ')})` : ''}`,
+        {
+          chart: where,
+          registry: shown,
+          hint: `Run \`helm dependency update ${where}\` to lock a version the repository has, and commit Chart.lock`
+        }
+      )
+    }
+    const got = await this.wrap(d, shown, where, () =>
+      this.once(`chart:${resolveChartUrl(repo.url, entry.urls[0])}`, true, () => downloadChart(repo, entry, where))
+    )
+    return { data: got.data, source: displayUrl(got.url), fileName: got.fileName }
+  }
+}
