@@ -1,7 +1,8 @@
 // Two projects: "product" tests the action; "harness" tests the test harness itself (__tests__/support/*.test.ts:
 // registries, emulators, the Sigstore stand-in), reported apart so they are not counted as product tests.
 const project = {
-  testEnvironment: 'node',
+  // Per test file: its own temp root (removed after), no runner variables, stdout captured (see the file).
+  testEnvironment: '<rootDir>/__tests__/support/environment.js',
   transform: { '^.+\\.ts$': 'ts-jest' }
 }
 

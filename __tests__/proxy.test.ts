@@ -5,6 +5,7 @@
  * a private CA (ca-file), with and without proxy credentials; NO_PROXY sends requests direct; and
  * sigstore-js (make-fetch-happen) takes the same route for Fulcio and Rekor.
  */
+import { runnerInputs } from '../src/report/log'
 import { createHash, randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import * as toolkit from '@actions/http-client/lib/proxy'
@@ -270,9 +271,14 @@ describe('network-timeout', () => {
   })
 
   test('the input is validated with the other inputs', () => {
-    const get = (name: string): string => ({ registry: 'oci://ghcr.io/acme', 'network-timeout': 'soon' })[name] ?? ''
-    expect(() => readInputs(get, {})).toThrow('input network-timeout is "soon"; expected a number of seconds')
-    const ok = (name: string): string => ({ registry: 'oci://ghcr.io/acme', 'network-timeout': '12' })[name] ?? ''
-    expect(readInputs(ok, {}).networkTimeoutMs).toBe(12_000)
+    const reader = (values: Record<string, string>): typeof runnerInputs => {
+      for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k]
+      for (const [k, v] of Object.entries(values)) process.env[`INPUT_${k.toUpperCase()}`] = v
+      return runnerInputs
+    }
+    expect(() => readInputs(reader({ registry: 'oci://ghcr.io/acme', 'network-timeout': 'soon' }), {})).toThrow(
+      'input network-timeout is "soon"; expected a number of seconds'
+    )
+    expect(readInputs(reader({ registry: 'oci://ghcr.io/acme', 'network-timeout': '12' }), {}).networkTimeoutMs).toBe(12_000)
   })
 })

@@ -2,7 +2,6 @@
 // chart in examples/demo-chart, published to a real Distribution registry started on 127.0.0.1 —
 // then shows the outputs, the job summary and what an independent client (skopeo) reads back.
 require('./ts-require')
-const path = require('node:path')
 const { execFileSync } = require('node:child_process')
 const { startRegistry } = require('../__tests__/support/registry.ts')
 const { runAction, ROOT } = require('../__tests__/support/action.ts')

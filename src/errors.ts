@@ -37,7 +37,7 @@ export class PublishError extends Error {
     super(message, ctx.cause === undefined ? undefined : { cause: ctx.cause })
     this.name = new.target.name
     const kinds: string[] = []
-    for (let c: Function = new.target; c && c !== Error; c = Object.getPrototypeOf(c)) kinds.push(c.name)
+    for (let c: abstract new (...args: never[]) => unknown = new.target; c && c !== Error; c = Object.getPrototypeOf(c) as typeof c) kinds.push(c.name)
     Object.defineProperty(this, KINDS, { value: kinds })
     this.chart = ctx.chart
     this.file = ctx.file

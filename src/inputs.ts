@@ -1,6 +1,10 @@
 /**
  * The action's inputs, read once and validated before any work starts, so a
  * typo fails the step in the first second with a message naming the input.
+ * One model for the action and the CLI: both read through an `InputReader`,
+ * which is @actions/core's getInput/getBooleanInput/getMultilineInput on the
+ * runner (src/report/log.ts) and for the CLI, which passes its flags the way
+ * the runner passes inputs (src/cli.ts).
  */
 import * as path from 'node:path'
 import * as os from 'node:os'
@@ -11,6 +15,7 @@ import { parseTimeoutSeconds } from './http'
 import type { LoginOptions } from './auth'
 import type { RepositorySettings } from './oci/credentials'
 import type { SignOptions } from './sign'
+import { readContext, type RunContext } from './context'
 import { parseRepositories, type NamedRepository } from './chart/dependencies/repositories'
 
 export type IfExists = 'skip-identical' | 'fail' | 'overwrite'
@@ -45,6 +50,8 @@ export interface Inputs {
   plan: boolean
   /** Create missing repositories through the registry's API (ECR); absent: the registry creates them on push. */
   createRepository?: RepositorySettings
+  /** The workflow run (repository, actor, server and API URLs, visibility). */
+  github: RunContext
 }
 
 export const MAX_CONCURRENCY = 32
@@ -72,13 +79,12 @@ function repositorySettings(get: InputReader): RepositorySettings | undefined {
   return create ? { tagImmutability, scanOnPush } : undefined
 }
 
-/** Reads one input as the runner passes it (INPUT_<NAME>, trimmed). */
-export type InputReader = (name: string) => string
-
-export const readerFromEnv =
-  (env: NodeJS.ProcessEnv): InputReader =>
-  (name) =>
-    (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+/** Reads inputs as the runner passes them (INPUT_<NAME>): the trimmed text, a YAML 1.2 boolean, or the non-empty lines. */
+export interface InputReader {
+  (name: string): string
+  boolean(name: string): boolean
+  lines(name: string): string[]
+}
 
 function oneOf<T extends string>(get: InputReader, name: string, allowed: readonly T[], fallback: T): T {
   const raw = get(name) || fallback
@@ -89,19 +95,21 @@ function oneOf<T extends string>(get: InputReader, name: string, allowed: readon
   return v
 }
 
-/** YAML 1.2 core booleans, as @actions/core's getBooleanInput accepts them. */
+/** A boolean input (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE); `fallback` when empty. */
 export function parseBoolean(get: InputReader, name: string, fallback: boolean): boolean {
   const raw = get(name)
   if (!raw) return fallback
-  if (['true', 'True', 'TRUE'].includes(raw)) return true
-  if (['false', 'False', 'FALSE'].includes(raw)) return false
-  throw new InputError(`input ${name} is "${raw}"; expected true or false`, { hint: `Set ${name} to true or false` })
+  try {
+    return get.boolean(name)
+  } catch {
+    throw new InputError(`input ${name} is "${raw}"; expected true or false`, { hint: `Set ${name} to true or false` })
+  }
 }
 
-/** Splits a list input on newlines and commas, dropping blanks and `#` comments. */
-export function splitList(raw: string): string[] {
-  return raw
-    .split(/[\n,]/)
+/** A list input: one entry per line, and per comma within a line; blanks and `#` comments dropped. */
+export function splitList(lines: string[]): string[] {
+  return lines
+    .flatMap((line) => line.split(','))
     .map((s) => s.trim())
     .filter((s) => s && !s.startsWith('#'))
 }
@@ -128,13 +136,13 @@ export function maskSecret(mask: (s: string) => void, value: string | undefined)
   for (const line of value.split(/\r?\n/)) if (line.trim().length >= 4 && line !== value) mask(line.trim())
 }
 
-export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}): Inputs {
+export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: string) => void = () => {}, github: RunContext = readContext()): Inputs {
   for (const secret of ['password', 'github-token', 'gpg-private-key', 'gpg-passphrase']) maskSecret(mask, get(secret))
   // Parsed first: the credentials in it are masked before anything can fail and print.
   const repositories = parseRepositories(get('repositories'), mask)
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const registry = readRegistry(get)
-  const charts = splitList(get('charts') || '.')
+  const charts = get('charts') ? splitList(get.lines('charts')) : ['.']
   if (!charts.length) throw new InputError('input charts lists no chart', { hint: 'Give chart directories, .tgz files or globs, or leave it empty for "."' })
 
   const versionRaw = get('version')
@@ -149,7 +157,7 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
 
   return {
     charts,
-    allowedPaths: splitList(get('allowed-paths')),
+    allowedPaths: splitList(get.lines('allowed-paths')),
     registry,
     version: versionRaw ? normalizeVersion(versionRaw) : undefined,
     appVersion: get('app-version') || undefined,
@@ -166,7 +174,8 @@ export function readInputs(get: InputReader, env: NodeJS.ProcessEnv, mask: (s: s
     concurrency: parseConcurrency(get('concurrency')),
     failFast: parseBoolean(get, 'fail-fast', false),
     plan,
-    createRepository: repositorySettings(get)
+    createRepository: repositorySettings(get),
+    github
   }
 }
 
@@ -244,6 +253,8 @@ export interface DestinationInputs {
   login: LoginOptions
   sign: SignOptions
   workspace: string
+  /** The workflow run (repository, actor, server and API URLs, visibility). */
+  github: RunContext
 }
 
 function readDestination(get: InputReader, env: NodeJS.ProcessEnv, sign: SignOptions): DestinationInputs {
@@ -255,7 +266,8 @@ function readDestination(get: InputReader, env: NodeJS.ProcessEnv, sign: SignOpt
     dockerConfig: false,
     login: readLogin(get, env),
     sign,
-    workspace
+    workspace,
+    github: readContext()
   }
 }
 
@@ -338,7 +350,7 @@ export function readMigrateInputs(get: InputReader, env: NodeJS.ProcessEnv, mask
     ...readDestination(get, env, readSign(get, env)),
     repository,
     repositoryAuth: username || password ? { username: username || undefined, password: password || undefined } : undefined,
-    charts: splitList(get('charts')),
+    charts: splitList(get.lines('charts')),
     versions: get('versions') || undefined
   }
 }

@@ -8,12 +8,13 @@
  * migration resumes by running it again. Signing works as in the main action.
  */
 import * as log from './report/log'
+import { maskSecret } from './auth/mask'
 import { annotate, runStep } from './annotate'
 import { loadFiles, readChartArchive } from './chart/loader'
 import { ConstraintSyntaxError, parseConstraint, type Constraint, satisfies, compareVersions } from './chart/dependencies/constraints'
 import { downloadChart, downloadProvenance, fetchIndex, type ChartRepository, type IndexEntry, type RepoIndex } from './chart/dependencies/repo-index'
 import { ChartError, errorMessage, InputError, RegistryError } from './errors'
-import { readerFromEnv, readMigrateInputs, type MigrateInputs } from './inputs'
+import { readMigrateInputs, type MigrateInputs } from './inputs'
 import { buildHelmManifest, CHART_LAYER_MEDIA_TYPE, PROV_LAYER_MEDIA_TYPE, sha256Digest } from './oci/helm-artifact'
 import { bufferSource, pushArtifact, tagManifest } from './oci/push'
 import { chartReference } from './oci/reference'
@@ -155,7 +156,7 @@ export function migrationSummary(results: MigratedVersion[], repository: string,
 }
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  const inputs = readMigrateInputs(readerFromEnv(env), env, log.setSecret)
+  const inputs = readMigrateInputs(log.runnerInputs, env, maskSecret)
   let versions: Constraint | undefined
   try {
     versions = inputs.versions ? parseConstraint(inputs.versions) : undefined

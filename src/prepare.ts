@@ -95,7 +95,7 @@ async function prepareOne(source: ChartSource, inputs: Inputs, deps: DependencyC
   prepared.metadata = metadata
   result.warnings = [...(chart.warnings ?? [])]
 
-  log.info(`Time stamps: ${when.date.toISOString()} (${when.source})`)
+  log.info(`Time stamps: ${when.date.toISOString()}, from ${when.source}`)
   if (when.warning) result.warnings.push(when.warning)
   if (source.kind === 'archive' && !overridden) {
     // A packaged chart is pushed byte for byte, as `helm push` does.

@@ -7,9 +7,10 @@
  * given identity is promoted. The tag is set last, once everything is there.
  */
 import * as log from './report/log'
+import { maskSecret } from './auth/mask'
 import { runStep } from './annotate'
 import { RegistryError } from './errors'
-import { readerFromEnv, readPromoteInputs, type PromoteInputs } from './inputs'
+import { readPromoteInputs, type PromoteInputs } from './inputs'
 import type { RegistryClient } from './oci/client'
 import { copyLegacyTags, copyManifest, copyReferrers, type CopiedAttachment, type Endpoint } from './oci/copy'
 import { CONFIG_MEDIA_TYPE } from './oci/helm-artifact'
@@ -106,7 +107,7 @@ export function promotionSummary(p: Promotion): string {
 }
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<undefined> {
-  const inputs = readPromoteInputs(readerFromEnv(env), env, log.setSecret)
+  const inputs = readPromoteInputs(log.runnerInputs, env, maskSecret)
   const target = await connect(inputs, env)
   const shared = inputs.source.host === inputs.registry.host && !inputs.sourceCredentials
   const source = shared ? target.client : await openRegistry(inputs.source.host, inputs.sourceLogin, inputs, env)

@@ -62,7 +62,7 @@ export async function connect(
   env: NodeJS.ProcessEnv = process.env
 ): Promise<Target> {
   // Decided first: a signing request that cannot be honoured fails before any login or upload.
-  const plan = inputs.plan ? { enabled: false } : planSigning(inputs.sign, env)
+  const plan = inputs.plan ? { enabled: false } : planSigning(inputs.sign, env, inputs.github)
   const host = inputs.registry.host
   const client = await openRegistry(host, inputs.login, inputs, env)
   if (inputs.dockerConfig) {
@@ -75,7 +75,7 @@ export async function connect(
     log.info(
       `Signing with Sigstore (${plan.endpoints!.name}: ${plan.endpoints!.fulcio}${plan.endpoints!.rekor ? `, ${plan.endpoints!.rekor}` : ''}${plan.endpoints!.tsa ? `, ${plan.endpoints!.tsa}` : ''})`
     )
-  const signing = plan.enabled ? await startSigning(plan, inputs.sign, env, (m) => log.warning(m)) : undefined
+  const signing = plan.enabled ? await startSigning(plan, inputs.sign, env, inputs.github, (m) => log.warning(m)) : undefined
   return { client, host, signing, ensureRepository: client.credentials ? repositoryCreator(host, client.credentials, inputs) : undefined }
 }
 
@@ -183,7 +183,7 @@ export function dependencyMap(prepared: PreparedChart[], inputs: Inputs): Map<st
     display: p.source.display,
     name: p.result.name,
     dir: p.source.kind === 'directory' ? p.source.path : undefined,
-    dependencies: (p.metadata?.dependencies ?? []).filter((d) => d !== null).map((d) => ({ name: d!.name, repository: d!.repository ?? '' }))
+    dependencies: (p.metadata?.dependencies ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' }))
   }))
   const edges = dependencyEdges(nodes, inputs.registry)
   return new Map(prepared.map((p, i) => [p.source.display, edges[i].map((j) => prepared[j].source.display)]))

@@ -22,7 +22,10 @@ describe('gpg-private-key: Helm .prov layer', () => {
     reg = await startRegistry({ auth: 'none' })
     gnupg = mkdtempSync(path.join(os.tmpdir(), 'hop-gpg-'))
     const gpg = (args: string[]): Buffer =>
-      execFileSync('gpg', ['--batch', '--pinentry-mode', 'loopback', '--passphrase', 'pr0v-pass', ...args], { env: { ...process.env, GNUPGHOME: gnupg } })
+      execFileSync('gpg', ['--batch', '--pinentry-mode', 'loopback', '--passphrase', 'pr0v-pass', ...args], {
+        env: { ...process.env, GNUPGHOME: gnupg },
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
     gpg(['--quick-gen-key', 'Chart Signer <charts@example.com>', 'rsa3072', 'sign', '1y'])
     key = gpg(['--armor', '--export-secret-keys', 'charts@example.com']).toString()
   })

@@ -71,7 +71,7 @@ describe('Sigstore keyless signing', () => {
       let body = ''
       req.on('data', (c) => (body += c))
       req.on('end', () => {
-        if (req.method === 'POST' && req.url === '/repos/acme/charts/attestations' && req.headers.authorization === 'Bearer ghs_test') {
+        if (req.method === 'POST' && req.url === '/repos/acme/charts/attestations' && /^(Bearer|token) ghs_test$/.test(req.headers.authorization ?? '')) {
           stored.push(JSON.parse(body).bundle)
           res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 4242 }))
         } else res.writeHead(404).end()

@@ -3,14 +3,14 @@
  * the shared registry support (__tests__/support/registry.ts, token mode):
  * the registry's token issuer accepts exactly the credential the emulated cloud
  * issued, and the client obtains it from our CredentialSource on the challenge.
- *
- * Written against the documented API of those two modules, which another
- * engineer is building in parallel: the suite skips itself until both exist.
  * `pushSmall` is the only place that assumes RegistryClient method names.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { createHash } from 'node:crypto'
+import { Readable } from 'node:stream'
+import { RegistryClient } from '../../src/oci/client'
+import { startRegistry } from '../support/registry'
 import { createCredentialSource, type LoginOptions } from '../../src/auth'
 import type { CredentialSource } from '../../src/oci/credentials'
 import { startAws, type AwsEmulator } from '../support/emulators/aws'
@@ -18,17 +18,8 @@ import { startAcr, startEntra, type AcrEmulator, type EntraEmulator } from '../s
 import { startGitHubOidc, type GitHubOidc } from '../support/emulators/github-oidc'
 import { startGoogle, type GoogleEmulator } from '../support/emulators/google'
 
-const ROOT = path.resolve(__dirname, '..', '..')
-const ready = existsSync(path.join(ROOT, 'src/oci/client.ts')) && existsSync(path.join(ROOT, '__tests__/support/registry.ts'))
-const suite = ready ? describe : describe.skip
-
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 type AuthorizeReq = { username?: string; password?: string; refreshToken?: string }
-type TestRegistry = { host: string; url: string; dataDir: string; tokenRequests: Array<AuthorizeReq & { scope: string[] }>; stop(): Promise<void> }
-const load = (): { startRegistry: (o: any) => Promise<TestRegistry>; RegistryClient: new (o: any) => any } => ({
-  startRegistry: require('../support/registry').startRegistry,
-  RegistryClient: require('../../src/oci/client').RegistryClient
-})
+type TestRegistry = Awaited<ReturnType<typeof startRegistry>>
 
 const ROLE = 'arn:aws:iam::123456789012:role/helm-publisher'
 const PROVIDER = 'projects/123456789/locations/global/workloadIdentityPools/github/providers/charts'
@@ -49,11 +40,11 @@ async function pushSmall(client: any, repository: string): Promise<void> {
     [cfg, config],
     [lay, layer]
   ] as const)
-    await blob.call(client, repository, { digest: d.digest, size: d.size, open: () => require('node:stream').Readable.from(b) }, b)
+    await blob.call(client, repository, { digest: d.digest, size: d.size, open: () => Readable.from(b) }, b)
   await put.call(client, repository, '0.1.0', { mediaType: 'application/vnd.oci.image.manifest.v1+json', bytes: manifest }, manifest)
 }
 
-suite('push through RegistryClient with each cloud credential', () => {
+describe('push through RegistryClient with each cloud credential', () => {
   let oidc: GitHubOidc
   let aws: AwsEmulator
   let entra: EntraEmulator
@@ -80,7 +71,7 @@ suite('push through RegistryClient with each cloud credential', () => {
   const env = (): NodeJS.ProcessEnv => ({ ...oidc.env, ...aws.env, ...entra.env })
 
   async function registry(authorize: (req: AuthorizeReq) => boolean): Promise<TestRegistry> {
-    const reg = await load().startRegistry({ auth: 'token', token: { authorize } })
+    const reg = await startRegistry({ auth: 'token', token: { authorize } })
     started.push(reg)
     return reg
   }
@@ -94,7 +85,6 @@ suite('push through RegistryClient with each cloud credential', () => {
   }
 
   function client(host: string, credentials: CredentialSource): any {
-    const { RegistryClient } = load()
     return new RegistryClient({ host, plainHttp: true, credentials, userAgent: 'helm-oci-publish-test' })
   }
 

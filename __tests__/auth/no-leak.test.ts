@@ -28,8 +28,8 @@ function capture(): { text: () => string; restore: () => void } {
     out += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString()
     return true
   }
-  process.stdout.write = grab as typeof process.stdout.write
-  process.stderr.write = grab as typeof process.stderr.write
+  process.stdout.write = grab
+  process.stderr.write = grab
   return {
     text: () => out,
     restore: () => {
@@ -63,7 +63,8 @@ test('no provider prints a secret outside ::add-mask::', async () => {
   const files = { GITHUB_OUTPUT: path.join(runner, 'output'), GITHUB_STEP_SUMMARY: path.join(runner, 'summary'), GITHUB_STATE: path.join(runner, 'state') }
   for (const f of Object.values(files)) writeFileSync(f, '')
   const saved = { ...process.env }
-  Object.assign(process.env, files, { RUNNER_DEBUG: '1' })
+  // The runner's environment: workflow commands and file commands, as on a runner.
+  Object.assign(process.env, files, { GITHUB_ACTIONS: 'true', RUNNER_DEBUG: '1' })
 
   const inputSecrets = ['ghs_githubtoken_abcdef', 'dckr_pat_password_xyz', 'static-secret-key-1234', 'sp-secret-value-987']
   const env = { ...oidc.env, ...aws.env, ...entra.env }

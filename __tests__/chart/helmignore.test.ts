@@ -1,4 +1,5 @@
 import { IgnoreRules } from '../../src/chart/helmignore'
+import { thrown } from '../support/caught'
 import { ChartError } from '../../src/errors'
 
 // Directories in Helm's pkg/ignore/testdata fixture; everything else is a file.
@@ -66,14 +67,10 @@ describe('IgnoreRules (Helm pkg/ignore)', () => {
   })
 
   test('default file name is .helmignore', () => {
-    try {
-      IgnoreRules.parse('ok\nfoo/**')
-      throw new Error('no throw')
-    } catch (err) {
-      expect(err).toBeInstanceOf(ChartError)
-      expect((err as ChartError).file).toBe('.helmignore')
-      expect((err as ChartError).message).toMatch(/\.helmignore.*line 2/)
-    }
+    const err = thrown(() => IgnoreRules.parse('ok\nfoo/**'))
+    expect(err).toBeInstanceOf(ChartError)
+    expect((err as ChartError).file).toBe('.helmignore')
+    expect(err.message).toMatch(/\.helmignore.*line 2/)
   })
 
   test('comments, blank lines and surrounding whitespace', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 /**
  * Loading and validating like Helm's loader: YAML 1.1 coercion, sanitizing,
  * validation messages, .helmignore, BOM, symlinks, irregular files, size
@@ -82,7 +83,7 @@ dependencies:
 `
     const json = metadataJson(validateMetadata(decodeMetadata(yaml)).metadata)
     expect(json.length).toBe(996)
-    expect(require('node:crypto').createHash('sha256').update(json).digest('hex')).toBe('c6308a39e4cc32eee1088bdc2661b4e7a262678e738f8141785428dd857a1b4a')
+    expect(createHash('sha256').update(json).digest('hex')).toBe('c6308a39e4cc32eee1088bdc2661b4e7a262678e738f8141785428dd857a1b4a')
   })
 
   test('V-P7: sanitizing applies to descriptive fields, not to annotations', () => {

@@ -40,7 +40,7 @@ function capture(fn: () => void): { stdout: string; outputFile: string } {
   process.stdout.write = ((chunk: string | Uint8Array) => {
     stdout += chunk.toString()
     return true
-  }) as typeof process.stdout.write
+  })
   try {
     fn()
   } finally {
@@ -129,7 +129,7 @@ describe('every print through src/report/log.ts', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'hop-out-'))
     const saved = process.stdout.write
     let stdout = ''
-    process.stdout.write = ((c: string) => ((stdout += c), true)) as typeof process.stdout.write
+    process.stdout.write = ((c: string) => ((stdout += c), true))
     try {
       await log.group('Package x\n::endgroup::\n::group::FORGED', async () => log.info('inside'))
     } finally {

@@ -130,7 +130,7 @@ describe('registry error bodies and secrets', () => {
   beforeAll(() => {
     // setSecret prints ::add-mask:: lines; they stay out of the terminal.
     const write = process.stdout.write
-    process.stdout.write = (() => true) as typeof process.stdout.write
+    process.stdout.write = (() => true)
     try {
       maskSecret(secret)
       maskSecret(`robot:${secret}`)

@@ -1,11 +1,17 @@
-import { normalizeVersion, readInputs, splitList, maskSecret } from '../../src/inputs'
+import { normalizeVersion, readInputs, splitList, maskSecret, type InputReader } from '../../src/inputs'
 import { InputError } from '../../src/errors'
+import { runnerInputs } from '../../src/report/log'
 
-const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+/** Inputs as the runner passes them (INPUT_<NAME> variables), read by @actions/core as the action reads them. */
+function reader(values: Record<string, string>): InputReader {
+  for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k]
+  for (const [k, v] of Object.entries(values)) process.env[`INPUT_${k.toUpperCase()}`] = v
+  return runnerInputs
+}
 
 describe('inputs', () => {
   test('lists split on newlines and commas, blanks and comments dropped', () => {
-    expect(splitList('charts/a, charts/b\n\n# no\ncharts/c,')).toEqual(['charts/a', 'charts/b', 'charts/c'])
+    expect(splitList(['charts/a, charts/b', '# no', 'charts/c,'])).toEqual(['charts/a', 'charts/b', 'charts/c'])
   })
 
   test('release tags become SemVer 2 versions', () => {
@@ -31,6 +37,11 @@ describe('inputs', () => {
     expect(inputs.outputDir).toBe('/ws/out')
     expect(inputs.caFile).toBe('/ws/ca.pem')
     expect(inputs.sign.sign).toBe('auto')
+    expect(readInputs(reader({ registry: 'oci://ghcr.io/acme', charts: ' charts/a\n\n  charts/b, charts/c \n# old\n' }), {}).charts).toEqual([
+      'charts/a',
+      'charts/b',
+      'charts/c'
+    ])
     expect(readInputs(reader({ registry: 'oci://ghcr.io/acme' }), { RUNNER_TEMP: '/rt' }).outputDir).toBe('/rt/helm-oci-publish')
   })
 
@@ -40,6 +51,14 @@ describe('inputs', () => {
       /if-exists is "replace".*skip-identical, fail, overwrite/
     )
     expect(() => readInputs(reader({ registry: 'oci://r.io/a', 'dry-run': 'yes' }), {})).toThrow(/dry-run is "yes".*true or false/)
+    // YAML 1.2 core booleans only, as @actions/core's getBooleanInput: `yes`, `on`, `1` are YAML 1.1.
+    for (const [raw, want] of [
+      ['True', true],
+      ['FALSE', false],
+      ['true', true]
+    ] as const)
+      expect(readInputs(reader({ registry: 'oci://r.io/a', 'dry-run': raw }), {}).dryRun).toBe(want)
+    for (const raw of ['on', '1', 'tRUE']) expect(() => readInputs(reader({ registry: 'oci://r.io/a', 'dry-run': raw }), {})).toThrow(InputError)
     expect(() => readInputs(reader({ registry: 'oci://r.io/a', sign: 'maybe' }), {})).toThrow(/input sign/)
   })
 

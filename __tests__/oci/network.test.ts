@@ -137,9 +137,9 @@ describe('retry policy', () => {
     timings.push(['429 Retry-After: 120', 'PUT blob (fails)', Date.now() - t0])
     expect(Date.now() - t0).toBeLessThan(2000)
     expect(err).toBeInstanceOf(RegistryError)
-    expect((err as Error).message).toContain('120 s (Retry-After)')
-    expect((err as Error).message).toContain('60 s')
-    expect((err as Error).message).toContain('while publishing chart `small`')
+    expect((err).message).toContain('120 s (Retry-After)')
+    expect((err).message).toContain('60 s')
+    expect((err).message).toContain('while publishing chart `small`')
   })
 
   test('a persistent 503 on PATCH fails after the retries, with the registry error and no tag', async () => {
@@ -195,7 +195,7 @@ describe('timeouts (HELM_OCI_PUBLISH_NETWORK_TIMEOUT=1)', () => {
     const ms = Date.now() - t0
     timings.push(['stall (timeout 1 s)', `${kind} (fails)`, ms])
     expect(err).toBeInstanceOf(RegistryError)
-    expect((err as Error).message).toMatch(
+    expect((err).message).toMatch(
       new RegExp(`^${match.method} \\S+ on registry ${p.host} stalled: no bytes moved for 1\\.0 s while publishing chart \`small\`$`)
     )
     expect((err as RegistryError).hint).toContain('network-timeout')
@@ -266,7 +266,7 @@ describe('redirects', () => {
     c.beginChart('small')
     const err = await caught(c.pushBlob('redirect/elsewhere', artifact(1000).chart))
     expect(err).toBeInstanceOf(AuthError)
-    expect((err as Error).message).toContain(`credentials for ${p.host} are never sent to other hosts`)
+    expect((err).message).toContain(`credentials for ${p.host} are never sent to other hosts`)
     expect((err as AuthError).hint).toMatch(/not the problem/)
     expect((err as AuthError).hint).not.toMatch(/check the (username|password)/i)
     expect(elsewhere.seen.every((r) => r.authorization === undefined)).toBe(true)
@@ -289,7 +289,7 @@ describe('failures are sentences', () => {
   test('a host name that does not resolve says so', async () => {
     const c = new RegistryClient({ host: 'registry.invalid', plainHttp: true, retry: { ...DEFAULT_RETRY, retries: 1, baseDelayMs: 20, minDelayMs: 20 } })
     const err = await caught(c.blobExists('x/small', sha256(Buffer.from('x'))))
-    expect((err as Error).message).toMatch(/^registry host registry\.invalid does not resolve \(DNS (ENOTFOUND|EAI_AGAIN)\)$/)
+    expect((err).message).toMatch(/^registry host registry\.invalid does not resolve \(DNS (ENOTFOUND|EAI_AGAIN)\)$/)
     expect((err as RegistryError).hint).toContain('HTTPS_PROXY')
   })
 
@@ -297,7 +297,7 @@ describe('failures are sentences', () => {
     const p = await proxied(plain, { rules: [{ method: 'HEAD', times: 100, fault: 'reset' }] })
     const c = new RegistryClient({ host: p.host, plainHttp: true, retry: { ...DEFAULT_RETRY, baseDelayMs: 20, minDelayMs: 20 } })
     const err = await caught(c.blobExists('x/small', sha256(Buffer.from('x'))))
-    expect((err as Error).message).toMatch(
+    expect((err).message).toMatch(
       new RegExp(`^registry ${p.host} closed the connection during HEAD /v2/x/small/blobs/sha256:[0-9a-f]{64} after 6 attempts$`)
     )
   })

@@ -1,6 +1,9 @@
 import { summaryMarkdown, formatSize } from '../../src/report/summary'
 import { writeOutputs } from '../../src/report/outputs'
 import { verdict, type ChartResult } from '../../src/report/result'
+import { readFileSync } from 'node:fs'
+import * as path from 'node:path'
+import { parse } from 'yaml'
 
 const published: ChartResult = {
   source: 'charts/web',
@@ -14,6 +17,20 @@ const published: ChartResult = {
   verifyCommands: ['cosign verify ghcr.io/acme/charts/web@sha256:aaa --certificate-identity=x --certificate-oidc-issuer=y'],
   rekorLogIndex: '42'
 }
+test('every output the action sets is declared in action.yml, and so in the README table generated from it', () => {
+  const declared = Object.keys((parse(readFileSync(path.join(__dirname, '..', '..', 'action.yml'), 'utf8')) as { outputs: object }).outputs)
+  const out: Record<string, string> = {}
+  const full: ChartResult = {
+    ...published,
+    archive: '/tmp/web-1.2.3+build.5.tgz',
+    signature: 'ghcr.io/acme/charts/web@sha256:bbb',
+    attestation: 'ghcr.io/acme/charts/web@sha256:ccc',
+    attestationId: '7'
+  }
+  writeOutputs([full], (k, v) => (out[k] = v))
+  expect(Object.keys(out).sort()).toEqual([...declared].sort())
+})
+
 const failed: ChartResult = { source: 'charts/db', status: 'failed', error: 'chart db: version "x|y" is invalid' }
 
 test('outputs: scalars for the last good chart, every chart in `charts`', () => {
@@ -41,7 +58,6 @@ test('summary: a row per chart, errors, and the verify commands', () => {
 
 describe('summary install commands', () => {
   test('by version and pinned to the digest, for pushed charts only', () => {
-    const { summaryMarkdown } = require('../../src/report/summary') as typeof import('../../src/report/summary')
     const md = summaryMarkdown(
       [
         { source: 'a', status: 'published', name: 'web', version: '1.2.3+b.1', ref: 'oci://ghcr.io/acme/charts/web@sha256:abc' },

@@ -18,7 +18,7 @@ const gpgVerify = (file: string): { status: number | null; stderr: string } => {
 }
 const loopback = (pw: string): string[] => ['--pinentry-mode', 'loopback', '--passphrase', pw]
 
-const meta = metadataYaml({ apiVersion: 'v2', name: 'x', version: '1.0.0', description: 'A chart' } as Parameters<typeof metadataYaml>[0])
+const meta = metadataYaml({ apiVersion: 'v2', name: 'x', version: '1.0.0', description: 'A chart' })
 const tgz = join(work, 'x-1.0.0.tgz')
 const tgzBytes = Buffer.from('\x1f\x8b not really a chart, but any bytes will do\n', 'latin1')
 const sha = createHash('sha256').update(tgzBytes).digest('hex')
@@ -88,9 +88,7 @@ describe('helmProvenance', () => {
   })
 
   test('lines starting with "-" (YAML sequences) are dash-escaped as Go clearsign does', async () => {
-    const m = metadataYaml({ apiVersion: 'v2', name: 'x', version: '1.0.0', keywords: ['a', 'b'], maintainers: [{ name: 'me' }] } as Parameters<
-      typeof metadataYaml
-    >[0])
+    const m = metadataYaml({ apiVersion: 'v2', name: 'x', version: '1.0.0', keywords: ['a', 'b'], maintainers: [{ name: 'me' }] })
     expect(m).toMatch(/^- /m)
     const provFile = join(work, 'dash.tgz.prov')
     const prov = (await helmProvenance(tgz, 'x-1.0.0.tgz', m, (await loadProvKey({ armoredPrivateKey: plainKey })).key)).toString('utf8')

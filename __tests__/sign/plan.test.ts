@@ -4,9 +4,10 @@
  * visibility, and the formats an instance can serve. Plus the exact
  * documents that are signed.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { readContext, type RunContext } from '../../src/context'
 import { planSigning, type SignOptions } from '../../src/sign'
 import { resolveInstance } from '../../src/sign/instance'
 import { cosignSignStatement, simpleSigningPayload, slsaProvenanceStatement } from '../../src/sign/statements'
@@ -14,40 +15,64 @@ import { legacyAnnotations, signatureTag } from '../../src/sign/legacy'
 
 const OIDC = { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:1/token?x=1', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }
 const opts = (o: Partial<SignOptions> = {}): SignOptions => ({ sign: 'auto', signFormat: 'bundle', attest: 'auto', sigstoreInstance: '', ...o })
-function eventFile(visibility: string): string {
-  const f = path.join(mkdtempSync(path.join(os.tmpdir(), 'hop-ev-')), 'event.json')
-  writeFileSync(f, JSON.stringify({ repository: { visibility } }))
-  return f
-}
+const GITHUB: RunContext = { serverUrl: 'https://github.com', apiUrl: 'https://api.github.com' }
+const PUBLIC: RunContext = { ...GITHUB, repository: 'acme/charts', visibility: 'public' }
+const PRIVATE: RunContext = { ...GITHUB, repository: 'acme/charts', visibility: 'private' }
+
+describe('run context (@actions/github)', () => {
+  test('repository, actor and visibility from the runner variables and the event payload; github.com URLs by default', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hop-ev-'))
+    const saved = { ...process.env }
+    try {
+      writeFileSync(path.join(dir, 'event.json'), JSON.stringify({ repository: { visibility: 'public', name: 'charts', owner: { login: 'acme' } } }))
+      Object.assign(process.env, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_REPOSITORY: 'acme/charts', GITHUB_ACTOR: 'octocat' })
+      delete process.env.GITHUB_SERVER_URL
+      delete process.env.GITHUB_API_URL
+      expect(readContext()).toMatchObject({
+        repository: 'acme/charts',
+        actor: 'octocat',
+        visibility: 'public',
+        serverUrl: 'https://github.com',
+        apiUrl: 'https://api.github.com'
+      })
+      Object.assign(process.env, { GITHUB_SERVER_URL: 'https://acme.ghe.com/', GITHUB_API_URL: 'https://api.acme.ghe.com' })
+      delete process.env.GITHUB_REPOSITORY
+      expect(readContext()).toMatchObject({ repository: 'acme/charts', serverUrl: 'https://acme.ghe.com', apiUrl: 'https://api.acme.ghe.com' })
+    } finally {
+      process.env = saved
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
 
 describe('planSigning', () => {
   test('auto without id-token permission publishes unsigned with a warning naming the permission', () => {
-    const plan = planSigning(opts(), {})
+    const plan = planSigning(opts(), {}, GITHUB)
     expect(plan.enabled).toBe(false)
     expect(plan.warning).toMatch(/Publishing unsigned.*permissions: id-token: write/)
   })
 
   test('true without id-token permission fails before anything is pushed', () => {
-    expect(() => planSigning(opts({ sign: 'true' }), {})).toThrow(/sign: true was requested, but keyless signing needs a GitHub OIDC token/)
+    expect(() => planSigning(opts({ sign: 'true' }), {}, GITHUB)).toThrow(/sign: true was requested, but keyless signing needs a GitHub OIDC token/)
   })
 
   test('false never signs; attest true with sign false is contradictory', () => {
-    expect(planSigning(opts({ sign: 'false' }), OIDC)).toEqual({ enabled: false })
-    expect(() => planSigning(opts({ sign: 'false', attest: 'true' }), OIDC)).toThrow(/attest: true needs signing/)
+    expect(planSigning(opts({ sign: 'false' }), OIDC, GITHUB)).toEqual({ enabled: false })
+    expect(() => planSigning(opts({ sign: 'false', attest: 'true' }), OIDC, GITHUB)).toThrow(/attest: true needs signing/)
   })
 
   test('instance by repository visibility, as actions/attest chooses', () => {
-    expect(planSigning(opts(), { ...OIDC, GITHUB_EVENT_PATH: eventFile('public') }).endpoints).toEqual({
+    expect(planSigning(opts(), OIDC, PUBLIC).endpoints).toEqual({
       name: 'public-good',
       fulcio: 'https://fulcio.sigstore.dev',
       rekor: 'https://rekor.sigstore.dev'
     })
-    expect(planSigning(opts(), { ...OIDC, GITHUB_EVENT_PATH: eventFile('private') }).endpoints).toEqual({
+    expect(planSigning(opts(), OIDC, PRIVATE).endpoints).toEqual({
       name: 'github',
       fulcio: 'https://fulcio.githubapp.com',
       tsa: 'https://timestamp.githubapp.com'
     })
-    expect(resolveInstance({ instance: 'github' }, { GITHUB_SERVER_URL: 'https://acme.ghe.com' })).toEqual({
+    expect(resolveInstance({ instance: 'github' }, { serverUrl: 'https://acme.ghe.com' })).toEqual({
       name: 'github',
       fulcio: 'https://fulcio.acme.ghe.com',
       tsa: 'https://timestamp.acme.ghe.com'
@@ -55,25 +80,24 @@ describe('planSigning', () => {
   })
 
   test('custom URLs mean a custom instance; half a custom instance is refused', () => {
-    expect(planSigning(opts({ fulcioUrl: 'http://f', rekorUrl: 'http://r' }), OIDC).endpoints).toEqual({
+    expect(planSigning(opts({ fulcioUrl: 'http://f', rekorUrl: 'http://r' }), OIDC, GITHUB).endpoints).toEqual({
       name: 'custom',
       fulcio: 'http://f',
       rekor: 'http://r',
       tsa: undefined
     })
-    expect(() => planSigning(opts({ sigstoreInstance: 'custom', fulcioUrl: 'http://f' }), OIDC)).toThrow(
+    expect(() => planSigning(opts({ sigstoreInstance: 'custom', fulcioUrl: 'http://f' }), OIDC, GITHUB)).toThrow(
       /needs fulcio-url and at least one of rekor-url and tsa-url/
     )
-    expect(() => planSigning(opts({ sigstoreInstance: 'public-good', rekorUrl: 'http://r' }), OIDC)).toThrow(/apply to sigstore-instance: custom/)
+    expect(() => planSigning(opts({ sigstoreInstance: 'public-good', rekorUrl: 'http://r' }), OIDC, GITHUB)).toThrow(/apply to sigstore-instance: custom/)
   })
 
   test('the legacy format needs Rekor: refused alone, dropped with a warning from both', () => {
-    const github = { ...OIDC, GITHUB_EVENT_PATH: eventFile('private') }
-    expect(() => planSigning(opts({ signFormat: 'legacy' }), github)).toThrow(/sign-format: legacy needs a Rekor transparency log/)
-    const both = planSigning(opts({ signFormat: 'both' }), github)
+    expect(() => planSigning(opts({ signFormat: 'legacy' }), OIDC, PRIVATE)).toThrow(/sign-format: legacy needs a Rekor transparency log/)
+    const both = planSigning(opts({ signFormat: 'both' }), OIDC, PRIVATE)
     expect(both).toMatchObject({ enabled: true, bundle: true, legacy: false })
     expect(both.warning).toMatch(/only the bundle format/)
-    expect(planSigning(opts({ signFormat: 'both', sigstoreInstance: 'public-good' }), OIDC)).toMatchObject({ bundle: true, legacy: true, attest: true })
+    expect(planSigning(opts({ signFormat: 'both', sigstoreInstance: 'public-good' }), OIDC, GITHUB)).toMatchObject({ bundle: true, legacy: true, attest: true })
   })
 })
 

@@ -92,6 +92,7 @@ export async function runAction(
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: runnerTemp,
+    TMPDIR: os.tmpdir(),
     RUNNER_TEMP: runnerTemp,
     GITHUB_WORKSPACE: opts.workspace ?? ROOT,
     GITHUB_OUTPUT: path.join(runnerTemp, files.output),

@@ -222,7 +222,7 @@ export async function startStorageServer(target: string, opts: StorageOptions = 
       // GET/HEAD serve blobs; PUT/PATCH stand for a pre-signed upload URL, forwarded with the storage's own credentials.
       const body = method === 'PUT' || method === 'PATCH' ? Buffer.concat(chunks) : undefined
       const forward: Record<string, string> = {}
-      for (const h of ['content-type', 'content-range', 'accept']) if (typeof req.headers[h] === 'string') forward[h] = req.headers[h] as string
+      for (const h of ['content-type', 'content-range', 'accept']) if (typeof req.headers[h] === 'string') forward[h] = req.headers[h]
       fetchWithAuth(`${target.replace(/\/$/, '')}${reqPath}`, method, opts, body, forward).then(
         async (up) => {
           const answer = Buffer.from(await up.arrayBuffer())

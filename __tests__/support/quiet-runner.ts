@@ -7,13 +7,13 @@ const QUIET = Symbol.for('helm-oci-publish.quiet-runner')
 const out = process.stdout as NodeJS.WriteStream & { [QUIET]?: boolean }
 if (!out[QUIET]) {
   const write = out.write.bind(out) as (chunk: unknown, ...rest: unknown[]) => boolean
-  out.write = ((chunk: unknown, ...rest: unknown[]): boolean => {
+  out.write = (chunk: unknown, ...rest: unknown[]): boolean => {
     if (typeof chunk !== 'string' && !Buffer.isBuffer(chunk)) return write(chunk, ...rest)
     const kept = String(chunk)
       .split(/(?<=\n)/)
       .filter((line) => !line.startsWith('::'))
       .join('')
     return kept ? write(kept, ...rest) : true
-  }) as typeof out.write
+  }
   out[QUIET] = true
 }

@@ -56,8 +56,8 @@ export interface TestRegistry {
   /** Every request the token issuer received ('token' mode only), in order. */
   tokenRequests: AuthorizeRequest[]
   /** 'htpasswd' mode: adds or replaces a user; the registry re-reads the file when its mtime changes. */
-  addUser(username: string, password: string): void
-  stop(): Promise<void>
+  addUser: (username: string, password: string) => void
+  stop: () => Promise<void>
 }
 
 export const TOKEN_SERVICE = 'test-registry'
@@ -123,7 +123,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
 
   const cleanup = async (): Promise<void> => {
     await killChild(child)
-    if (issuer) await new Promise<void>((r) => issuer!.close(() => r()))
+    if (issuer) await new Promise<void>((r) => issuer.close(() => r()))
     rmSync(dir, { recursive: true, force: true })
   }
 

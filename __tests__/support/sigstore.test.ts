@@ -15,6 +15,7 @@ import {
   type IdentityProvider,
   type Witness
 } from '@sigstore/sign'
+import { caught, thrown } from './caught'
 import { startGitHubTokenEndpoint, startSigstore, verifyBundle, type GitHubTokenEndpoint, type SigstoreEmulator } from './sigstore'
 
 const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1'
@@ -64,23 +65,8 @@ async function signDsse(sig: SigstoreEmulator, tok: GitHubTokenEndpoint, hex: st
   return bundleToJSON(await builders(sig, tok, o).dsse.create({ data: statementFor(hex), type: IN_TOTO }))
 }
 
-async function caught(p: Promise<unknown>): Promise<any> {
-  try {
-    await p
-  } catch (e) {
-    return e
-  }
-  throw new Error('expected a rejection')
-}
-
-function thrown(f: () => unknown): any {
-  try {
-    f()
-  } catch (e) {
-    return e
-  }
-  throw new Error('expected an exception')
-}
+/** What sigstore-js throws: a coded error, often around the HTTP or socket error that caused it. */
+type SigstoreFailure = Error & { code: string; cause: { message: string; code?: string; statusCode?: number } }
 
 const digestHex = crypto.createHash('sha256').update('chart manifest').digest('hex')
 const otherHex = crypto.createHash('sha256').update('another chart').digest('hex')
@@ -214,7 +200,7 @@ describe('sigstore harness: Fulcio + Rekor v1', () => {
     test('Rekor 503 without a retry option: the 4.x classes do not retry by default', async () => {
       sig.fault('rekor', { status: 503, times: 1 })
       const before = sig.requests.rekor
-      const err = await caught(signDsse(sig, tok, digestHex))
+      const err = await caught<SigstoreFailure>(signDsse(sig, tok, digestHex))
       expect(sig.requests.rekor - before).toBe(1)
       expect(err).toBeInstanceOf(InternalError)
       expect(err.code).toBe('TLOG_CREATE_ENTRY_ERROR')
@@ -230,7 +216,7 @@ describe('sigstore harness: Fulcio + Rekor v1', () => {
       verifyBundle(sig.trustedRoot, bundle, { san: tok.san, issuer: tok.issuer, digest: digestHex })
 
       sig.fault('rekor', { status: 409, times: 1 })
-      const err = await caught(signDsse(sig, tok, digestHex, { fetchOnConflict: false }))
+      const err = await caught<SigstoreFailure>(signDsse(sig, tok, digestHex, { fetchOnConflict: false }))
       expect(err).toMatchObject({ code: 'TLOG_CREATE_ENTRY_ERROR', cause: { statusCode: 409 } })
     })
 
@@ -276,7 +262,10 @@ describe('sigstore harness: Fulcio + Rekor v1 + TSA', () => {
 
   test('TSA 503 without retry fails with TSA_CREATE_TIMESTAMP_ERROR; with retry it succeeds', async () => {
     sig.fault('tsa', { status: 503, times: 1 })
-    expect(await caught(signDsse(sig, tok, digestHex, { tsa: true }))).toMatchObject({ code: 'TSA_CREATE_TIMESTAMP_ERROR', cause: { statusCode: 503 } })
+    expect(await caught<SigstoreFailure>(signDsse(sig, tok, digestHex, { tsa: true }))).toMatchObject({
+      code: 'TSA_CREATE_TIMESTAMP_ERROR',
+      cause: { statusCode: 503 }
+    })
     sig.fault('tsa', { status: 503, times: 2 })
     const bundle = await signDsse(sig, tok, digestHex, { tsa: true, retry: FAST_RETRY })
     verifyBundle(sig.trustedRoot, bundle, { san: tok.san, issuer: tok.issuer, digest: digestHex, requireTsa: true })
@@ -285,7 +274,7 @@ describe('sigstore harness: Fulcio + Rekor v1 + TSA', () => {
   test("(4) Fulcio 'down': signing throws CA_CREATE_SIGNING_CERTIFICATE_ERROR and nothing reaches Rekor/TSA", async () => {
     sig.fault('fulcio', 'down')
     const before = { ...sig.requests }
-    const err = await caught(signDsse(sig, tok, digestHex, { tsa: true, retry: FAST_RETRY }))
+    const err = await caught<SigstoreFailure>(signDsse(sig, tok, digestHex, { tsa: true, retry: FAST_RETRY }))
     expect(err).toBeInstanceOf(InternalError)
     expect(err.code).toBe('CA_CREATE_SIGNING_CERTIFICATE_ERROR')
     expect(err.message).toBe('error creating signing certificate')

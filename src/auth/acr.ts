@@ -11,7 +11,7 @@ import { CredentialCache } from './cache'
 import { AZURE_CLOUDS, isLoopback, type AzureCloud } from './detect'
 import { getIdToken, jwtClaims } from './github-oidc'
 import { maskCredential, maskSecret, scrubSecrets } from './mask'
-import { jwtExpiry, sameHost, parseJsonObject } from './source'
+import { jwtExpiry, sameHost, parseJsonObject, fieldText } from './source'
 
 export const AZURE_AUDIENCE = 'api://AzureADTokenExchange'
 /** "The null GUID tells the container registry that this is an ACR refresh token." */
@@ -47,12 +47,12 @@ export async function entraToken(opts: AcrOptions, assertion: string, env: NodeJ
   const json = parseJsonObject(res.body.toString())
   if (res.status !== 200 || typeof json.access_token !== 'string') {
     // error_description: "AADSTS700213: No matching federated identity record … Trace ID: …" — keep the AADSTS sentence(s).
-    const desc = String(json.error_description ?? scrubSecrets(res.body.toString()).slice(0, 200)).split(/\r?\n| Trace ID:/)[0]
+    const desc = fieldText(json.error_description ?? scrubSecrets(res.body.toString()).slice(0, 200)).split(/\r?\n| Trace ID:/)[0]
     const sub = jwtClaims(assertion).sub
     throw new AuthError(
-      `Microsoft Entra ID token request for client ${opts.clientId} in tenant ${opts.tenantId} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${desc}`,
+      `Microsoft Entra ID token request for client ${opts.clientId} in tenant ${opts.tenantId} failed: ${fieldText(json.error ?? `HTTP ${res.status}`)}: ${desc}`,
       {
-        hint: `Add a federated credential to the app or managed identity ${opts.clientId} with issuer https://token.actions.githubusercontent.com, audience ${AZURE_AUDIENCE} and subject exactly "${String(sub ?? 'repo:OWNER/REPO:…')}" (case-sensitive)`
+        hint: `Add a federated credential to the app or managed identity ${opts.clientId} with issuer https://token.actions.githubusercontent.com, audience ${AZURE_AUDIENCE} and subject exactly "${fieldText(sub ?? 'repo:OWNER/REPO:…')}" (case-sensitive)`
       }
     )
   }

@@ -90,7 +90,7 @@ export async function writeDockerConfig(host: string, cred: Credential, env: Nod
   const cfg: DockerConfig = existing ?? {}
   const key = dockerConfigKey(host)
   const ours = authEntry(cred)
-  const auths = (cfg.auths && typeof cfg.auths === 'object' ? cfg.auths : {}) as Record<string, AuthEntry>
+  const auths = cfg.auths && typeof cfg.auths === 'object' ? cfg.auths : {}
   const previous = Object.prototype.hasOwnProperty.call(auths, key) ? auths[key] : null
   cfg.auths = { ...auths, [key]: ours }
   const backup = `${file}.helm-oci-publish-${randomBytes(6).toString('hex')}`

@@ -13,7 +13,7 @@ import type { Credential, CredentialSource } from '../oci/credentials'
 import { CredentialCache, type Minted } from './cache'
 import { getIdToken } from './github-oidc'
 import { maskCredential, maskSecret, scrubSecrets } from './mask'
-import { sameHost, parseJsonObject } from './source'
+import { sameHost, parseJsonObject, fieldText } from './source'
 
 export const GAR_USERNAME = 'oauth2accesstoken'
 const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform'
@@ -61,7 +61,7 @@ export async function stsExchange(tokenUrl: string, audience: string, subjectTok
   const json = parseJsonObject(res.body.toString())
   if (res.status !== 200 || typeof json.access_token !== 'string') {
     throw new AuthError(
-      `Google STS token exchange for ${audience} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? scrubSecrets(res.body.toString()).slice(0, 200))}`,
+      `Google STS token exchange for ${audience} failed: ${fieldText(json.error ?? `HTTP ${res.status}`)}: ${fieldText(json.error_description ?? scrubSecrets(res.body.toString()).slice(0, 200))}`,
       {
         hint: "Check gcp-workload-identity-provider (project NUMBER, pool and provider ids) and the provider's attribute condition against this repository"
       }
@@ -173,7 +173,7 @@ async function viaServiceAccountKey(key: ServiceAccountKey): Promise<Token> {
   const json = parseJsonObject(res.body.toString())
   if (res.status !== 200 || typeof json.access_token !== 'string') {
     throw new AuthError(
-      `Google OAuth token request for ${key.client_email} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? '')}`,
+      `Google OAuth token request for ${key.client_email} failed: ${fieldText(json.error ?? `HTTP ${res.status}`)}: ${fieldText(json.error_description ?? '')}`,
       { hint: 'The service account key may be disabled or deleted' }
     )
   }

@@ -17,7 +17,7 @@ export async function getIdToken(audience: string, purpose: string, env: NodeJS.
   if (!idTokenAvailable(env)) {
     throw new AuthError(`${purpose} needs a GitHub OIDC token, but this job cannot request one`, { hint: ID_TOKEN_HINT })
   }
-  maskSecret(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN as string)
+  maskSecret(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
   const { getIDToken } = await import('@actions/core')
   let value: string
   try {

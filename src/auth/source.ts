@@ -17,6 +17,9 @@ export function jwtExpiry(claims: Record<string, unknown>): number | undefined {
 }
 
 /** A JSON object from a cloud response body; {} for anything else, so callers report the missing field. */
+/** A field of an untrusted response, for a message: strings as they are, anything else as JSON (never "[object Object]"). */
+export const fieldText = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)))
+
 export function parseJsonObject(text: string): Record<string, unknown> {
   try {
     const v = JSON.parse(text) as unknown

@@ -168,7 +168,7 @@ export async function* archiveEntries(source: AsyncIterable<Buffer>, where: stri
   async function* checked(): AsyncGenerator<Buffer> {
     let first = true
     for await (const c of source) {
-      const chunk = c as Buffer
+      const chunk = c
       if (first && (chunk.length < 3 || chunk[0] !== 0x1f || chunk[1] !== 0x8b || chunk[2] !== 0x08)) {
         fail(`file '${where}' does not appear to be a gzipped archive`, where, 'Give a chart directory or a .tgz made by helm package')
       }

@@ -182,7 +182,7 @@ class Decoder {
     if (v === null || v === undefined) return 'null'
     if (Array.isArray(v)) return 'a list'
     if (v instanceof Date) return 'a timestamp'
-    return typeof v === 'object' ? 'a mapping' : `the ${typeof v === 'bigint' ? 'number' : typeof v} ${String(v)}`
+    return typeof v === 'object' ? 'a mapping' : `the ${typeof v === 'bigint' ? 'number' : typeof v} ${v as string | number | boolean | bigint}`
   }
 
   /** A Go `string` field: scalars are converted, null leaves it empty. */

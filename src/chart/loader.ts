@@ -169,10 +169,10 @@ export async function readChartArchive(source: AsyncIterable<Buffer> | Buffer, w
 function parseLock(data: Buffer, file: string, where: string): Lock {
   const obj = (parseYaml11(data.toString('utf8'), file, where) ?? {}) as Record<string, unknown>
   const deps = Array.isArray(obj.dependencies) ? (obj.dependencies as Lock['dependencies']) : null
-  let generated = obj.generated === undefined || obj.generated === null ? '0001-01-01T00:00:00Z' : String(obj.generated)
+  let generated = obj.generated === undefined || obj.generated === null ? '0001-01-01T00:00:00Z' : `${obj.generated as string | number}`
   // Go re-marshals time.Time as RFC 3339 with nanoseconds, trailing zeros dropped.
   generated = generated.replace(/\.(\d*?)0+(?=Z|[+-])/, (_m, d: string) => (d ? `.${d}` : ''))
-  return { generated, digest: obj.digest === undefined || obj.digest === null ? '' : String(obj.digest), dependencies: deps }
+  return { generated, digest: obj.digest === undefined || obj.digest === null ? '' : `${obj.digest as string | number}`, dependencies: deps }
 }
 
 function checkValues(data: Buffer, file: string, where: string): void {

@@ -3,9 +3,8 @@
  * that packaging is reproducible: SOURCE_DATE_EPOCH when set, else the time
  * of the last commit that touched the chart, never the clock.
  */
-import { execFile } from 'node:child_process'
 import { promises as fs } from 'node:fs'
-import { promisify } from 'node:util'
+import * as path from 'node:path'
 import { InputError } from '../errors'
 
 export interface SourceDate {
@@ -16,12 +15,13 @@ export interface SourceDate {
   warning?: string
 }
 
-const run = promisify(execFile)
-
+/** git's answer, or undefined when git is missing, fails, or the directory is not in a repository. */
 async function git(cwd: string, args: string[]): Promise<string | undefined> {
   try {
-    const { stdout } = await run('git', ['-c', 'safe.directory=*', ...args], { cwd, timeout: 15_000 })
-    return stdout.trim()
+    // Loaded on first use: a run with SOURCE_DATE_EPOCH never starts git.
+    const { getExecOutput } = await import('@actions/exec')
+    const { exitCode, stdout } = await getExecOutput('git', ['-c', 'safe.directory=*', ...args], { cwd, silent: true, ignoreReturnCode: true })
+    return exitCode === 0 ? stdout.trim() : undefined
   } catch {
     return undefined
   }
@@ -42,7 +42,7 @@ export async function sourceDateEpoch(target: string, env: NodeJS.ProcessEnv): P
     return { date: parseSourceDateEpoch(env.SOURCE_DATE_EPOCH), source: 'SOURCE_DATE_EPOCH' }
   }
   const st = await fs.stat(target)
-  const cwd = st.isDirectory() ? target : require('node:path').dirname(target)
+  const cwd = st.isDirectory() ? target : path.dirname(target)
   const dirty = await git(cwd, ['status', '--porcelain', '--', target])
   const ct = await git(cwd, ['log', '-1', '--format=%ct %h', '--', target])
   if (ct) {
@@ -50,12 +50,12 @@ export async function sourceDateEpoch(target: string, env: NodeJS.ProcessEnv): P
     const shallow = (await git(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true'
     return {
       date: new Date(Number(secs) * 1000),
-      source: `last commit ${sha} that changed it${dirty ? ' (the working tree has uncommitted changes)' : ''}`,
+      source: `the last commit that changed it, ${sha}${dirty ? '; the working tree has uncommitted changes' : ''}`,
       warning: shallow
         ? 'the repository is a shallow clone, so the time stamps come from the oldest fetched commit rather than the last one that changed the chart, and digests depend on the fetch depth: use actions/checkout with fetch-depth: 0 (or set SOURCE_DATE_EPOCH)'
         : undefined
     }
   }
   // Not in git (or never committed): the file's own time is stable across re-runs on this checkout.
-  return { date: new Date(Math.floor(st.mtimeMs / 1000) * 1000), source: 'its modification time (not committed to git)' }
+  return { date: new Date(Math.floor(st.mtimeMs / 1000) * 1000), source: 'its modification time, since it is not committed to git' }
 }

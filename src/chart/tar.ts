@@ -7,8 +7,8 @@
 export const BLOCK = 512
 
 /** Go's `toASCII`: drops every non-ASCII character (used for the fallback USTAR name of a PAX entry). */
-const toASCII = (s: string): string => s.replace(/[^\x00-\x7f]/g, '')
-const isASCII = (s: string): boolean => /^[\x00-\x7f]*$/.test(s)
+const toASCII = (s: string): string => s.replace(/\P{ASCII}/gu, '')
+const isASCII = (s: string): boolean => /^\p{ASCII}*$/u.test(s)
 
 function octal(buf: Buffer, offset: number, length: number, value: number): void {
   // Go writes length-1 octal digits, zero-padded, then NUL.

@@ -170,7 +170,7 @@ async function readIndex(client: RegistryClient, repository: string, tag: string
       hint: `Something else uses the tag ${tag}; delete it so that referrers can be recorded there`
     })
   }
-  return { index: { ...p, manifests: p.manifests ?? [] } as Index, etag: got.etag, digest: got.digest }
+  return { index: { ...p, manifests: p.manifests ?? [] }, etag: got.etag, digest: got.digest }
 }
 
 /** Adds `entry` to the fallback index of `subjectDigest` unless present; confirms by reading it back. */

@@ -68,7 +68,7 @@ export async function loadProvKey(k: ProvKey): Promise<LoadedProvKey> {
       `provenance key ${key.getFingerprint().toUpperCase()} (${key.getAlgorithmInfo().algorithm}, v${key.keyPacket.version} key) can be verified only by Helm >= 3.21.4 / Helm 4; use an RSA v4 key for older Helm`
     )
   }
-  return { key: key as openpgp.PrivateKey, fingerprint: key.getFingerprint().toUpperCase(), userIds: key.getUserIDs(), warnings }
+  return { key: key, fingerprint: key.getFingerprint().toUpperCase(), userIds: key.getUserIDs(), warnings }
 }
 
 /**

@@ -7,6 +7,7 @@
  * `.sig` image, and SLSA build provenance (a referrer, and GitHub's
  * attestations API). The heavy Sigstore code loads only when signing.
  */
+import type { RunContext } from '../context'
 import { ID_TOKEN_HINT, getIdToken, idTokenAvailable, jwtClaims } from '../auth/github-oidc'
 import { InputError, SignError } from '../errors'
 import { loadLazy } from '../lazy'
@@ -18,7 +19,6 @@ import type { ChartResult } from '../report/result'
 import { resolveInstance, type InstanceName, type SigstoreEndpoints } from './instance'
 import type { Sigstore } from './sigstore'
 import { pushBundleReferrer } from './bundle-referrer'
-import { storeAttestation } from './github-attestations'
 import { legacyAnnotations, pushLegacySignature } from './legacy'
 import { COSIGN_SIGN_PREDICATE, SLSA_PREDICATE, cosignSignStatement, simpleSigningPayload, slsaProvenanceStatement, type WorkflowClaims } from './statements'
 
@@ -46,7 +46,7 @@ export interface SigningPlan {
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com'
 
 /** Decides before anything is pushed what will be signed, and refuses what cannot be honoured. */
-export function planSigning(o: SignOptions, env: NodeJS.ProcessEnv): SigningPlan {
+export function planSigning(o: SignOptions, env: NodeJS.ProcessEnv, github: RunContext): SigningPlan {
   if (o.sign === 'false') {
     if (o.attest === 'true') throw new InputError('attest: true needs signing, but sign is false', { hint: 'Set sign: auto or true, or attest: false' })
     return { enabled: false }
@@ -56,7 +56,7 @@ export function planSigning(o: SignOptions, env: NodeJS.ProcessEnv): SigningPlan
     if (o.sign === 'true' || o.attest === 'true') throw new SignError(`sign: true was requested, but ${why}`, { hint: ID_TOKEN_HINT })
     return { enabled: false, warning: `Publishing unsigned: ${why}. ${ID_TOKEN_HINT}, or set sign: false to silence this warning` }
   }
-  const endpoints = resolveInstance({ instance: o.sigstoreInstance, fulcioUrl: o.fulcioUrl, rekorUrl: o.rekorUrl, tsaUrl: o.tsaUrl }, env)
+  const endpoints = resolveInstance({ instance: o.sigstoreInstance, fulcioUrl: o.fulcioUrl, rekorUrl: o.rekorUrl, tsaUrl: o.tsaUrl }, github)
   let legacy = o.signFormat !== 'bundle'
   let warning: string | undefined
   if (legacy && !endpoints.rekor) {
@@ -84,7 +84,7 @@ export interface Signing {
 }
 
 /** One signing session per run: one key, one certificate, reused for every chart. */
-export async function startSigning(plan: SigningPlan, o: SignOptions, env: NodeJS.ProcessEnv, warn: (m: string) => void): Promise<Signing> {
+export async function startSigning(plan: SigningPlan, o: SignOptions, env: NodeJS.ProcessEnv, github: RunContext, warn: (m: string) => void): Promise<Signing> {
   const endpoints = plan.endpoints!
   // sigstore-js reads the proxy variables when it loads: give it the same route as every other request first.
   const aligned = alignProxyEnvironment([endpoints.fulcio, endpoints.rekor ?? '', endpoints.tsa ?? ''], env)
@@ -97,10 +97,10 @@ export async function startSigning(plan: SigningPlan, o: SignOptions, env: NodeJ
   let claims: WorkflowClaims & Record<string, unknown> = {}
   const sigstore: Sigstore = createSigstore(endpoints, async () => {
     const token = await getIdToken('sigstore', 'Sigstore signing', env)
-    claims = jwtClaims(token) as typeof claims
+    claims = jwtClaims(token)
     return token
   })
-  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, '')
+  const server = github.serverUrl
   return {
     async signChart(c) {
       const out: Partial<ChartResult> = {}
@@ -121,7 +121,8 @@ export async function startSigning(plan: SigningPlan, o: SignOptions, env: NodeJ
         const statement = slsaProvenanceStatement({ claims, serverUrl: server, subjectName: imageRef, manifestDigest: c.manifest.digest, archive: c.archive })
         const bundle = await sigstore.signStatement(statement)
         out.attestation = `${imageRef}@${await pushBundleReferrer(c.client, c.repository, c.manifest, bundle, SLSA_PREDICATE)}`
-        const stored = await storeAttestation(bundle, o.githubToken, env)
+        const { storeAttestation } = loadLazy<typeof import('./github-attestations')>('sign/github-attestations')
+        const stored = await storeAttestation(bundle, o.githubToken, github)
         if (stored.id) out.attestationId = stored.id
         if (stored.warning) warn(stored.warning)
       }

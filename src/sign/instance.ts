@@ -3,7 +3,7 @@
  * public repositories, GitHub's own (Fulcio + TSA, no public log) for private
  * ones, as actions/attest chooses; or a private deployment by URL.
  */
-import { readFileSync } from 'node:fs'
+import type { RunContext } from '../context'
 import { InputError } from '../errors'
 
 export interface SigstoreEndpoints {
@@ -15,22 +15,12 @@ export interface SigstoreEndpoints {
 
 export type InstanceName = '' | 'public-good' | 'github' | 'custom'
 
-/** `repository.visibility` from the event payload; undefined outside GitHub Actions. */
-export function repositoryVisibility(env: NodeJS.ProcessEnv): string | undefined {
-  if (!env.GITHUB_EVENT_PATH) return undefined
-  try {
-    return (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { repository?: { visibility?: string } }).repository?.visibility
-  } catch {
-    return undefined
-  }
-}
-
 export function resolveInstance(
   o: { instance: InstanceName; fulcioUrl?: string; rekorUrl?: string; tsaUrl?: string },
-  env: NodeJS.ProcessEnv
+  github: Pick<RunContext, 'visibility' | 'serverUrl'>
 ): SigstoreEndpoints {
   const custom = o.fulcioUrl || o.rekorUrl || o.tsaUrl
-  const name = o.instance || (custom ? 'custom' : repositoryVisibility(env) === 'public' ? 'public-good' : 'github')
+  const name = o.instance || (custom ? 'custom' : github.visibility === 'public' ? 'public-good' : 'github')
   if (name === 'custom') {
     if (!o.fulcioUrl || !(o.rekorUrl || o.tsaUrl)) {
       throw new InputError('sigstore-instance: custom needs fulcio-url and at least one of rekor-url and tsa-url', {
@@ -45,7 +35,7 @@ export function resolveInstance(
     })
   if (name === 'public-good') return { name, fulcio: 'https://fulcio.sigstore.dev', rekor: 'https://rekor.sigstore.dev' }
   // GitHub Enterprise Cloud with data residency serves its own instance under the GHE.com host.
-  const host = env.GITHUB_SERVER_URL ? new URL(env.GITHUB_SERVER_URL).hostname : 'github.com'
+  const host = new URL(github.serverUrl).hostname
   return host.endsWith('.ghe.com')
     ? { name, fulcio: `https://fulcio.${host}`, tsa: `https://timestamp.${host}` }
     : { name, fulcio: 'https://fulcio.githubapp.com', tsa: 'https://timestamp.githubapp.com' }

@@ -22,10 +22,7 @@ const pem = (b64Der: string): string => `-----BEGIN CERTIFICATE-----\n${b64Der.m
 
 /** The layer annotations cosign reads, from a message-signature bundle with a Rekor v1 entry. */
 export function legacyAnnotations(bundle: SerializedBundle): Record<string, string> {
-  const vm = bundle.verificationMaterial as SerializedBundle['verificationMaterial'] & {
-    x509CertificateChain?: { certificates: Array<{ rawBytes: string }> }
-    certificate?: { rawBytes: string }
-  }
+  const vm = bundle.verificationMaterial
   const leaf = vm.x509CertificateChain?.certificates[0]?.rawBytes ?? vm.certificate?.rawBytes
   const t = vm.tlogEntries?.[0]
   const sig = bundle.messageSignature?.signature

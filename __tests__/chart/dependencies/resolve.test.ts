@@ -134,7 +134,7 @@ function writeChart(dir: string, chartYaml: string, files: Record<string, string
 
 /** Every file under dir, relative, sorted. */
 function tree(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)))
     .sort()

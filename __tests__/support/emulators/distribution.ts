@@ -6,7 +6,8 @@
  * latest credential the emulated cloud issued for that user name.
  * (The general-purpose registry support for the suite is __tests__/support/registry.ts.)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { startRegistry } from '../registry'
@@ -15,8 +16,8 @@ export interface HtpasswdRegistry {
   host: string
   url: string
   dir: string
-  addUser(username: string, password: string): void
-  stop(): Promise<void>
+  addUser: (username: string, password: string) => void
+  stop: () => Promise<void>
 }
 
 export async function startHtpasswdRegistry(): Promise<HtpasswdRegistry> {
@@ -27,9 +28,8 @@ export async function startHtpasswdRegistry(): Promise<HtpasswdRegistry> {
 /** A one-layer OCI image layout (tiny config + layer) that skopeo can push. */
 export function ociLayout(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hop-layout-'))
-  const { createHash } = require('node:crypto') as typeof import('node:crypto')
   const blobs = path.join(dir, 'blobs', 'sha256')
-  require('node:fs').mkdirSync(blobs, { recursive: true })
+  mkdirSync(blobs, { recursive: true })
   const put = (data: Buffer): { digest: string; size: number } => {
     const hex = createHash('sha256').update(data).digest('hex')
     writeFileSync(path.join(blobs, hex), data)

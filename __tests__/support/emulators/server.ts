@@ -1,4 +1,5 @@
 /** A loopback HTTP server for the cloud emulators (127.0.0.1, free port). */
+import { randomBytes } from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -41,7 +42,7 @@ export async function serve(handler: (req: Req) => Res | Promise<Res>): Promise<
         body: Buffer.concat(chunks)
       }
       requests.push(r)
-      Promise.resolve()
+      void Promise.resolve()
         .then(() => handler(r))
         .catch((err: Error): Res => ({ status: 500, body: { error: 'emulator_error', error_description: err.message } }))
         .then((out) => {
@@ -72,5 +73,5 @@ export function form(req: Req): Record<string, string> {
 }
 
 export function randomToken(prefix: string, bytes = 24): string {
-  return prefix + require('node:crypto').randomBytes(bytes).toString('base64url')
+  return prefix + randomBytes(bytes).toString('base64url')
 }

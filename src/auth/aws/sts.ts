@@ -6,6 +6,7 @@ import { AuthError } from '../../errors'
 import { sendWithRetry } from '../../http'
 import { jwtClaims } from '../github-oidc'
 import { maskSecret, scrubSecrets } from '../mask'
+import { fieldText } from '../source'
 import type { AwsCredentials } from './sigv4'
 
 export interface AssumeRoleInput {
@@ -58,7 +59,7 @@ export async function assumeRoleWithWebIdentity(input: AssumeRoleInput): Promise
     const code = xmlText(xml, 'Code') ?? `HTTP ${res.status}`
     const message = xmlText(xml, 'Message') ?? scrubSecrets(xml).slice(0, 200)
     const claims = jwtClaims(input.webIdentityToken)
-    const who = claims.sub ? ` (token sub "${String(claims.sub)}", aud "${String(claims.aud)}")` : ''
+    const who = claims.sub ? ` (token sub "${fieldText(claims.sub)}", aud "${fieldText(claims.aud)}")` : ''
     throw new AuthError(`AWS STS AssumeRoleWithWebIdentity for ${input.roleArn} failed: ${code}: ${message}${who}`, { hint: stsHint(code) })
   }
   const accessKeyId = xmlText(xml, 'AccessKeyId')
