@@ -185,6 +185,8 @@ describe('through a CONNECT proxy', () => {
   test.each([['registry.test'], ['*'], [`registry.test:${'PORT'}`]])('NO_PROXY=%s sends the request direct, where the name does not resolve', async (entry) => {
     configureTransport({ ca: pki.ca })
     setProxyEnv({ HTTPS_PROXY: proxy.url, NO_PROXY: `other.corp, ${entry.replace('PORT', String(front.port))}` })
+    // Tunnels the earlier tests' keep-alive sockets still open settle first; only this request's CONNECTs count.
+    await new Promise((r) => setTimeout(r, 500))
     const before = proxy.connects.length
     const err = await caught(
       new RegistryClient({ host: host(), retry: { retries: 0, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 1 } }).blobExists('x/y', `sha256:${'0'.repeat(64)}`)
@@ -228,6 +230,7 @@ describe('sigstore-js takes the same route', () => {
     let mod: typeof import('../src/sign/sigstore') | undefined
     alignProxyEnvironment([endpoints.fulcio, endpoints.rekor])
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.isolateModules loads the module afresh only through a synchronous require
       mod = require('../src/sign/sigstore')
     })
     const s = mod!.createSigstore({ name: 'custom', ...endpoints }, async () => token)

@@ -15,7 +15,19 @@ export function annotate(err: unknown): void {
   for (let c = (err as { cause?: unknown } | undefined)?.cause; c !== undefined && !seen.has(c); c = (c as { cause?: unknown }).cause) {
     seen.add(c)
     const code = (c as { code?: unknown }).code
-    log.info(`  caused by: ${typeof code === 'string' ? `${code} ` : ''}${c instanceof Error ? c.message : String(c)}`)
+    log.info(`  caused by: ${typeof code === 'string' ? `${code} ` : ''}${causeText(c)}`)
+  }
+}
+
+/** A cause for the log: an Error's message, a primitive as String() gives it, any other object as JSON (never "[object Object]"). */
+function causeText(c: unknown): string {
+  if (c instanceof Error) return c.message
+  if (typeof c === 'string') return c
+  if (typeof c === 'number' || typeof c === 'boolean' || typeof c === 'bigint' || typeof c === 'symbol' || c === null || c === undefined) return String(c)
+  try {
+    return JSON.stringify(c) ?? Object.prototype.toString.call(c)
+  } catch {
+    return Object.prototype.toString.call(c)
   }
 }
 

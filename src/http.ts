@@ -17,7 +17,6 @@ import { isIP, type Socket } from 'node:net'
 import { Readable, type Duplex } from 'node:stream'
 import * as tls from 'node:tls'
 import { maskSecret } from './auth/mask'
-import { RegistryError } from './errors'
 import { displayProxy, getProxyUrl, type ProxyChoice } from './proxy'
 import * as log from './report/log'
 
@@ -310,7 +309,7 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
     let connected = false
     const fail = (err: NodeJS.ErrnoException): void => {
       if (payload instanceof Readable) payload.destroy()
-      reject(err instanceof NetworkError || err instanceof RegistryError ? err : new NetworkError(err, req.method, url, Date.now() - started))
+      reject(err instanceof NetworkError ? err : new NetworkError(err, req.method, url, Date.now() - started))
     }
     const r = lib.request(url, { method: req.method, headers, agent: agentFor(url, req.ca) }, (res) => {
       const status = res.statusCode ?? 0
@@ -357,8 +356,6 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
     })
     r.on('error', (err: NodeJS.ErrnoException & { stalled?: boolean; connecting?: boolean }) => {
       clearTimeout(connectTimer)
-      const untrusted = untrustedCertificate(err, url)
-      if (untrusted !== err) return fail(untrusted)
       const e = new NetworkError(err, req.method, url, err.stalled ? (err.connecting ? connectTimeoutMs : inactivityTimeoutMs) : Date.now() - started)
       trace(() => `${req.method} ${displayUrl(url)} → ${e.detail} (${Date.now() - started} ms)`)
       fail(e)
@@ -453,7 +450,7 @@ export class RetryBudget {
  */
 export function retryDecision(
   req: { method: string; url: URL },
-  outcome: { status: number; headers: http.IncomingHttpHeaders } | unknown,
+  outcome: unknown, // a response ({ status, headers }) or a failure
   attempt: number,
   policy: RetryPolicy = DEFAULT_RETRY,
   budget?: RetryBudget
@@ -495,7 +492,7 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 export async function sendWithRetry(req: HttpRequest, policy: RetryPolicy = DEFAULT_RETRY, budget?: RetryBudget): Promise<HttpResponse> {
   const url = typeof req.url === 'string' ? new URL(req.url) : req.url
   for (let attempt = 0; ; attempt++) {
-    let outcome: HttpResponse | unknown
+    let outcome: unknown // an HttpResponse or a failure
     try {
       outcome = await send(req)
     } catch (err) {
@@ -523,28 +520,4 @@ export function headerValue(headers: http.IncomingHttpHeaders, name: string): st
 /** True when `a` and `b` share scheme, host and port: the only place credentials may go. */
 export function sameOrigin(a: URL, b: URL): boolean {
   return a.origin === b.origin
-}
-
-/** Node's codes for a server certificate that does not chain to a trusted CA or does not name the host. */
-const UNTRUSTED_CERTIFICATE = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID'
-])
-
-/** A TLS verification failure, which Node words without the host, as an error naming the host and the remedy. */
-export function untrustedCertificate(err: Error, url: URL): Error {
-  const code = (err as NodeJS.ErrnoException).code
-  if (!code || !UNTRUSTED_CERTIFICATE.has(code)) return err
-  return new RegistryError(`TLS: the certificate of ${url.host} is not trusted: ${err.message} (${code})`, {
-    registry: url.host,
-    code,
-    hint: 'If a private CA issued it, give that CA as a PEM file in the ca-file input (or in NODE_EXTRA_CA_CERTS)',
-    cause: err
-  })
 }

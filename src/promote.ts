@@ -78,7 +78,7 @@ export async function promote(inputs: PromoteInputs, target: RegistryClient, sou
   const attached = [...(await copyReferrers(from, to, digest, o)), ...(await copyLegacyTags(from, to, digest, o))]
   for (const a of attached) log.info(`Attached ${a.artifactType ?? a.mediaType} ${a.digest} (${a.via})`)
   if (copied) await tagManifest(target, ref.repository, tag, copied.bytes, copied.mediaType)
-  log.info(existing === 'identical' ? `${dest} already holds ${digest}` : `Promoted: ${dest}`)
+  log.info(existing === 'identical' ? `${dest.toString()} already holds ${digest}` : `Promoted: ${dest.toString()}`)
   return {
     status: copied ? 'promoted' : 'unchanged',
     ...chart,

@@ -72,7 +72,7 @@ test('an umbrella chart with a private repository and a chart of the same run, p
   expect(lines[0]).toBe(`::add-mask::${PASSWORD}`)
   expect(lines.filter((l) => l.includes(PASSWORD) && !l.startsWith('::add-mask::'))).toEqual([])
   expect(run.summary + run.outputs.charts).not.toContain(PASSWORD)
-  const charts = JSON.parse(run.outputs.charts) as Array<Record<string, unknown>>
+  const charts = JSON.parse(run.outputs.charts) as Array<{ name: string; status: string; dependencies?: unknown }>
   expect(charts.map((c) => `${c.name}:${c.status}`)).toEqual(['lib:published', 'app:published'])
   expect(charts[1].dependencies).toEqual([
     { name: 'lib', version: '1.1.0', source: `oci://${reg.host}/acme/charts/lib:1.1.0 (packaged in this run)` },

@@ -8,7 +8,7 @@
  * the served archive byte for byte (its digest is the index's), the .prov is
  * the provenance layer, and the manifest has Helm's shape.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { runAction } from '../support/action'
@@ -42,7 +42,7 @@ describe('migrate', () => {
       ],
       5
     )
-    expect(versions).toHaveLength(50)
+    if (versions.length !== 50) throw new Error(`the repository has ${versions.length} versions, not 50`)
     // Relative URLs for alpha, absolute ones for beta (as release-asset repositories write them).
     ;[repo, reg] = await Promise.all([startChartRepository(root, repoUser, repoPassword), startRegistry({ auth: 'htpasswd' })])
     writeFileSync(
@@ -107,8 +107,8 @@ describe('migrate', () => {
       expect(sha256(served)).toBe(`sha256:${v.sha256}`)
       expect((await read.blob(`migrated/${v.name}`, chart.digest)).equals(served)).toBe(true)
       const prov = m.json.layers.find((l: { mediaType: string }) => l.mediaType === PROV)
-      if (v.prov) expect((await read.blob(`migrated/${v.name}`, prov.digest)).equals(v.prov)).toBe(true)
-      else expect(prov).toBeUndefined()
+      // A .prov layer exactly when the version has a .prov file, holding its bytes.
+      expect(prov ? await read.blob(`migrated/${v.name}`, prov.digest) : undefined).toEqual(v.prov)
       // Helm's shape: no mediaType field, layers sorted by digest, the config named by Helm's media type.
       expect(Object.keys(m.json)).toEqual(['schemaVersion', 'config', 'layers', 'annotations'])
       expect(m.json.layers.map((l: { digest: string }) => l.digest)).toEqual([...m.json.layers.map((l: { digest: string }) => l.digest)].sort())
@@ -140,7 +140,7 @@ describe('migrate', () => {
     const bad = versions.find((v) => v.name === 'alpha' && v.version === '1.0.3')!
     const sub = path.join(root, 'tampered')
     rmSync(sub, { recursive: true, force: true })
-    require('node:fs').mkdirSync(sub)
+    mkdirSync(sub)
     writeFileSync(
       path.join(sub, 'index.yaml'),
       indexYaml(

@@ -94,7 +94,7 @@ test('32 charts at once, one failing: every other chart is published, the failur
   expect(run.summary).toMatch(/\| svc-07 \| 1\.0\.0 \| ❌ failed \|/)
   expect(run.summary.match(/✅ published/g)).toHaveLength(N - 1)
   // The registry holds what the outputs say, and svc-07 still holds the earlier content.
-  for (const c of out) if (c.status === 'published') expect(await tagDigest(`mono/${c.name}`)).toBe(c.digest)
+  for (const c of out.filter((x) => x.status === 'published')) expect(await tagDigest(`mono/${c.name}`)).toBe(c.digest)
   expect(await tagDigest('mono/svc-07')).toBe(squatter)
   // Tokens shared: one token request per repository, although four charts ran at once.
   for (const name of names) expect(issued.filter((s) => s.includes(`repository:mono/${name}:`))).toHaveLength(1)
@@ -104,7 +104,7 @@ test('32 charts at once, one failing: every other chart is published, the failur
     const mine = groups.filter((g) => g.includes(`/mono/${name}:1.0.0`) || g.includes(`/mono/${name}@`))
     expect(mine).toHaveLength(1)
     expect(mine[0].startsWith(`${name} 1.0.0 (charts/${name})`)).toBe(true)
-    for (const o of names) if (o !== name) expect(mine[0].split('::endgroup::')[0]).not.toContain(`/mono/${o}`)
+    for (const o of names.filter((n) => n !== name)) expect(mine[0].split('::endgroup::')[0]).not.toContain(`/mono/${o}`)
   }
 })
 

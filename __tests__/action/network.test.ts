@@ -111,7 +111,8 @@ describe('GitHub Enterprise Server behind a corporate proxy', () => {
     expect(proxy.connects.length).toBeGreaterThan(0)
     expect(proxy.connects.every((c) => c === host)).toBe(true)
     expect(run.outputs['attestation-id']).toBe('77')
-    expect(stored).toEqual([{ path: '/api/v3/repos/acme/charts/attestations', auth: 'Bearer ghs_enterprise_token' }])
+    // Octokit (@actions/github) authenticates with the `token` scheme, which GitHub's API takes like Bearer.
+    expect(stored).toEqual([{ path: '/api/v3/repos/acme/charts/attestations', auth: 'token ghs_enterprise_token' }])
     // The wire, in step-debug lines, without the token.
     expect(run.stdout).toMatch(new RegExp(`::debug::https requests go through proxy http://127\\.0\\.0\\.1:${proxy.port}`))
     expect(run.stdout).toMatch(/::debug::PUT https:\/\/containers\.ghes\.corp\.test:\d+\/v2\/acme\/demo-chart\/manifests\/0\.1\.0 → 201 \(\d+ ms\)/)

@@ -19,7 +19,7 @@ import { pushReferrer } from '../../src/oci/referrers'
 import { runAction, ROOT } from '../support/action'
 import { startRegistry, type TestRegistry } from '../support/registry'
 import { startFaultProxy } from '../support/fault-proxy'
-import { registryReader, sha256, type RegistryReader } from '../support/oci-read'
+import { registryReader, type RegistryReader } from '../support/oci-read'
 import { GITHUB_ISSUER, startGitHubTokenEndpoint, startSigstore, verifyBundle, type SigstoreEmulator } from '../support/sigstore'
 
 const DEMO = path.join(ROOT, 'examples', 'demo-chart')
@@ -78,7 +78,7 @@ describe('promote', () => {
         env: { ...token.env, GITHUB_API_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}`, GITHUB_SERVER_URL: 'https://github.com' }
       }
     )
-    expect(run.errors).toEqual([])
+    if (run.errors.length) throw new Error(`the signed publish failed: ${run.errors.join('\n')}`)
     signed = { digest: run.outputs.digest, version: '1.0.0+build.7' }
   })
   afterAll(async () => {

@@ -12,7 +12,7 @@ import * as crypto from 'node:crypto'
 import { runAction, type ActionRun } from '../support/action'
 import { startRegistry, type TestRegistry } from '../support/registry'
 import { forgedCommands } from '../support/runner-protocol'
-const { chartTgz, chartYaml, manyFiles, nestedBomb, tgz, write, yamlBombs } = require('../../bench/hostile-inputs.js')
+import { chartTgz, chartYaml, manyFiles, nestedBomb, tgz, write, yamlBombs, type TarEntry } from '../../bench/hostile-inputs.js'
 
 jest.setTimeout(120_000)
 
@@ -45,7 +45,7 @@ describe('hostile charts', () => {
 
   test('links, devices, FIFOs and absolute names in a given .tgz are refused, naming the entry', async () => {
     const ws = workspace()
-    const cases: Array<[string, object, RegExp]> = [
+    const cases: Array<[string, TarEntry, RegExp]> = [
       ['symlink', { name: 'templates/l', type: '2', link: '/etc/passwd' }, /"s\/templates\/l" is a symlink/],
       ['hardlink', { name: 'templates/h', type: '1', link: 's/Chart.yaml' }, /"s\/templates\/h" is a hard link/],
       ['char', { name: 'templates/c', type: '3' }, /"s\/templates\/c" is a character device/],

@@ -9,7 +9,7 @@ import * as path from 'node:path'
 import { runAction } from '../support/action'
 import { startRegistry, type TestRegistry } from '../support/registry'
 import { forgedCommands } from '../support/runner-protocol'
-const { chartTgz, chartYaml, write } = require('../../bench/hostile-inputs.js')
+import { chartTgz, chartYaml, write } from '../../bench/hostile-inputs.js'
 
 describe('workspace boundary', () => {
   let reg: TestRegistry

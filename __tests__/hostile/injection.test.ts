@@ -11,7 +11,7 @@ import * as path from 'node:path'
 import { runAction, type ActionRun } from '../support/action'
 import { startRegistry, type TestRegistry } from '../support/registry'
 import { forgedCommands } from '../support/runner-protocol'
-const { chartTgz, write } = require('../../bench/hostile-inputs.js')
+import { chartTgz, write } from '../../bench/hostile-inputs.js'
 
 const OUTPUTS = new Set(['name', 'version', 'tag', 'digest', 'ref', 'archive', 'signature', 'attestation', 'attestation-id', 'rekor-log-index', 'charts'])
 

@@ -34,13 +34,14 @@ function capture(fn: () => void): { stdout: string; outputFile: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hop-out-'))
   const file = path.join(dir, 'output')
   writeFileSync(file, '')
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- saved only to be put back on process.stdout, never called detached
   const saved = { write: process.stdout.write, output: process.env.GITHUB_OUTPUT, exitCode: process.exitCode }
   let stdout = ''
   process.env.GITHUB_OUTPUT = file
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     stdout += chunk.toString()
     return true
-  })
+  }
   try {
     fn()
   } finally {
@@ -127,9 +128,10 @@ describe('every print through src/report/log.ts', () => {
 
   test('a group name cannot close the group or open another', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'hop-out-'))
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- saved only to be put back on process.stdout, never called detached
     const saved = process.stdout.write
     let stdout = ''
-    process.stdout.write = ((c: string) => ((stdout += c), true))
+    process.stdout.write = (c: string) => ((stdout += c), true)
     try {
       await log.group('Package x\n::endgroup::\n::group::FORGED', async () => log.info('inside'))
     } finally {
@@ -147,6 +149,7 @@ describe('safeText and safeMarkdown', () => {
     expect(safeText('x ##[error]y')).not.toContain('##[')
     expect(safeText('####[error]y')).not.toContain('##[')
     expect(safeText(' \u3000::error::x').trimStart().startsWith('::')).toBe(false)
+    // eslint-disable-next-line no-control-regex -- the escape character is what must be gone
     expect(safeText('\u001b[2Jred\u202eevil')).not.toMatch(/[\u001b\u202e]/)
   })
 

@@ -18,7 +18,7 @@ import * as path from 'node:path'
 import { runAction, type ActionRun } from '../support/action'
 import { startRegistry } from '../support/registry'
 import { forgedCommands, rendered, replayRunner, runnerMask, secretForms } from '../support/runner-protocol'
-const { chartYaml, write } = require('../../bench/hostile-inputs.js')
+import { chartYaml, write } from '../../bench/hostile-inputs.js'
 
 const USER = 'robot'
 const PASSWORD = `pa"ss|wo\\rd<&>ü%-${crypto.randomBytes(6).toString('hex')}`

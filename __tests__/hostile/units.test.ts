@@ -20,7 +20,7 @@ import { removeSpilledFiles } from '../../src/chart/archive'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, symlinkSync } from 'node:fs'
 import { secretForms } from '../support/runner-protocol'
-const { chartTgz, chartYaml, manyFiles, nestedBomb, write } = require('../../bench/hostile-inputs.js')
+import { chartTgz, chartYaml, manyFiles, nestedBomb, write } from '../../bench/hostile-inputs.js'
 
 const dirs: string[] = []
 const tmp = (): string => {
@@ -129,8 +129,9 @@ describe('registry error bodies and secrets', () => {
   const secret = `Sx-${Date.now()}|"pw\\&<>`
   beforeAll(() => {
     // setSecret prints ::add-mask:: lines; they stay out of the terminal.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- saved only to be put back on process.stdout, never called detached
     const write = process.stdout.write
-    process.stdout.write = (() => true)
+    process.stdout.write = () => true
     try {
       maskSecret(secret)
       maskSecret(`robot:${secret}`)

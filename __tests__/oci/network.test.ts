@@ -137,9 +137,9 @@ describe('retry policy', () => {
     timings.push(['429 Retry-After: 120', 'PUT blob (fails)', Date.now() - t0])
     expect(Date.now() - t0).toBeLessThan(2000)
     expect(err).toBeInstanceOf(RegistryError)
-    expect((err).message).toContain('120 s (Retry-After)')
-    expect((err).message).toContain('60 s')
-    expect((err).message).toContain('while publishing chart `small`')
+    expect(err.message).toContain('120 s (Retry-After)')
+    expect(err.message).toContain('60 s')
+    expect(err.message).toContain('while publishing chart `small`')
   })
 
   test('a persistent 503 on PATCH fails after the retries, with the registry error and no tag', async () => {
@@ -195,9 +195,7 @@ describe('timeouts (HELM_OCI_PUBLISH_NETWORK_TIMEOUT=1)', () => {
     const ms = Date.now() - t0
     timings.push(['stall (timeout 1 s)', `${kind} (fails)`, ms])
     expect(err).toBeInstanceOf(RegistryError)
-    expect((err).message).toMatch(
-      new RegExp(`^${match.method} \\S+ on registry ${p.host} stalled: no bytes moved for 1\\.0 s while publishing chart \`small\`$`)
-    )
+    expect(err.message).toMatch(new RegExp(`^${match.method} \\S+ on registry ${p.host} stalled: no bytes moved for 1\\.0 s while publishing chart \`small\`$`))
     expect((err as RegistryError).hint).toContain('network-timeout')
     expect(ms).toBeLessThan(5000)
   })
@@ -239,11 +237,13 @@ describe('redirects', () => {
     if (kind !== 'PUT blob')
       await publish(new RegistryClient({ host: basic.host, plainHttp: true, credentials: staticCredentials(basic.username, basic.password) }), repo, a)
     expect(await c.pushBlob(repo, a.chart)).toBe(kind === 'PUT blob' ? 'uploaded' : 'exists')
+    // eslint-disable-next-line jest/no-conditional-expect -- which request is redirected is the test.each case
     if (kind === 'GET manifest') expect((await c.getManifest(repo, '1.0.0'))?.digest).toBe(a.manifest.digest)
     expect(p.requests.some((r) => r.status === 307)).toBe(true)
     expect(storage.seen.length).toBeGreaterThan(0)
     expect(storage.seen.map((r) => r.authorization)).toEqual(storage.seen.map(() => undefined))
     // The registry's own origin did get credentials (the upload session was opened there).
+    // eslint-disable-next-line jest/no-conditional-expect -- which request is redirected is the test.each case
     if (kind === 'PUT blob') expect(p.requests.some((r) => r.method === 'POST' && r.authorization?.startsWith('Basic '))).toBe(true)
   })
 
@@ -266,7 +266,7 @@ describe('redirects', () => {
     c.beginChart('small')
     const err = await caught(c.pushBlob('redirect/elsewhere', artifact(1000).chart))
     expect(err).toBeInstanceOf(AuthError)
-    expect((err).message).toContain(`credentials for ${p.host} are never sent to other hosts`)
+    expect(err.message).toContain(`credentials for ${p.host} are never sent to other hosts`)
     expect((err as AuthError).hint).toMatch(/not the problem/)
     expect((err as AuthError).hint).not.toMatch(/check the (username|password)/i)
     expect(elsewhere.seen.every((r) => r.authorization === undefined)).toBe(true)
@@ -289,7 +289,7 @@ describe('failures are sentences', () => {
   test('a host name that does not resolve says so', async () => {
     const c = new RegistryClient({ host: 'registry.invalid', plainHttp: true, retry: { ...DEFAULT_RETRY, retries: 1, baseDelayMs: 20, minDelayMs: 20 } })
     const err = await caught(c.blobExists('x/small', sha256(Buffer.from('x'))))
-    expect((err).message).toMatch(/^registry host registry\.invalid does not resolve \(DNS (ENOTFOUND|EAI_AGAIN)\)$/)
+    expect(err.message).toMatch(/^registry host registry\.invalid does not resolve \(DNS (ENOTFOUND|EAI_AGAIN)\)$/)
     expect((err as RegistryError).hint).toContain('HTTPS_PROXY')
   })
 
@@ -297,9 +297,7 @@ describe('failures are sentences', () => {
     const p = await proxied(plain, { rules: [{ method: 'HEAD', times: 100, fault: 'reset' }] })
     const c = new RegistryClient({ host: p.host, plainHttp: true, retry: { ...DEFAULT_RETRY, baseDelayMs: 20, minDelayMs: 20 } })
     const err = await caught(c.blobExists('x/small', sha256(Buffer.from('x'))))
-    expect((err).message).toMatch(
-      new RegExp(`^registry ${p.host} closed the connection during HEAD /v2/x/small/blobs/sha256:[0-9a-f]{64} after 6 attempts$`)
-    )
+    expect(err.message).toMatch(new RegExp(`^registry ${p.host} closed the connection during HEAD /v2/x/small/blobs/sha256:[0-9a-f]{64} after 6 attempts$`))
   })
 })
 
@@ -330,7 +328,7 @@ describe('what is read from a registry', () => {
     const p = await proxied(plain, { rules: [{ method: 'PUT', path: /\/manifests\//, times: 1, fault: { status: 400, body } }] })
     const c = new RegistryClient({ host: p.host, plainHttp: true })
     const a = artifact(100)
-    const err = (await caught(c.putManifest('errs/small', a.manifest.digest, { mediaType: a.manifest.mediaType, bytes: a.manifest.manifest }))) as RegistryError
+    const err = await caught<RegistryError>(c.putManifest('errs/small', a.manifest.digest, { mediaType: a.manifest.mediaType, bytes: a.manifest.manifest }))
     expect(err.code).toBe('MANIFEST_BLOB_UNKNOWN')
     expect(err.message).toContain(': manifest blob unknown: blob unknown to registry; manifest invalid: manifest invalid')
   })

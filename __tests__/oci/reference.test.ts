@@ -1,6 +1,7 @@
 /** The `registry` input and the push reference (spec 2.1, 7.1; vectors V-O3, V-O8). */
 import { ChartError, InputError } from '../../src/errors'
 import { chartReference, isLoopbackHost, parseRegistryInput } from '../../src/oci/reference'
+import { thrown } from '../support/caught'
 
 function refusal(raw: string): InputError {
   try {
@@ -196,22 +197,14 @@ describe('the repository and host grammar', () => {
     expect(() => chartReference(reg, 'Bad', '1.0.0')).toThrow(
       'invalid reference: invalid repository "ns/Bad": chart name "Bad" cannot be an OCI repository name'
     )
-    try {
-      chartReference(reg, 'Bad', '1.0.0')
-    } catch (e) {
-      expect((e as ChartError).hint).toBe(
-        'Chart names pushed to OCI registries must be lower case letters, digits and single "-", "." or "_" separators (rename the chart in Chart.yaml)'
-      )
-    }
+    expect(thrown<ChartError>(() => chartReference(reg, 'Bad', '1.0.0')).hint).toBe(
+      'Chart names pushed to OCI registries must be lower case letters, digits and single "-", "." or "_" separators (rename the chart in Chart.yaml)'
+    )
     const long = '1.0.0-' + 'a'.repeat(123)
-    try {
-      chartReference(reg, 'ok', long)
-      throw new Error('accepted')
-    } catch (e) {
-      expect((e as ChartError).message).toBe(`invalid reference: invalid tag "${long}" for version "${long}"`)
-      expect((e as ChartError).chart).toBe('ok')
-      expect((e as ChartError).hint).toBe('OCI tags allow letters, digits, "_", "." and "-" and at most 128 characters: shorten the version')
-    }
+    const e = thrown<ChartError>(() => chartReference(reg, 'ok', long))
+    expect(e.message).toBe(`invalid reference: invalid tag "${long}" for version "${long}"`)
+    expect(e.chart).toBe('ok')
+    expect(e.hint).toBe('OCI tags allow letters, digits, "_", "." and "-" and at most 128 characters: shorten the version')
   })
 
   test('mutation-found edges: separators in later path components, a scheme not at the start, a bare digest, deep tags', () => {

@@ -28,6 +28,7 @@ test('every output the action sets is declared in action.yml, and so in the READ
     attestationId: '7'
   }
   writeOutputs([full], (k, v) => (out[k] = v))
+  writeOutputs([full], (k, v) => (out[k] = v), { plan: true })
   expect(Object.keys(out).sort()).toEqual([...declared].sort())
 })
 

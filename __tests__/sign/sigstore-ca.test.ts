@@ -13,7 +13,7 @@ import { startGitHubTokenEndpoint, startSigstore, verifyBundle, type GitHubToken
 import { makeTestPki, type TestPki } from '../support/tls'
 
 const canSetDefaultCa = typeof (tls as { setDefaultCACertificates?: unknown }).setDefaultCACertificates === 'function'
-const maybe = canSetDefaultCa ? test : test.skip
+const testWithDefaultCa = canSetDefaultCa ? test : test.skip
 
 let pki: TestPki
 let sigstore: SigstoreEmulator
@@ -41,7 +41,7 @@ const defaultTrust = (url: string): Promise<string> =>
       .on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message))
   })
 
-maybe('Fulcio and Rekor behind a private CA sign once ca-file is configured', async () => {
+testWithDefaultCa('Fulcio and Rekor behind a private CA sign once ca-file is configured', async () => {
   const fulcio = `https://127.0.0.1:${fronts[0].port}`
   const rekor = `https://127.0.0.1:${fronts[1].port}`
   expect(await defaultTrust(`${fulcio}/`)).toMatch(/UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED|UNABLE_TO_GET_ISSUER/)

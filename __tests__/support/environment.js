@@ -1,8 +1,8 @@
 // The test environment (jest-environment-node) with three duties per test file, so that a green run is quiet and
 // leaves nothing behind, without any test having to remember it:
 // - a temp root of its own (TMPDIR, which os.tmpdir() and child processes read), removed after the file;
-// - no runner variables from the machine running jest (GITHUB_*, RUNNER_*, ACTIONS_*, INPUT_*), so a test behaves
-//   the same on a laptop and inside a GitHub Actions job;
+// - no runner variables from the machine running jest (GITHUB_*, RUNNER_*, ACTIONS_*, INPUT_*) but GITHUB_ACTIONS=true,
+//   so a test behaves the same on a laptop and inside a GitHub Actions job;
 // - what in-process code writes to stdout (log lines, workflow commands) is captured, not printed: tests read it
 //   with capturedOutput() from __tests__/support/output.ts, and it is printed after all when a test of the file failed.
 const { TestEnvironment } = require('jest-environment-node')
@@ -19,6 +19,9 @@ class QuietEnvironment extends TestEnvironment {
     this.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hop-test-'))
     for (const env of [process.env, this.global.process.env]) {
       for (const k of Object.keys(env)) if (RUNNER_VARS.test(k)) delete env[k]
+      // In-process code runs as it does in the action, on a runner (masks and annotations as workflow commands);
+      // the CLI tests spawn with an environment of their own.
+      env.GITHUB_ACTIONS = 'true'
       env.TMPDIR = this.tmp
     }
     this.output = []

@@ -67,7 +67,7 @@ export function registryReader(reg: { url: string; username?: string; password?:
     async manifest(repo, ref) {
       const res = await fetch(repo, `manifests/${ref}`, MANIFEST_ACCEPT)
       if (res.status === 404) return undefined
-      if (res.status !== 200) throw new Error(`GET manifest ${repo}:${ref}: ${res.status} ${res.body}`)
+      if (res.status !== 200) throw new Error(`GET manifest ${repo}:${ref}: ${res.status} ${res.body.toString()}`)
       return { bytes: res.body, digest: sha256(res.body), json: JSON.parse(res.body.toString()) }
     },
     async blob(repo, digest) {

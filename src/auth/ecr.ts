@@ -13,7 +13,7 @@ import { awsCredentialSource } from './aws/credentials'
 import { awsEndpoint } from './aws/endpoints'
 import { signRequest, type AwsCredentials } from './aws/sigv4'
 import { maskCredential, maskSecret, scrubSecrets } from './mask'
-import { sameHost } from './source'
+import { fieldText, sameHost } from './source'
 
 const TARGET = { ecr: 'AmazonEC2ContainerRegistry_V20150921', 'ecr-public': 'SpencerFrontendService' }
 
@@ -189,7 +189,7 @@ export async function createEcrRepository(
   const described = await ecrApiCall('ecr', endpoint, region, creds, 'DescribeRepositories', { ...registryId, repositoryNames: [o.repository] })
   const repo = described.ok ? (described.json.repositories as Array<Record<string, unknown>> | undefined)?.[0] : undefined
   if (repo) {
-    const mutability = String(repo.imageTagMutability ?? 'MUTABLE').toLowerCase()
+    const mutability = fieldText(repo.imageTagMutability ?? 'MUTABLE').toLowerCase()
     const scan = Boolean((repo.imageScanningConfiguration as { scanOnPush?: boolean } | undefined)?.scanOnPush)
     if (!mutability.startsWith(o.settings.tagImmutability) || scan !== o.settings.scanOnPush) {
       warn(

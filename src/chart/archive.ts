@@ -11,7 +11,6 @@
 import { mkdtempSync, rmSync, promises as fs } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import * as zlib from 'node:zlib'
 import { ChartError } from '../errors'

@@ -134,9 +134,6 @@ const hostOf = (u: string | undefined): string => {
   }
 }
 
-/** The chart whose requests run in this async context (charts are published concurrently over one client). */
-const chartScope = new AsyncLocalStorage<{ chart?: string; budget: RetryBudget }>()
-
 export class RegistryClient {
   readonly host: string
   readonly base: URL
@@ -151,6 +148,8 @@ export class RegistryClient {
   private challengeParams: Record<string, string> = {}
   /** Whether a repository serves the referrers API, once known (oras-go's referrersState). */
   private readonly referrersApi = new Map<string, boolean>()
+  /** The chart whose requests run in this async context (charts are published concurrently over one client). */
+  private readonly chartScope = new AsyncLocalStorage<{ chart?: string; budget: RetryBudget }>()
   /** The budget of requests made outside any chart (login, plan checks). */
   private readonly runBudget = new RetryBudget()
   /** The host's first request: the others wait for it to learn the auth scheme, instead of each collecting a 401. */
@@ -171,20 +170,20 @@ export class RegistryClient {
 
   /** Runs `fn` for one chart: a fresh retry budget, and the chart's name in error sentences, for this chart's requests only. */
   forChart<T>(name: string | undefined, fn: () => Promise<T>, budget = new RetryBudget()): Promise<T> {
-    return chartScope.run({ chart: name, budget }, fn)
+    return this.chartScope.run({ chart: name, budget }, fn)
   }
 
   /** Starts a chart for the rest of the current async context (one chart at a time, as in the sub-actions). */
   beginChart(name: string | undefined, budget = new RetryBudget()): void {
-    chartScope.enterWith({ chart: name, budget })
+    this.chartScope.enterWith({ chart: name, budget })
   }
 
   private get chart(): string | undefined {
-    return chartScope.getStore()?.chart
+    return this.chartScope.getStore()?.chart
   }
 
   private get budget(): RetryBudget {
-    return chartScope.getStore()?.budget ?? this.runBudget
+    return this.chartScope.getStore()?.budget ?? this.runBudget
   }
 
   private get policy(): RetryPolicy {
@@ -386,14 +385,18 @@ export class RegistryClient {
         },
         this.policy,
         this.budget
-      ).catch((err: unknown) => Promise.reject(this.networkFailure(err)))
+      ).catch((err: unknown): never => {
+        throw this.networkFailure(err)
+      })
     } else {
       const url = new URL(realmUrl)
       url.search = tokenQuery(realmUrl.searchParams, scopes, service)
       if (cred && (cred.username || cred.password))
         headers.authorization = `Basic ${Buffer.from(`${cred.username ?? ''}:${cred.password ?? ''}`).toString('base64')}`
       res = await sendWithRetry({ method: 'GET', url, headers, ca: this.opts.ca, maxBytes: MAX_METADATA_BYTES }, this.policy, this.budget).catch(
-        (err: unknown) => Promise.reject(this.networkFailure(err))
+        (err: unknown): never => {
+          throw this.networkFailure(err)
+        }
       )
     }
     if (res.status !== 200) {

@@ -33,9 +33,10 @@ export function registryErrorDetail(body: Buffer | string | undefined, scrub: (s
   if (!Array.isArray(errors) || !errors.length) return { text: ': (the body is not a registry error document)' }
   let code: string | undefined
   const parts: string[] = []
-  for (const e of errors.slice(0, 8)) {
-    const c = typeof e?.code === 'string' && CODE.test(e.code) ? e.code : undefined
-    const m = typeof e?.message === 'string' ? e.message : ''
+  for (const e of errors.slice(0, 8) as unknown[]) {
+    const item: { code?: unknown; message?: unknown } = e && typeof e === 'object' ? e : {}
+    const c = typeof item.code === 'string' && CODE.test(item.code) ? item.code : undefined
+    const m = typeof item.message === 'string' ? item.message : ''
     code ??= c && scrub(c) === c ? c : undefined
     parts.push([c?.toLowerCase().replace(/_/g, ' '), m].filter(Boolean).join(': '))
   }

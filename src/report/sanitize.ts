@@ -13,6 +13,7 @@
 /** Line breaks as the runner's line reader splits them, and the Unicode ones a viewer may show. */
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g
 /** C0/C1 controls other than tab (ANSI escapes, NUL, backspace) and bidirectional overrides. */
+// eslint-disable-next-line no-control-regex -- the control characters are what this strips
 const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 /** .NET `TrimStart` white space (char.IsWhiteSpace), as the runner trims before looking for `::`. */
 const LEADING_COMMAND = /^([\s\u0085\u180e]*):(?=:)/

@@ -12,6 +12,7 @@
 import { createHash, createHmac } from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { fieldText } from '../../../src/auth/source'
 import type { GitHubOidc } from './github-oidc'
 import { form, randomToken, serve, type Emulator, type Req, type Res } from './server'
 
@@ -269,7 +270,7 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
         return jsonError(400, 'RepositoryNotFoundException', `The repository with name '${missing}' does not exist in the registry with id '${registryId}'`)
       return ok({ repositories: names.map((n) => describe(repositories.get(n)!)) })
     }
-    const name = String(input.repositoryName ?? '')
+    const name = fieldText(input.repositoryName ?? '')
     if (!/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(name) || name.length < 2 || name.length > 256)
       return jsonError(400, 'InvalidParameterException', `Invalid parameter at 'repositoryName' failed to satisfy constraint: '${name}'`)
     const mutability = (input.imageTagMutability as string | undefined) ?? 'MUTABLE'

@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto'
 import { parse as parseYaml } from 'yaml'
 import { ChartError, type ErrorContext } from '../../errors'
 import { compareVersions } from './constraints'
+import { fieldText } from '../../auth/source'
 import { headerValue, sameOrigin, sendWithRetry, type HttpResponse } from '../../http'
 
 export interface RepoAuth {
@@ -193,11 +194,11 @@ export function parseIndex(text: string, repository: string, chart?: string): Re
       const e = v as Record<string, unknown>
       if (e.version === undefined || e.version === null || e.version === '') continue
       const urls = Array.isArray(e.urls) ? e.urls.map(String) : []
-      kept.push({ ...e, name: String(e.name ?? name), version: String(e.version), urls, digest: e.digest ? String(e.digest) : undefined })
+      kept.push({ ...e, name: fieldText(e.name ?? name), version: fieldText(e.version), urls, digest: e.digest ? fieldText(e.digest) : undefined })
     }
     entries.set(name, sortVersions(kept))
   }
-  return { repository, apiVersion: String(obj.apiVersion), entries }
+  return { repository, apiVersion: fieldText(obj.apiVersion), entries }
 }
 
 /** Downloads and parses `<repository>/index.yaml`. */

@@ -10,6 +10,7 @@
  */
 import { parse as parseYaml } from 'yaml'
 import { InputError } from '../../errors'
+import { fieldText } from '../../auth/source'
 
 export interface NamedRepository {
   name: string
@@ -73,7 +74,9 @@ export function parseRepositories(raw: string, mask: (s: string) => void = () =>
       if (typeof o.password === 'string') mask(o.password)
       if (typeof o.name !== 'string' || typeof o.url !== 'string')
         throw new InputError('each repositories entry needs a name and a url', { hint: 'Write - {name: NAME, url: https://…}' })
-      out.push(entry(o.name, o.url, o.username === undefined ? undefined : String(o.username), o.password === undefined ? undefined : String(o.password), mask))
+      out.push(
+        entry(o.name, o.url, o.username === undefined ? undefined : fieldText(o.username), o.password === undefined ? undefined : fieldText(o.password), mask)
+      )
     }
   } else {
     for (const line of text.split(/\r?\n/).map((l) => l.trim())) {

@@ -335,7 +335,7 @@ export class DependencyResolver {
       )
     }
     const got = await this.wrap(d, shown, where, () =>
-      this.once(`chart:${resolveChartUrl(repo.url, entry.urls[0])}`, true, () => downloadChart(repo, entry, where))
+      this.once(`chart:${resolveChartUrl(repo.url, entry.urls[0]).href}`, true, () => downloadChart(repo, entry, where))
     )
     return { data: got.data, source: displayUrl(got.url), fileName: got.fileName }
   }
