@@ -1964,6 +1964,69 @@ class ExecState extends events.EventEmitter {
 
 /***/ }),
 
+/***/ 1648:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Context = void 0;
+const fs_1 = __nccwpck_require__(9896);
+const os_1 = __nccwpck_require__(857);
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0, fs_1.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0, fs_1.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${os_1.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+exports.Context = Context;
+//# sourceMappingURL=context.js.map
+
+/***/ }),
+
 /***/ 4552:
 /***/ (function(__unused_webpack_module, exports) {
 
@@ -42286,7 +42349,22 @@ function annotate(err) {
     for (let c = err?.cause; c !== undefined && !seen.has(c); c = c.cause) {
         seen.add(c);
         const code = c.code;
-        log.info(`  caused by: ${typeof code === 'string' ? `${code} ` : ''}${c instanceof Error ? c.message : String(c)}`);
+        log.info(`  caused by: ${typeof code === 'string' ? `${code} ` : ''}${causeText(c)}`);
+    }
+}
+/** A cause for the log: an Error's message, a primitive as String() gives it, any other object as JSON (never "[object Object]"). */
+function causeText(c) {
+    if (c instanceof Error)
+        return c.message;
+    if (typeof c === 'string')
+        return c;
+    if (typeof c === 'number' || typeof c === 'boolean' || typeof c === 'bigint' || typeof c === 'symbol' || c === null || c === undefined)
+        return String(c);
+    try {
+        return JSON.stringify(c) ?? Object.prototype.toString.call(c);
+    }
+    catch {
+        return Object.prototype.toString.call(c);
     }
 }
 /** Runs a step (the sub-actions' entries): a verdict fails the step, an error is annotated and fails it too. */
@@ -42354,10 +42432,10 @@ async function entraToken(opts, assertion, env) {
     const json = (0, source_1.parseJsonObject)(res.body.toString());
     if (res.status !== 200 || typeof json.access_token !== 'string') {
         // error_description: "AADSTS700213: No matching federated identity record … Trace ID: …" — keep the AADSTS sentence(s).
-        const desc = String(json.error_description ?? (0, mask_1.scrubSecrets)(res.body.toString()).slice(0, 200)).split(/\r?\n| Trace ID:/)[0];
+        const desc = (0, source_1.fieldText)(json.error_description ?? (0, mask_1.scrubSecrets)(res.body.toString()).slice(0, 200)).split(/\r?\n| Trace ID:/)[0];
         const sub = (0, github_oidc_1.jwtClaims)(assertion).sub;
-        throw new errors_1.AuthError(`Microsoft Entra ID token request for client ${opts.clientId} in tenant ${opts.tenantId} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${desc}`, {
-            hint: `Add a federated credential to the app or managed identity ${opts.clientId} with issuer https://token.actions.githubusercontent.com, audience ${exports.AZURE_AUDIENCE} and subject exactly "${String(sub ?? 'repo:OWNER/REPO:…')}" (case-sensitive)`
+        throw new errors_1.AuthError(`Microsoft Entra ID token request for client ${opts.clientId} in tenant ${opts.tenantId} failed: ${(0, source_1.fieldText)(json.error ?? `HTTP ${res.status}`)}: ${desc}`, {
+            hint: `Add a federated credential to the app or managed identity ${opts.clientId} with issuer https://token.actions.githubusercontent.com, audience ${exports.AZURE_AUDIENCE} and subject exactly "${(0, source_1.fieldText)(sub ?? 'repo:OWNER/REPO:…')}" (case-sensitive)`
         });
     }
     (0, mask_1.maskSecret)(json.access_token);
@@ -42642,6 +42720,7 @@ const errors_1 = __nccwpck_require__(3916);
 const http_1 = __nccwpck_require__(6803);
 const github_oidc_1 = __nccwpck_require__(4377);
 const mask_1 = __nccwpck_require__(8080);
+const source_1 = __nccwpck_require__(9529);
 const unescapeXml = (s) => s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_m, e) => {
     const named = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
     if (named[e.toLowerCase()])
@@ -42681,7 +42760,7 @@ async function assumeRoleWithWebIdentity(input) {
         const code = xmlText(xml, 'Code') ?? `HTTP ${res.status}`;
         const message = xmlText(xml, 'Message') ?? (0, mask_1.scrubSecrets)(xml).slice(0, 200);
         const claims = (0, github_oidc_1.jwtClaims)(input.webIdentityToken);
-        const who = claims.sub ? ` (token sub "${String(claims.sub)}", aud "${String(claims.aud)}")` : '';
+        const who = claims.sub ? ` (token sub "${(0, source_1.fieldText)(claims.sub)}", aud "${(0, source_1.fieldText)(claims.aud)}")` : '';
         throw new errors_1.AuthError(`AWS STS AssumeRoleWithWebIdentity for ${input.roleArn} failed: ${code}: ${message}${who}`, { hint: stsHint(code) });
     }
     const accessKeyId = xmlText(xml, 'AccessKeyId');
@@ -43010,7 +43089,7 @@ async function writeDockerConfig(host, cred, env = process.env) {
     const cfg = existing ?? {};
     const key = dockerConfigKey(host);
     const ours = authEntry(cred);
-    const auths = (cfg.auths && typeof cfg.auths === 'object' ? cfg.auths : {});
+    const auths = cfg.auths && typeof cfg.auths === 'object' ? cfg.auths : {};
     const previous = Object.prototype.hasOwnProperty.call(auths, key) ? auths[key] : null;
     cfg.auths = { ...auths, [key]: ours };
     const backup = `${file}.helm-oci-publish-${(0, node_crypto_1.randomBytes)(6).toString('hex')}`;
@@ -43234,7 +43313,7 @@ async function createEcrRepository(endpoint, region, creds, o) {
     const described = await ecrApiCall('ecr', endpoint, region, creds, 'DescribeRepositories', { ...registryId, repositoryNames: [o.repository] });
     const repo = described.ok ? described.json.repositories?.[0] : undefined;
     if (repo) {
-        const mutability = String(repo.imageTagMutability ?? 'MUTABLE').toLowerCase();
+        const mutability = (0, source_1.fieldText)(repo.imageTagMutability ?? 'MUTABLE').toLowerCase();
         const scan = Boolean(repo.imageScanningConfiguration?.scanOnPush);
         if (!mutability.startsWith(o.settings.tagImmutability) || scan !== o.settings.scanOnPush) {
             (0, log_1.warning)(`ECR repository ${o.repository} already exists with ${mutability} tags and scan-on-push ${scan}; its settings are left as they are (requested: ${o.settings.tagImmutability}, ${o.settings.scanOnPush})`);
@@ -43301,7 +43380,7 @@ async function stsExchange(tokenUrl, audience, subjectToken) {
     });
     const json = (0, source_1.parseJsonObject)(res.body.toString());
     if (res.status !== 200 || typeof json.access_token !== 'string') {
-        throw new errors_1.AuthError(`Google STS token exchange for ${audience} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? (0, mask_1.scrubSecrets)(res.body.toString()).slice(0, 200))}`, {
+        throw new errors_1.AuthError(`Google STS token exchange for ${audience} failed: ${(0, source_1.fieldText)(json.error ?? `HTTP ${res.status}`)}: ${(0, source_1.fieldText)(json.error_description ?? (0, mask_1.scrubSecrets)(res.body.toString()).slice(0, 200))}`, {
             hint: "Check gcp-workload-identity-provider (project NUMBER, pool and provider ids) and the provider's attribute condition against this repository"
         });
     }
@@ -43385,7 +43464,7 @@ async function viaServiceAccountKey(key) {
     });
     const json = (0, source_1.parseJsonObject)(res.body.toString());
     if (res.status !== 200 || typeof json.access_token !== 'string') {
-        throw new errors_1.AuthError(`Google OAuth token request for ${key.client_email} failed: ${String(json.error ?? `HTTP ${res.status}`)}: ${String(json.error_description ?? '')}`, { hint: 'The service account key may be disabled or deleted' });
+        throw new errors_1.AuthError(`Google OAuth token request for ${key.client_email} failed: ${(0, source_1.fieldText)(json.error ?? `HTTP ${res.status}`)}: ${(0, source_1.fieldText)(json.error_description ?? '')}`, { hint: 'The service account key may be disabled or deleted' });
     }
     (0, mask_1.maskSecret)(json.access_token);
     const expiresIn = Number(json.expires_in);
@@ -43823,6 +43902,7 @@ function scrubSecrets(text) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.fieldText = void 0;
 exports.sameHost = sameHost;
 exports.jwtExpiry = jwtExpiry;
 exports.parseJsonObject = parseJsonObject;
@@ -43841,6 +43921,9 @@ function jwtExpiry(claims) {
     return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
 }
 /** A JSON object from a cloud response body; {} for anything else, so callers report the missing field. */
+/** A field of an untrusted response, for a message: strings as they are, anything else as JSON (never "[object Object]"). */
+const fieldText = (v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)));
+exports.fieldText = fieldText;
 function parseJsonObject(text) {
     try {
         const v = JSON.parse(text);
@@ -44491,7 +44574,7 @@ class Decoder {
             return 'a list';
         if (v instanceof Date)
             return 'a timestamp';
-        return typeof v === 'object' ? 'a mapping' : `the ${typeof v === 'bigint' ? 'number' : typeof v} ${String(v)}`;
+        return typeof v === 'object' ? 'a mapping' : `the ${typeof v === 'bigint' ? 'number' : typeof v} ${v}`;
     }
     /** A Go `string` field: scalars are converted, null leaves it empty. */
     str(v, path) {
@@ -45333,6 +45416,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const yaml_1 = __nccwpck_require__(8815);
 const errors_1 = __nccwpck_require__(3916);
 const constraints_1 = __nccwpck_require__(9083);
+const source_1 = __nccwpck_require__(9529);
 const http_1 = __nccwpck_require__(6803);
 /** A chart repository (index or archive) could not be used. */
 class RepositoryError extends errors_1.ChartError {
@@ -45475,11 +45559,11 @@ function parseIndex(text, repository, chart) {
             if (e.version === undefined || e.version === null || e.version === '')
                 continue;
             const urls = Array.isArray(e.urls) ? e.urls.map(String) : [];
-            kept.push({ ...e, name: String(e.name ?? name), version: String(e.version), urls, digest: e.digest ? String(e.digest) : undefined });
+            kept.push({ ...e, name: (0, source_1.fieldText)(e.name ?? name), version: (0, source_1.fieldText)(e.version), urls, digest: e.digest ? (0, source_1.fieldText)(e.digest) : undefined });
         }
         entries.set(name, sortVersions(kept));
     }
-    return { repository, apiVersion: String(obj.apiVersion), entries };
+    return { repository, apiVersion: (0, source_1.fieldText)(obj.apiVersion), entries };
 }
 /** Downloads and parses `<repository>/index.yaml`. */
 async function fetchIndex(repo, chart) {
@@ -45561,6 +45645,7 @@ exports.sameRepositoryUrl = sameRepositoryUrl;
  */
 const yaml_1 = __nccwpck_require__(8815);
 const errors_1 = __nccwpck_require__(3916);
+const source_1 = __nccwpck_require__(9529);
 function entry(name, rawUrl, username, password, mask) {
     const where = `repositories entry "${name}"`;
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
@@ -45621,7 +45706,7 @@ function parseRepositories(raw, mask = () => { }) {
                 mask(o.password);
             if (typeof o.name !== 'string' || typeof o.url !== 'string')
                 throw new errors_1.InputError('each repositories entry needs a name and a url', { hint: 'Write - {name: NAME, url: https://…}' });
-            out.push(entry(o.name, o.url, o.username === undefined ? undefined : String(o.username), o.password === undefined ? undefined : String(o.password), mask));
+            out.push(entry(o.name, o.url, o.username === undefined ? undefined : (0, source_1.fieldText)(o.username), o.password === undefined ? undefined : (0, source_1.fieldText)(o.password), mask));
         }
     }
     else {
@@ -45995,7 +46080,7 @@ class DependencyResolver {
                 hint: `Run \`helm dependency update ${where}\` to lock a version the repository has, and commit Chart.lock`
             });
         }
-        const got = await this.wrap(d, shown, where, () => this.once(`chart:${(0, repo_index_1.resolveChartUrl)(repo.url, entry.urls[0])}`, true, () => (0, repo_index_1.downloadChart)(repo, entry, where)));
+        const got = await this.wrap(d, shown, where, () => this.once(`chart:${(0, repo_index_1.resolveChartUrl)(repo.url, entry.urls[0]).href}`, true, () => (0, repo_index_1.downloadChart)(repo, entry, where)));
         return { data: got.data, source: (0, repo_index_1.displayUrl)(got.url), fileName: got.fileName };
     }
 }
@@ -46886,10 +46971,10 @@ async function readChartArchive(source, where, budget = new archive_1.LoadBudget
 function parseLock(data, file, where) {
     const obj = ((0, chart_yaml_1.parseYaml11)(data.toString('utf8'), file, where) ?? {});
     const deps = Array.isArray(obj.dependencies) ? obj.dependencies : null;
-    let generated = obj.generated === undefined || obj.generated === null ? '0001-01-01T00:00:00Z' : String(obj.generated);
+    let generated = obj.generated === undefined || obj.generated === null ? '0001-01-01T00:00:00Z' : `${obj.generated}`;
     // Go re-marshals time.Time as RFC 3339 with nanoseconds, trailing zeros dropped.
     generated = generated.replace(/\.(\d*?)0+(?=Z|[+-])/, (_m, d) => (d ? `.${d}` : ''));
-    return { generated, digest: obj.digest === undefined || obj.digest === null ? '' : String(obj.digest), dependencies: deps };
+    return { generated, digest: obj.digest === undefined || obj.digest === null ? '' : `${obj.digest}`, dependencies: deps };
 }
 function checkValues(data, file, where) {
     const text = data.toString('utf8');
@@ -47511,10 +47596,43 @@ function isValidTag(tag) {
 /***/ }),
 
 /***/ 6732:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
 
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseSourceDateEpoch = parseSourceDateEpoch;
 exports.sourceDateEpoch = sourceDateEpoch;
@@ -47523,15 +47641,16 @@ exports.sourceDateEpoch = sourceDateEpoch;
  * that packaging is reproducible: SOURCE_DATE_EPOCH when set, else the time
  * of the last commit that touched the chart, never the clock.
  */
-const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
-const node_util_1 = __nccwpck_require__(7975);
+const path = __importStar(__nccwpck_require__(6760));
 const errors_1 = __nccwpck_require__(3916);
-const run = (0, node_util_1.promisify)(node_child_process_1.execFile);
+/** git's answer, or undefined when git is missing, fails, or the directory is not in a repository. */
 async function git(cwd, args) {
     try {
-        const { stdout } = await run('git', ['-c', 'safe.directory=*', ...args], { cwd, timeout: 15_000 });
-        return stdout.trim();
+        // Loaded on first use: a run with SOURCE_DATE_EPOCH never starts git.
+        const { getExecOutput } = await Promise.resolve().then(() => __importStar(__nccwpck_require__(5236)));
+        const { exitCode, stdout } = await getExecOutput('git', ['-c', 'safe.directory=*', ...args], { cwd, silent: true, ignoreReturnCode: true });
+        return exitCode === 0 ? stdout.trim() : undefined;
     }
     catch {
         return undefined;
@@ -47551,7 +47670,7 @@ async function sourceDateEpoch(target, env) {
         return { date: parseSourceDateEpoch(env.SOURCE_DATE_EPOCH), source: 'SOURCE_DATE_EPOCH' };
     }
     const st = await node_fs_1.promises.stat(target);
-    const cwd = st.isDirectory() ? target : (__nccwpck_require__(6760).dirname)(target);
+    const cwd = st.isDirectory() ? target : path.dirname(target);
     const dirty = await git(cwd, ['status', '--porcelain', '--', target]);
     const ct = await git(cwd, ['log', '-1', '--format=%ct %h', '--', target]);
     if (ct) {
@@ -47559,14 +47678,14 @@ async function sourceDateEpoch(target, env) {
         const shallow = (await git(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true';
         return {
             date: new Date(Number(secs) * 1000),
-            source: `last commit ${sha} that changed it${dirty ? ' (the working tree has uncommitted changes)' : ''}`,
+            source: `the last commit that changed it, ${sha}${dirty ? '; the working tree has uncommitted changes' : ''}`,
             warning: shallow
                 ? 'the repository is a shallow clone, so the time stamps come from the oldest fetched commit rather than the last one that changed the chart, and digests depend on the fetch depth: use actions/checkout with fetch-depth: 0 (or set SOURCE_DATE_EPOCH)'
                 : undefined
         };
     }
     // Not in git (or never committed): the file's own time is stable across re-runs on this checkout.
-    return { date: new Date(Math.floor(st.mtimeMs / 1000) * 1000), source: 'its modification time (not committed to git)' };
+    return { date: new Date(Math.floor(st.mtimeMs / 1000) * 1000), source: 'its modification time, since it is not committed to git' };
 }
 
 
@@ -47592,8 +47711,8 @@ exports.readTar = readTar;
 exports.verifyTar = verifyTar;
 exports.BLOCK = 512;
 /** Go's `toASCII`: drops every non-ASCII character (used for the fallback USTAR name of a PAX entry). */
-const toASCII = (s) => s.replace(/[^\x00-\x7f]/g, '');
-const isASCII = (s) => /^[\x00-\x7f]*$/.test(s);
+const toASCII = (s) => s.replace(/\P{ASCII}/gu, '');
+const isASCII = (s) => /^\p{ASCII}*$/u.test(s);
 function octal(buf, offset, length, value) {
     // Go writes length-1 octal digits, zero-padded, then NUL.
     buf.write(value.toString(8).padStart(length - 1, '0') + '\0', offset, length, 'latin1');
@@ -48298,6 +48417,49 @@ function jsonToYaml(json) {
 
 /***/ }),
 
+/***/ 788:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.readContext = readContext;
+/**
+ * The workflow run this step belongs to, from @actions/github's `Context`:
+ * repository, commit, ref, actor, server and API URLs, and the repository's
+ * visibility from the event payload. Outside GitHub Actions (the CLI) the
+ * run fields are undefined and the URLs are github.com's.
+ */
+const context_1 = __nccwpck_require__(1648);
+/** `owner/repo` from GITHUB_REPOSITORY or the payload; `Context.repo` throws when neither is there. */
+function repositoryOf(c) {
+    try {
+        const { owner, repo } = c.repo;
+        return owner && repo ? `${owner}/${repo}` : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reads the context from the runner's environment now (@actions/github reads process.env and the event file). */
+function readContext() {
+    const c = new context_1.Context();
+    const visibility = c.payload.repository?.visibility;
+    return {
+        repository: repositoryOf(c),
+        sha: c.sha || undefined,
+        ref: c.ref || undefined,
+        actor: c.actor || undefined,
+        runId: Number.isFinite(c.runId) ? c.runId : undefined,
+        serverUrl: c.serverUrl.replace(/\/$/, ''),
+        apiUrl: c.apiUrl.replace(/\/$/, ''),
+        visibility: typeof visibility === 'string' ? visibility : undefined
+    };
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -48581,7 +48743,6 @@ exports.retryDecision = retryDecision;
 exports.sendWithRetry = sendWithRetry;
 exports.headerValue = headerValue;
 exports.sameOrigin = sameOrigin;
-exports.untrustedCertificate = untrustedCertificate;
 /**
  * The one HTTP transport every module uses (registry, token services, cloud
  * token exchanges, the GitHub API): node:http/https with keep-alive agents,
@@ -48601,7 +48762,6 @@ const node_net_1 = __nccwpck_require__(7030);
 const node_stream_1 = __nccwpck_require__(7075);
 const tls = __importStar(__nccwpck_require__(1692));
 const mask_1 = __nccwpck_require__(8080);
-const errors_1 = __nccwpck_require__(3916);
 const proxy_1 = __nccwpck_require__(8903);
 const log = __importStar(__nccwpck_require__(6472));
 /** The variable (seconds) that sets both timeouts; the `network-timeout` input sets it too. */
@@ -48855,7 +49015,7 @@ function send(req) {
         const fail = (err) => {
             if (payload instanceof node_stream_1.Readable)
                 payload.destroy();
-            reject(err instanceof NetworkError || err instanceof errors_1.RegistryError ? err : new NetworkError(err, req.method, url, Date.now() - started));
+            reject(err instanceof NetworkError ? err : new NetworkError(err, req.method, url, Date.now() - started));
         };
         const r = lib.request(url, { method: req.method, headers, agent: agentFor(url, req.ca) }, (res) => {
             const status = res.statusCode ?? 0;
@@ -48904,9 +49064,6 @@ function send(req) {
         });
         r.on('error', (err) => {
             clearTimeout(connectTimer);
-            const untrusted = untrustedCertificate(err, url);
-            if (untrusted !== err)
-                return fail(untrusted);
             const e = new NetworkError(err, req.method, url, err.stalled ? (err.connecting ? connectTimeoutMs : inactivityTimeoutMs) : Date.now() - started);
             trace(() => `${req.method} ${displayUrl(url)} → ${e.detail} (${Date.now() - started} ms)`);
             fail(e);
@@ -48991,7 +49148,8 @@ exports.RetryBudget = RetryBudget;
  * Whether and when to retry after `outcome` (a response or a failure) of
  * attempt `attempt` (0-based). The one decision every request kind shares.
  */
-function retryDecision(req, outcome, attempt, policy = exports.DEFAULT_RETRY, budget) {
+function retryDecision(req, outcome, // a response ({ status, headers }) or a failure
+attempt, policy = exports.DEFAULT_RETRY, budget) {
     let reason;
     let retryAfter;
     if (outcome instanceof NetworkError) {
@@ -49037,7 +49195,7 @@ exports.sleep = sleep;
 async function sendWithRetry(req, policy = exports.DEFAULT_RETRY, budget) {
     const url = typeof req.url === 'string' ? new URL(req.url) : req.url;
     for (let attempt = 0;; attempt++) {
-        let outcome;
+        let outcome; // an HttpResponse or a failure
         try {
             outcome = await send(req);
         }
@@ -49066,29 +49224,6 @@ function headerValue(headers, name) {
 /** True when `a` and `b` share scheme, host and port: the only place credentials may go. */
 function sameOrigin(a, b) {
     return a.origin === b.origin;
-}
-/** Node's codes for a server certificate that does not chain to a trusted CA or does not name the host. */
-const UNTRUSTED_CERTIFICATE = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'ERR_TLS_CERT_ALTNAME_INVALID'
-]);
-/** A TLS verification failure, which Node words without the host, as an error naming the host and the remedy. */
-function untrustedCertificate(err, url) {
-    const code = err.code;
-    if (!code || !UNTRUSTED_CERTIFICATE.has(code))
-        return err;
-    return new errors_1.RegistryError(`TLS: the certificate of ${url.host} is not trusted: ${err.message} (${code})`, {
-        registry: url.host,
-        code,
-        hint: 'If a private CA issued it, give that CA as a PEM file in the ca-file input (or in NODE_EXTRA_CA_CERTS)',
-        cause: err
-    });
 }
 
 
@@ -49133,7 +49268,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.readerFromEnv = exports.MAX_CONCURRENCY = void 0;
+exports.MAX_CONCURRENCY = void 0;
 exports.parseConcurrency = parseConcurrency;
 exports.parseBoolean = parseBoolean;
 exports.splitList = splitList;
@@ -49150,6 +49285,10 @@ exports.readMigrateInputs = readMigrateInputs;
 /**
  * The action's inputs, read once and validated before any work starts, so a
  * typo fails the step in the first second with a message naming the input.
+ * One model for the action and the CLI: both read through an `InputReader`,
+ * which is @actions/core's getInput/getBooleanInput/getMultilineInput on the
+ * runner (src/report/log.ts) and for the CLI, which passes its flags the way
+ * the runner passes inputs (src/cli.ts).
  */
 const path = __importStar(__nccwpck_require__(6760));
 const os = __importStar(__nccwpck_require__(8161));
@@ -49157,6 +49296,7 @@ const errors_1 = __nccwpck_require__(3916);
 const reference_1 = __nccwpck_require__(2148);
 const semver_1 = __nccwpck_require__(9478);
 const http_1 = __nccwpck_require__(6803);
+const context_1 = __nccwpck_require__(788);
 const repositories_1 = __nccwpck_require__(7854);
 exports.MAX_CONCURRENCY = 32;
 /** A whole number of charts at once, 1 to MAX_CONCURRENCY. */
@@ -49180,8 +49320,6 @@ function repositorySettings(get) {
     }
     return create ? { tagImmutability, scanOnPush } : undefined;
 }
-const readerFromEnv = (env) => (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-exports.readerFromEnv = readerFromEnv;
 function oneOf(get, name, allowed, fallback) {
     const raw = get(name) || fallback;
     const v = raw.toLowerCase();
@@ -49190,21 +49328,22 @@ function oneOf(get, name, allowed, fallback) {
     }
     return v;
 }
-/** YAML 1.2 core booleans, as @actions/core's getBooleanInput accepts them. */
+/** A boolean input (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE); `fallback` when empty. */
 function parseBoolean(get, name, fallback) {
     const raw = get(name);
     if (!raw)
         return fallback;
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new errors_1.InputError(`input ${name} is "${raw}"; expected true or false`, { hint: `Set ${name} to true or false` });
+    try {
+        return get.boolean(name);
+    }
+    catch {
+        throw new errors_1.InputError(`input ${name} is "${raw}"; expected true or false`, { hint: `Set ${name} to true or false` });
+    }
 }
-/** Splits a list input on newlines and commas, dropping blanks and `#` comments. */
-function splitList(raw) {
-    return raw
-        .split(/[\n,]/)
+/** A list input: one entry per line, and per comma within a line; blanks and `#` comments dropped. */
+function splitList(lines) {
+    return lines
+        .flatMap((line) => line.split(','))
         .map((s) => s.trim())
         .filter((s) => s && !s.startsWith('#'));
 }
@@ -49231,14 +49370,14 @@ function maskSecret(mask, value) {
         if (line.trim().length >= 4 && line !== value)
             mask(line.trim());
 }
-function readInputs(get, env, mask = () => { }) {
+function readInputs(get, env, mask = () => { }, github = (0, context_1.readContext)()) {
     for (const secret of ['password', 'github-token', 'gpg-private-key', 'gpg-passphrase'])
         maskSecret(mask, get(secret));
     // Parsed first: the credentials in it are masked before anything can fail and print.
     const repositories = (0, repositories_1.parseRepositories)(get('repositories'), mask);
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const registry = readRegistry(get);
-    const charts = splitList(get('charts') || '.');
+    const charts = get('charts') ? splitList(get.lines('charts')) : ['.'];
     if (!charts.length)
         throw new errors_1.InputError('input charts lists no chart', { hint: 'Give chart directories, .tgz files or globs, or leave it empty for "."' });
     const versionRaw = get('version');
@@ -49252,7 +49391,7 @@ function readInputs(get, env, mask = () => { }) {
     }
     return {
         charts,
-        allowedPaths: splitList(get('allowed-paths')),
+        allowedPaths: splitList(get.lines('allowed-paths')),
         registry,
         version: versionRaw ? normalizeVersion(versionRaw) : undefined,
         appVersion: get('app-version') || undefined,
@@ -49269,7 +49408,8 @@ function readInputs(get, env, mask = () => { }) {
         concurrency: parseConcurrency(get('concurrency')),
         failFast: parseBoolean(get, 'fail-fast', false),
         plan,
-        createRepository: repositorySettings(get)
+        createRepository: repositorySettings(get),
+        github
     };
 }
 // ---------------------------------------------------------------------------
@@ -49339,7 +49479,8 @@ function readDestination(get, env, sign) {
         dockerConfig: false,
         login: readLogin(get, env),
         sign,
-        workspace
+        workspace,
+        github: (0, context_1.readContext)()
     };
 }
 const NO_SIGNING = { sign: 'false', signFormat: 'bundle', attest: 'false', sigstoreInstance: '' };
@@ -49397,7 +49538,7 @@ function readMigrateInputs(get, env, mask = () => { }) {
         ...readDestination(get, env, readSign(get, env)),
         repository,
         repositoryAuth: username || password ? { username: username || undefined, password: password || undefined } : undefined,
-        charts: splitList(get('charts')),
+        charts: splitList(get.lines('charts')),
         versions: get('versions') || undefined
     };
 }
@@ -49447,7 +49588,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.loadLazy = loadLazy;
 /**
  * Loading heavy features only when a run needs them. The signing code
- * (sigstore-js and its HTTP stack, openpgp.js) is built into its own bundles
+ * (sigstore-js and its HTTP stack, openpgp.js, Octokit) is built into its own bundles
  * under dist/ (see `npm run build`), so a run that does not sign never parses
  * it; from the TypeScript sources (tests) the same call loads the module.
  */
@@ -49456,7 +49597,7 @@ const path = __importStar(__nccwpck_require__(6760));
 function loadLazy(name) {
     // Inside the ncc bundle webpack's own require cannot reach files it did not bundle.
     const load = typeof require === 'function' ? eval("require") : require;
-    // Sub-action entries (dist/promote/, dist/migrate/) share the bundles one level up.
+    // Sub-action and CLI entries (dist/promote/, dist/migrate/, dist/cli/) share the bundles one level up.
     const here = path.join(__dirname, name);
     const up = path.join(__dirname, '..', name);
     return load((0, node_fs_1.existsSync)(here) || (0, node_fs_1.existsSync)(`${here}.ts`) || !(0, node_fs_1.existsSync)(up) ? here : up);
@@ -49504,39 +49645,17 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.run = run;
 /**
- * The action, in order: read inputs, find the charts, package and validate
- * every one of them (in dependency order), log in, then publish the charts
- * concurrently (per chart: blobs, manifest by digest, signatures, then the
- * tag; with `plan`, only the comparison with the registry), report.
+ * The action: read the step's inputs, run the engine (src/run.ts), fail the
+ * step with its verdict. The `post:` step undoes what the main step left on
+ * the runner (docker-config credentials).
  */
 const log = __importStar(__nccwpck_require__(6472));
-const http_1 = __nccwpck_require__(6803);
 const inputs_1 = __nccwpck_require__(8422);
-const discover_1 = __nccwpck_require__(3705);
-const prepare_1 = __nccwpck_require__(6896);
-const publish_1 = __nccwpck_require__(4496);
-const outputs_1 = __nccwpck_require__(5468);
-const summary_1 = __nccwpck_require__(7994);
-const result_1 = __nccwpck_require__(5781);
+const run_1 = __nccwpck_require__(9786);
 const annotate_1 = __nccwpck_require__(3927);
 const mask_1 = __nccwpck_require__(8080);
 const archive_1 = __nccwpck_require__(8010);
-/** Returns the failure verdict when some chart failed (each was annotated already). */
-async function run(env = process.env) {
-    const inputs = (0, inputs_1.readInputs)((0, inputs_1.readerFromEnv)(env), env, mask_1.maskSecret);
-    // The network timeout holds for every request, chart repositories included.
-    (0, http_1.configureTransport)({ inactivityTimeoutMs: inputs.networkTimeoutMs, connectTimeoutMs: inputs.networkTimeoutMs });
-    const sources = await (0, discover_1.discoverCharts)(inputs.charts, inputs.workspace, inputs.allowedPaths);
-    const charts = await (0, prepare_1.prepareCharts)(sources, inputs);
-    const target = (0, publish_1.needsRegistry)(charts, inputs) ? await (0, publish_1.connect)(inputs) : undefined;
-    const results = await (0, publish_1.publishCharts)(charts, target, inputs);
-    (0, outputs_1.writeOutputs)(results, log.setOutput, { plan: inputs.plan });
-    await log.appendSummary((0, summary_1.summaryMarkdown)(results, inputs.registry.display));
-    return (0, result_1.verdict)(results);
-}
-/** The `post:` step: undo what the main step left on the runner (docker-config credentials). */
 async function post() {
     const state = log.getState('docker-config');
     if (!state)
@@ -49550,7 +49669,7 @@ async function entry() {
             await post();
         else {
             log.saveState('isPost', 'true');
-            const verdict = await run();
+            const verdict = await (0, run_1.run)((0, inputs_1.readInputs)(log.runnerInputs, process.env, mask_1.maskSecret));
             if (verdict)
                 log.setFailed(verdict);
         }
@@ -49746,8 +49865,6 @@ const hostOf = (u) => {
         return 'an unreadable realm';
     }
 };
-/** The chart whose requests run in this async context (charts are published concurrently over one client). */
-const chartScope = new node_async_hooks_1.AsyncLocalStorage();
 class RegistryClient {
     host;
     base;
@@ -49762,6 +49879,8 @@ class RegistryClient {
     challengeParams = {};
     /** Whether a repository serves the referrers API, once known (oras-go's referrersState). */
     referrersApi = new Map();
+    /** The chart whose requests run in this async context (charts are published concurrently over one client). */
+    chartScope = new node_async_hooks_1.AsyncLocalStorage();
     /** The budget of requests made outside any chart (login, plan checks). */
     runBudget = new http_1.RetryBudget();
     /** The host's first request: the others wait for it to learn the auth scheme, instead of each collecting a 401. */
@@ -49779,17 +49898,17 @@ class RegistryClient {
     }
     /** Runs `fn` for one chart: a fresh retry budget, and the chart's name in error sentences, for this chart's requests only. */
     forChart(name, fn, budget = new http_1.RetryBudget()) {
-        return chartScope.run({ chart: name, budget }, fn);
+        return this.chartScope.run({ chart: name, budget }, fn);
     }
     /** Starts a chart for the rest of the current async context (one chart at a time, as in the sub-actions). */
     beginChart(name, budget = new http_1.RetryBudget()) {
-        chartScope.enterWith({ chart: name, budget });
+        this.chartScope.enterWith({ chart: name, budget });
     }
     get chart() {
-        return chartScope.getStore()?.chart;
+        return this.chartScope.getStore()?.chart;
     }
     get budget() {
-        return chartScope.getStore()?.budget ?? this.runBudget;
+        return this.chartScope.getStore()?.budget ?? this.runBudget;
     }
     get policy() {
         return this.opts.retry ?? http_1.DEFAULT_RETRY;
@@ -49983,14 +50102,18 @@ class RegistryClient {
                 body: form.toString(),
                 ca: this.opts.ca,
                 maxBytes: exports.MAX_METADATA_BYTES
-            }, this.policy, this.budget).catch((err) => Promise.reject(this.networkFailure(err)));
+            }, this.policy, this.budget).catch((err) => {
+                throw this.networkFailure(err);
+            });
         }
         else {
             const url = new URL(realmUrl);
             url.search = (0, challenge_1.tokenQuery)(realmUrl.searchParams, scopes, service);
             if (cred && (cred.username || cred.password))
                 headers.authorization = `Basic ${Buffer.from(`${cred.username ?? ''}:${cred.password ?? ''}`).toString('base64')}`;
-            res = await (0, http_1.sendWithRetry)({ method: 'GET', url, headers, ca: this.opts.ca, maxBytes: exports.MAX_METADATA_BYTES }, this.policy, this.budget).catch((err) => Promise.reject(this.networkFailure(err)));
+            res = await (0, http_1.sendWithRetry)({ method: 'GET', url, headers, ca: this.opts.ca, maxBytes: exports.MAX_METADATA_BYTES }, this.policy, this.budget).catch((err) => {
+                throw this.networkFailure(err);
+            });
         }
         if (res.status !== 200) {
             const who = cred ? 'the credentials were refused' : 'anonymous access was refused';
@@ -50537,8 +50660,9 @@ function registryErrorDetail(body, scrub) {
     let code;
     const parts = [];
     for (const e of errors.slice(0, 8)) {
-        const c = typeof e?.code === 'string' && CODE.test(e.code) ? e.code : undefined;
-        const m = typeof e?.message === 'string' ? e.message : '';
+        const item = e && typeof e === 'object' ? e : {};
+        const c = typeof item.code === 'string' && CODE.test(item.code) ? item.code : undefined;
+        const m = typeof item.message === 'string' ? item.message : '';
         code ??= c && scrub(c) === c ? c : undefined;
         parts.push([c?.toLowerCase().replace(/_/g, ' '), m].filter(Boolean).join(': '));
     }
@@ -51349,7 +51473,7 @@ async function prepareOne(source, inputs, deps, provKey) {
     Object.assign(result, { name: metadata.name, version: metadata.version });
     prepared.metadata = metadata;
     result.warnings = [...(chart.warnings ?? [])];
-    log.info(`Time stamps: ${when.date.toISOString()} (${when.source})`);
+    log.info(`Time stamps: ${when.date.toISOString()}, from ${when.source}`);
     if (when.warning)
         result.warnings.push(when.warning);
     if (source.kind === 'archive' && !overridden) {
@@ -51693,7 +51817,7 @@ async function readCaFile(caFile) {
 }
 async function connect(inputs, env = process.env) {
     // Decided first: a signing request that cannot be honoured fails before any login or upload.
-    const plan = inputs.plan ? { enabled: false } : (0, sign_1.planSigning)(inputs.sign, env);
+    const plan = inputs.plan ? { enabled: false } : (0, sign_1.planSigning)(inputs.sign, env, inputs.github);
     const host = inputs.registry.host;
     const client = await openRegistry(host, inputs.login, inputs, env);
     if (inputs.dockerConfig) {
@@ -51706,7 +51830,7 @@ async function connect(inputs, env = process.env) {
         log.warning(plan.warning);
     if (plan.enabled)
         log.info(`Signing with Sigstore (${plan.endpoints.name}: ${plan.endpoints.fulcio}${plan.endpoints.rekor ? `, ${plan.endpoints.rekor}` : ''}${plan.endpoints.tsa ? `, ${plan.endpoints.tsa}` : ''})`);
-    const signing = plan.enabled ? await (0, sign_1.startSigning)(plan, inputs.sign, env, (m) => log.warning(m)) : undefined;
+    const signing = plan.enabled ? await (0, sign_1.startSigning)(plan, inputs.sign, env, inputs.github, (m) => log.warning(m)) : undefined;
     return { client, host, signing, ensureRepository: client.credentials ? repositoryCreator(host, client.credentials, inputs) : undefined };
 }
 function repositoryCreator(host, credentials, inputs) {
@@ -51901,7 +52025,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.getState = exports.saveState = exports.setOutput = exports.setSecret = exports.setFailed = exports.notice = exports.error = exports.warning = exports.isDebug = exports.debug = exports.info = void 0;
+exports.getState = exports.saveState = exports.runnerInputs = exports.setOutput = exports.setSecret = exports.setFailed = exports.notice = exports.error = exports.warning = exports.debug = exports.isDebug = exports.info = exports.onRunner = void 0;
 exports.group = group;
 exports.chartGroup = chartGroup;
 exports.appendSummary = appendSummary;
@@ -51911,6 +52035,8 @@ exports.appendSummary = appendSummary;
  * annotation property passes `safeText`, so text that came from a chart, a
  * file name, a registry or an input cannot become a workflow command; the
  * rest of the code never imports @actions/core for output (lint enforces it).
+ * Off a runner (the CLI) the same calls print plain lines: no workflow
+ * command syntax, and no `::add-mask::` that would echo a secret.
  */
 const node_async_hooks_1 = __nccwpck_require__(6698);
 const core = __importStar(__nccwpck_require__(7484));
@@ -51932,28 +52058,58 @@ function safeProps(p = {}) {
         out.file = (0, sanitize_1.safeText)(p.file);
     return out;
 }
+/** Read at each call: the runner sets GITHUB_ACTIONS=true for every step. */
+const onRunner = () => process.env.GITHUB_ACTIONS === 'true';
+exports.onRunner = onRunner;
+/** An annotation as a plain line (the CLI). */
+function plain(kind, message, p) {
+    const at = p?.file ? ` (${(0, sanitize_1.safeText)(p.file)}${p.startLine ? `:${p.startLine}` : ''})` : '';
+    core.info(`${kind}: ${(0, sanitize_1.safeText)(message)}${at}`);
+}
 const info = (message) => emit(() => core.info((0, sanitize_1.safeText)(message)));
 exports.info = info;
-const debug = (message) => emit(() => core.debug((0, sanitize_1.safeText)(message)));
-exports.debug = debug;
 const isDebug = () => core.isDebug();
 exports.isDebug = isDebug;
-const warning = (message, p) => emit(() => core.warning((0, sanitize_1.safeText)(message), safeProps(p)));
+const debug = (message) => emit(() => {
+    if ((0, exports.onRunner)())
+        core.debug((0, sanitize_1.safeText)(message));
+    else if ((0, exports.isDebug)())
+        core.info(`debug: ${(0, sanitize_1.safeText)(message)}`);
+});
+exports.debug = debug;
+const warning = (message, p) => emit(() => ((0, exports.onRunner)() ? core.warning((0, sanitize_1.safeText)(message), safeProps(p)) : plain('warning', message, p)));
 exports.warning = warning;
-const error = (message, p) => emit(() => core.error((0, sanitize_1.safeText)(message), safeProps(p)));
+const error = (message, p) => emit(() => ((0, exports.onRunner)() ? core.error((0, sanitize_1.safeText)(message), safeProps(p)) : plain('error', message, p)));
 exports.error = error;
-const notice = (message, p) => emit(() => core.notice((0, sanitize_1.safeText)(message), safeProps(p)));
+const notice = (message, p) => emit(() => ((0, exports.onRunner)() ? core.notice((0, sanitize_1.safeText)(message), safeProps(p)) : plain('notice', message, p)));
 exports.notice = notice;
 /** Fails the step with a one-line verdict. */
-const setFailed = (message) => core.setFailed((0, sanitize_1.safeText)(message));
+const setFailed = (message) => {
+    (0, exports.error)(message);
+    process.exitCode = 1;
+};
 exports.setFailed = setFailed;
-/** Registers a secret with the runner's masker (the raw value: the runner escapes it). */
-const setSecret = (secret) => core.setSecret(secret);
+/** Registers a secret with the runner's masker (the raw value: the runner escapes it); nothing masks a terminal. */
+const setSecret = (secret) => {
+    if ((0, exports.onRunner)())
+        core.setSecret(secret);
+};
 exports.setSecret = setSecret;
-/** Outputs go through a file command with a random delimiter; the value is still kept to one inert line. */
-const setOutput = (name, value) => core.setOutput(name, (0, sanitize_1.safeText)(value));
+/** Outputs go through a file command with a random delimiter; the value is still kept to one inert line. Off a runner the summary says it all. */
+const setOutput = (name, value) => {
+    if (process.env.GITHUB_OUTPUT)
+        core.setOutput(name, (0, sanitize_1.safeText)(value));
+};
 exports.setOutput = setOutput;
-const saveState = (name, value) => core.saveState(name, value);
+/** The step's inputs as the runner passes them (INPUT_<NAME>), with @actions/core's reading rules. */
+exports.runnerInputs = Object.assign((name) => core.getInput(name), {
+    boolean: (name) => core.getBooleanInput(name),
+    lines: (name) => core.getMultilineInput(name)
+});
+const saveState = (name, value) => {
+    if (process.env.GITHUB_STATE)
+        core.saveState(name, value);
+};
 exports.saveState = saveState;
 const getState = (name) => core.getState(name);
 exports.getState = getState;
@@ -51963,7 +52119,10 @@ function group(name, fn) {
         (0, exports.info)(name);
         return fn();
     }
-    return core.group((0, sanitize_1.safeText)(name), fn);
+    if ((0, exports.onRunner)())
+        return core.group((0, sanitize_1.safeText)(name), fn);
+    core.info(`\n${(0, sanitize_1.safeText)(name)}`);
+    return fn();
 }
 /**
  * Runs `fn` with everything it logs (down to the signing and registry code it
@@ -51976,17 +52135,22 @@ async function chartGroup(name, fn) {
         return await held.run(lines, fn);
     }
     finally {
-        core.startGroup((0, sanitize_1.safeText)(name));
+        if ((0, exports.onRunner)())
+            core.startGroup((0, sanitize_1.safeText)(name));
+        else
+            core.info(`\n${(0, sanitize_1.safeText)(name)}`);
         for (const write of lines)
             write();
-        core.endGroup();
+        if ((0, exports.onRunner)())
+            core.endGroup();
     }
 }
-/** Appends Markdown (built with `safeMarkdown` for every untrusted value) to the job summary; no-op outside a runner. */
+/** Appends Markdown (built with `safeMarkdown` for every untrusted value) to the job summary; off a runner it is printed. */
 async function appendSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await core.summary.addRaw(markdown, true).write();
+    if (process.env.GITHUB_STEP_SUMMARY)
+        await core.summary.addRaw(markdown, true).write();
+    else if (!(0, exports.onRunner)())
+        core.info(`\n${markdown}`);
 }
 
 
@@ -52099,6 +52263,7 @@ exports.safeMarkdown = safeMarkdown;
 /** Line breaks as the runner's line reader splits them, and the Unicode ones a viewer may show. */
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
 /** C0/C1 controls other than tab (ANSI escapes, NUL, backspace) and bidirectional overrides. */
+// eslint-disable-next-line no-control-regex -- the control characters are what this strips
 const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** .NET `TrimStart` white space (char.IsWhiteSpace), as the runner trims before looking for `::`. */
 const LEADING_COMMAND = /^([\s\u0085\u180e]*):(?=:)/;
@@ -52216,6 +52381,76 @@ function summaryMarkdown(results, registry) {
 
 /***/ }),
 
+/***/ 9786:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.run = run;
+/**
+ * The engine the action and the CLI both run, in order: find the charts,
+ * package and validate every one of them (in dependency order), log in, then
+ * publish the charts concurrently (per chart: blobs, manifest by digest,
+ * signatures, then the tag; with `plan`, only the comparison with the
+ * registry), report. Returns the failure verdict when a chart failed.
+ */
+const log = __importStar(__nccwpck_require__(6472));
+const http_1 = __nccwpck_require__(6803);
+const discover_1 = __nccwpck_require__(3705);
+const prepare_1 = __nccwpck_require__(6896);
+const publish_1 = __nccwpck_require__(4496);
+const outputs_1 = __nccwpck_require__(5468);
+const summary_1 = __nccwpck_require__(7994);
+const result_1 = __nccwpck_require__(5781);
+async function run(inputs, env = process.env) {
+    // The network timeout holds for every request, chart repositories included.
+    (0, http_1.configureTransport)({ inactivityTimeoutMs: inputs.networkTimeoutMs, connectTimeoutMs: inputs.networkTimeoutMs });
+    const sources = await (0, discover_1.discoverCharts)(inputs.charts, inputs.workspace, inputs.allowedPaths);
+    const charts = await (0, prepare_1.prepareCharts)(sources, inputs);
+    const target = (0, publish_1.needsRegistry)(charts, inputs) ? await (0, publish_1.connect)(inputs, env) : undefined;
+    const results = await (0, publish_1.publishCharts)(charts, target, inputs);
+    (0, outputs_1.writeOutputs)(results, log.setOutput, { plan: inputs.plan });
+    await log.appendSummary((0, summary_1.summaryMarkdown)(results, inputs.registry.display));
+    return (0, result_1.verdict)(results);
+}
+
+
+/***/ }),
+
 /***/ 5813:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -52244,46 +52479,6 @@ async function pushBundleReferrer(client, repository, subject, bundle, predicate
 
 /***/ }),
 
-/***/ 1108:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.storeAttestation = storeAttestation;
-const http_1 = __nccwpck_require__(6803);
-async function storeAttestation(bundle, token, env) {
-    const repo = env.GITHUB_REPOSITORY;
-    if (!repo || !token)
-        return { warning: 'The provenance was not stored with GitHub (no GITHUB_REPOSITORY or github-token); use `gh attestation verify --bundle-from-oci`' };
-    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, '');
-    const res = await (0, http_1.sendWithRetry)({
-        method: 'POST',
-        url: `${api}/repos/${repo}/attestations`,
-        headers: {
-            authorization: `Bearer ${token}`,
-            accept: 'application/vnd.github+json',
-            'content-type': 'application/json',
-            'user-agent': 'helm-oci-publish',
-            'x-github-api-version': '2022-11-28'
-        },
-        body: JSON.stringify({ bundle })
-    });
-    if (res.status === 201 || res.status === 200) {
-        const id = JSON.parse(res.body.toString()).id;
-        return { id: id === undefined ? undefined : String(id) };
-    }
-    const hint = res.status === 403 || res.status === 404
-        ? 'add `permissions: attestations: write` (available for public repositories, and private ones on GitHub Enterprise Cloud)'
-        : 're-run to retry';
-    return {
-        warning: `GitHub did not store the provenance attestation (HTTP ${res.status}): ${hint}; it is in the registry for \`gh attestation verify --bundle-from-oci\``
-    };
-}
-
-
-/***/ }),
-
 /***/ 4605:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -52293,15 +52488,6 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.GITHUB_OIDC_ISSUER = void 0;
 exports.planSigning = planSigning;
 exports.startSigning = startSigning;
-/**
- * Signing policy and the signing of one pushed chart. `sign: auto` signs when
- * the job can get a GitHub OIDC token and otherwise publishes unsigned with a
- * warning; `sign: true` fails before anything is pushed without one. What is
- * stored, all attached to the chart's manifest digest in its repository:
- * cosign's bundle-format signature (an OCI referrer), optionally the legacy
- * `.sig` image, and SLSA build provenance (a referrer, and GitHub's
- * attestations API). The heavy Sigstore code loads only when signing.
- */
 const github_oidc_1 = __nccwpck_require__(4377);
 const errors_1 = __nccwpck_require__(3916);
 const lazy_1 = __nccwpck_require__(9257);
@@ -52309,12 +52495,11 @@ const http_1 = __nccwpck_require__(6803);
 const proxy_1 = __nccwpck_require__(8903);
 const instance_1 = __nccwpck_require__(2738);
 const bundle_referrer_1 = __nccwpck_require__(5813);
-const github_attestations_1 = __nccwpck_require__(1108);
 const legacy_1 = __nccwpck_require__(1449);
 const statements_1 = __nccwpck_require__(4947);
 exports.GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
 /** Decides before anything is pushed what will be signed, and refuses what cannot be honoured. */
-function planSigning(o, env) {
+function planSigning(o, env, github) {
     if (o.sign === 'false') {
         if (o.attest === 'true')
             throw new errors_1.InputError('attest: true needs signing, but sign is false', { hint: 'Set sign: auto or true, or attest: false' });
@@ -52326,7 +52511,7 @@ function planSigning(o, env) {
             throw new errors_1.SignError(`sign: true was requested, but ${why}`, { hint: github_oidc_1.ID_TOKEN_HINT });
         return { enabled: false, warning: `Publishing unsigned: ${why}. ${github_oidc_1.ID_TOKEN_HINT}, or set sign: false to silence this warning` };
     }
-    const endpoints = (0, instance_1.resolveInstance)({ instance: o.sigstoreInstance, fulcioUrl: o.fulcioUrl, rekorUrl: o.rekorUrl, tsaUrl: o.tsaUrl }, env);
+    const endpoints = (0, instance_1.resolveInstance)({ instance: o.sigstoreInstance, fulcioUrl: o.fulcioUrl, rekorUrl: o.rekorUrl, tsaUrl: o.tsaUrl }, github);
     let legacy = o.signFormat !== 'bundle';
     let warning;
     if (legacy && !endpoints.rekor) {
@@ -52340,7 +52525,7 @@ function planSigning(o, env) {
     return { enabled: true, endpoints, bundle: o.signFormat !== 'legacy', legacy, attest: o.attest !== 'false', warning };
 }
 /** One signing session per run: one key, one certificate, reused for every chart. */
-async function startSigning(plan, o, env, warn) {
+async function startSigning(plan, o, env, github, warn) {
     const endpoints = plan.endpoints;
     // sigstore-js reads the proxy variables when it loads: give it the same route as every other request first.
     const aligned = (0, proxy_1.alignProxyEnvironment)([endpoints.fulcio, endpoints.rekor ?? '', endpoints.tsa ?? ''], env);
@@ -52357,7 +52542,7 @@ async function startSigning(plan, o, env, warn) {
         claims = (0, github_oidc_1.jwtClaims)(token);
         return token;
     });
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, '');
+    const server = github.serverUrl;
     return {
         async signChart(c) {
             const out = {};
@@ -52378,7 +52563,8 @@ async function startSigning(plan, o, env, warn) {
                 const statement = (0, statements_1.slsaProvenanceStatement)({ claims, serverUrl: server, subjectName: imageRef, manifestDigest: c.manifest.digest, archive: c.archive });
                 const bundle = await sigstore.signStatement(statement);
                 out.attestation = `${imageRef}@${await (0, bundle_referrer_1.pushBundleReferrer)(c.client, c.repository, c.manifest, bundle, statements_1.SLSA_PREDICATE)}`;
-                const stored = await (0, github_attestations_1.storeAttestation)(bundle, o.githubToken, env);
+                const { storeAttestation } = (0, lazy_1.loadLazy)('sign/github-attestations');
+                const stored = await storeAttestation(bundle, o.githubToken, github);
                 if (stored.id)
                     out.attestationId = stored.id;
                 if (stored.warning)
@@ -52408,29 +52594,11 @@ async function startSigning(plan, o, env, warn) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.repositoryVisibility = repositoryVisibility;
 exports.resolveInstance = resolveInstance;
-/**
- * Which Sigstore instance signs: public-good (Fulcio + Rekor, public log) for
- * public repositories, GitHub's own (Fulcio + TSA, no public log) for private
- * ones, as actions/attest chooses; or a private deployment by URL.
- */
-const node_fs_1 = __nccwpck_require__(3024);
 const errors_1 = __nccwpck_require__(3916);
-/** `repository.visibility` from the event payload; undefined outside GitHub Actions. */
-function repositoryVisibility(env) {
-    if (!env.GITHUB_EVENT_PATH)
-        return undefined;
-    try {
-        return JSON.parse((0, node_fs_1.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8')).repository?.visibility;
-    }
-    catch {
-        return undefined;
-    }
-}
-function resolveInstance(o, env) {
+function resolveInstance(o, github) {
     const custom = o.fulcioUrl || o.rekorUrl || o.tsaUrl;
-    const name = o.instance || (custom ? 'custom' : repositoryVisibility(env) === 'public' ? 'public-good' : 'github');
+    const name = o.instance || (custom ? 'custom' : github.visibility === 'public' ? 'public-good' : 'github');
     if (name === 'custom') {
         if (!o.fulcioUrl || !(o.rekorUrl || o.tsaUrl)) {
             throw new errors_1.InputError('sigstore-instance: custom needs fulcio-url and at least one of rekor-url and tsa-url', {
@@ -52446,7 +52614,7 @@ function resolveInstance(o, env) {
     if (name === 'public-good')
         return { name, fulcio: 'https://fulcio.sigstore.dev', rekor: 'https://rekor.sigstore.dev' };
     // GitHub Enterprise Cloud with data residency serves its own instance under the GHE.com host.
-    const host = env.GITHUB_SERVER_URL ? new URL(env.GITHUB_SERVER_URL).hostname : 'github.com';
+    const host = new URL(github.serverUrl).hostname;
     return host.endsWith('.ghe.com')
         ? { name, fulcio: `https://fulcio.${host}`, tsa: `https://timestamp.${host}` }
         : { name, fulcio: 'https://fulcio.githubapp.com', tsa: 'https://timestamp.githubapp.com' };
@@ -52711,14 +52879,6 @@ module.exports = require("node:async_hooks");
 
 "use strict";
 module.exports = require("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-"use strict";
-module.exports = require("node:child_process");
 
 /***/ }),
 
