@@ -5,7 +5,7 @@
  * a private CA (ca-file), with and without proxy credentials; NO_PROXY sends requests direct; and
  * sigstore-js (make-fetch-happen) takes the same route for Fulcio and Rekor.
  */
-import { runnerInputs } from '../src/report/log'
+import { stepInputs } from './support/inputs'
 import { createHash, randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import * as toolkit from '@actions/http-client/lib/proxy'
@@ -274,11 +274,7 @@ describe('network-timeout', () => {
   })
 
   test('the input is validated with the other inputs', () => {
-    const reader = (values: Record<string, string>): typeof runnerInputs => {
-      for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k]
-      for (const [k, v] of Object.entries(values)) process.env[`INPUT_${k.toUpperCase()}`] = v
-      return runnerInputs
-    }
+    const reader = stepInputs
     expect(() => readInputs(reader({ registry: 'oci://ghcr.io/acme', 'network-timeout': 'soon' }), {})).toThrow(
       'input network-timeout is "soon"; expected a number of seconds'
     )

@@ -1,13 +1,8 @@
-import { normalizeVersion, readInputs, splitList, maskSecret, type InputReader } from '../../src/inputs'
+import { stepInputs } from '../support/inputs'
+import { normalizeVersion, readInputs, splitList, maskSecret } from '../../src/inputs'
 import { InputError } from '../../src/errors'
-import { runnerInputs } from '../../src/report/log'
 
-/** Inputs as the runner passes them (INPUT_<NAME> variables), read by @actions/core as the action reads them. */
-function reader(values: Record<string, string>): InputReader {
-  for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k]
-  for (const [k, v] of Object.entries(values)) process.env[`INPUT_${k.toUpperCase()}`] = v
-  return runnerInputs
-}
+const reader = stepInputs
 
 describe('inputs', () => {
   test('lists split on newlines and commas, blanks and comments dropped', () => {

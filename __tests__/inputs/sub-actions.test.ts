@@ -1,17 +1,10 @@
+import { stepInputs } from '../support/inputs'
 /** The promote and migrate inputs: the same login model as the main action, validated before any work. */
 import { readMigrateInputs, readPromoteInputs } from '../../src/inputs'
 import { InputError } from '../../src/errors'
 import { parseArtifactReference } from '../../src/oci/reference'
 
-import { runnerInputs } from '../../src/report/log'
-import type { InputReader } from '../../src/inputs'
-
-/** Inputs as the runner passes them (INPUT_<NAME> variables), read by @actions/core as the actions read them. */
-function reader(values: Record<string, string>): InputReader {
-  for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k]
-  for (const [k, v] of Object.entries(values)) process.env[`INPUT_${k.toUpperCase()}`] = v
-  return runnerInputs
-}
+const reader = stepInputs
 const DIGEST = `sha256:${'ab'.repeat(32)}`
 
 describe('parseArtifactReference', () => {
