@@ -1,6 +1,6 @@
 // Builds dist/: the action's entry bundle, the sub-actions' entries (dist/promote, dist/migrate), the CLI's
 // (dist/cli, the package's `bin`), and one bundle per heavy feature that src/lazy.ts loads on demand (signing pulls
-// in sigstore-js and openpgp.js; a run that does not sign never parses them). Prints each bundle and its size.
+// in sigstore-js and openpgp.js; a run that does not sign never parses them), and the deflate worker thread's script. Prints each bundle and its size.
 const { execFileSync } = require('node:child_process')
 const fs = require('node:fs')
 const path = require('node:path')
@@ -23,7 +23,8 @@ const bundles = [
   ['src/sign/sigstore.ts', 'dist/sign/sigstore', 'Sigstore signing, loaded when a run signs'],
   ['src/sign/helm-prov.ts', 'dist/sign/helm-prov', 'Helm .prov signing, loaded with gpg-private-key'],
   ['src/sign/verify.ts', 'dist/sign/verify', 'Sigstore verification, loaded by promote with require-signature-identity'],
-  ['src/sign/github-attestations.ts', 'dist/sign/github-attestations', 'Octokit for the attestations API, loaded when attesting']
+  ['src/sign/github-attestations.ts', 'dist/sign/github-attestations', 'Octokit for the attestations API, loaded when attesting'],
+  ['src/chart/deflate-worker.ts', 'dist/chart/deflate-worker', 'the deflate worker thread, started for charts over 1 MiB']
 ]
 for (const [entry, out] of bundles) ncc(entry, out)
 const cli = path.join(dist, 'cli', 'index.js')

@@ -14,8 +14,9 @@ import * as path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import * as zlib from 'node:zlib'
 import { ChartError } from '../errors'
+import { ByteQueue } from './byte-queue'
 import { bufferFile, diskFile, type ChartFile } from './chart'
-import { BLOCK, parseOctal, parsePax } from './tar'
+import { BLOCK, MAX_META, parseOctal, parsePax } from './tar'
 
 /** Helm 3.17.3+/4: per-file and whole-chart (decompressed) limits. */
 export const MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -25,8 +26,6 @@ export const MAX_CHART_FILES = 10000
 /** File contents held in memory per chart; the rest waits in a temporary file. */
 const MEMORY_BUDGET = 16 * 1024 * 1024
 const SMALL_FILE = 64 * 1024
-/** PAX and GNU long-name records are a few hundred bytes. */
-const MAX_META = 1024 * 1024
 const BOM = Buffer.from([0xef, 0xbb, 0xbf])
 
 /** One budget for a chart and everything nested in it. */
@@ -99,41 +98,6 @@ export function utf8Name(bytes: Buffer, fail: (shown: string) => never): string 
 export async function keepFile(name: string, data: Buffer, budget: LoadBudget): Promise<ChartFile> {
   if (budget.takeMemory(data.length)) return bufferFile(name, Buffer.from(data))
   return diskFile(name, await spill(data), data.length, 0)
-}
-
-/** Pulls exact byte counts out of a chunk stream, copying only when a request spans chunks. */
-class ByteQueue {
-  private chunks: Buffer[] = []
-  private length = 0
-  constructor(private readonly it: AsyncIterator<Buffer>) {}
-
-  async take(n: number): Promise<Buffer | undefined> {
-    if (n === 0) return Buffer.alloc(0)
-    while (this.length < n) {
-      const r = await this.it.next()
-      if (r.done) return undefined
-      this.chunks.push(r.value)
-      this.length += r.value.length
-    }
-    this.length -= n
-    const head = this.chunks[0]
-    if (head.length >= n) {
-      if (head.length === n) this.chunks.shift()
-      else this.chunks[0] = head.subarray(n)
-      return head.subarray(0, n)
-    }
-    const out = Buffer.allocUnsafe(n)
-    let off = 0
-    while (off < n) {
-      const c = this.chunks[0]
-      const k = Math.min(c.length, n - off)
-      c.copy(out, off, 0, k)
-      off += k
-      if (k === c.length) this.chunks.shift()
-      else this.chunks[0] = c.subarray(k)
-    }
-    return out
-  }
 }
 
 export interface ArchiveEntry {

@@ -5,18 +5,20 @@
  * gzip header. Every entry gets the same time stamp and the deflate stream
  * comes from pako (zlib level 6 in portable JavaScript), so the same source
  * gives the same bytes on every machine and Node version — native zlib builds
- * differ with the CPU's SIMD features. The archive is streamed to disk and
- * hashed on the way; no chart is held in memory as a whole.
+ * differ with the CPU's SIMD features. Charts over 1 MiB are compressed in
+ * 1 MiB blocks on worker threads (`parallel-gzip.ts`), with bytes that do not
+ * depend on the thread count. The archive is streamed to disk and hashed on
+ * the way; no chart is held in memory as a whole.
  */
 import { once } from 'node:events'
 import { createHash } from 'node:crypto'
 import { createWriteStream, promises as fs } from 'node:fs'
 import * as path from 'node:path'
-import { Deflate, constants as pakoConstants } from 'pako'
 import { ChartError } from '../errors'
 import { compareUtf8, goMarshal, goStruct } from '../gojson'
 import { bufferFile, type Chart, type ChartFile, type Lock } from './chart'
 import { metadataYaml } from './chart-yaml'
+import { BlockDeflater } from './parallel-gzip'
 import { dependencyStruct } from './metadata'
 import { BLOCK, fileHeader, padding, trailer } from './tar'
 import { jsonToYaml } from './yaml-marshal'
@@ -87,42 +89,31 @@ export interface SavedArchive {
   size: number
 }
 
-/** Helm's gzip header as pako writes it: its extra field (after XLEN) and comment. */
-const HELM_GZIP = { os: 255, time: 0, extra: [...GZIP_HEADER.subarray(12, 12 + GZIP_HEADER.readUInt16LE(10))], comment: 'Helm' }
-
-/** Gzip (Helm's header, pako deflate level 6, pako's CRC32 and size trailer) of a chunk stream into `file`. */
-export async function writeGzip(chunks: AsyncIterable<Buffer>, file: string): Promise<SavedArchive> {
+/**
+ * Gzip of a chunk stream into `file`: Helm's header, the block deflate of
+ * `parallel-gzip.ts` (pako level 6 per 1 MiB block, in `threads` worker
+ * threads; the same bytes for any number), CRC32 and size.
+ */
+export async function writeGzip(chunks: AsyncIterable<Buffer>, file: string, opts: { threads?: number } = {}): Promise<SavedArchive> {
   const hash = createHash('sha256')
   const out = createWriteStream(file, { mode: 0o644 })
   let size = 0
-  const pending: Buffer[] = []
-  const emit = (b: Buffer): void => {
+  const emit = async (b: Buffer): Promise<void> => {
     hash.update(b)
     size += b.length
-    pending.push(b)
-  }
-  const flush = async (): Promise<void> => {
-    if (!pending.length) return
-    const data = pending.length === 1 ? pending[0] : Buffer.concat(pending)
-    pending.length = 0
     // events.once removes its 'error' listener on 'drain' (a listener per wait warned MaxListenersExceeded on large charts).
-    if (!out.write(data)) await once(out, 'drain')
+    if (!out.write(b)) await once(out, 'drain')
   }
-  const deflate = new Deflate({ level: 6, gzip: true, header: HELM_GZIP, chunkSize: 64 * 1024 })
-  deflate.onData = (c: Uint8Array) => emit(Buffer.from(c.buffer, c.byteOffset, c.byteLength))
+  const deflater = new BlockDeflater(emit, opts.threads)
   const opened = new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', reject))
   try {
     await opened
-    for await (const chunk of chunks) {
-      if (!chunk.length) continue
-      deflate.push(chunk, pakoConstants.Z_NO_FLUSH)
-      await flush()
-    }
-    deflate.push(new Uint8Array(0), pakoConstants.Z_FINISH)
-    if (deflate.err) throw new Error(`deflate failed: ${deflate.msg}`)
-    await flush()
+    await emit(GZIP_HEADER)
+    for await (const chunk of chunks) await deflater.write(chunk)
+    await emit(await deflater.end())
     await new Promise<void>((resolve, reject) => out.end(() => resolve()).once('error', reject))
   } catch (err) {
+    await deflater.abort()
     out.destroy()
     await fs.rm(file, { force: true })
     throw err

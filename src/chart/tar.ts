@@ -4,7 +4,11 @@
  * archives Helm accepts (USTAR, PAX, GNU long names).
  */
 
+import { ByteQueue } from './byte-queue'
+
 export const BLOCK = 512
+/** PAX and GNU long-name records are a few hundred bytes. */
+export const MAX_META = 1024 * 1024
 
 /** Go's `toASCII`: drops every non-ASCII character (used for the fallback USTAR name of a PAX entry). */
 const toASCII = (s: string): string => s.replace(/\P{ASCII}/gu, '')
@@ -206,22 +210,21 @@ function checkPax(data: Buffer, at: number): void {
  * by nothing but zeros. Returns the entry names (PAX/GNU long names applied)
  * in archive order. Throws `TarFormatError`.
  */
-export function verifyTar(tar: Buffer): string[] {
+export async function verifyTar(tar: AsyncIterable<Buffer>): Promise<string[]> {
+  const q = new ByteQueue(tar[Symbol.asyncIterator]())
+  const zero = (b: Buffer): boolean => b.every((x) => x === 0)
   const names: string[] = []
   let off = 0
   let pax: Record<string, string> = {}
   let longName: string | undefined
   for (;;) {
-    if (off + BLOCK > tar.length) {
-      throw new TarFormatError(off === tar.length ? 'the end-of-archive marker (two zero blocks) is missing' : 'the stream ends inside a header block', off)
-    }
-    const h = tar.subarray(off, off + BLOCK)
-    if (h.every((b) => b === 0)) {
-      const next = tar.subarray(off + BLOCK, off + 2 * BLOCK)
-      if (next.length < BLOCK) throw new TarFormatError('the end-of-archive marker is one zero block instead of two', off)
-      if (!next.every((b) => b === 0)) throw new TarFormatError('a zero block is followed by a header', off)
-      const rest = tar.subarray(off + 2 * BLOCK)
-      if (!rest.every((b) => b === 0)) throw new TarFormatError('data follows the end-of-archive marker', off + 2 * BLOCK)
+    const h = await q.take(BLOCK)
+    if (!h) throw new TarFormatError(q.buffered ? 'the stream ends inside a header block' : 'the end-of-archive marker (two zero blocks) is missing', off)
+    if (zero(h)) {
+      const next = await q.take(BLOCK)
+      if (!next) throw new TarFormatError('the end-of-archive marker is one zero block instead of two', off)
+      if (!zero(next)) throw new TarFormatError('a zero block is followed by a header', off)
+      for await (const rest of q.rest()) if (!zero(rest)) throw new TarFormatError('data follows the end-of-archive marker', off + 2 * BLOCK)
       return names
     }
     let unsigned = 0
@@ -242,9 +245,16 @@ export function verifyTar(tar: Buffer): string[] {
     ] as const)
       strictNumber(h, o, l, field, off)
     const type = String.fromCharCode(h[156] || 0x30)
-    const end = off + BLOCK + size + ((BLOCK - (size % BLOCK)) % BLOCK)
-    if (end > tar.length) throw new TarFormatError(`entry data (${size} bytes and padding) runs past the end of the stream`, off)
-    const data = tar.subarray(off + BLOCK, off + BLOCK + size)
+    const padded = size + ((BLOCK - (size % BLOCK)) % BLOCK)
+    const pastEnd = (): never => {
+      throw new TarFormatError(`entry data (${size} bytes and padding) runs past the end of the stream`, off)
+    }
+    let data: Buffer = Buffer.alloc(0)
+    // Only metadata entries are read; file contents are passed over (the loader reads them, with its limits).
+    if (type === 'x' || type === 'g' || type === 'L') {
+      if (size > MAX_META) throw new TarFormatError(`an extended header of ${size} bytes is larger than ${MAX_META}`, off)
+      data = (await q.take(padded))?.subarray(0, size) ?? pastEnd()
+    } else if (!(await q.skip(padded))) pastEnd()
     if (type === 'x' || type === 'g') {
       checkPax(data, off)
       if (type === 'x') pax = parsePax(data)
@@ -259,6 +269,6 @@ export function verifyTar(tar: Buffer): string[] {
       pax = {}
       longName = undefined
     }
-    off = end
+    off += BLOCK + padded
   }
 }

@@ -6,9 +6,9 @@
  * the archive loader. Whatever an independent reader (gzip -t, tar, Helm)
  * would reject is refused here with an error naming the chart and the archive.
  */
-import { promises as fs } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import * as path from 'node:path'
-import { crc32, inflateRawSync } from 'node:zlib'
+import { crc32, createInflateRaw } from 'node:zlib'
 import { ChartError } from '../errors'
 import type { Chart } from './chart'
 import { loadFiles, MAX_DECOMPRESSED_CHART_SIZE, readChartArchive } from './loader'
@@ -22,73 +22,115 @@ const FCOMMENT = 0x10
 /** A gzip stream that an independent reader rejects. */
 export class GzipFormatError extends Error {}
 
+/** A header cut short: more input may complete it (or, at the end of the file, the archive is truncated). */
+class ShortHeader extends GzipFormatError {}
+
+/** Gzip headers are a few bytes; FEXTRA allows 64 KiB, and longer names or comments are not a chart's. */
+const MAX_HEADER = 1024 * 1024
+/** Compressed bytes fed to inflate at once: bounds what one step can expand to (1032:1 at most). */
+const FEED = 32 * 1024
+
 /** The end of a zero-terminated header field starting at `at`, past its NUL. */
 function zeroTerminated(gz: Buffer, at: number, field: string, n: number): number {
   const nul = gz.indexOf(0, at)
-  if (nul < 0) throw new GzipFormatError(`gzip member ${n} is truncated inside its header (its ${field} has no terminating NUL)`)
+  if (nul < 0) throw new ShortHeader(`gzip member ${n} is truncated inside its header (its ${field} has no terminating NUL)`)
   return nul + 1
 }
 
-/** Where the deflate data of the member starting at `start` begins. */
-function memberHeader(gz: Buffer, start: number, n: number): number {
-  if (gz[start] !== 0x1f || (gz.length - start > 1 && gz[start + 1] !== 0x8b))
-    throw new GzipFormatError(n === 1 ? 'not a gzip stream' : `${gz.length - start} bytes of trailing data after the gzip stream`)
-  if (gz.length - start < 10) throw new GzipFormatError(`gzip member ${n} is truncated inside its header`)
-  if (gz[start + 2] !== 8) throw new GzipFormatError(`gzip member ${n} uses compression method ${gz[start + 2]}, not deflate`)
-  const flg = gz[start + 3]
+/** Where the deflate data of the member at the start of `gz` begins. */
+function memberHeader(gz: Buffer, n: number): number {
+  if (gz[0] !== 0x1f || (gz.length > 1 && gz[1] !== 0x8b))
+    throw new GzipFormatError(n === 1 ? 'not a gzip stream' : `${gz.length} bytes of trailing data after the gzip stream`)
+  if (gz.length < 10) throw new ShortHeader(`gzip member ${n} is truncated inside its header`)
+  if (gz[2] !== 8) throw new GzipFormatError(`gzip member ${n} uses compression method ${gz[2]}, not deflate`)
+  const flg = gz[3]
   if (flg & 0xe0) throw new GzipFormatError(`gzip member ${n} sets reserved header flags`)
-  let at = start + 10
+  let at = 10
   if (flg & FEXTRA) {
-    if (at + 2 > gz.length) throw new GzipFormatError(`gzip member ${n} is truncated inside its header`)
+    if (at + 2 > gz.length) throw new ShortHeader(`gzip member ${n} is truncated inside its header`)
     at += 2 + gz.readUInt16LE(at)
   }
   if (flg & FNAME) at = zeroTerminated(gz, at, 'file name', n)
   if (flg & FCOMMENT) at = zeroTerminated(gz, at, 'comment', n)
   if (flg & FHCRC) {
-    if (at + 2 > gz.length) throw new GzipFormatError(`gzip member ${n} is truncated inside its header`)
-    if ((crc32(gz.subarray(start, at)) & 0xffff) !== gz.readUInt16LE(at)) throw new GzipFormatError(`gzip member ${n} has a wrong header CRC`)
+    if (at + 2 > gz.length) throw new ShortHeader(`gzip member ${n} is truncated inside its header`)
+    if ((crc32(gz.subarray(0, at)) & 0xffff) !== gz.readUInt16LE(at)) throw new GzipFormatError(`gzip member ${n} has a wrong header CRC`)
     at += 2
   }
-  if (at > gz.length) throw new GzipFormatError(`gzip member ${n} is truncated inside its header`)
+  if (at > gz.length) throw new ShortHeader(`gzip member ${n} is truncated inside its header`)
   return at
 }
 
 /**
- * Decompresses every member of a gzip stream, checking each trailer against
- * the CRC32 and length of what it really holds. Returns the content.
+ * Decompresses every member of a gzip stream as it is read, checking each
+ * trailer against the CRC32 and length of what the member really holds.
+ * Yields the content; holds no more than a step's worth of it.
  */
-export function gunzipVerified(gz: Buffer, maxOutputLength = MAX_DECOMPRESSED_CHART_SIZE): Buffer {
-  const parts: Buffer[] = []
-  let total = 0
-  let at = 0
-  for (let n = 1; n === 1 || at < gz.length; n++) {
-    const body = memberHeader(gz, at, n)
-    let out: Buffer
-    let consumed: number
-    try {
-      const r = inflateRawSync(gz.subarray(body), { info: true, maxOutputLength: maxOutputLength - total }) as unknown as {
-        buffer: Buffer
-        engine: { bytesWritten: number }
-      }
-      out = r.buffer
-      consumed = r.engine.bytesWritten
-    } catch (err) {
-      throw new GzipFormatError(`gzip member ${n}: ${(err as Error).message}`)
-    }
-    const trailer = body + consumed
-    if (trailer + 8 > gz.length) throw new GzipFormatError(`gzip member ${n} is truncated: its CRC32/ISIZE trailer is missing`)
-    // An empty result may have no backing store, for which Node 20's crc32 is 0 regardless of the seed.
-    const crc = out.length ? crc32(out) >>> 0 : 0
-    const recordedCrc = gz.readUInt32LE(trailer)
-    if (crc !== recordedCrc) throw new GzipFormatError(`gzip member ${n} has a wrong CRC32: the trailer says ${hex(recordedCrc)}, the content's is ${hex(crc)}`)
-    const isize = gz.readUInt32LE(trailer + 4)
-    if (isize !== out.length % 2 ** 32)
-      throw new GzipFormatError(`gzip member ${n} has a wrong ISIZE: the trailer says ${isize} bytes, the content is ${out.length}`)
-    parts.push(out)
-    total += out.length
-    at = trailer + 8
+export async function* gunzipVerified(source: AsyncIterable<Buffer>, maxOutputLength = MAX_DECOMPRESSED_CHART_SIZE): AsyncGenerator<Buffer> {
+  const input = source[Symbol.asyncIterator]()
+  let pending: Buffer = Buffer.alloc(0)
+  let eof = false
+  const more = async (): Promise<boolean> => {
+    if (eof) return false
+    const r = await input.next()
+    if (r.done) eof = true
+    else if (r.value.length) pending = pending.length ? Buffer.concat([pending, r.value]) : r.value
+    return !eof
   }
-  return parts.length === 1 ? parts[0] : Buffer.concat(parts)
+  let total = 0
+  for (let n = 1; ; n++) {
+    if (!pending.length && !(await more()) && n > 1) return
+    let body: number
+    for (;;) {
+      try {
+        body = memberHeader(pending, n)
+        break
+      } catch (err) {
+        if (!(err instanceof ShortHeader) || pending.length > MAX_HEADER || !(await more())) throw err
+      }
+    }
+    pending = pending.subarray(body)
+    const inflate = createInflateRaw()
+    const out: Buffer[] = []
+    let failure: Error | undefined
+    inflate.on('data', (c: Buffer) => out.push(c))
+    const failed = new Promise<void>((resolve) => inflate.once('error', (err) => resolve(void (failure = err))))
+    const ended = Promise.race([new Promise<void>((resolve) => inflate.once('end', resolve)), failed])
+    let crc = 0
+    let length = 0
+    const take = function* (): Generator<Buffer> {
+      for (const c of out.splice(0)) {
+        crc = crc32(c, crc)
+        length += c.length
+        if (total + length > maxOutputLength) throw new GzipFormatError(`gzip member ${n} decompresses to more than ${maxOutputLength} bytes`)
+        yield c
+      }
+    }
+    let fed = 0
+    // Inflate stops at the end of the deflate data and consumes nothing after it: what it leaves is the trailer.
+    while (inflate.bytesWritten === fed) {
+      if (!pending.length && !(await more())) break
+      const step = pending.subarray(0, FEED)
+      await Promise.race([new Promise<void>((resolve) => inflate.write(step, () => resolve())), failed])
+      if (failure) break
+      fed += step.length
+      pending = pending.subarray(Math.min(step.length, inflate.bytesWritten - fed + step.length))
+      yield* take()
+    }
+    if (!failure) inflate.end()
+    await ended
+    if (failure) throw new GzipFormatError(`gzip member ${n}: ${failure.message}`)
+    yield* take()
+    total += length
+    while (pending.length < 8 && (await more()));
+    if (pending.length < 8) throw new GzipFormatError(`gzip member ${n} is truncated: its CRC32/ISIZE trailer is missing`)
+    const recordedCrc = pending.readUInt32LE(0)
+    if (crc >>> 0 !== recordedCrc)
+      throw new GzipFormatError(`gzip member ${n} has a wrong CRC32: the trailer says ${hex(recordedCrc)}, the content's is ${hex(crc >>> 0)}`)
+    const isize = pending.readUInt32LE(4)
+    if (isize !== length % 2 ** 32) throw new GzipFormatError(`gzip member ${n} has a wrong ISIZE: the trailer says ${isize} bytes, the content is ${length}`)
+    pending = pending.subarray(8)
+  }
 }
 
 const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`
@@ -107,16 +149,16 @@ export async function verifyArchive(file: string, where: string, expected?: { na
       cause
     })
   }
-  const gz = await fs.readFile(file)
+  // Two streamed passes over the file, each holding a few blocks: the strict gzip and tar check, then Helm's loader.
   try {
-    verifyTar(gunzipVerified(gz))
+    await verifyTar(gunzipVerified(createReadStream(file, { highWaterMark: 64 * 1024 })))
   } catch (err) {
     if (err instanceof GzipFormatError || err instanceof TarFormatError) fail(err.message, err)
     throw err
   }
   let chart: Chart | undefined
   try {
-    chart = await loadFiles(await readChartArchive(gz, archive), archive)
+    chart = await loadFiles(await readChartArchive(createReadStream(file, { highWaterMark: 64 * 1024 }), archive), archive)
   } catch (err) {
     fail(`Helm's loader refuses it: ${err instanceof ChartError ? err.describe() : (err as Error).message}`, err)
   }
