@@ -7,37 +7,58 @@
  * 32 KiB as preset dictionary and ends with a sync flush (byte-aligned, so the
  * raw outputs simply concatenate); the final block ends the stream. The
  * CRC32 is computed over the whole input in order by the caller.
- * A stream of one block is exactly pako's ordinary level-6 stream.
+ * A stream of one block is exactly pako's ordinary level-6 raw stream.
  */
-import { Deflate, constants as pakoConstants } from 'pako'
+import { constants as pakoConstants } from 'pako'
+// pako's zlib port itself: one stream state reset per block instead of a new one (and its buffers) per block.
+import * as zlibDeflate from 'pako/lib/zlib/deflate.js'
+import ZStream from 'pako/lib/zlib/zstream.js'
 
 /** Uncompressed bytes per block: part of the archive format — changing it changes every archive over 1 MiB. */
 export const BLOCK_SIZE = 1024 * 1024
 /** Deflate's window: the dictionary each block gets from the one before. */
 export const DICT_SIZE = 32 * 1024
+/** Room for a block's deflate output: stored blocks add 5 bytes per 16 KiB at worst, plus the flush marker. */
+export const OUTPUT_SIZE = BLOCK_SIZE + (BLOCK_SIZE >> 10) + 1024
 
-/** One job: `block` of the tar stream, the 32 KiB before it (none for the first), whether it ends the stream. */
-export interface BlockJob {
-  block: Uint8Array
-  dict?: Uint8Array
-  last: boolean
+/** zlib's stream state (pako's ZStream), as far as it is used here. */
+interface Stream {
+  input: Uint8Array
+  next_in: number
+  avail_in: number
+  output: Uint8Array
+  next_out: number
+  avail_out: number
+  msg: string
+  state: { window: Uint8Array; prev: Uint16Array }
 }
 
-/** The raw deflate data of one block (pako level 6). Depends on the job alone, so any thread may run it. */
-export function deflateBlock(job: BlockJob): Uint8Array {
-  const { block, dict, last } = job
-  // One output chunk in the usual case: stored blocks cost 5 bytes per 16 KiB; the sync marker 5 more.
-  const deflate = new Deflate({ level: 6, raw: true, chunkSize: block.length + (block.length >> 9) + 1024, ...(dict ? { dictionary: dict } : {}) })
-  const parts: Uint8Array[] = []
-  deflate.onData = (c: Uint8Array) => parts.push(c)
-  deflate.push(block, last ? pakoConstants.Z_FINISH : pakoConstants.Z_SYNC_FLUSH)
-  if (deflate.err) throw new Error(`deflate failed: ${deflate.msg}`)
-  if (parts.length === 1) return parts[0]
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
+/** One zlib deflate state (level 6, raw, 32 KiB window), reset for every block. */
+export class BlockCompressor {
+  private readonly strm = new ZStream() as Stream
+
+  constructor() {
+    zlibDeflate.deflateInit2(this.strm, 6, 8 /* Z_DEFLATED */, -15, 8, pakoConstants.Z_DEFAULT_STRATEGY)
   }
-  return out
+
+  /** Deflates `block` (after `dict`, when given) into `out`, ending with a sync flush or, when `last`, the final block. Returns the length written. */
+  deflate(block: Uint8Array, dict: Uint8Array | undefined, last: boolean, out: Uint8Array): number {
+    const s = this.strm
+    zlibDeflate.deflateReset(s)
+    // As new: near a block's end zlib's match search reads window bytes past the input, which reset leaves
+    // holding an earlier block (whichever this thread ran last). Zeroed, every block sees what a fresh state sees.
+    s.state.window.fill(0)
+    s.state.prev.fill(0)
+    if (dict?.length && zlibDeflate.deflateSetDictionary(s, dict) !== pakoConstants.Z_OK) throw new Error(`deflate failed: ${s.msg}`)
+    s.input = block
+    s.next_in = 0
+    s.avail_in = block.length
+    s.output = out
+    s.next_out = 0
+    s.avail_out = out.length
+    const status = zlibDeflate.deflate(s, last ? pakoConstants.Z_FINISH : pakoConstants.Z_SYNC_FLUSH)
+    // A flush is complete only if it left output space unused.
+    if (status !== (last ? pakoConstants.Z_STREAM_END : pakoConstants.Z_OK) || s.avail_in || !s.avail_out) throw new Error(`deflate failed: ${s.msg || status}`)
+    return s.next_out
+  }
 }

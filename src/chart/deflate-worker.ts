@@ -1,18 +1,29 @@
 /**
- * Worker-thread entry for `src/chart/parallel-gzip.ts`: compresses the blocks
- * it is sent with `deflateBlock` and sends each result back, transferred.
- * Built into its own bundle (dist/chart/deflate-worker/) by scripts/build.js.
+ * Worker-thread entry for `src/chart/parallel-gzip.ts`: compresses the block
+ * in a shared slot (dictionary, then block) into the slot's shared output and
+ * replies with the length. Built into its own bundle (dist/chart/deflate-worker/)
+ * by scripts/build.js.
  */
 import { parentPort } from 'node:worker_threads'
-import { deflateBlock, type BlockJob } from './block-deflate'
+import { BlockCompressor, DICT_SIZE } from './block-deflate'
 
-parentPort!.on('message', (job: BlockJob & { id: number }) => {
+export interface BlockMessage {
+  id: number
+  input: SharedArrayBuffer
+  output: SharedArrayBuffer
+  dictLength: number
+  length: number
+  last: boolean
+}
+
+const compressor = new BlockCompressor()
+parentPort!.on('message', (m: BlockMessage) => {
   try {
-    const out = deflateBlock(job)
-    // pako's output array is its own; transfer it whole when the result fills it, else copy the result out.
-    const own = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? out : out.slice()
-    parentPort!.postMessage({ id: job.id, out: own }, [own.buffer as ArrayBuffer])
+    const input = new Uint8Array(m.input)
+    const dict = m.dictLength ? input.subarray(DICT_SIZE - m.dictLength, DICT_SIZE) : undefined
+    const length = compressor.deflate(input.subarray(DICT_SIZE, DICT_SIZE + m.length), dict, m.last, new Uint8Array(m.output))
+    parentPort!.postMessage({ id: m.id, length })
   } catch (err) {
-    parentPort!.postMessage({ id: job.id, error: (err as Error).message })
+    parentPort!.postMessage({ id: m.id, error: (err as Error).message })
   }
 })

@@ -1,26 +1,34 @@
 /**
  * The deflate stream of a gzip member, compressed block by block
- * (`block-deflate.ts`) in worker threads, with the blocks' outputs written in
- * order and at most two blocks per thread in flight, so memory stays bounded
- * whatever the chart's size. The bytes depend only on the input: 0, 1 or N
- * threads give the same stream. An input of one block is compressed in the
- * calling thread, so small charts never pay for starting a worker.
+ * (`block-deflate.ts`) in worker threads. Blocks travel in a fixed set of
+ * shared slots (two per thread), each reused once its output is written, so
+ * memory stays bounded and nothing is allocated per block whatever the
+ * chart's size. The bytes depend only on the input: 0, 1 or N threads give the
+ * same stream. An input of one block is compressed in the calling thread, so
+ * small charts never pay for starting a worker.
  */
 import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
 import { crc32 } from 'node:zlib'
 import { startLazyWorker } from '../lazy'
-import { BLOCK_SIZE, DICT_SIZE, deflateBlock, type BlockJob } from './block-deflate'
+import { BLOCK_SIZE, BlockCompressor, DICT_SIZE, OUTPUT_SIZE } from './block-deflate'
+import type { BlockMessage } from './deflate-worker'
 
 /** Threads a large chart is compressed with: GitHub's hosted runners have 2–4 vCPUs; more brings little for one archive. */
 export const defaultThreads = (): number => Math.min(4, availableParallelism())
 
-type Reply = { id: number; out?: Uint8Array; error?: string }
+/** Dictionary space, then the block; and room for its output. Shared with the workers. */
+interface Slot {
+  input: Uint8Array
+  output: Uint8Array
+}
 
-/** Worker threads running `deflateBlock`; each job goes to the thread with the fewest jobs. */
+type Reply = { id: number; length?: number; error?: string }
+
+/** Worker threads running `BlockCompressor`; each job goes to the thread with the fewest jobs. */
 class DeflatePool {
   private readonly workers: { worker: Worker; jobs: number }[] = []
-  private readonly waiting = new Map<number, { resolve: (out: Uint8Array) => void; reject: (err: Error) => void; slot: { jobs: number } }>()
+  private readonly waiting = new Map<number, { resolve: (length: number) => void; reject: (err: Error) => void; slot: { jobs: number } }>()
   private nextId = 0
 
   constructor(threads: number) {
@@ -33,13 +41,12 @@ class DeflatePool {
     }
   }
 
-  run(job: BlockJob): Promise<Uint8Array> {
+  run(job: Omit<BlockMessage, 'id'>): Promise<number> {
     const slot = this.workers.reduce((a, b) => (b.jobs < a.jobs ? b : a))
     const id = this.nextId++
     slot.jobs++
-    const done = new Promise<Uint8Array>((resolve, reject) => this.waiting.set(id, { resolve, reject, slot }))
-    const transfer = [job.block.buffer, ...(job.dict ? [job.dict.buffer] : [])] as ArrayBuffer[]
-    slot.worker.postMessage({ ...job, id }, transfer)
+    const done = new Promise<number>((resolve, reject) => this.waiting.set(id, { resolve, reject, slot }))
+    slot.worker.postMessage({ ...job, id })
     return done
   }
 
@@ -49,7 +56,7 @@ class DeflatePool {
     this.waiting.delete(r.id)
     w.slot.jobs--
     if (r.error !== undefined) w.reject(new Error(`deflate failed: ${r.error}`))
-    else w.resolve(r.out!)
+    else w.resolve(r.length!)
   }
 
   private failAll(err: Error): void {
@@ -64,21 +71,26 @@ class DeflatePool {
 
 /**
  * Raw deflate of everything written, in BLOCK_SIZE blocks; `emit` receives
- * the compressed bytes in order (awaited, so a slow disk holds the input back).
- * `end` returns the gzip trailer: CRC32 and length of the input.
+ * the compressed bytes in order and must be done with them (written) when
+ * its promise settles, as the slot is reused. `end` returns the gzip
+ * trailer: CRC32 and length of the input.
  */
 export class BlockDeflater {
-  private block = Buffer.allocUnsafeSlow(BLOCK_SIZE)
+  private readonly free: Slot[] = []
+  private slots = 0
+  private readonly inFlight: { slot: Slot; length: Promise<number> }[] = []
+  private current: Slot | undefined
   private fill = 0
-  private dict: Uint8Array | undefined
+  private readonly tail = new Uint8Array(DICT_SIZE)
+  private tailLength = 0
   private blocks = 0
   private crc = 0
   private size = 0
-  private readonly inFlight: Promise<Uint8Array>[] = []
   private pool: DeflatePool | undefined
+  private compressor: BlockCompressor | undefined
 
   constructor(
-    private readonly emit: (compressed: Buffer) => void | Promise<void>,
+    private readonly emit: (compressed: Buffer) => Promise<void>,
     private readonly threads = defaultThreads()
   ) {}
 
@@ -90,8 +102,9 @@ export class BlockDeflater {
     for (let at = 0; at < chunk.length;) {
       // A full block is sent only once more input shows it is not the last.
       if (this.fill === BLOCK_SIZE) await this.submit(false)
+      this.current ??= await this.acquire()
       const n = Math.min(BLOCK_SIZE - this.fill, chunk.length - at)
-      chunk.copy(this.block, this.fill, at, at + n)
+      this.current.input.set(chunk.subarray(at, at + n), DICT_SIZE + this.fill)
       this.fill += n
       at += n
     }
@@ -99,7 +112,9 @@ export class BlockDeflater {
 
   async end(): Promise<Buffer> {
     try {
+      this.current ??= await this.acquire()
       await this.submit(true)
+      while (this.inFlight.length) await this.writeOldest()
     } finally {
       await this.pool?.close()
     }
@@ -114,22 +129,46 @@ export class BlockDeflater {
     await this.pool?.close()
   }
 
-  private async submit(last: boolean): Promise<void> {
-    const job: BlockJob = { block: this.block.subarray(0, this.fill), dict: this.dict, last }
-    // Copied before the block is transferred to a worker.
-    this.dict = last ? undefined : new Uint8Array(this.block.subarray(this.fill - DICT_SIZE, this.fill))
-    this.block = Buffer.allocUnsafeSlow(BLOCK_SIZE)
-    this.fill = 0
-    let out: Promise<Uint8Array>
-    if (this.threads === 0 || (last && this.blocks === 0)) out = Promise.resolve(deflateBlock(job))
-    else out = (this.pool ??= new DeflatePool(this.threads)).run(job)
-    out.catch(() => undefined) // awaited in order below; a rejection before then is not unhandled
-    this.inFlight.push(out)
-    this.blocks++
-    const limit = last ? 1 : Math.max(1, 2 * this.threads)
-    while (this.inFlight.length >= limit) {
-      const c = await this.inFlight.shift()!
-      await this.emit(Buffer.from(c.buffer, c.byteOffset, c.byteLength))
+  /** A slot to fill: a new one while fewer than two per thread exist, else the oldest block's once it is written. */
+  private async acquire(): Promise<Slot> {
+    if (!this.free.length && this.slots < Math.max(1, 2 * this.threads)) {
+      this.slots++
+      const shared = (n: number): Uint8Array => new Uint8Array(this.threads ? new SharedArrayBuffer(n) : new ArrayBuffer(n))
+      this.free.push({ input: shared(DICT_SIZE + BLOCK_SIZE), output: shared(OUTPUT_SIZE) })
     }
+    while (!this.free.length) await this.writeOldest()
+    return this.free.pop()!
+  }
+
+  private async writeOldest(): Promise<void> {
+    const { slot, length } = this.inFlight.shift()!
+    const n = await length
+    await this.emit(Buffer.from(slot.output.buffer, slot.output.byteOffset, n))
+    this.free.push(slot)
+  }
+
+  private async submit(last: boolean): Promise<void> {
+    const slot = this.current!
+    const length = this.fill
+    const dictLength = this.tailLength
+    slot.input.set(this.tail.subarray(0, dictLength), DICT_SIZE - dictLength)
+    if (!last) {
+      this.tail.set(slot.input.subarray(DICT_SIZE + length - DICT_SIZE, DICT_SIZE + length))
+      this.tailLength = DICT_SIZE
+    }
+    this.current = undefined
+    this.fill = 0
+    let done: Promise<number>
+    if (this.threads === 0 || (last && this.blocks === 0)) {
+      this.compressor ??= new BlockCompressor()
+      const dict = dictLength ? slot.input.subarray(DICT_SIZE - dictLength, DICT_SIZE) : undefined
+      done = Promise.resolve(this.compressor.deflate(slot.input.subarray(DICT_SIZE, DICT_SIZE + length), dict, last, slot.output))
+    } else {
+      this.pool ??= new DeflatePool(this.threads)
+      done = this.pool.run({ input: slot.input.buffer as SharedArrayBuffer, output: slot.output.buffer as SharedArrayBuffer, dictLength, length, last })
+    }
+    done.catch(() => undefined) // awaited in order by writeOldest; a rejection before then is not unhandled
+    this.inFlight.push({ slot, length: done })
+    this.blocks++
   }
 }

@@ -10,7 +10,6 @@
  * depend on the thread count. The archive is streamed to disk and hashed on
  * the way; no chart is held in memory as a whole.
  */
-import { once } from 'node:events'
 import { createHash } from 'node:crypto'
 import { createWriteStream, promises as fs } from 'node:fs'
 import * as path from 'node:path'
@@ -101,8 +100,8 @@ export async function writeGzip(chunks: AsyncIterable<Buffer>, file: string, opt
   const emit = async (b: Buffer): Promise<void> => {
     hash.update(b)
     size += b.length
-    // events.once removes its 'error' listener on 'drain' (a listener per wait warned MaxListenersExceeded on large charts).
-    if (!out.write(b)) await once(out, 'drain')
+    // Written before the deflater reuses the buffer it lent.
+    await new Promise<void>((resolve, reject) => out.write(b, (err) => (err ? reject(err) : resolve())))
   }
   const deflater = new BlockDeflater(emit, opts.threads)
   const opened = new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', reject))
