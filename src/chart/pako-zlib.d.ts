@@ -2,8 +2,8 @@
 declare module 'pako/lib/zlib/deflate.js' {
   export function deflateInit2(strm: object, level: number, method: number, windowBits: number, memLevel: number, strategy: number): number
   export function deflateReset(strm: object): number
-  export function deflateSetDictionary(strm: object, dictionary: Uint8Array): number
-  export function deflate(strm: object, flush: number): number
+  export function deflateSetDictionary(strm: object, dictionary: Uint8Array): import('pako').constants
+  export function deflate(strm: object, flush: number): import('pako').constants
 }
 declare module 'pako/lib/zlib/zstream.js' {
   const ZStream: new () => object
