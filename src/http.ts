@@ -6,8 +6,11 @@
  * connect timeout and an inactivity timeout (no bytes moving in either
  * direction; never a limit on a whole request, so a slow upload that moves
  * is never cut), one retry policy, and a `::debug::` trace of each exchange.
- * Redirects are not followed here: callers decide per hop whether
- * credentials may follow (they never leave the origin).
+ * Redirects follow one policy (`redirectHop`): at most 10 hops, 303 turns
+ * into GET, never from HTTPS down to HTTP, and credentials never leave the
+ * origin they belong to, not even when a later hop comes back
+ * (`sendFollowing`; the registry client applies the same hop rule between
+ * its authentication challenges).
  */
 import * as crypto from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -520,4 +523,70 @@ export function headerValue(headers: http.IncomingHttpHeaders, name: string): st
 /** True when `a` and `b` share scheme, host and port: the only place credentials may go. */
 export function sameOrigin(a: URL, b: URL): boolean {
   return a.origin === b.origin
+}
+
+/** The statuses a redirect is followed on, and the most hops (Go's http.Client stops after 10, as Helm's downloads do). */
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308]
+export const MAX_REDIRECTS = 10
+
+/** A redirect that is not followed: from HTTPS down to plain HTTP. */
+export class RedirectRefused extends Error {
+  constructor(
+    readonly from: URL,
+    readonly to: URL
+  ) {
+    super(`${displayUrl(from)} redirects to ${displayUrl(to)}, away from HTTPS`)
+    this.name = 'RedirectRefused'
+  }
+}
+
+export interface RedirectHop {
+  url: URL
+  method: string
+  /** 303 See Other: the next request is a GET without the body. */
+  dropBody: boolean
+}
+
+/**
+ * Where a redirect answer sends the request next; undefined when `res` is not
+ * a redirect, has no Location, or `hops` already reached MAX_REDIRECTS (the
+ * caller then sees the 3xx itself). An HTTPS request is never sent on over
+ * plain HTTP (RedirectRefused): what it fetches, and any signed URL, would
+ * travel in the clear.
+ */
+export function redirectHop(res: HttpResponse, method: string, hops: number, credentialsFor?: URL): RedirectHop | undefined {
+  if (!REDIRECT_STATUSES.includes(res.status) || hops >= MAX_REDIRECTS) return undefined
+  const loc = headerValue(res.headers, 'location')
+  if (!loc) return undefined
+  res.bodyStream?.resume()
+  const next = new URL(loc, res.url)
+  if (res.url.protocol === 'https:' && next.protocol !== 'https:') throw new RedirectRefused(res.url, next)
+  const credentials = credentialsFor !== undefined && sameOrigin(next, credentialsFor)
+  trace(() => `${method} ${displayUrl(res.url)} redirected (${res.status}) to ${displayUrl(next)}${credentials ? '' : ' without credentials'}`)
+  const see = res.status === 303 && method !== 'HEAD'
+  return { url: next, method: see ? 'GET' : method, dropBody: see }
+}
+
+/**
+ * A request with the retry policy, following redirects by `redirectHop`.
+ * `authorization` goes only to `origin`, and once a hop has left that origin
+ * no credentials go along, not even back.
+ */
+export async function sendFollowing(
+  req: HttpRequest,
+  opts: { origin: URL; authorization?: string; policy?: RetryPolicy; budget?: RetryBudget }
+): Promise<HttpResponse> {
+  let url = typeof req.url === 'string' ? new URL(req.url) : req.url
+  let { method, body, contentLength } = req
+  let leftOrigin = false
+  for (let hops = 0; ; hops++) {
+    leftOrigin ||= !sameOrigin(url, opts.origin)
+    const authorization = leftOrigin ? undefined : opts.authorization
+    const res = await sendWithRetry({ ...req, method, url, body, contentLength, headers: { ...req.headers, authorization } }, opts.policy, opts.budget)
+    const hop = redirectHop(res, method, hops, leftOrigin || !authorization ? undefined : opts.origin)
+    if (!hop) return res
+    url = hop.url
+    method = hop.method
+    if (hop.dropBody) body = contentLength = undefined
+  }
 }

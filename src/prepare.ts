@@ -23,7 +23,7 @@ import { readRegularFile, workspaceRoots } from './chart/boundary'
 import { MAX_FILE_SIZE } from './chart/archive'
 import { dependencyOrder, DependencyCycleError, type OrderNode } from './chart/dependencies/order'
 import { DependencyResolver, type InRunChart } from './chart/dependencies/resolve'
-import { decodeMetadata } from './chart/chart-yaml'
+import { archiveDeclarations, directoryDeclarations } from './chart/loader'
 import { createCredentialSource } from './auth'
 import { RegistryClient } from './oci/client'
 import { isLoopbackHost } from './oci/reference'
@@ -140,17 +140,15 @@ async function prepareOne(source: ChartSource, inputs: Inputs, deps: DependencyC
   return prepared
 }
 
-/** What the ordering needs from each chart: its name and dependencies, read from Chart.yaml alone (a bad file is reported later). */
+/** What the ordering needs from each chart: its name and dependencies, read from Chart.yaml (and requirements.yaml) alone (a bad file is reported later). */
 async function orderNode(source: ChartSource): Promise<OrderNode> {
   const node: OrderNode = { display: source.display, dependencies: [] }
-  if (source.kind !== 'directory') return node
-  node.dir = source.path
+  if (source.kind === 'directory') node.dir = source.path
   try {
-    const file = path.join(source.path, 'Chart.yaml')
-    const data = await readRegularFile(file, { maxSize: MAX_FILE_SIZE, within: [await fs.realpath(source.path)], fail: (why) => new ChartError(why) })
-    const raw = decodeMetadata(data?.toString('utf8') ?? '')
-    node.name = raw.name
-    node.dependencies = (raw.dependencies ?? []).filter((d) => d !== null)
+    Object.assign(
+      node,
+      source.kind === 'directory' ? await directoryDeclarations(source.path, source.display) : await archiveDeclarations(source.path, source.display)
+    )
   } catch {
     // prepareOne reports it with the chart's context
   }

@@ -21,6 +21,8 @@ import {
   headerValue,
   isRetryableStatus,
   NetworkError,
+  RedirectRefused,
+  redirectHop,
   RetryAfterTooLong,
   RetryBudget,
   retryDecision,
@@ -31,6 +33,7 @@ import {
   trace,
   type HttpRequest,
   type HttpResponse,
+  type RedirectHop,
   type RetryPolicy
 } from '../http'
 import { cleanScopes, parseChallenge, repositoryScope, tokenQuery } from './challenge'
@@ -105,7 +108,6 @@ interface RequestOptions {
 /** oras-go's MaxMetadataBytes: the most a manifest, index or token answer may weigh. */
 export const MAX_METADATA_BYTES = 4 * 1024 * 1024
 
-const REDIRECTS = [301, 302, 303, 307, 308]
 const REFERRER_PAGES = 100
 
 interface UploadSession {
@@ -479,24 +481,23 @@ export class RegistryClient {
           }
         )
       }
-      if (follow && REDIRECTS.includes(res.status) && redirects < 10) {
-        res.bodyStream?.resume()
-        const loc = headerValue(res.headers, 'location')
-        if (!loc) return res
-        const next = new URL(loc, url)
-        trace(
-          () =>
-            `${method} ${displayUrl(url)} redirected (${res.status}) to ${displayUrl(next)}${sameOrigin(next, this.base) && !leftOrigin ? '' : ' without credentials'}`
-        )
-        url = next
-        if (res.status === 303 && method !== 'HEAD') {
-          method = 'GET'
-          body = undefined
-        }
-        redirects++
-        continue
+      let hop: RedirectHop | undefined
+      try {
+        hop = follow ? redirectHop(res, method, redirects, leftOrigin ? undefined : this.base) : undefined
+      } catch (err) {
+        if (!(err instanceof RedirectRefused)) throw err
+        throw new RegistryError(`${err.message}${this.during}`, {
+          registry: this.host,
+          chart: this.chart,
+          status: res.status,
+          hint: 'A registry reached over HTTPS must not send requests on over plain HTTP; check its storage redirect settings'
+        })
       }
-      return res
+      if (!hop) return res
+      url = hop.url
+      method = hop.method
+      if (hop.dropBody) body = undefined
+      redirects++
     }
   }
 
