@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { loadChartDir, saveChart } from '../../../src/chart'
+import { archiveDeclarations, directoryDeclarations } from '../../../src/chart/loader'
 import { DependencyResolver, type InRunChart, type ResolvedDependency } from '../../../src/chart/dependencies/resolve'
 import { RegistryClient } from '../../../src/oci/client'
 import { ChartError } from '../../../src/errors'
@@ -588,5 +589,31 @@ describe('redirects go through the one transport', () => {
     } finally {
       await mirror.stop()
     }
+  })
+})
+
+describe('what the run order reads from each chart', () => {
+  test('an archive: Chart.yaml, and for apiVersion v1 requirements.yaml wherever it lies; a directory the same', async () => {
+    const dir = writeChart(path.join(tmp, 'decl/old'), 'apiVersion: v1\nname: old\nversion: 1.0.0\n', {
+      'requirements.yaml': `dependencies:\n- name: lib\n  version: ^1.0.0\n  repository: oci://${reg.host}/shared\n- name: crds\n  version: 0.1.0\n`,
+      'zz/big.txt': 'x'.repeat(70_000)
+    })
+    const archive = path.join(tmp, 'decl/old-1.0.0.tgz')
+    execFileSync('tar', ['-czf', archive, '--sort=name', '-C', path.dirname(dir), 'old'])
+    const want = {
+      name: 'old',
+      dependencies: [
+        { name: 'lib', repository: `oci://${reg.host}/shared` },
+        { name: 'crds', repository: '' }
+      ]
+    }
+    expect(await archiveDeclarations(archive, 'old-1.0.0.tgz')).toEqual(want)
+    expect(await directoryDeclarations(dir, 'old')).toEqual(want)
+    // A v2 chart's list comes from Chart.yaml.
+    writeFileSync(
+      path.join(tmp, 'decl/new.tgz'),
+      tarChart({ name: 'new', version: '1.0.0', chartYamlExtra: 'dependencies:\n- name: x\n  version: 1.0.0\n  repository: file://../x\n' })
+    )
+    expect(await archiveDeclarations(path.join(tmp, 'decl/new.tgz'))).toEqual({ name: 'new', dependencies: [{ name: 'x', repository: 'file://../x' }] })
   })
 })
