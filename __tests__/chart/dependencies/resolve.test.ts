@@ -553,6 +553,34 @@ describe('what charts/ already holds, as helm dependency build treats it', () =>
   })
 })
 
+describe('what charts/ already holds, with a lock', () => {
+  test('a vendored archive of another version than the lock gives is replaced by the locked one (Build → downloadAll)', async () => {
+    const DD = `${repo.origin}/dandydeveloper/charts/`
+    const req = `[{"name":"redis-ha","version":"4.x","repository":"${DD}"},{"name":"kube-state-metrics","version":"8.4.*","repository":"${PC()}"}]`
+    const locked = `[{"name":"redis-ha","version":"4.38.0","repository":"${DD}"},{"name":"kube-state-metrics","version":"8.4.0","repository":"${PC()}"}]`
+    const dir = writeChart(
+      path.join(tmp, 'relocked'),
+      `apiVersion: v2\nname: relocked\nversion: 1.0.0\ndependencies:\n- name: redis-ha\n  version: 4.x\n  repository: ${DD}\n- name: kube-state-metrics\n  version: 8.4.*\n  repository: ${PC()}\n`,
+      {
+        'Chart.lock': `dependencies:\n- name: redis-ha\n  repository: ${DD}\n  version: 4.38.0\n- name: kube-state-metrics\n  repository: ${PC()}\n  version: 8.4.0\ndigest: ${hashed(`[${req},${locked}]`)}\ngenerated: "2026-01-01T00:00:00Z"\n`
+      }
+    )
+    mkdirSync(path.join(dir, 'charts'))
+    writeFileSync(path.join(dir, 'charts/redis-ha-4.39.0.tgz'), tarChart({ name: 'redis-ha', version: '4.39.0' }))
+    const { deps, listing, read } = await packageAndList(dir, resolver())
+    expect(deps.map((d) => `${d.name}@${d.version} ${d.source}`)).toEqual([
+      `redis-ha@4.38.0 ${DD}redis-ha-4.38.0.tgz`,
+      `kube-state-metrics@8.4.0 ${PC()}/kube-state-metrics-8.4.0.tgz`
+    ])
+    expect(listing.filter((f) => f.endsWith('/Chart.yaml'))).toEqual([
+      'relocked/Chart.yaml',
+      'relocked/charts/kube-state-metrics/Chart.yaml',
+      'relocked/charts/redis-ha/Chart.yaml'
+    ])
+    expect(read('relocked/charts/redis-ha/Chart.yaml')).toContain('version: 4.38.0')
+  })
+})
+
 describe('redirects go through the one transport', () => {
   test('credentials stay with the repository origin: not to another origin, and not back after leaving', async () => {
     const mirror = await startChartRepo({ pki })
