@@ -476,7 +476,7 @@ describe('what charts/ already holds, as helm dependency build treats it', () =>
       `apiVersion: v2\nname: local-range\nversion: 1.0.0\ndependencies:\n- name: common\n  version: ^1.0.0\n- name: redis-ha\n  version: 4.38.0\n  repository: ${repo.origin}/dandydeveloper/charts/\n`,
       { 'charts/common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 2.1.0\n' }
     )
-    const err = (await caught(resolver().resolve(await loadChartDir(dir, 'local-range'), dir, WHEN))) as ChartError
+    const err = await caught<ChartError>(resolver().resolve(await loadChartDir(dir, 'local-range'), dir, WHEN))
     expect(err).toBeInstanceOf(ChartError)
     expect(err.message).toBe('dependency common at version 2.1.0 does not satisfy the constraint ^1.0.0')
     expect(err.chart).toBe('local-range')
