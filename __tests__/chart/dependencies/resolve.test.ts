@@ -467,6 +467,14 @@ describe('apiVersion v1 charts (requirements.yaml)', () => {
     )
     expect((err as ChartError).file).toBe('legacy-stale/requirements.lock')
   })
+  test("a Chart.lock in a v1 chart is the lock too (Helm's loader reads it for any apiVersion); Save writes neither lock file", async () => {
+    const req = `[{"name":"crds","version":"0.0.0","repository":""},{"name":"kube-state-metrics","version":"8.4.*","repository":"${PC()}"}]`
+    const locked = `[{"name":"crds","version":"0.0.0","repository":""},{"name":"kube-state-metrics","version":"8.4.0","repository":"${PC()}"}]`
+    const lock = `dependencies:\n- name: crds\n  version: 0.0.0\n- name: kube-state-metrics\n  repository: ${PC()}\n  version: 8.4.0\ndigest: ${hashed(`[${req},${locked}]`)}\ngenerated: "2020-01-01T00:00:00Z"\n`
+    const { listing, deps } = await packageAndList(v1Chart('legacy-chartlock', { 'Chart.lock': lock }), resolver())
+    expect(deps[1].version).toBe('8.4.0')
+    expect(listing.filter((f) => f.endsWith('.lock'))).toEqual([])
+  })
 })
 
 describe('what charts/ already holds, as helm dependency build treats it', () => {
