@@ -213,7 +213,8 @@ export async function loadFiles(files: Loaded[], where: string, budget = new Loa
     const n = f.name
     if (n === 'Chart.yaml') continue
     if (n === 'Chart.lock') {
-      if (raw.apiVersion !== 'v1') chart.lock = parseLock(await dataOf(f), file(n), where)
+      // Helm's loader reads it whatever the apiVersion (a v1 chart's requirements.lock, later in the walk, wins); Save writes it for v2 only.
+      chart.lock = parseLock(await dataOf(f), file(n), where)
     } else if (n === 'values.yaml') {
       checkValues(await dataOf(f), file(n), where)
       chart.values = f.file
