@@ -8,6 +8,7 @@
 import type { SerializedBundle } from '@sigstore/bundle'
 import { getOctokit } from '@actions/github'
 import type { RunContext } from '../context'
+import { foreignNetworkError, networkSentence } from '../http'
 
 export async function storeAttestation(
   bundle: SerializedBundle,
@@ -18,11 +19,20 @@ export async function storeAttestation(
   if (!owner || !repo || !token)
     return { warning: 'The provenance was not stored with GitHub (no GITHUB_REPOSITORY or github-token); use `gh attestation verify --bundle-from-oci`' }
   const octokit = getOctokit(token, { baseUrl: github.apiUrl, userAgent: 'helm-oci-publish' })
+  const started = Date.now()
   try {
     const res = await octokit.request('POST /repos/{owner}/{repo}/attestations', { owner, repo, bundle, headers: { 'x-github-api-version': '2022-11-28' } })
     const id = (res.data as { id?: number | string }).id
     return { id: id === undefined ? undefined : String(id) }
   } catch (err) {
+    const network = foreignNetworkError(err, 'POST', new URL(`${github.apiUrl}/repos/${owner}/${repo}/attestations`), Date.now() - started)
+    if (network) {
+      const api = { name: `the GitHub API at ${github.apiUrl}`, setting: 'GITHUB_API_URL (github-server-url on GitHub Enterprise Server)' }
+      const { message, hint } = networkSentence(network, api)
+      return {
+        warning: `GitHub did not store the provenance attestation: ${message}. ${hint}; the attestation is in the registry for \`gh attestation verify --bundle-from-oci\``
+      }
+    }
     const status = (err as { status?: number }).status
     const hint =
       status === 403 || status === 404
