@@ -359,7 +359,8 @@ function describeFailure(f: NetworkFailure, err: NodeJS.ErrnoException & { proxy
     case 'stalled':
       return `stalled: no bytes moved for ${seconds(ms)}`
     case 'tls':
-      return `TLS failed: ${err.message}`
+      // A proxy URL with https:// is a TLS connection to the proxy itself, before any tunnel.
+      return err.proxy ? `TLS to proxy ${err.proxy} failed: ${err.message}` : `TLS failed: ${err.message}`
     case 'proxy':
     case 'too-large':
       return err.message
