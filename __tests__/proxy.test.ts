@@ -199,7 +199,9 @@ describe('through a CONNECT proxy', () => {
     const err = await caught(push('proxied/tls-proxy-untrusted'))
     expect(err).toBeInstanceOf(RegistryError)
     expect(err.message).toMatch(
-      new RegExp(`^cannot connect securely to registry ${host()}: TLS to proxy https://127\\.0\\.0\\.1:${tlsProxy.port} failed: .*certificate.* while publishing chart \`small\`$`)
+      new RegExp(
+        `^cannot connect securely to registry ${host()}: TLS to proxy https://127\\.0\\.0\\.1:${tlsProxy.port} failed: .*certificate.* while publishing chart \`small\`$`
+      )
     )
     expect((err as RegistryError).hint).toContain('ca-file')
     expect(err.message).not.toContain(decodeURIComponent(new URL(tlsProxy.url).password))

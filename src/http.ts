@@ -17,7 +17,7 @@ import { isIP, type Socket } from 'node:net'
 import { Readable, type Duplex } from 'node:stream'
 import * as tls from 'node:tls'
 import { maskSecret } from './auth/mask'
-import { InactivityWatch } from './inactivity'
+import { InactivityWatch, sendQueueBytes } from './inactivity'
 import { displayProxy, getProxyUrl, type ProxyChoice } from './proxy'
 import * as log from './report/log'
 
@@ -149,6 +149,9 @@ function openTunnel(proxy: ProxyChoice, host: string, port: number, ca: string[]
   req.end()
 }
 
+/** On a TLS socket layered over a tunnel: the socket below, which carries the TCP connection. */
+const TCP_SOCKET = Symbol('tcp socket')
+
 /** An agent whose connections are CONNECT tunnels through `proxy` (TLS to the target inside for https). */
 function tunnellingAgent(secure: boolean, proxy: ProxyChoice, ca: string[] | undefined): http.Agent {
   const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 8, ...(ca ? { ca } : {}) }) : new http.Agent({ keepAlive: true, maxSockets: 8 })
@@ -160,7 +163,8 @@ function tunnellingAgent(secure: boolean, proxy: ProxyChoice, ca: string[] | und
       if (!secure) return cb?.(null, socket)
       // SNI carries names only, never an IP literal.
       const servername = options.servername || (isIP(host) ? undefined : host)
-      cb?.(null, tls.connect({ socket, servername, ca, ALPNProtocols: ['http/1.1'] }))
+      // The TCP connection under the TLS one, whose kernel send queue shows an upload leaving.
+      cb?.(null, Object.assign(tls.connect({ socket, servername, ca, ALPNProtocols: ['http/1.1'] }), { [TCP_SOCKET]: socket }))
     })
     return undefined
   }
@@ -403,6 +407,15 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
     let watch: InactivityWatch | undefined
     let sent = 0
     let socket: Socket | undefined
+    // Bytes that left the kernel's send queue while this request uploads (Linux; see src/inactivity.ts).
+    let acked = 0
+    let queued: number | undefined
+    const sendQueue = (): void => {
+      const s = socket && ((socket as Socket & { [TCP_SOCKET]?: Socket })[TCP_SOCKET] ?? socket)
+      const q = s ? sendQueueBytes(s) : undefined
+      if (q !== undefined && queued !== undefined && q < queued) acked += queued - q
+      queued = q
+    }
     const r = lib.request(url, { method: req.method, headers, agent: agentFor(url, req.ca) }, (res) => {
       watch?.answered()
       const status = res.statusCode ?? 0
@@ -440,7 +453,8 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
       ticker = setInterval(
         () => {
           const now = Date.now()
-          watch!.observe(sent, socket?.bytesRead ?? 0, now)
+          if (watch!.uploading) sendQueue()
+          watch!.observe({ sent, read: socket?.bytesRead ?? 0, acked }, now)
           if (watch!.stalled(now)) r.destroy(Object.assign(new Error('inactivity timeout'), { stalled: true }))
         },
         Math.min(1000, Math.max(50, inactivityTimeoutMs / 8))
@@ -473,7 +487,16 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
     r.on('close', stop)
     // The body is written in slices whose completion (the socket below accepted them) is the upload's progress.
     const write = (chunk: Buffer): boolean => r.write(chunk, (err) => void (err ? undefined : (sent += chunk.length)))
-    const finish = (): void => void r.end(() => watch?.bodyAccepted(Date.now()))
+    const finish = (): void =>
+      void r.end(() => {
+        if (!watch) return
+        watch.bodyAccepted(Date.now())
+        if (watch.graceMs > 0)
+          trace(
+            () =>
+              `${req.method} ${displayUrl(url)}: body handed over; about ${(watch!.buffered / 1048576).toFixed(1)} MiB may still drain at ${(watch!.rate / 1048576).toFixed(2)} MiB/s, so the answer may take ${seconds(watch!.graceMs)} more`
+          )
+      })
     const writable = (): Promise<void> =>
       new Promise((done) => {
         const go = (): void => {

@@ -133,7 +133,13 @@ describe('GitHub Enterprise Server behind a corporate proxy', () => {
           { charts: 'demo', registry: `oci://${host}/tls-proxy`, 'github-token': 'ghs_enterprise_token', sign: 'false' },
           {
             workspace: workspace(),
-            env: { GITHUB_SERVER_URL: `https://${SERVER}`, GITHUB_API_URL: apiUrl, HTTPS_PROXY: tlsProxy.url, NODE_EXTRA_CA_CERTS: pki.caFile, RUNNER_DEBUG: '1' }
+            env: {
+              GITHUB_SERVER_URL: `https://${SERVER}`,
+              GITHUB_API_URL: apiUrl,
+              HTTPS_PROXY: tlsProxy.url,
+              NODE_EXTRA_CA_CERTS: pki.caFile,
+              RUNNER_DEBUG: '1'
+            }
           }
         )
       )
@@ -146,7 +152,12 @@ describe('GitHub Enterprise Server behind a corporate proxy', () => {
       expect(tlsProxy.proxyAuthorizations.every((a) => a === `Basic ${Buffer.from(`corp:${password}`).toString('base64')}`)).toBe(true)
       expect(run.stdout).toMatch(new RegExp(`::debug::https requests go through proxy https://127\\.0\\.0\\.1:${tlsProxy.port} \\(with credentials\\)`))
       expect(run.stdout).toContain(`::add-mask::${password}\n`)
-      expect(run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain(password)
+      expect(
+        run.stdout
+          .split('\n')
+          .filter((l) => !l.startsWith('::add-mask::'))
+          .join('\n')
+      ).not.toContain(password)
       expect(run.stderr).not.toContain(password)
     } finally {
       await tlsProxy.stop()
