@@ -211,6 +211,10 @@ export type NetworkFailure = 'refused' | 'dns' | 'reset' | 'connect-timeout' | '
 
 /** A request that got no HTTP answer: what happened, to which request, after how long. */
 export class NetworkError extends Error {
+  // Lazily loaded bundles (src/lazy.ts) carry their own copy of this class: recognise any copy's instances.
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return x instanceof Error && x.name === 'NetworkError' && 'failure' in x
+  }
   readonly code?: string
   readonly failure: NetworkFailure
   readonly method: string
@@ -248,8 +252,10 @@ export function foreignNetworkError(err: unknown, method: string, url: URL, elap
   if (!(err instanceof Error)) return undefined
   if ((err as { response?: unknown }).response) return undefined
   for (let e: unknown = err; e instanceof Error; e = e.cause) {
-    const code = (e as NodeJS.ErrnoException).code
-    if (code && classify(e as NodeJS.ErrnoException) !== 'other') return new NetworkError(e as NodeJS.ErrnoException, method, url, elapsedMs)
+    // Octokit's RequestError has a numeric (deprecated) `code`: the HTTP status, not an error code.
+    const code: unknown = (e as { code?: unknown }).code
+    if (typeof code === 'string' && classify(e as NodeJS.ErrnoException) !== 'other')
+      return new NetworkError(e as NodeJS.ErrnoException, method, url, elapsedMs)
   }
   const code = ERRNO_IN_TEXT.exec(err.message)?.[1]
   const text = err.message
@@ -661,6 +667,24 @@ export async function sendWithRetry(req: HttpRequest, policy: RetryPolicy = DEFA
     ;(outcome as HttpResponse).bodyStream?.resume()
     await sleep(decision.delayMs)
   }
+}
+
+/**
+ * fetch() over this transport, for clients that take one (Octokit): the same proxy, CA, timeouts,
+ * retries and trace as every other request, and a NetworkError (not a bare "fetch failed") when no
+ * answer came.
+ */
+export async function transportFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+  const url = new URL(input instanceof Request ? input.url : input)
+  const headers: Record<string, string> = {}
+  new Headers(init.headers).forEach((v, k) => (headers[k] = v))
+  const body = init.body == null ? undefined : typeof init.body === 'string' ? init.body : Buffer.from(await new Response(init.body).arrayBuffer())
+  const method = init.method ?? 'GET'
+  const res = await sendWithRetry({ method, url, headers, body })
+  const out = new Headers()
+  for (const [k, v] of Object.entries(res.headers)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, x)
+  const empty = method === 'HEAD' || [101, 204, 205, 304].includes(res.status)
+  return new Response(empty ? null : res.body, { status: res.status, headers: out })
 }
 
 export function headerValue(headers: http.IncomingHttpHeaders, name: string): string | undefined {
