@@ -254,8 +254,7 @@ export function foreignNetworkError(err: unknown, method: string, url: URL, elap
   for (let e: unknown = err; e instanceof Error; e = e.cause) {
     // Octokit's RequestError has a numeric (deprecated) `code`: the HTTP status, not an error code.
     const code: unknown = (e as { code?: unknown }).code
-    if (typeof code === 'string' && classify(e as NodeJS.ErrnoException) !== 'other')
-      return new NetworkError(e as NodeJS.ErrnoException, method, url, elapsedMs)
+    if (typeof code === 'string' && classify(e) !== 'other') return new NetworkError(e, method, url, elapsedMs)
   }
   const code = ERRNO_IN_TEXT.exec(err.message)?.[1]
   const text = err.message
