@@ -6,16 +6,16 @@
  */
 import { AuthError, RegistryError } from '../errors'
 import { warning as warn } from '../report/log'
-import { sendWithRetry } from '../http'
 import type { Credential, CredentialSource, RepositorySettings } from '../oci/credentials'
 import { CredentialCache } from './cache'
 import { awsCredentialSource } from './aws/credentials'
 import { awsEndpoint } from './aws/endpoints'
 import { signRequest, type AwsCredentials } from './aws/sigv4'
 import { maskCredential, maskSecret, scrubSecrets } from './mask'
-import { fieldText, sameHost } from './source'
+import { callService, fieldText, sameHost } from './source'
 
 const TARGET = { ecr: 'AmazonEC2ContainerRegistry_V20150921', 'ecr-public': 'SpencerFrontendService' }
+const ENDPOINT_VARIABLE = { ecr: 'AWS_ENDPOINT_URL_ECR', 'ecr-public': 'AWS_ENDPOINT_URL_ECR_PUBLIC' }
 
 export interface EcrOptions {
   host: string
@@ -59,7 +59,12 @@ export async function ecrApiCall(
     credentials: creds,
     contentSha256: true
   })
-  const res = await sendWithRetry({ method: 'POST', url: endpoint, headers: { ...signed.headers, 'user-agent': 'helm-oci-publish' }, body })
+  const api = {
+    name: `AWS ${service === 'ecr' ? 'ECR' : 'ECR Public'} at ${endpoint.origin}`,
+    setting: `${ENDPOINT_VARIABLE[service]} (or the region)`,
+    during: ` (${action})`
+  }
+  const res = await callService(api, { method: 'POST', url: endpoint, headers: { ...signed.headers, 'user-agent': 'helm-oci-publish' }, body })
   const text = res.body.toString()
   let json: Record<string, unknown> = {}
   try {
