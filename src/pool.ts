@@ -4,6 +4,7 @@
  * `concurrency` tasks running. A failure skips what depends on it; with
  * `failFast` it also skips everything not started yet. Every other key still
  * runs, so one failure never hides the others. Pure scheduling: no I/O.
+ * `pool` is the same scheduler as an ordered map (promote, migrate, blob copies).
  */
 
 export type Outcome = { status: 'done' } | { status: 'failed' } | { status: 'skipped'; reason: string }
@@ -89,13 +90,29 @@ function describe(o: Outcome): string {
   return o.status === 'failed' ? 'failed' : 'was skipped'
 }
 
-/** A bounded pool: runs `fn` over `items` with at most `size` at a time; results in the items' order. */
-export async function pool<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+/**
+ * A bounded, ordered map: `fn` over `items` with at most `size` at a time (the
+ * same scheduler, without dependencies); results in the items' order. The
+ * first error stops new starts and is thrown once the running calls ended.
+ */
+export async function pool<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i])
+  let failure: { err: unknown } | undefined
+  const task = async (key: string): Promise<boolean> => {
+    const i = Number(key)
+    try {
+      out[i] = await fn(items[i])
+      return true
+    } catch (err) {
+      failure ??= { err }
+      return false
+    }
   }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker))
+  await runPool(
+    items.map((_item, i) => String(i)),
+    task,
+    { concurrency: size, failFast: true }
+  )
+  if (failure) throw failure.err
   return out
 }
