@@ -102,6 +102,38 @@ test('a dependency cycle ends with the keys in it skipped, the rest done', async
   expect(out.get('a')).toEqual({ status: 'skipped', reason: 'dependency cycle through b' })
 })
 
+test('release: a task left only waiting frees its slot; what needs it still waits for its end', async () => {
+  let working = 0
+  let peakWorking = 0
+  let alive = 0
+  let peakAlive = 0
+  const events: string[] = []
+  const needs = new Map([['after', ['w0']]])
+  const keys = ['w0', 'w1', 'w2', 'w3', 'w4', 'w5', 'after']
+  const out = await runPool(
+    keys,
+    async (k, release) => {
+      events.push(`start ${k}`)
+      peakAlive = Math.max(peakAlive, ++alive)
+      peakWorking = Math.max(peakWorking, ++working)
+      await tick(2)
+      working--
+      release()
+      release() // twice is once
+      await tick(30)
+      alive--
+      events.push(`end ${k}`)
+      return true
+    },
+    { concurrency: 2, needs }
+  )
+  expect(new Set(Object.values(statuses(out)))).toEqual(new Set(['done']))
+  // At most 2 working at once, but more than 2 alive: the waits overlapped the work of others.
+  expect(peakWorking).toBeLessThanOrEqual(2)
+  expect(peakAlive).toBeGreaterThan(2)
+  expect(events.indexOf('start after')).toBeGreaterThan(events.indexOf('end w0'))
+})
+
 test('random DAGs: order respected, concurrency bounded, every key settled', async () => {
   await fc.assert(
     fc.asyncProperty(

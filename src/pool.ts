@@ -21,9 +21,15 @@ export interface PoolOptions {
 /**
  * Runs `task(key)` for each key; a task reports success by resolving true and
  * failure by resolving false or throwing (it reports its own error). Resolves
- * with every key's outcome, in the order of `keys`.
+ * with every key's outcome, in the order of `keys`. A task that has only a
+ * wait left (a timer, no work) may call `release()`: it then stops counting
+ * against `concurrency`, while what needs it still waits for it to end.
  */
-export function runPool(keys: readonly string[], task: (key: string) => Promise<boolean>, opts: PoolOptions): Promise<Map<string, Outcome>> {
+export function runPool(
+  keys: readonly string[],
+  task: (key: string, release: () => void) => Promise<boolean>,
+  opts: PoolOptions
+): Promise<Map<string, Outcome>> {
   const limit = Math.max(1, Math.floor(opts.concurrency))
   const known = new Set(keys)
   const needs = new Map(keys.map((k) => [k, [...new Set(opts.needs?.get(k) ?? [])].filter((d) => d !== k && known.has(d))]))
@@ -35,11 +41,14 @@ export function runPool(keys: readonly string[], task: (key: string) => Promise<
     if (opts.failFast) stopped = true
   }
   const pending = keys.filter((k) => !outcome.has(k))
+  // `running` holds the slots (bounded by `limit`); `active` counts every task not ended yet, released or not.
   let running = 0
+  let active = 0
 
   return new Promise((resolve) => {
-    const finish = (key: string, ok: boolean): void => {
-      running--
+    const finish = (key: string, ok: boolean, holdsSlot: boolean): void => {
+      if (holdsSlot) running--
+      active--
       outcome.set(key, ok ? { status: 'done' } : { status: 'failed' })
       if (!ok && opts.failFast) stopped = true
       pump()
@@ -63,18 +72,26 @@ export function runPool(keys: readonly string[], task: (key: string) => Promise<
         if (running < limit && deps.every((d) => outcome.get(d)?.status === 'done')) {
           pending.splice(i, 1)
           running++
+          active++
+          let holdsSlot = true
+          const release = (): void => {
+            if (!holdsSlot) return
+            holdsSlot = false
+            running--
+            pump()
+          }
           // A task that throws synchronously or rejects is a failure like any other.
           Promise.resolve()
-            .then(() => task(key))
+            .then(() => task(key, release))
             .then(
-              (ok) => finish(key, ok === true),
-              () => finish(key, false)
+              (ok) => finish(key, ok === true, holdsSlot),
+              () => finish(key, false, holdsSlot)
             )
           continue
         }
         i++
       }
-      if (running > 0) return
+      if (active > 0) return
       // Nothing runs and nothing can start: what is left waits on itself.
       for (const key of pending.splice(0)) {
         const cycle = needs.get(key)!.filter((d) => !outcome.has(d))

@@ -108,7 +108,7 @@ async function planOne(p: PreparedChart, target: Target, inputs: Inputs): Promis
   )
 }
 
-async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Promise<void> {
+async function publishOne(p: PreparedChart, target: Target, inputs: Inputs, release: () => void): Promise<void> {
   const { ref, artifact, archive, result } = p
   if (!ref || !artifact || !archive) return
   const { client } = target
@@ -147,8 +147,10 @@ async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Pro
   }
   const tagging = Date.now()
   await tagManifest(client, ref.repository, ref.tag, artifact.manifest)
-  // Immutable versions wait out a racing writer (a few round trips) before reading the tag back.
+  // Immutable versions wait out a racing writer (a few round trips) before reading the tag back;
+  // the wait needs no slot of the pool, so other charts go on meanwhile.
   const settleMs = inputs.ifExists === 'overwrite' ? 0 : Math.min(2000, Math.max(300, 3 * (Date.now() - tagging)))
+  if (settleMs > 0) release()
   await confirmTag(client, ref, artifact.digest, settleMs)
   result.status = 'published'
   log.info(`Pushed: ${ref}`)
@@ -174,12 +176,13 @@ function explain(err: unknown, p: PreparedChart, target: Target, inputs: Inputs)
 
 /**
  * Publishes (or plans) one packaged chart; false when it failed, reported
- * with the chart's name (annotation, result) so the others go on.
+ * with the chart's name (annotation, result) so the others go on. `release`
+ * is called when only the wait before the tag read-back is left.
  */
-export async function publishChart(p: PreparedChart, target: Target, inputs: Inputs): Promise<boolean> {
+export async function publishChart(p: PreparedChart, target: Target, inputs: Inputs, release: () => void = () => {}): Promise<boolean> {
   try {
     if (inputs.plan) await target.client.forChart(p.result.name, () => planOne(p, target, inputs))
-    else await target.client.forChart(p.result.name, () => publishOne(p, target, inputs))
+    else await target.client.forChart(p.result.name, () => publishOne(p, target, inputs, release))
     return true
   } catch (err) {
     const e = explain(err, p, target, inputs)

@@ -17,7 +17,8 @@ import { writeOutputs } from './report/outputs'
 import { summaryMarkdown } from './report/summary'
 import { verdict } from './report/result'
 
-type Step = (p: PreparedChart) => Promise<boolean>
+/** One stage of a chart; `release` frees its pool slot when only a wait is left. */
+type Step = (p: PreparedChart, release: () => void) => Promise<boolean>
 
 export async function run(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   // The network timeout holds for every request, chart repositories included.
@@ -30,7 +31,7 @@ export async function run(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
   let login: Promise<Target> | undefined
   let loginFailure: { err: unknown } | undefined
   const pack: Step = (p) => packaging.packageChart(p)
-  const publish: Step = async (p) => {
+  const publish: Step = async (p, release) => {
     if (inputs.dryRun) return true
     let target: Target
     try {
@@ -40,16 +41,16 @@ export async function run(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
       loginFailure ??= { err }
       return false
     }
-    return publishChart(p, target, inputs)
+    return publishChart(p, target, inputs, release)
   }
   const task =
     (steps: Step[]) =>
-    async (key: string): Promise<boolean> => {
+    async (key: string, release: () => void): Promise<boolean> => {
       if (loginFailure) return false
       const p = byKey.get(key)!
       const title = (): string => (p.result.name ? `${p.result.name} ${p.result.version} (${p.source.display})` : p.source.display)
       return log.chartGroup(title, async () => {
-        for (const step of steps) if (!(await step(p))) return false
+        for (const step of steps) if (!(await step(p, release))) return false
         return true
       })
     }
