@@ -257,7 +257,7 @@ export class RegistryClient {
       res.status === 401 || res.status === 403
         ? 'Check the credentials and that they may push to this repository'
         : code === 'NAME_UNKNOWN'
-          ? 'Create the repository first if this registry does not create repositories on push (for Amazon ECR, set create-repository: true)'
+          ? 'Create the repository first if this registry does not create repositories on push (for Amazon ECR and ECR Public, set create-repository: true)'
           : res.status >= 500
             ? 'The registry failed; re-run the job, and check the registry status if it persists'
             : undefined
