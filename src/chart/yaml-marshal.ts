@@ -1,12 +1,10 @@
 /**
  * `sigs.k8s.io/yaml.Marshal` as Helm uses it to regenerate Chart.yaml and
  * Chart.lock: the value goes through Go JSON, then go-yaml v2 emits it with
- * keys sorted, 2-space indentation, sequences not indented under their key,
+ * keys sorted (its own natural order), 2-space indentation, sequences not indented under their key,
  * strings plain unless they would read back as another type, and long plain
  * or single-quoted scalars folded at the first space past column 80.
  */
-import { compareUtf8 } from '../gojson'
-
 const BEST_WIDTH = 80
 
 const BOOL_OR_NULL = new Set(
@@ -174,6 +172,50 @@ function goFloat(n: number): string {
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
+const isLetter = (c: string): boolean => /\p{L}/u.test(c)
+const isDigit = (c: string): boolean => /\p{Nd}/u.test(c)
+/** The value of the run of digits at `i` (Go subtracts '0' from each rune) and where the run ends. */
+function digitRun(r: string[], i: number, start: number): [value: number, end: number] {
+  let n = start
+  let k = i
+  for (; k < r.length && isDigit(r[k]); k++) n = n * 10 + (r[k].codePointAt(0)! - 0x30)
+  return [n, k]
+}
+
+/**
+ * go-yaml v2's order of string keys (sorter.go keyList.Less): rune by rune, a letter sorts after any other
+ * character, and runs of digits compare by value ("a2" before "a10"), so this is not byte order.
+ */
+function keyLess(a: string, b: string): boolean {
+  const ar = [...a]
+  const br = [...b]
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    if (ar[i] === br[i]) continue
+    const al = isLetter(ar[i])
+    const bl = isLetter(br[i])
+    if (al && bl) return ar[i].codePointAt(0)! < br[i].codePointAt(0)!
+    if (al || bl) return bl
+    // A '0' continuing a number that already has a non-zero digit before it counts as part of that number.
+    let start = 0
+    if (ar[i] === '0' || br[i] === '0') {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+        if (ar[j] !== '0') {
+          start = 1
+          break
+        }
+      }
+    }
+    const [an, ai] = digitRun(ar, i, start)
+    const [bn, bi] = digitRun(br, i, start)
+    if (an !== bn) return an < bn
+    if (ai !== bi) return ai < bi
+    return ar[i].codePointAt(0)! < br[i].codePointAt(0)!
+  }
+  return ar.length < br.length
+}
+
+const compareKeys = (a: string, b: string): number => (keyLess(a, b) ? -1 : keyLess(b, a) ? 1 : 0)
+
 function simple(v: Json, column: number, indent: number): string | undefined {
   if (v === null) return 'null'
   if (typeof v === 'boolean') return String(v)
@@ -185,7 +227,7 @@ function simple(v: Json, column: number, indent: number): string | undefined {
 }
 
 function mapping(obj: { [k: string]: Json }, indent: number, firstInline: boolean): string {
-  const keys = Object.keys(obj).sort(compareUtf8)
+  const keys = Object.keys(obj).sort(compareKeys)
   let out = ''
   keys.forEach((k, i) => {
     const pad = i === 0 && firstInline ? '' : ' '.repeat(indent)
