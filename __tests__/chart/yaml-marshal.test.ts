@@ -117,3 +117,39 @@ describe('go-yaml v2 TestSortedOutput (the string keys)', () => {
     expect(yaml).toBe('annotations:\n  example.com/v1: one\n  example.com/v2: two\n  example.com/v10: ten\n')
   })
 })
+
+// Not in go-yaml's own tests, so read off its v2.4.0 source (the emitter sigs.k8s.io/yaml's fork keeps):
+// is_printable (yamlprivateh.go) excludes tab, U+0085 and everything past the BMP; yaml_emitter_analyze_scalar makes
+// such text "special" (no plain, no single quotes, no literal block), as it does a trailing space or a space before
+// a line break for literal blocks; yaml_emitter_write_double_quoted_scalar uses the short escapes \a \b \t \v \f
+// \r \e \0 \N and folds at a space past column 80, escaping a space that follows the fold. Where PyYAML (a
+// libyaml-derived emitter) agrees it gives the same bytes (tab, control characters, the literal-block refusals).
+describe('go-yaml v2 styles for special characters (emitterc.go, yamlprivateh.go v2.4.0)', () => {
+  test.each<[string, string]>([
+    ['a\tb', 'a: "a\\tb"\n'],
+    ['a\u0007b\bc\u000bd\fe\u001bf\u0000g\rh', 'a: "a\\ab\\bc\\vd\\fe\\ef\\0g\\rh"\n'],
+    ['a\u0085b', 'a: "a\\Nb"\n'],
+    ['a\u0001b\u007fc\ufeffd', 'a: "a\\x01b\\x7Fc\\uFEFFd"\n'],
+    ['launch \u{1F680}', 'a: "launch \\U0001F680"\n'],
+    ['tab\tin\nmulti', 'a: "tab\\tin\\nmulti"\n'],
+    ['trailing space \nnext', 'a: "trailing space \\nnext"\n'],
+    ['last line ends in a space\nx ', 'a: "last line ends in a space\\nx "\n'],
+    ['ok\nfine\n', 'a: |\n  ok\n  fine\n'],
+    ['a\n b', 'a: |-\n  a\n   b\n']
+  ])('%j', (value, yaml) => {
+    expect(jsonToYaml(JSON.stringify({ a: value }))).toBe(yaml)
+  })
+
+  test('a double-quoted scalar folds at the first space past column 80; a space after the fold is escaped', () => {
+    const x70 = 'x'.repeat(70)
+    expect(jsonToYaml(JSON.stringify({ a: `${x70} ${'y'.repeat(20)}\u0007 z` }))).toBe(`a: "${x70} ${'y'.repeat(20)}\\a\n  z"\n`)
+    const x80 = 'x'.repeat(80)
+    expect(jsonToYaml(JSON.stringify({ a: `${x80}\t  two` }))).toBe(`a: "${x80}\\t\n  \\ two"\n`)
+    // Under the width, or a space at either end: no fold.
+    expect(jsonToYaml(JSON.stringify({ a: 'short\tone two' }))).toBe('a: "short\\tone two"\n')
+  })
+
+  test('a key is never folded', () => {
+    expect(jsonToYaml(JSON.stringify({ [`${'k'.repeat(90)} k`]: 1 }))).toBe(`${'k'.repeat(90)} k: 1\n`)
+  })
+})

@@ -27,17 +27,23 @@ function resolvesToNonString(s: string): boolean {
 }
 
 const isBlank = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n'
-/** libyaml's printable test, with go-yaml's unicode output enabled. */
-const isPrintable = (c: string): boolean =>
-  c === '\t' ||
-  c === '\n' ||
-  (c >= ' ' && c <= '~') ||
-  (c >= '\u00a0' && c !== '\ufeff' && !/[\ud800-\udfff\ufffe\uffff\u0085\u2028\u2029]/.test(c)) ||
-  c === '\u0085'
+/**
+ * go-yaml v2 `is_printable` (yamlprivateh.go, unicode output on): LF, ASCII 0x20-0x7E, U+00A0-U+D7FF and
+ * U+E000-U+FFFD but the BOM. Not tab, not U+0085, nothing past the BMP (an emoji is written as \U0001F680).
+ * U+2028/U+2029 are printable line breaks there; here they count as not printable (see the note on scalar).
+ */
+const isPrintable = (c: string): boolean => {
+  const cp = c.codePointAt(0)!
+  return (
+    cp === 0x0a ||
+    (cp >= 0x20 && cp <= 0x7e) ||
+    (cp >= 0xa0 && cp <= 0xd7ff && cp !== 0x2028 && cp !== 0x2029) ||
+    (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff)
+  )
+}
 
 /** libyaml `yaml_emitter_analyze_scalar`, reduced to what picks the style. */
-function analyze(s: string): { plain: boolean; singleQuoted: boolean; multiline: boolean } {
-  if (s.startsWith('---') || s.startsWith('...')) return { plain: false, singleQuoted: true, multiline: s.includes('\n') }
+function analyze(s: string): { plain: boolean; singleQuoted: boolean; block: boolean; multiline: boolean } {
   let block = false
   let special = false
   let lineBreaks = false
@@ -81,16 +87,22 @@ function analyze(s: string): { plain: boolean; singleQuoted: boolean; multiline:
       prevBreak = false
     }
   })
-  let plain = !block
+  // "---" and "..." would read as document markers.
+  let plain = !block && !s.startsWith('---') && !s.startsWith('...')
   let singleQuoted = true
+  // A literal block cannot carry a trailing space, a space before a line break or an escape.
+  const blockAllowed = !trailingSpace && !spaceBreak && !special
   if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) plain = false
+  if (breakSpace) {
+    plain = false
+    singleQuoted = false
+  }
   if (spaceBreak || special) {
     plain = false
     singleQuoted = false
   }
-  if (breakSpace) plain = false
   if (lineBreaks) plain = false
-  return { plain, singleQuoted, multiline: lineBreaks }
+  return { plain, singleQuoted, block: blockAllowed, multiline: lineBreaks }
 }
 
 /** Writes text, replacing a space by a line break once past the width (libyaml write_plain / write_single_quoted). */
@@ -119,24 +131,62 @@ function folded(text: string, startColumn: number, indent: number, allowBreaks: 
   return out
 }
 
-function doubleQuoted(s: string): string {
+/** go-yaml's short escapes in double quotes (yaml_emitter_write_double_quoted_scalar). */
+const ESCAPES: Record<string, string> = {
+  '\0': '0',
+  '\x07': 'a',
+  '\b': 'b',
+  '\t': 't',
+  '\n': 'n',
+  '\v': 'v',
+  '\f': 'f',
+  '\r': 'r',
+  '\x1b': 'e',
+  '"': '"',
+  '\\': '\\',
+  '\u0085': 'N',
+  '\u2028': 'L',
+  '\u2029': 'P'
+}
+
+/** A double-quoted scalar starting at `column`, folded at a space once past the width (a following space escaped). */
+function doubleQuoted(s: string, column = 0, indent = 0, allowBreaks = false): string {
   let out = '"'
-  for (const c of s) {
+  let col = column + 1
+  let spaces = false
+  const chars = [...s]
+  chars.forEach((c, i) => {
     const code = c.codePointAt(0)!
-    if (c === '"' || c === '\\') out += '\\' + c
-    else if (c === '\n') out += '\\n'
-    else if (c === '\t') out += '\\t'
-    else if (c === '\r') out += '\\r'
-    else if (c === '\0') out += '\\0'
-    else if (!isPrintable(c) || c === '\ufeff')
-      out +=
-        code <= 0xff
-          ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+    if (!isPrintable(c) || c === '\n' || c === '"' || c === '\\') {
+      const e =
+        ESCAPES[c] ??
+        (code <= 0xff
+          ? `x${code.toString(16).toUpperCase().padStart(2, '0')}`
           : code <= 0xffff
-            ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`
-            : `\\U${code.toString(16).toUpperCase().padStart(8, '0')}`
-    else out += c
-  }
+            ? `u${code.toString(16).toUpperCase().padStart(4, '0')}`
+            : `U${code.toString(16).toUpperCase().padStart(8, '0')}`)
+      out += `\\${e}`
+      col += 1 + e.length
+      spaces = false
+    } else if (c === ' ') {
+      if (allowBreaks && !spaces && col > BEST_WIDTH && i > 0 && i < chars.length - 1) {
+        out += '\n' + ' '.repeat(indent)
+        col = indent
+        if (chars[i + 1] === ' ') {
+          out += '\\'
+          col++
+        }
+      } else {
+        out += c
+        col++
+      }
+      spaces = true
+    } else {
+      out += c
+      col++
+      spaces = false
+    }
+  })
   return out + '"'
 }
 
@@ -151,11 +201,14 @@ function literal(s: string, indent: number): string {
 /** One string scalar at `column`, continuation lines indented by `indent`. */
 function scalar(s: string, column: number, indent: number, simpleKey: boolean): string {
   const a = analyze(s)
-  if (a.multiline && !simpleKey) return literal(s, indent)
-  if (resolvesToNonString(s)) return doubleQuoted(s)
+  // go-yaml v2 asks for a literal block when the text has a newline, else for plain style unless the text would
+  // read back as another type; the emitter falls back to single, then double quotes when a style cannot hold it.
+  // (Not followed: a text whose only line breaks are U+2028/U+2029 goes single-quoted there, double-quoted here.)
+  if (a.multiline && !simpleKey) return a.block ? literal(s, indent) : doubleQuoted(s, column, indent, true)
+  if (resolvesToNonString(s)) return doubleQuoted(s, column, indent, !simpleKey)
   if (a.plain) return folded(s, column, indent, !simpleKey)
   if (a.singleQuoted) return "'" + folded(s.replace(/'/g, "''"), column + 1, indent, !simpleKey) + "'"
-  return doubleQuoted(s)
+  return doubleQuoted(s, column, indent, !simpleKey)
 }
 
 /** Go's `strconv.FormatFloat(f, 'g', -1, 64)` for the float values go-yaml writes. */
