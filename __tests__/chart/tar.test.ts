@@ -173,6 +173,7 @@ describe('refusing what GNU tar refuses', () => {
 describe("writing as Go's archive/tar writes", () => {
   const p155 = 'p'.repeat(155)
   const p100q54 = `${'p'.repeat(100)}/${'q'.repeat(54)}`
+  const p100q55 = `${'p'.repeat(100)}/${'q'.repeat(55)}`
   // [what, name, [prefix, name] fields of a single USTAR header, or undefined where Go needs a PAX header first]
   test.each<[string, string, [string, string] | undefined]>([
     ['a 100-byte name fills the name field (no NUL), no prefix', `c/${'a'.repeat(98)}`, ['', `c/${'a'.repeat(98)}`]],
@@ -180,6 +181,11 @@ describe("writing as Go's archive/tar writes", () => {
     ['a 256-byte name split at its last fitting "/"', `${p100q54}/${'n'.repeat(100)}`, [p100q54, 'n'.repeat(100)]],
     ['a 101-byte last segment needs PAX', `c/${'n'.repeat(101)}`, undefined],
     ['a prefix of 156 bytes needs PAX', `${'p'.repeat(156)}/n`, undefined],
+    [
+      'a "/" at byte 156 is past the prefix: the split uses the one before it',
+      `${p100q55}/${'n'.repeat(40)}`,
+      ['p'.repeat(100), `${'q'.repeat(55)}/${'n'.repeat(40)}`]
+    ],
     ['a 257-byte name needs PAX', `${'p'.repeat(100)}/${'q'.repeat(55)}/${'n'.repeat(100)}`, undefined],
     ['a name over 100 bytes with no "/" needs PAX', 'n'.repeat(120), undefined],
     ['a non-ASCII name needs PAX, however short', 'c/ü', undefined]
@@ -206,6 +212,17 @@ describe("writing as Go's archive/tar writes", () => {
     expect(field(1024 + 136, 12)).toBe((1700000000).toString(8).padStart(11, '0'))
     // A file at the top level: no directory before PaxHeaders.0.
     expect(fileHeader('é', 1, 0).toString('latin1', 0, 20).replace(/\0+$/, '')).toBe('PaxHeaders.0/')
+  })
+
+  test("names Go's splitUSTARPath refuses at its edges: a '/' only at the start, a trailing '/'", () => {
+    // Go: i <= 0 is no split; a trailing '/' is left out of the search, so no empty last segment.
+    const typeflags = (h: Buffer): string => String.fromCharCode(h[156])
+    expect([fileHeader(`/${'n'.repeat(100)}`, 0, 0), fileHeader(`${'a'.repeat(150)}/`, 0, 0)].map((h) => [h.length, typeflags(h)])).toEqual([
+      [1536, 'x'],
+      [1536, 'x']
+    ])
+    // path.Split("/é") is ("/", "é"): the PAX header is /PaxHeaders.0/ plus the ASCII part of the file name.
+    expect(fileHeader('/é', 0, 0).toString('latin1', 0, 20).replace(/\0+$/, '')).toBe('/PaxHeaders.0/')
   })
 
   test('names over 100 bytes are cut to 100 in the PAX header and in the main header', () => {
