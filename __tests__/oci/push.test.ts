@@ -107,7 +107,11 @@ describe('pushArtifact and tagManifest', () => {
     const inner = await pushArtifact(c, repo, { config: a.manifest.config, chart: bytesSource(a.chartBytes), manifest: a.manifest })
     const INDEX = 'application/vnd.oci.image.index.v1+json'
     const index = Buffer.from(
-      JSON.stringify({ schemaVersion: 2, mediaType: INDEX, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: inner, size: a.manifest.size }] })
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: INDEX,
+        manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: inner, size: a.manifest.size }]
+      })
     )
     expect(await tagManifest(c, repo, 'idx', index, INDEX)).toBe(sha256(index))
     const r = await api(`${repo}/manifests/idx`, { headers: { accept: INDEX } })
@@ -172,7 +176,9 @@ describe('confirmTag', () => {
     await tagManifest(c, repo, '1.0.0', a.manifest.manifest)
     await expect(confirmTag(c, ref('1.0.0'), a.manifest.digest)).resolves.toBeUndefined()
     const e = (await caught(confirmTag(c, ref('1.0.0'), b.manifest.digest))) as RegistryError
-    expect(e.message).toBe(`${reg.host}/confirm/demo:1.0.0 was moved by someone else while this run set it: it holds ${a.manifest.digest}, not ${b.manifest.digest}`)
+    expect(e.message).toBe(
+      `${reg.host}/confirm/demo:1.0.0 was moved by someone else while this run set it: it holds ${a.manifest.digest}, not ${b.manifest.digest}`
+    )
     expect(e.status).toBe(409)
     expect(e.registry).toBe(reg.host)
     expect(e.hint).toMatch(/concurrency:/)
