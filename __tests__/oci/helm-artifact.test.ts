@@ -1,10 +1,15 @@
 /** The Helm OCI artifact, byte for byte (spec 2.2–2.4; vectors V-O1, V-O2, V-O3, V-O5). */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
 import type { Metadata } from '../../src/chart/metadata'
 import { sanitizeString } from '../../src/chart/sanitize'
 import {
   buildHelmManifest,
   CHART_LAYER_MEDIA_TYPE,
   CONFIG_MEDIA_TYPE,
+  fileDigest,
   helmAnnotations,
   OCI_MANIFEST_MEDIA_TYPE,
   PROV_LAYER_MEDIA_TYPE,
@@ -190,4 +195,23 @@ describe('V-O5: annotation table', () => {
 test('rfc3339 drops milliseconds and prints UTC', () => {
   expect(rfc3339(new Date('2024-05-06T07:08:09.999Z'))).toBe('2024-05-06T07:08:09Z')
   expect(rfc3339(new Date(Date.UTC(1977, 8, 2, 22, 4, 5)))).toBe('1977-09-02T22:04:05Z')
+})
+
+describe('fileDigest', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hop-digest-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const sha256sum = (f: string): string => `sha256:${execFileSync('sha256sum', [f]).toString().split(' ')[0]}`
+
+  test('an empty file: the sha256 of nothing, size 0', async () => {
+    const f = path.join(dir, 'empty')
+    writeFileSync(f, '')
+    expect(await fileDigest(f)).toEqual({ digest: 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', size: 0 })
+  })
+
+  test('a file read in many chunks: every chunk is hashed and counted (checked with sha256sum)', async () => {
+    const f = path.join(dir, 'big')
+    // 200,003 bytes: several 64 KiB stream chunks and a short tail.
+    writeFileSync(f, Buffer.from(Array.from({ length: 200003 }, (_, i) => (i * 31) % 251)))
+    expect(await fileDigest(f)).toEqual({ digest: sha256sum(f), size: 200003 })
+  })
 })
