@@ -50,6 +50,8 @@ describe('V-O1: signtest with provenance', () => {
     expect(m.digest).toBe('sha256:fbbade96da6050f68f94f122881e3b80051a18f13ab5f4081868dd494538f5c2')
     expect(sha256Digest(m.manifest)).toBe(m.digest)
     expect(m.mediaType).toBe(OCI_MANIFEST_MEDIA_TYPE)
+    // image-spec media-types.md
+    expect(OCI_MANIFEST_MEDIA_TYPE).toBe('application/vnd.oci.image.manifest.v1+json')
   })
 
   test('the prov layer sorts first (by digest)', () => {
@@ -58,6 +60,19 @@ describe('V-O1: signtest with provenance', () => {
     expect(parsed.mediaType).toBeUndefined()
     expect(parsed.layers[0].annotations).toBeUndefined()
   })
+})
+
+test('layers sort by digest whichever is smaller: a chart digest below the prov digest stays first', () => {
+  const low = { digest: 'sha256:' + '0'.repeat(64), size: 10 }
+  const high = { digest: 'sha256:' + 'f'.repeat(64), size: 20 }
+  const m = buildHelmManifest({ metadata: signtest, chart: low, prov: high, created: created1977 })
+  expect(m.layers).toEqual([
+    { mediaType: CHART_LAYER_MEDIA_TYPE, ...low },
+    { mediaType: PROV_LAYER_MEDIA_TYPE, ...high }
+  ])
+  expect(JSON.parse(m.manifest.toString()).layers.map((l: { digest: string }) => l.digest)).toEqual([low.digest, high.digest])
+  const swapped = buildHelmManifest({ metadata: signtest, chart: high, prov: low, created: created1977 })
+  expect(swapped.layers.map((l) => l.mediaType)).toEqual([PROV_LAYER_MEDIA_TYPE, CHART_LAYER_MEDIA_TYPE])
 })
 
 test('V-O2: same chart without provenance', () => {
@@ -155,8 +170,13 @@ describe('V-O5: annotation table', () => {
     expect(a[`${C}description`]).toBe('desc')
     expect(a[`${C}url`]).toBe('https://home.example')
     const blank = helmAnnotations({ ...base, description: '   ', home: '' }, created)
-    expect(blank).not.toHaveProperty(`${C}description`)
-    expect(blank).not.toHaveProperty(`${C}url`)
+    // pkg/registry/chart.go addToMap: a value is added only when strings.TrimSpace leaves something.
+    // (Keys as arrays: a dotted string would be read as a property path.)
+    expect(blank).not.toHaveProperty([`${C}description`])
+    expect(blank).not.toHaveProperty([`${C}url`])
+    expect(Object.keys(helmAnnotations({ ...base, description: ' \t\n ', home: '\n' }, created)).sort()).toEqual([`${C}created`, `${C}title`, `${C}version`])
+    // Untrimmed values are kept as written.
+    expect(helmAnnotations({ ...base, description: ' padded ' }, created)[`${C}description`]).toBe(' padded ')
   })
 
   test('icon, appVersion, keywords, kubeVersion, type are not mapped', () => {
