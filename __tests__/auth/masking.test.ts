@@ -12,6 +12,8 @@ import type { AddressInfo } from 'node:net'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { createCredentialSource } from '../../src/auth'
+import { acrExchange } from '../../src/auth/acr'
+import { impersonate } from '../../src/auth/gcp'
 import { AuthError } from '../../src/errors'
 import { maskedDuring } from '../support/output'
 
@@ -25,6 +27,8 @@ beforeAll(async () => {
     req.resume()
     req.on('end', () => {
       const json = (status: number, body: object): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+      if (req.url === '/oauth2/exchange') return json(200, { refresh_token: 'acr-refresh-token-0123456789' })
+      if (req.url === '/iam') return json(200, { accessToken: 'ya29.impersonated-0123456789', expireTime: '2030-01-02T03:04:05Z' })
       if (req.url === '/oauth2/token') return json(200, { access_token: ACCESS_TOKEN, token_type: 'Bearer', expires_in: 3599 })
       if (req.url === '/oauth2/deny') return json(400, { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' })
       if (req.url === '/sts') return json(400, { error: 'invalid_grant', error_description: 'The subject token is invalid.' })
@@ -122,4 +126,18 @@ test('AWS_WEB_IDENTITY_TOKEN_FILE: the token read from the file is masked, thoug
   )
   expect(error).toBeInstanceOf(AuthError)
   expect(masked).toContain('aws-web-identity-token-0123456789')
+})
+
+describe('each exchange masks the token it receives before returning it', () => {
+  test('ACR /oauth2/exchange: the refresh token', async () => {
+    const { masked, value } = await maskedDuring(() => acrExchange(url.replace('http://', ''), 'tenant', 'entra-access-token'))
+    expect(value).toBe('acr-refresh-token-0123456789')
+    expect(masked).toContain('acr-refresh-token-0123456789')
+  })
+
+  test('Google IAM generateAccessToken: the service account token, with its expiry', async () => {
+    const { masked, value } = await maskedDuring(() => impersonate(`${url}/iam`, 'sa@p.iam.gserviceaccount.com', 'federated-token'))
+    expect(value).toEqual({ token: 'ya29.impersonated-0123456789', expiresAt: Date.UTC(2030, 0, 2, 3, 4, 5) })
+    expect(masked).toContain('ya29.impersonated-0123456789')
+  })
 })
