@@ -14,6 +14,9 @@ import * as path from 'node:path'
 import { createCredentialSource } from '../../src/auth'
 import { acrExchange } from '../../src/auth/acr'
 import { impersonate } from '../../src/auth/gcp'
+import { getIdToken } from '../../src/auth/github-oidc'
+import { scrubSecrets } from '../../src/auth/mask'
+import { startGitHubOidc } from '../support/emulators/github-oidc'
 import { AuthError } from '../../src/errors'
 import { maskedDuring } from '../support/output'
 
@@ -140,4 +143,23 @@ describe('each exchange masks the token it receives before returning it', () => 
     expect(value).toEqual({ token: 'ya29.impersonated-0123456789', expiresAt: Date.UTC(2030, 0, 2, 3, 4, 5) })
     expect(masked).toContain('ya29.impersonated-0123456789')
   })
+})
+
+test('a GitHub ID token is held for scrubbing, not only masked by the runner: quoted error text loses it in any encoding', async () => {
+  const oidc = await startGitHubOidc({ repository: 'acme/charts' })
+  const saved = { ...process.env }
+  try {
+    // @actions/core's getIDToken reads the runner's variables from the process environment.
+    Object.assign(process.env, oidc.env)
+    const { value: jwt, masked } = await maskedDuring(() => getIdToken('sts.amazonaws.com', 'test', oidc.env))
+    expect(masked).toContain(jwt)
+    const quoted = `STS said: ${JSON.stringify({ token: jwt })} ${encodeURIComponent(jwt!)} ${Buffer.from(`x${jwt}`).toString('base64')}`
+    const scrubbed = scrubSecrets(quoted)
+    expect(scrubbed).not.toContain(jwt!.slice(0, 40))
+    expect(scrubbed).not.toContain(encodeURIComponent(jwt!).slice(0, 40))
+    expect(scrubbed.startsWith('STS said: {"token":"***"}')).toBe(true)
+  } finally {
+    process.env = saved
+    await oidc.stop()
+  }
 })
