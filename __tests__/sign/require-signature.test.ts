@@ -77,9 +77,22 @@ test('a bundle that verifies: the referrer that holds it, the signer and the pre
   expect(await requireSignature(client, repo, s.digest, policy())).toEqual({ referrer, san: SAN, predicateType: 'https://sigstore.dev/cosign/sign/v1' })
 })
 
-test('nothing attached: refused, saying nothing can prove who signed it', async () => {
+test('a bundle stored under the older parameterized media type (bundle+json;version=0.3) is read as well', async () => {
+  const repo = 'gate/older'
+  const s = await subject(repo)
+  const TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.3'
+  const bundle = await createSigstore({ name: 'custom', fulcio: sig.fulcioUrl, rekor: sig.rekorUrl, tsa: sig.tsaUrl }, getToken).signStatement(
+    cosignSignStatement(s.digest)
+  )
+  const { descriptor } = await pushReferrer(client, repo, s, { artifactType: TYPE, layers: [{ mediaType: TYPE, bytes: Buffer.from(JSON.stringify(bundle)) }] })
+  expect(await requireSignature(client, repo, s.digest, policy())).toMatchObject({ referrer: descriptor.digest, san: SAN })
+})
+
+test('no bundle attached (only an SBOM): refused, saying nothing can prove who signed it', async () => {
   const repo = 'gate/none'
   const s = await subject(repo)
+  // Only a referrer of another type (an SBOM) is attached: it does not count as a signature.
+  await pushReferrer(client, repo, s, { artifactType: 'application/spdx+json', layers: [{ mediaType: 'application/spdx+json', bytes: Buffer.from('{}') }] })
   const e = await caught<SignError>(requireSignature(client, repo, s.digest, policy()))
   expect(e).toBeInstanceOf(SignError)
   expect(e.message).toBe(
