@@ -3,10 +3,16 @@
 // then shows the outputs, the job summary and what an independent client (skopeo) reads back.
 require('./ts-require')
 const { execFileSync } = require('node:child_process')
+const { mkdtempSync, rmSync } = require('node:fs')
+const os = require('node:os')
+const path = require('node:path')
 const { startRegistry } = require('../__tests__/support/registry.ts')
 const { runAction, ROOT } = require('../__tests__/support/action.ts')
 
 async function main() {
+  // Everything the run writes (the runner's files, the registry's storage) goes under one temp dir, removed at the end.
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'hop-demo-'))
+  process.env.TMPDIR = tmp
   const registry = await startRegistry({ auth: 'none' })
   try {
     console.log(`Registry: http://${registry.host} (docker-registry on loopback)\n`)
@@ -27,6 +33,7 @@ async function main() {
     process.exitCode = run.code
   } finally {
     await registry.stop()
+    rmSync(tmp, { recursive: true, force: true })
   }
 }
 
