@@ -235,9 +235,9 @@ describe('copyReferrers and copyLegacyTags', () => {
     const src = client(a.host)
     const dst = client(b.host)
     const missing = `sha256:${'0'.repeat(64)}`
-    const e = (await caught(
+    const e = await caught<RegistryError>(
       copyManifest({ client: src, repository: 'src/none' }, { client: dst, repository: 'dst/none' }, missing, { mount: false })
-    )) as RegistryError
+    )
     expect(e).toBeInstanceOf(RegistryError)
     expect(e.message).toBe(`${a.host}/src/none@${missing} does not exist`)
     expect(e.registry).toBe(a.host)

@@ -131,7 +131,7 @@ describe('checkExisting', () => {
   })
 
   test('the same manifest with if-exists: fail is refused, saying nothing changed', async () => {
-    const e = (await caught(checkExisting(c, ref(), a.manifest.digest, 'fail'))) as RegistryError
+    const e = await caught<RegistryError>(checkExisting(c, ref(), a.manifest.digest, 'fail'))
     expect(e).toBeInstanceOf(RegistryError)
     expect(e.message).toBe(`${reg.host}/exist/demo:2.0.0 already exists (with the same content)`)
     expect(e.status).toBe(409)
@@ -141,7 +141,7 @@ describe('checkExisting', () => {
 
   test('a different manifest is refused naming both digests, unless overwriting', async () => {
     for (const mode of ['fail', 'skip-identical'] as const) {
-      const e = (await caught(checkExisting(c, ref(), b.manifest.digest, mode))) as RegistryError
+      const e = await caught<RegistryError>(checkExisting(c, ref(), b.manifest.digest, mode))
       expect(e.message).toBe(`${reg.host}/exist/demo:2.0.0 already exists and holds ${a.manifest.digest}, not ${b.manifest.digest}`)
       expect(e.status).toBe(409)
       expect(e.registry).toBe(reg.host)
@@ -175,14 +175,14 @@ describe('confirmTag', () => {
     for (const x of [a, b]) await pushArtifact(c, repo, { config: x.manifest.config, chart: bytesSource(x.chartBytes), manifest: x.manifest })
     await tagManifest(c, repo, '1.0.0', a.manifest.manifest)
     await expect(confirmTag(c, ref('1.0.0'), a.manifest.digest)).resolves.toBeUndefined()
-    const e = (await caught(confirmTag(c, ref('1.0.0'), b.manifest.digest))) as RegistryError
+    const e = await caught<RegistryError>(confirmTag(c, ref('1.0.0'), b.manifest.digest))
     expect(e.message).toBe(
       `${reg.host}/confirm/demo:1.0.0 was moved by someone else while this run set it: it holds ${a.manifest.digest}, not ${b.manifest.digest}`
     )
     expect(e.status).toBe(409)
     expect(e.registry).toBe(reg.host)
     expect(e.hint).toMatch(/concurrency:/)
-    const gone = (await caught(confirmTag(c, ref('9.9.9'), a.manifest.digest))) as RegistryError
+    const gone = await caught<RegistryError>(confirmTag(c, ref('9.9.9'), a.manifest.digest))
     expect(gone.message).toBe(`${reg.host}/confirm/demo:9.9.9 was moved by someone else while this run set it: it holds nothing, not ${a.manifest.digest}`)
   })
 

@@ -7,10 +7,10 @@ export function capturedOutput(): string {
 export async function maskedDuring<T>(fn: () => Promise<T>): Promise<{ masked: string[]; value?: T; error?: Error }> {
   let out = ''
   const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: unknown) => {
+  process.stdout.write = (chunk: unknown): boolean => {
     out += String(chunk)
     return true
-  }) as typeof process.stdout.write
+  }
   let value: T | undefined
   let error: Error | undefined
   try {
