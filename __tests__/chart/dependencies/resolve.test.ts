@@ -638,6 +638,7 @@ describe('what the run order reads from each chart', () => {
     execFileSync('tar', ['-czf', archive, '--sort=name', '-C', path.dirname(dir), 'old'])
     const want = {
       name: 'old',
+      version: '1.0.0',
       dependencies: [
         { name: 'lib', repository: `oci://${reg.host}/shared` },
         { name: 'crds', repository: '' }
@@ -650,6 +651,6 @@ describe('what the run order reads from each chart', () => {
       path.join(tmp, 'decl/new.tgz'),
       tarChart({ name: 'new', version: '1.0.0', chartYamlExtra: 'dependencies:\n- name: x\n  version: 1.0.0\n  repository: file://../x\n' })
     )
-    expect(await archiveDeclarations(path.join(tmp, 'decl/new.tgz'))).toEqual({ name: 'new', dependencies: [{ name: 'x', repository: 'file://../x' }] })
+    expect(await archiveDeclarations(path.join(tmp, 'decl/new.tgz'))).toEqual({ name: 'new', version: '1.0.0', dependencies: [{ name: 'x', repository: 'file://../x' }] })
   })
 })
