@@ -2,9 +2,11 @@
  * The scheduler with synthetic dependency maps: bounded concurrency, a key
  * never starts before what it needs finished, failures skip dependents only
  * (or everything not started, with fail-fast), cycles end instead of hanging.
+ * `pool`, the ordered map built on it: results in input order, bounded, and
+ * the first error stops new starts and is thrown after the running calls end.
  */
 import fc from 'fast-check'
-import { runPool } from '../src/pool'
+import { pool, runPool } from '../src/pool'
 
 const tick = (ms = 1): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
@@ -100,6 +102,38 @@ test('a dependency cycle ends with the keys in it skipped, the rest done', async
   expect(out.get('a')).toEqual({ status: 'skipped', reason: 'dependency cycle through b' })
 })
 
+test('release: a task left only waiting frees its slot; what needs it still waits for its end', async () => {
+  let working = 0
+  let peakWorking = 0
+  let alive = 0
+  let peakAlive = 0
+  const events: string[] = []
+  const needs = new Map([['after', ['w0']]])
+  const keys = ['w0', 'w1', 'w2', 'w3', 'w4', 'w5', 'after']
+  const out = await runPool(
+    keys,
+    async (k, release) => {
+      events.push(`start ${k}`)
+      peakAlive = Math.max(peakAlive, ++alive)
+      peakWorking = Math.max(peakWorking, ++working)
+      await tick(2)
+      working--
+      release()
+      release() // twice is once
+      await tick(30)
+      alive--
+      events.push(`end ${k}`)
+      return true
+    },
+    { concurrency: 2, needs }
+  )
+  expect(new Set(Object.values(statuses(out)))).toEqual(new Set(['done']))
+  // At most 2 working at once, but more than 2 alive: the waits overlapped the work of others.
+  expect(peakWorking).toBeLessThanOrEqual(2)
+  expect(peakAlive).toBeGreaterThan(2)
+  expect(events.indexOf('start after')).toBeGreaterThan(events.indexOf('end w0'))
+})
+
 test('random DAGs: order respected, concurrency bounded, every key settled', async () => {
   await fc.assert(
     fc.asyncProperty(
@@ -129,4 +163,55 @@ test('random DAGs: order respected, concurrency bounded, every key settled', asy
     ),
     { numRuns: 60 }
   )
+})
+
+describe('pool (ordered map on the same scheduler)', () => {
+  test('results in the input order whatever the finishing order, at most `size` at a time', async () => {
+    const items = Array.from({ length: 25 }, (_, i) => i)
+    let running = 0
+    let peak = 0
+    const out = await pool(items, 3, async (i) => {
+      peak = Math.max(peak, ++running)
+      await tick((i * 7) % 5)
+      running--
+      return i * i
+    })
+    expect(out).toEqual(items.map((i) => i * i))
+    expect(peak).toBe(3)
+    expect(await pool([], 4, async () => 1)).toEqual([])
+  })
+
+  test('the first error: nothing new starts, the running calls finish, then it is thrown', async () => {
+    const started: number[] = []
+    const ended: number[] = []
+    const run = pool([0, 1, 2, 3, 4, 5, 6, 7], 2, async (i) => {
+      started.push(i)
+      await tick(i === 0 ? 20 : 2)
+      ended.push(i)
+      if (i === 1) throw new Error('item 1 broke')
+      return i
+    })
+    await expect(run).rejects.toThrow('item 1 broke')
+    // 0 was running when 1 failed: it ended before the error came out; 1's slot was not refilled.
+    expect(ended).toContain(0)
+    expect(started).toEqual([0, 1])
+  })
+
+  test('random sizes: every item mapped once, in order, bounded', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat({ max: 3 }), { maxLength: 40 }), fc.integer({ min: 1, max: 6 }), async (delays, size) => {
+        let running = 0
+        let peak = 0
+        const out = await pool(delays, size, async (d) => {
+          peak = Math.max(peak, ++running)
+          await tick(d)
+          running--
+          return d + 1
+        })
+        expect(out).toEqual(delays.map((d) => d + 1))
+        expect(peak).toBeLessThanOrEqual(size)
+      }),
+      { numRuns: 40 }
+    )
+  })
 })

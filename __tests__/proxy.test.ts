@@ -83,6 +83,7 @@ describe('through a CONNECT proxy', () => {
   let front: TlsFront
   let proxy: ConnectProxy
   let authProxy: ConnectProxy
+  let tlsProxy: ConnectProxy
   const host = (): string => `registry.test:${front.port}`
 
   beforeAll(async () => {
@@ -94,10 +95,15 @@ describe('through a CONNECT proxy', () => {
       hosts: { 'registry.test': '127.0.0.1' },
       auth: { username: 'corp\\me', password: `pw-${randomBytes(6).toString('hex')}` }
     })
+    tlsProxy = await startConnectProxy({
+      hosts: { 'registry.test': '127.0.0.1' },
+      tls: pki,
+      auth: { username: 'corp\\tls', password: `pw-${randomBytes(6).toString('hex')}` }
+    })
   })
   afterAll(async () => {
     configureTransport({ ca: undefined })
-    await Promise.all([proxy, authProxy, front, reg].filter(Boolean).map((s) => s.stop()))
+    await Promise.all([proxy, authProxy, tlsProxy, front, reg].filter(Boolean).map((s) => s.stop()))
     pki?.remove()
   })
 
@@ -161,6 +167,46 @@ describe('through a CONNECT proxy', () => {
     expect(authProxy.proxyAuthorizations[0]).toBe(`Basic ${Buffer.from(`corp\\me:${password}`).toString('base64')}`)
     expect(out).toContain(`::add-mask::${password}\n`)
     expect(out.filter((l) => !l.startsWith('::add-mask::')).join('')).not.toContain(password)
+  })
+
+  test('an https:// proxy: TLS to the proxy with the ca-file CA, CONNECT and credentials inside it, credentials masked', async () => {
+    configureTransport({ ca: pki.ca })
+    setProxyEnv({ HTTPS_PROXY: tlsProxy.url })
+    const out: string[] = []
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk))
+      return true
+    })
+    const sessions = tlsProxy.tlsSessions
+    try {
+      const digest = await push('proxied/tls-proxy')
+      expect(await tagged('proxied/tls-proxy')).toBe(digest)
+    } finally {
+      spy.mockRestore()
+    }
+    expect(tlsProxy.tlsSessions).toBeGreaterThan(sessions)
+    expect(tlsProxy.connects).toContain(host())
+    const password = decodeURIComponent(new URL(tlsProxy.url).password)
+    expect(tlsProxy.proxyAuthorizations[0]).toBe(`Basic ${Buffer.from(`corp\\tls:${password}`).toString('base64')}`)
+    expect(out).toContain(`::add-mask::${password}\n`)
+    expect(out.filter((l) => !l.startsWith('::add-mask::')).join('')).not.toContain(password)
+  })
+
+  test('an https:// proxy whose CA is not trusted: the TLS failure names the proxy, never its credentials', async () => {
+    configureTransport({ ca: undefined })
+    setProxyEnv({ HTTPS_PROXY: tlsProxy.url })
+    const connects = tlsProxy.connects.length
+    const err = await caught(push('proxied/tls-proxy-untrusted'))
+    expect(err).toBeInstanceOf(RegistryError)
+    expect(err.message).toMatch(
+      new RegExp(
+        `^cannot connect securely to registry ${host()}: TLS to proxy https://127\\.0\\.0\\.1:${tlsProxy.port} failed: .*certificate.* while publishing chart \`small\`$`
+      )
+    )
+    expect((err as RegistryError).hint).toContain('ca-file')
+    expect(err.message).not.toContain(decodeURIComponent(new URL(tlsProxy.url).password))
+    // The handshake failed before any CONNECT was sent.
+    expect(tlsProxy.connects.length).toBe(connects)
   })
 
   test('a proxy that wants credentials and gets none: the sentence names the proxy', async () => {

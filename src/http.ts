@@ -6,8 +6,11 @@
  * connect timeout and an inactivity timeout (no bytes moving in either
  * direction; never a limit on a whole request, so a slow upload that moves
  * is never cut), one retry policy, and a `::debug::` trace of each exchange.
- * Redirects are not followed here: callers decide per hop whether
- * credentials may follow (they never leave the origin).
+ * Redirects follow one policy (`redirectHop`): at most 10 hops, 303 turns
+ * into GET, never from HTTPS down to HTTP, and credentials never leave the
+ * origin they belong to, not even when a later hop comes back
+ * (`sendFollowing`; the registry client applies the same hop rule between
+ * its authentication challenges).
  */
 import * as crypto from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -17,6 +20,7 @@ import { isIP, type Socket } from 'node:net'
 import { Readable, type Duplex } from 'node:stream'
 import * as tls from 'node:tls'
 import { maskSecret } from './auth/mask'
+import { InactivityWatch, sendQueueBytes } from './inactivity'
 import { displayProxy, getProxyUrl, type ProxyChoice } from './proxy'
 import * as log from './report/log'
 
@@ -136,7 +140,7 @@ function openTunnel(proxy: ProxyChoice, host: string, port: number, ca: string[]
   })
   // The tunnel is part of connecting: the connect timeout bounds it.
   req.setTimeout(current().connectTimeoutMs, () =>
-    req.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: true, proxy: displayProxy(proxy) }))
+    req.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: 'proxy', proxy: displayProxy(proxy) }))
   )
   req.once('connect', (res, socket) => {
     if (res.statusCode === 200) return done(null, socket)
@@ -147,6 +151,9 @@ function openTunnel(proxy: ProxyChoice, host: string, port: number, ca: string[]
   req.once('error', (err: NodeJS.ErrnoException) => done(Object.assign(err, { proxy: displayProxy(proxy) })))
   req.end()
 }
+
+/** On a TLS socket layered over a tunnel: the socket below, which carries the TCP connection. */
+const TCP_SOCKET = Symbol('tcp socket')
 
 /** An agent whose connections are CONNECT tunnels through `proxy` (TLS to the target inside for https). */
 function tunnellingAgent(secure: boolean, proxy: ProxyChoice, ca: string[] | undefined): http.Agent {
@@ -159,7 +166,8 @@ function tunnellingAgent(secure: boolean, proxy: ProxyChoice, ca: string[] | und
       if (!secure) return cb?.(null, socket)
       // SNI carries names only, never an IP literal.
       const servername = options.servername || (isIP(host) ? undefined : host)
-      cb?.(null, tls.connect({ socket, servername, ca, ALPNProtocols: ['http/1.1'] }))
+      // The TCP connection under the TLS one, whose kernel send queue shows an upload leaving.
+      cb?.(null, Object.assign(tls.connect({ socket, servername, ca, ALPNProtocols: ['http/1.1'] }), { [TCP_SOCKET]: socket }))
     })
     return undefined
   }
@@ -206,6 +214,10 @@ export type NetworkFailure = 'refused' | 'dns' | 'reset' | 'connect-timeout' | '
 
 /** A request that got no HTTP answer: what happened, to which request, after how long. */
 export class NetworkError extends Error {
+  // Lazily loaded bundles (src/lazy.ts) carry their own copy of this class: recognise any copy's instances.
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return x instanceof Error && x.name === 'NetworkError' && 'failure' in x
+  }
   readonly code?: string
   readonly failure: NetworkFailure
   readonly method: string
@@ -232,7 +244,91 @@ export class NetworkError extends Error {
   }
 }
 
-function classify(err: NodeJS.ErrnoException & { stalled?: boolean; connecting?: boolean }): NetworkFailure {
+/** Error codes a foreign client's message may carry (the toolkit's and Octokit's keep only the text of the cause). */
+const ERRNO_IN_TEXT = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|ECONNRESET|EPIPE|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|UND_ERR_[A-Z_]+)\b/
+
+/**
+ * A failure of another HTTP client (@actions/core's ID token request, Octokit) that got no HTTP answer,
+ * as a NetworkError, so that it reads like the action's own; undefined when it did get an answer.
+ */
+export function foreignNetworkError(err: unknown, method: string, url: URL, elapsedMs: number): NetworkError | undefined {
+  if (!(err instanceof Error)) return undefined
+  if ((err as { response?: unknown }).response) return undefined
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    // Octokit's RequestError has a numeric (deprecated) `code`: the HTTP status, not an error code.
+    const code: unknown = (e as { code?: unknown }).code
+    if (typeof code === 'string' && classify(e) !== 'other') return new NetworkError(e, method, url, elapsedMs)
+  }
+  const code = ERRNO_IN_TEXT.exec(err.message)?.[1]
+  const text = err.message
+    .replace(/\s+/g, ' ')
+    .replace(/^.*Error Message: /, '')
+    .trim()
+  const cause = Object.assign(new Error(text), { code })
+  return classify(cause) === 'other' ? undefined : new NetworkError(cause, method, url, elapsedMs)
+}
+
+/** Who a failed request was for, to say what could not be reached and what to check. */
+export interface NetworkPeer {
+  /** `registry ghcr.io`, `AWS STS at https://sts.us-east-1.amazonaws.com` */
+  name: string
+  /** For a DNS failure (default `host H of <name>`): `registry host ghcr.io`. */
+  host?: string
+  /** The request, for failures in mid-exchange (default `METHOD origin/path`). */
+  request?: string
+  /** Appended to the sentence: ` while publishing chart \`x\``. */
+  during?: string
+  /** What sets the address, for the hints: `the registry input`, `AWS_ENDPOINT_URL_STS`. */
+  setting?: string
+  /** Hints that replace the general ones. */
+  hints?: Partial<Record<NetworkFailure, string>>
+}
+
+/**
+ * The one place a request that got no usable answer becomes a sentence: who could not be reached,
+ * why (refused, DNS, TLS, timeout, proxy…), after how many attempts, and what to check.
+ */
+export function networkSentence(err: NetworkError, peer: NetworkPeer): { message: string; hint: string } {
+  const { name, during = '' } = peer
+  const tries = err.attempts > 1 ? ` after ${err.attempts} attempts` : ''
+  const what = peer.request ?? `${err.method} ${displayUrl(err.url)}`
+  const detail = err.detail
+  const setting = peer.setting ?? 'the address'
+  const texts: Record<NetworkFailure, [string, string]> = {
+    refused: [
+      `cannot reach ${name} (${detail})${tries}${during}`,
+      `Check ${setting} and that the service runs there; on a self-hosted runner check HTTPS_PROXY and NO_PROXY`
+    ],
+    dns: [
+      `${peer.host ?? `host ${err.url.hostname} of ${name}`} does not resolve (${detail.replace(/^host name does not resolve \(|\)$/g, '')})${during}`,
+      `Check ${setting}; on a self-hosted runner check its DNS, or HTTPS_PROXY if only a proxy can reach it`
+    ],
+    reset: [`${name} closed the connection during ${what}${tries}${during}`, 'A proxy or load balancer may be cutting connections; re-run the job'],
+    'connect-timeout': [
+      `cannot reach ${name}: ${detail}${during}`,
+      'Check that the runner may connect to it (firewall, HTTPS_PROXY, NO_PROXY); network-timeout sets the limit'
+    ],
+    stalled: [
+      `${what} on ${name} ${detail}${during}`,
+      'The service or a proxy stopped responding; re-run the job, or raise network-timeout if the network is this slow'
+    ],
+    tls: [
+      `cannot connect securely to ${name}: ${detail}${during}`,
+      'For a private CA (or a TLS-inspecting proxy) give its certificate in ca-file or NODE_EXTRA_CA_CERTS'
+    ],
+    proxy: [`cannot reach ${name}: ${detail}${during}`, 'Check HTTPS_PROXY (and the credentials in it) and NO_PROXY'],
+    unreachable: [`cannot reach ${name} (${detail})${tries}${during}`, 'Check the runner network and HTTPS_PROXY / NO_PROXY'],
+    'too-large': [`${what} on ${name}: ${detail}${during}`, `The answer is far larger than it can be; check ${setting}`],
+    other: [`${what} on ${name} failed: ${detail}${tries}${during}`, 'Re-run the job; check the service status if it persists']
+  }
+  const [message, hint] = texts[err.failure]
+  return { message, hint: peer.hints?.[err.failure] ?? hint }
+}
+
+/** What a connect timeout was waiting for: the TCP connection, the TLS handshake, or the proxy's tunnel. */
+type ConnectPhase = 'tcp' | 'tls' | 'proxy'
+
+function classify(err: NodeJS.ErrnoException & { stalled?: boolean; connecting?: ConnectPhase }): NetworkFailure {
   if (err.code === 'EPROXY') return 'proxy'
   if (err.code === 'ETOOLARGE') return 'too-large'
   if (err.stalled) return err.connecting ? 'connect-timeout' : 'stalled'
@@ -259,7 +355,7 @@ function classify(err: NodeJS.ErrnoException & { stalled?: boolean; connecting?:
   return 'other'
 }
 
-function describeFailure(f: NetworkFailure, err: NodeJS.ErrnoException & { proxy?: string }, ms: number): string {
+function describeFailure(f: NetworkFailure, err: NodeJS.ErrnoException & { proxy?: string; connecting?: ConnectPhase }, ms: number): string {
   const via = err.proxy ? ` (through proxy ${err.proxy})` : ''
   switch (f) {
     case 'refused':
@@ -269,11 +365,14 @@ function describeFailure(f: NetworkFailure, err: NodeJS.ErrnoException & { proxy
     case 'reset':
       return `connection closed before the answer (${err.code ?? err.message})${via}`
     case 'connect-timeout':
-      return `no connection within ${seconds(ms)}${via}`
+      if (err.connecting === 'proxy') return `no tunnel through proxy ${err.proxy} within ${seconds(ms)} (the proxy did not answer CONNECT)`
+      if (err.connecting === 'tls') return `the TLS handshake did not complete within ${seconds(ms)}${via}`
+      return `no TCP connection within ${seconds(ms)}${via}`
     case 'stalled':
       return `stalled: no bytes moved for ${seconds(ms)}`
     case 'tls':
-      return `TLS failed: ${err.message}`
+      // A proxy URL with https:// is a TLS connection to the proxy itself, before any tunnel.
+      return err.proxy ? `TLS to proxy ${err.proxy} failed: ${err.message}` : `TLS failed: ${err.message}`
     case 'proxy':
     case 'too-large':
       return err.message
@@ -285,6 +384,9 @@ function describeFailure(f: NetworkFailure, err: NodeJS.ErrnoException & { proxy
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`
+
+/** Body writes are sliced so that the socket reports progress often, even for one large buffer. */
+const SLICE = 64 * 1024
 
 /** One exchange, no retries; network failures reject with a NetworkError. */
 export function send(req: HttpRequest): Promise<HttpResponse> {
@@ -306,12 +408,24 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
   const { inactivityTimeoutMs, connectTimeoutMs } = current()
   const started = Date.now()
   return new Promise<HttpResponse>((resolve, reject) => {
-    let connected = false
     const fail = (err: NodeJS.ErrnoException): void => {
       if (payload instanceof Readable) payload.destroy()
       reject(err instanceof NetworkError ? err : new NetworkError(err, req.method, url, Date.now() - started))
     }
+    let watch: InactivityWatch | undefined
+    let sent = 0
+    let socket: Socket | undefined
+    // Bytes that left the kernel's send queue while this request uploads (Linux; see src/inactivity.ts).
+    let acked = 0
+    let queued: number | undefined
+    const sendQueue = (): void => {
+      const s = socket && ((socket as Socket & { [TCP_SOCKET]?: Socket })[TCP_SOCKET] ?? socket)
+      const q = s ? sendQueueBytes(s) : undefined
+      if (q !== undefined && queued !== undefined && q < queued) acked += queued - q
+      queued = q
+    }
     const r = lib.request(url, { method: req.method, headers, agent: agentFor(url, req.ca) }, (res) => {
+      watch?.answered()
       const status = res.statusCode ?? 0
       trace(() => `${req.method} ${displayUrl(url)} → ${status} (${Date.now() - started} ms)`)
       if (req.stream) {
@@ -334,13 +448,31 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
     // Connecting (TCP, TLS; a proxy tunnel has its own timer) has its own limit, counted from when the
     // request gets its socket (not while it waits for a free one); afterwards only inactivity counts.
     let connectTimer: NodeJS.Timeout | undefined
-    const onConnected = (): void => {
-      connected = true
+    let ticker: NodeJS.Timeout | undefined
+    const stop = (): void => {
       clearTimeout(connectTimer)
+      clearInterval(ticker)
     }
-    r.on('socket', (socket: Socket) => {
-      const tlsSocket = socket as tls.TLSSocket
-      const pending = socket.connecting
+    const onConnected = (): void => {
+      clearTimeout(connectTimer)
+      if (watch) return
+      watch = new InactivityWatch(inactivityTimeoutMs, Date.now())
+      // Polled: bytes read are counted by the socket (a streamed answer is read by the caller, at its pace).
+      ticker = setInterval(
+        () => {
+          const now = Date.now()
+          if (watch!.uploading) sendQueue()
+          watch!.observe({ sent, read: socket?.bytesRead ?? 0, acked }, now)
+          if (watch!.stalled(now)) r.destroy(Object.assign(new Error('inactivity timeout'), { stalled: true }))
+        },
+        Math.min(1000, Math.max(50, inactivityTimeoutMs / 8))
+      )
+      ticker.unref()
+    }
+    r.on('socket', (s: Socket) => {
+      socket = s
+      const tlsSocket = s as tls.TLSSocket
+      const pending = s.connecting
         ? tlsSocket.encrypted
           ? 'secureConnect'
           : 'connect'
@@ -348,25 +480,52 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
           ? 'secureConnect'
           : undefined
       if (!pending) return onConnected()
-      connectTimer = setTimeout(() => r.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: true })), connectTimeoutMs)
-      socket.once(pending, onConnected)
+      connectTimer = setTimeout(
+        () => r.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: s.connecting ? 'tcp' : 'tls' })),
+        connectTimeoutMs
+      )
+      s.once(pending, onConnected)
     })
-    r.setTimeout(inactivityTimeoutMs, () => {
-      if (connected) r.destroy(Object.assign(new Error('inactivity timeout'), { stalled: true }))
-    })
-    r.on('error', (err: NodeJS.ErrnoException & { stalled?: boolean; connecting?: boolean }) => {
-      clearTimeout(connectTimer)
+    r.on('error', (err: NodeJS.ErrnoException & { stalled?: boolean; connecting?: string }) => {
+      stop()
       const e = new NetworkError(err, req.method, url, err.stalled ? (err.connecting ? connectTimeoutMs : inactivityTimeoutMs) : Date.now() - started)
       trace(() => `${req.method} ${displayUrl(url)} → ${e.detail} (${Date.now() - started} ms)`)
       fail(e)
     })
-    r.on('close', () => clearTimeout(connectTimer))
-    if (payload instanceof Readable) {
-      payload.on('error', (e) => r.destroy(e))
-      payload.pipe(r)
-    } else {
-      r.end(payload)
+    r.on('close', stop)
+    // The body is written in slices whose completion (the socket below accepted them) is the upload's progress.
+    const write = (chunk: Buffer): boolean => r.write(chunk, (err) => void (err ? undefined : (sent += chunk.length)))
+    const finish = (): void =>
+      void r.end(() => {
+        if (!watch) return
+        watch.bodyAccepted(Date.now())
+        if (watch.graceMs > 0)
+          trace(
+            () =>
+              `${req.method} ${displayUrl(url)}: body handed over; about ${(watch!.buffered / 1048576).toFixed(1)} MiB may still drain at ${(watch!.rate / 1048576).toFixed(2)} MiB/s, so the answer may take ${seconds(watch!.graceMs)} more`
+          )
+      })
+    const writable = (): Promise<void> =>
+      new Promise((done) => {
+        const go = (): void => {
+          r.off('drain', go)
+          r.off('close', go)
+          done()
+        }
+        r.on('drain', go)
+        r.on('close', go)
+      })
+    const pump = async (): Promise<void> => {
+      const chunks: AsyncIterable<Buffer> | Buffer[] = payload instanceof Readable ? payload : payload ? [payload] : []
+      for await (const chunk of chunks) {
+        for (let i = 0; i < chunk.length; i += SLICE) {
+          if (r.destroyed) return
+          if (!write(chunk.subarray(i, i + SLICE))) await writable()
+        }
+      }
+      if (!r.destroyed) finish()
     }
+    pump().catch((e: Error) => r.destroy(e))
   })
 }
 
@@ -512,6 +671,24 @@ export async function sendWithRetry(req: HttpRequest, policy: RetryPolicy = DEFA
   }
 }
 
+/**
+ * fetch() over this transport, for clients that take one (Octokit): the same proxy, CA, timeouts,
+ * retries and trace as every other request, and a NetworkError (not a bare "fetch failed") when no
+ * answer came.
+ */
+export async function transportFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+  const url = new URL(input instanceof Request ? input.url : input)
+  const headers: Record<string, string> = {}
+  new Headers(init.headers).forEach((v, k) => (headers[k] = v))
+  const body = init.body == null ? undefined : typeof init.body === 'string' ? init.body : Buffer.from(await new Response(init.body).arrayBuffer())
+  const method = init.method ?? 'GET'
+  const res = await sendWithRetry({ method, url, headers, body })
+  const out = new Headers()
+  for (const [k, v] of Object.entries(res.headers)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, x)
+  const empty = method === 'HEAD' || [101, 204, 205, 304].includes(res.status)
+  return new Response(empty ? null : res.body, { status: res.status, headers: out })
+}
+
 export function headerValue(headers: http.IncomingHttpHeaders, name: string): string | undefined {
   const v = headers[name.toLowerCase()]
   return Array.isArray(v) ? v[0] : v
@@ -520,4 +697,70 @@ export function headerValue(headers: http.IncomingHttpHeaders, name: string): st
 /** True when `a` and `b` share scheme, host and port: the only place credentials may go. */
 export function sameOrigin(a: URL, b: URL): boolean {
   return a.origin === b.origin
+}
+
+/** The statuses a redirect is followed on, and the most hops (Go's http.Client stops after 10, as Helm's downloads do). */
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308]
+export const MAX_REDIRECTS = 10
+
+/** A redirect that is not followed: from HTTPS down to plain HTTP. */
+export class RedirectRefused extends Error {
+  constructor(
+    readonly from: URL,
+    readonly to: URL
+  ) {
+    super(`${displayUrl(from)} redirects to ${displayUrl(to)}, away from HTTPS`)
+    this.name = 'RedirectRefused'
+  }
+}
+
+export interface RedirectHop {
+  url: URL
+  method: string
+  /** 303 See Other: the next request is a GET without the body. */
+  dropBody: boolean
+}
+
+/**
+ * Where a redirect answer sends the request next; undefined when `res` is not
+ * a redirect, has no Location, or `hops` already reached MAX_REDIRECTS (the
+ * caller then sees the 3xx itself). An HTTPS request is never sent on over
+ * plain HTTP (RedirectRefused): what it fetches, and any signed URL, would
+ * travel in the clear.
+ */
+export function redirectHop(res: HttpResponse, method: string, hops: number, credentialsFor?: URL): RedirectHop | undefined {
+  if (!REDIRECT_STATUSES.includes(res.status) || hops >= MAX_REDIRECTS) return undefined
+  const loc = headerValue(res.headers, 'location')
+  if (!loc) return undefined
+  res.bodyStream?.resume()
+  const next = new URL(loc, res.url)
+  if (res.url.protocol === 'https:' && next.protocol !== 'https:') throw new RedirectRefused(res.url, next)
+  const credentials = credentialsFor !== undefined && sameOrigin(next, credentialsFor)
+  trace(() => `${method} ${displayUrl(res.url)} redirected (${res.status}) to ${displayUrl(next)}${credentials ? '' : ' without credentials'}`)
+  const see = res.status === 303 && method !== 'HEAD'
+  return { url: next, method: see ? 'GET' : method, dropBody: see }
+}
+
+/**
+ * A request with the retry policy, following redirects by `redirectHop`.
+ * `authorization` goes only to `origin`, and once a hop has left that origin
+ * no credentials go along, not even back.
+ */
+export async function sendFollowing(
+  req: HttpRequest,
+  opts: { origin: URL; authorization?: string; policy?: RetryPolicy; budget?: RetryBudget }
+): Promise<HttpResponse> {
+  let url = typeof req.url === 'string' ? new URL(req.url) : req.url
+  let { method, body, contentLength } = req
+  let leftOrigin = false
+  for (let hops = 0; ; hops++) {
+    leftOrigin ||= !sameOrigin(url, opts.origin)
+    const authorization = leftOrigin ? undefined : opts.authorization
+    const res = await sendWithRetry({ ...req, method, url, body, contentLength, headers: { ...req.headers, authorization } }, opts.policy, opts.budget)
+    const hop = redirectHop(res, method, hops, leftOrigin || !authorization ? undefined : opts.origin)
+    if (!hop) return res
+    url = hop.url
+    method = hop.method
+    if (hop.dropBody) body = contentLength = undefined
+  }
 }

@@ -21,9 +21,9 @@ import type { ChartResult } from './report/result'
 import { ChartError, errorMessage, InputError } from './errors'
 import { readRegularFile, workspaceRoots } from './chart/boundary'
 import { MAX_FILE_SIZE } from './chart/archive'
-import { dependencyOrder, DependencyCycleError, type OrderNode } from './chart/dependencies/order'
+import { dependencyEdges, dependencyOrder, DependencyCycleError, type OrderNode } from './chart/dependencies/order'
 import { DependencyResolver, type InRunChart } from './chart/dependencies/resolve'
-import { decodeMetadata } from './chart/chart-yaml'
+import { archiveDeclarations, directoryDeclarations } from './chart/loader'
 import { createCredentialSource } from './auth'
 import { RegistryClient } from './oci/client'
 import { isLoopbackHost } from './oci/reference'
@@ -45,6 +45,8 @@ export interface PreparedChart {
   prov?: Blob & { bytes: Buffer }
   artifact?: HelmManifest
   ref?: ChartReference
+  /** Name and version as Chart.yaml declares them (read for the ordering), to name a chart skipped before it was packaged. */
+  declared?: { name?: string; version?: string }
 }
 
 type HelmProv = typeof import('./sign/helm-prov')
@@ -140,17 +142,15 @@ async function prepareOne(source: ChartSource, inputs: Inputs, deps: DependencyC
   return prepared
 }
 
-/** What the ordering needs from each chart: its name and dependencies, read from Chart.yaml alone (a bad file is reported later). */
-async function orderNode(source: ChartSource): Promise<OrderNode> {
-  const node: OrderNode = { display: source.display, dependencies: [] }
-  if (source.kind !== 'directory') return node
-  node.dir = source.path
+/** What the ordering needs from each chart: its name and dependencies, read from Chart.yaml (and requirements.yaml) alone (a bad file is reported later). */
+async function orderNode(source: ChartSource): Promise<OrderNode & { version?: string }> {
+  const node: OrderNode & { version?: string } = { display: source.display, dependencies: [] }
+  if (source.kind === 'directory') node.dir = source.path
   try {
-    const file = path.join(source.path, 'Chart.yaml')
-    const data = await readRegularFile(file, { maxSize: MAX_FILE_SIZE, within: [await fs.realpath(source.path)], fail: (why) => new ChartError(why) })
-    const raw = decodeMetadata(data?.toString('utf8') ?? '')
-    node.name = raw.name
-    node.dependencies = (raw.dependencies ?? []).filter((d) => d !== null)
+    Object.assign(
+      node,
+      source.kind === 'directory' ? await directoryDeclarations(source.path, source.display) : await archiveDeclarations(source.path, source.display)
+    )
   } catch {
     // prepareOne reports it with the chart's context
   }
@@ -179,8 +179,22 @@ function dependencyResolver(inputs: Inputs, ca: Buffer | undefined, inRun: Map<s
   })
 }
 
-export async function prepareCharts(sources: ChartSource[], inputs: Inputs): Promise<PreparedChart[]> {
-  const out: PreparedChart[] = []
+/** The packaging side of a run: the charts in dependency order, what each needs first, and the step that packages one. */
+export interface Packaging {
+  /** One entry per chart, in dependency order (charts in a cycle first, already failed); filled in by `packageChart`. */
+  charts: PreparedChart[]
+  /** Source path → the charts of this run it needs first (file:// or the target registry). */
+  needs: Map<string, string[]>
+  /** Charts that failed before anything ran (a dependency cycle). */
+  failed: string[]
+  /** Packages one chart into its entry; false when it failed (reported: annotation and result). */
+  packageChart(p: PreparedChart): Promise<boolean>
+  /** Removes the run's dependency downloads and reports what they cost. */
+  close(): Promise<void>
+}
+
+export async function startPackaging(sources: ChartSource[], inputs: Inputs): Promise<Packaging> {
+  const failed: PreparedChart[] = []
   // Charts that depend on charts of this run come after them (file:// or the target registry).
   const nodes = await Promise.all(sources.map(orderNode))
   let order: number[]
@@ -189,9 +203,19 @@ export async function prepareCharts(sources: ChartSource[], inputs: Inputs): Pro
   } catch (err) {
     if (!(err instanceof DependencyCycleError)) throw err
     annotate(err)
-    for (const i of err.members) out.push({ source: sources[i], result: { source: sources[i].display, status: 'failed', error: errorMessage(err) } })
+    for (const i of err.members) failed.push({ source: sources[i], result: { source: sources[i].display, status: 'failed', error: errorMessage(err) } })
     order = sources.map((_s, i) => i).filter((i) => !err.members.includes(i))
   }
+  const edges = dependencyEdges(nodes, inputs.registry)
+  const needs = new Map(sources.map((s, i) => [s.display, edges[i].map((j) => sources[j].display)]))
+  const charts = [
+    ...failed,
+    ...order.map((i): PreparedChart => ({
+      source: sources[i],
+      result: { source: sources[i].display, status: inputs.dryRun ? 'dry-run' : 'published' },
+      declared: { name: nodes[i].name || undefined, version: inputs.version || nodes[i].version || undefined }
+    }))
+  ]
   const inRun = new Map<string, InRunChart[]>()
   const workDir = await fs.mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'helm-oci-publish-deps-'))
   const deps: DependencyContext = { resolver: dependencyResolver(inputs, await readCaFile(inputs.caFile), inRun, workDir), inRun }
@@ -202,43 +226,45 @@ export async function prepareCharts(sources: ChartSource[], inputs: Inputs): Pro
     provKey = await loadProvKey({ armoredPrivateKey: inputs.gpg.privateKey, passphrase: inputs.gpg.passphrase })
     for (const w of provKey.warnings) log.warning(w)
   }
-  for (const source of order.map((i) => sources[i])) {
-    await log.group(`Package ${source.display}`, async () => {
+  // repository:tag → the chart that claimed it first; a second chart with the same name and version fails.
+  const claimed = new Map<string, string>()
+
+  const packageChart = async (entry: PreparedChart): Promise<boolean> => {
+    const { source } = entry
+    return log.group(`Package ${source.display}`, async () => {
       try {
         const prepared = await prepareOne(source, inputs, deps, provKey)
-        for (const w of prepared.result.warnings ?? []) log.warning(`${prepared.result.name}: ${w}`, { file: path.join(source.display, 'Chart.yaml') })
-        out.push(prepared)
-        if (prepared.ref && prepared.archive) {
-          const key = `${prepared.ref.host}/${prepared.ref.repository}`
-          inRun.set(key, [...(inRun.get(key) ?? []), { version: prepared.result.version!, archive: prepared.archive.path }])
+        Object.assign(entry, prepared, { result: Object.assign(entry.result, prepared.result) })
+        for (const w of entry.result.warnings ?? []) log.warning(`${entry.result.name}: ${w}`, { file: path.join(source.display, 'Chart.yaml') })
+        const key = `${entry.ref!.repository}:${entry.ref!.tag}`
+        const other = claimed.get(key)
+        if (other) {
+          throw new ChartError(`${source.display} and ${other} are both ${entry.result.name} ${entry.result.version}; only one can be pushed to ${key}`, {
+            chart: entry.result.name,
+            file: source.display,
+            hint: 'Remove one from the charts input or give them different versions'
+          })
         }
+        claimed.set(key, source.display)
+        const repo = `${entry.ref!.host}/${entry.ref!.repository}`
+        inRun.set(repo, [...(inRun.get(repo) ?? []), { version: entry.result.version!, archive: entry.archive!.path }])
+        return true
       } catch (err) {
         const e = err instanceof ChartError || !(err instanceof Error) ? err : new ChartError(err.message, { chart: source.display, cause: err })
         annotate(e)
-        out.push({ source, result: { source: source.display, status: 'failed', error: errorMessage(e) } })
+        Object.assign(entry.result, { status: 'failed', error: errorMessage(e) })
+        return false
       }
     })
   }
-  await fs.rm(workDir, { recursive: true, force: true })
-  const { fetches, reused } = deps.resolver
-  if (fetches || reused)
-    log.info(`Dependencies: ${fetches} fetch(es) for ${out.length} chart(s) in ${Date.now() - started} ms; ${reused} lookup(s) served from this run's cache`)
-  const seen = new Map<string, string>()
-  for (const p of out) {
-    if (!p.ref) continue
-    const key = `${p.ref.repository}:${p.ref.tag}`
-    const other = seen.get(key)
-    if (other) {
-      p.result.status = 'failed'
-      p.result.error = `${p.source.display} and ${other} are both ${p.result.name} ${p.result.version}; only one can be pushed to ${key}`
-      annotate(
-        new ChartError(p.result.error, {
-          chart: p.result.name,
-          file: p.source.display,
-          hint: 'Remove one from the charts input or give them different versions'
-        })
+
+  const close = async (): Promise<void> => {
+    await fs.rm(workDir, { recursive: true, force: true })
+    const { fetches, reused } = deps.resolver
+    if (fetches || reused)
+      log.info(
+        `Dependencies: ${fetches} fetch(es) for ${charts.length} chart(s) in ${Date.now() - started} ms; ${reused} lookup(s) served from this run's cache`
       )
-    } else seen.set(key, p.source.display)
   }
-  return out
+  return { charts, needs, failed: failed.map((p) => p.source.display), packageChart, close }
 }

@@ -1,7 +1,5 @@
 /**
- * The network part. Charts are published concurrently by a bounded pool, in
- * dependency order, each chart's log held and printed whole.
- * Per chart, in an order that never shows a broken or unsigned tag: compare
+ * The network part: logging in, then per chart, in an order that never shows a broken or unsigned tag: compare
  * with what the tag holds, upload blobs, put the manifest by digest, sign and
  * attach signatures, and only then set the tag. With `plan`, only the
  * comparison: what would change the registry.
@@ -18,10 +16,7 @@ import type { CredentialSource } from './oci/credentials'
 import { isLoopbackHost } from './oci/reference'
 import { checkExisting, confirmTag, pushArtifact, tagManifest } from './oci/push'
 import { configureTransport } from './http'
-import { runPool } from './pool'
 import type { PreparedChart } from './prepare'
-import { dependencyEdges } from './chart/dependencies/order'
-import type { ChartResult } from './report/result'
 import { planSigning, startSigning, type Signing } from './sign'
 
 export interface Target {
@@ -113,7 +108,7 @@ async function planOne(p: PreparedChart, target: Target, inputs: Inputs): Promis
   )
 }
 
-async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Promise<void> {
+async function publishOne(p: PreparedChart, target: Target, inputs: Inputs, release: () => void): Promise<void> {
   const { ref, artifact, archive, result } = p
   if (!ref || !artifact || !archive) return
   const { client } = target
@@ -152,8 +147,10 @@ async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Pro
   }
   const tagging = Date.now()
   await tagManifest(client, ref.repository, ref.tag, artifact.manifest)
-  // Immutable versions wait out a racing writer (a few round trips) before reading the tag back.
+  // Immutable versions wait out a racing writer (a few round trips) before reading the tag back;
+  // the wait needs no slot of the pool, so other charts go on meanwhile.
   const settleMs = inputs.ifExists === 'overwrite' ? 0 : Math.min(2000, Math.max(300, 3 * (Date.now() - tagging)))
+  if (settleMs > 0) release()
   await confirmTag(client, ref, artifact.digest, settleMs)
   result.status = 'published'
   log.info(`Pushed: ${ref}`)
@@ -161,9 +158,9 @@ async function publishOne(p: PreparedChart, target: Target, inputs: Inputs): Pro
 }
 
 /** The error as the user should read it: a refused push gets the login method's hint, and every error names its chart. */
-function explain(err: unknown, p: PreparedChart, target: Target | undefined, inputs: Inputs): unknown {
+function explain(err: unknown, p: PreparedChart, target: Target, inputs: Inputs): unknown {
   const hinted =
-    target && err instanceof RegistryError && (err.status === 401 || err.status === 403)
+    err instanceof RegistryError && (err.status === 401 || err.status === 403)
       ? new RegistryError(err.message, {
           status: err.status,
           code: err.code,
@@ -177,59 +174,20 @@ function explain(err: unknown, p: PreparedChart, target: Target | undefined, inp
   return hinted
 }
 
-/** Which charts of the run each chart needs published first (keys: source paths), by the same rules as the packaging order. */
-export function dependencyMap(prepared: PreparedChart[], inputs: Inputs): Map<string, string[]> {
-  const nodes = prepared.map((p) => ({
-    display: p.source.display,
-    name: p.result.name,
-    dir: p.source.kind === 'directory' ? p.source.path : undefined,
-    dependencies: (p.metadata?.dependencies ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' }))
-  }))
-  const edges = dependencyEdges(nodes, inputs.registry)
-  return new Map(prepared.map((p, i) => [p.source.display, edges[i].map((j) => prepared[j].source.display)]))
-}
-
-/** Whether the run needs the registry at all (a dry run, or nothing left to do after fail-fast, does not). */
-export function needsRegistry(prepared: PreparedChart[], inputs: Inputs): boolean {
-  if (inputs.dryRun) return false
-  const invalid = prepared.some((p) => p.result.status === 'failed')
-  return prepared.some((p) => p.result.status !== 'failed') && !(invalid && inputs.failFast)
-}
-
 /**
- * Publishes (or plans) every packaged chart, at most `concurrency`
- * at once and in dependency order. A failing chart is reported and the others
- * go on; what needs it is skipped, and with fail-fast nothing new starts.
+ * Publishes (or plans) one packaged chart; false when it failed, reported
+ * with the chart's name (annotation, result) so the others go on. `release`
+ * is called when only the wait before the tag read-back is left.
  */
-export async function publishCharts(prepared: PreparedChart[], target: Target | undefined, inputs: Inputs): Promise<ChartResult[]> {
-  const byKey = new Map(prepared.map((p) => [p.source.display, p]))
-  const task = async (key: string): Promise<boolean> => {
-    const p = byKey.get(key)!
-    return log.chartGroup(`${p.result.name} ${p.result.version} (${p.source.display})`, async () => {
-      try {
-        if (target && inputs.plan) await target.client.forChart(p.result.name, () => planOne(p, target, inputs))
-        else if (target) await target.client.forChart(p.result.name, () => publishOne(p, target, inputs))
-        return true
-      } catch (err) {
-        const e = explain(err, p, target, inputs)
-        annotate(e)
-        p.result.status = 'failed'
-        p.result.error = errorMessage(e)
-        return false
-      }
-    })
+export async function publishChart(p: PreparedChart, target: Target, inputs: Inputs, release: () => void = () => {}): Promise<boolean> {
+  try {
+    if (inputs.plan) await target.client.forChart(p.result.name, () => planOne(p, target, inputs))
+    else await target.client.forChart(p.result.name, () => publishOne(p, target, inputs, release))
+    return true
+  } catch (err) {
+    const e = explain(err, p, target, inputs)
+    annotate(e)
+    Object.assign(p.result, { status: 'failed', error: errorMessage(e) })
+    return false
   }
-  const outcomes = await runPool([...byKey.keys()], task, {
-    concurrency: inputs.concurrency,
-    failFast: inputs.failFast,
-    needs: dependencyMap(prepared, inputs),
-    failed: prepared.filter((p) => p.result.status === 'failed').map((p) => p.source.display)
-  })
-  for (const [key, outcome] of outcomes) {
-    if (outcome.status !== 'skipped') continue
-    const { result } = byKey.get(key)!
-    Object.assign(result, { status: 'skipped', reason: outcome.reason })
-    log.info(`Skipped ${result.name ?? result.source}: ${outcome.reason}`)
-  }
-  return prepared.map((p) => p.result)
 }

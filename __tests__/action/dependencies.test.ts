@@ -137,3 +137,29 @@ test("an oci:// dependency on the target registry, pulled with the target's logi
     await secured.stop()
   }
 }, 120_000)
+
+test('packaged .tgz inputs take their place in dependency order, read from the archive', async () => {
+  const registry = `oci://${reg.host}/tgz/charts`
+  const ws = workspace({
+    'app/Chart.yaml': `apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: lib\n  version: ^1.0.0\n  repository: ${registry}\n`,
+    'app/templates/cm.yaml': 'kind: ConfigMap\n'
+  })
+  // Archives made with the system's tar: lib (which app resolves from this run), and an umbrella that vendors app.
+  writeFileSync(path.join(ws, 'lib-1.2.0.tgz'), tarChart({ name: 'lib', version: '1.2.0' }))
+  writeFileSync(
+    path.join(ws, 'umbrella-2.0.0.tgz'),
+    tarChart({
+      name: 'umbrella',
+      version: '2.0.0',
+      chartYamlExtra: `dependencies:\n- name: app\n  version: ^1.0.0\n  repository: ${registry}\n`,
+      files: { 'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n' }
+    })
+  )
+  const run = await runAction({ charts: 'umbrella-2.0.0.tgz\napp\nlib-1.2.0.tgz', registry, sign: 'false' }, { workspace: ws })
+  expect(run.errors).toEqual([])
+  const charts = JSON.parse(run.outputs.charts) as Array<{ name: string; status: string; dependencies?: unknown }>
+  expect(charts.map((c) => `${c.name}:${c.status}`)).toEqual(['lib:published', 'app:published', 'umbrella:published'])
+  expect(charts[1].dependencies).toEqual([{ name: 'lib', version: '1.2.0', source: `oci://${reg.host}/tgz/charts/lib:1.2.0 (packaged in this run)` }])
+  const tags = (name: string): string => execFileSync('curl', ['-s', `${reg.url}/v2/tgz/charts/${name}/tags/list`]).toString()
+  expect(tags('umbrella')).toContain('"2.0.0"')
+}, 120_000)

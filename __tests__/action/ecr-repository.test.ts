@@ -3,7 +3,9 @@
  * emulator issues the registry password; a real Distribution registry sits
  * behind an ECR front that refuses repositories not created through the API)
  * and creates each chart's repository with CreateRepository, signed with the
- * same AWS credentials, before pushing.
+ * same AWS credentials, before pushing; and the same for ECR Public
+ * (public.ecr.aws/ALIAS/NAME: ECR Public's CreateRepository in us-east-1 with
+ * NAME alone), through the same endpoint override.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
@@ -15,11 +17,13 @@ import { startGitHubOidc, type GitHubOidc } from '../support/emulators/github-oi
 
 const KEY = { AWS_ACCESS_KEY_ID: 'AKIAECRCREATE', AWS_SECRET_ACCESS_KEY: 'create-repository-secret' }
 const NO_CREATE_ROLE = 'arn:aws:iam::123456789012:role/push-only'
+const PUBLIC_NO_CREATE_ROLE = 'arn:aws:iam::123456789012:role/public-push-only'
 
 let reg: HtpasswdRegistry
 let oidc: GitHubOidc
 let aws: AwsEmulator
 let ecr: Awaited<ReturnType<typeof startEcrRegistry>>
+let ecrPublic: Awaited<ReturnType<typeof startEcrRegistry>>
 const temps: string[] = []
 
 beforeAll(async () => {
@@ -28,15 +32,19 @@ beforeAll(async () => {
   aws = await startAws({
     oidc,
     region: 'eu-west-3',
-    roles: { [NO_CREATE_ROLE]: { subjects: ['repo:acme/charts:*'], allow: ['ecr:GetAuthorizationToken'] } },
+    roles: {
+      [NO_CREATE_ROLE]: { subjects: ['repo:acme/charts:*'], allow: ['ecr:GetAuthorizationToken'] },
+      [PUBLIC_NO_CREATE_ROLE]: { subjects: ['repo:acme/charts:*'], allow: ['ecr-public:GetAuthorizationToken'] }
+    },
     staticKeys: { [KEY.AWS_ACCESS_KEY_ID]: KEY.AWS_SECRET_ACCESS_KEY },
     onIssue: reg.addUser
   })
   ecr = await startEcrRegistry(aws, reg.url)
+  ecrPublic = await startEcrRegistry(aws, reg.url, { publicAlias: 'acme' })
 })
 
 afterAll(async () => {
-  await Promise.all([ecr, aws, oidc, reg].map((e) => e?.stop()))
+  await Promise.all([ecr, ecrPublic, aws, oidc, reg].map((e) => e?.stop()))
   for (const t of temps) rmSync(t, { recursive: true, force: true })
 })
 
@@ -138,4 +146,75 @@ test('create-repository on a registry that creates on push changes nothing; repo
   expect(plain.stdout).toContain(`create-repository: ${reg.host} creates repositories on push; nothing to do`)
   const lone = await action({ charts: 'svc', registry: `oci://${ecr.host}/x`, 'repository-scan-on-push': 'true' }, workspace(['svc']))
   expect(lone.errors.join('\n')).toContain('repository-tag-immutability and repository-scan-on-push apply to repositories the action creates')
+})
+
+describe('ECR Public (public.ecr.aws/ALIAS/NAME)', () => {
+  const publicAction = (inputs: Record<string, string>, ws: string, env?: NodeJS.ProcessEnv) => action({ login: 'ecr-public', ...inputs }, ws, env)
+  const publicCreates = () => aws.requests.filter((r) => r.headers['x-amz-target'] === 'SpencerFrontendService.CreateRepository')
+
+  test('without create-repository the push is refused, naming the repository and create-repository', async () => {
+    const run = await publicAction({ charts: 'web', registry: `oci://${ecrPublic.host}/acme/plain` }, workspace(['web']))
+    expect(run.code).not.toBe(0)
+    expect(run.errors.join('\n')).toContain("The repository with name 'acme/plain/web' does not exist")
+    expect(run.errors.join('\n')).toContain('for Amazon ECR and ECR Public, set create-repository: true')
+    expect(aws.publicRepositories.has('plain/web')).toBe(false)
+  })
+
+  test('create-repository: ECR Public CreateRepository with the name without the alias, in us-east-1, then the push; again: it exists', async () => {
+    const before = publicCreates().length
+    const ws = workspace(['api', 'web'])
+    const run = await publicAction(
+      { charts: 'api\nweb', registry: `oci://${ecrPublic.host}/acme/charts`, 'create-repository': 'true', 'repository-scan-on-push': 'true' },
+      ws
+    )
+    expect(run.errors).toEqual([])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.outputs.charts).map((c: { status: string }) => c.status)).toEqual(['published', 'published'])
+    const calls = publicCreates().slice(before)
+    expect(calls).toHaveLength(2)
+    for (const c of calls) {
+      // SigV4 for service ecr-public in us-east-1 (the emulator re-computed the signature), JSON 1.1.
+      expect(c.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAECRCREATE\/\d{8}\/us-east-1\/ecr-public\/aws4_request, /)
+      expect(c.headers['content-type']).toBe('application/x-amz-json-1.1')
+    }
+    // Exactly the fields of CreateRepositoryRequest that apply: no registryId, no private-ECR settings.
+    for (const name of ['api', 'web']) {
+      expect(aws.publicRepositories.get(`charts/${name}`)?.request).toEqual({ repositoryName: `charts/${name}` })
+      expect(run.stdout).toContain(`Created repository ${ecrPublic.host}/acme/charts/${name}`)
+    }
+    expect(run.warnings.join('\n')).toContain('ECR Public has no tag immutability or scan on push')
+    expect(ecrPublic.refused.filter((r) => r.includes('/v2/acme/charts/')).sort()).toEqual(
+      ['api', 'web'].map((n) => `HEAD /v2/acme/charts/${n}/manifests/1.0.0`)
+    )
+
+    const next = await publicAction(
+      { charts: 'api', registry: `oci://${ecrPublic.host}/acme/charts`, 'create-repository': 'true' },
+      workspace(['api'], '1.1.0')
+    )
+    expect(next.errors).toEqual([])
+    expect(next.code).toBe(0)
+    expect(next.stdout).toContain(`Repository ${ecrPublic.host}/acme/charts/api exists`)
+    expect(JSON.parse(next.outputs.charts)[0].status).toBe('published')
+  })
+
+  test('a role without ecr-public:CreateRepository: the chart fails naming the repository and the permission', async () => {
+    const run = await publicAction(
+      { charts: 'db', registry: `oci://${ecrPublic.host}/acme/denied`, 'create-repository': 'true', 'aws-role-arn': PUBLIC_NO_CREATE_ROLE },
+      workspace(['db']),
+      { ...aws.env, ...oidc.env }
+    )
+    expect(run.code).not.toBe(0)
+    const errors = run.errors.join('\n')
+    expect(errors).toContain(`AWS ECR Public CreateRepository denied/db (for ${ecrPublic.host}/acme/denied/db) failed: AccessDeniedException`)
+    expect(errors).toContain('Allow ecr-public:CreateRepository on arn:aws:ecr-public::ACCOUNT:repository/denied/db')
+    expect(aws.publicRepositories.has('denied/db')).toBe(false)
+  })
+
+  test('a reference without the registry alias is refused before any call, saying what to write', async () => {
+    const before = publicCreates().length
+    const run = await publicAction({ charts: 'solo', registry: `oci://${ecrPublic.host}`, 'create-repository': 'true' }, workspace(['solo']))
+    expect(run.code).not.toBe(0)
+    expect(run.errors.join('\n')).toContain(`cannot create ECR Public repository ${ecrPublic.host}/solo: the reference has no registry alias`)
+    expect(publicCreates().length).toBe(before)
+  })
 })

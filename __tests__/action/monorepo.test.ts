@@ -2,7 +2,7 @@
  * Monorepos end to end (node dist/index.js against a real Distribution
  * registry behind Bearer token auth): 32 generated charts published
  * concurrently with one that fails, fail-fast, and the plan → matrix →
- * per-chart publish workflow. What the registry holds is read back with curl
+ * per-chart publish workflow, and packaging pipelined with publishing. What the registry holds is read back with curl
  * and skopeo, never from the action's own outputs alone.
  */
 import { execFile } from 'node:child_process'
@@ -11,7 +11,10 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import * as http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { runAction, type ActionRun } from '../support/action'
+import { indexYaml, sha256Hex, tarChart } from '../support/emulators/chart-repo'
 import { startRegistry, type TestRegistry } from '../support/registry'
 
 const run = promisify(execFile)
@@ -217,4 +220,47 @@ test('a chart needing another chart of the run is published after it, and skippe
     ])
   )
   expect(await tagDigest('ordered/app', '1.0.1')).toBeUndefined()
+})
+
+test('pipelined: a chart is published while another chart of the run is still being packaged', async () => {
+  const ws = mkdtempSync(path.join(os.tmpdir(), 'hop-pipe-'))
+  temps.push(ws)
+  const registry = `oci://${reg.host}/pipe`
+  // A chart repository on loopback that answers index.yaml only once `fast` is in the registry (or after 20 s).
+  const grafana = tarChart({ name: 'grafana', version: '10.2.0' })
+  let held: 'until fast was published' | 'timed out' | undefined
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      if (req.url === '/grafana-10.2.0.tgz') return res.end(grafana)
+      const deadline = Date.now() + 20_000
+      while (!(await tagDigest('pipe/fast')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200))
+      held = Date.now() < deadline ? 'until fast was published' : 'timed out'
+      res.end(indexYaml([{ name: 'grafana', version: '10.2.0', url: 'grafana-10.2.0.tgz', digest: sha256Hex(grafana) }]))
+    })()
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  try {
+    const chart = (name: string, extra = '') => {
+      mkdirSync(path.join(ws, name, 'templates'), { recursive: true })
+      writeFileSync(path.join(ws, name, 'Chart.yaml'), `apiVersion: v2\nname: ${name}\nversion: 1.0.0\n${extra}`)
+      writeFileSync(path.join(ws, name, 'templates', 'cm.yaml'), 'kind: ConfigMap\n')
+    }
+    const port = (server.address() as AddressInfo).port
+    chart('slow', `dependencies:\n- name: grafana\n  version: 10.*\n  repository: http://127.0.0.1:${port}/\n`)
+    chart('fast')
+    const run = await action({ charts: 'slow\nfast', registry, concurrency: '2' }, ws)
+    expect(run.errors).toEqual([])
+    expect(charts(run).map((c) => `${c.name}:${c.status}`)).toEqual(['slow:published', 'fast:published'])
+    expect(held).toBe('until fast was published')
+    expect(await tagDigest('pipe/slow')).toBe(charts(run)[0].digest)
+    // Each chart's packaging and publishing lines are one group.
+    const groups = run.stdout.split('::group::').slice(1)
+    const slow = groups.filter((g) => g.startsWith('slow 1.0.0 (slow)'))
+    expect(slow).toHaveLength(1)
+    expect(slow[0]).toContain('Dependency grafana 10.2.0')
+    expect(slow[0]).toContain(`Pushed: ${reg.host}/pipe/slow:1.0.0`)
+  } finally {
+    server.closeAllConnections()
+    await new Promise((r) => server.close(r))
+  }
 })

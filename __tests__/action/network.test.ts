@@ -122,6 +122,47 @@ describe('GitHub Enterprise Server behind a corporate proxy', () => {
     expect(debugLines.join('\n')).not.toContain(Buffer.from('octocat:ghs_enterprise_token').toString('base64'))
     expect(debugLines.join('\n')).not.toContain(token.tokens[0] ?? 'no token')
   })
+
+  test('an https:// proxy with credentials, trusted through NODE_EXTRA_CA_CERTS: TLS to the proxy, CONNECT inside, password masked', async () => {
+    const password = `pw-${Date.now().toString(36)}-proxy`
+    const tlsProxy = await startConnectProxy({ hosts: { [`containers.${SERVER}`]: '127.0.0.1' }, tls: pki, auth: { username: 'corp', password } })
+    try {
+      const host = `containers.${SERVER}:${front.port}`
+      const run = cleanup(
+        await runAction(
+          { charts: 'demo', registry: `oci://${host}/tls-proxy`, 'github-token': 'ghs_enterprise_token', sign: 'false' },
+          {
+            workspace: workspace(),
+            env: {
+              GITHUB_SERVER_URL: `https://${SERVER}`,
+              GITHUB_API_URL: apiUrl,
+              HTTPS_PROXY: tlsProxy.url,
+              NODE_EXTRA_CA_CERTS: pki.caFile,
+              RUNNER_DEBUG: '1'
+            }
+          }
+        )
+      )
+      expect(run.errors).toEqual([])
+      const auth = `Basic ${Buffer.from('octocat:ghs_enterprise_token').toString('base64')}`
+      expect(await tagDigest(reg, 'tls-proxy/demo-chart', '0.1.0', auth)).toBe(run.outputs.digest)
+      expect(tlsProxy.tlsSessions).toBeGreaterThan(0)
+      expect(tlsProxy.connects.length).toBeGreaterThan(0)
+      expect(tlsProxy.connects.every((c) => c === host)).toBe(true)
+      expect(tlsProxy.proxyAuthorizations.every((a) => a === `Basic ${Buffer.from(`corp:${password}`).toString('base64')}`)).toBe(true)
+      expect(run.stdout).toMatch(new RegExp(`::debug::https requests go through proxy https://127\\.0\\.0\\.1:${tlsProxy.port} \\(with credentials\\)`))
+      expect(run.stdout).toContain(`::add-mask::${password}\n`)
+      expect(
+        run.stdout
+          .split('\n')
+          .filter((l) => !l.startsWith('::add-mask::'))
+          .join('\n')
+      ).not.toContain(password)
+      expect(run.stderr).not.toContain(password)
+    } finally {
+      await tlsProxy.stop()
+    }
+  })
 })
 
 describe('failures a user can act on', () => {

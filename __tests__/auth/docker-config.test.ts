@@ -3,6 +3,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { cleanupDockerConfig, dockerConfigPath, writeDockerConfig } from '../../src/auth/docker-config'
 import { ACR_REFRESH_USERNAME } from '../../src/auth/acr'
+import { maskedDuring } from '../support/output'
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 
@@ -11,6 +12,15 @@ function tmpEnv(): NodeJS.ProcessEnv {
 }
 
 describe('docker-config', () => {
+  test('the auth field (base64 of user:password) is masked when the entry is written, whoever made the credential', async () => {
+    const env = tmpEnv()
+    const { masked, value: state } = await maskedDuring(() =>
+      writeDockerConfig('registry.example.com', { username: 'robot', password: 'unmasked-pw-7788' }, env)
+    )
+    expect(masked).toContain(b64('robot:unmasked-pw-7788'))
+    await cleanupDockerConfig(state!)
+  })
+
   test('creates a 0600 file, state holds no secret, cleanup removes the file it created', async () => {
     const env = tmpEnv()
     const state = await writeDockerConfig('registry.example.com:5000', { username: 'u', password: 's3cret-pw' }, env)

@@ -60,7 +60,7 @@ describe('workflow-command injection', () => {
     expect(run.stdout).toMatch(/Found .*\.prov/)
     expectNothingForged(run)
     // The payload is shown, as text, where it belongs.
-    expect(run.stdout).toContain('::group::Package dirs/d ::error::FORGED # #[add-mask]FORGED')
+    expect(run.stdout).toContain('::group::d 1.0.0 (dirs/d ::error::FORGED # #[add-mask]FORGED)')
     // Pushed for real: the registry has every chart.
     for (const c of ['c0', 'c1', 'c2', 'c3', 'd']) {
       expect(execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', `docker://${reg.host}/inject/${c}:1.0.0`]).length).toBeGreaterThan(0)

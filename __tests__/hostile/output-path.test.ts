@@ -159,4 +159,18 @@ describe('safeText and safeMarkdown', () => {
     expect(md).not.toMatch(/[|`*[\]<>]/)
     expect(rendered(md)).toBe(hostile)
   })
+
+  test('only a leading `::` is broken: the same characters later in a line are ordinary text (IPv6 hosts, Go errors)', () => {
+    // The runner looks for `::` only at the start of a trimmed line (ActionCommand.TryParseV2).
+    expect(safeText('pushed to [::1]:5000/charts/web: 401 Unauthorized')).toBe('pushed to [::1]:5000/charts/web: 401 Unauthorized')
+    expect(safeText('registry fe80::1 refused')).toBe('registry fe80::1 refused')
+    // Leading white space is kept as it was; only the first ':' gets a space after it.
+    expect(safeText('  \t::error::x')).toBe('  \t: :error::x')
+    expect(safeText('::add-mask::x')).toBe(': :add-mask::x')
+  })
+
+  test('a control character is replaced by U+FFFD, not dropped, so the line shows that something was there', () => {
+    expect(safeText('a\u001b[31mb')).toBe('a\ufffd[31mb')
+    expect(safeText('x\u0000y\u202ez\u0085w')).toBe('x\ufffdy\ufffdz w')
+  })
 })

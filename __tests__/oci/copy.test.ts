@@ -12,7 +12,10 @@ import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { RegistryClient, type BlobSource } from '../../src/oci/client'
-import { copyManifest } from '../../src/oci/copy'
+import { RegistryError } from '../../src/errors'
+import { copyLegacyTags, copyManifest, copyReferrers } from '../../src/oci/copy'
+import { pushReferrer } from '../../src/oci/referrers'
+import { caught } from '../support/caught'
 import { registryReader, sha256 } from '../support/oci-read'
 import { startFaultProxy } from '../support/fault-proxy'
 import { startRegistry, type TestRegistry } from '../support/registry'
@@ -140,5 +143,111 @@ describe('copyManifest', () => {
     } finally {
       await proxy.stop()
     }
+  })
+})
+
+describe('copyReferrers and copyLegacyTags', () => {
+  let a: TestRegistry
+  let b: TestRegistry
+  beforeAll(async () => {
+    ;[a, b] = await Promise.all([startRegistry(), startRegistry()])
+  })
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()])
+  })
+  const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
+  const descriptorOf = (m: { digest: string; bytes: Buffer }) => ({ mediaType: MANIFEST, digest: m.digest, size: m.bytes.length })
+
+  test('referrers, and referrers of referrers three levels deep, are copied by digest and listed at the destination', async () => {
+    const src = client(a.host)
+    const dst = client(b.host)
+    const subject = await pushImage(src, 'src/signed', 300)
+    // A chain subject ← L1 ← L2 ← L3 ← L4: only three levels are followed.
+    const chain: Array<{ digest: string; bytes: Buffer }> = []
+    let parent = descriptorOf(subject)
+    for (let i = 1; i <= 4; i++) {
+      const { descriptor } = await pushReferrer(src, 'src/signed', parent, {
+        artifactType: BUNDLE,
+        layers: [{ mediaType: BUNDLE, bytes: Buffer.from(`{"level":${i}}`) }],
+        annotations: { 'dev.sigstore.bundle.content': 'dsse-envelope', level: String(i) }
+      })
+      const got = (await registryReader(a).manifest('src/signed', descriptor.digest))!
+      chain.push({ digest: descriptor.digest, bytes: got.bytes })
+      parent = descriptorOf(chain[i - 1])
+    }
+    // A referrer listed without artifactType (written by another tool): its type is its config's media type.
+    const cfg = Buffer.from('{"sbom":true}')
+    await src.pushBlob('src/signed', bytes(cfg))
+    const sbom = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MANIFEST,
+        config: { mediaType: 'application/vnd.example.sbom.config+json', digest: sha256(cfg), size: cfg.length },
+        layers: [],
+        subject: descriptorOf(subject)
+      })
+    )
+    await src.putManifest('src/signed', sha256(sbom), { mediaType: MANIFEST, bytes: sbom })
+    const tag = `sha256-${subject.digest.slice(7)}`
+    const index = JSON.parse((await registryReader(a).manifest('src/signed', tag))!.bytes.toString())
+    index.manifests.push({ mediaType: MANIFEST, digest: sha256(sbom), size: sbom.length })
+    await src.putManifest('src/signed', tag, { mediaType: INDEX, bytes: Buffer.from(JSON.stringify(index)) })
+
+    const copied = await copyReferrers({ client: src, repository: 'src/signed' }, { client: dst, repository: 'dst/signed' }, subject.digest, { mount: false })
+    expect(copied).toEqual([
+      { digest: chain[0].digest, mediaType: MANIFEST, artifactType: BUNDLE, subject: subject.digest, via: 'fallback-tag' },
+      { digest: chain[1].digest, mediaType: MANIFEST, artifactType: BUNDLE, subject: chain[0].digest, via: 'fallback-tag' },
+      { digest: chain[2].digest, mediaType: MANIFEST, artifactType: BUNDLE, subject: chain[1].digest, via: 'fallback-tag' },
+      { digest: sha256(sbom), mediaType: MANIFEST, artifactType: 'application/vnd.example.sbom.config+json', subject: subject.digest, via: 'fallback-tag' }
+    ])
+    const read = registryReader(b)
+    // Same bytes at the destination, and the destination's fallback index lists them with their annotations.
+    for (const m of chain.slice(0, 3)) expect((await read.manifest('dst/signed', m.digest))!.bytes.equals(m.bytes)).toBe(true)
+    expect(await read.manifest('dst/signed', chain[3].digest)).toBeUndefined()
+    const listed = await read.referrers('dst/signed', subject.digest)
+    expect(listed.map((d) => d.digest)).toEqual([chain[0].digest, sha256(sbom)])
+    expect(listed[0]).toMatchObject({ artifactType: BUNDLE, annotations: { 'dev.sigstore.bundle.content': 'dsse-envelope', level: '1' } })
+    expect(listed[1].artifactType).toBe('application/vnd.example.sbom.config+json')
+    expect((await read.referrers('dst/signed', chain[1].digest)).map((d) => d.digest)).toEqual([chain[2].digest])
+  })
+
+  test("cosign's .sig and .att tags come along with the same tags; a missing .sbom is skipped", async () => {
+    const src = client(a.host)
+    const dst = client(b.host)
+    const subject = await pushImage(src, 'src/legacy', 200)
+    const sig = await pushImage(src, 'src/legacy', 10)
+    const att = await pushImage(src, 'src/legacy', 20)
+    const hex = subject.digest.slice(7)
+    await src.putManifest('src/legacy', `sha256-${hex}.sig`, { mediaType: MANIFEST, bytes: sig.bytes })
+    await src.putManifest('src/legacy', `sha256-${hex}.att`, { mediaType: MANIFEST, bytes: att.bytes })
+    const copied = await copyLegacyTags({ client: src, repository: 'src/legacy' }, { client: dst, repository: 'dst/legacy' }, subject.digest, { mount: false })
+    expect(copied).toEqual([
+      { digest: sig.digest, mediaType: MANIFEST, subject: subject.digest, via: `sha256-${hex}.sig` },
+      { digest: att.digest, mediaType: MANIFEST, subject: subject.digest, via: `sha256-${hex}.att` }
+    ])
+    const read = registryReader(b)
+    expect((await read.tags('dst/legacy')).sort()).toEqual([`sha256-${hex}.att`, `sha256-${hex}.sig`])
+    expect((await read.manifest('dst/legacy', `sha256-${hex}.sig`))!.bytes.equals(sig.bytes)).toBe(true)
+    expect((await read.blob('dst/legacy', sha256(att.layer))).equals(att.layer)).toBe(true)
+  })
+
+  test('a source digest that does not exist is an error naming it; blobs already at the destination count as present', async () => {
+    const src = client(a.host)
+    const dst = client(b.host)
+    const missing = `sha256:${'0'.repeat(64)}`
+    const e = await caught<RegistryError>(
+      copyManifest({ client: src, repository: 'src/none' }, { client: dst, repository: 'dst/none' }, missing, { mount: false })
+    )
+    expect(e).toBeInstanceOf(RegistryError)
+    expect(e.message).toBe(`${a.host}/src/none@${missing} does not exist`)
+    expect(e.registry).toBe(a.host)
+    expect(e.hint).toBe('Check the source reference')
+    const img = await pushImage(src, 'src/twice', 100)
+    const first = await copyManifest({ client: src, repository: 'src/twice' }, { client: dst, repository: 'dst/twice' }, img.digest, { mount: false })
+    expect(first.blobs).toEqual({ mounted: 0, streamed: 2, present: 0 })
+    expect(first).toMatchObject({ mediaType: MANIFEST, digest: img.digest, size: img.bytes.length })
+    expect(first.bytes.equals(img.bytes)).toBe(true)
+    const again = await copyManifest({ client: src, repository: 'src/twice' }, { client: dst, repository: 'dst/twice' }, img.digest, { mount: false })
+    expect(again.blobs).toEqual({ mounted: 0, streamed: 0, present: 2 })
   })
 })

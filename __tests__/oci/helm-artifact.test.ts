@@ -1,10 +1,15 @@
 /** The Helm OCI artifact, byte for byte (spec 2.2–2.4; vectors V-O1, V-O2, V-O3, V-O5). */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
 import type { Metadata } from '../../src/chart/metadata'
 import { sanitizeString } from '../../src/chart/sanitize'
 import {
   buildHelmManifest,
   CHART_LAYER_MEDIA_TYPE,
   CONFIG_MEDIA_TYPE,
+  fileDigest,
   helmAnnotations,
   OCI_MANIFEST_MEDIA_TYPE,
   PROV_LAYER_MEDIA_TYPE,
@@ -45,6 +50,8 @@ describe('V-O1: signtest with provenance', () => {
     expect(m.digest).toBe('sha256:fbbade96da6050f68f94f122881e3b80051a18f13ab5f4081868dd494538f5c2')
     expect(sha256Digest(m.manifest)).toBe(m.digest)
     expect(m.mediaType).toBe(OCI_MANIFEST_MEDIA_TYPE)
+    // image-spec media-types.md
+    expect(OCI_MANIFEST_MEDIA_TYPE).toBe('application/vnd.oci.image.manifest.v1+json')
   })
 
   test('the prov layer sorts first (by digest)', () => {
@@ -53,6 +60,19 @@ describe('V-O1: signtest with provenance', () => {
     expect(parsed.mediaType).toBeUndefined()
     expect(parsed.layers[0].annotations).toBeUndefined()
   })
+})
+
+test('layers sort by digest whichever is smaller: a chart digest below the prov digest stays first', () => {
+  const low = { digest: 'sha256:' + '0'.repeat(64), size: 10 }
+  const high = { digest: 'sha256:' + 'f'.repeat(64), size: 20 }
+  const m = buildHelmManifest({ metadata: signtest, chart: low, prov: high, created: created1977 })
+  expect(m.layers).toEqual([
+    { mediaType: CHART_LAYER_MEDIA_TYPE, ...low },
+    { mediaType: PROV_LAYER_MEDIA_TYPE, ...high }
+  ])
+  expect(JSON.parse(m.manifest.toString()).layers.map((l: { digest: string }) => l.digest)).toEqual([low.digest, high.digest])
+  const swapped = buildHelmManifest({ metadata: signtest, chart: high, prov: low, created: created1977 })
+  expect(swapped.layers.map((l) => l.mediaType)).toEqual([PROV_LAYER_MEDIA_TYPE, CHART_LAYER_MEDIA_TYPE])
 })
 
 test('V-O2: same chart without provenance', () => {
@@ -150,8 +170,13 @@ describe('V-O5: annotation table', () => {
     expect(a[`${C}description`]).toBe('desc')
     expect(a[`${C}url`]).toBe('https://home.example')
     const blank = helmAnnotations({ ...base, description: '   ', home: '' }, created)
-    expect(blank).not.toHaveProperty(`${C}description`)
-    expect(blank).not.toHaveProperty(`${C}url`)
+    // pkg/registry/chart.go addToMap: a value is added only when strings.TrimSpace leaves something.
+    // (Keys as arrays: a dotted string would be read as a property path.)
+    expect(blank).not.toHaveProperty([`${C}description`])
+    expect(blank).not.toHaveProperty([`${C}url`])
+    expect(Object.keys(helmAnnotations({ ...base, description: ' \t\n ', home: '\n' }, created)).sort()).toEqual([`${C}created`, `${C}title`, `${C}version`])
+    // Untrimmed values are kept as written.
+    expect(helmAnnotations({ ...base, description: ' padded ' }, created)[`${C}description`]).toBe(' padded ')
   })
 
   test('icon, appVersion, keywords, kubeVersion, type are not mapped', () => {
@@ -190,4 +215,23 @@ describe('V-O5: annotation table', () => {
 test('rfc3339 drops milliseconds and prints UTC', () => {
   expect(rfc3339(new Date('2024-05-06T07:08:09.999Z'))).toBe('2024-05-06T07:08:09Z')
   expect(rfc3339(new Date(Date.UTC(1977, 8, 2, 22, 4, 5)))).toBe('1977-09-02T22:04:05Z')
+})
+
+describe('fileDigest', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hop-digest-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const sha256sum = (f: string): string => `sha256:${execFileSync('sha256sum', [f]).toString().split(' ')[0]}`
+
+  test('an empty file: the sha256 of nothing, size 0', async () => {
+    const f = path.join(dir, 'empty')
+    writeFileSync(f, '')
+    expect(await fileDigest(f)).toEqual({ digest: 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', size: 0 })
+  })
+
+  test('a file read in many chunks: every chunk is hashed and counted (checked with sha256sum)', async () => {
+    const f = path.join(dir, 'big')
+    // 200,003 bytes: several 64 KiB stream chunks and a short tail.
+    writeFileSync(f, Buffer.from(Array.from({ length: 200003 }, (_, i) => (i * 31) % 251)))
+    expect(await fileDigest(f)).toEqual({ digest: sha256sum(f), size: 200003 })
+  })
 })

@@ -9,7 +9,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import * as net from 'node:net'
 import { Readable } from 'node:stream'
 import { AuthError, RegistryError } from '../../src/errors'
-import { DEFAULT_RETRY, RetryBudget, TIMEOUT_ENV, type RetryPolicy } from '../../src/http'
+import * as http from 'node:http'
+import { DEFAULT_RETRY, RetryBudget, send, TIMEOUT_ENV, type RetryPolicy } from '../../src/http'
 import { RegistryClient, type BlobSource } from '../../src/oci/client'
 import { staticCredentials } from '../../src/oci/credentials'
 import { buildHelmManifest, type HelmManifest } from '../../src/oci/helm-artifact'
@@ -18,6 +19,8 @@ import { chartReference, parseRegistryInput } from '../../src/oci/reference'
 import { caught } from '../support/caught'
 import { startFaultProxy, startStorageServer, type Fault, type FaultPlan } from '../support/fault-proxy'
 import { freePort, startRegistry, type TestRegistry } from '../support/registry'
+import { startBlackHole } from '../support/black-hole'
+import { startConnectProxy } from '../support/connect-proxy'
 
 const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
 const CHUNK = 64 * 1024
@@ -218,6 +221,142 @@ describe('timeouts (HELM_OCI_PUBLISH_NETWORK_TIMEOUT=1)', () => {
     } finally {
       process.env[TIMEOUT_ENV] = '1'
     }
+  })
+})
+
+/** Listens on loopback; stopping destroys the connections still open. */
+async function serve(server: net.Server): Promise<string> {
+  const open = new Set<net.Socket>()
+  server.on('connection', (s: net.Socket) => (open.add(s), s.on('close', () => open.delete(s))))
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  stops.push({ stop: () => new Promise<void>((r) => (open.forEach((s) => s.destroy()), server.close(() => r()))) })
+  return `127.0.0.1:${(server.address() as net.AddressInfo).port}`
+}
+
+describe('connect timeout (HELM_OCI_PUBLISH_NETWORK_TIMEOUT=1)', () => {
+  const once: RetryPolicy = { ...DEFAULT_RETRY, baseDelayMs: 20, minDelayMs: 20 }
+
+  /** Publishes one chart to `host` and returns the failure and how long it took. */
+  async function failConnecting(host: string, plainHttp: boolean): Promise<[RegistryError, number]> {
+    const c = new RegistryClient({ host, plainHttp, retry: once })
+    c.beginChart('small')
+    const t0 = Date.now()
+    const err = await caught(publish(c, 'connect/small', artifact(100)))
+    expect(err).toBeInstanceOf(RegistryError)
+    return [err as RegistryError, Date.now() - t0]
+  }
+
+  test('a TCP connect that never completes (SYN dropped) fails after the timeout, naming the registry and the phase', async () => {
+    const hole = await startBlackHole()
+    stops.push(hole)
+    const [err, ms] = await failConnecting(hole.host, true)
+    timings.push(['connect never completes', 'TCP (fails)', ms])
+    expect(err.message).toBe(`cannot reach registry ${hole.host}: no TCP connection within 1.0 s while publishing chart \`small\``)
+    expect(err.hint).toContain('network-timeout')
+    expect(ms).toBeGreaterThanOrEqual(950)
+    expect(ms).toBeLessThan(2500)
+  })
+
+  test('a TLS handshake that never completes fails after the timeout, naming the phase', async () => {
+    const host = await serve(net.createServer(() => undefined)) // accepts, never says a word
+    const [err, ms] = await failConnecting(host, false)
+    timings.push(['TLS never answers', 'TLS handshake (fails)', ms])
+    expect(err.message).toBe(`cannot reach registry ${host}: the TLS handshake did not complete within 1.0 s while publishing chart \`small\``)
+    expect(ms).toBeGreaterThanOrEqual(950)
+    expect(ms).toBeLessThan(2500)
+  })
+
+  test('a proxy that accepts CONNECT and never answers fails after the timeout, naming the proxy', async () => {
+    const proxy = await startConnectProxy({ silent: true })
+    stops.push(proxy)
+    process.env.HTTPS_PROXY = proxy.url
+    try {
+      const [err, ms] = await failConnecting('registry.test:8443', false)
+      timings.push(['proxy never answers', 'CONNECT (fails)', ms])
+      expect(err.message).toBe(
+        `cannot reach registry registry.test:8443: no tunnel through proxy ${proxy.url} within 1.0 s (the proxy did not answer CONNECT) while publishing chart \`small\``
+      )
+      expect(proxy.connects).toEqual(['registry.test:8443'])
+      expect(ms).toBeGreaterThanOrEqual(950)
+      expect(ms).toBeLessThan(2500)
+    } finally {
+      delete process.env.HTTPS_PROXY
+    }
+  })
+
+  test('an answer that trickles for three times the timeout is read to its end', async () => {
+    // Bytes move every 250 ms for 3 s: neither the connect timeout nor the inactivity timeout may cut it.
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-length': '12' })
+      let n = 0
+      const tick = setInterval(() => {
+        res.write('x')
+        if (++n === 12) {
+          clearInterval(tick)
+          res.end()
+        }
+      }, 250)
+    })
+    const host = await serve(server)
+    const t0 = Date.now()
+    const res = await send({ method: 'GET', url: `http://${host}/v2/` })
+    const ms = Date.now() - t0
+    timings.push(['trickling answer', 'GET 3 s (succeeds)', ms])
+    expect(res.body.toString()).toBe('x'.repeat(12))
+    expect(ms).toBeGreaterThan(2900)
+  })
+
+  test('an answer that stops after its headers fails after the inactivity timeout', async () => {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-length': '12' })
+      res.write('x')
+    })
+    const host = await serve(server)
+    const t0 = Date.now()
+    const err = await caught(send({ method: 'GET', url: `http://${host}/v2/` }))
+    const ms = Date.now() - t0
+    timings.push(['answer stops', 'GET (fails)', ms])
+    expect(err.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/v2\/: stalled: no bytes moved for 1\.0 s$/)
+    expect(ms).toBeGreaterThanOrEqual(950)
+    expect(ms).toBeLessThan(2500)
+  })
+})
+
+describe('inactivity sees the upload drain (HELM_OCI_PUBLISH_NETWORK_TIMEOUT=1)', () => {
+  const RATE = 512 * 1024
+
+  test('an upload throttled to 512 KiB/s whose buffered tail takes longer than the timeout to drain is not cut', async () => {
+    // Loopback socket buffers (client send + proxy receive) hold megabytes: after the last byte is handed
+    // to the kernel they drain for several seconds at this rate, with nothing for the process to see.
+    const a = artifact(8 * 1024 * 1024)
+    const p = await proxied(plain, {
+      rules: [{ method: 'PUT', path: new RegExp(`digest=${encodeURIComponent(a.chart.digest)}`), times: 1, fault: { throttle: RATE } }]
+    })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, chunkSize: 64 * 1024 * 1024 })
+    const t0 = Date.now()
+    const digest = await publish(c, 'drain/slow', a)
+    const ms = Date.now() - t0
+    timings.push(['throttled 512 KiB/s', 'PUT blob 8 MiB', ms])
+    expect(await tagDigest(plain, 'drain/slow')).toBe(digest)
+    expect(ms).toBeGreaterThan((a.chart.size / RATE) * 1000 * 0.9)
+  })
+
+  test('an upload that moves slowly and then stops being read fails about one timeout after it stopped', async () => {
+    const a = artifact(16 * 1024 * 1024)
+    const p = await proxied(plain, {
+      rules: [
+        { method: 'PUT', path: new RegExp(`digest=${encodeURIComponent(a.chart.digest)}`), times: 100, fault: { throttle: RATE, stallAfter: 2 * 1024 * 1024 } }
+      ]
+    })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, chunkSize: 64 * 1024 * 1024 })
+    c.beginChart('small')
+    const err = await caught(publish(c, 'drain/stalled', a))
+    const failedAt = Date.now()
+    const put = p.requests.find((r) => r.stalledAt)
+    const ms = failedAt - put!.stalledAt!
+    timings.push(['throttled, then stalled', 'PUT blob (fails)', ms])
+    expect(err.message).toMatch(/^PUT \S+ on registry \S+ stalled: no bytes moved for 1\.0 s while publishing chart `small`$/)
+    expect(ms).toBeLessThan(3000)
   })
 })
 

@@ -4,7 +4,9 @@
  * for plain-HTTP targets (what make-fetch-happen's HttpProxyAgent sends). Host names in `hosts`
  * resolve only here (e.g. `registry.test` → 127.0.0.1), so a client that ignores the proxy fails
  * with ENOTFOUND; other names are refused without touching the network. Optional Basic proxy
- * credentials (407 without them). Also a TLS front (`startTlsFront`) that serves a plain-HTTP
+ * credentials (407 without them). With `tls` the proxy itself speaks HTTPS with the test CA's certificate
+ * (HTTPS_PROXY=https://…: TLS to the proxy, then CONNECT inside it); with `silent` it accepts CONNECT
+ * and never answers (a proxy that hangs while connecting). Also a TLS front (`startTlsFront`) that serves a plain-HTTP
  * registry over HTTPS with the test CA's certificate, as a registry with a private CA.
  */
 import * as http from 'node:http'
@@ -22,6 +24,8 @@ export interface ConnectProxy {
   requests: string[]
   /** Proxy-Authorization headers received. */
   proxyAuthorizations: string[]
+  /** Completed TLS handshakes with clients (with `tls`). */
+  tlsSessions: number
   stop(): Promise<void>
 }
 
@@ -29,6 +33,10 @@ export interface ConnectProxyOptions {
   /** Names only this proxy can resolve, to an address (loopback). */
   hosts?: Record<string, string>
   auth?: { username: string; password: string }
+  /** Listen with TLS, with this PKI's server certificate. */
+  tls?: TestPki
+  /** Accept CONNECT requests and never answer them. */
+  silent?: boolean
 }
 
 export async function startConnectProxy(opts: ConnectProxyOptions = {}): Promise<ConnectProxy> {
@@ -48,7 +56,7 @@ export async function startConnectProxy(opts: ConnectProxyOptions = {}): Promise
     return !expected || got === expected
   }
 
-  const server = http.createServer((req, res) => {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     requests.push(`${req.method} ${req.url}`)
     if (!authorized(req)) {
       res.writeHead(407, { 'Proxy-Authenticate': 'Basic realm="test-proxy"' }).end()
@@ -75,13 +83,17 @@ export async function startConnectProxy(opts: ConnectProxyOptions = {}): Promise
     })
     up.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end('upstream error')))
     req.pipe(up)
-  })
+  }
+  const server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : http.createServer(handler)
+  let tlsSessions = 0
+  server.on('secureConnection', () => tlsSessions++)
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     sockets.add(client)
     client.on('close', () => sockets.delete(client))
     client.on('error', () => undefined)
     const target = req.url ?? ''
     connects.push(target)
+    if (opts.silent) return
     if (!authorized(req)) {
       client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test-proxy"\r\nContent-Length: 0\r\n\r\n')
       return
@@ -107,11 +119,14 @@ export async function startConnectProxy(opts: ConnectProxyOptions = {}): Promise
   const port = (server.address() as net.AddressInfo).port
   const cred = opts.auth ? `${encodeURIComponent(opts.auth.username)}:${encodeURIComponent(opts.auth.password)}@` : ''
   return {
-    url: `http://${cred}127.0.0.1:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${cred}127.0.0.1:${port}`,
     port,
     connects,
     requests,
     proxyAuthorizations,
+    get tlsSessions() {
+      return tlsSessions
+    },
     stop: async () => {
       for (const s of sockets) s.destroy()
       server.closeAllConnections()

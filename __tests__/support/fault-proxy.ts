@@ -20,8 +20,8 @@ export type Fault =
   | { status: number; headers?: Record<string, string>; body?: string }
   /** 307 to the same path (and query) on another origin. */
   | { redirectTo: string; status?: number }
-  /** Forward, but read the request body at this rate (bytes per second): slow, yet moving. */
-  | { throttle: number }
+  /** Forward, but read the request body at this rate (bytes per second): slow, yet moving; with `stallAfter`, stop reading for good after that many bytes. */
+  | { throttle: number; stallAfter?: number }
 
 export interface FaultRule {
   method?: string
@@ -48,6 +48,10 @@ export interface ProxyRequest {
   authorization?: string
   /** The fault applied, if any. */
   fault?: string
+  /** Request body bytes read from the client. */
+  bodyBytes: number
+  /** When (Date.now()) a throttled body stopped being read (`stallAfter`). */
+  stalledAt?: number
 }
 
 export interface FaultProxy {
@@ -80,7 +84,7 @@ export async function startFaultProxy(target: string, plan: FaultPlan = {}): Pro
   const server = http.createServer((req, res) => {
     const method = req.method ?? 'GET'
     const reqPath = req.url ?? '/'
-    const entry: ProxyRequest = { method, path: reqPath, status: 0, authorization: req.headers.authorization }
+    const entry: ProxyRequest = { method, path: reqPath, status: 0, authorization: req.headers.authorization, bodyBytes: 0 }
     requests.push(entry)
 
     const matching = rules.filter((r) => r.left > 0 && (!r.method || r.method.toUpperCase() === method) && (!r.path || r.path.test(reqPath)))
@@ -169,7 +173,12 @@ export async function startFaultProxy(target: string, plan: FaultPlan = {}): Pro
       // Relay the body at the given rate: the upload keeps moving, slowly (TCP backpressure does the rest).
       req.on('data', (chunk: Buffer) => {
         req.pause()
+        entry.bodyBytes += chunk.length
         upstream.write(chunk)
+        if (fault.stallAfter !== undefined && entry.bodyBytes >= fault.stallAfter) {
+          entry.stalledAt = Date.now()
+          return
+        }
         setTimeout(() => req.resume(), (chunk.length / fault.throttle) * 1000)
       })
       req.on('end', () => {

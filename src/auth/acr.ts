@@ -5,13 +5,12 @@
  * token, used with the null-GUID username (what `az acr login` does).
  */
 import { AuthError } from '../errors'
-import { sendWithRetry } from '../http'
 import type { Credential, CredentialSource } from '../oci/credentials'
 import { CredentialCache } from './cache'
 import { AZURE_CLOUDS, isLoopback, type AzureCloud } from './detect'
 import { getIdToken, jwtClaims } from './github-oidc'
 import { maskCredential, maskSecret, scrubSecrets } from './mask'
-import { jwtExpiry, sameHost, parseJsonObject, fieldText } from './source'
+import { callService, jwtExpiry, sameHost, parseJsonObject, fieldText } from './source'
 
 export const AZURE_AUDIENCE = 'api://AzureADTokenExchange'
 /** "The null GUID tells the container registry that this is an ACR refresh token." */
@@ -32,7 +31,12 @@ export function authorityHost(cloud: AzureCloud, env: NodeJS.ProcessEnv): string
 export async function entraToken(opts: AcrOptions, assertion: string, env: NodeJS.ProcessEnv): Promise<{ token: string; expiresAt?: number }> {
   const cloud = opts.cloud ?? AZURE_CLOUDS.io
   const url = new URL(`${authorityHost(cloud, env)}/${encodeURIComponent(opts.tenantId)}/oauth2/v2.0/token`)
-  const res = await sendWithRetry({
+  const entra = {
+    name: `Microsoft Entra ID at ${url.origin}`,
+    setting: "AZURE_AUTHORITY_HOST (or the registry's cloud)",
+    during: ` while requesting a token for client ${opts.clientId}`
+  }
+  const res = await callService(entra, {
     method: 'POST',
     url,
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
@@ -64,7 +68,13 @@ export async function entraToken(opts: AcrOptions, assertion: string, env: NodeJ
 /** POST {registry}/oauth2/exchange: Entra access token → ACR refresh token. */
 export async function acrExchange(host: string, tenantId: string, accessToken: string): Promise<string> {
   const url = new URL(`${isLoopback(host) ? 'http' : 'https'}://${host}/oauth2/exchange`)
-  const res = await sendWithRetry({
+  const registry = {
+    name: `Azure Container Registry ${host}`,
+    host: `registry host ${url.hostname}`,
+    setting: 'the registry input',
+    during: ' while exchanging the Entra token for a registry token'
+  }
+  const res = await callService(registry, {
     method: 'POST',
     url,
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },

@@ -1,21 +1,21 @@
 /**
  * Amazon ECR and ECR Public: AWS credentials → GetAuthorizationToken (awsJson1_1
  * signed with SigV4) → registry login `AWS` / password. ECR Public's token API
- * exists only in us-east-1. With the same credentials, private ECR repositories
- * are created on demand (CreateRepository).
+ * exists only in us-east-1. With the same credentials, repositories are
+ * created on demand (CreateRepository of ECR, or of ECR Public in us-east-1).
  */
 import { AuthError, RegistryError } from '../errors'
 import { warning as warn } from '../report/log'
-import { sendWithRetry } from '../http'
 import type { Credential, CredentialSource, RepositorySettings } from '../oci/credentials'
 import { CredentialCache } from './cache'
 import { awsCredentialSource } from './aws/credentials'
 import { awsEndpoint } from './aws/endpoints'
 import { signRequest, type AwsCredentials } from './aws/sigv4'
 import { maskCredential, maskSecret, scrubSecrets } from './mask'
-import { fieldText, sameHost } from './source'
+import { callService, fieldText, sameHost } from './source'
 
 const TARGET = { ecr: 'AmazonEC2ContainerRegistry_V20150921', 'ecr-public': 'SpencerFrontendService' }
+const ENDPOINT_VARIABLE = { ecr: 'AWS_ENDPOINT_URL_ECR', 'ecr-public': 'AWS_ENDPOINT_URL_ECR_PUBLIC' }
 
 export interface EcrOptions {
   host: string
@@ -59,7 +59,12 @@ export async function ecrApiCall(
     credentials: creds,
     contentSha256: true
   })
-  const res = await sendWithRetry({ method: 'POST', url: endpoint, headers: { ...signed.headers, 'user-agent': 'helm-oci-publish' }, body })
+  const api = {
+    name: `AWS ${service === 'ecr' ? 'ECR' : 'ECR Public'} at ${endpoint.origin}`,
+    setting: `${ENDPOINT_VARIABLE[service]} (or the region)`,
+    during: ` (${action})`
+  }
+  const res = await callService(api, { method: 'POST', url: endpoint, headers: { ...signed.headers, 'user-agent': 'helm-oci-publish' }, body })
   const text = res.body.toString()
   let json: Record<string, unknown> = {}
   try {
@@ -146,12 +151,23 @@ export function ecrCredentialSource(opts: EcrOptions, env: NodeJS.ProcessEnv): C
     description: `${opts.public ? 'Amazon ECR Public' : `Amazon ECR (${opts.region})`} with ${aws.description}`,
     get: async (host, o) => (sameHost(host, opts.host) ? cache.get(o?.refresh) : undefined)
   }
-  if (!opts.public) {
+  // Repository calls reuse the login's AWS credentials while they have a minute left.
+  const repositoryCreds = async (): Promise<AwsCredentials> => {
+    const creds = await currentAws(false)
+    return creds.expiresAt !== undefined && creds.expiresAt < Date.now() + 60_000 ? currentAws(true) : creds
+  }
+  if (opts.public) {
+    let warned = false
     source.createRepository = async (repository, settings) => {
-      let creds = await currentAws(false)
-      if (creds.expiresAt !== undefined && creds.expiresAt < Date.now() + 60_000) creds = await currentAws(true)
-      return createEcrRepository(endpoint(), opts.region, creds, { host: opts.host, account: opts.account, repository, settings })
+      if (!warned && (settings.tagImmutability === 'immutable' || settings.scanOnPush)) {
+        warned = true
+        warn('ECR Public has no tag immutability or scan on push: repository-tag-immutability and repository-scan-on-push are ignored for its repositories')
+      }
+      return createEcrPublicRepository(endpoint(), await repositoryCreds(), { host: opts.host, repository })
     }
+  } else {
+    source.createRepository = async (repository, settings) =>
+      createEcrRepository(endpoint(), opts.region, await repositoryCreds(), { host: opts.host, account: opts.account, repository, settings })
   }
   return source
 }
@@ -198,4 +214,34 @@ export async function createEcrRepository(
     }
   }
   return 'exists'
+}
+
+/**
+ * ECR Public refuses pushes to a repository that does not exist too. Its
+ * references are public.ecr.aws/ALIAS/NAME: the alias names the caller's
+ * public registry, and CreateRepository (us-east-1 only) takes NAME alone.
+ * An existing repository is fine as it is.
+ */
+export async function createEcrPublicRepository(endpoint: URL, creds: AwsCredentials, o: { host: string; repository: string }): Promise<'created' | 'exists'> {
+  const slash = o.repository.indexOf('/')
+  if (slash < 0) {
+    throw new RegistryError(`cannot create ECR Public repository ${o.host}/${o.repository}: the reference has no registry alias`, {
+      registry: o.host,
+      hint: `ECR Public references are ${o.host}/ALIAS/NAME: set registry to oci://${o.host}/ALIAS (your registry alias) or oci://${o.host}/ALIAS/NAMESPACE`
+    })
+  }
+  const alias = o.repository.slice(0, slash)
+  const name = o.repository.slice(slash + 1)
+  const res = await ecrApiCall('ecr-public', endpoint, 'us-east-1', creds, 'CreateRepository', { repositoryName: name })
+  if (res.ok || res.code === 'RepositoryAlreadyExistsException') return res.ok ? 'created' : 'exists'
+  throw new RegistryError(`AWS ECR Public CreateRepository ${name} (for ${o.host}/${alias}/${name}) failed: ${res.code}: ${res.message}`, {
+    registry: o.host,
+    code: res.code,
+    hint:
+      res.code === 'AccessDeniedException'
+        ? `Allow ecr-public:CreateRepository on arn:aws:ecr-public::ACCOUNT:repository/${name} in the role's IAM policy, or create the repository beforehand`
+        : res.code === 'LimitExceededException'
+          ? 'The public registry has reached its repository quota: delete unused repositories or ask AWS for a higher quota'
+          : 'See the AWS error above; or create the repository beforehand and drop create-repository'
+  })
 }

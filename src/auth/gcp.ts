@@ -8,12 +8,11 @@
 import { createSign } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { AuthError } from '../errors'
-import { sendWithRetry } from '../http'
 import type { Credential, CredentialSource } from '../oci/credentials'
 import { CredentialCache, type Minted } from './cache'
 import { getIdToken } from './github-oidc'
 import { maskCredential, maskSecret, scrubSecrets } from './mask'
-import { sameHost, parseJsonObject, fieldText } from './source'
+import { callService, sameHost, parseJsonObject, fieldText } from './source'
 
 export const GAR_USERNAME = 'oauth2accesstoken'
 const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform'
@@ -45,9 +44,15 @@ export function providerPath(provider: string): string {
 
 /** Google STS (RFC 8693 token exchange, JSON body as google-github-actions/auth sends it). */
 export async function stsExchange(tokenUrl: string, audience: string, subjectToken: string): Promise<Token> {
-  const res = await sendWithRetry({
+  const url = new URL(tokenUrl)
+  const sts = {
+    name: `Google STS at ${url.origin}`,
+    setting: 'gcp-sts-endpoint (or token_url in the credential file)',
+    during: ` while exchanging the token for ${audience}`
+  }
+  const res = await callService(sts, {
     method: 'POST',
-    url: new URL(tokenUrl),
+    url,
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({
       audience,
@@ -74,9 +79,15 @@ export async function stsExchange(tokenUrl: string, audience: string, subjectTok
 
 /** IAM Credentials generateAccessToken: impersonate a service account with the federated token. */
 export async function impersonate(url: string, serviceAccount: string, federated: string): Promise<Token> {
-  const res = await sendWithRetry({
+  const target = new URL(url)
+  const iam = {
+    name: `Google IAM Credentials at ${target.origin}`,
+    setting: 'gcp-iam-credentials-endpoint (or service_account_impersonation_url in the credential file)',
+    during: ` while impersonating ${serviceAccount}`
+  }
+  const res = await callService(iam, {
     method: 'POST',
-    url: new URL(url),
+    url: target,
     headers: { Authorization: `Bearer ${federated}`, 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ scope: [CLOUD_PLATFORM], lifetime: '3600s' })
   })
@@ -139,7 +150,9 @@ async function subjectToken(src: ExternalAccount['credential_source']): Promise<
   let text: string
   if (src.url) {
     for (const v of Object.values(src.headers ?? {})) maskSecret(v.replace(/^(Bearer|Basic)\s+/i, ''))
-    const res = await sendWithRetry({ method: 'GET', url: new URL(src.url), headers: { ...src.headers, Accept: 'application/json' } })
+    const url = new URL(src.url)
+    const source = { name: `the subject token URL of the Google credential file (${url.origin})`, setting: 'credential_source.url in the credential file' }
+    const res = await callService(source, { method: 'GET', url, headers: { ...src.headers, Accept: 'application/json' } })
     if (res.status !== 200)
       throw new AuthError(`the subject token URL of the Google credential file answered HTTP ${res.status}`, {
         hint: 'Add `permissions: id-token: write` to the job'
@@ -164,9 +177,11 @@ async function viaServiceAccountKey(key: ServiceAccountKey): Promise<Token> {
   const enc = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url')
   const unsigned = `${enc({ alg: 'RS256', typ: 'JWT', ...(key.private_key_id ? { kid: key.private_key_id } : {}) })}.${enc({ iss: key.client_email, scope: CLOUD_PLATFORM, aud: tokenUri, iat: now, exp: now + 3600 })}`
   const assertion = `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(key.private_key).toString('base64url')}`
-  const res = await sendWithRetry({
+  const url = new URL(tokenUri)
+  const oauth = { name: `Google OAuth at ${url.origin}`, setting: 'token_uri in the service account key', during: ` while signing in as ${key.client_email}` }
+  const res = await callService(oauth, {
     method: 'POST',
-    url: new URL(tokenUri),
+    url,
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString()
   })

@@ -4,6 +4,8 @@
  */
 import { maskSecret, scrubSecrets } from './mask'
 import { AuthError } from '../errors'
+import { foreignNetworkError } from '../http'
+import { unreachable, whilePurpose } from './source'
 
 export const ID_TOKEN_HINT = 'Add `permissions: id-token: write` to the job (or workflow); pull requests from forks never receive an ID token'
 
@@ -20,9 +22,21 @@ export async function getIdToken(audience: string, purpose: string, env: NodeJS.
   maskSecret(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
   const { getIDToken } = await import('@actions/core')
   let value: string
+  const started = Date.now()
   try {
     value = await getIDToken(audience)
   } catch (err) {
+    // @actions/core reads the runner's variables from the process environment, not from `env`.
+    const url = new URL(process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '')
+    const network = foreignNetworkError(err, 'GET', url, Date.now() - started)
+    if (network) {
+      const service = {
+        name: `the GitHub OIDC token service at ${url.origin}`,
+        setting: 'ACTIONS_ID_TOKEN_REQUEST_URL (the runner sets it)',
+        during: whilePurpose(purpose)
+      }
+      throw unreachable(network, service)
+    }
     const detail = scrubSecrets(err instanceof Error ? err.message : String(err))
     throw new AuthError(`${purpose}: the GitHub OIDC token request failed: ${detail.slice(0, 300)}`, {
       hint: /\b40[13]\b/.test(detail) ? ID_TOKEN_HINT : 'Re-run the job; the runner token service may be unavailable',

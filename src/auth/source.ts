@@ -1,5 +1,29 @@
 /** Helpers shared by the credential sources. */
+import { AuthError } from '../errors'
+import { NetworkError, networkSentence, sendWithRetry, type HttpRequest, type HttpResponse, type NetworkPeer } from '../http'
 import { hostname } from './detect'
+
+/** A login service as failures name it: `AWS STS at https://…`, what sets its address, what the request was for. */
+export type LoginService = Pick<NetworkPeer, 'name' | 'host' | 'setting' | 'during'>
+
+/** A request that got no answer from a login service, as an AuthError naming the service, the cause and what to check. */
+export function unreachable(err: unknown, service: LoginService): unknown {
+  if (!(err instanceof NetworkError)) return err
+  const { message, hint } = networkSentence(err, service)
+  return new AuthError(message, { hint, cause: err })
+}
+
+/** One request (with the transport's retries) to a login service. */
+export async function callService(service: LoginService, req: HttpRequest): Promise<HttpResponse> {
+  try {
+    return await sendWithRetry(req)
+  } catch (err) {
+    throw unreachable(err, service)
+  }
+}
+
+/** `Logging in to X` → `while logging in to X`, to end a sentence. */
+export const whilePurpose = (purpose: string): string => ` while ${purpose.charAt(0).toLowerCase()}${purpose.slice(1)}`
 
 /** Credentials belong to one registry host (port included); never hand them to another. */
 export function sameHost(a: string, b: string): boolean {

@@ -128,17 +128,22 @@ export async function* archiveEntries(source: AsyncIterable<Buffer>, where: stri
   const fail = (m: string, file = where, hint = 'Repackage the chart with `helm package` or this action'): never => {
     throw new ChartError(m, { chart: where, file, hint })
   }
+  const notGzip = (): never => fail(`file '${where}' does not appear to be a gzipped archive`, where, 'Give a chart directory or a .tgz made by helm package')
   async function* checked(): AsyncGenerator<Buffer> {
-    let first = true
+    // The magic is checked on the first three bytes, however the stream happens to cut its first chunks.
+    let head: Buffer | undefined = Buffer.alloc(0)
     for await (const c of source) {
-      const chunk = c
-      if (first && (chunk.length < 3 || chunk[0] !== 0x1f || chunk[1] !== 0x8b || chunk[2] !== 0x08)) {
-        fail(`file '${where}' does not appear to be a gzipped archive`, where, 'Give a chart directory or a .tgz made by helm package')
+      if (!head) {
+        yield c
+        continue
       }
-      first = false
-      yield chunk
+      head = Buffer.concat([head, c])
+      if (head.length < 3) continue
+      if (head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 0x08) notGzip()
+      yield head
+      head = undefined
     }
-    if (first) fail(`file '${where}' does not appear to be a gzipped archive`, where, 'Give a chart directory or a .tgz made by helm package')
+    if (head) notGzip()
   }
   const gunzip = zlib.createGunzip()
   const feeding = pipeline(checked(), gunzip)

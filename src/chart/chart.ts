@@ -31,6 +31,8 @@ export interface Chart {
   files: ChartFile[]
   /** Subcharts from `charts/`, written expanded under `charts/<name>/`. */
   dependencies: Chart[]
+  /** Set on a subchart that was an archive in `charts/` (its file name there); absent for a directory. */
+  archiveName?: string
   /** Where the chart came from, for messages (e.g. `charts/web` or `web/charts/db-1.0.0.tgz`). */
   where: string
   /** What Helm accepts but a careful publisher should know about. */

@@ -5,23 +5,7 @@
 
 import { ChartError } from '../errors'
 import { match, PatternError } from './gomatch'
-
-/** Go `unicode.IsSpace` (White_Space property; identical to Go's table). */
-function isGoSpace(cp: number): boolean {
-  return (
-    (cp >= 0x09 && cp <= 0x0d) ||
-    cp === 0x20 ||
-    cp === 0x85 ||
-    cp === 0xa0 ||
-    cp === 0x1680 ||
-    (cp >= 0x2000 && cp <= 0x200a) ||
-    cp === 0x2028 ||
-    cp === 0x2029 ||
-    cp === 0x202f ||
-    cp === 0x205f ||
-    cp === 0x3000
-  )
-}
+import { isGoSpace } from './sanitize'
 
 /** Go `strings.TrimSpace` (JS `trim` differs: it strips U+FEFF, keeps U+0085). */
 function goTrimSpace(s: string): string {

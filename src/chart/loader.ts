@@ -58,22 +58,28 @@ async function loadDiskFile(abs: string, name: string, size: number, where: stri
   }
 }
 
+/** The chart's `.helmignore` rules plus Helm's defaults, as `LoadDir` applies them. */
+export async function chartIgnoreRules(root: string, where: string): Promise<IgnoreRules> {
+  let rules = IgnoreRules.empty()
+  const ignoreName = path.join(where, '.helmignore')
+  // The same checks as every other chart file: inside the chart, a regular file, under the size limit.
+  const ignoreData = await readRegularFile(path.join(root, '.helmignore'), {
+    maxSize: MAX_FILE_SIZE,
+    within: [await fs.realpath(root)],
+    fail: (why) => new ChartError(`.helmignore ${why}`, { chart: where, file: ignoreName, hint: 'Make .helmignore a regular file inside the chart' })
+  })
+  if (ignoreData !== undefined) rules = IgnoreRules.parse(ignoreData.toString('utf8'), ignoreName)
+  rules.addDefaults()
+  return rules
+}
+
 /**
  * Helm's `LoadDir` walk: depth first, names sorted byte-wise, the root
  * `.helmignore` rules applied to paths relative to the chart root.
  */
 export async function walkChartDir(root: string, where: string, budget = new LoadBudget(where)): Promise<Loaded[]> {
   const rootReal = await fs.realpath(root)
-  let rules = IgnoreRules.empty()
-  const ignoreName = path.join(where, '.helmignore')
-  // The same checks as every other chart file: inside the chart, a regular file, under the size limit.
-  const ignoreData = await readRegularFile(path.join(root, '.helmignore'), {
-    maxSize: MAX_FILE_SIZE,
-    within: [rootReal],
-    fail: (why) => new ChartError(`.helmignore ${why}`, { chart: where, file: ignoreName, hint: 'Make .helmignore a regular file inside the chart' })
-  })
-  if (ignoreData !== undefined) rules = IgnoreRules.parse(ignoreData.toString('utf8'), ignoreName)
-  rules.addDefaults()
+  const rules = await chartIgnoreRules(root, where)
   const out: Loaded[] = []
 
   async function visit(dirAbs: string, rel: string): Promise<void> {
@@ -207,7 +213,8 @@ export async function loadFiles(files: Loaded[], where: string, budget = new Loa
     const n = f.name
     if (n === 'Chart.yaml') continue
     if (n === 'Chart.lock') {
-      if (raw.apiVersion !== 'v1') chart.lock = parseLock(await dataOf(f), file(n), where)
+      // Helm's loader reads it whatever the apiVersion (a v1 chart's requirements.lock, later in the walk, wins); Save writes it for v2 only.
+      chart.lock = parseLock(await dataOf(f), file(n), where)
     } else if (n === 'values.yaml') {
       checkValues(await dataOf(f), file(n), where)
       chart.values = f.file
@@ -250,6 +257,7 @@ export async function loadFiles(files: Loaded[], where: string, budget = new Loa
       if (key.endsWith('.tgz') && group.length === 1 && group[0].name === `charts/${key}`) {
         // Streamed from memory or its spill file, counted against the parent's budget.
         sub = await loadFiles(await readChartArchive(group[0].file.open(), subWhere, budget), subWhere, budget)
+        sub.archiveName = key
       } else {
         const inner = group.filter((f) => f.name.length > `charts/${key}/`.length).map((f) => ({ ...f, name: f.name.slice(`charts/${key}/`.length) }))
         sub = await loadFiles(
@@ -314,5 +322,58 @@ export function checkDependencies(chart: Chart): void {
       file: path.join(chart.where, 'Chart.yaml'),
       hint: 'Run `helm dependency build` (or `helm dependency update`) in a step before this one, or vendor the subcharts into charts/'
     })
+  }
+}
+
+/** What a chart declares for ordering the charts of a run: its name and dependencies (requirements.yaml's for apiVersion v1). */
+export interface ChartDeclarations {
+  name: string
+  version?: string
+  dependencies: Array<{ name: string; repository: string }>
+}
+
+function declarations(chartYaml: Buffer, requirements: Buffer | undefined, where: string): ChartDeclarations {
+  const raw = decodeMetadata(chartYaml.toString('utf8'), path.join(where, 'Chart.yaml'), where)
+  // As the loader does: requirements.yaml replaces the dependencies of a v1 chart.
+  const deps =
+    raw.apiVersion === 'v1' && requirements ? decodeRequirements(requirements.toString('utf8'), path.join(where, 'requirements.yaml'), where) : raw.dependencies
+  return { name: raw.name, version: raw.version, dependencies: (deps ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' })) }
+}
+
+/** Chart.yaml (and requirements.yaml) of a chart directory, with the loader's file checks. */
+export async function directoryDeclarations(dir: string, where = dir): Promise<ChartDeclarations> {
+  const within = [await fs.realpath(dir)]
+  const read = (n: string): Promise<Buffer | undefined> =>
+    readRegularFile(path.join(dir, n), {
+      maxSize: MAX_FILE_SIZE,
+      within,
+      fail: (why) => new ChartError(`${n} ${why}`, { chart: where, file: path.join(where, n) })
+    })
+  return declarations((await read('Chart.yaml')) ?? Buffer.alloc(0), await read('requirements.yaml'), where)
+}
+
+/**
+ * The same from a chart archive, streamed and read only as far as needed
+ * (Helm writes Chart.yaml first; a v1 chart's requirements.yaml is among its files).
+ */
+export async function archiveDeclarations(file: string, where = file): Promise<ChartDeclarations> {
+  const fh = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK)
+  try {
+    if (!(await fh.stat()).isFile()) throw new ChartError(`${where} is not a regular file`, { chart: where, file: where })
+    let chartYaml: Buffer | undefined
+    let requirements: Buffer | undefined
+    let v1 = false
+    for await (const e of archiveEntries(fh.createReadStream({ autoClose: false }), where, new LoadBudget(where))) {
+      const name = e.directory ? undefined : archiveEntryName(e.name, where)
+      if (name === 'Chart.yaml') {
+        chartYaml = e.data
+        v1 = decodeMetadata(e.data.toString('utf8'), path.join(where, 'Chart.yaml'), where).apiVersion === 'v1'
+      } else if (name === 'requirements.yaml') requirements = e.data
+      if (chartYaml && (!v1 || requirements)) break
+    }
+    if (!chartYaml) throw new ChartError('Chart.yaml file is missing', { chart: where, file: where })
+    return declarations(chartYaml, requirements, where)
+  } finally {
+    await fh.close()
   }
 }

@@ -49,7 +49,8 @@ interface Entry {
 /** Helm's `writeTarContents`, recursively; subcharts sorted by name where Helm iterates a map. */
 export function archiveEntries(chart: Chart, prefix = ''): Entry[] {
   const base = prefix ? `${prefix}/${chart.metadata.name}` : chart.metadata.name
-  if (path.posix.basename(base) !== chart.metadata.name) {
+  // Helm's validateName: filepath.Base(name) == name, where Go's Base of "" is ".".
+  if ((path.posix.basename(base) || '.') !== chart.metadata.name) {
     throw new ChartError(`"${chart.metadata.name}" is not a valid chart name`, { chart: chart.where })
   }
   const at = (f: ChartFile): Entry => ({ name: `${base}/${f.name}`, file: f })

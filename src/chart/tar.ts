@@ -150,7 +150,8 @@ export function readTar(tar: Buffer, onEntry?: (name: string, size: number) => v
       pax = parsePax(data)
       continue
     }
-    if (type === 'g') continue
+    // A global header, or a GNU long link name (the target of the next entry, which is no file of its own).
+    if (type === 'g' || type === 'K') continue
     if (type === 'L') {
       longName = cstring(data, 0, data.length)
       continue
@@ -196,7 +197,9 @@ function checkPax(data: Buffer, at: number): void {
   while (i < data.length) {
     const sp = data.indexOf(0x20, i)
     const len = sp > i ? Number(data.toString('latin1', i, sp)) : NaN
-    if (!Number.isInteger(len) || len <= sp - i || i + len > data.length || data[i + len - 1] !== 0x0a || data.indexOf(0x3d, sp) >= i + len) {
+    // Every record needs its '=' (Go's parsePAXRecord: ErrHeader), also the last one, where indexOf finds none.
+    const eq = data.indexOf(0x3d, sp)
+    if (!Number.isInteger(len) || len <= sp - i || i + len > data.length || data[i + len - 1] !== 0x0a || eq < 0 || eq >= i + len) {
       throw new TarFormatError('malformed PAX record', at)
     }
     i += len

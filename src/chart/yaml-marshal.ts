@@ -1,12 +1,10 @@
 /**
  * `sigs.k8s.io/yaml.Marshal` as Helm uses it to regenerate Chart.yaml and
  * Chart.lock: the value goes through Go JSON, then go-yaml v2 emits it with
- * keys sorted, 2-space indentation, sequences not indented under their key,
+ * keys sorted (its own natural order), 2-space indentation, sequences not indented under their key,
  * strings plain unless they would read back as another type, and long plain
  * or single-quoted scalars folded at the first space past column 80.
  */
-import { compareUtf8 } from '../gojson'
-
 const BEST_WIDTH = 80
 
 const BOOL_OR_NULL = new Set(
@@ -29,17 +27,23 @@ function resolvesToNonString(s: string): boolean {
 }
 
 const isBlank = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n'
-/** libyaml's printable test, with go-yaml's unicode output enabled. */
-const isPrintable = (c: string): boolean =>
-  c === '\t' ||
-  c === '\n' ||
-  (c >= ' ' && c <= '~') ||
-  (c >= '\u00a0' && c !== '\ufeff' && !/[\ud800-\udfff\ufffe\uffff\u0085\u2028\u2029]/.test(c)) ||
-  c === '\u0085'
+/**
+ * go-yaml v2 `is_printable` (yamlprivateh.go, unicode output on): LF, ASCII 0x20-0x7E, U+00A0-U+D7FF and
+ * U+E000-U+FFFD but the BOM. Not tab, not U+0085, nothing past the BMP (an emoji is written as \U0001F680).
+ * U+2028/U+2029 are printable line breaks there; here they count as not printable (see the note on scalar).
+ */
+const isPrintable = (c: string): boolean => {
+  const cp = c.codePointAt(0)!
+  return (
+    cp === 0x0a ||
+    (cp >= 0x20 && cp <= 0x7e) ||
+    (cp >= 0xa0 && cp <= 0xd7ff && cp !== 0x2028 && cp !== 0x2029) ||
+    (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff)
+  )
+}
 
 /** libyaml `yaml_emitter_analyze_scalar`, reduced to what picks the style. */
-function analyze(s: string): { plain: boolean; singleQuoted: boolean; multiline: boolean } {
-  if (s.startsWith('---') || s.startsWith('...')) return { plain: false, singleQuoted: true, multiline: s.includes('\n') }
+function analyze(s: string): { plain: boolean; singleQuoted: boolean; block: boolean; multiline: boolean } {
   let block = false
   let special = false
   let lineBreaks = false
@@ -83,16 +87,22 @@ function analyze(s: string): { plain: boolean; singleQuoted: boolean; multiline:
       prevBreak = false
     }
   })
-  let plain = !block
+  // "---" and "..." would read as document markers.
+  let plain = !block && !s.startsWith('---') && !s.startsWith('...')
   let singleQuoted = true
+  // A literal block cannot carry a trailing space, a space before a line break or an escape.
+  const blockAllowed = !trailingSpace && !spaceBreak && !special
   if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) plain = false
+  if (breakSpace) {
+    plain = false
+    singleQuoted = false
+  }
   if (spaceBreak || special) {
     plain = false
     singleQuoted = false
   }
-  if (breakSpace) plain = false
   if (lineBreaks) plain = false
-  return { plain, singleQuoted, multiline: lineBreaks }
+  return { plain, singleQuoted, block: blockAllowed, multiline: lineBreaks }
 }
 
 /** Writes text, replacing a space by a line break once past the width (libyaml write_plain / write_single_quoted). */
@@ -121,24 +131,62 @@ function folded(text: string, startColumn: number, indent: number, allowBreaks: 
   return out
 }
 
-function doubleQuoted(s: string): string {
+/** go-yaml's short escapes in double quotes (yaml_emitter_write_double_quoted_scalar). */
+const ESCAPES: Record<string, string> = {
+  '\0': '0',
+  '\x07': 'a',
+  '\b': 'b',
+  '\t': 't',
+  '\n': 'n',
+  '\v': 'v',
+  '\f': 'f',
+  '\r': 'r',
+  '\x1b': 'e',
+  '"': '"',
+  '\\': '\\',
+  '\u0085': 'N',
+  '\u2028': 'L',
+  '\u2029': 'P'
+}
+
+/** A double-quoted scalar starting at `column`, folded at a space once past the width (a following space escaped). */
+function doubleQuoted(s: string, column = 0, indent = 0, allowBreaks = false): string {
   let out = '"'
-  for (const c of s) {
+  let col = column + 1
+  let spaces = false
+  const chars = [...s]
+  chars.forEach((c, i) => {
     const code = c.codePointAt(0)!
-    if (c === '"' || c === '\\') out += '\\' + c
-    else if (c === '\n') out += '\\n'
-    else if (c === '\t') out += '\\t'
-    else if (c === '\r') out += '\\r'
-    else if (c === '\0') out += '\\0'
-    else if (!isPrintable(c) || c === '\ufeff')
-      out +=
-        code <= 0xff
-          ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+    if (!isPrintable(c) || c === '\n' || c === '"' || c === '\\') {
+      const e =
+        ESCAPES[c] ??
+        (code <= 0xff
+          ? `x${code.toString(16).toUpperCase().padStart(2, '0')}`
           : code <= 0xffff
-            ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`
-            : `\\U${code.toString(16).toUpperCase().padStart(8, '0')}`
-    else out += c
-  }
+            ? `u${code.toString(16).toUpperCase().padStart(4, '0')}`
+            : `U${code.toString(16).toUpperCase().padStart(8, '0')}`)
+      out += `\\${e}`
+      col += 1 + e.length
+      spaces = false
+    } else if (c === ' ') {
+      if (allowBreaks && !spaces && col > BEST_WIDTH && i > 0 && i < chars.length - 1) {
+        out += '\n' + ' '.repeat(indent)
+        col = indent
+        if (chars[i + 1] === ' ') {
+          out += '\\'
+          col++
+        }
+      } else {
+        out += c
+        col++
+      }
+      spaces = true
+    } else {
+      out += c
+      col++
+      spaces = false
+    }
+  })
   return out + '"'
 }
 
@@ -153,11 +201,14 @@ function literal(s: string, indent: number): string {
 /** One string scalar at `column`, continuation lines indented by `indent`. */
 function scalar(s: string, column: number, indent: number, simpleKey: boolean): string {
   const a = analyze(s)
-  if (a.multiline && !simpleKey) return literal(s, indent)
-  if (resolvesToNonString(s)) return doubleQuoted(s)
+  // go-yaml v2 asks for a literal block when the text has a newline, else for plain style unless the text would
+  // read back as another type; the emitter falls back to single, then double quotes when a style cannot hold it.
+  // (Not followed: a text whose only line breaks are U+2028/U+2029 goes single-quoted there, double-quoted here.)
+  if (a.multiline && !simpleKey) return a.block ? literal(s, indent) : doubleQuoted(s, column, indent, true)
+  if (resolvesToNonString(s)) return doubleQuoted(s, column, indent, !simpleKey)
   if (a.plain) return folded(s, column, indent, !simpleKey)
   if (a.singleQuoted) return "'" + folded(s.replace(/'/g, "''"), column + 1, indent, !simpleKey) + "'"
-  return doubleQuoted(s)
+  return doubleQuoted(s, column, indent, !simpleKey)
 }
 
 /** Go's `strconv.FormatFloat(f, 'g', -1, 64)` for the float values go-yaml writes. */
@@ -174,6 +225,50 @@ function goFloat(n: number): string {
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
+const isLetter = (c: string): boolean => /\p{L}/u.test(c)
+const isDigit = (c: string): boolean => /\p{Nd}/u.test(c)
+/** The value of the run of digits at `i` (Go subtracts '0' from each rune) and where the run ends. */
+function digitRun(r: string[], i: number, start: number): [value: number, end: number] {
+  let n = start
+  let k = i
+  for (; k < r.length && isDigit(r[k]); k++) n = n * 10 + (r[k].codePointAt(0)! - 0x30)
+  return [n, k]
+}
+
+/**
+ * go-yaml v2's order of string keys (sorter.go keyList.Less): rune by rune, a letter sorts after any other
+ * character, and runs of digits compare by value ("a2" before "a10"), so this is not byte order.
+ */
+function keyLess(a: string, b: string): boolean {
+  const ar = [...a]
+  const br = [...b]
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    if (ar[i] === br[i]) continue
+    const al = isLetter(ar[i])
+    const bl = isLetter(br[i])
+    if (al && bl) return ar[i].codePointAt(0)! < br[i].codePointAt(0)!
+    if (al || bl) return bl
+    // A '0' continuing a number that already has a non-zero digit before it counts as part of that number.
+    let start = 0
+    if (ar[i] === '0' || br[i] === '0') {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+        if (ar[j] !== '0') {
+          start = 1
+          break
+        }
+      }
+    }
+    const [an, ai] = digitRun(ar, i, start)
+    const [bn, bi] = digitRun(br, i, start)
+    if (an !== bn) return an < bn
+    if (ai !== bi) return ai < bi
+    return ar[i].codePointAt(0)! < br[i].codePointAt(0)!
+  }
+  return ar.length < br.length
+}
+
+const compareKeys = (a: string, b: string): number => (keyLess(a, b) ? -1 : keyLess(b, a) ? 1 : 0)
+
 function simple(v: Json, column: number, indent: number): string | undefined {
   if (v === null) return 'null'
   if (typeof v === 'boolean') return String(v)
@@ -185,7 +280,7 @@ function simple(v: Json, column: number, indent: number): string | undefined {
 }
 
 function mapping(obj: { [k: string]: Json }, indent: number, firstInline: boolean): string {
-  const keys = Object.keys(obj).sort(compareUtf8)
+  const keys = Object.keys(obj).sort(compareKeys)
   let out = ''
   keys.forEach((k, i) => {
     const pad = i === 0 && firstInline ? '' : ' '.repeat(indent)

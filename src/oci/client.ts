@@ -21,6 +21,9 @@ import {
   headerValue,
   isRetryableStatus,
   NetworkError,
+  networkSentence,
+  RedirectRefused,
+  redirectHop,
   RetryAfterTooLong,
   RetryBudget,
   retryDecision,
@@ -31,6 +34,8 @@ import {
   trace,
   type HttpRequest,
   type HttpResponse,
+  type NetworkFailure,
+  type RedirectHop,
   type RetryPolicy
 } from '../http'
 import { cleanScopes, parseChallenge, repositoryScope, tokenQuery } from './challenge'
@@ -105,7 +110,16 @@ interface RequestOptions {
 /** oras-go's MaxMetadataBytes: the most a manifest, index or token answer may weigh. */
 export const MAX_METADATA_BYTES = 4 * 1024 * 1024
 
-const REDIRECTS = [301, 302, 303, 307, 308]
+/** What to check when a registry cannot be reached, where it differs from what to check for any service. */
+const REGISTRY_HINTS: Partial<Record<NetworkFailure, string>> = {
+  refused: 'Is the registry running and is the port right?',
+  dns: 'Check the host name in the registry input; on a self-hosted runner check its DNS, or HTTPS_PROXY if only a proxy can reach it',
+  reset: 'A proxy or load balancer may be cutting connections; re-run the job, and check the registry status if it persists',
+  stalled: 'The registry or a proxy stopped responding; re-run the job, or raise network-timeout if the network is this slow',
+  tls: 'For a private CA give its certificate in ca-file (or NODE_EXTRA_CA_CERTS); plain-http: true only for a registry without TLS',
+  'too-large': 'The registry sent far more than a manifest or token can be; check the registry address',
+  other: 'Re-run the job; check the registry status if it persists'
+}
 const REFERRER_PAGES = 100
 
 interface UploadSession {
@@ -205,38 +219,15 @@ export class RegistryClient {
       })
     }
     if (!(err instanceof NetworkError)) return err
-    const peer = err.url.host === this.base.host ? `registry ${this.host}` : `${err.url.host} (for registry ${this.host})`
-    const tries = err.attempts > 1 ? ` after ${err.attempts} attempts` : ''
-    const what = `${err.method} ${err.url.origin === this.base.origin ? err.url.pathname : displayUrl(err.url)}`
-    const detail = err.detail
-    const texts: Record<NetworkError['failure'], [string, string]> = {
-      refused: [`cannot reach ${peer} (${detail})${tries}${this.during}`, 'Is the registry running and is the port right?'],
-      dns: [
-        `${err.url.host === this.base.host ? `registry host ${err.url.hostname}` : `host ${err.url.hostname} (for registry ${this.host})`} does not resolve (${detail.replace(/^host name does not resolve \(|\)$/g, '')})${this.during}`,
-        'Check the host name in the registry input; on a self-hosted runner check its DNS, or HTTPS_PROXY if only a proxy can reach it'
-      ],
-      reset: [
-        `${peer} closed the connection during ${what}${tries}${this.during}`,
-        'A proxy or load balancer may be cutting connections; re-run the job, and check the registry status if it persists'
-      ],
-      'connect-timeout': [
-        `cannot reach ${peer}: ${detail}${this.during}`,
-        'Check that the runner may connect to it (firewall, HTTPS_PROXY, NO_PROXY); network-timeout sets the limit'
-      ],
-      stalled: [
-        `${what} on ${peer} ${detail}${this.during}`,
-        'The registry or a proxy stopped responding; re-run the job, or raise network-timeout if the network is this slow'
-      ],
-      tls: [
-        `cannot connect securely to ${peer}: ${detail}${this.during}`,
-        'For a private CA give its certificate in ca-file (or NODE_EXTRA_CA_CERTS); plain-http: true only for a registry without TLS'
-      ],
-      proxy: [`cannot reach ${peer}: ${detail}${this.during}`, 'Check HTTPS_PROXY (and the credentials in it) and NO_PROXY'],
-      unreachable: [`cannot reach ${peer} (${detail})${tries}${this.during}`, 'Check the runner network and HTTPS_PROXY / NO_PROXY'],
-      'too-large': [`${what} on ${peer}: ${detail}${this.during}`, 'The registry sent far more than a manifest or token can be; check the registry address'],
-      other: [`${what} on ${peer} failed: ${detail}${tries}${this.during}`, 'Re-run the job; check the registry status if it persists']
-    }
-    const [message, hint] = texts[err.failure]
+    const own = err.url.host === this.base.host
+    const { message, hint } = networkSentence(err, {
+      name: own ? `registry ${this.host}` : `${err.url.host} (for registry ${this.host})`,
+      host: own ? `registry host ${err.url.hostname}` : `host ${err.url.hostname} (for registry ${this.host})`,
+      request: `${err.method} ${err.url.origin === this.base.origin ? err.url.pathname : displayUrl(err.url)}`,
+      during: this.during,
+      setting: 'the registry input',
+      hints: REGISTRY_HINTS
+    })
     return new RegistryError(message, { registry: this.host, chart: this.chart, hint, cause: err })
   }
 
@@ -266,7 +257,7 @@ export class RegistryClient {
       res.status === 401 || res.status === 403
         ? 'Check the credentials and that they may push to this repository'
         : code === 'NAME_UNKNOWN'
-          ? 'Create the repository first if this registry does not create repositories on push (for Amazon ECR, set create-repository: true)'
+          ? 'Create the repository first if this registry does not create repositories on push (for Amazon ECR and ECR Public, set create-repository: true)'
           : res.status >= 500
             ? 'The registry failed; re-run the job, and check the registry status if it persists'
             : undefined
@@ -479,24 +470,23 @@ export class RegistryClient {
           }
         )
       }
-      if (follow && REDIRECTS.includes(res.status) && redirects < 10) {
-        res.bodyStream?.resume()
-        const loc = headerValue(res.headers, 'location')
-        if (!loc) return res
-        const next = new URL(loc, url)
-        trace(
-          () =>
-            `${method} ${displayUrl(url)} redirected (${res.status}) to ${displayUrl(next)}${sameOrigin(next, this.base) && !leftOrigin ? '' : ' without credentials'}`
-        )
-        url = next
-        if (res.status === 303 && method !== 'HEAD') {
-          method = 'GET'
-          body = undefined
-        }
-        redirects++
-        continue
+      let hop: RedirectHop | undefined
+      try {
+        hop = follow ? redirectHop(res, method, redirects, leftOrigin ? undefined : this.base) : undefined
+      } catch (err) {
+        if (!(err instanceof RedirectRefused)) throw err
+        throw new RegistryError(`${err.message}${this.during}`, {
+          registry: this.host,
+          chart: this.chart,
+          status: res.status,
+          hint: 'A registry reached over HTTPS must not send requests on over plain HTTP; check its storage redirect settings'
+        })
       }
-      return res
+      if (!hop) return res
+      url = hop.url
+      method = hop.method
+      if (hop.dropBody) body = undefined
+      redirects++
     }
   }
 

@@ -37,8 +37,11 @@ export function registryErrorDetail(body: Buffer | string | undefined, scrub: (s
     const item: { code?: unknown; message?: unknown } = e && typeof e === 'object' ? e : {}
     const c = typeof item.code === 'string' && CODE.test(item.code) ? item.code : undefined
     const m = typeof item.message === 'string' ? item.message : ''
-    code ??= c && scrub(c) === c ? c : undefined
-    parts.push([c?.toLowerCase().replace(/_/g, ' '), m].filter(Boolean).join(': '))
+    // A held secret can look like a code (an AWS access key ID is upper-case letters and digits): it is scrubbed
+    // before the code is lower-cased, as the scrubber no longer recognises the lower-case form.
+    const clean = c && scrub(c) === c ? c : undefined
+    code ??= clean
+    parts.push([clean ? clean.toLowerCase().replace(/_/g, ' ') : c && scrub(c), m].filter(Boolean).join(': '))
   }
   let text = scrub(parts.filter(Boolean).join('; ')).replace(/\s+/g, ' ').trim()
   if (text.length > MAX_ERROR_TEXT) text = `${text.slice(0, MAX_ERROR_TEXT)}…`

@@ -95,16 +95,23 @@ export function group<T>(name: string, fn: () => Promise<T>): Promise<T> {
  * calls) held back, then prints it whole as one group when it ends, failed or
  * not: charts published side by side never interleave their lines.
  */
-export async function chartGroup<T>(name: string, fn: () => Promise<T>): Promise<T> {
+export async function chartGroup<T>(name: string | (() => string), fn: () => Promise<T>): Promise<T> {
   const lines: Array<() => void> = []
   try {
     return await held.run(lines, fn)
   } finally {
-    if (onRunner()) core.startGroup(safeText(name))
-    else core.info(`\n${safeText(name)}`)
+    // The name may be known only at the end (a chart's name and version come from packaging it).
+    const title = safeText(typeof name === 'function' ? name() : name)
+    if (onRunner()) core.startGroup(title)
+    else core.info(`\n${title}`)
     for (const write of lines) write()
     if (onRunner()) core.endGroup()
   }
+}
+
+/** Runs `fn` outside any chart's held log: what it prints belongs to the run and appears at once. */
+export function outsideChart<T>(fn: () => T): T {
+  return held.exit(fn)
 }
 
 /** Appends Markdown (built with `safeMarkdown` for every untrusted value) to the job summary; off a runner it is printed. */

@@ -11,7 +11,7 @@ import type { RunContext } from '../context'
 import { ID_TOKEN_HINT, getIdToken, idTokenAvailable, jwtClaims } from '../auth/github-oidc'
 import { InputError, SignError } from '../errors'
 import { loadLazy } from '../lazy'
-import { trace } from '../http'
+import { trace, transportFetch } from '../http'
 import { alignProxyEnvironment } from '../proxy'
 import type { RegistryClient } from '../oci/client'
 import type { Descriptor } from '../oci/helm-artifact'
@@ -122,7 +122,8 @@ export async function startSigning(plan: SigningPlan, o: SignOptions, env: NodeJ
         const bundle = await sigstore.signStatement(statement)
         out.attestation = `${imageRef}@${await pushBundleReferrer(c.client, c.repository, c.manifest, bundle, SLSA_PREDICATE)}`
         const { storeAttestation } = loadLazy<typeof import('./github-attestations')>('sign/github-attestations')
-        const stored = await storeAttestation(bundle, o.githubToken, github)
+        // The main bundle's transport: the one configured with ca-file and network-timeout.
+        const stored = await storeAttestation(bundle, o.githubToken, github, transportFetch)
         if (stored.id) out.attestationId = stored.id
         if (stored.warning) warn(stored.warning)
       }

@@ -2,6 +2,8 @@
 import { createHash } from 'node:crypto'
 import { checkLock, goTime, hashReq, hashV2Req, LOCK_OUT_OF_SYNC, makeLock } from '../../../src/chart/dependencies/lock'
 import type { Dependency } from '../../../src/chart/metadata'
+import { ChartError } from '../../../src/errors'
+import { thrown } from '../../support/caught'
 
 const PC = 'https://prometheus-community.github.io/helm-charts'
 const prometheusReq: Dependency[] = [
@@ -53,6 +55,22 @@ describe('checkLock', () => {
   })
 })
 
+describe('the refusal names the chart, its lock file and what to run', () => {
+  const lock = { generated: '2026-01-01T00:00:00Z', digest: 'sha256:0d8b0161248c5ab2c77d62fc77d5ca28393f73f7b7a8abd5474b78bc969cab39', dependencies: argoLock }
+  const changed = [{ ...argoReq[0], version: '4.39.0' }]
+  it.each([
+    ['v2', 'charts/argo-cd/Chart.lock', 'Chart.lock'],
+    ['v1', 'charts/argo-cd/requirements.lock', 'requirements.lock']
+  ])('apiVersion %s', (apiVersion, file, lockName) => {
+    const err = thrown(() => checkLock({ apiVersion, req: changed, original: changed, lock, chart: 'charts/argo-cd' }))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err).toMatchObject({ chart: 'charts/argo-cd', file })
+    expect((err as ChartError).hint).toBe(
+      `Run \`helm dependency update charts/argo-cd\` and commit the new ${lockName}, or delete the lock so the action resolves the ranges itself`
+    )
+  })
+})
+
 describe('apiVersion v1 charts', () => {
   it('accept a requirements.lock written by Helm 2 (HashV2Req of requirements.yaml as written), v2 charts do not', () => {
     const bytes =
@@ -73,5 +91,8 @@ describe('a new lock', () => {
     expect(l.generated).toBe('2023-11-14T22:13:20Z')
     expect(l.digest).toBe('sha256:0d8b0161248c5ab2c77d62fc77d5ca28393f73f7b7a8abd5474b78bc969cab39')
     expect(goTime(new Date(1_700_000_000_120))).toBe('2023-11-14T22:13:20.12Z')
+    // Go's RFC3339Nano drops every trailing zero of the fraction.
+    expect(goTime(new Date(1_700_000_000_100))).toBe('2023-11-14T22:13:20.1Z')
+    expect(goTime(new Date(1_700_000_000_001))).toBe('2023-11-14T22:13:20.001Z')
   })
 })

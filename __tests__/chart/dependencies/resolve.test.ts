@@ -6,11 +6,12 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { loadChartDir, saveChart } from '../../../src/chart'
-import { DependencyResolver, type InRunChart } from '../../../src/chart/dependencies/resolve'
+import { archiveDeclarations, directoryDeclarations } from '../../../src/chart/loader'
+import { DependencyResolver, type InRunChart, type ResolvedDependency } from '../../../src/chart/dependencies/resolve'
 import { RegistryClient } from '../../../src/oci/client'
 import { ChartError } from '../../../src/errors'
 import { caught } from '../../support/caught'
@@ -390,5 +391,266 @@ describe('errors name the chart, the dependency and the repository, and say what
     const err = await failure('unknown', `- name: x\n  version: 1.0.0\n  repository: "@nowhere"\n`)
     expect(err.message).toBe('no repository definition for @nowhere (dependency x)')
     expect(err.hint).toMatch(/nowhere=https/)
+  })
+})
+
+/** Packages with saveChart; the archive's entry list and one file's bytes as the system's tar reads them. */
+async function packageAndList(
+  dir: string,
+  r: DependencyResolver
+): Promise<{ chart: Awaited<ReturnType<typeof loadChartDir>>; listing: string[]; read: (f: string) => string; deps: ResolvedDependency[] }> {
+  const chart = await loadChartDir(dir, path.basename(dir))
+  const deps = await r.resolve(chart, dir, WHEN)
+  const saved = await saveChart(chart, { destDir: mkdtempSync(path.join(tmp, 'pkg-')), mtime: WHEN })
+  execFileSync('gzip', ['-t', saved.path])
+  const listing = execFileSync('tar', ['-tzf', saved.path]).toString().trim().split('\n')
+  return { chart, listing, deps, read: (f) => execFileSync('tar', ['-xzOf', saved.path, f]).toString() }
+}
+
+describe('apiVersion v1 charts (requirements.yaml)', () => {
+  // pkg/downloader/manager.go Update → writeLock(chartpath, lock, legacyLockfile = apiVersion v1) writes requirements.lock;
+  // `helm package` then loads it as one of the chart's files (pkg/chart/v2/loader: requirements.lock → c.Files for v1), and
+  // chartutil.Save writes no Chart.lock for v1 (writeTarContents: "TODO: remove the APIVersion check").
+  const requirements = () => `dependencies:\n- name: crds\n  version: 0.0.0\n- name: kube-state-metrics\n  version: 8.4.*\n  repository: ${PC()}\n`
+  const v1Chart = (name: string, files: Record<string, string> = {}): string =>
+    writeChart(path.join(tmp, name), `apiVersion: v1\nname: ${name}\nversion: 1.0.0\n`, {
+      'requirements.yaml': requirements(),
+      'README.md': 'readme\n',
+      'files/a.txt': 'a\n',
+      'templates/cm.yaml': 'kind: ConfigMap\n',
+      'charts/crds/Chart.yaml': 'apiVersion: v1\nname: crds\nversion: 0.0.0\n',
+      ...files
+    })
+
+  test('resolving without a lock puts a new requirements.lock among the files, where the directory walk puts it', async () => {
+    const dir = v1Chart('legacy')
+    const { listing, read, deps } = await packageAndList(dir, resolver())
+    expect(deps.map((d) => `${d.name}@${d.version}`)).toEqual(['crds@0.0.0', 'kube-state-metrics@8.4.2'])
+    expect(listing.filter((f) => !f.includes('/charts/'))).toEqual([
+      'legacy/Chart.yaml',
+      'legacy/values.yaml',
+      'legacy/templates/cm.yaml',
+      'legacy/README.md',
+      'legacy/files/a.txt',
+      'legacy/requirements.lock',
+      'legacy/requirements.yaml'
+    ])
+    // HashReq over what Go marshals: requirements as written (repository always present), then the locked list.
+    const req = `[{"name":"crds","version":"0.0.0","repository":""},{"name":"kube-state-metrics","version":"8.4.*","repository":"${PC()}"}]`
+    const locked = `[{"name":"crds","version":"0.0.0","repository":""},{"name":"kube-state-metrics","version":"8.4.2","repository":"${PC()}"}]`
+    expect(read('legacy/requirements.lock')).toBe(
+      `dependencies:\n- name: crds\n  repository: ""\n  version: 0.0.0\n- name: kube-state-metrics\n  repository: ${PC()}\n  version: 8.4.2\n` +
+        `digest: ${hashed(`[${req},${locked}]`)}\ngenerated: "2023-11-14T22:13:20Z"\n`
+    )
+    expect(read('legacy/charts/kube-state-metrics/Chart.yaml')).toContain('version: 8.4.2')
+    expect(existsSync(path.join(dir, 'requirements.lock'))).toBe(false)
+  })
+
+  test('a .helmignore that leaves out the lock leaves it out of the package too', async () => {
+    const { listing } = await packageAndList(v1Chart('legacy-ignored', { '.helmignore': '*.lock\n' }), resolver())
+    expect(listing).not.toContain('legacy-ignored/requirements.lock')
+    expect(listing).toContain('legacy-ignored/charts/kube-state-metrics/Chart.yaml')
+  })
+
+  test('an existing requirements.lock is checked and its versions used; the file goes in as it is', async () => {
+    const req = `[{"name":"crds","version":"0.0.0","repository":""},{"name":"kube-state-metrics","version":"8.4.*","repository":"${PC()}"}]`
+    const locked = `[{"name":"crds","version":"0.0.0","repository":""},{"name":"kube-state-metrics","version":"8.4.0","repository":"${PC()}"}]`
+    const lock = `dependencies:\n- name: crds\n  version: 0.0.0\n- name: kube-state-metrics\n  repository: ${PC()}\n  version: 8.4.0\ndigest: ${hashed(`[${req},${locked}]`)}\ngenerated: "2020-01-01T00:00:00Z"\n`
+    const { read, deps } = await packageAndList(v1Chart('legacy-locked', { 'requirements.lock': lock }), resolver())
+    expect(deps[1]).toEqual({ name: 'kube-state-metrics', version: '8.4.0', source: `${PC()}/kube-state-metrics-8.4.0.tgz` })
+    expect(read('legacy-locked/requirements.lock')).toBe(lock)
+
+    const stale = v1Chart('legacy-stale', { 'requirements.lock': lock.replace('8.4.0', '8.4.2') })
+    const err = await caught(resolver().resolve(await loadChartDir(stale, 'legacy-stale'), stale, WHEN))
+    expect((err as ChartError).message).toBe(
+      'the lock file (requirements.lock) is out of sync with the dependencies file (requirements.yaml). Please update the dependencies'
+    )
+    expect((err as ChartError).file).toBe('legacy-stale/requirements.lock')
+  })
+  test("a Chart.lock in a v1 chart is the lock too (Helm's loader reads it for any apiVersion); Save writes neither lock file", async () => {
+    const req = `[{"name":"crds","version":"0.0.0","repository":""},{"name":"kube-state-metrics","version":"8.4.*","repository":"${PC()}"}]`
+    const locked = `[{"name":"crds","version":"0.0.0","repository":""},{"name":"kube-state-metrics","version":"8.4.0","repository":"${PC()}"}]`
+    const lock = `dependencies:\n- name: crds\n  version: 0.0.0\n- name: kube-state-metrics\n  repository: ${PC()}\n  version: 8.4.0\ndigest: ${hashed(`[${req},${locked}]`)}\ngenerated: "2020-01-01T00:00:00Z"\n`
+    const { listing, deps } = await packageAndList(v1Chart('legacy-chartlock', { 'Chart.lock': lock }), resolver())
+    expect(deps[1].version).toBe('8.4.0')
+    expect(listing.filter((f) => f.endsWith('.lock'))).toEqual([])
+  })
+})
+
+describe('what charts/ already holds, as helm dependency build treats it', () => {
+  test('a dependency without a repository outside its range: refused when the build runs (Manager.downloadAll)', async () => {
+    const dir = writeChart(
+      path.join(tmp, 'local-range'),
+      `apiVersion: v2\nname: local-range\nversion: 1.0.0\ndependencies:\n- name: common\n  version: ^1.0.0\n- name: redis-ha\n  version: 4.38.0\n  repository: ${repo.origin}/dandydeveloper/charts/\n`,
+      { 'charts/common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 2.1.0\n' }
+    )
+    const err = await caught<ChartError>(resolver().resolve(await loadChartDir(dir, 'local-range'), dir, WHEN))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe('dependency common at version 2.1.0 does not satisfy the constraint ^1.0.0')
+    expect(err.chart).toBe('local-range')
+    expect(err.file).toBe('local-range/Chart.yaml')
+    expect(err.hint).toMatch(/satisfies "\^1.0.0" into charts\//)
+  })
+
+  test('everything vendored (no build, as helm package): a version outside the range is a warning naming it', async () => {
+    const dir = writeChart(
+      path.join(tmp, 'vendored-only'),
+      `apiVersion: v2\nname: vendored-only\nversion: 1.0.0\ndependencies:\n- name: common\n  version: ~1.4\n`
+    )
+    mkdirSync(path.join(dir, 'charts'))
+    writeFileSync(path.join(dir, 'charts/common-2.1.0.tgz'), tarChart({ name: 'common', version: '2.1.0' }))
+    const chart = await loadChartDir(dir, 'vendored-only')
+    const r = resolver()
+    expect(await r.resolve(chart, dir, WHEN)).toEqual([{ name: 'common', version: '2.1.0', source: 'charts/' }])
+    expect(chart.warnings).toEqual([
+      'dependency common at version 2.1.0 does not satisfy the constraint ~1.4 (helm dependency build would refuse it; helm package accepts it)'
+    ])
+    expect(r.fetches).toBe(0)
+  })
+
+  test('without a lock, vendored archives are replaced by the newest match, undeclared ones dropped; directories stay (safeMoveDeps)', async () => {
+    const dir = writeChart(
+      path.join(tmp, 'refresh'),
+      [
+        'apiVersion: v2',
+        'name: refresh',
+        'version: 1.0.0',
+        'dependencies:',
+        '- name: kube-state-metrics',
+        '  version: 8.4.*',
+        `  repository: ${PC()}`,
+        '- name: prometheus-node-exporter',
+        '  version: 4.56.*',
+        `  repository: ${PC()}`,
+        '- name: alertmanager',
+        '  version: 1.42.*',
+        `  repository: ${PC()}`,
+        '- name: common',
+        '  version: 1.x',
+        ''
+      ].join('\n'),
+      { 'charts/alertmanager/Chart.yaml': 'apiVersion: v2\nname: alertmanager\nversion: 1.42.7\n', 'charts/alertmanager/values.yaml': 'local: true\n' }
+    )
+    writeFileSync(path.join(dir, 'charts/kube-state-metrics-8.4.0.tgz'), tarChart({ name: 'kube-state-metrics', version: '8.4.0' }))
+    writeFileSync(path.join(dir, 'charts/common-1.0.0.tgz'), tarChart({ name: 'common', version: '1.0.0' }))
+    writeFileSync(path.join(dir, 'charts/stale-0.1.0.tgz'), tarChart({ name: 'stale', version: '0.1.0' }))
+    const before = tree(dir)
+    const seen = repo.requests.length
+    const { chart, listing, read, deps } = await packageAndList(dir, resolver())
+
+    expect(deps).toEqual([
+      { name: 'kube-state-metrics', version: '8.4.2', source: `${PC()}/kube-state-metrics-8.4.2.tgz` },
+      { name: 'prometheus-node-exporter', version: '4.56.1', source: `${PC()}/prometheus-node-exporter-4.56.1.tgz` },
+      { name: 'alertmanager', version: '1.42.7', source: 'charts/' },
+      { name: 'common', version: '1.0.0', source: 'charts/' }
+    ])
+    const subcharts = [...new Set(listing.filter((f) => f.startsWith('refresh/charts/')).map((f) => f.split('/')[2]))]
+    expect(subcharts).toEqual(['alertmanager', 'common', 'kube-state-metrics', 'prometheus-node-exporter'])
+    expect(read('refresh/charts/kube-state-metrics/Chart.yaml')).toContain('version: 8.4.2')
+    expect(read('refresh/charts/alertmanager/values.yaml')).toBe('local: true\n')
+    // The lock records what the package holds; nothing was fetched for the directory.
+    expect(read('refresh/Chart.lock')).toContain(
+      `- name: alertmanager\n  repository: ${PC()}\n  version: 1.42.7\n- name: common\n  repository: ""\n  version: 1.x\n`
+    )
+    expect(repo.requests.slice(seen).map((q) => q.path)).not.toContain('/releases/download/alertmanager-1.42.0/alertmanager-1.42.0.tgz')
+    expect(chart.warnings).toEqual([
+      `dependency alertmanager names repository ${PC()} but charts/alertmanager/ is a directory: packaged as it is, at version 1.42.7 (helm dependency build would add the download next to it)`,
+      'charts/stale-0.1.0.tgz (stale 0.1.0) is not a dependency in Chart.yaml: left out, as helm dependency build deletes it'
+    ])
+    expect(tree(dir)).toEqual(before)
+  })
+})
+
+describe('what charts/ already holds, with a lock', () => {
+  test('a vendored archive of another version than the lock gives is replaced by the locked one (Build → downloadAll)', async () => {
+    const DD = `${repo.origin}/dandydeveloper/charts/`
+    const req = `[{"name":"redis-ha","version":"4.x","repository":"${DD}"},{"name":"kube-state-metrics","version":"8.4.*","repository":"${PC()}"}]`
+    const locked = `[{"name":"redis-ha","version":"4.38.0","repository":"${DD}"},{"name":"kube-state-metrics","version":"8.4.0","repository":"${PC()}"}]`
+    const dir = writeChart(
+      path.join(tmp, 'relocked'),
+      `apiVersion: v2\nname: relocked\nversion: 1.0.0\ndependencies:\n- name: redis-ha\n  version: 4.x\n  repository: ${DD}\n- name: kube-state-metrics\n  version: 8.4.*\n  repository: ${PC()}\n`,
+      {
+        'Chart.lock': `dependencies:\n- name: redis-ha\n  repository: ${DD}\n  version: 4.38.0\n- name: kube-state-metrics\n  repository: ${PC()}\n  version: 8.4.0\ndigest: ${hashed(`[${req},${locked}]`)}\ngenerated: "2026-01-01T00:00:00Z"\n`
+      }
+    )
+    mkdirSync(path.join(dir, 'charts'))
+    writeFileSync(path.join(dir, 'charts/redis-ha-4.39.0.tgz'), tarChart({ name: 'redis-ha', version: '4.39.0' }))
+    const { deps, listing, read } = await packageAndList(dir, resolver())
+    expect(deps.map((d) => `${d.name}@${d.version} ${d.source}`)).toEqual([
+      `redis-ha@4.38.0 ${DD}redis-ha-4.38.0.tgz`,
+      `kube-state-metrics@8.4.0 ${PC()}/kube-state-metrics-8.4.0.tgz`
+    ])
+    expect(listing.filter((f) => f.endsWith('/Chart.yaml'))).toEqual([
+      'relocked/Chart.yaml',
+      'relocked/charts/kube-state-metrics/Chart.yaml',
+      'relocked/charts/redis-ha/Chart.yaml'
+    ])
+    expect(read('relocked/charts/redis-ha/Chart.yaml')).toContain('version: 4.38.0')
+  })
+})
+
+describe('redirects go through the one transport', () => {
+  test('credentials stay with the repository origin: not to another origin, and not back after leaving', async () => {
+    const mirror = await startChartRepo({ pki })
+    try {
+      const data = tarChart({ name: 'grafana', version: '10.2.0' })
+      // index.yaml moved to another origin; the archive is redirected there and from there back to the first origin.
+      repo.redirect('/grafana/moved/index.yaml', `${mirror.origin}/mirror/index.yaml`)
+      mirror.put('/mirror/index.yaml', indexYaml([{ name: 'grafana', version: '10.2.0', url: 'grafana-10.2.0.tgz', digest: sha256Hex(data) }]))
+      repo.redirect('/grafana/moved/grafana-10.2.0.tgz', `${mirror.origin}/mirror/grafana-10.2.0.tgz`)
+      mirror.redirect('/mirror/grafana-10.2.0.tgz', `${repo.origin}/back/grafana-10.2.0.tgz`)
+      repo.put('/back/grafana-10.2.0.tgz', data)
+      const r = new DependencyResolver({
+        repositories: [{ name: 'moved', url: `${repo.origin}/grafana/moved`, username: GRAFANA_USER, password: GRAFANA_PASSWORD }],
+        ca: pki.ca,
+        workDir: path.join(tmp, 'work'),
+        ociClient: (host) => new RegistryClient({ host, plainHttp: true })
+      })
+      const seen = repo.requests.length
+      const dir = writeChart(
+        path.join(tmp, 'moved'),
+        'apiVersion: v2\nname: moved\nversion: 1.0.0\ndependencies:\n- name: grafana\n  version: 10.*\n  repository: "@moved"\n'
+      )
+      const { deps, read } = await packageAndList(dir, r)
+      expect(deps).toEqual([{ name: 'grafana', version: '10.2.0', source: `${repo.origin}/grafana/moved/grafana-10.2.0.tgz` }])
+      expect(read('moved/charts/grafana/values.yaml')).toBe('replicas: 1\nimage: grafana:10.2.0\n')
+
+      const basic = `Basic ${Buffer.from(`${GRAFANA_USER}:${GRAFANA_PASSWORD}`).toString('base64')}`
+      expect(repo.requests.slice(seen).map((q) => `${q.path} ${q.authorization ?? '-'}`)).toEqual([
+        `/grafana/moved/index.yaml ${basic}`,
+        `/grafana/moved/grafana-10.2.0.tgz ${basic}`,
+        '/back/grafana-10.2.0.tgz -'
+      ])
+      expect(mirror.requests.map((q) => `${q.path} ${q.authorization ?? '-'}`)).toEqual(['/mirror/index.yaml -', '/mirror/grafana-10.2.0.tgz -'])
+    } finally {
+      await mirror.stop()
+    }
+  })
+})
+
+describe('what the run order reads from each chart', () => {
+  test('an archive: Chart.yaml, and for apiVersion v1 requirements.yaml wherever it lies; a directory the same', async () => {
+    const dir = writeChart(path.join(tmp, 'decl/old'), 'apiVersion: v1\nname: old\nversion: 1.0.0\n', {
+      'requirements.yaml': `dependencies:\n- name: lib\n  version: ^1.0.0\n  repository: oci://${reg.host}/shared\n- name: crds\n  version: 0.1.0\n`,
+      'zz/big.txt': 'x'.repeat(70_000)
+    })
+    const archive = path.join(tmp, 'decl/old-1.0.0.tgz')
+    execFileSync('tar', ['-czf', archive, '--sort=name', '-C', path.dirname(dir), 'old'])
+    const want = {
+      name: 'old',
+      version: '1.0.0',
+      dependencies: [
+        { name: 'lib', repository: `oci://${reg.host}/shared` },
+        { name: 'crds', repository: '' }
+      ]
+    }
+    expect(await archiveDeclarations(archive, 'old-1.0.0.tgz')).toEqual(want)
+    expect(await directoryDeclarations(dir, 'old')).toEqual(want)
+    // A v2 chart's list comes from Chart.yaml.
+    writeFileSync(
+      path.join(tmp, 'decl/new.tgz'),
+      tarChart({ name: 'new', version: '1.0.0', chartYamlExtra: 'dependencies:\n- name: x\n  version: 1.0.0\n  repository: file://../x\n' })
+    )
+    expect(await archiveDeclarations(path.join(tmp, 'decl/new.tgz'))).toEqual({ name: 'new', version: '1.0.0', dependencies: [{ name: 'x', repository: 'file://../x' }] })
   })
 })

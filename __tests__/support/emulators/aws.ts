@@ -1,13 +1,15 @@
 /**
  * AWS STS (awsQuery, XML) + ECR and ECR Public GetAuthorizationToken, ECR
- * CreateRepository and DescribeRepositories (awsJson1_1) on one loopback
+ * CreateRepository and DescribeRepositories, ECR Public CreateRepository
+ * (awsJson1_1, shapes from aws-sdk-js-v3's ecr-public model) on one loopback
  * endpoint: point AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ECR and
  * AWS_ENDPOINT_URL_ECR_PUBLIC (or AWS_ENDPOINT_URL) at `url`. ECR calls must
  * carry a SigV4 signature made with credentials this emulator issued (or a
  * configured static key); it is re-computed here from the raw request,
  * independently of the action's signer. `startEcrRegistry` puts ECR's
  * registry behaviour in front of a real registry: pushes to a repository that
- * was not created through the API are refused, as ECR refuses them.
+ * was not created through the API are refused, as ECR refuses them (with a
+ * `publicAlias`, ECR Public's layout: ALIAS/NAME, NAME created through its API).
  */
 import { createHash, createHmac } from 'node:crypto'
 import * as http from 'node:http'
@@ -23,7 +25,8 @@ export interface AwsRole {
   allow?: Array<EcrAction>
 }
 
-export type EcrAction = 'ecr:GetAuthorizationToken' | 'ecr-public:GetAuthorizationToken' | 'ecr:CreateRepository' | 'ecr:DescribeRepositories'
+export type EcrAction =
+  'ecr:GetAuthorizationToken' | 'ecr-public:GetAuthorizationToken' | 'ecr:CreateRepository' | 'ecr:DescribeRepositories' | 'ecr-public:CreateRepository'
 
 export interface EcrRepository {
   repositoryName: string
@@ -64,6 +67,8 @@ export interface AwsEmulator extends Emulator {
   ecrCalls: number
   /** Repositories created with CreateRepository, by name. */
   repositories: Map<string, EcrRepository>
+  /** ECR Public repositories created with its CreateRepository, by name (without the alias), with the request body. */
+  publicRepositories: Map<string, { repositoryName: string; request: Record<string, unknown>; createdAt: number }>
   /** AWS_ENDPOINT_URL_* for this emulator. */
   env: Record<string, string>
 }
@@ -79,10 +84,10 @@ function xmlError(status: number, code: string, message: string): Res {
   }
 }
 
-const jsonError = (status: number, code: string, message: string): Res => ({
+const jsonError = (status: number, code: string, message: string, namespace = 'com.amazonaws.ecr'): Res => ({
   status,
-  headers: { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-ErrorType': `${code}:http://internal.amazon.com/coral/com.amazonaws.ecr/` },
-  body: JSON.stringify({ __type: `com.amazonaws.ecr#${code}`, message })
+  headers: { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-ErrorType': `${code}:http://internal.amazon.com/coral/${namespace}/` },
+  body: JSON.stringify({ __type: `${namespace}#${code}`, message })
 })
 
 const globMatch = (pattern: string, s: string): boolean =>
@@ -149,6 +154,7 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
   for (const [akid, secret] of Object.entries(opts.staticKeys ?? {})) sessions.set(akid, { secret, expiresAt: Number.MAX_SAFE_INTEGER })
   const ecrPasswords = new Map<string, number>()
   const repositories = new Map<string, EcrRepository>()
+  const publicRepositories: AwsEmulator['publicRepositories'] = new Map()
   const state = { stsCalls: 0, ecrCalls: 0 }
   const account = /^https:\/\/(\d{12})\./.exec(opts.proxyEndpoint ?? '')?.[1] ?? '123456789012'
 
@@ -209,26 +215,28 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
 
   const ecr = (req: Req, target: string): Res => {
     state.ecrCalls++
-    const isPublic = target === 'SpencerFrontendService.GetAuthorizationToken'
-    const operation = target.replace(/^AmazonEC2ContainerRegistry_V20150921\./, '')
-    if (!isPublic && !['GetAuthorizationToken', 'CreateRepository', 'DescribeRepositories'].includes(operation))
-      return jsonError(400, 'UnknownOperationException', target)
+    const isPublic = target.startsWith('SpencerFrontendService.')
+    const operation = target.replace(/^(AmazonEC2ContainerRegistry_V20150921|SpencerFrontendService)\./, '')
+    const known = isPublic ? ['GetAuthorizationToken', 'CreateRepository'] : ['GetAuthorizationToken', 'CreateRepository', 'DescribeRepositories']
+    if (!known.includes(operation)) return jsonError(400, 'UnknownOperationException', target)
     if (!String(req.headers['content-type']).startsWith('application/x-amz-json-1.1')) return jsonError(400, 'SerializationException', 'bad content type')
     const service = isPublic ? 'ecr-public' : 'ecr'
     const scopeRegion = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1]
     if (isPublic && scopeRegion !== 'us-east-1')
-      return jsonError(400, 'UnsupportedCommandException', 'GetAuthorizationToken command is only supported in us-east-1.')
+      return jsonError(400, 'UnsupportedCommandException', `${operation} command is only supported in us-east-1.`, 'com.amazonaws.ecrpublic')
     const v = verifySigV4(req, sessions, { region: isPublic ? 'us-east-1' : opts.region, service })
     if (!v.ok) return jsonError(v.code === 'InvalidSignatureException' || v.code === 'IncompleteSignatureException' ? 403 : 400, v.code, v.message)
     const role = v.session.roleArn ? opts.roles[v.session.roleArn] : undefined
-    const action = (isPublic ? 'ecr-public:GetAuthorizationToken' : `ecr:${operation}`) as EcrAction
+    const action = `${service}:${operation}` as EcrAction
     if (role?.allow && !role.allow.includes(action)) {
       return jsonError(
         400,
         'AccessDeniedException',
-        `User: arn:aws:sts::123456789012:assumed-role/${v.session.roleArn?.split('/').pop()}/s is not authorized to perform: ${action} on resource: * because no identity-based policy allows the ${action} action`
+        `User: arn:aws:sts::123456789012:assumed-role/${v.session.roleArn?.split('/').pop()}/s is not authorized to perform: ${action} on resource: * because no identity-based policy allows the ${action} action`,
+        isPublic ? 'com.amazonaws.ecrpublic' : 'com.amazonaws.ecr'
       )
     }
+    if (isPublic && operation === 'CreateRepository') return publicCreate(req)
     if (operation === 'CreateRepository' || operation === 'DescribeRepositories') return repositoryCall(operation, req)
     const password = randomToken('eyJwYXlsb2FkIjoi', 40)
     const expiresAt = Date.now() + (opts.ecrTokenSeconds ?? 43200) * 1000
@@ -289,6 +297,40 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
     return ok({ repository: describe(repo) })
   }
 
+  /** ECR Public's CreateRepository: repositoryName (2–205, lower case, `/` namespaces), optional catalogData and tags; nothing else. */
+  const publicCreate = (req: Req): Res => {
+    const fail = (code: string, message: string): Res => jsonError(400, code, message, 'com.amazonaws.ecrpublic')
+    let input: Record<string, unknown>
+    try {
+      input = JSON.parse(req.body.toString()) as Record<string, unknown>
+    } catch {
+      return fail('SerializationException', 'body is not JSON')
+    }
+    const extra = Object.keys(input).filter((k) => !['repositoryName', 'catalogData', 'tags'].includes(k))
+    if (extra.length) return fail('SerializationException', `Unexpected field(s) ${extra.join(', ')} for CreateRepositoryRequest`)
+    const name = fieldText(input.repositoryName ?? '')
+    if (!/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(name) || name.length < 2 || name.length > 205)
+      return fail('InvalidParameterException', `Invalid parameter at 'repositoryName' failed to satisfy constraint: '${name}'`)
+    if (publicRepositories.has(name))
+      return fail('RepositoryAlreadyExistsException', `The repository with name '${name}' already exists in the registry with id '${account}'`)
+    const createdAt = Date.now()
+    publicRepositories.set(name, { repositoryName: name, request: input, createdAt })
+    return {
+      status: 200,
+      headers: { 'Content-Type': 'application/x-amz-json-1.1' },
+      body: JSON.stringify({
+        repository: {
+          repositoryArn: `arn:aws:ecr-public::${account}:repository/${name}`,
+          registryId: account,
+          repositoryName: name,
+          repositoryUri: `public.ecr.aws/alias/${name}`,
+          createdAt: createdAt / 1000
+        },
+        catalogData: {}
+      })
+    }
+  }
+
   const em = await serve((req) => {
     if (req.method !== 'POST' || req.url.pathname !== '/') return { status: 404, body: 'not found' }
     const target = req.headers['x-amz-target']
@@ -304,6 +346,7 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
     ],
     isValidEcrPassword: (p) => p !== undefined && (ecrPasswords.get(p) ?? 0) > Date.now(),
     repositories,
+    publicRepositories,
     get stsCalls() {
       return state.stsCalls
     },
@@ -321,12 +364,23 @@ export async function startAws(opts: AwsOptions): Promise<AwsEmulator> {
  * cannot be moved; everything else passes through with the Host kept, so
  * upload Locations point back here.
  */
-export async function startEcrRegistry(aws: AwsEmulator, upstream: string): Promise<{ host: string; url: string; refused: string[]; stop(): Promise<void> }> {
+export async function startEcrRegistry(
+  aws: AwsEmulator,
+  upstream: string,
+  opts: { publicAlias?: string } = {}
+): Promise<{ host: string; url: string; refused: string[]; stop(): Promise<void> }> {
   const refused: string[] = []
   const up = new URL(upstream)
   const server = http.createServer((req, res) => {
     const m = /^\/v2\/(.+?)\/(blobs|manifests|tags|referrers)\/(.*)$/.exec((req.url ?? '').split('?')[0])
-    const repo = m ? aws.repositories.get(m[1]) : undefined
+    const alias = opts.publicAlias
+    const repo: Pick<EcrRepository, 'imageTagMutability'> | undefined = !m
+      ? undefined
+      : alias === undefined
+        ? aws.repositories.get(m[1])
+        : m[1].startsWith(`${alias}/`) && aws.publicRepositories.has(m[1].slice(alias.length + 1))
+          ? { imageTagMutability: 'MUTABLE' }
+          : undefined
     const refuse = (status: number, code: string, message: string): void => {
       refused.push(`${req.method} ${req.url}`)
       req.resume()

@@ -3,10 +3,9 @@
  * answer). The call is unsigned: the web identity token is the credential.
  */
 import { AuthError } from '../../errors'
-import { sendWithRetry } from '../../http'
 import { jwtClaims } from '../github-oidc'
 import { maskSecret, scrubSecrets } from '../mask'
-import { fieldText } from '../source'
+import { callService, fieldText } from '../source'
 import type { AwsCredentials } from './sigv4'
 
 export interface AssumeRoleInput {
@@ -48,7 +47,8 @@ export async function assumeRoleWithWebIdentity(input: AssumeRoleInput): Promise
     WebIdentityToken: input.webIdentityToken,
     DurationSeconds: String(input.durationSeconds ?? 3600)
   })
-  const res = await sendWithRetry({
+  const sts = { name: `AWS STS at ${input.endpoint.origin}`, setting: 'AWS_ENDPOINT_URL_STS (or the region)', during: ` while assuming role ${input.roleArn}` }
+  const res = await callService(sts, {
     method: 'POST',
     url: input.endpoint,
     headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', Accept: 'text/xml' },

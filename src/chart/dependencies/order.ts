@@ -2,8 +2,9 @@
  * The order charts of one run are packaged and published in: a chart comes
  * after the charts of the same run it depends on, through a file:// path
  * (to that chart's directory) or through the target registry (an oci://
- * repository equal to the registry input, with the chart's name). Otherwise
- * the input order is kept. Pure: no file system, no network.
+ * repository equal to the registry input, with the chart's name; packaged
+ * `.tgz` inputs take part this way, their Chart.yaml read from the archive).
+ * Otherwise the input order is kept. Pure: no file system, no network.
  */
 import * as path from 'node:path'
 import { ChartError } from '../../errors'

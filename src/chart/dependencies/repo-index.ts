@@ -18,7 +18,7 @@ import { parse as parseYaml } from 'yaml'
 import { ChartError, type ErrorContext } from '../../errors'
 import { compareVersions } from './constraints'
 import { fieldText } from '../../auth/source'
-import { headerValue, sameOrigin, sendWithRetry, type HttpResponse } from '../../http'
+import { NetworkError, RedirectRefused, sendFollowing, type HttpResponse } from '../../http'
 
 export interface RepoAuth {
   username?: string
@@ -98,8 +98,10 @@ function basicHeader(auth?: RepoAuth): string | undefined {
 }
 
 /**
- * GET with redirects (release assets on github.com redirect to storage);
- * the Authorization header goes only to the repository's origin.
+ * GET through the one transport (src/http.ts: proxy, CA, timeouts, retries,
+ * redirects); release assets on github.com redirect to storage, and the
+ * Authorization header goes only to the repository's origin, never to a
+ * later hop once one has left it.
  */
 async function get(repo: ChartRepository, url: URL, what: string, chart?: string): Promise<HttpResponse> {
   const origin = new URL(repo.url)
@@ -109,55 +111,46 @@ async function get(repo: ChartRepository, url: URL, what: string, chart?: string
     basicHeader(
       origin.username || origin.password ? { username: decodeURIComponent(origin.username), password: decodeURIComponent(origin.password) } : undefined
     )
-  let target = new URL(url)
+  const target = new URL(url)
   target.username = ''
   target.password = ''
-  for (let hops = 0; ; hops++) {
-    let res: HttpResponse
-    try {
-      res = await sendWithRetry({
-        method: 'GET',
-        url: target,
-        headers: { 'user-agent': 'helm-oci-publish', accept: '*/*', authorization: sameOrigin(target, origin) ? auth : undefined },
-        ca: repo.ca
-      })
-    } catch (err) {
-      throw new RepositoryError(`cannot reach ${displayUrl(target)} (${what}): ${(err as Error).message}`, {
+  let res: HttpResponse
+  try {
+    res = await sendFollowing(
+      { method: 'GET', url: target, headers: { 'user-agent': 'helm-oci-publish', accept: '*/*' }, ca: repo.ca },
+      { origin, authorization: auth }
+    )
+  } catch (err) {
+    if (err instanceof RedirectRefused) {
+      throw new RepositoryError(`${displayUrl(err.from)} (${what}) redirects to ${displayUrl(err.to)}, away from HTTPS`, {
         chart,
         repository: displayUrl(repo.url),
-        cause: err,
-        hint: 'Check the repository URL in Chart.yaml or the repositories input, and that the runner can reach it (proxy, CA in ca-file)'
+        hint: 'A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect'
       })
     }
-    const loc = headerValue(res.headers, 'location')
-    if ([301, 302, 303, 307, 308].includes(res.status) && loc && hops < 10) {
-      const next = new URL(loc, target)
-      if (target.protocol === 'https:' && next.protocol !== 'https:') {
-        throw new RepositoryError(`${displayUrl(target)} (${what}) redirects to ${displayUrl(next)}, away from HTTPS`, {
-          chart,
-          repository: displayUrl(repo.url),
-          hint: 'A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect'
-        })
-      }
-      target = next
-      continue
-    }
-    if (res.status !== 200) {
-      const hint =
-        res.status === 401 || res.status === 403
-          ? `Give credentials for ${origin.host} in the repositories input (name=url with repository-username/repository-password, or a JSON list with username and password)`
-          : res.status === 404
-            ? 'Check the repository URL: it must be the directory that holds index.yaml'
-            : 'The repository failed; re-run the job, and check the repository if it persists'
-      throw new RepositoryError(`GET ${displayUrl(target)} (${what}): response status ${res.status}`, {
-        chart,
-        repository: displayUrl(repo.url),
-        hint,
-        status: res.status
-      })
-    }
-    return res
+    const shown = err instanceof NetworkError ? err.url : target
+    throw new RepositoryError(`cannot reach ${displayUrl(shown)} (${what}): ${err instanceof NetworkError ? err.detail : (err as Error).message}`, {
+      chart,
+      repository: displayUrl(repo.url),
+      cause: err,
+      hint: 'Check the repository URL in Chart.yaml or the repositories input, and that the runner can reach it (proxy, CA in ca-file)'
+    })
   }
+  if (res.status !== 200) {
+    const hint =
+      res.status === 401 || res.status === 403
+        ? `Give credentials for ${origin.host} in the repositories input (name=url with repository-username/repository-password, or a JSON list with username and password)`
+        : res.status === 404
+          ? 'Check the repository URL: it must be the directory that holds index.yaml'
+          : 'The repository failed; re-run the job, and check the repository if it persists'
+    throw new RepositoryError(`GET ${displayUrl(res.url)} (${what}): response status ${res.status}`, {
+      chart,
+      repository: displayUrl(repo.url),
+      hint,
+      status: res.status
+    })
+  }
+  return res
 }
 
 function sortVersions(list: IndexEntry[]): IndexEntry[] {

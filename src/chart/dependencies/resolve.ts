@@ -11,10 +11,11 @@ import { promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { ChartError, PublishError } from '../../errors'
 import type { RegistryClient } from '../../oci/client'
-import type { Chart } from '../chart'
-import { loadChartDir, loadFiles, readChartArchive } from '../loader'
+import { bufferFile, type Chart } from '../chart'
+import { chartIgnoreRules, loadChartDir, loadFiles, readChartArchive } from '../loader'
 import type { Dependency } from '../metadata'
-import { saveChart } from '../save'
+import { lockYaml, saveChart } from '../save'
+import { compareUtf8 } from '../../gojson'
 import { parseHelmVersion } from '../semver'
 import { compareVersions, ConstraintSyntaxError, parseConstraint, pickVersion, satisfies, type Constraint } from './constraints'
 import { checkLock, makeLock } from './lock'
@@ -101,71 +102,132 @@ export class DependencyResolver {
     return this.once(`tags:${loc.host}/${loc.repository}`, true, () => listVersions(client, loc))
   }
 
-  /** Resolves, checks and adds the missing dependencies of `chart` (loaded from `chartDir`); returns every dependency with its source. */
+  /**
+   * Resolves, checks and adds the missing dependencies of `chart` (loaded from
+   * `chartDir`); returns every dependency with its source. When `charts/`
+   * already holds every dependency, nothing is fetched (as `helm package`
+   * without `--dependency-update`); otherwise this is `helm dependency build`
+   * (pkg/downloader/manager.go Build, or Update without a lock).
+   */
   async resolve(chart: Chart, chartDir: string, generated: Date): Promise<ResolvedDependency[]> {
     const where = chart.where
     const deps = (chart.metadata.dependencies ?? []).filter(Boolean)
     if (!deps.length) return []
+    const v1 = chart.metadata.apiVersion === 'v1'
+    const depsFile = path.join(where, v1 ? 'requirements.yaml' : 'Chart.yaml')
     const vendored = new Map(chart.dependencies.map((c) => [c.metadata.name, c]))
+    const fromCharts = (d: Dependency): ResolvedDependency => ({
+      name: d.name,
+      alias: d.alias,
+      version: vendored.get(d.name)!.metadata.version,
+      source: 'charts/'
+    })
     const missing = deps.filter((d) => !vendored.has(d.name))
-    const out: ResolvedDependency[] = deps
-      .filter((d) => vendored.has(d.name))
-      .map((d) => ({ name: d.name, alias: d.alias, version: vendored.get(d.name)!.metadata.version, source: 'charts/' }))
-    if (!missing.length) return out
+    if (!missing.length) {
+      // `helm package` checks only that each dependency is present (action.CheckDependencies); a version outside
+      // the range is what `helm dependency list` shows as "wrong version": a warning here, not an error.
+      for (const d of deps) {
+        const why = this.outOfRange(d, vendored.get(d.name)!)
+        if (why) chart.warnings.push(`${why} (helm dependency build would refuse it; helm package accepts it)`)
+      }
+      return deps.map(fromCharts)
+    }
 
     for (const d of missing) {
       if (!d.repository) {
-        throw new ChartError(`found in Chart.yaml, but missing in charts/ directory: ${d.name}`, {
+        throw new ChartError(`found in ${path.basename(depsFile)}, but missing in charts/ directory: ${d.name}`, {
           chart: where,
-          file: path.join(where, 'Chart.yaml'),
-          hint: `Dependency ${d.name} has no repository, so it must be vendored in charts/: add it there, or give its repository in Chart.yaml`
+          file: depsFile,
+          hint: `Dependency ${d.name} has no repository, so it must be vendored in charts/: add it there, or give its repository in ${path.basename(depsFile)}`
         })
       }
     }
+    // Manager.downloadAll: a dependency without a repository is the chart in charts/, checked against its range.
+    for (const d of deps.filter((x) => !x.repository)) {
+      const why = this.outOfRange(d, vendored.get(d.name)!)
+      if (why)
+        throw new ChartError(why, {
+          chart: where,
+          file: depsFile,
+          hint: `Put a version of ${d.name} that satisfies "${d.version ?? ''}" into charts/, or change the range in ${path.basename(depsFile)}`
+        })
+    }
+    // Manager.safeMoveDeps: what the build fetched replaces charts/; of the archives there, only those of dependencies
+    // without a repository stay (a vendored archive of a dependency with a repository is fetched again at the
+    // resolved or locked version). Directories stay: Helm would add the download next to one, and the package would
+    // hold that chart twice, so a directory is used as the dependency instead (in range, or refused).
+    const local = new Set(deps.filter((d) => !d.repository).map((d) => d.name))
+    const kept = (d: Dependency): boolean => vendored.has(d.name) && (!d.repository || vendored.get(d.name)!.archiveName === undefined)
+    for (const d of deps.filter((x) => x.repository && kept(x))) {
+      const why = this.outOfRange(d, vendored.get(d.name)!)
+      if (why)
+        throw new ChartError(`${why}; charts/${d.name} is a directory, so it is not replaced by a download`, {
+          chart: where,
+          file: depsFile,
+          hint: `Remove charts/${d.name}/ so the action fetches ${d.name} from ${d.repository}, or put a version in range there`
+        })
+      chart.warnings.push(
+        `dependency ${d.name} names repository ${d.repository} but charts/${d.name}/ is a directory: packaged as it is, at version ${vendored.get(d.name)!.metadata.version} (helm dependency build would add the download next to it)`
+      )
+    }
+    const dropped = chart.dependencies.filter((c) => c.archiveName !== undefined && !local.has(c.metadata.name))
+    chart.dependencies = chart.dependencies.filter((c) => !dropped.includes(c))
+    for (const c of dropped) {
+      if (!deps.some((d) => d.name === c.metadata.name))
+        chart.warnings.push(
+          `charts/${c.archiveName} (${c.metadata.name} ${c.metadata.version}) is not a dependency in ${path.basename(depsFile)}: left out, as helm dependency build deletes it`
+        )
+    }
+
     // Helm's resolveRepoNames: @name and alias:name become URLs before hashing and resolving.
     const req: Dependency[] = deps.map((d) => {
       const r = d.repository
       if (!r.startsWith('@') && !r.startsWith('alias:')) return d
-      if (vendored.has(d.name) && !this.opts.repositories.some((x) => `@${x.name}` === r || `alias:${x.name}` === r)) return d
+      if (kept(d) && !this.opts.repositories.some((x) => `@${x.name}` === r || `alias:${x.name}` === r)) return d
       return { ...d, repository: this.repositoryFor(d, where).url }
     })
 
     const lock = chart.lock
-    let versions: Map<Dependency, string>
+    const lockFile = v1 ? 'requirements.lock' : 'Chart.lock'
+    const versions = new Map<Dependency, string>()
     if (lock) {
       checkLock({ apiVersion: chart.metadata.apiVersion, req, original: deps, lock, chart: where })
-      versions = new Map()
-      for (const d of req.filter((x) => !vendored.has(x.name))) {
+      for (const d of req.filter((x) => !kept(x))) {
         const l = lock.dependencies?.find((x) => x && x.name === d.name)
         if (!l?.version) {
-          throw new ChartError(`Chart.lock has no version for dependency ${d.name}`, {
+          throw new ChartError(`${lockFile} has no version for dependency ${d.name}`, {
             chart: where,
-            file: path.join(where, 'Chart.lock'),
-            hint: `Run \`helm dependency update ${where}\` and commit the new Chart.lock`
+            file: path.join(where, lockFile),
+            hint: `Run \`helm dependency update ${where}\` and commit the new ${lockFile}`
           })
         }
         versions.set(d, l.version)
       }
     } else {
-      versions = new Map()
+      // Resolver.Resolve: a dependency without a repository is locked with its range as written.
       const locked: Dependency[] = []
       for (const d of req) {
-        if (vendored.has(d.name)) {
-          locked.push({ name: d.name, repository: d.repository, version: d.repository ? vendored.get(d.name)!.metadata.version : d.version })
-          continue
-        }
-        const v = await this.pick(d, chartDir, where)
-        versions.set(d, v)
-        locked.push({ name: d.name, repository: d.repository, version: v })
+        let version = d.version
+        if (d.repository && kept(d)) version = vendored.get(d.name)!.metadata.version
+        else if (d.repository) versions.set(d, (version = await this.pick(d, chartDir, where)))
+        locked.push({ name: d.name, repository: d.repository, version })
       }
-      // A v1 chart's requirements.lock would be one of its files; Helm 3 charts (v2) carry Chart.lock.
-      if (chart.metadata.apiVersion !== 'v1') chart.lock = makeLock(req, locked, generated)
+      const made = makeLock(req, locked, generated)
+      chart.lock = made
+      // `helm dependency update` writes requirements.lock for a v1 chart (writeLock's legacyLockfile); `helm package`
+      // then loads it as one of the chart's files, in the directory walk's place, unless .helmignore leaves it out.
+      if (v1 && !(await chartIgnoreRules(chartDir, where)).ignore('requirements.lock', false)) {
+        const file = bufferFile('requirements.lock', Buffer.from(lockYaml(made)))
+        const at = chart.files.findIndex((f) => compareUtf8(f.name.split('/')[0], file.name) > 0)
+        chart.files.splice(at < 0 ? chart.files.length : at, 0, file)
+      }
     }
 
+    const fetched = new Map<Dependency, ResolvedDependency>()
     const added = new Set<string>()
     for (const [d, version] of versions) {
-      const { data, source, fileName } = await this.fetch(d, version, chartDir, where, generated)
-      out.push({ name: d.name, alias: d.alias, version, source })
+      const { data, source, fileName } = await this.fetch(d, version, chartDir, where, generated, lockFile)
+      fetched.set(d, { name: d.name, alias: d.alias, version, source })
       if (added.has(fileName)) continue // the same archive for two aliases: Helm saves it once
       added.add(fileName)
       const subWhere = `${where}/charts/${fileName}`
@@ -184,7 +246,22 @@ export class DependencyResolver {
       }
       chart.dependencies.push(sub)
     }
-    return out
+    return req.map((d, i) => fetched.get(d) ?? fromCharts(deps[i]))
+  }
+
+  /** Helm's range check of a chart in charts/ (Manager.downloadAll); undefined when it passes. */
+  private outOfRange(d: Dependency, sub: Chart): string | undefined {
+    let c: Constraint
+    try {
+      c = parseConstraint(d.version ?? '')
+    } catch (err) {
+      if (!(err instanceof ConstraintSyntaxError)) throw err
+      return `dependency ${d.name} has an invalid version/constraint format: ${err.message}`
+    }
+    const v = sub.metadata.version
+    if (!parseHelmVersion(v)) return `invalid version ${v} for dependency ${d.name}`
+    if (!satisfies(v, c)) return `dependency ${d.name} at version ${v} does not satisfy the constraint ${d.version ?? ''}`
+    return undefined
   }
 
   private constraint(d: Dependency, where: string): Constraint {
@@ -286,14 +363,15 @@ export class DependencyResolver {
     version: string,
     chartDir: string,
     where: string,
-    generated: Date
+    generated: Date,
+    lockFile = 'Chart.lock'
   ): Promise<{ data: Buffer; source: string; fileName: string }> {
     if (d.repository.startsWith('file://')) {
       const sub = await this.localChart(d, chartDir, where)
       if (!satisfies(sub.metadata.version, this.constraint({ ...d, version }, where))) {
         throw new ChartError(`can't get a valid version for dependency ${d.name}: ${d.repository} holds ${sub.metadata.version}, the lock wants ${version}`, {
           chart: where,
-          hint: `Run \`helm dependency update ${where}\` and commit the new Chart.lock`
+          hint: `Run \`helm dependency update ${where}\` and commit the new ${lockFile}`
         })
       }
       // tarFromLocalDir: packaged with Helm's Save into charts/<name>-<version>.tgz (here in the work directory).
@@ -326,11 +404,11 @@ export class DependencyResolver {
     if (!entry) {
       const available = (index.entries.get(d.name) ?? []).map((e) => e.version).slice(0, NEWEST_SHOWN)
       throw new ChartError(
-        `dependency ${d.name} ${version} (locked in Chart.lock) is not in ${shown}${available.length ? ` (newest: ${available.join(', ')})` : ''}`,
+        `dependency ${d.name} ${version} (locked in ${lockFile}) is not in ${shown}${available.length ? ` (newest: ${available.join(', ')})` : ''}`,
         {
           chart: where,
           registry: shown,
-          hint: `Run \`helm dependency update ${where}\` to lock a version the repository has, and commit Chart.lock`
+          hint: `Run \`helm dependency update ${where}\` to lock a version the repository has, and commit ${lockFile}`
         }
       )
     }

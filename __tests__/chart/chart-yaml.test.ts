@@ -1,0 +1,133 @@
+/**
+ * chart-yaml.ts details a silent slip would change in every packaged Chart.yaml and OCI config: the float text a
+ * string field gets (Go strconv.FormatFloat(v, 'g', -1, 32): the shortest digits that read back as the same
+ * float32, %e when the exponent is < -4 or >= 6, two-digit exponents, "+Inf"/"-Inf"/"NaN"), Go's case-insensitive
+ * field matching (exact name first, later keys win), and refusals that name the file, the field and what to write.
+ */
+import { decodeMetadata, formatFloat32, guardJson, validateMetadata } from '../../src/chart/chart-yaml'
+import { ChartError } from '../../src/errors'
+import { thrown } from '../support/caught'
+
+describe('formatFloat32 is Go FormatFloat(v, g, -1, 32)', () => {
+  test.each<[number, string]>([
+    [1, '1'],
+    [1.1, '1.1'],
+    [2.5, '2.5'],
+    [-2.5, '-2.5'],
+    [0.1, '0.1'],
+    [0.3, '0.3'],
+    [100, '100'],
+    [123456, '123456'],
+    [999999, '999999'],
+    [1e6, '1e+06'],
+    [1234567, '1.234567e+06'],
+    [16777217, '1.6777216e+07'],
+    [0.0001, '0.0001'],
+    [0.00001, '1e-05'],
+    [1.5e-7, '1.5e-07'],
+    [3.4e38, '3.4e+38'],
+    [1e-40, '1e-40'],
+    [0, '0'],
+    [-0, '-0'],
+    [Infinity, '+Inf'],
+    [-Infinity, '-Inf'],
+    [NaN, 'NaN']
+  ])('%p → %s', (v, text) => {
+    expect(formatFloat32(v)).toBe(text)
+  })
+
+  test('a YAML float in a string field becomes that text, as Helm reads Chart.yaml', () => {
+    const m = decodeMetadata('apiVersion: v2\nname: x\nversion: 1e6\nappVersion: 0.00001\nkubeVersion: .5\n')
+    expect([m.version, m.appVersion, m.kubeVersion]).toEqual(['1e+06', '1e-05', '0.5'])
+  })
+})
+
+describe('Go encoding/json field matching', () => {
+  test('an exact key wins over a case-insensitive one; among case-insensitive ones the later wins', () => {
+    expect(decodeMetadata('NAME: a\nname: b\nName: c\nversion: 1.0.0\n').name).toBe('c')
+    expect(decodeMetadata('Version: 1.0.0\nVERSION: 2.0.0\nname: x\n').version).toBe('2.0.0')
+    expect(decodeMetadata('name: x\nversion: 1.0.0\nAPIVERSION: v2\n').apiVersion).toBe('v2')
+  })
+
+  test('null leaves a field empty, booleans and integers become their text', () => {
+    const m = decodeMetadata('name: x\nversion: 1.0.0\ndescription: ~\nhome: true\nicon: 0x10\nkeywords: [null, off, 012]\n')
+    expect([m.description, m.home, m.icon, m.keywords]).toEqual([undefined, 'true', '16', ['', 'false', '10']])
+  })
+
+  test('dependencies: fields matched the same way, import-values kept as data (integers as numbers)', () => {
+    const m = decodeMetadata(
+      'apiVersion: v2\nname: x\nversion: 1.0.0\ndependencies:\n- NAME: db\n  Version: 1.x\n  repository: https://r\n  Enabled: true\n  tags: [a, 1]\n  import-values: [{child: a, parent: 2}]\n  ALIAS: d\n'
+    )
+    expect(m.dependencies).toEqual([
+      {
+        name: 'db',
+        version: '1.x',
+        repository: 'https://r',
+        condition: undefined,
+        tags: ['a', '1'],
+        enabled: true,
+        'import-values': [{ child: 'a', parent: 2 }],
+        alias: 'd'
+      }
+    ])
+  })
+})
+
+describe('refusals name the file, the field and what to write', () => {
+  const refusal = (yaml: string): ChartError => thrown<ChartError>(() => decodeMetadata(yaml, 'charts/x/Chart.yaml', 'charts/x'))
+
+  test.each([
+    ['name: [a]\nversion: 1.0.0\n', 'name is a list, expected a string', 'Write name as a string'],
+    ['name: {a: 1}\nversion: 1.0.0\n', 'name is a mapping, expected a string', 'Write name as a string'],
+    ['name: x\nversion: 1.0.0\nkeywords: abc\n', 'keywords is the string abc, expected a list of strings', 'Write keywords as a list of strings'],
+    ['name: x\nversion: 1.0.0\ndeprecated: "yes"\n', 'deprecated is the string yes, expected true or false', 'Write deprecated as true or false'],
+    ['name: x\nversion: 1.0.0\ndeprecated: 1\n', 'deprecated is the number 1, expected true or false', 'Write deprecated as true or false'],
+    ['name: x\nversion: 1.0.0\nannotations: [a]\n', 'annotations is a list, expected a mapping', 'Write annotations as a mapping'],
+    ['name: x\nversion: 1.0.0\nmaintainers: bob\n', 'maintainers is the string bob, expected a list', 'Write maintainers as a list'],
+    ['name: x\nversion: 1.0.0\nmaintainers: [[bob]]\n', 'maintainers[0] is a list, expected a mapping', 'Write maintainers[0] as a mapping'],
+    ['name: x\nversion: 1.0.0\ndependencies: {a: 1}\n', 'dependencies is a mapping, expected a list', 'Write dependencies as a list'],
+    [
+      'name: x\nversion: 1.0.0\ndependencies:\n- name: a\n  import-values: b\n',
+      'dependencies[0].import-values is the string b, expected a list',
+      'Write dependencies[0].import-values as a list'
+    ],
+    ['name: x\nversion: 1.0.0\ndependencies:\n- name: a\n  enabled: on\n  tags: x\n', 'dependencies[0].tags is the string x', 'Write dependencies[0].tags as'],
+    ['- a\n- b\n', 'the document is a list, expected a mapping', 'Write the document as a mapping'],
+    ['name: x\nversion: 1.0.0\nannotations:\n  a: [1]\n', 'annotations.a is a list, expected a string', 'Write annotations.a as a string']
+  ])('%j', (yaml, message, hint) => {
+    const err = refusal(yaml)
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toContain(`cannot load charts/x/Chart.yaml: ${message}`)
+    expect(err).toMatchObject({ chart: 'charts/x', file: 'charts/x/Chart.yaml' })
+    expect(err.hint).toContain(hint)
+  })
+
+  test('a timestamp where a string belongs is refused as a timestamp only where go-yaml makes one', () => {
+    // go-yaml v2 leaves timestamps as strings when decoding into interface{} (what sigs.k8s.io/yaml does).
+    expect(decodeMetadata('name: x\nversion: 1.0.0\ndescription: 2024-01-01\n').description).toBe('2024-01-01')
+  })
+
+  test('validation names the chart and the file', () => {
+    const err = thrown<ChartError>(() => validateMetadata(decodeMetadata('apiVersion: v2\nversion: 1.0.0\n'), 'charts/x/Chart.yaml', 'charts/x'))
+    expect(err.message).toBe('validation: chart.metadata.name is required')
+    expect(err).toMatchObject({ chart: 'charts/x', file: 'charts/x/Chart.yaml' })
+  })
+})
+
+describe('guardJson bounds values.schema.json before JSON.parse', () => {
+  const depth = (n: number): string => '['.repeat(n) + ']'.repeat(n)
+  test('128 levels pass, 129 do not; brackets inside strings (with escaped quotes) do not count', () => {
+    expect(() => guardJson(depth(128), 's.json')).not.toThrow()
+    const err = thrown<ChartError>(() => guardJson(depth(129), 'charts/x/values.schema.json', 'charts/x'))
+    expect(err.message).toBe('cannot parse charts/x/values.schema.json: it nests deeper than 128 levels')
+    expect(err).toMatchObject({ chart: 'charts/x', file: 'charts/x/values.schema.json' })
+    expect(() => guardJson(`[${JSON.stringify('\\"' + '['.repeat(200))}]`, 's.json')).not.toThrow()
+    expect(() => guardJson(`{"a":${depth(127)},"b":${depth(127)}}`, 's.json')).not.toThrow()
+  })
+
+  test('200,000 values pass, one more does not', () => {
+    expect(() => guardJson(`[${'0,'.repeat(199999)}0]`, 's.json')).not.toThrow()
+    expect(() => guardJson(`[${'0,'.repeat(200000)}0]`, 's.json')).toThrow('cannot parse s.json: it holds more than 200000 JSON values')
+    expect(() => guardJson(`["${','.repeat(300000)}"]`, 's.json')).not.toThrow()
+  })
+})

@@ -1,0 +1,140 @@
+/**
+ * Loader rules a slip would change silently: the Chart.lock time as Helm re-marshals it (Go time.Time through
+ * RFC 3339 with nanoseconds, trailing zeros of the fraction dropped, the offset kept; a missing time is Go's zero
+ * time), which lock an apiVersion v1 or v2 chart keeps, and the archive entry names Helm's LoadArchiveFiles refuses
+ * or drops (pkg/chart/loader/archive, helm-oci-spec §1.11), each with Helm's message.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { checkDependencies, loadChartArchive, loadChartDir } from '../../src/chart/loader'
+import { archiveEntries, lockYaml } from '../../src/chart/save'
+import { ChartError } from '../../src/errors'
+import { fileHeader, padding, trailer } from '../../src/chart/tar'
+import { caught, thrown } from '../support/caught'
+
+const dirs: string[] = []
+const tmp = (): string => {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'hop-loader-'))
+  dirs.push(d)
+  return d
+}
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+function chartDir(files: Record<string, string>): string {
+  const root = tmp()
+  for (const [f, c] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, f)), { recursive: true })
+    writeFileSync(path.join(root, f), c)
+  }
+  return root
+}
+const V2 = 'apiVersion: v2\nname: c\nversion: 1.0.0\n'
+const V1 = 'apiVersion: v1\nname: c\nversion: 1.0.0\n'
+
+describe('Chart.lock generated time, as Go re-marshals time.Time', () => {
+  test.each([
+    ['2021-09-01T20:34:58.651387237Z', '2021-09-01T20:34:58.651387237Z'],
+    ['2021-09-01T20:34:58.651387230Z', '2021-09-01T20:34:58.65138723Z'],
+    ['2021-09-01T20:34:58.500000000Z', '2021-09-01T20:34:58.5Z'],
+    ['2021-09-01T20:34:58.000000000Z', '2021-09-01T20:34:58Z'],
+    ['2021-09-01T20:34:58.50+02:00', '2021-09-01T20:34:58.5+02:00'],
+    ['2021-09-01T20:34:58.100-07:00', '2021-09-01T20:34:58.1-07:00'],
+    ['2021-09-01T20:34:58Z', '2021-09-01T20:34:58Z']
+  ])('%s → %s', async (written, marshalled) => {
+    const c = await loadChartDir(chartDir({ 'Chart.yaml': V2, 'Chart.lock': `digest: sha256:ab\ngenerated: ${written}\ndependencies: []\n` }))
+    expect(c.lock).toEqual({ generated: marshalled, digest: 'sha256:ab', dependencies: [] })
+  })
+
+  test("no time is Go's zero time; no digest is empty; no dependencies is null", async () => {
+    const c = await loadChartDir(chartDir({ 'Chart.yaml': V2, 'Chart.lock': 'digest: null\n' }))
+    expect(c.lock).toEqual({ generated: '0001-01-01T00:00:00Z', digest: '', dependencies: null })
+    expect(lockYaml(c.lock!)).toBe('dependencies: null\ndigest: ""\ngenerated: "0001-01-01T00:00:00Z"\n')
+  })
+})
+
+describe('which lock a chart keeps', () => {
+  // Helm's LoadFiles sets Lock from Chart.lock and again from requirements.lock, in walk order (the latter wins).
+  test('v2: a requirements.lock replaces Chart.lock as the lock, is saved as Chart.lock and is not kept as a file', async () => {
+    const c = await loadChartDir(
+      chartDir({ 'Chart.yaml': V2, 'Chart.lock': 'digest: v2lock\ngenerated: 2020-01-01T00:00:00Z\n', 'requirements.lock': 'digest: v1lock\n' })
+    )
+    expect(c.lock?.digest).toBe('v1lock')
+    expect(archiveEntries(c).map((e) => e.name)).toEqual(['c/Chart.yaml', 'c/Chart.lock'])
+  })
+
+  test('v1: requirements.lock is the lock and stays a file; no Chart.lock is saved', async () => {
+    const c = await loadChartDir(chartDir({ 'Chart.yaml': V1, 'Chart.lock': 'digest: v2lock\n', 'requirements.lock': 'digest: v1lock\n' }))
+    expect(c.lock?.digest).toBe('v1lock')
+    expect(archiveEntries(c).map((e) => e.name)).toEqual(['c/Chart.yaml', 'c/requirements.lock'])
+  })
+})
+
+describe('archive entry names (Helm LoadArchiveFiles)', () => {
+  function tgz(entries: Array<[string, string]>): string {
+    const parts: Buffer[] = []
+    for (const [name, content] of entries)
+      parts.push(fileHeader(name, Buffer.byteLength(content), 0), Buffer.from(content), padding(Buffer.byteLength(content)))
+    parts.push(trailer())
+    const file = path.join(tmp(), 'x.tgz')
+    writeFileSync(file, gzipSync(Buffer.concat(parts)))
+    return file
+  }
+
+  test.each([
+    ['c/C:/evil.txt', 'chart contains illegally named files'],
+    ['c/..', 'chart illegally references parent directory'],
+    ['c/a/../../x', 'chart illegally references parent directory'],
+    ['c/.', 'chart illegally contains content outside the base directory'],
+    ['c/a/..', 'chart illegally contains content outside the base directory']
+  ])('%s: %s', async (name, message) => {
+    const err = await caught(
+      loadChartArchive(
+        tgz([
+          ['c/Chart.yaml', V2],
+          [name, 'x']
+        ]),
+        'charts/x.tgz'
+      )
+    )
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe(message)
+    expect(err).toMatchObject({ chart: 'charts/x.tgz', file: name })
+  })
+
+  test('names are cleaned (path.Clean), a top-level file other than Chart.yaml is dropped, the first segment does not matter', async () => {
+    const c = await loadChartArchive(
+      tgz([
+        ['top/Chart.yaml', V2],
+        ['README', 'dropped'],
+        ['other/./templates//a.yaml', 'a'],
+        ['x/files/sub/../b.txt', 'b']
+      ])
+    )
+    expect(archiveEntries(c).map((e) => e.name)).toEqual(['c/Chart.yaml', 'c/templates/a.yaml', 'c/files/b.txt'])
+  })
+
+  test('an archive without any file is refused, naming it', async () => {
+    const err = await caught(loadChartArchive(tgz([['README', 'x']]), 'charts/x.tgz'))
+    expect(err.message).toBe('no files in chart archive')
+    expect(err).toMatchObject({ chart: 'charts/x.tgz', file: 'charts/x.tgz' })
+  })
+})
+
+describe('CheckDependencies', () => {
+  test('every declared dependency needs a subchart of that name; alias and version do not count', async () => {
+    const c = await loadChartDir(
+      chartDir({
+        'Chart.yaml': `${V2}dependencies:\n- name: db\n  version: 9.x\n  alias: other\n  repository: https://r\n- name: cache\n  repository: https://r\n- name: queue\n  repository: https://r\n`,
+        'charts/db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 1.0.0\n'
+      })
+    )
+    const err = thrown<ChartError>(() => checkDependencies(c))
+    expect(err.message).toBe('found in Chart.yaml, but missing in charts/ directory: cache, queue')
+    expect(err).toMatchObject({ file: path.join(c.where, 'Chart.yaml') })
+    expect(err.hint).toContain('helm dependency build')
+    const complete = { ...c, metadata: { ...c.metadata, dependencies: c.metadata.dependencies!.slice(0, 1) } }
+    expect(() => checkDependencies(complete)).not.toThrow()
+  })
+})
