@@ -35368,7 +35368,6 @@ exports.acrCredentialSource = acrCredentialSource;
  * token, used with the null-GUID username (what `az acr login` does).
  */
 const errors_1 = __nccwpck_require__(3916);
-const http_1 = __nccwpck_require__(6803);
 const cache_1 = __nccwpck_require__(6764);
 const detect_1 = __nccwpck_require__(1563);
 const github_oidc_1 = __nccwpck_require__(4377);
@@ -35384,7 +35383,12 @@ function authorityHost(cloud, env) {
 async function entraToken(opts, assertion, env) {
     const cloud = opts.cloud ?? detect_1.AZURE_CLOUDS.io;
     const url = new URL(`${authorityHost(cloud, env)}/${encodeURIComponent(opts.tenantId)}/oauth2/v2.0/token`);
-    const res = await (0, http_1.sendWithRetry)({
+    const entra = {
+        name: `Microsoft Entra ID at ${url.origin}`,
+        setting: "AZURE_AUTHORITY_HOST (or the registry's cloud)",
+        during: ` while requesting a token for client ${opts.clientId}`
+    };
+    const res = await (0, source_1.callService)(entra, {
         method: 'POST',
         url,
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
@@ -35412,7 +35416,13 @@ async function entraToken(opts, assertion, env) {
 /** POST {registry}/oauth2/exchange: Entra access token → ACR refresh token. */
 async function acrExchange(host, tenantId, accessToken) {
     const url = new URL(`${(0, detect_1.isLoopback)(host) ? 'http' : 'https'}://${host}/oauth2/exchange`);
-    const res = await (0, http_1.sendWithRetry)({
+    const registry = {
+        name: `Azure Container Registry ${host}`,
+        host: `registry host ${url.hostname}`,
+        setting: 'the registry input',
+        during: ' while exchanging the Entra token for a registry token'
+    };
+    const res = await (0, source_1.callService)(registry, {
         method: 'POST',
         url,
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
@@ -35684,7 +35694,6 @@ exports.assumeRoleWithWebIdentity = assumeRoleWithWebIdentity;
  * answer). The call is unsigned: the web identity token is the credential.
  */
 const errors_1 = __nccwpck_require__(3916);
-const http_1 = __nccwpck_require__(6803);
 const github_oidc_1 = __nccwpck_require__(4377);
 const mask_1 = __nccwpck_require__(8080);
 const source_1 = __nccwpck_require__(9529);
@@ -35716,7 +35725,8 @@ async function assumeRoleWithWebIdentity(input) {
         WebIdentityToken: input.webIdentityToken,
         DurationSeconds: String(input.durationSeconds ?? 3600)
     });
-    const res = await (0, http_1.sendWithRetry)({
+    const sts = { name: `AWS STS at ${input.endpoint.origin}`, setting: 'AWS_ENDPOINT_URL_STS (or the region)', during: ` while assuming role ${input.roleArn}` };
+    const res = await (0, source_1.callService)(sts, {
         method: 'POST',
         url: input.endpoint,
         headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', Accept: 'text/xml' },
@@ -36121,15 +36131,15 @@ exports.ecrApiCall = ecrApiCall;
 exports.getAuthorizationToken = getAuthorizationToken;
 exports.ecrCredentialSource = ecrCredentialSource;
 exports.createEcrRepository = createEcrRepository;
+exports.createEcrPublicRepository = createEcrPublicRepository;
 /**
  * Amazon ECR and ECR Public: AWS credentials → GetAuthorizationToken (awsJson1_1
  * signed with SigV4) → registry login `AWS` / password. ECR Public's token API
- * exists only in us-east-1. With the same credentials, private ECR repositories
- * are created on demand (CreateRepository).
+ * exists only in us-east-1. With the same credentials, repositories are
+ * created on demand (CreateRepository of ECR, or of ECR Public in us-east-1).
  */
 const errors_1 = __nccwpck_require__(3916);
 const log_1 = __nccwpck_require__(6472);
-const http_1 = __nccwpck_require__(6803);
 const cache_1 = __nccwpck_require__(6764);
 const credentials_1 = __nccwpck_require__(7002);
 const endpoints_1 = __nccwpck_require__(9694);
@@ -36137,6 +36147,7 @@ const sigv4_1 = __nccwpck_require__(4951);
 const mask_1 = __nccwpck_require__(8080);
 const source_1 = __nccwpck_require__(9529);
 const TARGET = { ecr: 'AmazonEC2ContainerRegistry_V20150921', 'ecr-public': 'SpencerFrontendService' };
+const ENDPOINT_VARIABLE = { ecr: 'AWS_ENDPOINT_URL_ECR', 'ecr-public': 'AWS_ENDPOINT_URL_ECR_PUBLIC' };
 /** `x-amzn-ErrorType` / `__type` look like `ns#Code:extra`; keep `Code`. */
 function awsJsonErrorCode(type) {
     if (!type)
@@ -36156,7 +36167,12 @@ async function ecrApiCall(service, endpoint, region, creds, action, payload = {}
         credentials: creds,
         contentSha256: true
     });
-    const res = await (0, http_1.sendWithRetry)({ method: 'POST', url: endpoint, headers: { ...signed.headers, 'user-agent': 'helm-oci-publish' }, body });
+    const api = {
+        name: `AWS ${service === 'ecr' ? 'ECR' : 'ECR Public'} at ${endpoint.origin}`,
+        setting: `${ENDPOINT_VARIABLE[service]} (or the region)`,
+        during: ` (${action})`
+    };
+    const res = await (0, source_1.callService)(api, { method: 'POST', url: endpoint, headers: { ...signed.headers, 'user-agent': 'helm-oci-publish' }, body });
     const text = res.body.toString();
     let json = {};
     try {
@@ -36242,13 +36258,23 @@ function ecrCredentialSource(opts, env) {
         description: `${opts.public ? 'Amazon ECR Public' : `Amazon ECR (${opts.region})`} with ${aws.description}`,
         get: async (host, o) => ((0, source_1.sameHost)(host, opts.host) ? cache.get(o?.refresh) : undefined)
     };
-    if (!opts.public) {
+    // Repository calls reuse the login's AWS credentials while they have a minute left.
+    const repositoryCreds = async () => {
+        const creds = await currentAws(false);
+        return creds.expiresAt !== undefined && creds.expiresAt < Date.now() + 60_000 ? currentAws(true) : creds;
+    };
+    if (opts.public) {
+        let warned = false;
         source.createRepository = async (repository, settings) => {
-            let creds = await currentAws(false);
-            if (creds.expiresAt !== undefined && creds.expiresAt < Date.now() + 60_000)
-                creds = await currentAws(true);
-            return createEcrRepository(endpoint(), opts.region, creds, { host: opts.host, account: opts.account, repository, settings });
+            if (!warned && (settings.tagImmutability === 'immutable' || settings.scanOnPush)) {
+                warned = true;
+                (0, log_1.warning)('ECR Public has no tag immutability or scan on push: repository-tag-immutability and repository-scan-on-push are ignored for its repositories');
+            }
+            return createEcrPublicRepository(endpoint(), await repositoryCreds(), { host: opts.host, repository });
         };
+    }
+    else {
+        source.createRepository = async (repository, settings) => createEcrRepository(endpoint(), opts.region, await repositoryCreds(), { host: opts.host, account: opts.account, repository, settings });
     }
     return source;
 }
@@ -36288,6 +36314,35 @@ async function createEcrRepository(endpoint, region, creds, o) {
     }
     return 'exists';
 }
+/**
+ * ECR Public refuses pushes to a repository that does not exist too. Its
+ * references are public.ecr.aws/ALIAS/NAME: the alias names the caller's
+ * public registry, and CreateRepository (us-east-1 only) takes NAME alone.
+ * An existing repository is fine as it is.
+ */
+async function createEcrPublicRepository(endpoint, creds, o) {
+    const slash = o.repository.indexOf('/');
+    if (slash < 0) {
+        throw new errors_1.RegistryError(`cannot create ECR Public repository ${o.host}/${o.repository}: the reference has no registry alias`, {
+            registry: o.host,
+            hint: `ECR Public references are ${o.host}/ALIAS/NAME: set registry to oci://${o.host}/ALIAS (your registry alias) or oci://${o.host}/ALIAS/NAMESPACE`
+        });
+    }
+    const alias = o.repository.slice(0, slash);
+    const name = o.repository.slice(slash + 1);
+    const res = await ecrApiCall('ecr-public', endpoint, 'us-east-1', creds, 'CreateRepository', { repositoryName: name });
+    if (res.ok || res.code === 'RepositoryAlreadyExistsException')
+        return res.ok ? 'created' : 'exists';
+    throw new errors_1.RegistryError(`AWS ECR Public CreateRepository ${name} (for ${o.host}/${alias}/${name}) failed: ${res.code}: ${res.message}`, {
+        registry: o.host,
+        code: res.code,
+        hint: res.code === 'AccessDeniedException'
+            ? `Allow ecr-public:CreateRepository on arn:aws:ecr-public::ACCOUNT:repository/${name} in the role's IAM policy, or create the repository beforehand`
+            : res.code === 'LimitExceededException'
+                ? 'The public registry has reached its repository quota: delete unused repositories or ask AWS for a higher quota'
+                : 'See the AWS error above; or create the repository beforehand and drop create-repository'
+    });
+}
 
 
 /***/ }),
@@ -36314,7 +36369,6 @@ exports.garCredentialSource = garCredentialSource;
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const errors_1 = __nccwpck_require__(3916);
-const http_1 = __nccwpck_require__(6803);
 const cache_1 = __nccwpck_require__(6764);
 const github_oidc_1 = __nccwpck_require__(4377);
 const mask_1 = __nccwpck_require__(8080);
@@ -36332,9 +36386,15 @@ function providerPath(provider) {
 }
 /** Google STS (RFC 8693 token exchange, JSON body as google-github-actions/auth sends it). */
 async function stsExchange(tokenUrl, audience, subjectToken) {
-    const res = await (0, http_1.sendWithRetry)({
+    const url = new URL(tokenUrl);
+    const sts = {
+        name: `Google STS at ${url.origin}`,
+        setting: 'gcp-sts-endpoint (or token_url in the credential file)',
+        during: ` while exchanging the token for ${audience}`
+    };
+    const res = await (0, source_1.callService)(sts, {
         method: 'POST',
-        url: new URL(tokenUrl),
+        url,
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({
             audience,
@@ -36357,9 +36417,15 @@ async function stsExchange(tokenUrl, audience, subjectToken) {
 }
 /** IAM Credentials generateAccessToken: impersonate a service account with the federated token. */
 async function impersonate(url, serviceAccount, federated) {
-    const res = await (0, http_1.sendWithRetry)({
+    const target = new URL(url);
+    const iam = {
+        name: `Google IAM Credentials at ${target.origin}`,
+        setting: 'gcp-iam-credentials-endpoint (or service_account_impersonation_url in the credential file)',
+        during: ` while impersonating ${serviceAccount}`
+    };
+    const res = await (0, source_1.callService)(iam, {
         method: 'POST',
-        url: new URL(url),
+        url: target,
         headers: { Authorization: `Bearer ${federated}`, 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ scope: [CLOUD_PLATFORM], lifetime: '3600s' })
     });
@@ -36396,7 +36462,9 @@ async function subjectToken(src) {
     if (src.url) {
         for (const v of Object.values(src.headers ?? {}))
             (0, mask_1.maskSecret)(v.replace(/^(Bearer|Basic)\s+/i, ''));
-        const res = await (0, http_1.sendWithRetry)({ method: 'GET', url: new URL(src.url), headers: { ...src.headers, Accept: 'application/json' } });
+        const url = new URL(src.url);
+        const source = { name: `the subject token URL of the Google credential file (${url.origin})`, setting: 'credential_source.url in the credential file' };
+        const res = await (0, source_1.callService)(source, { method: 'GET', url, headers: { ...src.headers, Accept: 'application/json' } });
         if (res.status !== 200)
             throw new errors_1.AuthError(`the subject token URL of the Google credential file answered HTTP ${res.status}`, {
                 hint: 'Add `permissions: id-token: write` to the job'
@@ -36423,9 +36491,11 @@ async function viaServiceAccountKey(key) {
     const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const unsigned = `${enc({ alg: 'RS256', typ: 'JWT', ...(key.private_key_id ? { kid: key.private_key_id } : {}) })}.${enc({ iss: key.client_email, scope: CLOUD_PLATFORM, aud: tokenUri, iat: now, exp: now + 3600 })}`;
     const assertion = `${unsigned}.${(0, node_crypto_1.createSign)('RSA-SHA256').update(unsigned).sign(key.private_key).toString('base64url')}`;
-    const res = await (0, http_1.sendWithRetry)({
+    const url = new URL(tokenUri);
+    const oauth = { name: `Google OAuth at ${url.origin}`, setting: 'token_uri in the service account key', during: ` while signing in as ${key.client_email}` };
+    const res = await (0, source_1.callService)(oauth, {
         method: 'POST',
-        url: new URL(tokenUri),
+        url,
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString()
     });
@@ -36559,6 +36629,8 @@ exports.jwtClaims = jwtClaims;
  */
 const mask_1 = __nccwpck_require__(8080);
 const errors_1 = __nccwpck_require__(3916);
+const http_1 = __nccwpck_require__(6803);
+const source_1 = __nccwpck_require__(9529);
 exports.ID_TOKEN_HINT = 'Add `permissions: id-token: write` to the job (or workflow); pull requests from forks never receive an ID token';
 /** True when the runner offers an ID token to this job. */
 function idTokenAvailable(env = process.env) {
@@ -36572,10 +36644,22 @@ async function getIdToken(audience, purpose, env = process.env) {
     (0, mask_1.maskSecret)(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     const { getIDToken } = await Promise.resolve().then(() => __importStar(__nccwpck_require__(7484)));
     let value;
+    const started = Date.now();
     try {
         value = await getIDToken(audience);
     }
     catch (err) {
+        // @actions/core reads the runner's variables from the process environment, not from `env`.
+        const url = new URL(process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '');
+        const network = (0, http_1.foreignNetworkError)(err, 'GET', url, Date.now() - started);
+        if (network) {
+            const service = {
+                name: `the GitHub OIDC token service at ${url.origin}`,
+                setting: 'ACTIONS_ID_TOKEN_REQUEST_URL (the runner sets it)',
+                during: (0, source_1.whilePurpose)(purpose)
+            };
+            throw (0, source_1.unreachable)(network, service);
+        }
         const detail = (0, mask_1.scrubSecrets)(err instanceof Error ? err.message : String(err));
         throw new errors_1.AuthError(`${purpose}: the GitHub OIDC token request failed: ${detail.slice(0, 300)}`, {
             hint: /\b40[13]\b/.test(detail) ? exports.ID_TOKEN_HINT : 'Re-run the job; the runner token service may be unavailable',
@@ -36869,12 +36953,35 @@ function scrubSecrets(text) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.fieldText = void 0;
+exports.fieldText = exports.whilePurpose = void 0;
+exports.unreachable = unreachable;
+exports.callService = callService;
 exports.sameHost = sameHost;
 exports.jwtExpiry = jwtExpiry;
 exports.parseJsonObject = parseJsonObject;
 /** Helpers shared by the credential sources. */
+const errors_1 = __nccwpck_require__(3916);
+const http_1 = __nccwpck_require__(6803);
 const detect_1 = __nccwpck_require__(1563);
+/** A request that got no answer from a login service, as an AuthError naming the service, the cause and what to check. */
+function unreachable(err, service) {
+    if (!(err instanceof http_1.NetworkError))
+        return err;
+    const { message, hint } = (0, http_1.networkSentence)(err, service);
+    return new errors_1.AuthError(message, { hint, cause: err });
+}
+/** One request (with the transport's retries) to a login service. */
+async function callService(service, req) {
+    try {
+        return await (0, http_1.sendWithRetry)(req);
+    }
+    catch (err) {
+        throw unreachable(err, service);
+    }
+}
+/** `Logging in to X` → `while logging in to X`, to end a sentence. */
+const whilePurpose = (purpose) => ` while ${purpose.charAt(0).toLowerCase()}${purpose.slice(1)}`;
+exports.whilePurpose = whilePurpose;
 /** Credentials belong to one registry host (port included); never hand them to another. */
 function sameHost(a, b) {
     return a.toLowerCase() === b.toLowerCase() || ((0, detect_1.hostname)(a) === (0, detect_1.hostname)(b) && defaultPort(a) === defaultPort(b));
@@ -36964,6 +37071,7 @@ const path = __importStar(__nccwpck_require__(6760));
 const promises_1 = __nccwpck_require__(6466);
 const zlib = __importStar(__nccwpck_require__(8522));
 const errors_1 = __nccwpck_require__(3916);
+const byte_queue_1 = __nccwpck_require__(4138);
 const chart_1 = __nccwpck_require__(8892);
 const tar_1 = __nccwpck_require__(4459);
 /** Helm 3.17.3+/4: per-file and whole-chart (decompressed) limits. */
@@ -36974,8 +37082,6 @@ exports.MAX_CHART_FILES = 10000;
 /** File contents held in memory per chart; the rest waits in a temporary file. */
 const MEMORY_BUDGET = 16 * 1024 * 1024;
 const SMALL_FILE = 64 * 1024;
-/** PAX and GNU long-name records are a few hundred bytes. */
-const MAX_META = 1024 * 1024;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** One budget for a chart and everything nested in it. */
 class LoadBudget {
@@ -37047,48 +37153,6 @@ async function keepFile(name, data, budget) {
         return (0, chart_1.bufferFile)(name, Buffer.from(data));
     return (0, chart_1.diskFile)(name, await spill(data), data.length, 0);
 }
-/** Pulls exact byte counts out of a chunk stream, copying only when a request spans chunks. */
-class ByteQueue {
-    it;
-    chunks = [];
-    length = 0;
-    constructor(it) {
-        this.it = it;
-    }
-    async take(n) {
-        if (n === 0)
-            return Buffer.alloc(0);
-        while (this.length < n) {
-            const r = await this.it.next();
-            if (r.done)
-                return undefined;
-            this.chunks.push(r.value);
-            this.length += r.value.length;
-        }
-        this.length -= n;
-        const head = this.chunks[0];
-        if (head.length >= n) {
-            if (head.length === n)
-                this.chunks.shift();
-            else
-                this.chunks[0] = head.subarray(n);
-            return head.subarray(0, n);
-        }
-        const out = Buffer.allocUnsafe(n);
-        let off = 0;
-        while (off < n) {
-            const c = this.chunks[0];
-            const k = Math.min(c.length, n - off);
-            c.copy(out, off, 0, k);
-            off += k;
-            if (k === c.length)
-                this.chunks.shift();
-            else
-                this.chunks[0] = c.subarray(k);
-        }
-        return out;
-    }
-}
 const TYPES = {
     '1': 'a hard link',
     '2': 'a symlink',
@@ -37108,18 +37172,25 @@ async function* archiveEntries(source, where, budget) {
     const fail = (m, file = where, hint = 'Repackage the chart with `helm package` or this action') => {
         throw new errors_1.ChartError(m, { chart: where, file, hint });
     };
+    const notGzip = () => fail(`file '${where}' does not appear to be a gzipped archive`, where, 'Give a chart directory or a .tgz made by helm package');
     async function* checked() {
-        let first = true;
+        // The magic is checked on the first three bytes, however the stream happens to cut its first chunks.
+        let head = Buffer.alloc(0);
         for await (const c of source) {
-            const chunk = c;
-            if (first && (chunk.length < 3 || chunk[0] !== 0x1f || chunk[1] !== 0x8b || chunk[2] !== 0x08)) {
-                fail(`file '${where}' does not appear to be a gzipped archive`, where, 'Give a chart directory or a .tgz made by helm package');
+            if (!head) {
+                yield c;
+                continue;
             }
-            first = false;
-            yield chunk;
+            head = Buffer.concat([head, c]);
+            if (head.length < 3)
+                continue;
+            if (head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 0x08)
+                notGzip();
+            yield head;
+            head = undefined;
         }
-        if (first)
-            fail(`file '${where}' does not appear to be a gzipped archive`, where, 'Give a chart directory or a .tgz made by helm package');
+        if (head)
+            notGzip();
     }
     const gunzip = zlib.createGunzip();
     const feeding = (0, promises_1.pipeline)(checked(), gunzip);
@@ -37137,7 +37208,7 @@ async function* archiveEntries(source, where, budget) {
             fail(`cannot decompress ${where}: ${err.message}`);
         }
     }
-    const q = new ByteQueue(counted()[Symbol.asyncIterator]());
+    const q = new byte_queue_1.ByteQueue(counted()[Symbol.asyncIterator]());
     let pax = {};
     let longName;
     try {
@@ -37155,7 +37226,7 @@ async function* archiveEntries(source, where, budget) {
                 return body.subarray(0, size);
             };
             if (type === 'x' || type === 'g' || type === 'L') {
-                if (size > MAX_META)
+                if (size > tar_1.MAX_META)
                     fail(`chart archive has a ${size}-byte extended header`);
                 const data = await readBody();
                 if (type === 'x')
@@ -37339,6 +37410,94 @@ async function readRegularFile(abs, limits) {
         await fh.close();
     }
 }
+
+
+/***/ }),
+
+/***/ 4138:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ByteQueue = void 0;
+/** Reading exact byte counts out of a chunk stream (tar blocks out of a decompressed archive), holding only what is asked for. */
+class ByteQueue {
+    it;
+    chunks = [];
+    length = 0;
+    constructor(it) {
+        this.it = it;
+    }
+    /** Bytes read from the stream and not yet taken (after `take` returned undefined: what the stream ended with). */
+    get buffered() {
+        return this.length;
+    }
+    async fill(n) {
+        while (this.length < n) {
+            const r = await this.it.next();
+            if (r.done)
+                return false;
+            this.chunks.push(r.value);
+            this.length += r.value.length;
+        }
+        return true;
+    }
+    /** The next `n` bytes, copying only when they span chunks; undefined when the stream ends first. */
+    async take(n) {
+        if (n === 0)
+            return Buffer.alloc(0);
+        if (!(await this.fill(n)))
+            return undefined;
+        this.length -= n;
+        const head = this.chunks[0];
+        if (head.length >= n) {
+            if (head.length === n)
+                this.chunks.shift();
+            else
+                this.chunks[0] = head.subarray(n);
+            return head.subarray(0, n);
+        }
+        const out = Buffer.allocUnsafe(n);
+        let off = 0;
+        while (off < n) {
+            const c = this.chunks[0];
+            const k = Math.min(c.length, n - off);
+            c.copy(out, off, 0, k);
+            off += k;
+            if (k === c.length)
+                this.chunks.shift();
+            else
+                this.chunks[0] = c.subarray(k);
+        }
+        return out;
+    }
+    /** Passes over the next `n` bytes without keeping them; false when the stream ends first. */
+    async skip(n) {
+        while (n > 0) {
+            if (!this.length && !(await this.fill(1)))
+                return false;
+            const head = this.chunks[0];
+            const k = Math.min(head.length, n);
+            if (k === head.length)
+                this.chunks.shift();
+            else
+                this.chunks[0] = head.subarray(k);
+            this.length -= k;
+            n -= k;
+        }
+        return true;
+    }
+    /** Everything left, chunk by chunk. */
+    async *rest() {
+        yield* this.chunks;
+        this.chunks = [];
+        this.length = 0;
+        for (let r = await this.it.next(); !r.done; r = await this.it.next())
+            yield r.value;
+    }
+}
+exports.ByteQueue = ByteQueue;
 
 
 /***/ }),
@@ -38040,130 +38199,6 @@ function pickVersion(versions, constraint) {
 
 /***/ }),
 
-/***/ 420:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-"use strict";
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DependencyCycleError = void 0;
-exports.dependencyEdges = dependencyEdges;
-exports.dependencyOrder = dependencyOrder;
-/**
- * The order charts of one run are packaged and published in: a chart comes
- * after the charts of the same run it depends on, through a file:// path
- * (to that chart's directory) or through the target registry (an oci://
- * repository equal to the registry input, with the chart's name). Otherwise
- * the input order is kept. Pure: no file system, no network.
- */
-const path = __importStar(__nccwpck_require__(6760));
-const errors_1 = __nccwpck_require__(3916);
-/** The charts of one run depend on each other in a circle; `members` are their indexes. */
-class DependencyCycleError extends errors_1.ChartError {
-    members;
-    constructor(message, ctx, members) {
-        super(message, ctx);
-        this.members = members;
-    }
-}
-exports.DependencyCycleError = DependencyCycleError;
-const norm = (s) => s
-    .replace(/^oci:\/\//, '')
-    .replace(/\/+$/, '')
-    .toLowerCase();
-/** The indexes of the nodes each node depends on. */
-function dependencyEdges(nodes, target) {
-    const registry = target ? norm([target.host, target.namespace].filter(Boolean).join('/')) : undefined;
-    return nodes.map((node, i) => {
-        const edges = new Set();
-        for (const d of node.dependencies) {
-            let j = -1;
-            if (d.repository.startsWith('file://') && node.dir) {
-                const p = d.repository.slice('file://'.length);
-                const dir = path.resolve(node.dir, p);
-                j = nodes.findIndex((n) => n.dir !== undefined && path.resolve(n.dir) === dir);
-            }
-            else if (registry && d.repository.startsWith('oci://') && norm(d.repository) === registry) {
-                j = nodes.findIndex((n) => n.name === d.name);
-            }
-            if (j >= 0 && j !== i)
-                edges.add(j);
-            else if (j === i)
-                edges.add(i);
-        }
-        return [...edges];
-    });
-}
-/**
- * A topological order (depth first, in input order, so independent charts
- * keep their places). A cycle is a ChartError naming the charts in it.
- */
-function dependencyOrder(nodes, target) {
-    const edges = dependencyEdges(nodes, target);
-    const state = new Array(nodes.length).fill(0);
-    const out = [];
-    const stack = [];
-    const visit = (i) => {
-        if (state[i] === 2)
-            return;
-        if (state[i] === 1) {
-            const members = stack.slice(stack.indexOf(i));
-            const cycle = [...members, i].map((k) => nodes[k].name ?? nodes[k].display);
-            throw new DependencyCycleError(`dependency cycle between the charts of this run: ${cycle.join(' → ')}`, {
-                chart: nodes[i].display,
-                file: path.join(nodes[i].display, 'Chart.yaml'),
-                hint: 'Charts cannot depend on each other in a circle; remove one of these dependencies'
-            }, members);
-        }
-        state[i] = 1;
-        stack.push(i);
-        for (const j of edges[i])
-            visit(j);
-        stack.pop();
-        state[i] = 2;
-        out.push(i);
-    };
-    for (let i = 0; i < nodes.length; i++)
-        visit(i);
-    return out;
-}
-
-
-/***/ }),
-
 /***/ 5527:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -38243,63 +38278,53 @@ function basicHeader(auth) {
     return `Basic ${Buffer.from(`${auth.username ?? ''}:${auth.password ?? ''}`).toString('base64')}`;
 }
 /**
- * GET with redirects (release assets on github.com redirect to storage);
- * the Authorization header goes only to the repository's origin.
+ * GET through the one transport (src/http.ts: proxy, CA, timeouts, retries,
+ * redirects); release assets on github.com redirect to storage, and the
+ * Authorization header goes only to the repository's origin, never to a
+ * later hop once one has left it.
  */
 async function get(repo, url, what, chart) {
     const origin = new URL(repo.url);
     // Credentials written into the URL (https://user:pass@host/) work as Helm's do, but are never sent in the clear to the URL.
     const auth = basicHeader(repo.auth) ??
         basicHeader(origin.username || origin.password ? { username: decodeURIComponent(origin.username), password: decodeURIComponent(origin.password) } : undefined);
-    let target = new URL(url);
+    const target = new URL(url);
     target.username = '';
     target.password = '';
-    for (let hops = 0;; hops++) {
-        let res;
-        try {
-            res = await (0, http_1.sendWithRetry)({
-                method: 'GET',
-                url: target,
-                headers: { 'user-agent': 'helm-oci-publish', accept: '*/*', authorization: (0, http_1.sameOrigin)(target, origin) ? auth : undefined },
-                ca: repo.ca
-            });
-        }
-        catch (err) {
-            throw new RepositoryError(`cannot reach ${displayUrl(target)} (${what}): ${err.message}`, {
-                chart,
-                repository: displayUrl(repo.url),
-                cause: err,
-                hint: 'Check the repository URL in Chart.yaml or the repositories input, and that the runner can reach it (proxy, CA in ca-file)'
-            });
-        }
-        const loc = (0, http_1.headerValue)(res.headers, 'location');
-        if ([301, 302, 303, 307, 308].includes(res.status) && loc && hops < 10) {
-            const next = new URL(loc, target);
-            if (target.protocol === 'https:' && next.protocol !== 'https:') {
-                throw new RepositoryError(`${displayUrl(target)} (${what}) redirects to ${displayUrl(next)}, away from HTTPS`, {
-                    chart,
-                    repository: displayUrl(repo.url),
-                    hint: 'A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect'
-                });
-            }
-            target = next;
-            continue;
-        }
-        if (res.status !== 200) {
-            const hint = res.status === 401 || res.status === 403
-                ? `Give credentials for ${origin.host} in the repositories input (name=url with repository-username/repository-password, or a JSON list with username and password)`
-                : res.status === 404
-                    ? 'Check the repository URL: it must be the directory that holds index.yaml'
-                    : 'The repository failed; re-run the job, and check the repository if it persists';
-            throw new RepositoryError(`GET ${displayUrl(target)} (${what}): response status ${res.status}`, {
-                chart,
-                repository: displayUrl(repo.url),
-                hint,
-                status: res.status
-            });
-        }
-        return res;
+    let res;
+    try {
+        res = await (0, http_1.sendFollowing)({ method: 'GET', url: target, headers: { 'user-agent': 'helm-oci-publish', accept: '*/*' }, ca: repo.ca }, { origin, authorization: auth });
     }
+    catch (err) {
+        if (err instanceof http_1.RedirectRefused) {
+            throw new RepositoryError(`${displayUrl(err.from)} (${what}) redirects to ${displayUrl(err.to)}, away from HTTPS`, {
+                chart,
+                repository: displayUrl(repo.url),
+                hint: 'A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect'
+            });
+        }
+        const shown = err instanceof http_1.NetworkError ? err.url : target;
+        throw new RepositoryError(`cannot reach ${displayUrl(shown)} (${what}): ${err instanceof http_1.NetworkError ? err.detail : err.message}`, {
+            chart,
+            repository: displayUrl(repo.url),
+            cause: err,
+            hint: 'Check the repository URL in Chart.yaml or the repositories input, and that the runner can reach it (proxy, CA in ca-file)'
+        });
+    }
+    if (res.status !== 200) {
+        const hint = res.status === 401 || res.status === 403
+            ? `Give credentials for ${origin.host} in the repositories input (name=url with repository-username/repository-password, or a JSON list with username and password)`
+            : res.status === 404
+                ? 'Check the repository URL: it must be the directory that holds index.yaml'
+                : 'The repository failed; re-run the job, and check the repository if it persists';
+        throw new RepositoryError(`GET ${displayUrl(res.url)} (${what}): response status ${res.status}`, {
+            chart,
+            repository: displayUrl(repo.url),
+            hint,
+            status: res.status
+        });
+    }
+    return res;
 }
 function sortVersions(list) {
     // Helm's IndexFile.SortEntries: newest first by SemVer; unparseable versions last.
@@ -38801,28 +38826,15 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IgnoreRules = void 0;
 const errors_1 = __nccwpck_require__(3916);
 const gomatch_1 = __nccwpck_require__(243);
-/** Go `unicode.IsSpace` (White_Space property; identical to Go's table). */
-function isGoSpace(cp) {
-    return ((cp >= 0x09 && cp <= 0x0d) ||
-        cp === 0x20 ||
-        cp === 0x85 ||
-        cp === 0xa0 ||
-        cp === 0x1680 ||
-        (cp >= 0x2000 && cp <= 0x200a) ||
-        cp === 0x2028 ||
-        cp === 0x2029 ||
-        cp === 0x202f ||
-        cp === 0x205f ||
-        cp === 0x3000);
-}
+const sanitize_1 = __nccwpck_require__(13);
 /** Go `strings.TrimSpace` (JS `trim` differs: it strips U+FEFF, keeps U+0085). */
 function goTrimSpace(s) {
     let start = 0;
     let end = s.length;
     // All Go space runes are in the BMP, so UTF-16 units suffice.
-    while (start < end && isGoSpace(s.charCodeAt(start)))
+    while (start < end && (0, sanitize_1.isGoSpace)(s.charCodeAt(start)))
         start++;
-    while (end > start && isGoSpace(s.charCodeAt(end - 1)))
+    while (end > start && (0, sanitize_1.isGoSpace)(s.charCodeAt(end - 1)))
         end--;
     return s.slice(start, end);
 }
@@ -39030,12 +39042,15 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MAX_FILE_SIZE = exports.MAX_DECOMPRESSED_CHART_SIZE = void 0;
+exports.chartIgnoreRules = chartIgnoreRules;
 exports.walkChartDir = walkChartDir;
 exports.readChartArchive = readChartArchive;
 exports.loadFiles = loadFiles;
 exports.loadChartDir = loadChartDir;
 exports.loadChartArchive = loadChartArchive;
 exports.checkDependencies = checkDependencies;
+exports.directoryDeclarations = directoryDeclarations;
+exports.archiveDeclarations = archiveDeclarations;
 /**
  * Loading a chart the way Helm's pkg/chart/v2/loader does: the directory walk
  * (sorted, `.helmignore` + `templates/.?*`, symlinks followed), the archive
@@ -39088,23 +39103,28 @@ async function loadDiskFile(abs, name, size, where) {
         await fh.close();
     }
 }
+/** The chart's `.helmignore` rules plus Helm's defaults, as `LoadDir` applies them. */
+async function chartIgnoreRules(root, where) {
+    let rules = helmignore_1.IgnoreRules.empty();
+    const ignoreName = path.join(where, '.helmignore');
+    // The same checks as every other chart file: inside the chart, a regular file, under the size limit.
+    const ignoreData = await (0, boundary_1.readRegularFile)(path.join(root, '.helmignore'), {
+        maxSize: archive_1.MAX_FILE_SIZE,
+        within: [await node_fs_1.promises.realpath(root)],
+        fail: (why) => new errors_1.ChartError(`.helmignore ${why}`, { chart: where, file: ignoreName, hint: 'Make .helmignore a regular file inside the chart' })
+    });
+    if (ignoreData !== undefined)
+        rules = helmignore_1.IgnoreRules.parse(ignoreData.toString('utf8'), ignoreName);
+    rules.addDefaults();
+    return rules;
+}
 /**
  * Helm's `LoadDir` walk: depth first, names sorted byte-wise, the root
  * `.helmignore` rules applied to paths relative to the chart root.
  */
 async function walkChartDir(root, where, budget = new archive_1.LoadBudget(where)) {
     const rootReal = await node_fs_1.promises.realpath(root);
-    let rules = helmignore_1.IgnoreRules.empty();
-    const ignoreName = path.join(where, '.helmignore');
-    // The same checks as every other chart file: inside the chart, a regular file, under the size limit.
-    const ignoreData = await (0, boundary_1.readRegularFile)(path.join(root, '.helmignore'), {
-        maxSize: archive_1.MAX_FILE_SIZE,
-        within: [rootReal],
-        fail: (why) => new errors_1.ChartError(`.helmignore ${why}`, { chart: where, file: ignoreName, hint: 'Make .helmignore a regular file inside the chart' })
-    });
-    if (ignoreData !== undefined)
-        rules = helmignore_1.IgnoreRules.parse(ignoreData.toString('utf8'), ignoreName);
-    rules.addDefaults();
+    const rules = await chartIgnoreRules(root, where);
     const out = [];
     async function visit(dirAbs, rel) {
         const raw = await node_fs_1.promises.readdir(dirAbs, { encoding: 'buffer' });
@@ -39240,8 +39260,8 @@ async function loadFiles(files, where, budget = new archive_1.LoadBudget(where))
         if (n === 'Chart.yaml')
             continue;
         if (n === 'Chart.lock') {
-            if (raw.apiVersion !== 'v1')
-                chart.lock = parseLock(await dataOf(f), file(n), where);
+            // Helm's loader reads it whatever the apiVersion (a v1 chart's requirements.lock, later in the walk, wins); Save writes it for v2 only.
+            chart.lock = parseLock(await dataOf(f), file(n), where);
         }
         else if (n === 'values.yaml') {
             checkValues(await dataOf(f), file(n), where);
@@ -39297,6 +39317,7 @@ async function loadFiles(files, where, budget = new archive_1.LoadBudget(where))
             if (key.endsWith('.tgz') && group.length === 1 && group[0].name === `charts/${key}`) {
                 // Streamed from memory or its spill file, counted against the parent's budget.
                 sub = await loadFiles(await readChartArchive(group[0].file.open(), subWhere, budget), subWhere, budget);
+                sub.archiveName = key;
             }
             else {
                 const inner = group.filter((f) => f.name.length > `charts/${key}/`.length).map((f) => ({ ...f, name: f.name.slice(`charts/${key}/`.length) }));
@@ -39358,6 +39379,53 @@ function checkDependencies(chart) {
             file: path.join(chart.where, 'Chart.yaml'),
             hint: 'Run `helm dependency build` (or `helm dependency update`) in a step before this one, or vendor the subcharts into charts/'
         });
+    }
+}
+function declarations(chartYaml, requirements, where) {
+    const raw = (0, chart_yaml_1.decodeMetadata)(chartYaml.toString('utf8'), path.join(where, 'Chart.yaml'), where);
+    // As the loader does: requirements.yaml replaces the dependencies of a v1 chart.
+    const deps = raw.apiVersion === 'v1' && requirements ? (0, chart_yaml_1.decodeRequirements)(requirements.toString('utf8'), path.join(where, 'requirements.yaml'), where) : raw.dependencies;
+    return { name: raw.name, version: raw.version, dependencies: (deps ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' })) };
+}
+/** Chart.yaml (and requirements.yaml) of a chart directory, with the loader's file checks. */
+async function directoryDeclarations(dir, where = dir) {
+    const within = [await node_fs_1.promises.realpath(dir)];
+    const read = (n) => (0, boundary_1.readRegularFile)(path.join(dir, n), {
+        maxSize: archive_1.MAX_FILE_SIZE,
+        within,
+        fail: (why) => new errors_1.ChartError(`${n} ${why}`, { chart: where, file: path.join(where, n) })
+    });
+    return declarations((await read('Chart.yaml')) ?? Buffer.alloc(0), await read('requirements.yaml'), where);
+}
+/**
+ * The same from a chart archive, streamed and read only as far as needed
+ * (Helm writes Chart.yaml first; a v1 chart's requirements.yaml is among its files).
+ */
+async function archiveDeclarations(file, where = file) {
+    const fh = await node_fs_1.promises.open(file, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NONBLOCK);
+    try {
+        if (!(await fh.stat()).isFile())
+            throw new errors_1.ChartError(`${where} is not a regular file`, { chart: where, file: where });
+        let chartYaml;
+        let requirements;
+        let v1 = false;
+        for await (const e of (0, archive_1.archiveEntries)(fh.createReadStream({ autoClose: false }), where, new archive_1.LoadBudget(where))) {
+            const name = e.directory ? undefined : archiveEntryName(e.name, where);
+            if (name === 'Chart.yaml') {
+                chartYaml = e.data;
+                v1 = (0, chart_yaml_1.decodeMetadata)(e.data.toString('utf8'), path.join(where, 'Chart.yaml'), where).apiVersion === 'v1';
+            }
+            else if (name === 'requirements.yaml')
+                requirements = e.data;
+            if (chartYaml && (!v1 || requirements))
+                break;
+        }
+        if (!chartYaml)
+            throw new errors_1.ChartError('Chart.yaml file is missing', { chart: where, file: where });
+        return declarations(chartYaml, requirements, where);
+    }
+    finally {
+        await fh.close();
     }
 }
 
@@ -39436,9 +39504,22 @@ function metadataJson(m) {
  * the OCI config carry the same text Helm would write.
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isGoSpace = isGoSpace;
 exports.sanitizeString = sanitizeString;
-/** Go `unicode.IsSpace`: Latin-1 spaces plus the White_Space property. */
-const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u;
+/** Go `unicode.IsSpace`: Latin-1 spaces plus the White_Space property (Go's table, by code point). */
+function isGoSpace(cp) {
+    return ((cp >= 0x09 && cp <= 0x0d) ||
+        cp === 0x20 ||
+        cp === 0x85 ||
+        cp === 0xa0 ||
+        cp === 0x1680 ||
+        (cp >= 0x2000 && cp <= 0x200a) ||
+        cp === 0x2028 ||
+        cp === 0x2029 ||
+        cp === 0x202f ||
+        cp === 0x205f ||
+        cp === 0x3000);
+}
 /** Go `unicode.IsPrint`: categories L, M, N, P, S, and U+0020 as the only space. */
 const GO_PRINT = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 /**
@@ -39449,7 +39530,7 @@ function sanitizeString(s) {
     let out = '';
     // for..of iterates code points; a lone surrogate comes through as one unit.
     for (const ch of s) {
-        if (GO_SPACE.test(ch)) {
+        if (isGoSpace(ch.codePointAt(0))) {
             out += ' ';
         }
         else if (GO_PRINT.test(ch)) {
@@ -39618,7 +39699,7 @@ function isValidTag(tag) {
 /***/ }),
 
 /***/ 4459:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
@@ -39628,14 +39709,17 @@ function isValidTag(tag) {
  * archives Helm accepts (USTAR, PAX, GNU long names).
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.TarFormatError = exports.trailer = exports.padding = exports.BLOCK = void 0;
+exports.TarFormatError = exports.trailer = exports.padding = exports.MAX_META = exports.BLOCK = void 0;
 exports.fileHeader = fileHeader;
 exports.cstring = cstring;
 exports.parseOctal = parseOctal;
 exports.parsePax = parsePax;
 exports.readTar = readTar;
 exports.verifyTar = verifyTar;
+const byte_queue_1 = __nccwpck_require__(4138);
 exports.BLOCK = 512;
+/** PAX and GNU long-name records are a few hundred bytes. */
+exports.MAX_META = 1024 * 1024;
 /** Go's `toASCII`: drops every non-ASCII character (used for the fallback USTAR name of a PAX entry). */
 const toASCII = (s) => s.replace(/\P{ASCII}/gu, '');
 const isASCII = (s) => /^\p{ASCII}*$/u.test(s);
@@ -39772,7 +39856,8 @@ function readTar(tar, onEntry) {
             pax = parsePax(data);
             continue;
         }
-        if (type === 'g')
+        // A global header, or a GNU long link name (the target of the next entry, which is no file of its own).
+        if (type === 'g' || type === 'K')
             continue;
         if (type === 'L') {
             longName = cstring(data, 0, data.length);
@@ -39820,7 +39905,9 @@ function checkPax(data, at) {
     while (i < data.length) {
         const sp = data.indexOf(0x20, i);
         const len = sp > i ? Number(data.toString('latin1', i, sp)) : NaN;
-        if (!Number.isInteger(len) || len <= sp - i || i + len > data.length || data[i + len - 1] !== 0x0a || data.indexOf(0x3d, sp) >= i + len) {
+        // Every record needs its '=' (Go's parsePAXRecord: ErrHeader), also the last one, where indexOf finds none.
+        const eq = data.indexOf(0x3d, sp);
+        if (!Number.isInteger(len) || len <= sp - i || i + len > data.length || data[i + len - 1] !== 0x0a || eq < 0 || eq >= i + len) {
             throw new TarFormatError('malformed PAX record', at);
         }
         i += len;
@@ -39833,25 +39920,26 @@ function checkPax(data, at) {
  * by nothing but zeros. Returns the entry names (PAX/GNU long names applied)
  * in archive order. Throws `TarFormatError`.
  */
-function verifyTar(tar) {
+async function verifyTar(tar) {
+    const q = new byte_queue_1.ByteQueue(tar[Symbol.asyncIterator]());
+    const zero = (b) => b.every((x) => x === 0);
     const names = [];
     let off = 0;
     let pax = {};
     let longName;
     for (;;) {
-        if (off + exports.BLOCK > tar.length) {
-            throw new TarFormatError(off === tar.length ? 'the end-of-archive marker (two zero blocks) is missing' : 'the stream ends inside a header block', off);
-        }
-        const h = tar.subarray(off, off + exports.BLOCK);
-        if (h.every((b) => b === 0)) {
-            const next = tar.subarray(off + exports.BLOCK, off + 2 * exports.BLOCK);
-            if (next.length < exports.BLOCK)
+        const h = await q.take(exports.BLOCK);
+        if (!h)
+            throw new TarFormatError(q.buffered ? 'the stream ends inside a header block' : 'the end-of-archive marker (two zero blocks) is missing', off);
+        if (zero(h)) {
+            const next = await q.take(exports.BLOCK);
+            if (!next)
                 throw new TarFormatError('the end-of-archive marker is one zero block instead of two', off);
-            if (!next.every((b) => b === 0))
+            if (!zero(next))
                 throw new TarFormatError('a zero block is followed by a header', off);
-            const rest = tar.subarray(off + 2 * exports.BLOCK);
-            if (!rest.every((b) => b === 0))
-                throw new TarFormatError('data follows the end-of-archive marker', off + 2 * exports.BLOCK);
+            for await (const rest of q.rest())
+                if (!zero(rest))
+                    throw new TarFormatError('data follows the end-of-archive marker', off + 2 * exports.BLOCK);
             return names;
         }
         let unsigned = 0;
@@ -39873,10 +39961,19 @@ function verifyTar(tar) {
         ])
             strictNumber(h, o, l, field, off);
         const type = String.fromCharCode(h[156] || 0x30);
-        const end = off + exports.BLOCK + size + ((exports.BLOCK - (size % exports.BLOCK)) % exports.BLOCK);
-        if (end > tar.length)
+        const padded = size + ((exports.BLOCK - (size % exports.BLOCK)) % exports.BLOCK);
+        const pastEnd = () => {
             throw new TarFormatError(`entry data (${size} bytes and padding) runs past the end of the stream`, off);
-        const data = tar.subarray(off + exports.BLOCK, off + exports.BLOCK + size);
+        };
+        let data = Buffer.alloc(0);
+        // Only metadata entries are read; file contents are passed over (the loader reads them, with its limits).
+        if (type === 'x' || type === 'g' || type === 'L') {
+            if (size > exports.MAX_META)
+                throw new TarFormatError(`an extended header of ${size} bytes is larger than ${exports.MAX_META}`, off);
+            data = (await q.take(padded))?.subarray(0, size) ?? pastEnd();
+        }
+        else if (!(await q.skip(padded)))
+            pastEnd();
         if (type === 'x' || type === 'g') {
             checkPax(data, off);
             if (type === 'x')
@@ -39896,7 +39993,7 @@ function verifyTar(tar) {
             pax = {};
             longName = undefined;
         }
-        off = end;
+        off += exports.BLOCK + padded;
     }
 }
 
@@ -39904,7 +40001,7 @@ function verifyTar(tar) {
 /***/ }),
 
 /***/ 3830:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
 
@@ -39913,11 +40010,10 @@ exports.jsonToYaml = jsonToYaml;
 /**
  * `sigs.k8s.io/yaml.Marshal` as Helm uses it to regenerate Chart.yaml and
  * Chart.lock: the value goes through Go JSON, then go-yaml v2 emits it with
- * keys sorted, 2-space indentation, sequences not indented under their key,
+ * keys sorted (its own natural order), 2-space indentation, sequences not indented under their key,
  * strings plain unless they would read back as another type, and long plain
  * or single-quoted scalars folded at the first space past column 80.
  */
-const gojson_1 = __nccwpck_require__(3147);
 const BEST_WIDTH = 80;
 const BOOL_OR_NULL = new Set('y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN <<'.split(' '));
 const INT = /^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]*|[1-9][0-9_]*)$/;
@@ -39937,16 +40033,20 @@ function resolvesToNonString(s) {
     return BASE60.test(s) || TIMESTAMP.test(s);
 }
 const isBlank = (c) => c === undefined || c === ' ' || c === '\t' || c === '\n';
-/** libyaml's printable test, with go-yaml's unicode output enabled. */
-const isPrintable = (c) => c === '\t' ||
-    c === '\n' ||
-    (c >= ' ' && c <= '~') ||
-    (c >= '\u00a0' && c !== '\ufeff' && !/[\ud800-\udfff\ufffe\uffff\u0085\u2028\u2029]/.test(c)) ||
-    c === '\u0085';
+/**
+ * go-yaml v2 `is_printable` (yamlprivateh.go, unicode output on): LF, ASCII 0x20-0x7E, U+00A0-U+D7FF and
+ * U+E000-U+FFFD but the BOM. Not tab, not U+0085, nothing past the BMP (an emoji is written as \U0001F680).
+ * U+2028/U+2029 are printable line breaks there; here they count as not printable (see the note on scalar).
+ */
+const isPrintable = (c) => {
+    const cp = c.codePointAt(0);
+    return (cp === 0x0a ||
+        (cp >= 0x20 && cp <= 0x7e) ||
+        (cp >= 0xa0 && cp <= 0xd7ff && cp !== 0x2028 && cp !== 0x2029) ||
+        (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff));
+};
 /** libyaml `yaml_emitter_analyze_scalar`, reduced to what picks the style. */
 function analyze(s) {
-    if (s.startsWith('---') || s.startsWith('...'))
-        return { plain: false, singleQuoted: true, multiline: s.includes('\n') };
     let block = false;
     let special = false;
     let lineBreaks = false;
@@ -40005,19 +40105,24 @@ function analyze(s) {
             prevBreak = false;
         }
     });
-    let plain = !block;
+    // "---" and "..." would read as document markers.
+    let plain = !block && !s.startsWith('---') && !s.startsWith('...');
     let singleQuoted = true;
+    // A literal block cannot carry a trailing space, a space before a line break or an escape.
+    const blockAllowed = !trailingSpace && !spaceBreak && !special;
     if (leadingSpace || leadingBreak || trailingSpace || trailingBreak)
         plain = false;
+    if (breakSpace) {
+        plain = false;
+        singleQuoted = false;
+    }
     if (spaceBreak || special) {
         plain = false;
         singleQuoted = false;
     }
-    if (breakSpace)
-        plain = false;
     if (lineBreaks)
         plain = false;
-    return { plain, singleQuoted, multiline: lineBreaks };
+    return { plain, singleQuoted, block: blockAllowed, multiline: lineBreaks };
 }
 /** Writes text, replacing a space by a line break once past the width (libyaml write_plain / write_single_quoted). */
 function folded(text, startColumn, indent, allowBreaks) {
@@ -40047,30 +40152,63 @@ function folded(text, startColumn, indent, allowBreaks) {
     });
     return out;
 }
-function doubleQuoted(s) {
+/** go-yaml's short escapes in double quotes (yaml_emitter_write_double_quoted_scalar). */
+const ESCAPES = {
+    '\0': '0',
+    '\x07': 'a',
+    '\b': 'b',
+    '\t': 't',
+    '\n': 'n',
+    '\v': 'v',
+    '\f': 'f',
+    '\r': 'r',
+    '\x1b': 'e',
+    '"': '"',
+    '\\': '\\',
+    '\u0085': 'N',
+    '\u2028': 'L',
+    '\u2029': 'P'
+};
+/** A double-quoted scalar starting at `column`, folded at a space once past the width (a following space escaped). */
+function doubleQuoted(s, column = 0, indent = 0, allowBreaks = false) {
     let out = '"';
-    for (const c of s) {
+    let col = column + 1;
+    let spaces = false;
+    const chars = [...s];
+    chars.forEach((c, i) => {
         const code = c.codePointAt(0);
-        if (c === '"' || c === '\\')
-            out += '\\' + c;
-        else if (c === '\n')
-            out += '\\n';
-        else if (c === '\t')
-            out += '\\t';
-        else if (c === '\r')
-            out += '\\r';
-        else if (c === '\0')
-            out += '\\0';
-        else if (!isPrintable(c) || c === '\ufeff')
-            out +=
-                code <= 0xff
-                    ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+        if (!isPrintable(c) || c === '\n' || c === '"' || c === '\\') {
+            const e = ESCAPES[c] ??
+                (code <= 0xff
+                    ? `x${code.toString(16).toUpperCase().padStart(2, '0')}`
                     : code <= 0xffff
-                        ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`
-                        : `\\U${code.toString(16).toUpperCase().padStart(8, '0')}`;
-        else
+                        ? `u${code.toString(16).toUpperCase().padStart(4, '0')}`
+                        : `U${code.toString(16).toUpperCase().padStart(8, '0')}`);
+            out += `\\${e}`;
+            col += 1 + e.length;
+            spaces = false;
+        }
+        else if (c === ' ') {
+            if (allowBreaks && !spaces && col > BEST_WIDTH && i > 0 && i < chars.length - 1) {
+                out += '\n' + ' '.repeat(indent);
+                col = indent;
+                if (chars[i + 1] === ' ') {
+                    out += '\\';
+                    col++;
+                }
+            }
+            else {
+                out += c;
+                col++;
+            }
+            spaces = true;
+        }
+        else {
             out += c;
-    }
+            col++;
+            spaces = false;
+        }
+    });
     return out + '"';
 }
 function literal(s, indent) {
@@ -40083,15 +40221,18 @@ function literal(s, indent) {
 /** One string scalar at `column`, continuation lines indented by `indent`. */
 function scalar(s, column, indent, simpleKey) {
     const a = analyze(s);
+    // go-yaml v2 asks for a literal block when the text has a newline, else for plain style unless the text would
+    // read back as another type; the emitter falls back to single, then double quotes when a style cannot hold it.
+    // (Not followed: a text whose only line breaks are U+2028/U+2029 goes single-quoted there, double-quoted here.)
     if (a.multiline && !simpleKey)
-        return literal(s, indent);
+        return a.block ? literal(s, indent) : doubleQuoted(s, column, indent, true);
     if (resolvesToNonString(s))
-        return doubleQuoted(s);
+        return doubleQuoted(s, column, indent, !simpleKey);
     if (a.plain)
         return folded(s, column, indent, !simpleKey);
     if (a.singleQuoted)
         return "'" + folded(s.replace(/'/g, "''"), column + 1, indent, !simpleKey) + "'";
-    return doubleQuoted(s);
+    return doubleQuoted(s, column, indent, !simpleKey);
 }
 /** Go's `strconv.FormatFloat(f, 'g', -1, 64)` for the float values go-yaml writes. */
 function goFloat(n) {
@@ -40105,6 +40246,53 @@ function goFloat(n) {
     }
     return String(n);
 }
+const isLetter = (c) => /\p{L}/u.test(c);
+const isDigit = (c) => /\p{Nd}/u.test(c);
+/** The value of the run of digits at `i` (Go subtracts '0' from each rune) and where the run ends. */
+function digitRun(r, i, start) {
+    let n = start;
+    let k = i;
+    for (; k < r.length && isDigit(r[k]); k++)
+        n = n * 10 + (r[k].codePointAt(0) - 0x30);
+    return [n, k];
+}
+/**
+ * go-yaml v2's order of string keys (sorter.go keyList.Less): rune by rune, a letter sorts after any other
+ * character, and runs of digits compare by value ("a2" before "a10"), so this is not byte order.
+ */
+function keyLess(a, b) {
+    const ar = [...a];
+    const br = [...b];
+    for (let i = 0; i < ar.length && i < br.length; i++) {
+        if (ar[i] === br[i])
+            continue;
+        const al = isLetter(ar[i]);
+        const bl = isLetter(br[i]);
+        if (al && bl)
+            return ar[i].codePointAt(0) < br[i].codePointAt(0);
+        if (al || bl)
+            return bl;
+        // A '0' continuing a number that already has a non-zero digit before it counts as part of that number.
+        let start = 0;
+        if (ar[i] === '0' || br[i] === '0') {
+            for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+                if (ar[j] !== '0') {
+                    start = 1;
+                    break;
+                }
+            }
+        }
+        const [an, ai] = digitRun(ar, i, start);
+        const [bn, bi] = digitRun(br, i, start);
+        if (an !== bn)
+            return an < bn;
+        if (ai !== bi)
+            return ai < bi;
+        return ar[i].codePointAt(0) < br[i].codePointAt(0);
+    }
+    return ar.length < br.length;
+}
+const compareKeys = (a, b) => (keyLess(a, b) ? -1 : keyLess(b, a) ? 1 : 0);
 function simple(v, column, indent) {
     if (v === null)
         return 'null';
@@ -40121,7 +40309,7 @@ function simple(v, column, indent) {
     return undefined;
 }
 function mapping(obj, indent, firstInline) {
-    const keys = Object.keys(obj).sort(gojson_1.compareUtf8);
+    const keys = Object.keys(obj).sort(compareKeys);
     let out = '';
     keys.forEach((k, i) => {
         const pad = i === 0 && firstInline ? '' : ' '.repeat(indent);
@@ -40476,19 +40664,24 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.sleep = exports.RetryBudget = exports.RetryAfterTooLong = exports.DEFAULT_RETRY = exports.NetworkError = exports.TIMEOUT_ENV = void 0;
+exports.RedirectRefused = exports.MAX_REDIRECTS = exports.sleep = exports.RetryBudget = exports.RetryAfterTooLong = exports.DEFAULT_RETRY = exports.NetworkError = exports.TIMEOUT_ENV = void 0;
 exports.parseTimeoutSeconds = parseTimeoutSeconds;
 exports.configureTransport = configureTransport;
 exports.trace = trace;
 exports.displayUrl = displayUrl;
+exports.foreignNetworkError = foreignNetworkError;
+exports.networkSentence = networkSentence;
 exports.send = send;
 exports.isRetryableStatus = isRetryableStatus;
 exports.retryAfterMs = retryAfterMs;
 exports.backoffDelay = backoffDelay;
 exports.retryDecision = retryDecision;
 exports.sendWithRetry = sendWithRetry;
+exports.transportFetch = transportFetch;
 exports.headerValue = headerValue;
 exports.sameOrigin = sameOrigin;
+exports.redirectHop = redirectHop;
+exports.sendFollowing = sendFollowing;
 /**
  * The one HTTP transport every module uses (registry, token services, cloud
  * token exchanges, the GitHub API): node:http/https with keep-alive agents,
@@ -40497,8 +40690,11 @@ exports.sameOrigin = sameOrigin;
  * connect timeout and an inactivity timeout (no bytes moving in either
  * direction; never a limit on a whole request, so a slow upload that moves
  * is never cut), one retry policy, and a `::debug::` trace of each exchange.
- * Redirects are not followed here: callers decide per hop whether
- * credentials may follow (they never leave the origin).
+ * Redirects follow one policy (`redirectHop`): at most 10 hops, 303 turns
+ * into GET, never from HTTPS down to HTTP, and credentials never leave the
+ * origin they belong to, not even when a later hop comes back
+ * (`sendFollowing`; the registry client applies the same hop rule between
+ * its authentication challenges).
  */
 const crypto = __importStar(__nccwpck_require__(7598));
 const node_fs_1 = __nccwpck_require__(3024);
@@ -40508,6 +40704,7 @@ const node_net_1 = __nccwpck_require__(7030);
 const node_stream_1 = __nccwpck_require__(7075);
 const tls = __importStar(__nccwpck_require__(1692));
 const mask_1 = __nccwpck_require__(8080);
+const inactivity_1 = __nccwpck_require__(2965);
 const proxy_1 = __nccwpck_require__(8903);
 const log = __importStar(__nccwpck_require__(6472));
 /** The variable (seconds) that sets both timeouts; the `network-timeout` input sets it too. */
@@ -40584,7 +40781,7 @@ function openTunnel(proxy, host, port, ca, done) {
         ...(ca && proxy.url.protocol === 'https:' ? { ca } : {})
     });
     // The tunnel is part of connecting: the connect timeout bounds it.
-    req.setTimeout(current().connectTimeoutMs, () => req.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: true, proxy: (0, proxy_1.displayProxy)(proxy) })));
+    req.setTimeout(current().connectTimeoutMs, () => req.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: 'proxy', proxy: (0, proxy_1.displayProxy)(proxy) })));
     req.once('connect', (res, socket) => {
         if (res.statusCode === 200)
             return done(null, socket);
@@ -40595,6 +40792,8 @@ function openTunnel(proxy, host, port, ca, done) {
     req.once('error', (err) => done(Object.assign(err, { proxy: (0, proxy_1.displayProxy)(proxy) })));
     req.end();
 }
+/** On a TLS socket layered over a tunnel: the socket below, which carries the TCP connection. */
+const TCP_SOCKET = Symbol('tcp socket');
 /** An agent whose connections are CONNECT tunnels through `proxy` (TLS to the target inside for https). */
 function tunnellingAgent(secure, proxy, ca) {
     const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 8, ...(ca ? { ca } : {}) }) : new http.Agent({ keepAlive: true, maxSockets: 8 });
@@ -40608,7 +40807,8 @@ function tunnellingAgent(secure, proxy, ca) {
                 return cb?.(null, socket);
             // SNI carries names only, never an IP literal.
             const servername = options.servername || ((0, node_net_1.isIP)(host) ? undefined : host);
-            cb?.(null, tls.connect({ socket, servername, ca, ALPNProtocols: ['http/1.1'] }));
+            // The TCP connection under the TLS one, whose kernel send queue shows an upload leaving.
+            cb?.(null, Object.assign(tls.connect({ socket, servername, ca, ALPNProtocols: ['http/1.1'] }), { [TCP_SOCKET]: socket }));
         });
         return undefined;
     };
@@ -40650,6 +40850,10 @@ function displayUrl(url) {
 }
 /** A request that got no HTTP answer: what happened, to which request, after how long. */
 class NetworkError extends Error {
+    // Lazily loaded bundles (src/lazy.ts) carry their own copy of this class: recognise any copy's instances.
+    static [Symbol.hasInstance](x) {
+        return x instanceof Error && x.name === 'NetworkError' && 'failure' in x;
+    }
     code;
     failure;
     method;
@@ -40676,6 +40880,71 @@ class NetworkError extends Error {
     }
 }
 exports.NetworkError = NetworkError;
+/** Error codes a foreign client's message may carry (the toolkit's and Octokit's keep only the text of the cause). */
+const ERRNO_IN_TEXT = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|ECONNRESET|EPIPE|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|UND_ERR_[A-Z_]+)\b/;
+/**
+ * A failure of another HTTP client (@actions/core's ID token request, Octokit) that got no HTTP answer,
+ * as a NetworkError, so that it reads like the action's own; undefined when it did get an answer.
+ */
+function foreignNetworkError(err, method, url, elapsedMs) {
+    if (!(err instanceof Error))
+        return undefined;
+    if (err.response)
+        return undefined;
+    for (let e = err; e instanceof Error; e = e.cause) {
+        // Octokit's RequestError has a numeric (deprecated) `code`: the HTTP status, not an error code.
+        const code = e.code;
+        if (typeof code === 'string' && classify(e) !== 'other')
+            return new NetworkError(e, method, url, elapsedMs);
+    }
+    const code = ERRNO_IN_TEXT.exec(err.message)?.[1];
+    const text = err.message
+        .replace(/\s+/g, ' ')
+        .replace(/^.*Error Message: /, '')
+        .trim();
+    const cause = Object.assign(new Error(text), { code });
+    return classify(cause) === 'other' ? undefined : new NetworkError(cause, method, url, elapsedMs);
+}
+/**
+ * The one place a request that got no usable answer becomes a sentence: who could not be reached,
+ * why (refused, DNS, TLS, timeout, proxy…), after how many attempts, and what to check.
+ */
+function networkSentence(err, peer) {
+    const { name, during = '' } = peer;
+    const tries = err.attempts > 1 ? ` after ${err.attempts} attempts` : '';
+    const what = peer.request ?? `${err.method} ${displayUrl(err.url)}`;
+    const detail = err.detail;
+    const setting = peer.setting ?? 'the address';
+    const texts = {
+        refused: [
+            `cannot reach ${name} (${detail})${tries}${during}`,
+            `Check ${setting} and that the service runs there; on a self-hosted runner check HTTPS_PROXY and NO_PROXY`
+        ],
+        dns: [
+            `${peer.host ?? `host ${err.url.hostname} of ${name}`} does not resolve (${detail.replace(/^host name does not resolve \(|\)$/g, '')})${during}`,
+            `Check ${setting}; on a self-hosted runner check its DNS, or HTTPS_PROXY if only a proxy can reach it`
+        ],
+        reset: [`${name} closed the connection during ${what}${tries}${during}`, 'A proxy or load balancer may be cutting connections; re-run the job'],
+        'connect-timeout': [
+            `cannot reach ${name}: ${detail}${during}`,
+            'Check that the runner may connect to it (firewall, HTTPS_PROXY, NO_PROXY); network-timeout sets the limit'
+        ],
+        stalled: [
+            `${what} on ${name} ${detail}${during}`,
+            'The service or a proxy stopped responding; re-run the job, or raise network-timeout if the network is this slow'
+        ],
+        tls: [
+            `cannot connect securely to ${name}: ${detail}${during}`,
+            'For a private CA (or a TLS-inspecting proxy) give its certificate in ca-file or NODE_EXTRA_CA_CERTS'
+        ],
+        proxy: [`cannot reach ${name}: ${detail}${during}`, 'Check HTTPS_PROXY (and the credentials in it) and NO_PROXY'],
+        unreachable: [`cannot reach ${name} (${detail})${tries}${during}`, 'Check the runner network and HTTPS_PROXY / NO_PROXY'],
+        'too-large': [`${what} on ${name}: ${detail}${during}`, `The answer is far larger than it can be; check ${setting}`],
+        other: [`${what} on ${name} failed: ${detail}${tries}${during}`, 'Re-run the job; check the service status if it persists']
+    };
+    const [message, hint] = texts[err.failure];
+    return { message, hint: peer.hints?.[err.failure] ?? hint };
+}
 function classify(err) {
     if (err.code === 'EPROXY')
         return 'proxy';
@@ -40717,11 +40986,16 @@ function describeFailure(f, err, ms) {
         case 'reset':
             return `connection closed before the answer (${err.code ?? err.message})${via}`;
         case 'connect-timeout':
-            return `no connection within ${seconds(ms)}${via}`;
+            if (err.connecting === 'proxy')
+                return `no tunnel through proxy ${err.proxy} within ${seconds(ms)} (the proxy did not answer CONNECT)`;
+            if (err.connecting === 'tls')
+                return `the TLS handshake did not complete within ${seconds(ms)}${via}`;
+            return `no TCP connection within ${seconds(ms)}${via}`;
         case 'stalled':
             return `stalled: no bytes moved for ${seconds(ms)}`;
         case 'tls':
-            return `TLS failed: ${err.message}`;
+            // A proxy URL with https:// is a TLS connection to the proxy itself, before any tunnel.
+            return err.proxy ? `TLS to proxy ${err.proxy} failed: ${err.message}` : `TLS failed: ${err.message}`;
         case 'proxy':
         case 'too-large':
             return err.message;
@@ -40732,6 +41006,8 @@ function describeFailure(f, err, ms) {
     }
 }
 const seconds = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+/** Body writes are sliced so that the socket reports progress often, even for one large buffer. */
+const SLICE = 64 * 1024;
 /** One exchange, no retries; network failures reject with a NetworkError. */
 function send(req) {
     const url = typeof req.url === 'string' ? new URL(req.url) : req.url;
@@ -40757,13 +41033,26 @@ function send(req) {
     const { inactivityTimeoutMs, connectTimeoutMs } = current();
     const started = Date.now();
     return new Promise((resolve, reject) => {
-        let connected = false;
         const fail = (err) => {
             if (payload instanceof node_stream_1.Readable)
                 payload.destroy();
             reject(err instanceof NetworkError ? err : new NetworkError(err, req.method, url, Date.now() - started));
         };
+        let watch;
+        let sent = 0;
+        let socket;
+        // Bytes that left the kernel's send queue while this request uploads (Linux; see src/inactivity.ts).
+        let acked = 0;
+        let queued;
+        const sendQueue = () => {
+            const s = socket && (socket[TCP_SOCKET] ?? socket);
+            const q = s ? (0, inactivity_1.sendQueueBytes)(s) : undefined;
+            if (q !== undefined && queued !== undefined && q < queued)
+                acked += queued - q;
+            queued = q;
+        };
         const r = lib.request(url, { method: req.method, headers, agent: agentFor(url, req.ca) }, (res) => {
+            watch?.answered();
             const status = res.statusCode ?? 0;
             trace(() => `${req.method} ${displayUrl(url)} → ${status} (${Date.now() - started} ms)`);
             if (req.stream) {
@@ -40786,13 +41075,31 @@ function send(req) {
         // Connecting (TCP, TLS; a proxy tunnel has its own timer) has its own limit, counted from when the
         // request gets its socket (not while it waits for a free one); afterwards only inactivity counts.
         let connectTimer;
-        const onConnected = () => {
-            connected = true;
+        let ticker;
+        const stop = () => {
             clearTimeout(connectTimer);
+            clearInterval(ticker);
         };
-        r.on('socket', (socket) => {
-            const tlsSocket = socket;
-            const pending = socket.connecting
+        const onConnected = () => {
+            clearTimeout(connectTimer);
+            if (watch)
+                return;
+            watch = new inactivity_1.InactivityWatch(inactivityTimeoutMs, Date.now());
+            // Polled: bytes read are counted by the socket (a streamed answer is read by the caller, at its pace).
+            ticker = setInterval(() => {
+                const now = Date.now();
+                if (watch.uploading)
+                    sendQueue();
+                watch.observe({ sent, read: socket?.bytesRead ?? 0, acked }, now);
+                if (watch.stalled(now))
+                    r.destroy(Object.assign(new Error('inactivity timeout'), { stalled: true }));
+            }, Math.min(1000, Math.max(50, inactivityTimeoutMs / 8)));
+            ticker.unref();
+        };
+        r.on('socket', (s) => {
+            socket = s;
+            const tlsSocket = s;
+            const pending = s.connecting
                 ? tlsSocket.encrypted
                     ? 'secureConnect'
                     : 'connect'
@@ -40801,27 +41108,48 @@ function send(req) {
                     : undefined;
             if (!pending)
                 return onConnected();
-            connectTimer = setTimeout(() => r.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: true })), connectTimeoutMs);
-            socket.once(pending, onConnected);
-        });
-        r.setTimeout(inactivityTimeoutMs, () => {
-            if (connected)
-                r.destroy(Object.assign(new Error('inactivity timeout'), { stalled: true }));
+            connectTimer = setTimeout(() => r.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: s.connecting ? 'tcp' : 'tls' })), connectTimeoutMs);
+            s.once(pending, onConnected);
         });
         r.on('error', (err) => {
-            clearTimeout(connectTimer);
+            stop();
             const e = new NetworkError(err, req.method, url, err.stalled ? (err.connecting ? connectTimeoutMs : inactivityTimeoutMs) : Date.now() - started);
             trace(() => `${req.method} ${displayUrl(url)} → ${e.detail} (${Date.now() - started} ms)`);
             fail(e);
         });
-        r.on('close', () => clearTimeout(connectTimer));
-        if (payload instanceof node_stream_1.Readable) {
-            payload.on('error', (e) => r.destroy(e));
-            payload.pipe(r);
-        }
-        else {
-            r.end(payload);
-        }
+        r.on('close', stop);
+        // The body is written in slices whose completion (the socket below accepted them) is the upload's progress.
+        const write = (chunk) => r.write(chunk, (err) => void (err ? undefined : (sent += chunk.length)));
+        const finish = () => void r.end(() => {
+            if (!watch)
+                return;
+            watch.bodyAccepted(Date.now());
+            if (watch.graceMs > 0)
+                trace(() => `${req.method} ${displayUrl(url)}: body handed over; about ${(watch.buffered / 1048576).toFixed(1)} MiB may still drain at ${(watch.rate / 1048576).toFixed(2)} MiB/s, so the answer may take ${seconds(watch.graceMs)} more`);
+        });
+        const writable = () => new Promise((done) => {
+            const go = () => {
+                r.off('drain', go);
+                r.off('close', go);
+                done();
+            };
+            r.on('drain', go);
+            r.on('close', go);
+        });
+        const pump = async () => {
+            const chunks = payload instanceof node_stream_1.Readable ? payload : payload ? [payload] : [];
+            for await (const chunk of chunks) {
+                for (let i = 0; i < chunk.length; i += SLICE) {
+                    if (r.destroyed)
+                        return;
+                    if (!write(chunk.subarray(i, i + SLICE)))
+                        await writable();
+                }
+            }
+            if (!r.destroyed)
+                finish();
+        };
+        pump().catch((e) => r.destroy(e));
     });
 }
 /** oras-go's back-off (250 ms × 2^n with jitter) with a higher ceiling, and Retry-After honoured up to 60 s. */
@@ -40963,6 +41291,25 @@ async function sendWithRetry(req, policy = exports.DEFAULT_RETRY, budget) {
         await (0, exports.sleep)(decision.delayMs);
     }
 }
+/**
+ * fetch() over this transport, for clients that take one (Octokit): the same proxy, CA, timeouts,
+ * retries and trace as every other request, and a NetworkError (not a bare "fetch failed") when no
+ * answer came.
+ */
+async function transportFetch(input, init = {}) {
+    const url = new URL(input instanceof Request ? input.url : input);
+    const headers = {};
+    new Headers(init.headers).forEach((v, k) => (headers[k] = v));
+    const body = init.body == null ? undefined : typeof init.body === 'string' ? init.body : Buffer.from(await new Response(init.body).arrayBuffer());
+    const method = init.method ?? 'GET';
+    const res = await sendWithRetry({ method, url, headers, body });
+    const out = new Headers();
+    for (const [k, v] of Object.entries(res.headers))
+        for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v])
+            out.append(k, x);
+    const empty = method === 'HEAD' || [101, 204, 205, 304].includes(res.status);
+    return new Response(empty ? null : res.body, { status: res.status, headers: out });
+}
 function headerValue(headers, name) {
     const v = headers[name.toLowerCase()];
     return Array.isArray(v) ? v[0] : v;
@@ -40970,6 +41317,185 @@ function headerValue(headers, name) {
 /** True when `a` and `b` share scheme, host and port: the only place credentials may go. */
 function sameOrigin(a, b) {
     return a.origin === b.origin;
+}
+/** The statuses a redirect is followed on, and the most hops (Go's http.Client stops after 10, as Helm's downloads do). */
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+exports.MAX_REDIRECTS = 10;
+/** A redirect that is not followed: from HTTPS down to plain HTTP. */
+class RedirectRefused extends Error {
+    from;
+    to;
+    constructor(from, to) {
+        super(`${displayUrl(from)} redirects to ${displayUrl(to)}, away from HTTPS`);
+        this.from = from;
+        this.to = to;
+        this.name = 'RedirectRefused';
+    }
+}
+exports.RedirectRefused = RedirectRefused;
+/**
+ * Where a redirect answer sends the request next; undefined when `res` is not
+ * a redirect, has no Location, or `hops` already reached MAX_REDIRECTS (the
+ * caller then sees the 3xx itself). An HTTPS request is never sent on over
+ * plain HTTP (RedirectRefused): what it fetches, and any signed URL, would
+ * travel in the clear.
+ */
+function redirectHop(res, method, hops, credentialsFor) {
+    if (!REDIRECT_STATUSES.includes(res.status) || hops >= exports.MAX_REDIRECTS)
+        return undefined;
+    const loc = headerValue(res.headers, 'location');
+    if (!loc)
+        return undefined;
+    res.bodyStream?.resume();
+    const next = new URL(loc, res.url);
+    if (res.url.protocol === 'https:' && next.protocol !== 'https:')
+        throw new RedirectRefused(res.url, next);
+    const credentials = credentialsFor !== undefined && sameOrigin(next, credentialsFor);
+    trace(() => `${method} ${displayUrl(res.url)} redirected (${res.status}) to ${displayUrl(next)}${credentials ? '' : ' without credentials'}`);
+    const see = res.status === 303 && method !== 'HEAD';
+    return { url: next, method: see ? 'GET' : method, dropBody: see };
+}
+/**
+ * A request with the retry policy, following redirects by `redirectHop`.
+ * `authorization` goes only to `origin`, and once a hop has left that origin
+ * no credentials go along, not even back.
+ */
+async function sendFollowing(req, opts) {
+    let url = typeof req.url === 'string' ? new URL(req.url) : req.url;
+    let { method, body, contentLength } = req;
+    let leftOrigin = false;
+    for (let hops = 0;; hops++) {
+        leftOrigin ||= !sameOrigin(url, opts.origin);
+        const authorization = leftOrigin ? undefined : opts.authorization;
+        const res = await sendWithRetry({ ...req, method, url, body, contentLength, headers: { ...req.headers, authorization } }, opts.policy, opts.budget);
+        const hop = redirectHop(res, method, hops, leftOrigin || !authorization ? undefined : opts.origin);
+        if (!hop)
+            return res;
+        url = hop.url;
+        method = hop.method;
+        if (hop.dropBody)
+            body = contentLength = undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2965:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.InactivityWatch = void 0;
+exports.sendQueueBytes = sendQueueBytes;
+/**
+ * When a request counts as stalled: no byte moved, in either direction, for
+ * the inactivity timeout. "Moved" means read from the socket, accepted by the
+ * socket (a write completed), or, on Linux, gone from the kernel's send queue
+ * (acknowledged by the peer; /proc/net/tcp), never merely handed to the socket:
+ * the kernel accepts megabytes at once and then wakes the writer only every
+ * few seconds on a slow link, so written bytes alone show a moving upload as
+ * stalled. After the whole body is accepted, the bytes buffered on the way
+ * (the peer's receive buffer, a proxy's) still drain unseen: the wait for the
+ * answer is extended by the time they need at the rate the upload moved.
+ * The policy is pure logic; the transport (src/http.ts) feeds it counters and
+ * the clock. `sendQueueBytes` is the one piece of I/O.
+ */
+const node_fs_1 = __nccwpck_require__(3024);
+/** The drain estimate is doubled: under-estimating cuts a slow upload, over-estimating only delays a rare stall. */
+const DRAIN_SAFETY = 2;
+/** How much history the upload rate is measured over, at least. */
+const RATE_WINDOW_MS = 10_000;
+class InactivityWatch {
+    timeoutMs;
+    lastMoveAt;
+    last = { sent: 0, read: 0, acked: 0 };
+    firstSentAt;
+    /** (time, bytes sent) of recent progress, for the upload rate. */
+    samples = [];
+    bodyDone = false;
+    /** The drain estimate at the end of the body: bytes still buffered on the way, and the rate (bytes per second). */
+    buffered = 0;
+    rate = 0;
+    /** Extra wait for the answer after the body was accepted, for buffered bytes still draining. */
+    graceMs = 0;
+    constructor(timeoutMs, now) {
+        this.timeoutMs = timeoutMs;
+        this.lastMoveAt = now;
+    }
+    /** Monotonic counters, polled. */
+    observe(p, now) {
+        if (p.sent > this.last.sent) {
+            this.firstSentAt ??= now;
+            this.samples.push([now, p.sent]);
+            const window = Math.max(this.timeoutMs, RATE_WINDOW_MS);
+            while (this.samples.length > 2 && now - this.samples[1][0] >= window)
+                this.samples.shift();
+        }
+        if (p.sent > this.last.sent || p.read > this.last.read || p.acked > this.last.acked)
+            this.lastMoveAt = now;
+        this.last = { sent: Math.max(this.last.sent, p.sent), read: Math.max(this.last.read, p.read), acked: Math.max(this.last.acked, p.acked) };
+    }
+    /**
+     * The whole body was accepted. Bytes sent beyond what the upload's recent rate
+     * could have delivered since its first byte are still in buffers on the way.
+     */
+    bodyAccepted(now) {
+        this.bodyDone = true;
+        if (this.firstSentAt === undefined || this.samples.length < 2)
+            return;
+        const [t0, s0] = this.samples[0];
+        const [t1, s1] = this.samples[this.samples.length - 1];
+        if (t1 <= t0)
+            return;
+        const rate = (s1 - s0) / (t1 - t0); // bytes per ms
+        const buffered = this.last.sent - rate * (now - this.firstSentAt);
+        if (rate <= 0 || buffered <= 0)
+            return;
+        this.buffered = Math.round(buffered);
+        this.rate = rate * 1000;
+        this.graceMs = Math.round((DRAIN_SAFETY * buffered) / rate);
+    }
+    /** The answer began: whatever was buffered has arrived. */
+    answered() {
+        this.graceMs = 0;
+    }
+    /** True while bytes of the body may still be leaving: the kernel's send queue is worth watching. */
+    get uploading() {
+        return this.firstSentAt !== undefined && (!this.bodyDone || this.graceMs > 0);
+    }
+    stalled(now) {
+        return now - this.lastMoveAt > this.timeoutMs + (this.bodyDone ? this.graceMs : 0);
+    }
+}
+exports.InactivityWatch = InactivityWatch;
+const hexPort = (port) => (port ?? 0).toString(16).toUpperCase().padStart(4, '0');
+/**
+ * Bytes in the kernel's send queue of a TCP socket (sent but not yet acknowledged), from
+ * /proc/net/tcp or tcp6 (the `tx_queue` column); undefined where that cannot be read (not Linux).
+ */
+function sendQueueBytes(socket) {
+    if (process.platform !== 'linux' || !socket.localPort || !socket.remotePort)
+        return undefined;
+    const local = `:${hexPort(socket.localPort)}`;
+    const remote = `:${hexPort(socket.remotePort)}`;
+    for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+        let text;
+        try {
+            text = (0, node_fs_1.readFileSync)(table, 'latin1');
+        }
+        catch {
+            return undefined;
+        }
+        for (const line of text.split('\n')) {
+            const f = line.trim().split(/\s+/);
+            // sl local_address rem_address st tx_queue:rx_queue …; 01 = ESTABLISHED
+            if (f[3] === '01' && f[1]?.endsWith(local) && f[2]?.endsWith(remote))
+                return parseInt(f[4].split(':')[0], 16);
+        }
+    }
+    return undefined;
 }
 
 
@@ -41332,21 +41858,55 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.loadLazy = loadLazy;
+exports.startLazyWorker = startLazyWorker;
 /**
  * Loading heavy features only when a run needs them. The signing code
  * (sigstore-js and its HTTP stack, openpgp.js, Octokit) is built into its own bundles
  * under dist/ (see `npm run build`), so a run that does not sign never parses
  * it; from the TypeScript sources (tests) the same call loads the module.
+ * Worker threads (the deflate worker) start from their bundle the same way.
  */
 const node_fs_1 = __nccwpck_require__(3024);
 const path = __importStar(__nccwpck_require__(6760));
-function loadLazy(name) {
-    // Inside the ncc bundle webpack's own require cannot reach files it did not bundle.
-    const load = typeof require === 'function' ? eval("require") : require;
+const node_worker_threads_1 = __nccwpck_require__(5919);
+// Inside the ncc bundle webpack's own require cannot reach files it did not bundle.
+const load = typeof require === 'function' ? eval("require") : require;
+/** Where a lazy module is: its bundle directory under dist/, or its TypeScript source without `.ts`. */
+function lazyPath(name) {
     // Sub-action and CLI entries (dist/promote/, dist/migrate/, dist/cli/) share the bundles one level up.
     const here = path.join(__dirname, name);
     const up = path.join(__dirname, '..', name);
-    return load((0, node_fs_1.existsSync)(here) || (0, node_fs_1.existsSync)(`${here}.ts`) || !(0, node_fs_1.existsSync)(up) ? here : up);
+    return (0, node_fs_1.existsSync)(here) || (0, node_fs_1.existsSync)(`${here}.ts`) || !(0, node_fs_1.existsSync)(up) ? here : up;
+}
+function loadLazy(name) {
+    return load(lazyPath(name));
+}
+/** A worker's TypeScript source and the local modules it imports, transpiled once in this thread. */
+const transpiled = new Map();
+function transpile(entry, out = {}) {
+    const ts = load('typescript');
+    const source = (0, node_fs_1.readFileSync)(entry, 'utf8');
+    out[entry] = ts.transpileModule(source, {
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+        fileName: entry
+    }).outputText;
+    for (const m of source.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
+        const dep = `${path.resolve(path.dirname(entry), m[1])}.ts`;
+        if (!(dep in out))
+            transpile(dep, out);
+    }
+    return out;
+}
+/** Starts a worker thread running a lazy module: its bundle, or (from the sources) the TypeScript transpiled in this thread. */
+function startLazyWorker(name) {
+    const where = lazyPath(name);
+    if (!(0, node_fs_1.existsSync)(`${where}.ts`))
+        return new node_worker_threads_1.Worker(path.join(where, 'index.js'));
+    // Loading the TypeScript compiler in every worker would cost about a second each.
+    if (!transpiled.has(where))
+        transpiled.set(where, transpile(`${where}.ts`));
+    const code = `const s = require('node:worker_threads').workerData; require.extensions['.ts'] = (m, f) => m._compile(s[f], f); require(${JSON.stringify(`${where}.ts`)})`;
+    return new node_worker_threads_1.Worker(code, { eval: true, workerData: transpiled.get(where) });
 }
 
 
@@ -41724,7 +42284,16 @@ function nextPage(res, current) {
 }
 /** oras-go's MaxMetadataBytes: the most a manifest, index or token answer may weigh. */
 exports.MAX_METADATA_BYTES = 4 * 1024 * 1024;
-const REDIRECTS = [301, 302, 303, 307, 308];
+/** What to check when a registry cannot be reached, where it differs from what to check for any service. */
+const REGISTRY_HINTS = {
+    refused: 'Is the registry running and is the port right?',
+    dns: 'Check the host name in the registry input; on a self-hosted runner check its DNS, or HTTPS_PROXY if only a proxy can reach it',
+    reset: 'A proxy or load balancer may be cutting connections; re-run the job, and check the registry status if it persists',
+    stalled: 'The registry or a proxy stopped responding; re-run the job, or raise network-timeout if the network is this slow',
+    tls: 'For a private CA give its certificate in ca-file (or NODE_EXTRA_CA_CERTS); plain-http: true only for a registry without TLS',
+    'too-large': 'The registry sent far more than a manifest or token can be; check the registry address',
+    other: 'Re-run the job; check the registry status if it persists'
+};
 const REFERRER_PAGES = 100;
 /** An upload request that broke (`cause`) or met a retryable status (`res`). */
 class UploadInterrupted extends Error {
@@ -41809,38 +42378,15 @@ class RegistryClient {
         }
         if (!(err instanceof http_1.NetworkError))
             return err;
-        const peer = err.url.host === this.base.host ? `registry ${this.host}` : `${err.url.host} (for registry ${this.host})`;
-        const tries = err.attempts > 1 ? ` after ${err.attempts} attempts` : '';
-        const what = `${err.method} ${err.url.origin === this.base.origin ? err.url.pathname : (0, http_1.displayUrl)(err.url)}`;
-        const detail = err.detail;
-        const texts = {
-            refused: [`cannot reach ${peer} (${detail})${tries}${this.during}`, 'Is the registry running and is the port right?'],
-            dns: [
-                `${err.url.host === this.base.host ? `registry host ${err.url.hostname}` : `host ${err.url.hostname} (for registry ${this.host})`} does not resolve (${detail.replace(/^host name does not resolve \(|\)$/g, '')})${this.during}`,
-                'Check the host name in the registry input; on a self-hosted runner check its DNS, or HTTPS_PROXY if only a proxy can reach it'
-            ],
-            reset: [
-                `${peer} closed the connection during ${what}${tries}${this.during}`,
-                'A proxy or load balancer may be cutting connections; re-run the job, and check the registry status if it persists'
-            ],
-            'connect-timeout': [
-                `cannot reach ${peer}: ${detail}${this.during}`,
-                'Check that the runner may connect to it (firewall, HTTPS_PROXY, NO_PROXY); network-timeout sets the limit'
-            ],
-            stalled: [
-                `${what} on ${peer} ${detail}${this.during}`,
-                'The registry or a proxy stopped responding; re-run the job, or raise network-timeout if the network is this slow'
-            ],
-            tls: [
-                `cannot connect securely to ${peer}: ${detail}${this.during}`,
-                'For a private CA give its certificate in ca-file (or NODE_EXTRA_CA_CERTS); plain-http: true only for a registry without TLS'
-            ],
-            proxy: [`cannot reach ${peer}: ${detail}${this.during}`, 'Check HTTPS_PROXY (and the credentials in it) and NO_PROXY'],
-            unreachable: [`cannot reach ${peer} (${detail})${tries}${this.during}`, 'Check the runner network and HTTPS_PROXY / NO_PROXY'],
-            'too-large': [`${what} on ${peer}: ${detail}${this.during}`, 'The registry sent far more than a manifest or token can be; check the registry address'],
-            other: [`${what} on ${peer} failed: ${detail}${tries}${this.during}`, 'Re-run the job; check the registry status if it persists']
-        };
-        const [message, hint] = texts[err.failure];
+        const own = err.url.host === this.base.host;
+        const { message, hint } = (0, http_1.networkSentence)(err, {
+            name: own ? `registry ${this.host}` : `${err.url.host} (for registry ${this.host})`,
+            host: own ? `registry host ${err.url.hostname}` : `host ${err.url.hostname} (for registry ${this.host})`,
+            request: `${err.method} ${err.url.origin === this.base.origin ? err.url.pathname : (0, http_1.displayUrl)(err.url)}`,
+            during: this.during,
+            setting: 'the registry input',
+            hints: REGISTRY_HINTS
+        });
         return new errors_1.RegistryError(message, { registry: this.host, chart: this.chart, hint, cause: err });
     }
     url(u) {
@@ -41867,7 +42413,7 @@ class RegistryClient {
         const hint = res.status === 401 || res.status === 403
             ? 'Check the credentials and that they may push to this repository'
             : code === 'NAME_UNKNOWN'
-                ? 'Create the repository first if this registry does not create repositories on push (for Amazon ECR, set create-repository: true)'
+                ? 'Create the repository first if this registry does not create repositories on push (for Amazon ECR and ECR Public, set create-repository: true)'
                 : res.status >= 500
                     ? 'The registry failed; re-run the job, and check the registry status if it persists'
                     : undefined;
@@ -42077,22 +42623,27 @@ class RegistryClient {
                     hint: `The password is not the problem: the registry must hand out URLs that carry their own authorization (pre-signed storage URLs), or advertise its own address in Location headers (check its public URL / proxy settings)`
                 });
             }
-            if (follow && REDIRECTS.includes(res.status) && redirects < 10) {
-                res.bodyStream?.resume();
-                const loc = (0, http_1.headerValue)(res.headers, 'location');
-                if (!loc)
-                    return res;
-                const next = new URL(loc, url);
-                (0, http_1.trace)(() => `${method} ${(0, http_1.displayUrl)(url)} redirected (${res.status}) to ${(0, http_1.displayUrl)(next)}${(0, http_1.sameOrigin)(next, this.base) && !leftOrigin ? '' : ' without credentials'}`);
-                url = next;
-                if (res.status === 303 && method !== 'HEAD') {
-                    method = 'GET';
-                    body = undefined;
-                }
-                redirects++;
-                continue;
+            let hop;
+            try {
+                hop = follow ? (0, http_1.redirectHop)(res, method, redirects, leftOrigin ? undefined : this.base) : undefined;
             }
-            return res;
+            catch (err) {
+                if (!(err instanceof http_1.RedirectRefused))
+                    throw err;
+                throw new errors_1.RegistryError(`${err.message}${this.during}`, {
+                    registry: this.host,
+                    chart: this.chart,
+                    status: res.status,
+                    hint: 'A registry reached over HTTPS must not send requests on over plain HTTP; check its storage redirect settings'
+                });
+            }
+            if (!hop)
+                return res;
+            url = hop.url;
+            method = hop.method;
+            if (hop.dropBody)
+                body = undefined;
+            redirects++;
         }
     }
     async blobExists(repository, digest, push = true) {
@@ -42544,8 +43095,11 @@ function registryErrorDetail(body, scrub) {
         const item = e && typeof e === 'object' ? e : {};
         const c = typeof item.code === 'string' && CODE.test(item.code) ? item.code : undefined;
         const m = typeof item.message === 'string' ? item.message : '';
-        code ??= c && scrub(c) === c ? c : undefined;
-        parts.push([c?.toLowerCase().replace(/_/g, ' '), m].filter(Boolean).join(': '));
+        // A held secret can look like a code (an AWS access key ID is upper-case letters and digits): it is scrubbed
+        // before the code is lower-cased, as the scrubber no longer recognises the lower-case form.
+        const clean = c && scrub(c) === c ? c : undefined;
+        code ??= clean;
+        parts.push([clean ? clean.toLowerCase().replace(/_/g, ' ') : c && scrub(c), m].filter(Boolean).join(': '));
     }
     let text = scrub(parts.filter(Boolean).join('; ')).replace(/\s+/g, ' ').trim();
     if (text.length > exports.MAX_ERROR_TEXT)
@@ -43161,6 +43715,7 @@ async function listReferrers(client, repository, subjectDigest, artifactType) {
  * `concurrency` tasks running. A failure skips what depends on it; with
  * `failFast` it also skips everything not started yet. Every other key still
  * runs, so one failure never hides the others. Pure scheduling: no I/O.
+ * `pool` is the same scheduler as an ordered map (promote, migrate, blob copies).
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runPool = runPool;
@@ -43168,7 +43723,9 @@ exports.pool = pool;
 /**
  * Runs `task(key)` for each key; a task reports success by resolving true and
  * failure by resolving false or throwing (it reports its own error). Resolves
- * with every key's outcome, in the order of `keys`.
+ * with every key's outcome, in the order of `keys`. A task that has only a
+ * wait left (a timer, no work) may call `release()`: it then stops counting
+ * against `concurrency`, while what needs it still waits for it to end.
  */
 function runPool(keys, task, opts) {
     const limit = Math.max(1, Math.floor(opts.concurrency));
@@ -43184,10 +43741,14 @@ function runPool(keys, task, opts) {
             stopped = true;
     }
     const pending = keys.filter((k) => !outcome.has(k));
+    // `running` holds the slots (bounded by `limit`); `active` counts every task not ended yet, released or not.
     let running = 0;
+    let active = 0;
     return new Promise((resolve) => {
-        const finish = (key, ok) => {
-            running--;
+        const finish = (key, ok, holdsSlot) => {
+            if (holdsSlot)
+                running--;
+            active--;
             outcome.set(key, ok ? { status: 'done' } : { status: 'failed' });
             if (!ok && opts.failFast)
                 stopped = true;
@@ -43212,15 +43773,24 @@ function runPool(keys, task, opts) {
                 if (running < limit && deps.every((d) => outcome.get(d)?.status === 'done')) {
                     pending.splice(i, 1);
                     running++;
+                    active++;
+                    let holdsSlot = true;
+                    const release = () => {
+                        if (!holdsSlot)
+                            return;
+                        holdsSlot = false;
+                        running--;
+                        pump();
+                    };
                     // A task that throws synchronously or rejects is a failure like any other.
                     Promise.resolve()
-                        .then(() => task(key))
-                        .then((ok) => finish(key, ok === true), () => finish(key, false));
+                        .then(() => task(key, release))
+                        .then((ok) => finish(key, ok === true, holdsSlot), () => finish(key, false, holdsSlot));
                     continue;
                 }
                 i++;
             }
-            if (running > 0)
+            if (active > 0)
                 return;
             // Nothing runs and nothing can start: what is left waits on itself.
             for (const key of pending.splice(0)) {
@@ -43235,15 +43805,28 @@ function runPool(keys, task, opts) {
 function describe(o) {
     return o.status === 'failed' ? 'failed' : 'was skipped';
 }
-/** A bounded pool: runs `fn` over `items` with at most `size` at a time; results in the items' order. */
+/**
+ * A bounded, ordered map: `fn` over `items` with at most `size` at a time (the
+ * same scheduler, without dependencies); results in the items' order. The
+ * first error stops new starts and is thrown once the running calls ended.
+ */
 async function pool(items, size, fn) {
     const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        for (let i = next++; i < items.length; i = next++)
+    let failure;
+    const task = async (key) => {
+        const i = Number(key);
+        try {
             out[i] = await fn(items[i]);
+            return true;
+        }
+        catch (err) {
+            failure ??= { err };
+            return false;
+        }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
+    await runPool(items.map((_item, i) => String(i)), task, { concurrency: size, failFast: true });
+    if (failure)
+        throw failure.err;
     return out;
 }
 
@@ -43397,13 +43980,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.openRegistry = openRegistry;
 exports.readCaFile = readCaFile;
 exports.connect = connect;
-exports.dependencyMap = dependencyMap;
-exports.needsRegistry = needsRegistry;
-exports.publishCharts = publishCharts;
+exports.publishChart = publishChart;
 /**
- * The network part. Charts are published concurrently by a bounded pool, in
- * dependency order, each chart's log held and printed whole.
- * Per chart, in an order that never shows a broken or unsigned tag: compare
+ * The network part: logging in, then per chart, in an order that never shows a broken or unsigned tag: compare
  * with what the tag holds, upload blobs, put the manifest by digest, sign and
  * attach signatures, and only then set the tag. With `plan`, only the
  * comparison: what would change the registry.
@@ -43418,8 +43997,6 @@ const client_1 = __nccwpck_require__(3734);
 const reference_1 = __nccwpck_require__(9767);
 const push_1 = __nccwpck_require__(5842);
 const http_1 = __nccwpck_require__(6803);
-const pool_1 = __nccwpck_require__(9537);
-const order_1 = __nccwpck_require__(420);
 const sign_1 = __nccwpck_require__(4605);
 /** A client for `host`: the login picked for it, plain HTTP for loopback (`plain-http: auto`), the extra CA. */
 async function openRegistry(host, login, transport, env = process.env) {
@@ -43487,7 +44064,7 @@ async function planOne(p, target, inputs) {
         ? `${ref}: already holds ${artifact.digest}; left out of the matrix`
         : `${ref}: would be ${existing === 'absent' ? 'published' : 'replaced'}`);
 }
-async function publishOne(p, target, inputs) {
+async function publishOne(p, target, inputs, release) {
     const { ref, artifact, archive, result } = p;
     if (!ref || !artifact || !archive)
         return;
@@ -43525,8 +44102,11 @@ async function publishOne(p, target, inputs) {
     }
     const tagging = Date.now();
     await (0, push_1.tagManifest)(client, ref.repository, ref.tag, artifact.manifest);
-    // Immutable versions wait out a racing writer (a few round trips) before reading the tag back.
+    // Immutable versions wait out a racing writer (a few round trips) before reading the tag back;
+    // the wait needs no slot of the pool, so other charts go on meanwhile.
     const settleMs = inputs.ifExists === 'overwrite' ? 0 : Math.min(2000, Math.max(300, 3 * (Date.now() - tagging)));
+    if (settleMs > 0)
+        release();
     await (0, push_1.confirmTag)(client, ref, artifact.digest, settleMs);
     result.status = 'published';
     log.info(`Pushed: ${ref}`);
@@ -43534,7 +44114,7 @@ async function publishOne(p, target, inputs) {
 }
 /** The error as the user should read it: a refused push gets the login method's hint, and every error names its chart. */
 function explain(err, p, target, inputs) {
-    const hinted = target && err instanceof errors_1.RegistryError && (err.status === 401 || err.status === 403)
+    const hinted = err instanceof errors_1.RegistryError && (err.status === 401 || err.status === 403)
         ? new errors_1.RegistryError(err.message, {
             status: err.status,
             code: err.code,
@@ -43548,64 +44128,25 @@ function explain(err, p, target, inputs) {
         Object.assign(hinted, { chart: p.result.name ?? p.source.display });
     return hinted;
 }
-/** Which charts of the run each chart needs published first (keys: source paths), by the same rules as the packaging order. */
-function dependencyMap(prepared, inputs) {
-    const nodes = prepared.map((p) => ({
-        display: p.source.display,
-        name: p.result.name,
-        dir: p.source.kind === 'directory' ? p.source.path : undefined,
-        dependencies: (p.metadata?.dependencies ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' }))
-    }));
-    const edges = (0, order_1.dependencyEdges)(nodes, inputs.registry);
-    return new Map(prepared.map((p, i) => [p.source.display, edges[i].map((j) => prepared[j].source.display)]));
-}
-/** Whether the run needs the registry at all (a dry run, or nothing left to do after fail-fast, does not). */
-function needsRegistry(prepared, inputs) {
-    if (inputs.dryRun)
-        return false;
-    const invalid = prepared.some((p) => p.result.status === 'failed');
-    return prepared.some((p) => p.result.status !== 'failed') && !(invalid && inputs.failFast);
-}
 /**
- * Publishes (or plans) every packaged chart, at most `concurrency`
- * at once and in dependency order. A failing chart is reported and the others
- * go on; what needs it is skipped, and with fail-fast nothing new starts.
+ * Publishes (or plans) one packaged chart; false when it failed, reported
+ * with the chart's name (annotation, result) so the others go on. `release`
+ * is called when only the wait before the tag read-back is left.
  */
-async function publishCharts(prepared, target, inputs) {
-    const byKey = new Map(prepared.map((p) => [p.source.display, p]));
-    const task = async (key) => {
-        const p = byKey.get(key);
-        return log.chartGroup(`${p.result.name} ${p.result.version} (${p.source.display})`, async () => {
-            try {
-                if (target && inputs.plan)
-                    await target.client.forChart(p.result.name, () => planOne(p, target, inputs));
-                else if (target)
-                    await target.client.forChart(p.result.name, () => publishOne(p, target, inputs));
-                return true;
-            }
-            catch (err) {
-                const e = explain(err, p, target, inputs);
-                (0, annotate_1.annotate)(e);
-                p.result.status = 'failed';
-                p.result.error = (0, errors_1.errorMessage)(e);
-                return false;
-            }
-        });
-    };
-    const outcomes = await (0, pool_1.runPool)([...byKey.keys()], task, {
-        concurrency: inputs.concurrency,
-        failFast: inputs.failFast,
-        needs: dependencyMap(prepared, inputs),
-        failed: prepared.filter((p) => p.result.status === 'failed').map((p) => p.source.display)
-    });
-    for (const [key, outcome] of outcomes) {
-        if (outcome.status !== 'skipped')
-            continue;
-        const { result } = byKey.get(key);
-        Object.assign(result, { status: 'skipped', reason: outcome.reason });
-        log.info(`Skipped ${result.name ?? result.source}: ${outcome.reason}`);
+async function publishChart(p, target, inputs, release = () => { }) {
+    try {
+        if (inputs.plan)
+            await target.client.forChart(p.result.name, () => planOne(p, target, inputs));
+        else
+            await target.client.forChart(p.result.name, () => publishOne(p, target, inputs, release));
+        return true;
     }
-    return prepared.map((p) => p.result);
+    catch (err) {
+        const e = explain(err, p, target, inputs);
+        (0, annotate_1.annotate)(e);
+        Object.assign(p.result, { status: 'failed', error: (0, errors_1.errorMessage)(e) });
+        return false;
+    }
 }
 
 
@@ -43653,6 +44194,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getState = exports.saveState = exports.runnerInputs = exports.setOutput = exports.setSecret = exports.setFailed = exports.notice = exports.error = exports.warning = exports.debug = exports.isDebug = exports.info = exports.onRunner = void 0;
 exports.group = group;
 exports.chartGroup = chartGroup;
+exports.outsideChart = outsideChart;
 exports.appendSummary = appendSummary;
 /**
  * The one output path to the runner: log lines, annotations, groups, outputs,
@@ -43760,15 +44302,21 @@ async function chartGroup(name, fn) {
         return await held.run(lines, fn);
     }
     finally {
+        // The name may be known only at the end (a chart's name and version come from packaging it).
+        const title = (0, sanitize_1.safeText)(typeof name === 'function' ? name() : name);
         if ((0, exports.onRunner)())
-            core.startGroup((0, sanitize_1.safeText)(name));
+            core.startGroup(title);
         else
-            core.info(`\n${(0, sanitize_1.safeText)(name)}`);
+            core.info(`\n${title}`);
         for (const write of lines)
             write();
         if ((0, exports.onRunner)())
             core.endGroup();
     }
+}
+/** Runs `fn` outside any chart's held log: what it prints belongs to the run and appears at once. */
+function outsideChart(fn) {
+    return held.exit(fn);
 }
 /** Appends Markdown (built with `safeMarkdown` for every untrusted value) to the job summary; off a runner it is printed. */
 async function appendSummary(markdown) {
@@ -43945,7 +44493,8 @@ async function startSigning(plan, o, env, github, warn) {
                 const bundle = await sigstore.signStatement(statement);
                 out.attestation = `${imageRef}@${await (0, bundle_referrer_1.pushBundleReferrer)(c.client, c.repository, c.manifest, bundle, statements_1.SLSA_PREDICATE)}`;
                 const { storeAttestation } = (0, lazy_1.loadLazy)('sign/github-attestations');
-                const stored = await storeAttestation(bundle, o.githubToken, github);
+                // The main bundle's transport: the one configured with ca-file and network-timeout.
+                const stored = await storeAttestation(bundle, o.githubToken, github, http_1.transportFetch);
                 if (stored.id)
                     out.attestationId = stored.id;
                 if (stored.warning)

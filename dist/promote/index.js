@@ -35368,7 +35368,6 @@ exports.acrCredentialSource = acrCredentialSource;
  * token, used with the null-GUID username (what `az acr login` does).
  */
 const errors_1 = __nccwpck_require__(3916);
-const http_1 = __nccwpck_require__(6803);
 const cache_1 = __nccwpck_require__(6764);
 const detect_1 = __nccwpck_require__(1563);
 const github_oidc_1 = __nccwpck_require__(4377);
@@ -35384,7 +35383,12 @@ function authorityHost(cloud, env) {
 async function entraToken(opts, assertion, env) {
     const cloud = opts.cloud ?? detect_1.AZURE_CLOUDS.io;
     const url = new URL(`${authorityHost(cloud, env)}/${encodeURIComponent(opts.tenantId)}/oauth2/v2.0/token`);
-    const res = await (0, http_1.sendWithRetry)({
+    const entra = {
+        name: `Microsoft Entra ID at ${url.origin}`,
+        setting: "AZURE_AUTHORITY_HOST (or the registry's cloud)",
+        during: ` while requesting a token for client ${opts.clientId}`
+    };
+    const res = await (0, source_1.callService)(entra, {
         method: 'POST',
         url,
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
@@ -35412,7 +35416,13 @@ async function entraToken(opts, assertion, env) {
 /** POST {registry}/oauth2/exchange: Entra access token → ACR refresh token. */
 async function acrExchange(host, tenantId, accessToken) {
     const url = new URL(`${(0, detect_1.isLoopback)(host) ? 'http' : 'https'}://${host}/oauth2/exchange`);
-    const res = await (0, http_1.sendWithRetry)({
+    const registry = {
+        name: `Azure Container Registry ${host}`,
+        host: `registry host ${url.hostname}`,
+        setting: 'the registry input',
+        during: ' while exchanging the Entra token for a registry token'
+    };
+    const res = await (0, source_1.callService)(registry, {
         method: 'POST',
         url,
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
@@ -35684,7 +35694,6 @@ exports.assumeRoleWithWebIdentity = assumeRoleWithWebIdentity;
  * answer). The call is unsigned: the web identity token is the credential.
  */
 const errors_1 = __nccwpck_require__(3916);
-const http_1 = __nccwpck_require__(6803);
 const github_oidc_1 = __nccwpck_require__(4377);
 const mask_1 = __nccwpck_require__(8080);
 const source_1 = __nccwpck_require__(9529);
@@ -35716,7 +35725,8 @@ async function assumeRoleWithWebIdentity(input) {
         WebIdentityToken: input.webIdentityToken,
         DurationSeconds: String(input.durationSeconds ?? 3600)
     });
-    const res = await (0, http_1.sendWithRetry)({
+    const sts = { name: `AWS STS at ${input.endpoint.origin}`, setting: 'AWS_ENDPOINT_URL_STS (or the region)', during: ` while assuming role ${input.roleArn}` };
+    const res = await (0, source_1.callService)(sts, {
         method: 'POST',
         url: input.endpoint,
         headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', Accept: 'text/xml' },
@@ -36121,15 +36131,15 @@ exports.ecrApiCall = ecrApiCall;
 exports.getAuthorizationToken = getAuthorizationToken;
 exports.ecrCredentialSource = ecrCredentialSource;
 exports.createEcrRepository = createEcrRepository;
+exports.createEcrPublicRepository = createEcrPublicRepository;
 /**
  * Amazon ECR and ECR Public: AWS credentials → GetAuthorizationToken (awsJson1_1
  * signed with SigV4) → registry login `AWS` / password. ECR Public's token API
- * exists only in us-east-1. With the same credentials, private ECR repositories
- * are created on demand (CreateRepository).
+ * exists only in us-east-1. With the same credentials, repositories are
+ * created on demand (CreateRepository of ECR, or of ECR Public in us-east-1).
  */
 const errors_1 = __nccwpck_require__(3916);
 const log_1 = __nccwpck_require__(6472);
-const http_1 = __nccwpck_require__(6803);
 const cache_1 = __nccwpck_require__(6764);
 const credentials_1 = __nccwpck_require__(7002);
 const endpoints_1 = __nccwpck_require__(9694);
@@ -36137,6 +36147,7 @@ const sigv4_1 = __nccwpck_require__(4951);
 const mask_1 = __nccwpck_require__(8080);
 const source_1 = __nccwpck_require__(9529);
 const TARGET = { ecr: 'AmazonEC2ContainerRegistry_V20150921', 'ecr-public': 'SpencerFrontendService' };
+const ENDPOINT_VARIABLE = { ecr: 'AWS_ENDPOINT_URL_ECR', 'ecr-public': 'AWS_ENDPOINT_URL_ECR_PUBLIC' };
 /** `x-amzn-ErrorType` / `__type` look like `ns#Code:extra`; keep `Code`. */
 function awsJsonErrorCode(type) {
     if (!type)
@@ -36156,7 +36167,12 @@ async function ecrApiCall(service, endpoint, region, creds, action, payload = {}
         credentials: creds,
         contentSha256: true
     });
-    const res = await (0, http_1.sendWithRetry)({ method: 'POST', url: endpoint, headers: { ...signed.headers, 'user-agent': 'helm-oci-publish' }, body });
+    const api = {
+        name: `AWS ${service === 'ecr' ? 'ECR' : 'ECR Public'} at ${endpoint.origin}`,
+        setting: `${ENDPOINT_VARIABLE[service]} (or the region)`,
+        during: ` (${action})`
+    };
+    const res = await (0, source_1.callService)(api, { method: 'POST', url: endpoint, headers: { ...signed.headers, 'user-agent': 'helm-oci-publish' }, body });
     const text = res.body.toString();
     let json = {};
     try {
@@ -36242,13 +36258,23 @@ function ecrCredentialSource(opts, env) {
         description: `${opts.public ? 'Amazon ECR Public' : `Amazon ECR (${opts.region})`} with ${aws.description}`,
         get: async (host, o) => ((0, source_1.sameHost)(host, opts.host) ? cache.get(o?.refresh) : undefined)
     };
-    if (!opts.public) {
+    // Repository calls reuse the login's AWS credentials while they have a minute left.
+    const repositoryCreds = async () => {
+        const creds = await currentAws(false);
+        return creds.expiresAt !== undefined && creds.expiresAt < Date.now() + 60_000 ? currentAws(true) : creds;
+    };
+    if (opts.public) {
+        let warned = false;
         source.createRepository = async (repository, settings) => {
-            let creds = await currentAws(false);
-            if (creds.expiresAt !== undefined && creds.expiresAt < Date.now() + 60_000)
-                creds = await currentAws(true);
-            return createEcrRepository(endpoint(), opts.region, creds, { host: opts.host, account: opts.account, repository, settings });
+            if (!warned && (settings.tagImmutability === 'immutable' || settings.scanOnPush)) {
+                warned = true;
+                (0, log_1.warning)('ECR Public has no tag immutability or scan on push: repository-tag-immutability and repository-scan-on-push are ignored for its repositories');
+            }
+            return createEcrPublicRepository(endpoint(), await repositoryCreds(), { host: opts.host, repository });
         };
+    }
+    else {
+        source.createRepository = async (repository, settings) => createEcrRepository(endpoint(), opts.region, await repositoryCreds(), { host: opts.host, account: opts.account, repository, settings });
     }
     return source;
 }
@@ -36288,6 +36314,35 @@ async function createEcrRepository(endpoint, region, creds, o) {
     }
     return 'exists';
 }
+/**
+ * ECR Public refuses pushes to a repository that does not exist too. Its
+ * references are public.ecr.aws/ALIAS/NAME: the alias names the caller's
+ * public registry, and CreateRepository (us-east-1 only) takes NAME alone.
+ * An existing repository is fine as it is.
+ */
+async function createEcrPublicRepository(endpoint, creds, o) {
+    const slash = o.repository.indexOf('/');
+    if (slash < 0) {
+        throw new errors_1.RegistryError(`cannot create ECR Public repository ${o.host}/${o.repository}: the reference has no registry alias`, {
+            registry: o.host,
+            hint: `ECR Public references are ${o.host}/ALIAS/NAME: set registry to oci://${o.host}/ALIAS (your registry alias) or oci://${o.host}/ALIAS/NAMESPACE`
+        });
+    }
+    const alias = o.repository.slice(0, slash);
+    const name = o.repository.slice(slash + 1);
+    const res = await ecrApiCall('ecr-public', endpoint, 'us-east-1', creds, 'CreateRepository', { repositoryName: name });
+    if (res.ok || res.code === 'RepositoryAlreadyExistsException')
+        return res.ok ? 'created' : 'exists';
+    throw new errors_1.RegistryError(`AWS ECR Public CreateRepository ${name} (for ${o.host}/${alias}/${name}) failed: ${res.code}: ${res.message}`, {
+        registry: o.host,
+        code: res.code,
+        hint: res.code === 'AccessDeniedException'
+            ? `Allow ecr-public:CreateRepository on arn:aws:ecr-public::ACCOUNT:repository/${name} in the role's IAM policy, or create the repository beforehand`
+            : res.code === 'LimitExceededException'
+                ? 'The public registry has reached its repository quota: delete unused repositories or ask AWS for a higher quota'
+                : 'See the AWS error above; or create the repository beforehand and drop create-repository'
+    });
+}
 
 
 /***/ }),
@@ -36314,7 +36369,6 @@ exports.garCredentialSource = garCredentialSource;
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const errors_1 = __nccwpck_require__(3916);
-const http_1 = __nccwpck_require__(6803);
 const cache_1 = __nccwpck_require__(6764);
 const github_oidc_1 = __nccwpck_require__(4377);
 const mask_1 = __nccwpck_require__(8080);
@@ -36332,9 +36386,15 @@ function providerPath(provider) {
 }
 /** Google STS (RFC 8693 token exchange, JSON body as google-github-actions/auth sends it). */
 async function stsExchange(tokenUrl, audience, subjectToken) {
-    const res = await (0, http_1.sendWithRetry)({
+    const url = new URL(tokenUrl);
+    const sts = {
+        name: `Google STS at ${url.origin}`,
+        setting: 'gcp-sts-endpoint (or token_url in the credential file)',
+        during: ` while exchanging the token for ${audience}`
+    };
+    const res = await (0, source_1.callService)(sts, {
         method: 'POST',
-        url: new URL(tokenUrl),
+        url,
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({
             audience,
@@ -36357,9 +36417,15 @@ async function stsExchange(tokenUrl, audience, subjectToken) {
 }
 /** IAM Credentials generateAccessToken: impersonate a service account with the federated token. */
 async function impersonate(url, serviceAccount, federated) {
-    const res = await (0, http_1.sendWithRetry)({
+    const target = new URL(url);
+    const iam = {
+        name: `Google IAM Credentials at ${target.origin}`,
+        setting: 'gcp-iam-credentials-endpoint (or service_account_impersonation_url in the credential file)',
+        during: ` while impersonating ${serviceAccount}`
+    };
+    const res = await (0, source_1.callService)(iam, {
         method: 'POST',
-        url: new URL(url),
+        url: target,
         headers: { Authorization: `Bearer ${federated}`, 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ scope: [CLOUD_PLATFORM], lifetime: '3600s' })
     });
@@ -36396,7 +36462,9 @@ async function subjectToken(src) {
     if (src.url) {
         for (const v of Object.values(src.headers ?? {}))
             (0, mask_1.maskSecret)(v.replace(/^(Bearer|Basic)\s+/i, ''));
-        const res = await (0, http_1.sendWithRetry)({ method: 'GET', url: new URL(src.url), headers: { ...src.headers, Accept: 'application/json' } });
+        const url = new URL(src.url);
+        const source = { name: `the subject token URL of the Google credential file (${url.origin})`, setting: 'credential_source.url in the credential file' };
+        const res = await (0, source_1.callService)(source, { method: 'GET', url, headers: { ...src.headers, Accept: 'application/json' } });
         if (res.status !== 200)
             throw new errors_1.AuthError(`the subject token URL of the Google credential file answered HTTP ${res.status}`, {
                 hint: 'Add `permissions: id-token: write` to the job'
@@ -36423,9 +36491,11 @@ async function viaServiceAccountKey(key) {
     const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const unsigned = `${enc({ alg: 'RS256', typ: 'JWT', ...(key.private_key_id ? { kid: key.private_key_id } : {}) })}.${enc({ iss: key.client_email, scope: CLOUD_PLATFORM, aud: tokenUri, iat: now, exp: now + 3600 })}`;
     const assertion = `${unsigned}.${(0, node_crypto_1.createSign)('RSA-SHA256').update(unsigned).sign(key.private_key).toString('base64url')}`;
-    const res = await (0, http_1.sendWithRetry)({
+    const url = new URL(tokenUri);
+    const oauth = { name: `Google OAuth at ${url.origin}`, setting: 'token_uri in the service account key', during: ` while signing in as ${key.client_email}` };
+    const res = await (0, source_1.callService)(oauth, {
         method: 'POST',
-        url: new URL(tokenUri),
+        url,
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString()
     });
@@ -36559,6 +36629,8 @@ exports.jwtClaims = jwtClaims;
  */
 const mask_1 = __nccwpck_require__(8080);
 const errors_1 = __nccwpck_require__(3916);
+const http_1 = __nccwpck_require__(6803);
+const source_1 = __nccwpck_require__(9529);
 exports.ID_TOKEN_HINT = 'Add `permissions: id-token: write` to the job (or workflow); pull requests from forks never receive an ID token';
 /** True when the runner offers an ID token to this job. */
 function idTokenAvailable(env = process.env) {
@@ -36572,10 +36644,22 @@ async function getIdToken(audience, purpose, env = process.env) {
     (0, mask_1.maskSecret)(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     const { getIDToken } = await Promise.resolve().then(() => __importStar(__nccwpck_require__(7484)));
     let value;
+    const started = Date.now();
     try {
         value = await getIDToken(audience);
     }
     catch (err) {
+        // @actions/core reads the runner's variables from the process environment, not from `env`.
+        const url = new URL(process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '');
+        const network = (0, http_1.foreignNetworkError)(err, 'GET', url, Date.now() - started);
+        if (network) {
+            const service = {
+                name: `the GitHub OIDC token service at ${url.origin}`,
+                setting: 'ACTIONS_ID_TOKEN_REQUEST_URL (the runner sets it)',
+                during: (0, source_1.whilePurpose)(purpose)
+            };
+            throw (0, source_1.unreachable)(network, service);
+        }
         const detail = (0, mask_1.scrubSecrets)(err instanceof Error ? err.message : String(err));
         throw new errors_1.AuthError(`${purpose}: the GitHub OIDC token request failed: ${detail.slice(0, 300)}`, {
             hint: /\b40[13]\b/.test(detail) ? exports.ID_TOKEN_HINT : 'Re-run the job; the runner token service may be unavailable',
@@ -36869,12 +36953,35 @@ function scrubSecrets(text) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.fieldText = void 0;
+exports.fieldText = exports.whilePurpose = void 0;
+exports.unreachable = unreachable;
+exports.callService = callService;
 exports.sameHost = sameHost;
 exports.jwtExpiry = jwtExpiry;
 exports.parseJsonObject = parseJsonObject;
 /** Helpers shared by the credential sources. */
+const errors_1 = __nccwpck_require__(3916);
+const http_1 = __nccwpck_require__(6803);
 const detect_1 = __nccwpck_require__(1563);
+/** A request that got no answer from a login service, as an AuthError naming the service, the cause and what to check. */
+function unreachable(err, service) {
+    if (!(err instanceof http_1.NetworkError))
+        return err;
+    const { message, hint } = (0, http_1.networkSentence)(err, service);
+    return new errors_1.AuthError(message, { hint, cause: err });
+}
+/** One request (with the transport's retries) to a login service. */
+async function callService(service, req) {
+    try {
+        return await (0, http_1.sendWithRetry)(req);
+    }
+    catch (err) {
+        throw unreachable(err, service);
+    }
+}
+/** `Logging in to X` → `while logging in to X`, to end a sentence. */
+const whilePurpose = (purpose) => ` while ${purpose.charAt(0).toLowerCase()}${purpose.slice(1)}`;
+exports.whilePurpose = whilePurpose;
 /** Credentials belong to one registry host (port included); never hand them to another. */
 function sameHost(a, b) {
     return a.toLowerCase() === b.toLowerCase() || ((0, detect_1.hostname)(a) === (0, detect_1.hostname)(b) && defaultPort(a) === defaultPort(b));
@@ -36899,130 +37006,6 @@ function parseJsonObject(text) {
     catch {
         return {};
     }
-}
-
-
-/***/ }),
-
-/***/ 420:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-"use strict";
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DependencyCycleError = void 0;
-exports.dependencyEdges = dependencyEdges;
-exports.dependencyOrder = dependencyOrder;
-/**
- * The order charts of one run are packaged and published in: a chart comes
- * after the charts of the same run it depends on, through a file:// path
- * (to that chart's directory) or through the target registry (an oci://
- * repository equal to the registry input, with the chart's name). Otherwise
- * the input order is kept. Pure: no file system, no network.
- */
-const path = __importStar(__nccwpck_require__(6760));
-const errors_1 = __nccwpck_require__(3916);
-/** The charts of one run depend on each other in a circle; `members` are their indexes. */
-class DependencyCycleError extends errors_1.ChartError {
-    members;
-    constructor(message, ctx, members) {
-        super(message, ctx);
-        this.members = members;
-    }
-}
-exports.DependencyCycleError = DependencyCycleError;
-const norm = (s) => s
-    .replace(/^oci:\/\//, '')
-    .replace(/\/+$/, '')
-    .toLowerCase();
-/** The indexes of the nodes each node depends on. */
-function dependencyEdges(nodes, target) {
-    const registry = target ? norm([target.host, target.namespace].filter(Boolean).join('/')) : undefined;
-    return nodes.map((node, i) => {
-        const edges = new Set();
-        for (const d of node.dependencies) {
-            let j = -1;
-            if (d.repository.startsWith('file://') && node.dir) {
-                const p = d.repository.slice('file://'.length);
-                const dir = path.resolve(node.dir, p);
-                j = nodes.findIndex((n) => n.dir !== undefined && path.resolve(n.dir) === dir);
-            }
-            else if (registry && d.repository.startsWith('oci://') && norm(d.repository) === registry) {
-                j = nodes.findIndex((n) => n.name === d.name);
-            }
-            if (j >= 0 && j !== i)
-                edges.add(j);
-            else if (j === i)
-                edges.add(i);
-        }
-        return [...edges];
-    });
-}
-/**
- * A topological order (depth first, in input order, so independent charts
- * keep their places). A cycle is a ChartError naming the charts in it.
- */
-function dependencyOrder(nodes, target) {
-    const edges = dependencyEdges(nodes, target);
-    const state = new Array(nodes.length).fill(0);
-    const out = [];
-    const stack = [];
-    const visit = (i) => {
-        if (state[i] === 2)
-            return;
-        if (state[i] === 1) {
-            const members = stack.slice(stack.indexOf(i));
-            const cycle = [...members, i].map((k) => nodes[k].name ?? nodes[k].display);
-            throw new DependencyCycleError(`dependency cycle between the charts of this run: ${cycle.join(' → ')}`, {
-                chart: nodes[i].display,
-                file: path.join(nodes[i].display, 'Chart.yaml'),
-                hint: 'Charts cannot depend on each other in a circle; remove one of these dependencies'
-            }, members);
-        }
-        state[i] = 1;
-        stack.push(i);
-        for (const j of edges[i])
-            visit(j);
-        stack.pop();
-        state[i] = 2;
-        out.push(i);
-    };
-    for (let i = 0; i < nodes.length; i++)
-        visit(i);
-    return out;
 }
 
 
@@ -37679,19 +37662,24 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.sleep = exports.RetryBudget = exports.RetryAfterTooLong = exports.DEFAULT_RETRY = exports.NetworkError = exports.TIMEOUT_ENV = void 0;
+exports.RedirectRefused = exports.MAX_REDIRECTS = exports.sleep = exports.RetryBudget = exports.RetryAfterTooLong = exports.DEFAULT_RETRY = exports.NetworkError = exports.TIMEOUT_ENV = void 0;
 exports.parseTimeoutSeconds = parseTimeoutSeconds;
 exports.configureTransport = configureTransport;
 exports.trace = trace;
 exports.displayUrl = displayUrl;
+exports.foreignNetworkError = foreignNetworkError;
+exports.networkSentence = networkSentence;
 exports.send = send;
 exports.isRetryableStatus = isRetryableStatus;
 exports.retryAfterMs = retryAfterMs;
 exports.backoffDelay = backoffDelay;
 exports.retryDecision = retryDecision;
 exports.sendWithRetry = sendWithRetry;
+exports.transportFetch = transportFetch;
 exports.headerValue = headerValue;
 exports.sameOrigin = sameOrigin;
+exports.redirectHop = redirectHop;
+exports.sendFollowing = sendFollowing;
 /**
  * The one HTTP transport every module uses (registry, token services, cloud
  * token exchanges, the GitHub API): node:http/https with keep-alive agents,
@@ -37700,8 +37688,11 @@ exports.sameOrigin = sameOrigin;
  * connect timeout and an inactivity timeout (no bytes moving in either
  * direction; never a limit on a whole request, so a slow upload that moves
  * is never cut), one retry policy, and a `::debug::` trace of each exchange.
- * Redirects are not followed here: callers decide per hop whether
- * credentials may follow (they never leave the origin).
+ * Redirects follow one policy (`redirectHop`): at most 10 hops, 303 turns
+ * into GET, never from HTTPS down to HTTP, and credentials never leave the
+ * origin they belong to, not even when a later hop comes back
+ * (`sendFollowing`; the registry client applies the same hop rule between
+ * its authentication challenges).
  */
 const crypto = __importStar(__nccwpck_require__(7598));
 const node_fs_1 = __nccwpck_require__(3024);
@@ -37711,6 +37702,7 @@ const node_net_1 = __nccwpck_require__(7030);
 const node_stream_1 = __nccwpck_require__(7075);
 const tls = __importStar(__nccwpck_require__(1692));
 const mask_1 = __nccwpck_require__(8080);
+const inactivity_1 = __nccwpck_require__(2965);
 const proxy_1 = __nccwpck_require__(8903);
 const log = __importStar(__nccwpck_require__(6472));
 /** The variable (seconds) that sets both timeouts; the `network-timeout` input sets it too. */
@@ -37787,7 +37779,7 @@ function openTunnel(proxy, host, port, ca, done) {
         ...(ca && proxy.url.protocol === 'https:' ? { ca } : {})
     });
     // The tunnel is part of connecting: the connect timeout bounds it.
-    req.setTimeout(current().connectTimeoutMs, () => req.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: true, proxy: (0, proxy_1.displayProxy)(proxy) })));
+    req.setTimeout(current().connectTimeoutMs, () => req.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: 'proxy', proxy: (0, proxy_1.displayProxy)(proxy) })));
     req.once('connect', (res, socket) => {
         if (res.statusCode === 200)
             return done(null, socket);
@@ -37798,6 +37790,8 @@ function openTunnel(proxy, host, port, ca, done) {
     req.once('error', (err) => done(Object.assign(err, { proxy: (0, proxy_1.displayProxy)(proxy) })));
     req.end();
 }
+/** On a TLS socket layered over a tunnel: the socket below, which carries the TCP connection. */
+const TCP_SOCKET = Symbol('tcp socket');
 /** An agent whose connections are CONNECT tunnels through `proxy` (TLS to the target inside for https). */
 function tunnellingAgent(secure, proxy, ca) {
     const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 8, ...(ca ? { ca } : {}) }) : new http.Agent({ keepAlive: true, maxSockets: 8 });
@@ -37811,7 +37805,8 @@ function tunnellingAgent(secure, proxy, ca) {
                 return cb?.(null, socket);
             // SNI carries names only, never an IP literal.
             const servername = options.servername || ((0, node_net_1.isIP)(host) ? undefined : host);
-            cb?.(null, tls.connect({ socket, servername, ca, ALPNProtocols: ['http/1.1'] }));
+            // The TCP connection under the TLS one, whose kernel send queue shows an upload leaving.
+            cb?.(null, Object.assign(tls.connect({ socket, servername, ca, ALPNProtocols: ['http/1.1'] }), { [TCP_SOCKET]: socket }));
         });
         return undefined;
     };
@@ -37853,6 +37848,10 @@ function displayUrl(url) {
 }
 /** A request that got no HTTP answer: what happened, to which request, after how long. */
 class NetworkError extends Error {
+    // Lazily loaded bundles (src/lazy.ts) carry their own copy of this class: recognise any copy's instances.
+    static [Symbol.hasInstance](x) {
+        return x instanceof Error && x.name === 'NetworkError' && 'failure' in x;
+    }
     code;
     failure;
     method;
@@ -37879,6 +37878,71 @@ class NetworkError extends Error {
     }
 }
 exports.NetworkError = NetworkError;
+/** Error codes a foreign client's message may carry (the toolkit's and Octokit's keep only the text of the cause). */
+const ERRNO_IN_TEXT = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|ECONNRESET|EPIPE|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|UND_ERR_[A-Z_]+)\b/;
+/**
+ * A failure of another HTTP client (@actions/core's ID token request, Octokit) that got no HTTP answer,
+ * as a NetworkError, so that it reads like the action's own; undefined when it did get an answer.
+ */
+function foreignNetworkError(err, method, url, elapsedMs) {
+    if (!(err instanceof Error))
+        return undefined;
+    if (err.response)
+        return undefined;
+    for (let e = err; e instanceof Error; e = e.cause) {
+        // Octokit's RequestError has a numeric (deprecated) `code`: the HTTP status, not an error code.
+        const code = e.code;
+        if (typeof code === 'string' && classify(e) !== 'other')
+            return new NetworkError(e, method, url, elapsedMs);
+    }
+    const code = ERRNO_IN_TEXT.exec(err.message)?.[1];
+    const text = err.message
+        .replace(/\s+/g, ' ')
+        .replace(/^.*Error Message: /, '')
+        .trim();
+    const cause = Object.assign(new Error(text), { code });
+    return classify(cause) === 'other' ? undefined : new NetworkError(cause, method, url, elapsedMs);
+}
+/**
+ * The one place a request that got no usable answer becomes a sentence: who could not be reached,
+ * why (refused, DNS, TLS, timeout, proxy…), after how many attempts, and what to check.
+ */
+function networkSentence(err, peer) {
+    const { name, during = '' } = peer;
+    const tries = err.attempts > 1 ? ` after ${err.attempts} attempts` : '';
+    const what = peer.request ?? `${err.method} ${displayUrl(err.url)}`;
+    const detail = err.detail;
+    const setting = peer.setting ?? 'the address';
+    const texts = {
+        refused: [
+            `cannot reach ${name} (${detail})${tries}${during}`,
+            `Check ${setting} and that the service runs there; on a self-hosted runner check HTTPS_PROXY and NO_PROXY`
+        ],
+        dns: [
+            `${peer.host ?? `host ${err.url.hostname} of ${name}`} does not resolve (${detail.replace(/^host name does not resolve \(|\)$/g, '')})${during}`,
+            `Check ${setting}; on a self-hosted runner check its DNS, or HTTPS_PROXY if only a proxy can reach it`
+        ],
+        reset: [`${name} closed the connection during ${what}${tries}${during}`, 'A proxy or load balancer may be cutting connections; re-run the job'],
+        'connect-timeout': [
+            `cannot reach ${name}: ${detail}${during}`,
+            'Check that the runner may connect to it (firewall, HTTPS_PROXY, NO_PROXY); network-timeout sets the limit'
+        ],
+        stalled: [
+            `${what} on ${name} ${detail}${during}`,
+            'The service or a proxy stopped responding; re-run the job, or raise network-timeout if the network is this slow'
+        ],
+        tls: [
+            `cannot connect securely to ${name}: ${detail}${during}`,
+            'For a private CA (or a TLS-inspecting proxy) give its certificate in ca-file or NODE_EXTRA_CA_CERTS'
+        ],
+        proxy: [`cannot reach ${name}: ${detail}${during}`, 'Check HTTPS_PROXY (and the credentials in it) and NO_PROXY'],
+        unreachable: [`cannot reach ${name} (${detail})${tries}${during}`, 'Check the runner network and HTTPS_PROXY / NO_PROXY'],
+        'too-large': [`${what} on ${name}: ${detail}${during}`, `The answer is far larger than it can be; check ${setting}`],
+        other: [`${what} on ${name} failed: ${detail}${tries}${during}`, 'Re-run the job; check the service status if it persists']
+    };
+    const [message, hint] = texts[err.failure];
+    return { message, hint: peer.hints?.[err.failure] ?? hint };
+}
 function classify(err) {
     if (err.code === 'EPROXY')
         return 'proxy';
@@ -37920,11 +37984,16 @@ function describeFailure(f, err, ms) {
         case 'reset':
             return `connection closed before the answer (${err.code ?? err.message})${via}`;
         case 'connect-timeout':
-            return `no connection within ${seconds(ms)}${via}`;
+            if (err.connecting === 'proxy')
+                return `no tunnel through proxy ${err.proxy} within ${seconds(ms)} (the proxy did not answer CONNECT)`;
+            if (err.connecting === 'tls')
+                return `the TLS handshake did not complete within ${seconds(ms)}${via}`;
+            return `no TCP connection within ${seconds(ms)}${via}`;
         case 'stalled':
             return `stalled: no bytes moved for ${seconds(ms)}`;
         case 'tls':
-            return `TLS failed: ${err.message}`;
+            // A proxy URL with https:// is a TLS connection to the proxy itself, before any tunnel.
+            return err.proxy ? `TLS to proxy ${err.proxy} failed: ${err.message}` : `TLS failed: ${err.message}`;
         case 'proxy':
         case 'too-large':
             return err.message;
@@ -37935,6 +38004,8 @@ function describeFailure(f, err, ms) {
     }
 }
 const seconds = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+/** Body writes are sliced so that the socket reports progress often, even for one large buffer. */
+const SLICE = 64 * 1024;
 /** One exchange, no retries; network failures reject with a NetworkError. */
 function send(req) {
     const url = typeof req.url === 'string' ? new URL(req.url) : req.url;
@@ -37960,13 +38031,26 @@ function send(req) {
     const { inactivityTimeoutMs, connectTimeoutMs } = current();
     const started = Date.now();
     return new Promise((resolve, reject) => {
-        let connected = false;
         const fail = (err) => {
             if (payload instanceof node_stream_1.Readable)
                 payload.destroy();
             reject(err instanceof NetworkError ? err : new NetworkError(err, req.method, url, Date.now() - started));
         };
+        let watch;
+        let sent = 0;
+        let socket;
+        // Bytes that left the kernel's send queue while this request uploads (Linux; see src/inactivity.ts).
+        let acked = 0;
+        let queued;
+        const sendQueue = () => {
+            const s = socket && (socket[TCP_SOCKET] ?? socket);
+            const q = s ? (0, inactivity_1.sendQueueBytes)(s) : undefined;
+            if (q !== undefined && queued !== undefined && q < queued)
+                acked += queued - q;
+            queued = q;
+        };
         const r = lib.request(url, { method: req.method, headers, agent: agentFor(url, req.ca) }, (res) => {
+            watch?.answered();
             const status = res.statusCode ?? 0;
             trace(() => `${req.method} ${displayUrl(url)} → ${status} (${Date.now() - started} ms)`);
             if (req.stream) {
@@ -37989,13 +38073,31 @@ function send(req) {
         // Connecting (TCP, TLS; a proxy tunnel has its own timer) has its own limit, counted from when the
         // request gets its socket (not while it waits for a free one); afterwards only inactivity counts.
         let connectTimer;
-        const onConnected = () => {
-            connected = true;
+        let ticker;
+        const stop = () => {
             clearTimeout(connectTimer);
+            clearInterval(ticker);
         };
-        r.on('socket', (socket) => {
-            const tlsSocket = socket;
-            const pending = socket.connecting
+        const onConnected = () => {
+            clearTimeout(connectTimer);
+            if (watch)
+                return;
+            watch = new inactivity_1.InactivityWatch(inactivityTimeoutMs, Date.now());
+            // Polled: bytes read are counted by the socket (a streamed answer is read by the caller, at its pace).
+            ticker = setInterval(() => {
+                const now = Date.now();
+                if (watch.uploading)
+                    sendQueue();
+                watch.observe({ sent, read: socket?.bytesRead ?? 0, acked }, now);
+                if (watch.stalled(now))
+                    r.destroy(Object.assign(new Error('inactivity timeout'), { stalled: true }));
+            }, Math.min(1000, Math.max(50, inactivityTimeoutMs / 8)));
+            ticker.unref();
+        };
+        r.on('socket', (s) => {
+            socket = s;
+            const tlsSocket = s;
+            const pending = s.connecting
                 ? tlsSocket.encrypted
                     ? 'secureConnect'
                     : 'connect'
@@ -38004,27 +38106,48 @@ function send(req) {
                     : undefined;
             if (!pending)
                 return onConnected();
-            connectTimer = setTimeout(() => r.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: true })), connectTimeoutMs);
-            socket.once(pending, onConnected);
-        });
-        r.setTimeout(inactivityTimeoutMs, () => {
-            if (connected)
-                r.destroy(Object.assign(new Error('inactivity timeout'), { stalled: true }));
+            connectTimer = setTimeout(() => r.destroy(Object.assign(new Error('connect timeout'), { stalled: true, connecting: s.connecting ? 'tcp' : 'tls' })), connectTimeoutMs);
+            s.once(pending, onConnected);
         });
         r.on('error', (err) => {
-            clearTimeout(connectTimer);
+            stop();
             const e = new NetworkError(err, req.method, url, err.stalled ? (err.connecting ? connectTimeoutMs : inactivityTimeoutMs) : Date.now() - started);
             trace(() => `${req.method} ${displayUrl(url)} → ${e.detail} (${Date.now() - started} ms)`);
             fail(e);
         });
-        r.on('close', () => clearTimeout(connectTimer));
-        if (payload instanceof node_stream_1.Readable) {
-            payload.on('error', (e) => r.destroy(e));
-            payload.pipe(r);
-        }
-        else {
-            r.end(payload);
-        }
+        r.on('close', stop);
+        // The body is written in slices whose completion (the socket below accepted them) is the upload's progress.
+        const write = (chunk) => r.write(chunk, (err) => void (err ? undefined : (sent += chunk.length)));
+        const finish = () => void r.end(() => {
+            if (!watch)
+                return;
+            watch.bodyAccepted(Date.now());
+            if (watch.graceMs > 0)
+                trace(() => `${req.method} ${displayUrl(url)}: body handed over; about ${(watch.buffered / 1048576).toFixed(1)} MiB may still drain at ${(watch.rate / 1048576).toFixed(2)} MiB/s, so the answer may take ${seconds(watch.graceMs)} more`);
+        });
+        const writable = () => new Promise((done) => {
+            const go = () => {
+                r.off('drain', go);
+                r.off('close', go);
+                done();
+            };
+            r.on('drain', go);
+            r.on('close', go);
+        });
+        const pump = async () => {
+            const chunks = payload instanceof node_stream_1.Readable ? payload : payload ? [payload] : [];
+            for await (const chunk of chunks) {
+                for (let i = 0; i < chunk.length; i += SLICE) {
+                    if (r.destroyed)
+                        return;
+                    if (!write(chunk.subarray(i, i + SLICE)))
+                        await writable();
+                }
+            }
+            if (!r.destroyed)
+                finish();
+        };
+        pump().catch((e) => r.destroy(e));
     });
 }
 /** oras-go's back-off (250 ms × 2^n with jitter) with a higher ceiling, and Retry-After honoured up to 60 s. */
@@ -38166,6 +38289,25 @@ async function sendWithRetry(req, policy = exports.DEFAULT_RETRY, budget) {
         await (0, exports.sleep)(decision.delayMs);
     }
 }
+/**
+ * fetch() over this transport, for clients that take one (Octokit): the same proxy, CA, timeouts,
+ * retries and trace as every other request, and a NetworkError (not a bare "fetch failed") when no
+ * answer came.
+ */
+async function transportFetch(input, init = {}) {
+    const url = new URL(input instanceof Request ? input.url : input);
+    const headers = {};
+    new Headers(init.headers).forEach((v, k) => (headers[k] = v));
+    const body = init.body == null ? undefined : typeof init.body === 'string' ? init.body : Buffer.from(await new Response(init.body).arrayBuffer());
+    const method = init.method ?? 'GET';
+    const res = await sendWithRetry({ method, url, headers, body });
+    const out = new Headers();
+    for (const [k, v] of Object.entries(res.headers))
+        for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v])
+            out.append(k, x);
+    const empty = method === 'HEAD' || [101, 204, 205, 304].includes(res.status);
+    return new Response(empty ? null : res.body, { status: res.status, headers: out });
+}
 function headerValue(headers, name) {
     const v = headers[name.toLowerCase()];
     return Array.isArray(v) ? v[0] : v;
@@ -38173,6 +38315,185 @@ function headerValue(headers, name) {
 /** True when `a` and `b` share scheme, host and port: the only place credentials may go. */
 function sameOrigin(a, b) {
     return a.origin === b.origin;
+}
+/** The statuses a redirect is followed on, and the most hops (Go's http.Client stops after 10, as Helm's downloads do). */
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+exports.MAX_REDIRECTS = 10;
+/** A redirect that is not followed: from HTTPS down to plain HTTP. */
+class RedirectRefused extends Error {
+    from;
+    to;
+    constructor(from, to) {
+        super(`${displayUrl(from)} redirects to ${displayUrl(to)}, away from HTTPS`);
+        this.from = from;
+        this.to = to;
+        this.name = 'RedirectRefused';
+    }
+}
+exports.RedirectRefused = RedirectRefused;
+/**
+ * Where a redirect answer sends the request next; undefined when `res` is not
+ * a redirect, has no Location, or `hops` already reached MAX_REDIRECTS (the
+ * caller then sees the 3xx itself). An HTTPS request is never sent on over
+ * plain HTTP (RedirectRefused): what it fetches, and any signed URL, would
+ * travel in the clear.
+ */
+function redirectHop(res, method, hops, credentialsFor) {
+    if (!REDIRECT_STATUSES.includes(res.status) || hops >= exports.MAX_REDIRECTS)
+        return undefined;
+    const loc = headerValue(res.headers, 'location');
+    if (!loc)
+        return undefined;
+    res.bodyStream?.resume();
+    const next = new URL(loc, res.url);
+    if (res.url.protocol === 'https:' && next.protocol !== 'https:')
+        throw new RedirectRefused(res.url, next);
+    const credentials = credentialsFor !== undefined && sameOrigin(next, credentialsFor);
+    trace(() => `${method} ${displayUrl(res.url)} redirected (${res.status}) to ${displayUrl(next)}${credentials ? '' : ' without credentials'}`);
+    const see = res.status === 303 && method !== 'HEAD';
+    return { url: next, method: see ? 'GET' : method, dropBody: see };
+}
+/**
+ * A request with the retry policy, following redirects by `redirectHop`.
+ * `authorization` goes only to `origin`, and once a hop has left that origin
+ * no credentials go along, not even back.
+ */
+async function sendFollowing(req, opts) {
+    let url = typeof req.url === 'string' ? new URL(req.url) : req.url;
+    let { method, body, contentLength } = req;
+    let leftOrigin = false;
+    for (let hops = 0;; hops++) {
+        leftOrigin ||= !sameOrigin(url, opts.origin);
+        const authorization = leftOrigin ? undefined : opts.authorization;
+        const res = await sendWithRetry({ ...req, method, url, body, contentLength, headers: { ...req.headers, authorization } }, opts.policy, opts.budget);
+        const hop = redirectHop(res, method, hops, leftOrigin || !authorization ? undefined : opts.origin);
+        if (!hop)
+            return res;
+        url = hop.url;
+        method = hop.method;
+        if (hop.dropBody)
+            body = contentLength = undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2965:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.InactivityWatch = void 0;
+exports.sendQueueBytes = sendQueueBytes;
+/**
+ * When a request counts as stalled: no byte moved, in either direction, for
+ * the inactivity timeout. "Moved" means read from the socket, accepted by the
+ * socket (a write completed), or, on Linux, gone from the kernel's send queue
+ * (acknowledged by the peer; /proc/net/tcp), never merely handed to the socket:
+ * the kernel accepts megabytes at once and then wakes the writer only every
+ * few seconds on a slow link, so written bytes alone show a moving upload as
+ * stalled. After the whole body is accepted, the bytes buffered on the way
+ * (the peer's receive buffer, a proxy's) still drain unseen: the wait for the
+ * answer is extended by the time they need at the rate the upload moved.
+ * The policy is pure logic; the transport (src/http.ts) feeds it counters and
+ * the clock. `sendQueueBytes` is the one piece of I/O.
+ */
+const node_fs_1 = __nccwpck_require__(3024);
+/** The drain estimate is doubled: under-estimating cuts a slow upload, over-estimating only delays a rare stall. */
+const DRAIN_SAFETY = 2;
+/** How much history the upload rate is measured over, at least. */
+const RATE_WINDOW_MS = 10_000;
+class InactivityWatch {
+    timeoutMs;
+    lastMoveAt;
+    last = { sent: 0, read: 0, acked: 0 };
+    firstSentAt;
+    /** (time, bytes sent) of recent progress, for the upload rate. */
+    samples = [];
+    bodyDone = false;
+    /** The drain estimate at the end of the body: bytes still buffered on the way, and the rate (bytes per second). */
+    buffered = 0;
+    rate = 0;
+    /** Extra wait for the answer after the body was accepted, for buffered bytes still draining. */
+    graceMs = 0;
+    constructor(timeoutMs, now) {
+        this.timeoutMs = timeoutMs;
+        this.lastMoveAt = now;
+    }
+    /** Monotonic counters, polled. */
+    observe(p, now) {
+        if (p.sent > this.last.sent) {
+            this.firstSentAt ??= now;
+            this.samples.push([now, p.sent]);
+            const window = Math.max(this.timeoutMs, RATE_WINDOW_MS);
+            while (this.samples.length > 2 && now - this.samples[1][0] >= window)
+                this.samples.shift();
+        }
+        if (p.sent > this.last.sent || p.read > this.last.read || p.acked > this.last.acked)
+            this.lastMoveAt = now;
+        this.last = { sent: Math.max(this.last.sent, p.sent), read: Math.max(this.last.read, p.read), acked: Math.max(this.last.acked, p.acked) };
+    }
+    /**
+     * The whole body was accepted. Bytes sent beyond what the upload's recent rate
+     * could have delivered since its first byte are still in buffers on the way.
+     */
+    bodyAccepted(now) {
+        this.bodyDone = true;
+        if (this.firstSentAt === undefined || this.samples.length < 2)
+            return;
+        const [t0, s0] = this.samples[0];
+        const [t1, s1] = this.samples[this.samples.length - 1];
+        if (t1 <= t0)
+            return;
+        const rate = (s1 - s0) / (t1 - t0); // bytes per ms
+        const buffered = this.last.sent - rate * (now - this.firstSentAt);
+        if (rate <= 0 || buffered <= 0)
+            return;
+        this.buffered = Math.round(buffered);
+        this.rate = rate * 1000;
+        this.graceMs = Math.round((DRAIN_SAFETY * buffered) / rate);
+    }
+    /** The answer began: whatever was buffered has arrived. */
+    answered() {
+        this.graceMs = 0;
+    }
+    /** True while bytes of the body may still be leaving: the kernel's send queue is worth watching. */
+    get uploading() {
+        return this.firstSentAt !== undefined && (!this.bodyDone || this.graceMs > 0);
+    }
+    stalled(now) {
+        return now - this.lastMoveAt > this.timeoutMs + (this.bodyDone ? this.graceMs : 0);
+    }
+}
+exports.InactivityWatch = InactivityWatch;
+const hexPort = (port) => (port ?? 0).toString(16).toUpperCase().padStart(4, '0');
+/**
+ * Bytes in the kernel's send queue of a TCP socket (sent but not yet acknowledged), from
+ * /proc/net/tcp or tcp6 (the `tx_queue` column); undefined where that cannot be read (not Linux).
+ */
+function sendQueueBytes(socket) {
+    if (process.platform !== 'linux' || !socket.localPort || !socket.remotePort)
+        return undefined;
+    const local = `:${hexPort(socket.localPort)}`;
+    const remote = `:${hexPort(socket.remotePort)}`;
+    for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+        let text;
+        try {
+            text = (0, node_fs_1.readFileSync)(table, 'latin1');
+        }
+        catch {
+            return undefined;
+        }
+        for (const line of text.split('\n')) {
+            const f = line.trim().split(/\s+/);
+            // sl local_address rem_address st tx_queue:rx_queue …; 01 = ESTABLISHED
+            if (f[3] === '01' && f[1]?.endsWith(local) && f[2]?.endsWith(remote))
+                return parseInt(f[4].split(':')[0], 16);
+        }
+    }
+    return undefined;
 }
 
 
@@ -38535,21 +38856,55 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.loadLazy = loadLazy;
+exports.startLazyWorker = startLazyWorker;
 /**
  * Loading heavy features only when a run needs them. The signing code
  * (sigstore-js and its HTTP stack, openpgp.js, Octokit) is built into its own bundles
  * under dist/ (see `npm run build`), so a run that does not sign never parses
  * it; from the TypeScript sources (tests) the same call loads the module.
+ * Worker threads (the deflate worker) start from their bundle the same way.
  */
 const node_fs_1 = __nccwpck_require__(3024);
 const path = __importStar(__nccwpck_require__(6760));
-function loadLazy(name) {
-    // Inside the ncc bundle webpack's own require cannot reach files it did not bundle.
-    const load = typeof require === 'function' ? eval("require") : require;
+const node_worker_threads_1 = __nccwpck_require__(5919);
+// Inside the ncc bundle webpack's own require cannot reach files it did not bundle.
+const load = typeof require === 'function' ? eval("require") : require;
+/** Where a lazy module is: its bundle directory under dist/, or its TypeScript source without `.ts`. */
+function lazyPath(name) {
     // Sub-action and CLI entries (dist/promote/, dist/migrate/, dist/cli/) share the bundles one level up.
     const here = path.join(__dirname, name);
     const up = path.join(__dirname, '..', name);
-    return load((0, node_fs_1.existsSync)(here) || (0, node_fs_1.existsSync)(`${here}.ts`) || !(0, node_fs_1.existsSync)(up) ? here : up);
+    return (0, node_fs_1.existsSync)(here) || (0, node_fs_1.existsSync)(`${here}.ts`) || !(0, node_fs_1.existsSync)(up) ? here : up;
+}
+function loadLazy(name) {
+    return load(lazyPath(name));
+}
+/** A worker's TypeScript source and the local modules it imports, transpiled once in this thread. */
+const transpiled = new Map();
+function transpile(entry, out = {}) {
+    const ts = load('typescript');
+    const source = (0, node_fs_1.readFileSync)(entry, 'utf8');
+    out[entry] = ts.transpileModule(source, {
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+        fileName: entry
+    }).outputText;
+    for (const m of source.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
+        const dep = `${path.resolve(path.dirname(entry), m[1])}.ts`;
+        if (!(dep in out))
+            transpile(dep, out);
+    }
+    return out;
+}
+/** Starts a worker thread running a lazy module: its bundle, or (from the sources) the TypeScript transpiled in this thread. */
+function startLazyWorker(name) {
+    const where = lazyPath(name);
+    if (!(0, node_fs_1.existsSync)(`${where}.ts`))
+        return new node_worker_threads_1.Worker(path.join(where, 'index.js'));
+    // Loading the TypeScript compiler in every worker would cost about a second each.
+    if (!transpiled.has(where))
+        transpiled.set(where, transpile(`${where}.ts`));
+    const code = `const s = require('node:worker_threads').workerData; require.extensions['.ts'] = (m, f) => m._compile(s[f], f); require(${JSON.stringify(`${where}.ts`)})`;
+    return new node_worker_threads_1.Worker(code, { eval: true, workerData: transpiled.get(where) });
 }
 
 
@@ -38711,7 +39066,16 @@ function nextPage(res, current) {
 }
 /** oras-go's MaxMetadataBytes: the most a manifest, index or token answer may weigh. */
 exports.MAX_METADATA_BYTES = 4 * 1024 * 1024;
-const REDIRECTS = [301, 302, 303, 307, 308];
+/** What to check when a registry cannot be reached, where it differs from what to check for any service. */
+const REGISTRY_HINTS = {
+    refused: 'Is the registry running and is the port right?',
+    dns: 'Check the host name in the registry input; on a self-hosted runner check its DNS, or HTTPS_PROXY if only a proxy can reach it',
+    reset: 'A proxy or load balancer may be cutting connections; re-run the job, and check the registry status if it persists',
+    stalled: 'The registry or a proxy stopped responding; re-run the job, or raise network-timeout if the network is this slow',
+    tls: 'For a private CA give its certificate in ca-file (or NODE_EXTRA_CA_CERTS); plain-http: true only for a registry without TLS',
+    'too-large': 'The registry sent far more than a manifest or token can be; check the registry address',
+    other: 'Re-run the job; check the registry status if it persists'
+};
 const REFERRER_PAGES = 100;
 /** An upload request that broke (`cause`) or met a retryable status (`res`). */
 class UploadInterrupted extends Error {
@@ -38796,38 +39160,15 @@ class RegistryClient {
         }
         if (!(err instanceof http_1.NetworkError))
             return err;
-        const peer = err.url.host === this.base.host ? `registry ${this.host}` : `${err.url.host} (for registry ${this.host})`;
-        const tries = err.attempts > 1 ? ` after ${err.attempts} attempts` : '';
-        const what = `${err.method} ${err.url.origin === this.base.origin ? err.url.pathname : (0, http_1.displayUrl)(err.url)}`;
-        const detail = err.detail;
-        const texts = {
-            refused: [`cannot reach ${peer} (${detail})${tries}${this.during}`, 'Is the registry running and is the port right?'],
-            dns: [
-                `${err.url.host === this.base.host ? `registry host ${err.url.hostname}` : `host ${err.url.hostname} (for registry ${this.host})`} does not resolve (${detail.replace(/^host name does not resolve \(|\)$/g, '')})${this.during}`,
-                'Check the host name in the registry input; on a self-hosted runner check its DNS, or HTTPS_PROXY if only a proxy can reach it'
-            ],
-            reset: [
-                `${peer} closed the connection during ${what}${tries}${this.during}`,
-                'A proxy or load balancer may be cutting connections; re-run the job, and check the registry status if it persists'
-            ],
-            'connect-timeout': [
-                `cannot reach ${peer}: ${detail}${this.during}`,
-                'Check that the runner may connect to it (firewall, HTTPS_PROXY, NO_PROXY); network-timeout sets the limit'
-            ],
-            stalled: [
-                `${what} on ${peer} ${detail}${this.during}`,
-                'The registry or a proxy stopped responding; re-run the job, or raise network-timeout if the network is this slow'
-            ],
-            tls: [
-                `cannot connect securely to ${peer}: ${detail}${this.during}`,
-                'For a private CA give its certificate in ca-file (or NODE_EXTRA_CA_CERTS); plain-http: true only for a registry without TLS'
-            ],
-            proxy: [`cannot reach ${peer}: ${detail}${this.during}`, 'Check HTTPS_PROXY (and the credentials in it) and NO_PROXY'],
-            unreachable: [`cannot reach ${peer} (${detail})${tries}${this.during}`, 'Check the runner network and HTTPS_PROXY / NO_PROXY'],
-            'too-large': [`${what} on ${peer}: ${detail}${this.during}`, 'The registry sent far more than a manifest or token can be; check the registry address'],
-            other: [`${what} on ${peer} failed: ${detail}${tries}${this.during}`, 'Re-run the job; check the registry status if it persists']
-        };
-        const [message, hint] = texts[err.failure];
+        const own = err.url.host === this.base.host;
+        const { message, hint } = (0, http_1.networkSentence)(err, {
+            name: own ? `registry ${this.host}` : `${err.url.host} (for registry ${this.host})`,
+            host: own ? `registry host ${err.url.hostname}` : `host ${err.url.hostname} (for registry ${this.host})`,
+            request: `${err.method} ${err.url.origin === this.base.origin ? err.url.pathname : (0, http_1.displayUrl)(err.url)}`,
+            during: this.during,
+            setting: 'the registry input',
+            hints: REGISTRY_HINTS
+        });
         return new errors_1.RegistryError(message, { registry: this.host, chart: this.chart, hint, cause: err });
     }
     url(u) {
@@ -38854,7 +39195,7 @@ class RegistryClient {
         const hint = res.status === 401 || res.status === 403
             ? 'Check the credentials and that they may push to this repository'
             : code === 'NAME_UNKNOWN'
-                ? 'Create the repository first if this registry does not create repositories on push (for Amazon ECR, set create-repository: true)'
+                ? 'Create the repository first if this registry does not create repositories on push (for Amazon ECR and ECR Public, set create-repository: true)'
                 : res.status >= 500
                     ? 'The registry failed; re-run the job, and check the registry status if it persists'
                     : undefined;
@@ -39064,22 +39405,27 @@ class RegistryClient {
                     hint: `The password is not the problem: the registry must hand out URLs that carry their own authorization (pre-signed storage URLs), or advertise its own address in Location headers (check its public URL / proxy settings)`
                 });
             }
-            if (follow && REDIRECTS.includes(res.status) && redirects < 10) {
-                res.bodyStream?.resume();
-                const loc = (0, http_1.headerValue)(res.headers, 'location');
-                if (!loc)
-                    return res;
-                const next = new URL(loc, url);
-                (0, http_1.trace)(() => `${method} ${(0, http_1.displayUrl)(url)} redirected (${res.status}) to ${(0, http_1.displayUrl)(next)}${(0, http_1.sameOrigin)(next, this.base) && !leftOrigin ? '' : ' without credentials'}`);
-                url = next;
-                if (res.status === 303 && method !== 'HEAD') {
-                    method = 'GET';
-                    body = undefined;
-                }
-                redirects++;
-                continue;
+            let hop;
+            try {
+                hop = follow ? (0, http_1.redirectHop)(res, method, redirects, leftOrigin ? undefined : this.base) : undefined;
             }
-            return res;
+            catch (err) {
+                if (!(err instanceof http_1.RedirectRefused))
+                    throw err;
+                throw new errors_1.RegistryError(`${err.message}${this.during}`, {
+                    registry: this.host,
+                    chart: this.chart,
+                    status: res.status,
+                    hint: 'A registry reached over HTTPS must not send requests on over plain HTTP; check its storage redirect settings'
+                });
+            }
+            if (!hop)
+                return res;
+            url = hop.url;
+            method = hop.method;
+            if (hop.dropBody)
+                body = undefined;
+            redirects++;
         }
     }
     async blobExists(repository, digest, push = true) {
@@ -39664,8 +40010,11 @@ function registryErrorDetail(body, scrub) {
         const item = e && typeof e === 'object' ? e : {};
         const c = typeof item.code === 'string' && CODE.test(item.code) ? item.code : undefined;
         const m = typeof item.message === 'string' ? item.message : '';
-        code ??= c && scrub(c) === c ? c : undefined;
-        parts.push([c?.toLowerCase().replace(/_/g, ' '), m].filter(Boolean).join(': '));
+        // A held secret can look like a code (an AWS access key ID is upper-case letters and digits): it is scrubbed
+        // before the code is lower-cased, as the scrubber no longer recognises the lower-case form.
+        const clean = c && scrub(c) === c ? c : undefined;
+        code ??= clean;
+        parts.push([clean ? clean.toLowerCase().replace(/_/g, ' ') : c && scrub(c), m].filter(Boolean).join(': '));
     }
     let text = scrub(parts.filter(Boolean).join('; ')).replace(/\s+/g, ' ').trim();
     if (text.length > exports.MAX_ERROR_TEXT)
@@ -40281,6 +40630,7 @@ async function listReferrers(client, repository, subjectDigest, artifactType) {
  * `concurrency` tasks running. A failure skips what depends on it; with
  * `failFast` it also skips everything not started yet. Every other key still
  * runs, so one failure never hides the others. Pure scheduling: no I/O.
+ * `pool` is the same scheduler as an ordered map (promote, migrate, blob copies).
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runPool = runPool;
@@ -40288,7 +40638,9 @@ exports.pool = pool;
 /**
  * Runs `task(key)` for each key; a task reports success by resolving true and
  * failure by resolving false or throwing (it reports its own error). Resolves
- * with every key's outcome, in the order of `keys`.
+ * with every key's outcome, in the order of `keys`. A task that has only a
+ * wait left (a timer, no work) may call `release()`: it then stops counting
+ * against `concurrency`, while what needs it still waits for it to end.
  */
 function runPool(keys, task, opts) {
     const limit = Math.max(1, Math.floor(opts.concurrency));
@@ -40304,10 +40656,14 @@ function runPool(keys, task, opts) {
             stopped = true;
     }
     const pending = keys.filter((k) => !outcome.has(k));
+    // `running` holds the slots (bounded by `limit`); `active` counts every task not ended yet, released or not.
     let running = 0;
+    let active = 0;
     return new Promise((resolve) => {
-        const finish = (key, ok) => {
-            running--;
+        const finish = (key, ok, holdsSlot) => {
+            if (holdsSlot)
+                running--;
+            active--;
             outcome.set(key, ok ? { status: 'done' } : { status: 'failed' });
             if (!ok && opts.failFast)
                 stopped = true;
@@ -40332,15 +40688,24 @@ function runPool(keys, task, opts) {
                 if (running < limit && deps.every((d) => outcome.get(d)?.status === 'done')) {
                     pending.splice(i, 1);
                     running++;
+                    active++;
+                    let holdsSlot = true;
+                    const release = () => {
+                        if (!holdsSlot)
+                            return;
+                        holdsSlot = false;
+                        running--;
+                        pump();
+                    };
                     // A task that throws synchronously or rejects is a failure like any other.
                     Promise.resolve()
-                        .then(() => task(key))
-                        .then((ok) => finish(key, ok === true), () => finish(key, false));
+                        .then(() => task(key, release))
+                        .then((ok) => finish(key, ok === true, holdsSlot), () => finish(key, false, holdsSlot));
                     continue;
                 }
                 i++;
             }
-            if (running > 0)
+            if (active > 0)
                 return;
             // Nothing runs and nothing can start: what is left waits on itself.
             for (const key of pending.splice(0)) {
@@ -40355,15 +40720,28 @@ function runPool(keys, task, opts) {
 function describe(o) {
     return o.status === 'failed' ? 'failed' : 'was skipped';
 }
-/** A bounded pool: runs `fn` over `items` with at most `size` at a time; results in the items' order. */
+/**
+ * A bounded, ordered map: `fn` over `items` with at most `size` at a time (the
+ * same scheduler, without dependencies); results in the items' order. The
+ * first error stops new starts and is thrown once the running calls ended.
+ */
 async function pool(items, size, fn) {
     const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        for (let i = next++; i < items.length; i = next++)
+    let failure;
+    const task = async (key) => {
+        const i = Number(key);
+        try {
             out[i] = await fn(items[i]);
+            return true;
+        }
+        catch (err) {
+            failure ??= { err };
+            return false;
+        }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
+    await runPool(items.map((_item, i) => String(i)), task, { concurrency: size, failFast: true });
+    if (failure)
+        throw failure.err;
     return out;
 }
 
@@ -40670,13 +41048,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.openRegistry = openRegistry;
 exports.readCaFile = readCaFile;
 exports.connect = connect;
-exports.dependencyMap = dependencyMap;
-exports.needsRegistry = needsRegistry;
-exports.publishCharts = publishCharts;
+exports.publishChart = publishChart;
 /**
- * The network part. Charts are published concurrently by a bounded pool, in
- * dependency order, each chart's log held and printed whole.
- * Per chart, in an order that never shows a broken or unsigned tag: compare
+ * The network part: logging in, then per chart, in an order that never shows a broken or unsigned tag: compare
  * with what the tag holds, upload blobs, put the manifest by digest, sign and
  * attach signatures, and only then set the tag. With `plan`, only the
  * comparison: what would change the registry.
@@ -40691,8 +41065,6 @@ const client_1 = __nccwpck_require__(3734);
 const reference_1 = __nccwpck_require__(2148);
 const push_1 = __nccwpck_require__(5842);
 const http_1 = __nccwpck_require__(6803);
-const pool_1 = __nccwpck_require__(9537);
-const order_1 = __nccwpck_require__(420);
 const sign_1 = __nccwpck_require__(4605);
 /** A client for `host`: the login picked for it, plain HTTP for loopback (`plain-http: auto`), the extra CA. */
 async function openRegistry(host, login, transport, env = process.env) {
@@ -40760,7 +41132,7 @@ async function planOne(p, target, inputs) {
         ? `${ref}: already holds ${artifact.digest}; left out of the matrix`
         : `${ref}: would be ${existing === 'absent' ? 'published' : 'replaced'}`);
 }
-async function publishOne(p, target, inputs) {
+async function publishOne(p, target, inputs, release) {
     const { ref, artifact, archive, result } = p;
     if (!ref || !artifact || !archive)
         return;
@@ -40798,8 +41170,11 @@ async function publishOne(p, target, inputs) {
     }
     const tagging = Date.now();
     await (0, push_1.tagManifest)(client, ref.repository, ref.tag, artifact.manifest);
-    // Immutable versions wait out a racing writer (a few round trips) before reading the tag back.
+    // Immutable versions wait out a racing writer (a few round trips) before reading the tag back;
+    // the wait needs no slot of the pool, so other charts go on meanwhile.
     const settleMs = inputs.ifExists === 'overwrite' ? 0 : Math.min(2000, Math.max(300, 3 * (Date.now() - tagging)));
+    if (settleMs > 0)
+        release();
     await (0, push_1.confirmTag)(client, ref, artifact.digest, settleMs);
     result.status = 'published';
     log.info(`Pushed: ${ref}`);
@@ -40807,7 +41182,7 @@ async function publishOne(p, target, inputs) {
 }
 /** The error as the user should read it: a refused push gets the login method's hint, and every error names its chart. */
 function explain(err, p, target, inputs) {
-    const hinted = target && err instanceof errors_1.RegistryError && (err.status === 401 || err.status === 403)
+    const hinted = err instanceof errors_1.RegistryError && (err.status === 401 || err.status === 403)
         ? new errors_1.RegistryError(err.message, {
             status: err.status,
             code: err.code,
@@ -40821,64 +41196,25 @@ function explain(err, p, target, inputs) {
         Object.assign(hinted, { chart: p.result.name ?? p.source.display });
     return hinted;
 }
-/** Which charts of the run each chart needs published first (keys: source paths), by the same rules as the packaging order. */
-function dependencyMap(prepared, inputs) {
-    const nodes = prepared.map((p) => ({
-        display: p.source.display,
-        name: p.result.name,
-        dir: p.source.kind === 'directory' ? p.source.path : undefined,
-        dependencies: (p.metadata?.dependencies ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' }))
-    }));
-    const edges = (0, order_1.dependencyEdges)(nodes, inputs.registry);
-    return new Map(prepared.map((p, i) => [p.source.display, edges[i].map((j) => prepared[j].source.display)]));
-}
-/** Whether the run needs the registry at all (a dry run, or nothing left to do after fail-fast, does not). */
-function needsRegistry(prepared, inputs) {
-    if (inputs.dryRun)
-        return false;
-    const invalid = prepared.some((p) => p.result.status === 'failed');
-    return prepared.some((p) => p.result.status !== 'failed') && !(invalid && inputs.failFast);
-}
 /**
- * Publishes (or plans) every packaged chart, at most `concurrency`
- * at once and in dependency order. A failing chart is reported and the others
- * go on; what needs it is skipped, and with fail-fast nothing new starts.
+ * Publishes (or plans) one packaged chart; false when it failed, reported
+ * with the chart's name (annotation, result) so the others go on. `release`
+ * is called when only the wait before the tag read-back is left.
  */
-async function publishCharts(prepared, target, inputs) {
-    const byKey = new Map(prepared.map((p) => [p.source.display, p]));
-    const task = async (key) => {
-        const p = byKey.get(key);
-        return log.chartGroup(`${p.result.name} ${p.result.version} (${p.source.display})`, async () => {
-            try {
-                if (target && inputs.plan)
-                    await target.client.forChart(p.result.name, () => planOne(p, target, inputs));
-                else if (target)
-                    await target.client.forChart(p.result.name, () => publishOne(p, target, inputs));
-                return true;
-            }
-            catch (err) {
-                const e = explain(err, p, target, inputs);
-                (0, annotate_1.annotate)(e);
-                p.result.status = 'failed';
-                p.result.error = (0, errors_1.errorMessage)(e);
-                return false;
-            }
-        });
-    };
-    const outcomes = await (0, pool_1.runPool)([...byKey.keys()], task, {
-        concurrency: inputs.concurrency,
-        failFast: inputs.failFast,
-        needs: dependencyMap(prepared, inputs),
-        failed: prepared.filter((p) => p.result.status === 'failed').map((p) => p.source.display)
-    });
-    for (const [key, outcome] of outcomes) {
-        if (outcome.status !== 'skipped')
-            continue;
-        const { result } = byKey.get(key);
-        Object.assign(result, { status: 'skipped', reason: outcome.reason });
-        log.info(`Skipped ${result.name ?? result.source}: ${outcome.reason}`);
+async function publishChart(p, target, inputs, release = () => { }) {
+    try {
+        if (inputs.plan)
+            await target.client.forChart(p.result.name, () => planOne(p, target, inputs));
+        else
+            await target.client.forChart(p.result.name, () => publishOne(p, target, inputs, release));
+        return true;
     }
-    return prepared.map((p) => p.result);
+    catch (err) {
+        const e = explain(err, p, target, inputs);
+        (0, annotate_1.annotate)(e);
+        Object.assign(p.result, { status: 'failed', error: (0, errors_1.errorMessage)(e) });
+        return false;
+    }
 }
 
 
@@ -40926,6 +41262,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getState = exports.saveState = exports.runnerInputs = exports.setOutput = exports.setSecret = exports.setFailed = exports.notice = exports.error = exports.warning = exports.debug = exports.isDebug = exports.info = exports.onRunner = void 0;
 exports.group = group;
 exports.chartGroup = chartGroup;
+exports.outsideChart = outsideChart;
 exports.appendSummary = appendSummary;
 /**
  * The one output path to the runner: log lines, annotations, groups, outputs,
@@ -41033,15 +41370,21 @@ async function chartGroup(name, fn) {
         return await held.run(lines, fn);
     }
     finally {
+        // The name may be known only at the end (a chart's name and version come from packaging it).
+        const title = (0, sanitize_1.safeText)(typeof name === 'function' ? name() : name);
         if ((0, exports.onRunner)())
-            core.startGroup((0, sanitize_1.safeText)(name));
+            core.startGroup(title);
         else
-            core.info(`\n${(0, sanitize_1.safeText)(name)}`);
+            core.info(`\n${title}`);
         for (const write of lines)
             write();
         if ((0, exports.onRunner)())
             core.endGroup();
     }
+}
+/** Runs `fn` outside any chart's held log: what it prints belongs to the run and appears at once. */
+function outsideChart(fn) {
+    return held.exit(fn);
 }
 /** Appends Markdown (built with `safeMarkdown` for every untrusted value) to the job summary; off a runner it is printed. */
 async function appendSummary(markdown) {
@@ -41218,7 +41561,8 @@ async function startSigning(plan, o, env, github, warn) {
                 const bundle = await sigstore.signStatement(statement);
                 out.attestation = `${imageRef}@${await (0, bundle_referrer_1.pushBundleReferrer)(c.client, c.repository, c.manifest, bundle, statements_1.SLSA_PREDICATE)}`;
                 const { storeAttestation } = (0, lazy_1.loadLazy)('sign/github-attestations');
-                const stored = await storeAttestation(bundle, o.githubToken, github);
+                // The main bundle's transport: the one configured with ca-file and network-timeout.
+                const stored = await storeAttestation(bundle, o.githubToken, github, http_1.transportFetch);
                 if (stored.id)
                     out.attestationId = stored.id;
                 if (stored.warning)

@@ -337,7 +337,11 @@ function declarations(chartYaml: Buffer, requirements: Buffer | undefined, where
   // As the loader does: requirements.yaml replaces the dependencies of a v1 chart.
   const deps =
     raw.apiVersion === 'v1' && requirements ? decodeRequirements(requirements.toString('utf8'), path.join(where, 'requirements.yaml'), where) : raw.dependencies
-  return { name: raw.name, version: raw.version, dependencies: (deps ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' })) }
+  return {
+    name: raw.name,
+    version: raw.version,
+    dependencies: (deps ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' }))
+  }
 }
 
 /** Chart.yaml (and requirements.yaml) of a chart directory, with the loader's file checks. */

@@ -651,6 +651,10 @@ describe('what the run order reads from each chart', () => {
       path.join(tmp, 'decl/new.tgz'),
       tarChart({ name: 'new', version: '1.0.0', chartYamlExtra: 'dependencies:\n- name: x\n  version: 1.0.0\n  repository: file://../x\n' })
     )
-    expect(await archiveDeclarations(path.join(tmp, 'decl/new.tgz'))).toEqual({ name: 'new', version: '1.0.0', dependencies: [{ name: 'x', repository: 'file://../x' }] })
+    expect(await archiveDeclarations(path.join(tmp, 'decl/new.tgz'))).toEqual({
+      name: 'new',
+      version: '1.0.0',
+      dependencies: [{ name: 'x', repository: 'file://../x' }]
+    })
   })
 })

@@ -63,7 +63,7 @@ function metadataJson(m) {
 /***/ }),
 
 /***/ 830:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, exports) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
@@ -71,11 +71,10 @@ exports.jsonToYaml = jsonToYaml;
 /**
  * `sigs.k8s.io/yaml.Marshal` as Helm uses it to regenerate Chart.yaml and
  * Chart.lock: the value goes through Go JSON, then go-yaml v2 emits it with
- * keys sorted, 2-space indentation, sequences not indented under their key,
+ * keys sorted (its own natural order), 2-space indentation, sequences not indented under their key,
  * strings plain unless they would read back as another type, and long plain
  * or single-quoted scalars folded at the first space past column 80.
  */
-const gojson_1 = __nccwpck_require__(147);
 const BEST_WIDTH = 80;
 const BOOL_OR_NULL = new Set('y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN <<'.split(' '));
 const INT = /^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]*|[1-9][0-9_]*)$/;
@@ -95,16 +94,20 @@ function resolvesToNonString(s) {
     return BASE60.test(s) || TIMESTAMP.test(s);
 }
 const isBlank = (c) => c === undefined || c === ' ' || c === '\t' || c === '\n';
-/** libyaml's printable test, with go-yaml's unicode output enabled. */
-const isPrintable = (c) => c === '\t' ||
-    c === '\n' ||
-    (c >= ' ' && c <= '~') ||
-    (c >= '\u00a0' && c !== '\ufeff' && !/[\ud800-\udfff\ufffe\uffff\u0085\u2028\u2029]/.test(c)) ||
-    c === '\u0085';
+/**
+ * go-yaml v2 `is_printable` (yamlprivateh.go, unicode output on): LF, ASCII 0x20-0x7E, U+00A0-U+D7FF and
+ * U+E000-U+FFFD but the BOM. Not tab, not U+0085, nothing past the BMP (an emoji is written as \U0001F680).
+ * U+2028/U+2029 are printable line breaks there; here they count as not printable (see the note on scalar).
+ */
+const isPrintable = (c) => {
+    const cp = c.codePointAt(0);
+    return (cp === 0x0a ||
+        (cp >= 0x20 && cp <= 0x7e) ||
+        (cp >= 0xa0 && cp <= 0xd7ff && cp !== 0x2028 && cp !== 0x2029) ||
+        (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff));
+};
 /** libyaml `yaml_emitter_analyze_scalar`, reduced to what picks the style. */
 function analyze(s) {
-    if (s.startsWith('---') || s.startsWith('...'))
-        return { plain: false, singleQuoted: true, multiline: s.includes('\n') };
     let block = false;
     let special = false;
     let lineBreaks = false;
@@ -163,19 +166,24 @@ function analyze(s) {
             prevBreak = false;
         }
     });
-    let plain = !block;
+    // "---" and "..." would read as document markers.
+    let plain = !block && !s.startsWith('---') && !s.startsWith('...');
     let singleQuoted = true;
+    // A literal block cannot carry a trailing space, a space before a line break or an escape.
+    const blockAllowed = !trailingSpace && !spaceBreak && !special;
     if (leadingSpace || leadingBreak || trailingSpace || trailingBreak)
         plain = false;
+    if (breakSpace) {
+        plain = false;
+        singleQuoted = false;
+    }
     if (spaceBreak || special) {
         plain = false;
         singleQuoted = false;
     }
-    if (breakSpace)
-        plain = false;
     if (lineBreaks)
         plain = false;
-    return { plain, singleQuoted, multiline: lineBreaks };
+    return { plain, singleQuoted, block: blockAllowed, multiline: lineBreaks };
 }
 /** Writes text, replacing a space by a line break once past the width (libyaml write_plain / write_single_quoted). */
 function folded(text, startColumn, indent, allowBreaks) {
@@ -205,30 +213,63 @@ function folded(text, startColumn, indent, allowBreaks) {
     });
     return out;
 }
-function doubleQuoted(s) {
+/** go-yaml's short escapes in double quotes (yaml_emitter_write_double_quoted_scalar). */
+const ESCAPES = {
+    '\0': '0',
+    '\x07': 'a',
+    '\b': 'b',
+    '\t': 't',
+    '\n': 'n',
+    '\v': 'v',
+    '\f': 'f',
+    '\r': 'r',
+    '\x1b': 'e',
+    '"': '"',
+    '\\': '\\',
+    '\u0085': 'N',
+    '\u2028': 'L',
+    '\u2029': 'P'
+};
+/** A double-quoted scalar starting at `column`, folded at a space once past the width (a following space escaped). */
+function doubleQuoted(s, column = 0, indent = 0, allowBreaks = false) {
     let out = '"';
-    for (const c of s) {
+    let col = column + 1;
+    let spaces = false;
+    const chars = [...s];
+    chars.forEach((c, i) => {
         const code = c.codePointAt(0);
-        if (c === '"' || c === '\\')
-            out += '\\' + c;
-        else if (c === '\n')
-            out += '\\n';
-        else if (c === '\t')
-            out += '\\t';
-        else if (c === '\r')
-            out += '\\r';
-        else if (c === '\0')
-            out += '\\0';
-        else if (!isPrintable(c) || c === '\ufeff')
-            out +=
-                code <= 0xff
-                    ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+        if (!isPrintable(c) || c === '\n' || c === '"' || c === '\\') {
+            const e = ESCAPES[c] ??
+                (code <= 0xff
+                    ? `x${code.toString(16).toUpperCase().padStart(2, '0')}`
                     : code <= 0xffff
-                        ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`
-                        : `\\U${code.toString(16).toUpperCase().padStart(8, '0')}`;
-        else
+                        ? `u${code.toString(16).toUpperCase().padStart(4, '0')}`
+                        : `U${code.toString(16).toUpperCase().padStart(8, '0')}`);
+            out += `\\${e}`;
+            col += 1 + e.length;
+            spaces = false;
+        }
+        else if (c === ' ') {
+            if (allowBreaks && !spaces && col > BEST_WIDTH && i > 0 && i < chars.length - 1) {
+                out += '\n' + ' '.repeat(indent);
+                col = indent;
+                if (chars[i + 1] === ' ') {
+                    out += '\\';
+                    col++;
+                }
+            }
+            else {
+                out += c;
+                col++;
+            }
+            spaces = true;
+        }
+        else {
             out += c;
-    }
+            col++;
+            spaces = false;
+        }
+    });
     return out + '"';
 }
 function literal(s, indent) {
@@ -241,15 +282,18 @@ function literal(s, indent) {
 /** One string scalar at `column`, continuation lines indented by `indent`. */
 function scalar(s, column, indent, simpleKey) {
     const a = analyze(s);
+    // go-yaml v2 asks for a literal block when the text has a newline, else for plain style unless the text would
+    // read back as another type; the emitter falls back to single, then double quotes when a style cannot hold it.
+    // (Not followed: a text whose only line breaks are U+2028/U+2029 goes single-quoted there, double-quoted here.)
     if (a.multiline && !simpleKey)
-        return literal(s, indent);
+        return a.block ? literal(s, indent) : doubleQuoted(s, column, indent, true);
     if (resolvesToNonString(s))
-        return doubleQuoted(s);
+        return doubleQuoted(s, column, indent, !simpleKey);
     if (a.plain)
         return folded(s, column, indent, !simpleKey);
     if (a.singleQuoted)
         return "'" + folded(s.replace(/'/g, "''"), column + 1, indent, !simpleKey) + "'";
-    return doubleQuoted(s);
+    return doubleQuoted(s, column, indent, !simpleKey);
 }
 /** Go's `strconv.FormatFloat(f, 'g', -1, 64)` for the float values go-yaml writes. */
 function goFloat(n) {
@@ -263,6 +307,53 @@ function goFloat(n) {
     }
     return String(n);
 }
+const isLetter = (c) => /\p{L}/u.test(c);
+const isDigit = (c) => /\p{Nd}/u.test(c);
+/** The value of the run of digits at `i` (Go subtracts '0' from each rune) and where the run ends. */
+function digitRun(r, i, start) {
+    let n = start;
+    let k = i;
+    for (; k < r.length && isDigit(r[k]); k++)
+        n = n * 10 + (r[k].codePointAt(0) - 0x30);
+    return [n, k];
+}
+/**
+ * go-yaml v2's order of string keys (sorter.go keyList.Less): rune by rune, a letter sorts after any other
+ * character, and runs of digits compare by value ("a2" before "a10"), so this is not byte order.
+ */
+function keyLess(a, b) {
+    const ar = [...a];
+    const br = [...b];
+    for (let i = 0; i < ar.length && i < br.length; i++) {
+        if (ar[i] === br[i])
+            continue;
+        const al = isLetter(ar[i]);
+        const bl = isLetter(br[i]);
+        if (al && bl)
+            return ar[i].codePointAt(0) < br[i].codePointAt(0);
+        if (al || bl)
+            return bl;
+        // A '0' continuing a number that already has a non-zero digit before it counts as part of that number.
+        let start = 0;
+        if (ar[i] === '0' || br[i] === '0') {
+            for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+                if (ar[j] !== '0') {
+                    start = 1;
+                    break;
+                }
+            }
+        }
+        const [an, ai] = digitRun(ar, i, start);
+        const [bn, bi] = digitRun(br, i, start);
+        if (an !== bn)
+            return an < bn;
+        if (ai !== bi)
+            return ai < bi;
+        return ar[i].codePointAt(0) < br[i].codePointAt(0);
+    }
+    return ar.length < br.length;
+}
+const compareKeys = (a, b) => (keyLess(a, b) ? -1 : keyLess(b, a) ? 1 : 0);
 function simple(v, column, indent) {
     if (v === null)
         return 'null';
@@ -279,7 +370,7 @@ function simple(v, column, indent) {
     return undefined;
 }
 function mapping(obj, indent, firstInline) {
-    const keys = Object.keys(obj).sort(gojson_1.compareUtf8);
+    const keys = Object.keys(obj).sort(compareKeys);
     let out = '';
     keys.forEach((k, i) => {
         const pad = i === 0 && firstInline ? '' : ' '.repeat(indent);
