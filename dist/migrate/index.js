@@ -38303,13 +38303,22 @@ async function get(repo, url, what, chart) {
                 hint: 'A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect'
             });
         }
-        const shown = err instanceof http_1.NetworkError ? err.url : target;
-        throw new RepositoryError(`cannot reach ${displayUrl(shown)} (${what}): ${err instanceof http_1.NetworkError ? err.detail : err.message}`, {
-            chart,
-            repository: displayUrl(repo.url),
-            cause: err,
-            hint: 'Check the repository URL in Chart.yaml or the repositories input, and that the runner can reach it (proxy, CA in ca-file)'
+        if (!(err instanceof http_1.NetworkError)) {
+            throw new RepositoryError(`cannot fetch ${what} from ${displayUrl(target)}: ${err.message}`, {
+                chart,
+                repository: displayUrl(repo.url),
+                cause: err,
+                hint: 'Check the repository URL in Chart.yaml or the repositories input'
+            });
+        }
+        // The same sentence as for registries and login services: who, why, after how many attempts, what to check.
+        const { message, hint } = (0, http_1.networkSentence)(err, {
+            name: `chart repository ${displayUrl(repo.url)}`,
+            host: `chart repository host ${err.url.hostname}`,
+            during: ` while fetching ${what}`,
+            setting: 'the repository URL in Chart.yaml or the repositories input'
         });
+        throw new RepositoryError(message, { chart, repository: displayUrl(repo.url), cause: err, hint });
     }
     if (res.status !== 200) {
         const hint = res.status === 401 || res.status === 403
@@ -39385,7 +39394,11 @@ function declarations(chartYaml, requirements, where) {
     const raw = (0, chart_yaml_1.decodeMetadata)(chartYaml.toString('utf8'), path.join(where, 'Chart.yaml'), where);
     // As the loader does: requirements.yaml replaces the dependencies of a v1 chart.
     const deps = raw.apiVersion === 'v1' && requirements ? (0, chart_yaml_1.decodeRequirements)(requirements.toString('utf8'), path.join(where, 'requirements.yaml'), where) : raw.dependencies;
-    return { name: raw.name, version: raw.version, dependencies: (deps ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' })) };
+    return {
+        name: raw.name,
+        version: raw.version,
+        dependencies: (deps ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' }))
+    };
 }
 /** Chart.yaml (and requirements.yaml) of a chart directory, with the loader's file checks. */
 async function directoryDeclarations(dir, where = dir) {

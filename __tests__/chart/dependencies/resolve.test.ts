@@ -348,7 +348,10 @@ describe('errors name the chart, the dependency and the repository, and say what
   })
   test('repository unreachable', async () => {
     const err = await failure('unreachable', `- name: x\n  version: 1.0.0\n  repository: https://127.0.0.1:9/charts\n`)
-    expect(err.message).toMatch(/^dependency x \(repository https:\/\/127.0.0.1:9\/charts\): cannot reach https:\/\/127.0.0.1:9\/charts\/index.yaml/)
+    expect(err.message).toMatch(
+      /^dependency x \(repository https:\/\/127.0.0.1:9\/charts\): cannot reach chart repository https:\/\/127.0.0.1:9\/charts \(connection refused\)( after \d+ attempts)? while fetching index.yaml$/
+    )
+    expect(err.hint).toMatch(/repository URL in Chart.yaml or the repositories input/)
   })
   test('index.yaml that is not valid', async () => {
     const err = await failure('html', `- name: x\n  version: 1.0.0\n  repository: ${repo.origin}/html\n`)

@@ -18,7 +18,7 @@ import { parse as parseYaml } from 'yaml'
 import { ChartError, type ErrorContext } from '../../errors'
 import { compareVersions } from './constraints'
 import { fieldText } from '../../auth/source'
-import { NetworkError, RedirectRefused, sendFollowing, type HttpResponse } from '../../http'
+import { NetworkError, networkSentence, RedirectRefused, sendFollowing, type HttpResponse } from '../../http'
 
 export interface RepoAuth {
   username?: string
@@ -128,13 +128,22 @@ async function get(repo: ChartRepository, url: URL, what: string, chart?: string
         hint: 'A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect'
       })
     }
-    const shown = err instanceof NetworkError ? err.url : target
-    throw new RepositoryError(`cannot reach ${displayUrl(shown)} (${what}): ${err instanceof NetworkError ? err.detail : (err as Error).message}`, {
-      chart,
-      repository: displayUrl(repo.url),
-      cause: err,
-      hint: 'Check the repository URL in Chart.yaml or the repositories input, and that the runner can reach it (proxy, CA in ca-file)'
+    if (!(err instanceof NetworkError)) {
+      throw new RepositoryError(`cannot fetch ${what} from ${displayUrl(target)}: ${(err as Error).message}`, {
+        chart,
+        repository: displayUrl(repo.url),
+        cause: err,
+        hint: 'Check the repository URL in Chart.yaml or the repositories input'
+      })
+    }
+    // The same sentence as for registries and login services: who, why, after how many attempts, what to check.
+    const { message, hint } = networkSentence(err, {
+      name: `chart repository ${displayUrl(repo.url)}`,
+      host: `chart repository host ${err.url.hostname}`,
+      during: ` while fetching ${what}`,
+      setting: 'the repository URL in Chart.yaml or the repositories input'
     })
+    throw new RepositoryError(message, { chart, repository: displayUrl(repo.url), cause: err, hint })
   }
   if (res.status !== 200) {
     const hint =
