@@ -226,7 +226,17 @@ export async function startPackaging(sources: ChartSource[], inputs: Inputs): Pr
     provKey = await loadProvKey({ armoredPrivateKey: inputs.gpg.privateKey, passphrase: inputs.gpg.passphrase })
     for (const w of provKey.warnings) log.warning(w)
   }
-  // repository:tag → the chart that claimed it first; a second chart with the same name and version fails.
+  // A second chart with the same name and version fails. Which one is decided by the charts input's order (from the
+  // declarations), not by which finishes packaging first, so the same input always fails the same chart.
+  const owner = new Map<string, string>()
+  const declaredKey = (c: PreparedChart): string | undefined =>
+    c.declared?.name && c.declared.version ? `${c.declared.name}@${c.declared.version}` : undefined
+  for (const i of sources.keys()) {
+    const entry = charts.find((c) => c.source === sources[i])
+    const key = entry && declaredKey(entry)
+    if (key && !owner.has(key)) owner.set(key, sources[i].display)
+  }
+  // repository:tag → the chart that claimed it first, for charts whose declarations could not be read in advance.
   const claimed = new Map<string, string>()
 
   const packageChart = async (entry: PreparedChart): Promise<boolean> => {
@@ -237,7 +247,9 @@ export async function startPackaging(sources: ChartSource[], inputs: Inputs): Pr
         Object.assign(entry, prepared, { result: Object.assign(entry.result, prepared.result) })
         for (const w of entry.result.warnings ?? []) log.warning(`${entry.result.name}: ${w}`, { file: path.join(source.display, 'Chart.yaml') })
         const key = `${entry.ref!.repository}:${entry.ref!.tag}`
-        const other = claimed.get(key)
+        const declared = declaredKey(entry)
+        const first = declared && owner.get(declared)
+        const other = first ? (first !== source.display ? first : undefined) : claimed.get(key)
         if (other) {
           throw new ChartError(`${source.display} and ${other} are both ${entry.result.name} ${entry.result.version}; only one can be pushed to ${key}`, {
             chart: entry.result.name,

@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -220,6 +220,28 @@ test('a chart needing another chart of the run is published after it, and skippe
     ])
   )
   expect(await tagDigest('ordered/app', '1.0.1')).toBeUndefined()
+})
+
+test('two charts with one name and version: the first in the charts input is published, whichever is packaged first', async () => {
+  const ws = mkdtempSync(path.join(os.tmpdir(), 'hop-twins-'))
+  temps.push(ws)
+  const twin = (dir: string, files: Record<string, Buffer | string>) => {
+    mkdirSync(path.join(ws, dir, 'files'), { recursive: true })
+    writeFileSync(path.join(ws, dir, 'Chart.yaml'), `apiVersion: v2\nname: twin\nversion: 1.0.0\ndescription: from ${dir}\n`)
+    for (const [name, data] of Object.entries(files)) writeFileSync(path.join(ws, dir, 'files', name), data)
+  }
+  // big comes first in the input but takes far longer to package than small.
+  twin('big', Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`blob-${i}.bin`, randomBytes(1_500_000)])))
+  twin('small', { 'note.txt': 'small\n' })
+  const run = await action({ charts: 'big\nsmall', registry: `oci://${reg.host}/twins`, concurrency: '2' }, ws)
+  expect(run.code).not.toBe(0)
+  const out = charts(run)
+  expect(out.map((c) => [c.source, c.status])).toEqual([
+    ['big', 'published'],
+    ['small', 'failed']
+  ])
+  expect(out[1].error).toContain('small and big are both twin 1.0.0')
+  expect(await tagDigest('twins/twin')).toBe(out[0].digest)
 })
 
 test('pipelined: a chart is published while another chart of the run is still being packaged', async () => {

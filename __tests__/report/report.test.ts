@@ -90,6 +90,20 @@ describe('monorepo outcomes', () => {
     expect(publish.matrix).toBeUndefined()
   })
 
+  test('a skipped chart that was packaged shows no digest or reference: nothing of it is in the registry', () => {
+    const packaged: ChartResult = { ...skipped, digest: 'sha256:' + 'a'.repeat(64), ref: 'oci://ghcr.io/acme/charts/app@sha256:' + 'a'.repeat(64), size: 1234 }
+    const out: Record<string, string> = {}
+    writeOutputs([published, packaged], (k, v) => (out[k] = v))
+    const row = (JSON.parse(out.charts) as Array<Record<string, unknown>>)[1]
+    expect(row).toMatchObject({ name: 'app', status: 'skipped', size: 1234 })
+    expect(row).not.toHaveProperty('digest')
+    expect(row).not.toHaveProperty('ref')
+    expect(out.ref).toBe(published.ref)
+    const md = summaryMarkdown([packaged], 'oci://ghcr.io/acme/charts')
+    expect(md).toContain('| app | 1.0.0 | ⏭️ skipped |  | 1.2 KiB |')
+    expect(md).not.toContain('sha256:aaaa')
+  })
+
   test('summary: each outcome has a row, skipped charts say why', () => {
     const md = summaryMarkdown([published, failed, skipped, planned], 'oci://ghcr.io/acme/charts')
     expect(md).toContain('| app | 1.0.0 | ⏭️ skipped |')

@@ -52783,7 +52783,17 @@ async function startPackaging(sources, inputs) {
         for (const w of provKey.warnings)
             log.warning(w);
     }
-    // repository:tag → the chart that claimed it first; a second chart with the same name and version fails.
+    // A second chart with the same name and version fails. Which one is decided by the charts input's order (from the
+    // declarations), not by which finishes packaging first, so the same input always fails the same chart.
+    const owner = new Map();
+    const declaredKey = (c) => c.declared?.name && c.declared.version ? `${c.declared.name}@${c.declared.version}` : undefined;
+    for (const i of sources.keys()) {
+        const entry = charts.find((c) => c.source === sources[i]);
+        const key = entry && declaredKey(entry);
+        if (key && !owner.has(key))
+            owner.set(key, sources[i].display);
+    }
+    // repository:tag → the chart that claimed it first, for charts whose declarations could not be read in advance.
     const claimed = new Map();
     const packageChart = async (entry) => {
         const { source } = entry;
@@ -52794,7 +52804,9 @@ async function startPackaging(sources, inputs) {
                 for (const w of entry.result.warnings ?? [])
                     log.warning(`${entry.result.name}: ${w}`, { file: path.join(source.display, 'Chart.yaml') });
                 const key = `${entry.ref.repository}:${entry.ref.tag}`;
-                const other = claimed.get(key);
+                const declared = declaredKey(entry);
+                const first = declared && owner.get(declared);
+                const other = first ? (first !== source.display ? first : undefined) : claimed.get(key);
                 if (other) {
                     throw new errors_1.ChartError(`${source.display} and ${other} are both ${entry.result.name} ${entry.result.version}; only one can be pushed to ${key}`, {
                         chart: entry.result.name,
@@ -53324,7 +53336,7 @@ async function appendSummary(markdown) {
 /***/ }),
 
 /***/ 5468:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
@@ -53332,6 +53344,13 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.chartsOutput = chartsOutput;
 exports.matrixOutput = matrixOutput;
 exports.writeOutputs = writeOutputs;
+/**
+ * Step outputs. The scalar outputs describe the last chart that was
+ * published (or packaged, in a dry run); `charts` lists every chart, so
+ * workflows with many charts read that one; with `plan`, `matrix` lists the
+ * charts that would change the registry, for a `strategy.matrix` job.
+ */
+const result_1 = __nccwpck_require__(5781);
 function chartsOutput(results) {
     return JSON.stringify(results.map((r) => ({
         source: r.source,
@@ -53339,9 +53358,9 @@ function chartsOutput(results) {
         name: r.name,
         version: r.version,
         tag: r.tag,
-        // Nothing for a failed chart was published under this digest.
-        digest: r.status === 'failed' ? undefined : r.digest,
-        ref: r.status === 'failed' ? undefined : r.ref,
+        // Nothing of a failed or skipped chart was published under this digest.
+        digest: (0, result_1.reachedRegistry)(r) ? r.digest : undefined,
+        ref: (0, result_1.reachedRegistry)(r) ? r.ref : undefined,
         size: r.size,
         archive: r.archive,
         signature: r.signature,
@@ -53359,7 +53378,7 @@ function matrixOutput(results) {
     return JSON.stringify({ include: results.filter((r) => r.status === 'planned').map((r) => ({ chart: r.source, name: r.name, version: r.version })) });
 }
 function writeOutputs(results, set, opts = {}) {
-    const last = [...results].reverse().find((r) => r.status !== 'failed' && r.status !== 'skipped');
+    const last = [...results].reverse().find(result_1.reachedRegistry);
     if (last) {
         const scalar = [
             ['name', last.name],
@@ -53391,7 +53410,12 @@ function writeOutputs(results, set, opts = {}) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.reachedRegistry = reachedRegistry;
 exports.verdict = verdict;
+/** Failed and skipped charts put nothing in the registry: no digest or reference of theirs may read as published. */
+function reachedRegistry(r) {
+    return r.status !== 'failed' && r.status !== 'skipped';
+}
 /** The step's verdict: undefined when no chart failed, else one line naming the failed (and skipped) charts. */
 function verdict(results) {
     const named = (status) => results.filter((r) => r.status === status).map((r) => r.name ?? r.source);
@@ -53475,6 +53499,7 @@ exports.summaryMarkdown = summaryMarkdown;
  * cannot close the block.
  */
 const sanitize_1 = __nccwpck_require__(1211);
+const result_1 = __nccwpck_require__(5781);
 const STATUS = {
     published: '✅ published',
     unchanged: '✔️ unchanged (identical tag)',
@@ -53497,8 +53522,8 @@ function formatSize(bytes) {
 function summaryMarkdown(results, registry) {
     const lines = [`### Helm OCI Publish → ${code(registry)}`, '', '| Chart | Version | Status | Immutable reference | Size |', '| --- | --- | --- | --- | --- |'];
     for (const r of results) {
-        // A chart that failed has no reference anyone should use, even when its digest was known.
-        lines.push(`| ${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)} | ${(0, sanitize_1.safeMarkdown)(r.version ?? '')} | ${STATUS[r.status]} | ${r.status === 'failed' ? '' : code(r.ref)} | ${formatSize(r.size)} |`);
+        // A chart that failed or was skipped has no reference anyone should use, even when its digest was known.
+        lines.push(`| ${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)} | ${(0, sanitize_1.safeMarkdown)(r.version ?? '')} | ${STATUS[r.status]} | ${(0, result_1.reachedRegistry)(r) ? code(r.ref) : ''} | ${formatSize(r.size)} |`);
     }
     const pushed = results.filter((r) => (r.status === 'published' || r.status === 'unchanged') && r.ref);
     if (pushed.length) {

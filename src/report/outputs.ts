@@ -4,7 +4,7 @@
  * workflows with many charts read that one; with `plan`, `matrix` lists the
  * charts that would change the registry, for a `strategy.matrix` job.
  */
-import type { ChartResult } from './result'
+import { reachedRegistry, type ChartResult } from './result'
 
 export type OutputSetter = (name: string, value: string) => void
 
@@ -16,9 +16,9 @@ export function chartsOutput(results: ChartResult[]): string {
       name: r.name,
       version: r.version,
       tag: r.tag,
-      // Nothing for a failed chart was published under this digest.
-      digest: r.status === 'failed' ? undefined : r.digest,
-      ref: r.status === 'failed' ? undefined : r.ref,
+      // Nothing of a failed or skipped chart was published under this digest.
+      digest: reachedRegistry(r) ? r.digest : undefined,
+      ref: reachedRegistry(r) ? r.ref : undefined,
       size: r.size,
       archive: r.archive,
       signature: r.signature,
@@ -39,7 +39,7 @@ export function matrixOutput(results: ChartResult[]): string {
 }
 
 export function writeOutputs(results: ChartResult[], set: OutputSetter, opts: { plan?: boolean } = {}): void {
-  const last = [...results].reverse().find((r) => r.status !== 'failed' && r.status !== 'skipped')
+  const last = [...results].reverse().find(reachedRegistry)
   if (last) {
     const scalar: Array<[string, string | number | undefined]> = [
       ['name', last.name],

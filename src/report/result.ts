@@ -29,6 +29,11 @@ export interface ChartResult {
   reason?: string
 }
 
+/** Failed and skipped charts put nothing in the registry: no digest or reference of theirs may read as published. */
+export function reachedRegistry(r: ChartResult): boolean {
+  return r.status !== 'failed' && r.status !== 'skipped'
+}
+
 /** The step's verdict: undefined when no chart failed, else one line naming the failed (and skipped) charts. */
 export function verdict(results: ChartResult[]): string | undefined {
   const named = (status: ChartStatus): string[] => results.filter((r) => r.status === status).map((r) => r.name ?? r.source)

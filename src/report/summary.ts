@@ -6,7 +6,7 @@
  * cannot close the block.
  */
 import { safeMarkdown as md } from './sanitize'
-import type { ChartResult } from './result'
+import { reachedRegistry, type ChartResult } from './result'
 
 const STATUS: Record<ChartResult['status'], string> = {
   published: '✅ published',
@@ -30,9 +30,9 @@ export function formatSize(bytes: number | undefined): string {
 export function summaryMarkdown(results: ChartResult[], registry: string): string {
   const lines = [`### Helm OCI Publish → ${code(registry)}`, '', '| Chart | Version | Status | Immutable reference | Size |', '| --- | --- | --- | --- | --- |']
   for (const r of results) {
-    // A chart that failed has no reference anyone should use, even when its digest was known.
+    // A chart that failed or was skipped has no reference anyone should use, even when its digest was known.
     lines.push(
-      `| ${md(r.name ?? r.source)} | ${md(r.version ?? '')} | ${STATUS[r.status]} | ${r.status === 'failed' ? '' : code(r.ref)} | ${formatSize(r.size)} |`
+      `| ${md(r.name ?? r.source)} | ${md(r.version ?? '')} | ${STATUS[r.status]} | ${reachedRegistry(r) ? code(r.ref) : ''} | ${formatSize(r.size)} |`
     )
   }
   const pushed = results.filter((r) => (r.status === 'published' || r.status === 'unchanged') && r.ref)
