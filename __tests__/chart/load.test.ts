@@ -8,13 +8,12 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { ChartError } from '../../src/errors'
 import { checkDependencies, loadChartArchive, loadChartDir, MAX_FILE_SIZE } from '../../src/chart/loader'
 import { archiveEntries } from '../../src/chart/save'
 import { metadataYaml, decodeMetadata, validateMetadata, formatFloat32 } from '../../src/chart/chart-yaml'
 import { metadataJson } from '../../src/chart/metadata'
-import { fileHeader, padding, trailer } from '../../src/chart/tar'
+import { writeTgz } from '../support/tgz'
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'hop-load-'))
 function chartDir(files: Record<string, string | Buffer>): string {
@@ -222,15 +221,7 @@ describe('the directory walk', () => {
 })
 
 describe('the archive reader', () => {
-  function tgz(entries: Array<[string, string]>): string {
-    const parts: Buffer[] = []
-    for (const [name, content] of entries)
-      parts.push(fileHeader(name, Buffer.byteLength(content), 0), Buffer.from(content), padding(Buffer.byteLength(content)))
-    parts.push(trailer())
-    const file = path.join(tmp(), 'x.tgz')
-    writeFileSync(file, gzipSync(Buffer.concat(parts)))
-    return file
-  }
+  const tgz = (entries: Array<[string, string]>): string => writeTgz(tmp(), entries)
 
   test.each([
     [[['c/../../etc/passwd', 'x']], /chart illegally references parent directory/],

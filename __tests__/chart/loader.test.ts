@@ -7,11 +7,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { checkDependencies, loadChartArchive, loadChartDir } from '../../src/chart/loader'
 import { archiveEntries, lockYaml } from '../../src/chart/save'
 import { ChartError } from '../../src/errors'
-import { fileHeader, padding, trailer } from '../../src/chart/tar'
+import { writeTgz } from '../support/tgz'
 import { caught, thrown } from '../support/caught'
 
 const dirs: string[] = []
@@ -72,15 +71,7 @@ describe('which lock a chart keeps', () => {
 })
 
 describe('archive entry names (Helm LoadArchiveFiles)', () => {
-  function tgz(entries: Array<[string, string]>): string {
-    const parts: Buffer[] = []
-    for (const [name, content] of entries)
-      parts.push(fileHeader(name, Buffer.byteLength(content), 0), Buffer.from(content), padding(Buffer.byteLength(content)))
-    parts.push(trailer())
-    const file = path.join(tmp(), 'x.tgz')
-    writeFileSync(file, gzipSync(Buffer.concat(parts)))
-    return file
-  }
+  const tgz = (entries: Array<[string, string]>): string => writeTgz(tmp(), entries)
 
   test.each([
     ['c/C:/evil.txt', 'chart contains illegally named files'],
