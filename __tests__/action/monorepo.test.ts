@@ -8,7 +8,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import * as http from 'node:http'
@@ -23,19 +23,16 @@ const names = Array.from({ length: N }, (_, i) => `svc-${String(i).padStart(2, '
 const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
 let reg: TestRegistry
-const temps: string[] = []
 beforeAll(async () => {
   reg = await startRegistry({ auth: 'token' })
 })
 afterAll(async () => {
   await reg?.stop()
-  for (const t of temps) rmSync(t, { recursive: true, force: true })
 })
 
 /** A workspace with charts/svc-00 … svc-31, each a small real chart; `description` varies the content. */
 function monorepo(description = 'a service'): string {
   const ws = mkdtempSync(path.join(os.tmpdir(), 'hop-mono-'))
-  temps.push(ws)
   for (const name of names) {
     const dir = path.join(ws, 'charts', name)
     mkdirSync(path.join(dir, 'templates'), { recursive: true })
@@ -48,7 +45,6 @@ function monorepo(description = 'a service'): string {
 
 async function action(inputs: Record<string, string>, ws: string): Promise<ActionRun> {
   const run = await runAction({ username: reg.username, password: reg.password, sign: 'false', ...inputs }, { workspace: ws })
-  temps.push(run.runnerTemp)
   return run
 }
 
@@ -186,7 +182,6 @@ test('bad inputs: concurrency out of range, plan with dry-run', async () => {
 
 test('a chart needing another chart of the run is published after it, and skipped when it fails', async () => {
   const ws = mkdtempSync(path.join(os.tmpdir(), 'hop-deps-'))
-  temps.push(ws)
   const registry = `oci://${reg.host}/ordered`
   const chart = (name: string, extra = '') => {
     mkdirSync(path.join(ws, name, 'templates'), { recursive: true })
@@ -224,7 +219,6 @@ test('a chart needing another chart of the run is published after it, and skippe
 
 test('two charts with one name and version: the first in the charts input is published, whichever is packaged first', async () => {
   const ws = mkdtempSync(path.join(os.tmpdir(), 'hop-twins-'))
-  temps.push(ws)
   const twin = (dir: string, files: Record<string, Buffer | string>) => {
     mkdirSync(path.join(ws, dir, 'files'), { recursive: true })
     writeFileSync(path.join(ws, dir, 'Chart.yaml'), `apiVersion: v2\nname: twin\nversion: 1.0.0\ndescription: from ${dir}\n`)
@@ -246,7 +240,6 @@ test('two charts with one name and version: the first in the charts input is pub
 
 test('pipelined: a chart is published while another chart of the run is still being packaged', async () => {
   const ws = mkdtempSync(path.join(os.tmpdir(), 'hop-pipe-'))
-  temps.push(ws)
   const registry = `oci://${reg.host}/pipe`
   // A chart repository on loopback that answers index.yaml only once `fast` is in the registry (or after 20 s).
   const grafana = tarChart({ name: 'grafana', version: '10.2.0' })

@@ -5,7 +5,7 @@
  * (Peak memory for these inputs is measured by bench/hostile.js.)
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import * as crypto from 'node:crypto'
@@ -18,25 +18,18 @@ jest.setTimeout(120_000)
 
 describe('hostile charts', () => {
   let reg: TestRegistry
-  const dirs: string[] = []
-  const workspace = (): string => {
-    const d = mkdtempSync(path.join(os.tmpdir(), 'hop-hostile-'))
-    dirs.push(d)
-    return d
-  }
+  const workspace = (): string => mkdtempSync(path.join(os.tmpdir(), 'hop-hostile-'))
   beforeAll(async () => {
     reg = await startRegistry({ auth: 'none' })
   })
   afterAll(async () => {
     await reg?.stop()
-    for (const d of dirs) rmSync(d, { recursive: true, force: true })
   })
 
   const catalog = (): string[] => JSON.parse(execFileSync('curl', ['-sf', `http://${reg.host}/v2/_catalog`]).toString()).repositories ?? []
 
   async function refused(ws: string, charts: string, extra: Record<string, string> = {}): Promise<string> {
     const run: ActionRun = await runAction({ charts, registry: `oci://${reg.host}/hostile`, sign: 'false', ...extra }, { workspace: ws })
-    dirs.push(run.runnerTemp)
     expect(run.code).not.toBe(0)
     expect(forgedCommands(run.stdout)).toEqual([])
     expect(run.stderr).not.toMatch(/ENOENT|EEXIST|MaxListeners|RangeError|heap out of memory/)
@@ -145,7 +138,6 @@ describe('hostile charts', () => {
       { charts: 'big', registry: `oci://${reg.host}/hostile`, sign: 'false', 'dry-run': 'true', 'output-dir': 'out' },
       { workspace: ws }
     )
-    dirs.push(run.runnerTemp)
     expect(run.code).toBe(0)
     expect(run.stderr).not.toContain('MaxListenersExceededWarning')
     expect(() => execFileSync('gzip', ['-t', path.join(ws, 'out', 'big-1.0.0.tgz')])).not.toThrow()

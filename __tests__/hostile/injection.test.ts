@@ -5,7 +5,7 @@
  * runner's parser, replayed over everything it printed, finds nothing forged.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { runAction, type ActionRun } from '../support/action'
@@ -26,18 +26,12 @@ function expectNothingForged(run: ActionRun): void {
 
 describe('workflow-command injection', () => {
   let reg: TestRegistry
-  const dirs: string[] = []
-  const workspace = (): string => {
-    const d = mkdtempSync(path.join(os.tmpdir(), 'hop-inject-'))
-    dirs.push(d)
-    return d
-  }
+  const workspace = (): string => mkdtempSync(path.join(os.tmpdir(), 'hop-inject-'))
   beforeAll(async () => {
     reg = await startRegistry({ auth: 'none' })
   })
   afterAll(async () => {
     await reg?.stop()
-    for (const d of dirs) rmSync(d, { recursive: true, force: true })
   })
 
   test('.tgz and .prov file names and chart directory names (both forms, stop-commands): pushed, nothing forged', async () => {
@@ -54,7 +48,6 @@ describe('workflow-command injection', () => {
     mkdirSync(dir, { recursive: true })
     writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: d\nversion: 1.0.0\n')
     const run = await runAction({ charts: 'pkg/*.tgz\ndirs/*', registry: `oci://${reg.host}/inject`, sign: 'false' }, { workspace: ws })
-    dirs.push(run.runnerTemp)
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('Packaged')
     expect(run.stdout).toMatch(/Found .*\.prov/)
@@ -74,7 +67,6 @@ describe('workflow-command injection', () => {
       'apiVersion: v2\nname: "##[set-output name=digest;]FORGED\\n::error::FORGED"\ndescription: "::add-mask::FORGED"\nversion: 1.0.0\n'
     )
     const run = await runAction({ charts: 'bad', registry: `oci://${reg.host}/inject`, sign: 'false' }, { workspace: ws })
-    dirs.push(run.runnerTemp)
     expect(run.code).not.toBe(0)
     expect(run.errors.length).toBeGreaterThan(0)
     expectNothingForged(run)
@@ -91,7 +83,6 @@ describe('workflow-command injection', () => {
     ]
     for (const inputs of variants) {
       const run = await runAction({ charts: 'ok', registry: `oci://${reg.host}/inject`, sign: 'false', login: 'basic', ...inputs }, { workspace: ws })
-      dirs.push(run.runnerTemp)
       expectNothingForged(run)
     }
   })

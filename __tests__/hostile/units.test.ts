@@ -5,7 +5,7 @@
  * and secret scrubbing.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { loadChartArchive, loadChartDir } from '../../src/chart/loader'
@@ -22,15 +22,9 @@ import { mkdirSync, symlinkSync } from 'node:fs'
 import { secretForms } from '../support/runner-protocol'
 import { chartTgz, chartYaml, manyFiles, nestedBomb, write } from '../../bench/hostile-inputs.js'
 
-const dirs: string[] = []
-const tmp = (): string => {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'hop-units-'))
-  dirs.push(d)
-  return d
-}
+const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'hop-units-'))
 afterAll(() => {
   removeSpilledFiles()
-  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }))
 })
 
 describe('archives', () => {
