@@ -1,6 +1,7 @@
 import { IgnoreRules } from '../../src/chart/helmignore'
 import { thrown } from '../support/caught'
 import { ChartError } from '../../src/errors'
+import vectors from '../fixtures/go/helmignore/vectors.json'
 
 // Directories in Helm's pkg/ignore/testdata fixture; everything else is a file.
 const DIRS = new Set(['', '.', './', 'cargo', 'cargo/', 'mast', 'mast/'])
@@ -158,9 +159,29 @@ describe('IgnoreRules (Helm pkg/ignore)', () => {
     expect(IgnoreRules.parse('a'.repeat(65535)).ignore('a'.repeat(65535), false)).toBe(true)
   })
 
-  test('Helm quirk: a "//" rule loses one more leading slash on each match call', () => {
+  test('a rule with a leading "//" keeps one slash (Helm 4; Helm 3 dropped one more on each match)', () => {
+    // Helm v4.2.4 rules.go: strings.CutPrefix(rule, "/") once, and the matcher uses that.
     const r = IgnoreRules.parse('//a.txt')
-    expect(r.ignore('a.txt', false)).toBe(false) // first call matches against "/a.txt"
-    expect(r.ignore('a.txt', false)).toBe(true) // later calls against "a.txt"
+    for (let i = 0; i < 3; i++) expect(r.ignore('a.txt', false)).toBe(false)
+    expect(r.ignore('/a.txt', false)).toBe(true)
+  })
+
+  test('agrees with Helm v4.2.4 pkg/ignore on generated .helmignore files', () => {
+    // __tests__/fixtures/go/helmignore (main.go there made them): per file, Helm's verdict on each path, or its error.
+    const paths = vectors.paths as Array<[string, boolean]>
+    expect(vectors.cases.length).toBe(600)
+    const wrong: unknown[] = []
+    for (const c of vectors.cases as Array<{ text: string; ignored?: string; error?: string; line?: number }>) {
+      let got: string
+      try {
+        const rules = IgnoreRules.parse(c.text)
+        got = paths.map(([p, dir]) => (rules.ignore(p, dir) ? '1' : '0')).join('')
+      } catch (err) {
+        got = err instanceof ChartError ? err.message : String(err)
+      }
+      const want = c.error ? `.helmignore: line ${c.line}: invalid rule: ${c.error}` : c.ignored
+      if (got !== want) wrong.push({ text: c.text, want, got })
+    }
+    expect(wrong).toEqual([])
   })
 })
