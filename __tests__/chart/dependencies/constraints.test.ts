@@ -5,10 +5,35 @@
 import * as semver from 'semver'
 import { compareVersions, parseConstraint, pickVersion, satisfies } from '../../../src/chart/dependencies/constraints'
 import golden from './fixtures/masterminds-check.json'
+import vectors from '../../fixtures/go/masterminds-constraints/vectors.json'
 
 describe('Masterminds TestConstraintsCheck', () => {
   it.each(golden.cases as Array<[string, string, boolean]>)('%s against %s is %s', (constraint, version, expected) => {
     expect(satisfies(version, parseConstraint(constraint))).toBe(expected)
+  })
+})
+
+describe('Masterminds on generated constraints', () => {
+  // __tests__/fixtures/go/masterminds-constraints (main.go there made them with Masterminds/semver, as Helm v4.2.4 uses
+  // it): per constraint, which of the versions satisfy it, or its parse error; and the versions in ascending order.
+  it('agrees on which versions satisfy each constraint, and on the errors', () => {
+    expect(vectors.cases.length).toBe(700)
+    const wrong: unknown[] = []
+    for (const c of vectors.cases as Array<{ constraint: string; satisfied?: string; error?: string }>) {
+      let got: string
+      try {
+        const parsed = parseConstraint(c.constraint)
+        got = vectors.versions.map((v) => (satisfies(v, parsed) ? '1' : '0')).join('')
+      } catch (err) {
+        got = (err as Error).message
+      }
+      if (got !== (c.error ?? c.satisfied)) wrong.push({ constraint: c.constraint, want: c.error ?? c.satisfied, got })
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('orders the versions as Masterminds does', () => {
+    expect([...vectors.versions].sort(compareVersions)).toEqual(vectors.sorted)
   })
 })
 
