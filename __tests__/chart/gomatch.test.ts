@@ -104,6 +104,7 @@ describe('gomatch.match (Go filepath.Match, as Helm calls it)', () => {
     expect(err).toBeInstanceOf(Error)
     expect(err).toBeInstanceOf(PatternError)
     expect(err.message).toBe('syntax error in pattern')
+    expect(err.name).toBe('PatternError')
   })
 
   test('empty pattern and name', () => {
@@ -123,5 +124,8 @@ describe('gomatch.match (Go filepath.Match, as Helm calls it)', () => {
     // Go: star skips one byte into "€" (e2 82 ac), each ? then eats one stray byte.
     expect(match('*??', '€')).toBe(true)
     expect(match('*???', '€')).toBe(false)
+    // And inside a 4-byte rune, where the skipped-into byte is followed by two more continuation bytes.
+    expect(match('*???', '😀')).toBe(true)
+    expect(match('*????', '😀')).toBe(false)
   })
 })

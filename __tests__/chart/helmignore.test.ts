@@ -45,11 +45,14 @@ describe('IgnoreRules (Helm pkg/ignore)', () => {
   test.each(['foo/**/bar', '**', 'a**'])('%j is a double-star parse error', (rule) => {
     expect(() => IgnoreRules.parse(rule)).toThrow(ChartError)
     expect(() => IgnoreRules.parse(rule)).toThrow(/double-star \(\*\*\) syntax is not supported/)
+    // The hint says what to write instead.
+    expect(thrown<ChartError>(() => IgnoreRules.parse(rule)).hint).toMatch(/does not support "\*\*"/)
   })
 
   test.each(['[z-', 'a\\', '[]', '![', 'x/[a-'])('%j is a bad-pattern parse error', (rule) => {
     expect(() => IgnoreRules.parse(rule)).toThrow(ChartError)
     expect(() => IgnoreRules.parse(rule)).toThrow(/syntax error in pattern/)
+    expect(thrown<ChartError>(() => IgnoreRules.parse(rule)).hint).toMatch(/^Fix the glob \(Go filepath\.Match syntax/)
   })
 
   test('parse errors name the file and line and carry a hint', () => {
@@ -155,7 +158,11 @@ describe('IgnoreRules (Helm pkg/ignore)', () => {
   })
 
   test('a line of 64 KiB or more fails like bufio.Scanner', () => {
-    expect(() => IgnoreRules.parse('a'.repeat(65536))).toThrow(/token too long/)
+    const err = thrown(() => IgnoreRules.parse(`ok\n${'a'.repeat(65536)}`, 'charts/app/.helmignore'))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe('charts/app/.helmignore: line 2: bufio.Scanner: token too long')
+    expect((err as ChartError).file).toBe('charts/app/.helmignore')
+    expect((err as ChartError).hint).toMatch(/64 KiB/)
     expect(IgnoreRules.parse('a'.repeat(65535)).ignore('a'.repeat(65535), false)).toBe(true)
   })
 
