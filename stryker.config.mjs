@@ -1,7 +1,8 @@
 // Mutation testing (StrykerJS): `npm run mutate` over the modules where a silent bug hurts users most, or a focused
 // chunk: `npm run mutate -- --mutate src/auth/mask.ts`. Only fast unit tests run (see below: the action and end-to-end
 // tests are too slow to run per mutant), and per-test coverage picks, for each mutant, the tests that reach it.
-// Concurrency 1: the machines have 2 cores and other work to do.
+// Concurrency 1: the machines have 2 cores and other work to do. A focused chunk (`nice -n 19 npm run mutate --
+// --mutate <file>`) runs ~6x faster: its own unit test file only, a 5 s timeout, and no type checker (see checkers).
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -97,11 +98,14 @@ export default {
   },
   coverageAnalysis: 'perTest',
   ignoreStatic: !mutateArg,
-  checkers: ['typescript'],
+  // The type checker checks one mutant at a time when they all sit in one file (~4 s each here, 6x the test run), so a
+  // focused chunk goes without: a mutant that would not compile then runs anyway, and a survivor must be read for that.
+  checkers: mutateArg ? [] : ['typescript'],
   tsconfigFile: 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   concurrency: 1,
-  timeoutMS: 30000,
+  // A focused chunk runs unit tests of well under a second: 5 s over their time is a hang, not a slow machine.
+  timeoutMS: mutateArg ? 5000 : 30000,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   ignorePatterns: ['dist', '.ci', 'bench', 'reports', 'coverage'],

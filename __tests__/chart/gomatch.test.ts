@@ -1,7 +1,8 @@
 import { match, validatePattern, PatternError } from '../../src/chart/gomatch'
 import { thrown } from '../support/caught'
+import vectors from '../fixtures/go/filepath-match/vectors.json'
 
-// Go's src/path/match_test.go matchTests: [pattern, name, match, badPattern].
+// Go's src/path/filepath/match_test.go matchTests (the same table as path's): [pattern, name, match, badPattern].
 const matchTests: Array<[string, string, boolean, boolean]> = [
   ['abc', 'abc', true, false],
   ['*', 'abc', true, false],
@@ -61,7 +62,7 @@ const matchTests: Array<[string, string, boolean, boolean]> = [
   ['*x', 'xxx', true, false]
 ]
 
-describe('gomatch.match (Go path.Match)', () => {
+describe('gomatch.match (Go filepath.Match, as Helm calls it)', () => {
   test.each(matchTests.filter((t) => !t[3]))('match(%j, %j) = %s', (pattern, name, want) => {
     expect(match(pattern, name)).toBe(want)
     expect(() => validatePattern(pattern)).not.toThrow()
@@ -73,10 +74,29 @@ describe('gomatch.match (Go path.Match)', () => {
     expect(() => validatePattern(pattern)).toThrow(PatternError)
   })
 
-  test('a malformed tail is reported even after an early mismatch', () => {
-    expect(() => match('x*[z-', 'abc')).toThrow(PatternError)
+  test('like filepath.Match (not path.Match), a malformed tail after a failed star chunk is not reported', () => {
+    // Go 1.19.8 filepath.Match; path.Match checks the rest of the pattern and errs on the first one.
+    expect(match('x*[z-', 'abc')).toBe(false)
+    expect(match('b*[', 'abc')).toBe(false)
+    expect(match('a*\\', 'b')).toBe(false)
+    // A failing chunk is still read to its end, and a star chunk that reaches the bad part errs.
     expect(() => match('a*b[', 'ac')).toThrow(PatternError)
+    expect(() => match('x*[z-', 'xyz')).toThrow(PatternError)
     expect(() => match('[z-', 'abc')).toThrow(PatternError)
+  })
+
+  test('agrees with Go filepath.Match on generated patterns and names', () => {
+    // [pattern, name, matched, ErrBadPattern] from __tests__/fixtures/go/filepath-match (main.go there made them).
+    const cases = vectors.cases as Array<[string, string, boolean, boolean]>
+    expect(cases.length).toBe(2500)
+    const wrong = cases.filter(([p, n, want, bad]) => {
+      try {
+        return match(p, n) !== want || bad
+      } catch (err) {
+        return !(bad && err instanceof PatternError)
+      }
+    })
+    expect(wrong).toEqual([])
   })
 
   test('PatternError is a plain Error', () => {
@@ -84,6 +104,7 @@ describe('gomatch.match (Go path.Match)', () => {
     expect(err).toBeInstanceOf(Error)
     expect(err).toBeInstanceOf(PatternError)
     expect(err.message).toBe('syntax error in pattern')
+    expect(err.name).toBe('PatternError')
   })
 
   test('empty pattern and name', () => {
@@ -103,5 +124,8 @@ describe('gomatch.match (Go path.Match)', () => {
     // Go: star skips one byte into "€" (e2 82 ac), each ? then eats one stray byte.
     expect(match('*??', '€')).toBe(true)
     expect(match('*???', '€')).toBe(false)
+    // And inside a 4-byte rune, where the skipped-into byte is followed by two more continuation bytes.
+    expect(match('*???', '😀')).toBe(true)
+    expect(match('*????', '😀')).toBe(false)
   })
 })

@@ -1,6 +1,7 @@
 import { IgnoreRules } from '../../src/chart/helmignore'
 import { thrown } from '../support/caught'
 import { ChartError } from '../../src/errors'
+import vectors from '../fixtures/go/helmignore/vectors.json'
 
 // Directories in Helm's pkg/ignore/testdata fixture; everything else is a file.
 const DIRS = new Set(['', '.', './', 'cargo', 'cargo/', 'mast', 'mast/'])
@@ -44,11 +45,14 @@ describe('IgnoreRules (Helm pkg/ignore)', () => {
   test.each(['foo/**/bar', '**', 'a**'])('%j is a double-star parse error', (rule) => {
     expect(() => IgnoreRules.parse(rule)).toThrow(ChartError)
     expect(() => IgnoreRules.parse(rule)).toThrow(/double-star \(\*\*\) syntax is not supported/)
+    // The hint says what to write instead.
+    expect(thrown<ChartError>(() => IgnoreRules.parse(rule)).hint).toMatch(/does not support "\*\*"/)
   })
 
   test.each(['[z-', 'a\\', '[]', '![', 'x/[a-'])('%j is a bad-pattern parse error', (rule) => {
     expect(() => IgnoreRules.parse(rule)).toThrow(ChartError)
     expect(() => IgnoreRules.parse(rule)).toThrow(/syntax error in pattern/)
+    expect(thrown<ChartError>(() => IgnoreRules.parse(rule)).hint).toMatch(/^Fix the glob \(Go filepath\.Match syntax/)
   })
 
   test('parse errors name the file and line and carry a hint', () => {
@@ -154,13 +158,37 @@ describe('IgnoreRules (Helm pkg/ignore)', () => {
   })
 
   test('a line of 64 KiB or more fails like bufio.Scanner', () => {
-    expect(() => IgnoreRules.parse('a'.repeat(65536))).toThrow(/token too long/)
+    const err = thrown(() => IgnoreRules.parse(`ok\n${'a'.repeat(65536)}`, 'charts/app/.helmignore'))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe('charts/app/.helmignore: line 2: bufio.Scanner: token too long')
+    expect((err as ChartError).file).toBe('charts/app/.helmignore')
+    expect((err as ChartError).hint).toMatch(/64 KiB/)
     expect(IgnoreRules.parse('a'.repeat(65535)).ignore('a'.repeat(65535), false)).toBe(true)
   })
 
-  test('Helm quirk: a "//" rule loses one more leading slash on each match call', () => {
+  test('a rule with a leading "//" keeps one slash (Helm 4; Helm 3 dropped one more on each match)', () => {
+    // Helm v4.2.4 rules.go: strings.CutPrefix(rule, "/") once, and the matcher uses that.
     const r = IgnoreRules.parse('//a.txt')
-    expect(r.ignore('a.txt', false)).toBe(false) // first call matches against "/a.txt"
-    expect(r.ignore('a.txt', false)).toBe(true) // later calls against "a.txt"
+    for (let i = 0; i < 3; i++) expect(r.ignore('a.txt', false)).toBe(false)
+    expect(r.ignore('/a.txt', false)).toBe(true)
+  })
+
+  test('agrees with Helm v4.2.4 pkg/ignore on generated .helmignore files', () => {
+    // __tests__/fixtures/go/helmignore (main.go there made them): per file, Helm's verdict on each path, or its error.
+    const paths = vectors.paths as Array<[string, boolean]>
+    expect(vectors.cases.length).toBe(600)
+    const wrong: unknown[] = []
+    for (const c of vectors.cases as Array<{ text: string; ignored?: string; error?: string; line?: number }>) {
+      let got: string
+      try {
+        const rules = IgnoreRules.parse(c.text)
+        got = paths.map(([p, dir]) => (rules.ignore(p, dir) ? '1' : '0')).join('')
+      } catch (err) {
+        got = err instanceof ChartError ? err.message : String(err)
+      }
+      const want = c.error ? `.helmignore: line ${c.line}: invalid rule: ${c.error}` : c.ignored
+      if (got !== want) wrong.push({ text: c.text, want, got })
+    }
+    expect(wrong).toEqual([])
   })
 })

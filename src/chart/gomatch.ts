@@ -1,7 +1,9 @@
 /**
- * Go `path.Match` / Unix `filepath.Match`, ported line by line from the Go
- * standard library so that .helmignore rules select exactly the files Helm
- * selects. Matching runs on UTF-8 bytes like Go does (a `*` may resume inside
+ * Go's Unix `filepath.Match` (what Helm's pkg/ignore calls), ported line by
+ * line from the Go standard library so that .helmignore rules select exactly
+ * the files Helm selects. Not `path.Match`: that one also checks the rest of
+ * the pattern after a failed chunk, so it refuses rules such as `x*[z-` that
+ * Helm accepts. Matching runs on UTF-8 bytes like Go does (a `*` may resume inside
  * a multi-byte rune, where `?` then eats one stray byte) — this matters only
  * for odd patterns, but byte-level is the only way to be exact.
  */
@@ -180,7 +182,7 @@ function hasSlash(s: Bytes, from: number): boolean {
   return false
 }
 
-/** Go `path.Match` on byte strings. */
+/** Go `filepath.Match` on byte strings. */
 function matchBytes(p: Bytes, name: Bytes): boolean {
   let pi = 0
   let ni = 0
@@ -208,12 +210,7 @@ function matchBytes(p: Bytes, name: Bytes): boolean {
         }
       }
     }
-    // Before returning false, make sure the rest of the pattern is well-formed.
-    while (pi < p.length) {
-      const next = scanChunk(p, pi)
-      pi = next.chunkEnd
-      matchChunk(p, next.chunkStart, next.chunkEnd, new Uint8Array(0), 0)
-    }
+    // (filepath.Match does not look at the rest of the pattern here.)
     return false
   }
   return ni === name.length
@@ -222,15 +219,15 @@ function matchBytes(p: Bytes, name: Bytes): boolean {
 const encoder = new TextEncoder()
 
 /**
- * Reports whether `name` matches the shell pattern, exactly as Go's
- * `path.Match` (Unix `filepath.Match`). Throws PatternError for a malformed
- * pattern, whatever the name.
+ * Reports whether `name` matches the shell pattern, exactly as Go's Unix
+ * `filepath.Match`. Throws PatternError for a malformed pattern when the
+ * match reads the malformed part (as Go returns ErrBadPattern).
  */
 export function match(pattern: string, name: string): boolean {
   return matchBytes(encoder.encode(pattern), encoder.encode(name))
 }
 
-/** Throws PatternError if the pattern is malformed (Go: Match against any name errs). */
+/** Throws PatternError if Go's `filepath.Match(p, "abc")` errs: Helm's check of a .helmignore rule. */
 export function validatePattern(p: string): void {
   match(p, 'abc')
 }

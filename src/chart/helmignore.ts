@@ -4,7 +4,7 @@
  */
 
 import { ChartError } from '../errors'
-import { match, PatternError } from './gomatch'
+import { match, PatternError, validatePattern } from './gomatch'
 import { isGoSpace } from './sanitize'
 
 /** Go `strings.TrimSpace` (JS `trim` differs: it strips U+FEFF, keeps U+0085). */
@@ -54,7 +54,7 @@ function parseRule(line: string): Pattern | undefined {
   if (rule.includes('**')) throw new RuleError('double-star (**) syntax is not supported')
   // Helm validates the raw rule (with ! and trailing /) against a non-empty name.
   try {
-    match(rule, 'abc')
+    validatePattern(rule)
   } catch (err) {
     if (err instanceof PatternError) throw new RuleError(err.message)
     throw err
@@ -74,18 +74,14 @@ function parseRule(line: string): Pattern | undefined {
 
   let fn: (n: string) => boolean
   if (rule.startsWith('/')) {
-    // Helm's closure strips one leading '/' from its captured rule on every
-    // call, so `//x` matches "/x" the first time and "x" afterwards. Kept.
-    fn = (n) => {
-      if (rule.startsWith('/')) rule = rule.slice(1)
-      return safeMatch(rule, n)
-    }
-  } else if (rule.includes('/')) {
-    const r = rule
+    // Anchored to the chart root: one leading '/' removed, once (Helm 4's CutPrefix; Helm 3 removed one more on every
+    // match, so `//x` matched "/x" first and "x" afterwards).
+    const r = rule.slice(1)
     fn = (n) => safeMatch(r, n)
+  } else if (rule.includes('/')) {
+    fn = (n) => safeMatch(rule, n)
   } else {
-    const r = rule
-    fn = (n) => safeMatch(r, goBase(n))
+    fn = (n) => safeMatch(rule, goBase(n))
   }
   return { raw, negate, mustDir, match: fn }
 }

@@ -4,11 +4,57 @@
  */
 import * as semver from 'semver'
 import { compareVersions, parseConstraint, pickVersion, satisfies } from '../../../src/chart/dependencies/constraints'
+import { parseHelmVersion } from '../../../src/chart/semver'
 import golden from './fixtures/masterminds-check.json'
+import vectors from '../../fixtures/go/masterminds-constraints/vectors.json'
 
 describe('Masterminds TestConstraintsCheck', () => {
   it.each(golden.cases as Array<[string, string, boolean]>)('%s against %s is %s', (constraint, version, expected) => {
     expect(satisfies(version, parseConstraint(constraint))).toBe(expected)
+  })
+})
+
+describe('Masterminds on generated constraints', () => {
+  // __tests__/fixtures/go/masterminds-constraints (main.go there made them with Masterminds/semver, as Helm v4.2.4 uses
+  // it): per constraint, which of the versions satisfy it, or its parse error; and the versions in ascending order.
+  it('agrees on which versions satisfy each constraint, and on the errors', () => {
+    expect(vectors.cases.length).toBe(700)
+    const wrong: unknown[] = []
+    for (const c of vectors.cases as Array<{ constraint: string; satisfied?: string; error?: string }>) {
+      let got: string
+      try {
+        const parsed = parseConstraint(c.constraint)
+        got = vectors.versions.map((v) => (satisfies(v, parsed) ? '1' : '0')).join('')
+      } catch (err) {
+        got = (err as Error).message
+      }
+      if (got !== (c.error ?? c.satisfied)) wrong.push({ constraint: c.constraint, want: c.error ?? c.satisfied, got })
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('orders the versions as Masterminds does', () => {
+    expect([...vectors.versions].sort(compareVersions)).toEqual(vectors.sorted)
+  })
+})
+
+describe('edges the generated constraints do not reach', () => {
+  it('a version past 2^64-1 in a constraint is a parser error (Masterminds v3.5.0, Go 1.19.8)', () => {
+    expect(() => parseConstraint('>=99999999999999999999')).toThrow(/^constraint parser error$/)
+  })
+  it('~0.2.0 stays within 0.2 (Masterminds: 0.2.9 true, 0.3.0 false); ~0.0.0 takes anything', () => {
+    expect(satisfies('0.2.9', parseConstraint('~0.2.0'))).toBe(true)
+    expect(satisfies('0.3.0', parseConstraint('~0.2.0'))).toBe(false)
+    expect(satisfies('1.3.0', parseConstraint('~0.0.0'))).toBe(true)
+  })
+  it('takes a parsed version as well as a string, and an unparseable one satisfies nothing', () => {
+    expect(satisfies(parseHelmVersion('1.9.0')!, parseConstraint('^1.2'))).toBe(true)
+    expect(satisfies(parseHelmVersion('2.0.0')!, parseConstraint('^1.2'))).toBe(false)
+    expect(satisfies('not-a-version', parseConstraint('*'))).toBe(false)
+  })
+  it('an unparseable version sorts lowest, as Helm orders an index (pkg/repo/v1/index.go ChartVersions.Less)', () => {
+    expect(['1.0.0', 'junk', '0.1.0'].sort(compareVersions)).toEqual(['junk', '0.1.0', '1.0.0'])
+    expect(['0.1.0', '1.0.0', 'junk'].sort(compareVersions)).toEqual(['junk', '0.1.0', '1.0.0'])
   })
 })
 
