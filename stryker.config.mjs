@@ -88,6 +88,8 @@ export default {
       // (An absolute path: the Stryker runner resolves the environment without <rootDir>.)
       testEnvironment: fileURLToPath(new URL('__tests__/support/environment.js', import.meta.url)),
       setupFiles: ['<rootDir>/__tests__/support/quiet-runner.ts'],
+      // Registry-backed modules: plain docker-registries started once per Stryker test runner, not once per mutant.
+      globalSetup: '<rootDir>/__tests__/support/shared-registries.ts',
       transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
       testMatch: [...testMatch],
       testPathIgnorePatterns: slow.filter((s) => ![...testMatch].some((m) => m.includes(s))),
