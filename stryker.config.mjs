@@ -2,6 +2,7 @@
 // chunk: `npm run mutate -- --mutate src/auth/mask.ts`. Only fast unit tests run (see below: the action and end-to-end
 // tests are too slow to run per mutant), and per-test coverage picks, for each mutant, the tests that reach it.
 // Concurrency 1: the machines have 2 cores and other work to do.
+// Registry-backed modules (src/oci, src/sign) run too: each test runner starts plain docker-registries once and every mutant's tests reuse them, emptied (__tests__/support/shared-registries.ts; docker-registry from `bash .ci/install`).
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
