@@ -44384,10 +44384,12 @@ exports.BLOCK_SIZE = 1024 * 1024;
 exports.OUTPUT_SIZE = exports.BLOCK_SIZE + (exports.BLOCK_SIZE >> 10) + 1024;
 /** A sync flush's empty stored block after its 3 header bits and the padding: LEN 0, NLEN 0xffff. */
 const STORED_EMPTY = [0x00, 0x00, 0xff, 0xff];
+/** Output room for the walk: inflate keeps its own 32 KiB window, so the output only passes through. */
+const SCRATCH = 64 * 1024;
 /** Finds stream boundaries with one reusable inflate state and output buffer. */
 class StreamOpener {
     strm = new zstream_js_1.default();
-    scratch = new Uint8Array(0);
+    scratch = new Uint8Array(SCRATCH);
     constructor() {
         zlibInflate.inflateInit2(this.strm, -15);
     }
@@ -44418,33 +44420,40 @@ class StreamOpener {
     /** Inflates `stream` block by block, up to the end of its final block, and returns that block's bounds. */
     lastBlock(stream, length) {
         const s = this.strm;
-        if (this.scratch.length < length)
-            this.scratch = new Uint8Array(length);
+        const incomplete = (why) => new Error(`not a complete deflate stream of ${length} bytes${why ? `: ${why}` : ''}`);
         zlibInflate.inflateReset(s);
         s.input = stream;
         s.next_in = 0;
         s.avail_in = stream.length;
         s.output = this.scratch;
-        s.next_out = 0;
-        s.avail_out = length;
+        let produced = 0;
+        const room = () => {
+            s.next_out = 0;
+            s.avail_out = Math.min(SCRATCH, length - produced + 1);
+        };
+        room();
         let start = 0;
         for (;;) {
-            const before = s.next_in;
+            const before = s.next_in + produced + s.next_out;
             const status = zlibInflate.inflate(s, pako_1.constants.Z_BLOCK);
             if (status !== pako_1.constants.Z_OK)
-                throw new Error(`not a complete deflate stream of ${length} bytes: ${s.msg || status}`);
+                throw incomplete(s.msg || status);
             // data_type: the unused bits of the last input byte, +64 once the final block's header was read, +128 at a block boundary.
             if (s.data_type & 128) {
                 const at = s.next_in * 8 - (s.data_type & 63);
-                if (!(s.data_type & 64))
-                    start = at;
-                else if (s.next_out !== length || s.avail_in)
-                    throw new Error(`not a complete deflate stream of ${length} bytes`);
-                else
+                if (s.data_type & 64) {
+                    if (produced + s.next_out !== length || s.avail_in)
+                        throw incomplete();
                     return { start, end: at };
+                }
+                start = at;
             }
-            else if (s.next_in === before)
-                throw new Error(`not a complete deflate stream of ${length} bytes`);
+            else if (s.next_in + produced + s.next_out === before)
+                throw incomplete();
+            produced += s.next_out;
+            if (produced > length)
+                throw incomplete();
+            room();
         }
     }
 }
@@ -47672,7 +47681,9 @@ exports.defaultThreads = defaultThreads;
  * one pool per thread count for the whole process: however many charts are
  * packaged at once, there are at most that many threads and twice as many
  * slots. Each job goes to the thread with the fewest jobs; a thread keeps the
- * process alive only while it has one.
+ * process alive only while it has one. When its last chart is done the pool
+ * stops, so that its threads' memory (about 20 MiB each) is not held through
+ * the read-back and push that follow.
  */
 class DeflatePool {
     threads;
@@ -47683,6 +47694,8 @@ class DeflatePool {
     slots = 0;
     slotWaiters = [];
     broken;
+    /** Charts using the pool. */
+    users = 0;
     constructor(threads) {
         this.threads = threads;
         for (let i = 0; i < threads; i++) {
@@ -47740,6 +47753,10 @@ class DeflatePool {
         else
             w.resolve(r.length);
     }
+    async close() {
+        this.broken = new Error('the deflate pool was closed');
+        await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    }
     /** A thread failed: every job and every chart waiting for a slot fails, and the next chart gets a new pool. */
     fail(err) {
         if (this.broken)
@@ -47757,11 +47774,19 @@ class DeflatePool {
     }
 }
 const pools = new Map();
-function poolFor(threads) {
+function joinPool(threads) {
     let pool = pools.get(threads);
     if (!pool)
         pools.set(threads, (pool = new DeflatePool(threads)));
+    pool.users++;
     return pool;
+}
+async function leavePool(pool) {
+    if (--pool.users || pool.broken)
+        return;
+    if (pools.get(pool.threads) === pool)
+        pools.delete(pool.threads);
+    await pool.close();
 }
 /**
  * Raw deflate of everything written, in BLOCK_SIZE blocks; `emit` receives
@@ -47774,6 +47799,7 @@ class BlockDeflater {
     emit;
     first = new Uint8Array(64 * 1024);
     pool;
+    left = false;
     inFlight = [];
     current;
     fill = 0;
@@ -47813,6 +47839,7 @@ class BlockDeflater {
             await this.submit(true);
             while (this.inFlight.length)
                 await this.writeOldest();
+            await this.leave();
         }
         else {
             await this.emit(Buffer.from((0, pako_1.deflateRaw)(this.first.subarray(0, this.fill), { level: 6 })));
@@ -47831,6 +47858,14 @@ class BlockDeflater {
         if (this.current)
             this.pool.release(this.current);
         this.current = undefined;
+        await this.leave();
+    }
+    /** Leaves the pool once, which stops it when no other chart uses it. */
+    async leave() {
+        if (!this.pool || this.left)
+            return;
+        this.left = true;
+        await leavePool(this.pool);
     }
     /** A slot to fill: a free one, else the oldest block's once it is written, else the next any chart releases. */
     async acquire() {
@@ -47856,7 +47891,7 @@ class BlockDeflater {
     async submit(last) {
         if (!this.pool) {
             // A second block: from here on the pool's threads compress, the first block included.
-            this.pool = poolFor(this.threads);
+            this.pool = joinPool(this.threads);
             this.current = await this.acquire();
             this.current.input.set(this.first);
             this.first = new Uint8Array(0);

@@ -32,7 +32,9 @@ type Reply = { id: number; length?: number; error?: string }
  * one pool per thread count for the whole process: however many charts are
  * packaged at once, there are at most that many threads and twice as many
  * slots. Each job goes to the thread with the fewest jobs; a thread keeps the
- * process alive only while it has one.
+ * process alive only while it has one. When its last chart is done the pool
+ * stops, so that its threads' memory (about 20 MiB each) is not held through
+ * the read-back and push that follow.
  */
 class DeflatePool {
   private readonly workers: { worker: Worker; jobs: number }[] = []
@@ -42,8 +44,10 @@ class DeflatePool {
   private slots = 0
   private readonly slotWaiters: { resolve: (slot: Slot) => void; reject: (err: Error) => void }[] = []
   broken: Error | undefined
+  /** Charts using the pool. */
+  users = 0
 
-  constructor(private readonly threads: number) {
+  constructor(readonly threads: number) {
     for (let i = 0; i < threads; i++) {
       const slot = { worker: startLazyWorker('chart/deflate-worker'), jobs: 0 }
       slot.worker.unref()
@@ -96,6 +100,11 @@ class DeflatePool {
     else w.resolve(r.length!)
   }
 
+  async close(): Promise<void> {
+    this.broken = new Error('the deflate pool was closed')
+    await Promise.all(this.workers.map((w) => w.worker.terminate()))
+  }
+
   /** A thread failed: every job and every chart waiting for a slot fails, and the next chart gets a new pool. */
   private fail(err: Error): void {
     if (this.broken) return
@@ -109,10 +118,16 @@ class DeflatePool {
 }
 
 const pools = new Map<number, DeflatePool>()
-function poolFor(threads: number): DeflatePool {
+function joinPool(threads: number): DeflatePool {
   let pool = pools.get(threads)
   if (!pool) pools.set(threads, (pool = new DeflatePool(threads)))
+  pool.users++
   return pool
+}
+async function leavePool(pool: DeflatePool): Promise<void> {
+  if (--pool.users || pool.broken) return
+  if (pools.get(pool.threads) === pool) pools.delete(pool.threads)
+  await pool.close()
 }
 
 /**
@@ -125,6 +140,7 @@ function poolFor(threads: number): DeflatePool {
 export class BlockDeflater {
   private first: Uint8Array = new Uint8Array(64 * 1024)
   private pool: DeflatePool | undefined
+  private left = false
   private readonly inFlight: { slot: Slot; bytes: Promise<Uint8Array> }[] = []
   private current: Slot | undefined
   private fill = 0
@@ -164,6 +180,7 @@ export class BlockDeflater {
     if (this.pool) {
       await this.submit(true)
       while (this.inFlight.length) await this.writeOldest()
+      await this.leave()
     } else {
       await this.emit(Buffer.from(deflateRaw(this.first.subarray(0, this.fill), { level: 6 })))
     }
@@ -180,6 +197,14 @@ export class BlockDeflater {
     for (const { slot } of held) this.pool!.release(slot)
     if (this.current) this.pool!.release(this.current)
     this.current = undefined
+    await this.leave()
+  }
+
+  /** Leaves the pool once, which stops it when no other chart uses it. */
+  private async leave(): Promise<void> {
+    if (!this.pool || this.left) return
+    this.left = true
+    await leavePool(this.pool)
   }
 
   /** A slot to fill: a free one, else the oldest block's once it is written, else the next any chart releases. */
@@ -205,7 +230,7 @@ export class BlockDeflater {
   private async submit(last: boolean): Promise<void> {
     if (!this.pool) {
       // A second block: from here on the pool's threads compress, the first block included.
-      this.pool = poolFor(this.threads)
+      this.pool = joinPool(this.threads)
       this.current = await this.acquire()
       this.current.input.set(this.first)
       this.first = new Uint8Array(0)

@@ -7086,10 +7086,12 @@ exports.BLOCK_SIZE = 1024 * 1024;
 exports.OUTPUT_SIZE = exports.BLOCK_SIZE + (exports.BLOCK_SIZE >> 10) + 1024;
 /** A sync flush's empty stored block after its 3 header bits and the padding: LEN 0, NLEN 0xffff. */
 const STORED_EMPTY = [0x00, 0x00, 0xff, 0xff];
+/** Output room for the walk: inflate keeps its own 32 KiB window, so the output only passes through. */
+const SCRATCH = 64 * 1024;
 /** Finds stream boundaries with one reusable inflate state and output buffer. */
 class StreamOpener {
     strm = new zstream_js_1.default();
-    scratch = new Uint8Array(0);
+    scratch = new Uint8Array(SCRATCH);
     constructor() {
         zlibInflate.inflateInit2(this.strm, -15);
     }
@@ -7120,33 +7122,40 @@ class StreamOpener {
     /** Inflates `stream` block by block, up to the end of its final block, and returns that block's bounds. */
     lastBlock(stream, length) {
         const s = this.strm;
-        if (this.scratch.length < length)
-            this.scratch = new Uint8Array(length);
+        const incomplete = (why) => new Error(`not a complete deflate stream of ${length} bytes${why ? `: ${why}` : ''}`);
         zlibInflate.inflateReset(s);
         s.input = stream;
         s.next_in = 0;
         s.avail_in = stream.length;
         s.output = this.scratch;
-        s.next_out = 0;
-        s.avail_out = length;
+        let produced = 0;
+        const room = () => {
+            s.next_out = 0;
+            s.avail_out = Math.min(SCRATCH, length - produced + 1);
+        };
+        room();
         let start = 0;
         for (;;) {
-            const before = s.next_in;
+            const before = s.next_in + produced + s.next_out;
             const status = zlibInflate.inflate(s, pako_1.constants.Z_BLOCK);
             if (status !== pako_1.constants.Z_OK)
-                throw new Error(`not a complete deflate stream of ${length} bytes: ${s.msg || status}`);
+                throw incomplete(s.msg || status);
             // data_type: the unused bits of the last input byte, +64 once the final block's header was read, +128 at a block boundary.
             if (s.data_type & 128) {
                 const at = s.next_in * 8 - (s.data_type & 63);
-                if (!(s.data_type & 64))
-                    start = at;
-                else if (s.next_out !== length || s.avail_in)
-                    throw new Error(`not a complete deflate stream of ${length} bytes`);
-                else
+                if (s.data_type & 64) {
+                    if (produced + s.next_out !== length || s.avail_in)
+                        throw incomplete();
                     return { start, end: at };
+                }
+                start = at;
             }
-            else if (s.next_in === before)
-                throw new Error(`not a complete deflate stream of ${length} bytes`);
+            else if (s.next_in + produced + s.next_out === before)
+                throw incomplete();
+            produced += s.next_out;
+            if (produced > length)
+                throw incomplete();
+            room();
         }
     }
 }
