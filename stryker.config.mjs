@@ -3,6 +3,7 @@
 // tests are too slow to run per mutant), and per-test coverage picks, for each mutant, the tests that reach it.
 // Concurrency 1: the machines have 2 cores and other work to do. A focused chunk (`nice -n 19 npm run mutate --
 // --mutate <file>`) runs ~6x faster: its own unit test file only, a 5 s timeout, and no type checker (see checkers).
+// Registry-backed modules (src/oci, src/sign) run too: each test runner starts plain docker-registries once and every mutant's tests reuse them, emptied (__tests__/support/shared-registries.ts; docker-registry from `bash .ci/install`).
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -89,6 +90,8 @@ export default {
       // (An absolute path: the Stryker runner resolves the environment without <rootDir>.)
       testEnvironment: fileURLToPath(new URL('__tests__/support/environment.js', import.meta.url)),
       setupFiles: ['<rootDir>/__tests__/support/quiet-runner.ts'],
+      // Registry-backed modules: plain docker-registries started once per Stryker test runner, not once per mutant.
+      globalSetup: '<rootDir>/__tests__/support/shared-registries.ts',
       transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
       testMatch: [...testMatch],
       testPathIgnorePatterns: slow.filter((s) => ![...testMatch].some((m) => m.includes(s))),

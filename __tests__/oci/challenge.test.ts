@@ -38,6 +38,34 @@ describe('parseChallenge', () => {
     expect(c.params).toEqual({ realm: 'https://a/token', service: 's' })
   })
 
+  // The next cases follow oras-go's parser (registry/remote/auth/challenge.go): a token, then `key=value` pairs of
+  // RFC 7235 §2.1 with RFC 7230 quoted-strings; where the header stops being that, parsing stops.
+  test('a scheme alone has no parameters; a header that does not start with a scheme is unknown', () => {
+    expect(parseChallenge('Bearer')).toEqual({ scheme: 'bearer', params: {} })
+    expect(parseChallenge('=Bearer realm="x"')).toEqual({ scheme: 'unknown', params: {} })
+    expect(parseChallenge('"Bearer" realm="x"')).toEqual({ scheme: 'unknown', params: {} })
+  })
+
+  test('a character that is neither a token nor a separator ends the parameters', () => {
+    // oras-go: parseToken stops at "/", then no key follows.
+    expect(parseChallenge('Bearer/ realm="https://a/token"')).toEqual({ scheme: 'bearer', params: {} })
+    expect(parseChallenge('Bearer realm="https://a/token", /service="s"')).toEqual({ scheme: 'bearer', params: { realm: 'https://a/token' } })
+  })
+
+  test('an unquoted token value followed by a quoted one', () => {
+    expect(parseChallenge('Bearer error=insufficient_scope,realm="https://a/token"')).toEqual({
+      scheme: 'bearer',
+      params: { error: 'insufficient_scope', realm: 'https://a/token' }
+    })
+  })
+
+  test('a quoted-string without its closing quote is no value, and parsing stops there (it never hangs)', () => {
+    expect(parseChallenge('Bearer realm="https://a/token",service="regis')).toEqual({ scheme: 'bearer', params: { realm: 'https://a/token' } })
+    // The backslash escapes the last quote, so the string is still open.
+    expect(parseChallenge('Bearer realm="https://a/token",service="s\\"')).toEqual({ scheme: 'bearer', params: { realm: 'https://a/token' } })
+    expect(parseChallenge('Bearer realm="https://a/token",service="s\\')).toEqual({ scheme: 'bearer', params: { realm: 'https://a/token' } })
+  })
+
   test('unknown scheme, empty and missing header', () => {
     expect(parseChallenge('Negotiate abc').scheme).toBe('unknown')
     expect(parseChallenge('Digest realm="x", nonce="y"')).toEqual({ scheme: 'unknown', params: { realm: 'x', nonce: 'y' } })
@@ -77,6 +105,10 @@ describe('scopes', () => {
     expect(cleanScopes([])).toEqual([])
   })
 
+  test('a scope without a resource name is kept as it is (oras-go CleanScopes)', () => {
+    expect(cleanScopes(['repository:a:pull', 'scopeless', ':push,pull', 'repository:a:push'])).toEqual([':push,pull', 'repository:a:pull,push', 'scopeless'])
+  })
+
   test('a repository name with a port-like colon keeps everything before the last colon as the resource', () => {
     expect(cleanScopes(['repository:host:5000/a:pull', 'repository:host:5000/a:push'])).toEqual(['repository:host:5000/a:pull,push'])
   })
@@ -93,6 +125,13 @@ describe('tokenQuery', () => {
   test('keeps the realm query, sorts keys, repeats scope', () => {
     const q = tokenQuery(new URLSearchParams('z=1&account=me'), ['repository:a:pull', 'repository:b:pull'], 'svc')
     expect(q).toBe('account=me&scope=repository%3Aa%3Apull&scope=repository%3Ab%3Apull&service=svc&z=1')
+  })
+
+  test("the challenge's service replaces one in the realm's query; scopes are added to the realm's (oras-go fetchDistributionToken: q.Set, q.Add)", () => {
+    expect(tokenQuery(new URLSearchParams('service=old&scope=repository:x:pull'), ['repository:a:pull'], 'new')).toBe(
+      'scope=repository%3Ax%3Apull&scope=repository%3Aa%3Apull&service=new'
+    )
+    expect(tokenQuery(new URLSearchParams('service=old&scope=repository:x:pull'), [], undefined)).toBe('scope=repository%3Ax%3Apull&service=old')
   })
 
   test('escapes like Go url.QueryEscape', () => {

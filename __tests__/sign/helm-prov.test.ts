@@ -3,10 +3,12 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import * as openpgp from 'openpgp'
 import { metadataYaml } from '../../src/chart/chart-yaml'
 import { loadChartArchive } from '../../src/chart/loader'
 import { SignError } from '../../src/errors'
 import { helmProvenance, loadProvKey } from '../../src/sign/helm-prov'
+import { caught } from '../support/caught'
 
 const home = mkdtempSync(join(tmpdir(), 'gpg-'))
 const work = mkdtempSync(join(tmpdir(), 'prov-'))
@@ -123,26 +125,73 @@ describe('helmProvenance', () => {
 })
 
 describe('loadProvKey errors', () => {
+  const EXPORT_HINT = 'set the provenance key to an armored private key (`gpg --armor --export-secret-keys <id>`)'
+
   test('wrong passphrase', async () => {
-    const err = await loadProvKey({ armoredPrivateKey: protectedKey, passphrase: 'nope' }).catch((e: unknown) => e)
+    const err = await caught<SignError>(loadProvKey({ armoredPrivateKey: protectedKey, passphrase: 'nope' }))
     expect(err).toBeInstanceOf(SignError)
-    expect((err as SignError).message).toMatch(/passphrase/)
+    expect(err.message).toMatch(/^cannot decrypt the provenance key, wrong passphrase\? \(.+\)$/)
+    expect(err.hint).toBe('check the key passphrase input')
+    expect(err.cause).toBeInstanceOf(Error)
   })
 
   test('missing passphrase', async () => {
-    const err = await loadProvKey({ armoredPrivateKey: protectedKey }).catch((e: unknown) => e)
+    const err = await caught<SignError>(loadProvKey({ armoredPrivateKey: protectedKey }))
     expect(err).toBeInstanceOf(SignError)
-    expect((err as SignError).message).toMatch(/passphrase/)
+    expect(err.message).toBe('the provenance key is protected by a passphrase but no passphrase was given')
+    expect(err.hint).toBe('set the key passphrase input')
   })
 
   test('public key instead of private key', async () => {
-    const err = await loadProvKey({ armoredPrivateKey: publicKey }).catch((e: unknown) => e)
+    const err = await caught<SignError>(loadProvKey({ armoredPrivateKey: publicKey }))
     expect(err).toBeInstanceOf(SignError)
-    expect((err as SignError).message).toMatch(/not a private key/)
+    expect(err.message).toBe('the provenance key is a public key, not a private key')
+    expect(err.hint).toBe(EXPORT_HINT)
   })
 
   test('garbage', async () => {
-    await expect(loadProvKey({ armoredPrivateKey: 'not a key at all' })).rejects.toBeInstanceOf(SignError)
+    const err = await caught<SignError>(loadProvKey({ armoredPrivateKey: 'not a key at all' }))
+    expect(err).toBeInstanceOf(SignError)
+    expect(err.message).toMatch(/^cannot read the provenance key: .+/)
+    expect(err.hint).toBe(EXPORT_HINT)
+    expect(err.cause).toBeInstanceOf(Error)
+  })
+})
+
+describe('keys that Helm <= 3.21.3 (golang.org/x/crypto/openpgp: RSA, DSA, ECDSA v4 keys) cannot verify', () => {
+  // Made with openpgp.js: gpg 2.2 makes neither RFC 9580 Ed25519/Ed448 keys nor v6 keys.
+  test.each([
+    ['a v4 Ed25519 (RFC 9580) key', { type: 'curve25519' as const }, 'ed25519', 4],
+    ['a v4 Ed448 key', { type: 'curve448' as const }, 'ed448', 4],
+    ['a v6 RSA key', { type: 'rsa' as const, rsaBits: 2048, config: { v6Keys: true } }, 'rsaEncryptSign', 6]
+  ])('%s loads with one warning naming its fingerprint, algorithm and version', async (_, options, algorithm, version) => {
+    const { privateKey } = await openpgp.generateKey({ ...options, userIDs: [{ name: 'New Key', email: 'new@example.com' }], format: 'armored' })
+    const fingerprint = (await openpgp.readKey({ armoredKey: privateKey })).getFingerprint().toUpperCase()
+    const loaded = await loadProvKey({ armoredPrivateKey: privateKey })
+    expect(loaded.fingerprint).toBe(fingerprint)
+    expect(loaded.warnings).toEqual([
+      `provenance key ${fingerprint} (${algorithm}, v${version} key) can be verified only by Helm >= 3.21.4 / Helm 4; use an RSA v4 key for older Helm`
+    ])
+  })
+})
+
+describe('helmProvenance errors', () => {
+  test('an archive that cannot be read: an error naming it', async () => {
+    const loaded = await loadProvKey({ armoredPrivateKey: plainKey })
+    const missing = join(work, 'missing-1.0.0.tgz')
+    const err = await caught<SignError>(helmProvenance(missing, 'missing-1.0.0.tgz', meta, loaded.key))
+    expect(err).toBeInstanceOf(SignError)
+    // (Jest's realm: fs errors are not instances of the test's Error, so the message keeps its "Error: " prefix.)
+    expect(err.message).toMatch(new RegExp(`^cannot read ${missing.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} for its provenance file: (Error: )?ENOENT`))
+    expect(err.file).toBe(missing)
+  })
+
+  test('a key that cannot sign (still encrypted): an error naming the archive', async () => {
+    const encrypted = await openpgp.readPrivateKey({ armoredKey: protectedKey })
+    const err = await caught<SignError>(helmProvenance(tgz, 'x-1.0.0.tgz', meta, encrypted))
+    expect(err).toBeInstanceOf(SignError)
+    expect(err.message).toMatch(/^cannot sign the provenance file for x-1\.0\.0\.tgz: .+/)
+    expect(err.file).toBe(tgz)
   })
 })
 

@@ -4,6 +4,8 @@
  * a real registry and read back over the distribution API with plain `fetch`.
  */
 import { createHash } from 'node:crypto'
+import type { SerializedBundle } from '@sigstore/bundle'
+import { Bundle } from '@sigstore/protobuf-specs'
 import { SignError } from '../../src/errors'
 import { RegistryClient } from '../../src/oci/client'
 import { bytesSource } from '../../src/oci/push'
@@ -49,6 +51,19 @@ describe('legacyAnnotations', () => {
     const a = legacyAnnotations(bundle({ timestampVerificationData: { rfc3161Timestamps: [{ signedTimestamp: 'VFNB' }, { signedTimestamp: 'T1RIRVI=' }] } }))
     expect(a['dev.sigstore.cosign/rfc3161timestamp']).toBe('{"SignedRFC3161Timestamp":"VFNB"}')
     expect(legacyAnnotations(bundle({ timestampVerificationData: { rfc3161Timestamps: [] } }))).not.toHaveProperty(['dev.sigstore.cosign/rfc3161timestamp'])
+  })
+
+  test('a bundle sigstore-js made without a timestamp authority: no timestamp annotation', () => {
+    // sigstore-js' builders always set `timestampVerificationData: {rfc3161Timestamps: []}` and its JSON form
+    // drops the empty list (@sigstore/protobuf-specs Bundle.toJSON), so a Rekor-only instance gives `timestampVerificationData: {}`.
+    const serialized = Bundle.toJSON(Bundle.fromJSON(bundle({ timestampVerificationData: { rfc3161Timestamps: [] } }))) as never
+    expect((serialized as SerializedBundle).verificationMaterial.timestampVerificationData).toEqual({})
+    expect(Object.keys(legacyAnnotations(serialized))).toEqual([
+      'dev.cosignproject.cosign/signature',
+      'dev.sigstore.cosign/certificate',
+      'dev.sigstore.cosign/chain',
+      'dev.sigstore.cosign/bundle'
+    ])
   })
 
   test('a v0.3 bundle carries the leaf as `certificate`; the first of a chain is the leaf', () => {

@@ -122,8 +122,10 @@ test('bundles that do not verify: refused with every referrer and its reason', a
       `^no Sigstore bundle attached to ${reg.host}/${repo}@${s.digest} verifies for identity ${SAN.replace(/[./]/g, '\\$&')} \\(issuer ${GITHUB_ISSUER.replace(/[./]/g, '\\$&')}\\): `
     )
   )
-  expect(e.message).toContain(`${wrong}: the signed statement is about another digest, not ${s.digest}`)
-  expect(e.message).toContain(`${empty.digest}: the referrer holds no bundle layer`)
-  expect(e.message).toContain('; ')
+  // Exactly one reason per bundle referrer, in whichever order the registry lists them.
+  const reasons = e.message.slice(e.message.indexOf('): ') + 3).split('; ')
+  expect(reasons.sort()).toEqual(
+    [`${wrong}: the signed statement is about another digest, not ${s.digest}`, `${empty.digest}: the referrer holds no bundle layer`].sort()
+  )
   expect(e.registry).toBe(reg.host)
 })

@@ -52,7 +52,39 @@ test('a Rekor failure names Rekor, its URL and the HTTP status', async () => {
   )
 })
 
+test('Rekor outages are retried with backoff: three 503s in a row still give a bundle', async () => {
+  // sigstore-js' own default (2 retries) would give up on the third 503; the signer allows 4.
+  const signer = createSigstore({ name: 'custom', fulcio: sig.fulcioUrl, rekor: sig.rekorUrl }, getToken)
+  const hex = crypto.randomBytes(32).toString('hex')
+  sig.fault('rekor', { status: 503, times: 3 })
+  const before = sig.requests.rekor
+  const bundle = await signer.signStatement(statement(hex))
+  expect(sig.requests.rekor - before).toBe(4)
+  verifyBundle(sig.trustedRoot, bundle, { san: tok.san, issuer: tok.issuer, digest: hex })
+}, 60_000)
+
 describe('one certificate per run', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  test('the certificate is reused until one minute before it expires, then a new one is asked for', async () => {
+    const signer = createSigstore({ name: 'custom', fulcio: sig.fulcioUrl, rekor: sig.rekorUrl }, getToken)
+    const before = sig.requests.fulcio
+    await signer.signStatement(statement(crypto.randomBytes(32).toString('hex')))
+    const first = signer.certificate()!
+    const notAfter = Date.parse(new crypto.X509Certificate(first).validTo)
+    const now = jest.spyOn(Date, 'now')
+    // Exactly one minute before the certificate's notAfter: still used.
+    now.mockReturnValue(notAfter - 60_000)
+    await signer.signStatement(statement(crypto.randomBytes(32).toString('hex')))
+    expect(sig.requests.fulcio - before).toBe(1)
+    expect(signer.certificate()).toBe(first)
+    // A millisecond later: renewed.
+    now.mockReturnValue(notAfter - 60_000 + 1)
+    await signer.signStatement(statement(crypto.randomBytes(32).toString('hex')))
+    expect(sig.requests.fulcio - before).toBe(2)
+    expect(signer.certificate()).not.toBe(first)
+  })
+
   test('sequential and concurrent signatures share one Fulcio certificate; certificate() is its PEM', async () => {
     const signer = createSigstore({ name: 'custom', fulcio: sig.fulcioUrl, rekor: sig.rekorUrl }, getToken)
     expect(signer.certificate()).toBeUndefined()

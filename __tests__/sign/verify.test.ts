@@ -6,7 +6,8 @@ import * as crypto from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import type { SerializedBundle } from '@sigstore/bundle'
+import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle'
+import { DSSEBundleBuilder, FulcioSigner, RekorWitness } from '@sigstore/sign'
 import { InputError } from '../../src/errors'
 import { createSigstore } from '../../src/sign/sigstore'
 import { createBundleVerifier, identityPattern } from '../../src/sign/verify'
@@ -93,6 +94,43 @@ describe('createBundleVerifier', () => {
     expect(() => v.verify(bundle, other)).toThrow(`the signed statement is about another digest, not ${other}`)
     // The digest is compared without its algorithm prefix, and whole.
     expect(() => v.verify(bundle, `sha256:${hex.slice(0, 63)}`)).toThrow('about another digest')
+    // Only a leading `sha256:` is the prefix: one inside a malformed digest is not skipped.
+    expect(() => v.verify(bundle, `${hex.slice(0, 2)}sha256:${hex.slice(2)}`)).toThrow('about another digest')
+  })
+
+  test('a statement about several subjects verifies for each of them (in-toto lists every artifact it covers)', async () => {
+    const two = crypto.randomBytes(32).toString('hex')
+    const both = Buffer.from(
+      JSON.stringify({
+        _type: 'https://in-toto.io/Statement/v1',
+        subject: [{ digest: { sha256: hex } }, { digest: { sha256: two } }],
+        predicateType: 'https://slsa.dev/provenance/v1',
+        predicate: {}
+      })
+    )
+    const b = await createSigstore({ name: 'custom', fulcio: sig.fulcioUrl, rekor: sig.rekorUrl, tsa: sig.tsaUrl }, getToken).signStatement(both)
+    const v = await createBundleVerifier({ identity: SAN, issuer: GITHUB_ISSUER, trustedRoot: root })
+    expect(v.verify(b, `sha256:${hex}`)).toEqual({ san: SAN, predicateType: 'https://slsa.dev/provenance/v1' })
+    expect(v.verify(b, `sha256:${two}`)).toEqual({ san: SAN, predicateType: 'https://slsa.dev/provenance/v1' })
+  })
+
+  test('a DSSE envelope of another payload type is refused even when its signature verifies', async () => {
+    // Signed with sigstore-js' own builder (not the product's signer, which only makes in-toto envelopes).
+    const fulcio = new FulcioSigner({ fulcioBaseURL: sig.fulcioUrl, identityProvider: { getToken } })
+    const other = new DSSEBundleBuilder({ signer: fulcio, witnesses: [new RekorWitness({ rekorBaseURL: sig.rekorUrl, entryType: 'dsse' })] })
+    const b = bundleToJSON(await other.create({ data: statement(hex), type: 'application/vnd.example+json' }))
+    const v = await createBundleVerifier({ identity: SAN, issuer: GITHUB_ISSUER, trustedRoot: root })
+    expect(() => v.verify(b, `sha256:${hex}`)).toThrow('DSSE payload type application/vnd.example+json is not an in-toto statement')
+  })
+
+  test('a root without transparency logs does not demand a log entry', async () => {
+    // An instance without Rekor (Fulcio and a TSA only): its bundles have no log entry, and its root no log.
+    const tsaOnly = await createSigstore({ name: 'custom', fulcio: sig.fulcioUrl, tsa: sig.tsaUrl }, getToken).signStatement(statement(hex))
+    expect(tsaOnly.verificationMaterial.tlogEntries ?? []).toEqual([])
+    const noTlog = path.join(dir, 'no-tlog.json')
+    writeFileSync(noTlog, JSON.stringify({ ...sig.trustedRoot, tlogs: [] }))
+    const w = await createBundleVerifier({ identity: SAN, issuer: GITHUB_ISSUER, trustedRoot: noTlog })
+    expect(w.verify(tsaOnly, `sha256:${hex}`).san).toBe(SAN)
   })
 
   test('a message signature (not a DSSE statement) is refused', async () => {

@@ -42,6 +42,11 @@ export interface RegistryOptions {
    * only used by the readiness probe here; clients must be given the CA through their own standard overrides.
    */
   tls?: { certFile: string; keyFile: string; ca: string }
+  /**
+   * For a registry shared by many jest runs in one process (shared-registries.ts): the registry dies with this
+   * process (a Linux parent-death signal, and an exit hook) instead of with a `stop()`.
+   */
+  dieWithProcess?: boolean
 }
 
 export interface TestRegistry {
@@ -72,7 +77,43 @@ export async function freePort(): Promise<number> {
   return port
 }
 
+/**
+ * Plain registries started once per process by shared-registries.ts (a jest globalSetup, used by mutation runs,
+ * where every mutant is one more jest run): `[{host, url, dataDir}]` as JSON. A test file's plain `startRegistry()`
+ * calls take them in order, each emptied first, so a file sees fresh registries without starting any.
+ */
+export const SHARED_REGISTRIES_ENV = 'HOP_SHARED_REGISTRIES'
+const sharedInUse = new Set<number>()
+
+function takeShared(opts: RegistryOptions): TestRegistry | undefined {
+  if (opts.auth !== undefined && opts.auth !== 'none') return undefined
+  if (opts.tls || opts.dieWithProcess) return undefined
+  const pool = JSON.parse(process.env[SHARED_REGISTRIES_ENV] ?? '[]') as Array<Pick<TestRegistry, 'host' | 'url' | 'dataDir'>>
+  const i = pool.findIndex((_, j) => !sharedInUse.has(j))
+  if (i < 0) return undefined
+  const shared = pool[i]
+  sharedInUse.add(i)
+  // The filesystem driver creates directories as it writes and has no cache here: an empty data dir is an empty registry.
+  const empty = (): void => rmSync(shared.dataDir, { recursive: true, force: true })
+  empty()
+  return {
+    ...shared,
+    username: '',
+    password: '',
+    tokenRequests: [],
+    addUser: () => {
+      throw new Error('addUser needs an htpasswd registry')
+    },
+    stop: async () => {
+      empty()
+      sharedInUse.delete(i)
+    }
+  }
+}
+
 export async function startRegistry(opts: RegistryOptions = {}): Promise<TestRegistry> {
+  const shared = takeShared(opts)
+  if (shared) return shared
   const mode = opts.auth ?? 'none'
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hop-registry-'))
   const dataDir = path.join(dir, 'data')
@@ -117,7 +158,10 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
       authLine
     ].join('\n') + '\n'
   )
-  const child: ChildProcess = spawn('docker-registry', ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const argv = ['docker-registry', 'serve', config]
+  // setpriv (util-linux): the kernel kills the registry when the process that started it dies, however it dies.
+  if (opts.dieWithProcess && process.platform === 'linux') argv.unshift('setpriv', '--pdeathsig', 'KILL')
+  const child: ChildProcess = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr?.on('data', (d) => (stderr += d))
 
@@ -125,6 +169,12 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
     await killChild(child)
     if (issuer) await new Promise<void>((r) => issuer.close(() => r()))
     rmSync(dir, { recursive: true, force: true })
+  }
+
+  if (opts.dieWithProcess) {
+    process.once('exit', () => child.kill('SIGKILL'))
+    // The process may be killed before any hook runs (a Stryker runner is): a detached shell waits for it, then removes the dir.
+    spawn('sh', ['-c', 'tail --pid="$1" -f /dev/null; sleep 1; rm -rf "$2"', 'sh', String(process.pid), dir], { detached: true, stdio: 'ignore' }).unref()
   }
 
   const url = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`

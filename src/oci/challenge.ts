@@ -24,22 +24,19 @@ export function parseChallenge(header: string | undefined): Challenge {
     rest = rest.slice(k[0].length)
     let value: string
     if (rest.startsWith('"')) {
-      let i = 1
-      value = ''
-      while (i < rest.length && rest[i] !== '"') {
-        if (rest[i] === '\\' && i + 1 < rest.length) i++
-        value += rest[i++]
-      }
-      rest = rest.slice(i + 1)
+      // RFC 7230 quoted-string (`\x` stands for x). Without its closing quote it is no value and parsing stops, as in oras-go.
+      const q = /^"((?:[^"\\]|\\.)*)"/s.exec(rest)
+      if (!q) break
+      value = q[1].replace(/\\(.)/gs, '$1')
+      rest = rest.slice(q[0].length)
     } else {
       const v = /^[^,\s]*/.exec(rest)![0]
       value = v
       rest = rest.slice(v.length)
     }
     params[k[1].toLowerCase()] = value
+    // A second challenge ("…, Basic realm=…") ends the first: its scheme is not followed by `=`, so no key matches.
     rest = rest.replace(/^\s*,?\s*/, '')
-    // A second challenge ("…, Basic realm=…") ends the first.
-    if (/^[A-Za-z][A-Za-z0-9-]*\s+[A-Za-z0-9-]+=/.test(rest)) break
   }
   return { scheme, params }
 }
@@ -84,7 +81,8 @@ export function tokenQuery(existing: URLSearchParams, scopes: string[], service:
   const values = new Map<string, string[]>()
   for (const [k, v] of existing) values.set(k, [...(values.get(k) ?? []), v])
   if (scopes.length) values.set('scope', [...(values.get('scope') ?? []), ...scopes])
-  if (service) values.set('service', [...(values.get('service') ?? []), service])
+  // oras-go's fetchDistributionToken: q.Set for the service (it replaces the realm's), q.Add for scopes.
+  if (service) values.set('service', [service])
   const esc = (s: string): string =>
     encodeURIComponent(s)
       .replace(/%20/g, '+')
