@@ -46662,9 +46662,11 @@ async function discoverCharts(patterns, workspace, allowed = []) {
 "use strict";
 
 /**
- * Go `path.Match` / Unix `filepath.Match`, ported line by line from the Go
- * standard library so that .helmignore rules select exactly the files Helm
- * selects. Matching runs on UTF-8 bytes like Go does (a `*` may resume inside
+ * Go's Unix `filepath.Match` (what Helm's pkg/ignore calls), ported line by
+ * line from the Go standard library so that .helmignore rules select exactly
+ * the files Helm selects. Not `path.Match`: that one also checks the rest of
+ * the pattern after a failed chunk, so it refuses rules such as `x*[z-` that
+ * Helm accepts. Matching runs on UTF-8 bytes like Go does (a `*` may resume inside
  * a multi-byte rune, where `?` then eats one stray byte) — this matters only
  * for odd patterns, but byte-level is the only way to be exact.
  */
@@ -46859,7 +46861,7 @@ function hasSlash(s, from) {
             return true;
     return false;
 }
-/** Go `path.Match` on byte strings. */
+/** Go `filepath.Match` on byte strings. */
 function matchBytes(p, name) {
     let pi = 0;
     let ni = 0;
@@ -46888,26 +46890,21 @@ function matchBytes(p, name) {
                 }
             }
         }
-        // Before returning false, make sure the rest of the pattern is well-formed.
-        while (pi < p.length) {
-            const next = scanChunk(p, pi);
-            pi = next.chunkEnd;
-            matchChunk(p, next.chunkStart, next.chunkEnd, new Uint8Array(0), 0);
-        }
+        // (filepath.Match does not look at the rest of the pattern here.)
         return false;
     }
     return ni === name.length;
 }
 const encoder = new TextEncoder();
 /**
- * Reports whether `name` matches the shell pattern, exactly as Go's
- * `path.Match` (Unix `filepath.Match`). Throws PatternError for a malformed
- * pattern, whatever the name.
+ * Reports whether `name` matches the shell pattern, exactly as Go's Unix
+ * `filepath.Match`. Throws PatternError for a malformed pattern when the
+ * match reads the malformed part (as Go returns ErrBadPattern).
  */
 function match(pattern, name) {
     return matchBytes(encoder.encode(pattern), encoder.encode(name));
 }
-/** Throws PatternError if the pattern is malformed (Go: Match against any name errs). */
+/** Throws PatternError if Go's `filepath.Match(p, "abc")` errs: Helm's check of a .helmignore rule. */
 function validatePattern(p) {
     match(p, 'abc');
 }
@@ -46974,7 +46971,7 @@ function parseRule(line) {
         throw new RuleError('double-star (**) syntax is not supported');
     // Helm validates the raw rule (with ! and trailing /) against a non-empty name.
     try {
-        (0, gomatch_1.match)(rule, 'abc');
+        (0, gomatch_1.validatePattern)(rule);
     }
     catch (err) {
         if (err instanceof gomatch_1.PatternError)
@@ -46994,21 +46991,16 @@ function parseRule(line) {
     }
     let fn;
     if (rule.startsWith('/')) {
-        // Helm's closure strips one leading '/' from its captured rule on every
-        // call, so `//x` matches "/x" the first time and "x" afterwards. Kept.
-        fn = (n) => {
-            if (rule.startsWith('/'))
-                rule = rule.slice(1);
-            return safeMatch(rule, n);
-        };
-    }
-    else if (rule.includes('/')) {
-        const r = rule;
+        // Anchored to the chart root: one leading '/' removed, once (Helm 4's CutPrefix; Helm 3 removed one more on every
+        // match, so `//x` matched "/x" first and "x" afterwards).
+        const r = rule.slice(1);
         fn = (n) => safeMatch(r, n);
     }
+    else if (rule.includes('/')) {
+        fn = (n) => safeMatch(rule, n);
+    }
     else {
-        const r = rule;
-        fn = (n) => safeMatch(r, goBase(n));
+        fn = (n) => safeMatch(rule, goBase(n));
     }
     return { raw, negate, mustDir, match: fn };
 }
@@ -48939,22 +48931,51 @@ exports.jsonToYaml = jsonToYaml;
  * or single-quoted scalars folded at the first space past column 80.
  */
 const BEST_WIDTH = 80;
-const BOOL_OR_NULL = new Set('y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN <<'.split(' '));
-const INT = /^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]*|[1-9][0-9_]*)$/;
+// go-yaml v2 resolve.go: the plain scalars that read back as bool, null, +-inf or nan. ("<<" is in its table too, but a
+// scalar starting with "<" is never looked up there, so "<<" stays plain.)
+const BOOL_OR_NULL = new Set('y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN'.split(' '));
+/** Go `strconv.ParseInt(s, 0, 64)` / `ParseUint` syntax (underscores already removed): sign, then 0x, 0b, 0o, 0 or decimal. */
+const INT = /^([-+]?)(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/;
 const FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
-const TIMESTAMP = /^\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/;
+// go-yaml's timestamp layouts as Go's time.Parse reads them: "2006-1-2T15:4:5.999999999Z07:00" (T or t), "2006-1-2
+// 15:4:5.999999999" (a layout space takes a run of spaces) and "2006-1-2"; a fraction may use a comma.
+const DATE = String.raw `(\d{4})-(\d{1,2})-(\d{1,2})`;
+const TIME = String.raw `(\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?`;
+const TIMESTAMPS = [new RegExp(`^${DATE}[Tt]${TIME}(?:Z|[-+]\\d\\d:\\d\\d)$`), new RegExp(`^${DATE} +${TIME}$`), new RegExp(`^${DATE}$`)];
+/** Go `ParseInt(plain, 0, 64)` or `ParseUint(plain, 0, 64)` succeeds (in range). */
+function goInt(plain) {
+    const m = INT.exec(plain);
+    if (!m)
+        return false;
+    const digits = m[2];
+    const v = /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits.toLowerCase());
+    return m[1] === '-' ? v <= 2n ** 63n : v < 2n ** 64n;
+}
+/** Go `time.Parse` with one of go-yaml's layouts succeeds (fields in range, the day in its month). */
+function goTimestamp(s) {
+    for (const layout of TIMESTAMPS) {
+        const m = layout.exec(s);
+        if (!m)
+            continue;
+        const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x)));
+        const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+        const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+        return days !== undefined && day >= 1 && day <= days && hour < 24 && minute < 60 && second < 60;
+    }
+    return false;
+}
 /** Would go-yaml v2 resolve this plain scalar to something other than a string? */
 function resolvesToNonString(s) {
     if (s === '')
         return true;
     if (BOOL_OR_NULL.has(s))
         return true;
-    if (INT.test(s) && /\d/.test(s))
+    // A float only if Go's ParseFloat takes it: one that overflows to infinity is an error there, so a string.
+    const plain = s.replace(/_/g, '');
+    if (goInt(plain) || (FLOAT.test(plain) && Number.isFinite(Number(plain))))
         return true;
-    if (FLOAT.test(s.replace(/_/g, '')))
-        return true;
-    return BASE60.test(s) || TIMESTAMP.test(s);
+    return BASE60.test(s) || goTimestamp(s);
 }
 const isBlank = (c) => c === undefined || c === ' ' || c === '\t' || c === '\n';
 /**
@@ -49266,7 +49287,8 @@ function sequence(arr, indent) {
 /** YAML for a JSON document (the output of Go `json.Marshal`), as go-yaml v2 writes it. */
 function jsonToYaml(json) {
     const v = JSON.parse(json);
-    const inline = simple(v, 0, 0);
+    // A scalar document's continuation lines are indented by 2 (go-yaml's emitter starts at indent -1 and steps by 2).
+    const inline = simple(v, 0, 2);
     if (inline !== undefined)
         return `${inline}\n`;
     return Array.isArray(v) ? sequence(v, 0) : mapping(v, 0, false);
@@ -50951,14 +50973,12 @@ function parseChallenge(header) {
         rest = rest.slice(k[0].length);
         let value;
         if (rest.startsWith('"')) {
-            let i = 1;
-            value = '';
-            while (i < rest.length && rest[i] !== '"') {
-                if (rest[i] === '\\' && i + 1 < rest.length)
-                    i++;
-                value += rest[i++];
-            }
-            rest = rest.slice(i + 1);
+            // RFC 7230 quoted-string (`\x` stands for x). Without its closing quote it is no value and parsing stops, as in oras-go.
+            const q = /^"((?:[^"\\]|\\.)*)"/s.exec(rest);
+            if (!q)
+                break;
+            value = q[1].replace(/\\(.)/gs, '$1');
+            rest = rest.slice(q[0].length);
         }
         else {
             const v = /^[^,\s]*/.exec(rest)[0];
@@ -50966,10 +50986,8 @@ function parseChallenge(header) {
             rest = rest.slice(v.length);
         }
         params[k[1].toLowerCase()] = value;
+        // A second challenge ("…, Basic realm=…") ends the first: its scheme is not followed by `=`, so no key matches.
         rest = rest.replace(/^\s*,?\s*/, '');
-        // A second challenge ("…, Basic realm=…") ends the first.
-        if (/^[A-Za-z][A-Za-z0-9-]*\s+[A-Za-z0-9-]+=/.test(rest))
-            break;
     }
     return { scheme, params };
 }
@@ -51016,8 +51034,9 @@ function tokenQuery(existing, scopes, service) {
         values.set(k, [...(values.get(k) ?? []), v]);
     if (scopes.length)
         values.set('scope', [...(values.get('scope') ?? []), ...scopes]);
+    // oras-go's fetchDistributionToken: q.Set for the service (it replaces the realm's), q.Add for scopes.
     if (service)
-        values.set('service', [...(values.get('service') ?? []), service]);
+        values.set('service', [service]);
     const esc = (s) => encodeURIComponent(s)
         .replace(/%20/g, '+')
         .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -38944,14 +38944,12 @@ function parseChallenge(header) {
         rest = rest.slice(k[0].length);
         let value;
         if (rest.startsWith('"')) {
-            let i = 1;
-            value = '';
-            while (i < rest.length && rest[i] !== '"') {
-                if (rest[i] === '\\' && i + 1 < rest.length)
-                    i++;
-                value += rest[i++];
-            }
-            rest = rest.slice(i + 1);
+            // RFC 7230 quoted-string (`\x` stands for x). Without its closing quote it is no value and parsing stops, as in oras-go.
+            const q = /^"((?:[^"\\]|\\.)*)"/s.exec(rest);
+            if (!q)
+                break;
+            value = q[1].replace(/\\(.)/gs, '$1');
+            rest = rest.slice(q[0].length);
         }
         else {
             const v = /^[^,\s]*/.exec(rest)[0];
@@ -38959,10 +38957,8 @@ function parseChallenge(header) {
             rest = rest.slice(v.length);
         }
         params[k[1].toLowerCase()] = value;
+        // A second challenge ("…, Basic realm=…") ends the first: its scheme is not followed by `=`, so no key matches.
         rest = rest.replace(/^\s*,?\s*/, '');
-        // A second challenge ("…, Basic realm=…") ends the first.
-        if (/^[A-Za-z][A-Za-z0-9-]*\s+[A-Za-z0-9-]+=/.test(rest))
-            break;
     }
     return { scheme, params };
 }
@@ -39009,8 +39005,9 @@ function tokenQuery(existing, scopes, service) {
         values.set(k, [...(values.get(k) ?? []), v]);
     if (scopes.length)
         values.set('scope', [...(values.get('scope') ?? []), ...scopes]);
+    // oras-go's fetchDistributionToken: q.Set for the service (it replaces the realm's), q.Add for scopes.
     if (service)
-        values.set('service', [...(values.get('service') ?? []), service]);
+        values.set('service', [service]);
     const esc = (s) => encodeURIComponent(s)
         .replace(/%20/g, '+')
         .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -76,22 +76,51 @@ exports.jsonToYaml = jsonToYaml;
  * or single-quoted scalars folded at the first space past column 80.
  */
 const BEST_WIDTH = 80;
-const BOOL_OR_NULL = new Set('y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN <<'.split(' '));
-const INT = /^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]*|[1-9][0-9_]*)$/;
+// go-yaml v2 resolve.go: the plain scalars that read back as bool, null, +-inf or nan. ("<<" is in its table too, but a
+// scalar starting with "<" is never looked up there, so "<<" stays plain.)
+const BOOL_OR_NULL = new Set('y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN'.split(' '));
+/** Go `strconv.ParseInt(s, 0, 64)` / `ParseUint` syntax (underscores already removed): sign, then 0x, 0b, 0o, 0 or decimal. */
+const INT = /^([-+]?)(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/;
 const FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
-const TIMESTAMP = /^\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/;
+// go-yaml's timestamp layouts as Go's time.Parse reads them: "2006-1-2T15:4:5.999999999Z07:00" (T or t), "2006-1-2
+// 15:4:5.999999999" (a layout space takes a run of spaces) and "2006-1-2"; a fraction may use a comma.
+const DATE = String.raw `(\d{4})-(\d{1,2})-(\d{1,2})`;
+const TIME = String.raw `(\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?`;
+const TIMESTAMPS = [new RegExp(`^${DATE}[Tt]${TIME}(?:Z|[-+]\\d\\d:\\d\\d)$`), new RegExp(`^${DATE} +${TIME}$`), new RegExp(`^${DATE}$`)];
+/** Go `ParseInt(plain, 0, 64)` or `ParseUint(plain, 0, 64)` succeeds (in range). */
+function goInt(plain) {
+    const m = INT.exec(plain);
+    if (!m)
+        return false;
+    const digits = m[2];
+    const v = /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits.toLowerCase());
+    return m[1] === '-' ? v <= 2n ** 63n : v < 2n ** 64n;
+}
+/** Go `time.Parse` with one of go-yaml's layouts succeeds (fields in range, the day in its month). */
+function goTimestamp(s) {
+    for (const layout of TIMESTAMPS) {
+        const m = layout.exec(s);
+        if (!m)
+            continue;
+        const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x)));
+        const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+        const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+        return days !== undefined && day >= 1 && day <= days && hour < 24 && minute < 60 && second < 60;
+    }
+    return false;
+}
 /** Would go-yaml v2 resolve this plain scalar to something other than a string? */
 function resolvesToNonString(s) {
     if (s === '')
         return true;
     if (BOOL_OR_NULL.has(s))
         return true;
-    if (INT.test(s) && /\d/.test(s))
+    // A float only if Go's ParseFloat takes it: one that overflows to infinity is an error there, so a string.
+    const plain = s.replace(/_/g, '');
+    if (goInt(plain) || (FLOAT.test(plain) && Number.isFinite(Number(plain))))
         return true;
-    if (FLOAT.test(s.replace(/_/g, '')))
-        return true;
-    return BASE60.test(s) || TIMESTAMP.test(s);
+    return BASE60.test(s) || goTimestamp(s);
 }
 const isBlank = (c) => c === undefined || c === ' ' || c === '\t' || c === '\n';
 /**
@@ -403,7 +432,8 @@ function sequence(arr, indent) {
 /** YAML for a JSON document (the output of Go `json.Marshal`), as go-yaml v2 writes it. */
 function jsonToYaml(json) {
     const v = JSON.parse(json);
-    const inline = simple(v, 0, 0);
+    // A scalar document's continuation lines are indented by 2 (go-yaml's emitter starts at indent -1 and steps by 2).
+    const inline = simple(v, 0, 2);
     if (inline !== undefined)
         return `${inline}\n`;
     return Array.isArray(v) ? sequence(v, 0) : mapping(v, 0, false);
