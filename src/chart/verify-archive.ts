@@ -6,7 +6,8 @@
  * the archive loader. Whatever an independent reader (gzip -t, tar, Helm)
  * would reject is refused here with an error naming the chart and the archive.
  */
-import { createReadStream } from 'node:fs'
+import { createReadStream, readFileSync, statSync } from 'node:fs'
+import { Readable } from 'node:stream'
 import * as path from 'node:path'
 import { crc32, createInflateRaw } from 'node:zlib'
 import { ChartError } from '../errors'
@@ -27,6 +28,8 @@ class ShortHeader extends GzipFormatError {}
 
 /** Gzip headers are a few bytes; FEXTRA allows 64 KiB, and longer names or comments are not a chart's. */
 const MAX_HEADER = 1024 * 1024
+/** Archives up to this size are read into memory once for both passes of `verifyArchive`. */
+const READ_ONCE = 1024 * 1024
 /** Compressed bytes fed to inflate at once: bounds what one step can expand to (1032:1 at most). */
 const FEED = 32 * 1024
 
@@ -149,16 +152,21 @@ export async function verifyArchive(file: string, where: string, expected?: { na
       cause
     })
   }
-  // Two streamed passes over the file, each holding a few blocks: the strict gzip and tar check, then Helm's loader.
+  // Two passes, the strict gzip and tar check, then Helm's loader. A small archive is read from disk once for both
+  // (opening and reading a file again costs more than checking a small one); a larger one is streamed twice, each
+  // pass holding a few blocks, so memory stays bounded whatever the chart's size.
+  const size = statSync(file).size
+  const whole = size <= READ_ONCE ? readFileSync(file) : undefined
+  const read = (): AsyncIterable<Buffer> => (whole ? Readable.from([whole]) : createReadStream(file, { highWaterMark: 64 * 1024 }))
   try {
-    await verifyTar(gunzipVerified(createReadStream(file, { highWaterMark: 64 * 1024 })))
+    await verifyTar(gunzipVerified(read()))
   } catch (err) {
     if (err instanceof GzipFormatError || err instanceof TarFormatError) fail(err.message, err)
     throw err
   }
   let chart: Chart | undefined
   try {
-    chart = await loadFiles(await readChartArchive(createReadStream(file, { highWaterMark: 64 * 1024 }), archive), archive)
+    chart = await loadFiles(await readChartArchive(read(), archive), archive)
   } catch (err) {
     fail(`Helm's loader refuses it: ${err instanceof ChartError ? err.describe() : (err as Error).message}`, err)
   }
