@@ -40,7 +40,8 @@ function transpile(entry: string, out: Record<string, string> = {}): Record<stri
   }).outputText
   for (const m of source.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
     const dep = `${path.resolve(path.dirname(entry), m[1])}.ts`
-    if (!(dep in out)) transpile(dep, out)
+    // Only the project's own TypeScript; a relative import of a package's file (deflate-worker.ts) is required as it is.
+    if (!(dep in out) && existsSync(dep)) transpile(dep, out)
   }
   return out
 }

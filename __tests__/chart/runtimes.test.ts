@@ -44,7 +44,7 @@ const { archiveEntries, tarStream, writeGzip } = require(${JSON.stringify(path.j
   const [out, dir] = process.argv.slice(1)
   const entries = archiveEntries(await loadChartDir(dir))
   const digests = {}
-  for (const threads of [0, 1, 2, 4]) {
+  for (const threads of [1, 2, 3, 4]) {
     const saved = await writeGzip(tarStream(entries, 1700000000000), out + '-' + threads + '.tgz', { threads })
     digests[threads] = saved.digest
   }
@@ -105,7 +105,7 @@ describe('same bytes on every runtime', () => {
     for (const r of results.slice(1)) expect({ version: r.version, digests: r.digests }).toEqual({ version: r.version, digests: results[0].digests })
     for (const [i] of results.entries()) for (const f of Object.keys(results[0].digests)) execFileSync('gzip', ['-t', path.join(root, `out-${i}`, f)])
   })
-  test(`a chart of several deflate blocks gives the same archive with 0, 1, 2 and 4 threads under ${runtimes.length} runtime(s)`, () => {
+  test(`a chart of several deflate blocks gives the same archive with 1, 2, 3 and 4 threads under ${runtimes.length} runtime(s)`, () => {
     const dir = path.join(root, 'blocks')
     mkdirSync(path.join(dir, 'files'), { recursive: true })
     writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: blocks\nversion: 1.0.0\n')
@@ -119,7 +119,7 @@ describe('same bytes on every runtime', () => {
       expect(r.status).toBe(0)
       const res = JSON.parse(r.stdout) as { version: string; digests: Record<string, string> }
       expect(new Set(Object.values(res.digests)).size).toBe(1)
-      for (const threads of ['0', '1', '2', '4']) {
+      for (const threads of ['1', '2', '3', '4']) {
         const tgz = `${out}-${threads}.tgz`
         execFileSync('gzip', ['-t', tgz])
         expect(execFileSync('gzip', ['-dc', tgz], { maxBuffer: 64 * 1024 * 1024 }).equals(readFileSync(`${out}.tar`))).toBe(true)

@@ -44359,58 +44359,97 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BlockCompressor = exports.OUTPUT_SIZE = exports.DICT_SIZE = exports.BLOCK_SIZE = void 0;
+exports.StreamOpener = exports.OUTPUT_SIZE = exports.BLOCK_SIZE = void 0;
 /**
- * Deflate in fixed-size blocks, pigz-style, so that worker threads can share
- * the work and the bytes still never depend on how many threads ran it. The
- * input is cut at every BLOCK_SIZE bytes of the uncompressed stream (never at
- * read-chunk or thread boundaries); each block is compressed by pako (zlib's
- * algorithm, level 6, in portable JavaScript) with the previous block's last
- * 32 KiB as preset dictionary and ends with a sync flush (byte-aligned, so the
- * raw outputs simply concatenate); the final block ends the stream. The
- * CRC32 is computed over the whole input in order by the caller.
- * A stream of one block is exactly pako's ordinary level-6 raw stream.
+ * The block format of archives over one block (`parallel-gzip.ts`): the tar
+ * stream is cut at every BLOCK_SIZE bytes, each block is deflated on its own
+ * (no preset dictionary, so any thread can take any block), and the pieces
+ * are joined into ONE deflate stream, as pigz does: every piece but the last
+ * ends with a sync flush (an empty stored block, `00 00 ff ff`) instead of
+ * deflate's final-block mark. The bytes depend only on the input, never on
+ * the number of threads.
+ *
+ * `openStream` turns a complete raw deflate stream (what libdeflate writes)
+ * into such a piece. That needs the bit where its last deflate block starts
+ * (to clear the final mark) and the bit where it ends (to append the stored
+ * block right after its end-of-block code); pako's inflate finds both, as
+ * it stops at every block boundary (zlib's Z_BLOCK) and reports the bits it
+ * has not used.
  */
 const pako_1 = __nccwpck_require__(3585);
-// pako's zlib port itself: one stream state reset per block instead of a new one (and its buffers) per block.
-const zlibDeflate = __importStar(__nccwpck_require__(9760));
+const zlibInflate = __importStar(__nccwpck_require__(6716));
 const zstream_js_1 = __importDefault(__nccwpck_require__(9137));
 /** Uncompressed bytes per block: part of the archive format — changing it changes every archive over 1 MiB. */
 exports.BLOCK_SIZE = 1024 * 1024;
-/** Deflate's window: the dictionary each block gets from the one before. */
-exports.DICT_SIZE = 32 * 1024;
-/** Room for a block's deflate output: stored blocks add 5 bytes per 16 KiB at worst, plus the flush marker. */
+/** Room for a block's deflate output: stored blocks add 5 bytes per 5,000 at worst (libdeflate's bound), plus the flush. */
 exports.OUTPUT_SIZE = exports.BLOCK_SIZE + (exports.BLOCK_SIZE >> 10) + 1024;
-/** One zlib deflate state (level 6, raw, 32 KiB window), reset for every block. */
-class BlockCompressor {
+/** A sync flush's empty stored block after its 3 header bits and the padding: LEN 0, NLEN 0xffff. */
+const STORED_EMPTY = [0x00, 0x00, 0xff, 0xff];
+/** Finds stream boundaries with one reusable inflate state and output buffer. */
+class StreamOpener {
     strm = new zstream_js_1.default();
+    scratch = new Uint8Array(0);
     constructor() {
-        zlibDeflate.deflateInit2(this.strm, 6, 8 /* Z_DEFLATED */, -15, 8, pako_1.constants.Z_DEFAULT_STRATEGY);
+        zlibInflate.inflateInit2(this.strm, -15);
     }
-    /** Deflates `block` (after `dict`, when given) into `out`, ending with a sync flush or, when `last`, the final block. Returns the length written. */
-    deflate(block, dict, last, out) {
+    /**
+     * Copies the complete raw deflate `stream` (of `length` uncompressed bytes)
+     * into `out` as a piece that another stream may follow: its last block no
+     * longer final, then an empty stored block. Returns the bytes written.
+     */
+    openStream(stream, length, out) {
+        const { start, end } = this.lastBlock(stream, length);
+        const endByte = end >>> 3;
+        const used = end & 7;
+        let n = used ? endByte + 1 : endByte;
+        if (n + 5 > out.length)
+            throw new Error(`deflate output of ${n} bytes exceeds its ${out.length}-byte slot`);
+        out.set(stream.subarray(0, n));
+        // BFINAL is the first bit of the block header; deflate packs bits from the low end of each byte.
+        out[start >>> 3] &= ~(1 << (start & 7));
+        // The stored block's header (BFINAL 0, BTYPE 00) follows the end-of-block code: zero bits, in this byte if three
+        // are left in it, else spilling into one more; then zero padding to the byte boundary, LEN and NLEN.
+        if (used)
+            out[endByte] &= (1 << used) - 1;
+        if (!used || used > 5)
+            out[n++] = 0;
+        out.set(STORED_EMPTY, n);
+        return n + STORED_EMPTY.length;
+    }
+    /** Inflates `stream` block by block, up to the end of its final block, and returns that block's bounds. */
+    lastBlock(stream, length) {
         const s = this.strm;
-        zlibDeflate.deflateReset(s);
-        // As new: near a block's end zlib's match search reads window bytes past the input, which reset leaves
-        // holding an earlier block (whichever this thread ran last). Zeroed, every block sees what a fresh state sees.
-        s.state.window.fill(0);
-        s.state.prev.fill(0);
-        if (dict?.length && zlibDeflate.deflateSetDictionary(s, dict) !== pako_1.constants.Z_OK)
-            throw new Error(`deflate failed: ${s.msg}`);
-        s.input = block;
+        if (this.scratch.length < length)
+            this.scratch = new Uint8Array(length);
+        zlibInflate.inflateReset(s);
+        s.input = stream;
         s.next_in = 0;
-        s.avail_in = block.length;
-        s.output = out;
+        s.avail_in = stream.length;
+        s.output = this.scratch;
         s.next_out = 0;
-        s.avail_out = out.length;
-        const status = zlibDeflate.deflate(s, last ? pako_1.constants.Z_FINISH : pako_1.constants.Z_SYNC_FLUSH);
-        // A flush is complete only if it left output space unused.
-        if (status !== (last ? pako_1.constants.Z_STREAM_END : pako_1.constants.Z_OK) || s.avail_in || !s.avail_out)
-            throw new Error(`deflate failed: ${s.msg || status}`);
-        return s.next_out;
+        s.avail_out = length;
+        let start = 0;
+        for (;;) {
+            const before = s.next_in;
+            const status = zlibInflate.inflate(s, pako_1.constants.Z_BLOCK);
+            if (status !== pako_1.constants.Z_OK)
+                throw new Error(`not a complete deflate stream of ${length} bytes: ${s.msg || status}`);
+            // data_type: the unused bits of the last input byte, +64 once the final block's header was read, +128 at a block boundary.
+            if (s.data_type & 128) {
+                const at = s.next_in * 8 - (s.data_type & 63);
+                if (!(s.data_type & 64))
+                    start = at;
+                else if (s.next_out !== length || s.avail_in)
+                    throw new Error(`not a complete deflate stream of ${length} bytes`);
+                else
+                    return { start, end: at };
+            }
+            else if (s.next_in === before)
+                throw new Error(`not a complete deflate stream of ${length} bytes`);
+        }
     }
 }
-exports.BlockCompressor = BlockCompressor;
+exports.StreamOpener = StreamOpener;
 
 
 /***/ }),
@@ -47612,39 +47651,80 @@ function applyOverrides(chart, o) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BlockDeflater = exports.defaultThreads = void 0;
 /**
- * The deflate stream of a gzip member, compressed block by block
- * (`block-deflate.ts`) in worker threads. Blocks travel in a fixed set of
- * shared slots (two per thread), each reused once its output is written, so
- * memory stays bounded and nothing is allocated per block whatever the
- * chart's size. The bytes depend only on the input: 0, 1 or N threads give the
- * same stream. An input of one block is compressed in the calling thread, so
- * small charts never pay for starting a worker.
+ * The deflate stream of a gzip member. An archive of one block (up to 1 MiB of
+ * tar, nearly every chart) is pako's ordinary level-6 raw stream, compressed
+ * in the calling thread, so small charts never pay for starting a worker.
+ * Larger ones are deflated block by block (`block-deflate.ts`) by libdeflate
+ * in worker threads. Blocks travel in a fixed set of shared slots (two per
+ * thread), each reused once its output is written, so memory stays bounded
+ * and nothing is allocated per block whatever the chart's size. The bytes
+ * depend only on the input: 1 or N threads give the same stream.
  */
 const node_os_1 = __nccwpck_require__(8161);
 const node_zlib_1 = __nccwpck_require__(8522);
 const lazy_1 = __nccwpck_require__(9257);
+const pako_1 = __nccwpck_require__(3585);
 const block_deflate_1 = __nccwpck_require__(591);
-/** Threads a large chart is compressed with: GitHub's hosted runners have 2–4 vCPUs; more brings little for one archive. */
+/** Threads large charts are compressed with: GitHub's hosted runners have 2–4 vCPUs; more brings little. */
 const defaultThreads = () => Math.min(4, (0, node_os_1.availableParallelism)());
 exports.defaultThreads = defaultThreads;
-/** Worker threads running `BlockCompressor`; each job goes to the thread with the fewest jobs. */
+/**
+ * Worker threads running `deflate-worker.ts` and the slots blocks travel in,
+ * one pool per thread count for the whole process: however many charts are
+ * packaged at once, there are at most that many threads and twice as many
+ * slots. Each job goes to the thread with the fewest jobs; a thread keeps the
+ * process alive only while it has one.
+ */
 class DeflatePool {
+    threads;
     workers = [];
     waiting = new Map();
     nextId = 0;
+    free = [];
+    slots = 0;
+    slotWaiters = [];
+    broken;
     constructor(threads) {
+        this.threads = threads;
         for (let i = 0; i < threads; i++) {
             const slot = { worker: (0, lazy_1.startLazyWorker)('chart/deflate-worker'), jobs: 0 };
+            slot.worker.unref();
             slot.worker.on('message', (r) => this.settle(r));
-            slot.worker.on('error', (err) => this.failAll(err));
-            slot.worker.on('exit', (code) => code && this.failAll(new Error(`a deflate worker exited with code ${code}`)));
+            slot.worker.on('error', (err) => this.fail(err));
+            slot.worker.on('exit', (code) => this.fail(new Error(`a deflate worker exited with code ${code}`)));
             this.workers.push(slot);
         }
     }
+    /** A free slot, or a new one while fewer than two per thread exist. */
+    tryAcquire() {
+        if (this.broken)
+            throw this.broken;
+        if (!this.free.length && this.slots < 2 * this.threads) {
+            this.slots++;
+            const shared = (n) => new Uint8Array(new SharedArrayBuffer(n));
+            return { input: shared(block_deflate_1.BLOCK_SIZE), output: shared(block_deflate_1.OUTPUT_SIZE) };
+        }
+        return this.free.pop();
+    }
+    /** The next slot any chart releases. */
+    acquire() {
+        const slot = this.tryAcquire();
+        return slot ? Promise.resolve(slot) : new Promise((resolve, reject) => this.slotWaiters.push({ resolve, reject }));
+    }
+    release(slot) {
+        const waiter = this.slotWaiters.shift();
+        if (waiter)
+            waiter.resolve(slot);
+        else
+            this.free.push(slot);
+    }
     run(job) {
+        if (this.broken)
+            return Promise.reject(this.broken);
         const slot = this.workers.reduce((a, b) => (b.jobs < a.jobs ? b : a));
         const id = this.nextId++;
-        slot.jobs++;
+        if (!slot.jobs++)
+            slot.worker.ref();
         const done = new Promise((resolve, reject) => this.waiting.set(id, { resolve, reject, slot }));
         slot.worker.postMessage({ ...job, id });
         return done;
@@ -47654,45 +47734,56 @@ class DeflatePool {
         if (!w)
             return;
         this.waiting.delete(r.id);
-        w.slot.jobs--;
+        if (!--w.slot.jobs)
+            w.slot.worker.unref();
         if (r.error !== undefined)
             w.reject(new Error(`deflate failed: ${r.error}`));
         else
             w.resolve(r.length);
     }
-    failAll(err) {
+    /** A thread failed: every job and every chart waiting for a slot fails, and the next chart gets a new pool. */
+    fail(err) {
+        if (this.broken)
+            return;
+        this.broken = err;
+        if (pools.get(this.threads) === this)
+            pools.delete(this.threads);
         for (const w of this.waiting.values())
             w.reject(err);
         this.waiting.clear();
+        for (const w of this.slotWaiters.splice(0))
+            w.reject(err);
+        for (const w of this.workers)
+            void w.worker.terminate();
     }
-    async close() {
-        await Promise.all(this.workers.map((w) => w.worker.terminate()));
-    }
+}
+const pools = new Map();
+function poolFor(threads) {
+    let pool = pools.get(threads);
+    if (!pool)
+        pools.set(threads, (pool = new DeflatePool(threads)));
+    return pool;
 }
 /**
  * Raw deflate of everything written, in BLOCK_SIZE blocks; `emit` receives
  * the compressed bytes in order and must be done with them (written) when
  * its promise settles, as the slot is reused. `end` returns the gzip
- * trailer: CRC32 and length of the input.
+ * trailer: CRC32 and length of the input. The first block is gathered in this
+ * thread; only a second one brings in the shared pool.
  */
 class BlockDeflater {
     emit;
-    threads;
-    free = [];
-    slots = 0;
+    first = new Uint8Array(64 * 1024);
+    pool;
     inFlight = [];
     current;
     fill = 0;
-    tail = new Uint8Array(block_deflate_1.DICT_SIZE);
-    tailLength = 0;
-    blocks = 0;
     crc = 0;
     size = 0;
-    pool;
-    compressor;
+    threads;
     constructor(emit, threads = (0, exports.defaultThreads)()) {
         this.emit = emit;
-        this.threads = threads;
+        this.threads = Math.max(1, threads);
     }
     async write(chunk) {
         // An empty buffer may have no backing store, for which Node 20's crc32 ignores the seed.
@@ -47704,76 +47795,89 @@ class BlockDeflater {
             // A full block is sent only once more input shows it is not the last.
             if (this.fill === block_deflate_1.BLOCK_SIZE)
                 await this.submit(false);
-            this.current ??= await this.acquire();
             const n = Math.min(block_deflate_1.BLOCK_SIZE - this.fill, chunk.length - at);
-            this.current.input.set(chunk.subarray(at, at + n), block_deflate_1.DICT_SIZE + this.fill);
+            if (this.pool) {
+                this.current ??= await this.acquire();
+                this.current.input.set(chunk.subarray(at, at + n), this.fill);
+            }
+            else {
+                if (this.fill + n > this.first.length)
+                    this.first = grow(this.first, this.fill + n);
+                this.first.set(chunk.subarray(at, at + n), this.fill);
+            }
             this.fill += n;
             at += n;
         }
     }
     async end() {
-        try {
-            this.current ??= await this.acquire();
+        if (this.pool) {
             await this.submit(true);
             while (this.inFlight.length)
                 await this.writeOldest();
         }
-        finally {
-            await this.pool?.close();
+        else {
+            await this.emit(Buffer.from((0, pako_1.deflateRaw)(this.first.subarray(0, this.fill), { level: 6 })));
         }
         const trailer = Buffer.alloc(8);
         trailer.writeUInt32LE(this.crc >>> 0, 0);
         trailer.writeUInt32LE(this.size % 2 ** 32, 4);
         return trailer;
     }
-    /** Stops the workers after a failure elsewhere. */
+    /** Gives the slots back once their blocks are done, after a failure elsewhere. */
     async abort() {
-        await this.pool?.close();
+        const held = this.inFlight.splice(0);
+        await Promise.allSettled(held.map((f) => f.bytes));
+        for (const { slot } of held)
+            this.pool.release(slot);
+        if (this.current)
+            this.pool.release(this.current);
+        this.current = undefined;
     }
-    /** A slot to fill: a new one while fewer than two per thread exist, else the oldest block's once it is written. */
+    /** A slot to fill: a free one, else the oldest block's once it is written, else the next any chart releases. */
     async acquire() {
-        if (!this.free.length && this.slots < Math.max(1, 2 * this.threads)) {
-            this.slots++;
-            const shared = (n) => new Uint8Array(this.threads ? new SharedArrayBuffer(n) : new ArrayBuffer(n));
-            this.free.push({ input: shared(block_deflate_1.DICT_SIZE + block_deflate_1.BLOCK_SIZE), output: shared(block_deflate_1.OUTPUT_SIZE) });
-        }
-        while (!this.free.length)
+        for (;;) {
+            const slot = this.pool.tryAcquire();
+            if (slot)
+                return slot;
+            if (!this.inFlight.length)
+                return this.pool.acquire();
             await this.writeOldest();
-        return this.free.pop();
+        }
     }
     async writeOldest() {
-        const { slot, length } = this.inFlight.shift();
-        const n = await length;
-        await this.emit(Buffer.from(slot.output.buffer, slot.output.byteOffset, n));
-        this.free.push(slot);
+        const { slot, bytes } = this.inFlight.shift();
+        try {
+            const b = await bytes;
+            await this.emit(Buffer.from(b.buffer, b.byteOffset, b.length));
+        }
+        finally {
+            this.pool.release(slot);
+        }
     }
     async submit(last) {
-        const slot = this.current;
-        const length = this.fill;
-        const dictLength = this.tailLength;
-        slot.input.set(this.tail.subarray(0, dictLength), block_deflate_1.DICT_SIZE - dictLength);
-        if (!last) {
-            this.tail.set(slot.input.subarray(block_deflate_1.DICT_SIZE + length - block_deflate_1.DICT_SIZE, block_deflate_1.DICT_SIZE + length));
-            this.tailLength = block_deflate_1.DICT_SIZE;
+        if (!this.pool) {
+            // A second block: from here on the pool's threads compress, the first block included.
+            this.pool = poolFor(this.threads);
+            this.current = await this.acquire();
+            this.current.input.set(this.first);
+            this.first = new Uint8Array(0);
         }
+        const slot = this.current ?? (await this.acquire());
         this.current = undefined;
+        const job = { input: slot.input.buffer, output: slot.output.buffer, length: this.fill, last };
         this.fill = 0;
-        let done;
-        if (this.threads === 0 || (last && this.blocks === 0)) {
-            this.compressor ??= new block_deflate_1.BlockCompressor();
-            const dict = dictLength ? slot.input.subarray(block_deflate_1.DICT_SIZE - dictLength, block_deflate_1.DICT_SIZE) : undefined;
-            done = Promise.resolve(this.compressor.deflate(slot.input.subarray(block_deflate_1.DICT_SIZE, block_deflate_1.DICT_SIZE + length), dict, last, slot.output));
-        }
-        else {
-            this.pool ??= new DeflatePool(this.threads);
-            done = this.pool.run({ input: slot.input.buffer, output: slot.output.buffer, dictLength, length, last });
-        }
-        done.catch(() => undefined); // awaited in order by writeOldest; a rejection before then is not unhandled
-        this.inFlight.push({ slot, length: done });
-        this.blocks++;
+        const bytes = this.pool.run(job).then((n) => slot.output.subarray(0, n));
+        bytes.catch(() => undefined); // awaited in order by writeOldest; a rejection before then is not unhandled
+        this.inFlight.push({ slot, bytes });
     }
 }
 exports.BlockDeflater = BlockDeflater;
+/** `buffer` in a larger one (doubling, up to a block), its bytes kept. */
+function grow(buffer, needed) {
+    const bigger = new Uint8Array(Math.min(block_deflate_1.BLOCK_SIZE, Math.max(needed, 2 * buffer.length)));
+    bigger.set(buffer);
+    return bigger;
+}
 
 
 /***/ }),
@@ -47878,12 +47982,12 @@ exports.saveChart = saveChart;
  * (Chart.yaml, Chart.lock, values.yaml, values.schema.json, templates, files,
  * then subcharts expanded under charts/<name>/), Go's tar headers and Helm's
  * gzip header. Every entry gets the same time stamp and the deflate stream
- * comes from pako (zlib level 6 in portable JavaScript), so the same source
- * gives the same bytes on every machine and Node version — native zlib builds
- * differ with the CPU's SIMD features. Charts over 1 MiB are compressed in
- * 1 MiB blocks on worker threads (`parallel-gzip.ts`), with bytes that do not
- * depend on the thread count. The archive is streamed to disk and hashed on
- * the way; no chart is held in memory as a whole.
+ * never comes from Node's native zlib, whose builds differ with the CPU's SIMD
+ * features: up to 1 MiB of tar it is pako (zlib level 6 in portable
+ * JavaScript), larger charts are compressed in 1 MiB blocks by libdeflate in
+ * WebAssembly on worker threads (`parallel-gzip.ts`), so the same source gives
+ * the same bytes on every machine, Node version and thread count. The archive
+ * is streamed to disk and hashed on the way; no chart is held in memory as a whole.
  */
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
@@ -47949,8 +48053,8 @@ async function* tarStream(entries, mtimeMs) {
 }
 /**
  * Gzip of a chunk stream into `file`: Helm's header, the block deflate of
- * `parallel-gzip.ts` (pako level 6 per 1 MiB block, in `threads` worker
- * threads; the same bytes for any number), CRC32 and size.
+ * `parallel-gzip.ts` (one pako stream up to 1 MiB, else libdeflate per 1 MiB
+ * block in `threads` worker threads; the same bytes for any number), CRC32 and size.
  */
 async function writeGzip(chunks, file, opts = {}) {
     const hash = (0, node_crypto_1.createHash)('sha256');
@@ -50844,7 +50948,8 @@ function transpile(entry, out = {}) {
     }).outputText;
     for (const m of source.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
         const dep = `${path.resolve(path.dirname(entry), m[1])}.ts`;
-        if (!(dep in out))
+        // Only the project's own TypeScript; a relative import of a package's file (deflate-worker.ts) is required as it is.
+        if (!(dep in out) && (0, node_fs_1.existsSync)(dep))
             transpile(dep, out);
     }
     return out;

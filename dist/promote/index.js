@@ -38890,7 +38890,8 @@ function transpile(entry, out = {}) {
     }).outputText;
     for (const m of source.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
         const dep = `${path.resolve(path.dirname(entry), m[1])}.ts`;
-        if (!(dep in out))
+        // Only the project's own TypeScript; a relative import of a package's file (deflate-worker.ts) is required as it is.
+        if (!(dep in out) && (0, node_fs_1.existsSync)(dep))
             transpile(dep, out);
     }
     return out;

@@ -1,64 +1,103 @@
 /**
- * Deflate in fixed-size blocks, pigz-style, so that worker threads can share
- * the work and the bytes still never depend on how many threads ran it. The
- * input is cut at every BLOCK_SIZE bytes of the uncompressed stream (never at
- * read-chunk or thread boundaries); each block is compressed by pako (zlib's
- * algorithm, level 6, in portable JavaScript) with the previous block's last
- * 32 KiB as preset dictionary and ends with a sync flush (byte-aligned, so the
- * raw outputs simply concatenate); the final block ends the stream. The
- * CRC32 is computed over the whole input in order by the caller.
- * A stream of one block is exactly pako's ordinary level-6 raw stream.
+ * The block format of archives over one block (`parallel-gzip.ts`): the tar
+ * stream is cut at every BLOCK_SIZE bytes, each block is deflated on its own
+ * (no preset dictionary, so any thread can take any block), and the pieces
+ * are joined into ONE deflate stream, as pigz does: every piece but the last
+ * ends with a sync flush (an empty stored block, `00 00 ff ff`) instead of
+ * deflate's final-block mark. The bytes depend only on the input, never on
+ * the number of threads.
+ *
+ * `openStream` turns a complete raw deflate stream (what libdeflate writes)
+ * into such a piece. That needs the bit where its last deflate block starts
+ * (to clear the final mark) and the bit where it ends (to append the stored
+ * block right after its end-of-block code); pako's inflate finds both, as
+ * it stops at every block boundary (zlib's Z_BLOCK) and reports the bits it
+ * has not used.
  */
-import { constants as pakoConstants } from 'pako'
-// pako's zlib port itself: one stream state reset per block instead of a new one (and its buffers) per block.
-import * as zlibDeflate from 'pako/lib/zlib/deflate.js'
+import { constants as pako } from 'pako'
+import * as zlibInflate from 'pako/lib/zlib/inflate.js'
 import ZStream from 'pako/lib/zlib/zstream.js'
 
 /** Uncompressed bytes per block: part of the archive format — changing it changes every archive over 1 MiB. */
 export const BLOCK_SIZE = 1024 * 1024
-/** Deflate's window: the dictionary each block gets from the one before. */
-export const DICT_SIZE = 32 * 1024
-/** Room for a block's deflate output: stored blocks add 5 bytes per 16 KiB at worst, plus the flush marker. */
+/** Room for a block's deflate output: stored blocks add 5 bytes per 5,000 at worst (libdeflate's bound), plus the flush. */
 export const OUTPUT_SIZE = BLOCK_SIZE + (BLOCK_SIZE >> 10) + 1024
 
-/** zlib's stream state (pako's ZStream), as far as it is used here. */
-interface Stream {
+/** A sync flush's empty stored block after its 3 header bits and the padding: LEN 0, NLEN 0xffff. */
+const STORED_EMPTY = [0x00, 0x00, 0xff, 0xff]
+
+/** zlib's inflate stream state (pako's ZStream), as far as it is used here. */
+interface InflateStream {
   input: Uint8Array
   next_in: number
   avail_in: number
   output: Uint8Array
   next_out: number
   avail_out: number
+  data_type: number
   msg: string
-  state: { window: Uint8Array; prev: Uint16Array }
 }
 
-/** One zlib deflate state (level 6, raw, 32 KiB window), reset for every block. */
-export class BlockCompressor {
-  private readonly strm = new ZStream() as Stream
+/** Where a complete deflate stream's last block starts and where it ends, in bits from the stream's start. */
+export interface LastBlock {
+  start: number
+  end: number
+}
+
+/** Finds stream boundaries with one reusable inflate state and output buffer. */
+export class StreamOpener {
+  private readonly strm = new ZStream() as InflateStream
+  private scratch = new Uint8Array(0)
 
   constructor() {
-    zlibDeflate.deflateInit2(this.strm, 6, 8 /* Z_DEFLATED */, -15, 8, pakoConstants.Z_DEFAULT_STRATEGY)
+    zlibInflate.inflateInit2(this.strm, -15)
   }
 
-  /** Deflates `block` (after `dict`, when given) into `out`, ending with a sync flush or, when `last`, the final block. Returns the length written. */
-  deflate(block: Uint8Array, dict: Uint8Array | undefined, last: boolean, out: Uint8Array): number {
+  /**
+   * Copies the complete raw deflate `stream` (of `length` uncompressed bytes)
+   * into `out` as a piece that another stream may follow: its last block no
+   * longer final, then an empty stored block. Returns the bytes written.
+   */
+  openStream(stream: Uint8Array, length: number, out: Uint8Array): number {
+    const { start, end } = this.lastBlock(stream, length)
+    const endByte = end >>> 3
+    const used = end & 7
+    let n = used ? endByte + 1 : endByte
+    if (n + 5 > out.length) throw new Error(`deflate output of ${n} bytes exceeds its ${out.length}-byte slot`)
+    out.set(stream.subarray(0, n))
+    // BFINAL is the first bit of the block header; deflate packs bits from the low end of each byte.
+    out[start >>> 3] &= ~(1 << (start & 7))
+    // The stored block's header (BFINAL 0, BTYPE 00) follows the end-of-block code: zero bits, in this byte if three
+    // are left in it, else spilling into one more; then zero padding to the byte boundary, LEN and NLEN.
+    if (used) out[endByte] &= (1 << used) - 1
+    if (!used || used > 5) out[n++] = 0
+    out.set(STORED_EMPTY, n)
+    return n + STORED_EMPTY.length
+  }
+
+  /** Inflates `stream` block by block, up to the end of its final block, and returns that block's bounds. */
+  lastBlock(stream: Uint8Array, length: number): LastBlock {
     const s = this.strm
-    zlibDeflate.deflateReset(s)
-    // As new: near a block's end zlib's match search reads window bytes past the input, which reset leaves
-    // holding an earlier block (whichever this thread ran last). Zeroed, every block sees what a fresh state sees.
-    s.state.window.fill(0)
-    s.state.prev.fill(0)
-    if (dict?.length && zlibDeflate.deflateSetDictionary(s, dict) !== pakoConstants.Z_OK) throw new Error(`deflate failed: ${s.msg}`)
-    s.input = block
+    if (this.scratch.length < length) this.scratch = new Uint8Array(length)
+    zlibInflate.inflateReset(s)
+    s.input = stream
     s.next_in = 0
-    s.avail_in = block.length
-    s.output = out
+    s.avail_in = stream.length
+    s.output = this.scratch
     s.next_out = 0
-    s.avail_out = out.length
-    const status = zlibDeflate.deflate(s, last ? pakoConstants.Z_FINISH : pakoConstants.Z_SYNC_FLUSH)
-    // A flush is complete only if it left output space unused.
-    if (status !== (last ? pakoConstants.Z_STREAM_END : pakoConstants.Z_OK) || s.avail_in || !s.avail_out) throw new Error(`deflate failed: ${s.msg || status}`)
-    return s.next_out
+    s.avail_out = length
+    let start = 0
+    for (;;) {
+      const before = s.next_in
+      const status = zlibInflate.inflate(s, pako.Z_BLOCK)
+      if (status !== pako.Z_OK) throw new Error(`not a complete deflate stream of ${length} bytes: ${s.msg || status}`)
+      // data_type: the unused bits of the last input byte, +64 once the final block's header was read, +128 at a block boundary.
+      if (s.data_type & 128) {
+        const at = s.next_in * 8 - (s.data_type & 63)
+        if (!(s.data_type & 64)) start = at
+        else if (s.next_out !== length || s.avail_in) throw new Error(`not a complete deflate stream of ${length} bytes`)
+        else return { start, end: at }
+      } else if (s.next_in === before) throw new Error(`not a complete deflate stream of ${length} bytes`)
+    }
   }
 }

@@ -1,11 +1,10 @@
-// pako's zlib port (pako/lib/zlib/*), which @types/pako does not describe: the calls block-deflate.ts makes.
-declare module 'pako/lib/zlib/deflate.js' {
-  export function deflateInit2(strm: object, level: number, method: number, windowBits: number, memLevel: number, strategy: number): number
-  export function deflateReset(strm: object): number
-  export function deflateSetDictionary(strm: object, dictionary: Uint8Array): import('pako').constants
-  export function deflate(strm: object, flush: number): import('pako').constants
-}
+// pako's zlib port (pako/lib/zlib/*), which @types/pako does not describe: the calls this project makes.
 declare module 'pako/lib/zlib/zstream.js' {
   const ZStream: new () => object
   export default ZStream
+}
+declare module 'pako/lib/zlib/inflate.js' {
+  export function inflateInit2(strm: object, windowBits: number): number
+  export function inflateReset(strm: object): number
+  export function inflate(strm: object, flush: number): import('pako').constants
 }

@@ -1,23 +1,25 @@
 /**
- * The deflate stream of a gzip member, compressed block by block
- * (`block-deflate.ts`) in worker threads. Blocks travel in a fixed set of
- * shared slots (two per thread), each reused once its output is written, so
- * memory stays bounded and nothing is allocated per block whatever the
- * chart's size. The bytes depend only on the input: 0, 1 or N threads give the
- * same stream. An input of one block is compressed in the calling thread, so
- * small charts never pay for starting a worker.
+ * The deflate stream of a gzip member. An archive of one block (up to 1 MiB of
+ * tar, nearly every chart) is pako's ordinary level-6 raw stream, compressed
+ * in the calling thread, so small charts never pay for starting a worker.
+ * Larger ones are deflated block by block (`block-deflate.ts`) by libdeflate
+ * in worker threads. Blocks travel in a fixed set of shared slots (two per
+ * thread), each reused once its output is written, so memory stays bounded
+ * and nothing is allocated per block whatever the chart's size. The bytes
+ * depend only on the input: 1 or N threads give the same stream.
  */
 import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
 import { crc32 } from 'node:zlib'
 import { startLazyWorker } from '../lazy'
-import { BLOCK_SIZE, BlockCompressor, DICT_SIZE, OUTPUT_SIZE } from './block-deflate'
+import { deflateRaw } from 'pako'
+import { BLOCK_SIZE, OUTPUT_SIZE } from './block-deflate'
 import type { BlockMessage } from './deflate-worker'
 
-/** Threads a large chart is compressed with: GitHub's hosted runners have 2–4 vCPUs; more brings little for one archive. */
+/** Threads large charts are compressed with: GitHub's hosted runners have 2–4 vCPUs; more brings little. */
 export const defaultThreads = (): number => Math.min(4, availableParallelism())
 
-/** Dictionary space, then the block; and room for its output. Shared with the workers. */
+/** A block and room for its output, shared with the workers. */
 interface Slot {
   input: Uint8Array
   output: Uint8Array
@@ -25,26 +27,61 @@ interface Slot {
 
 type Reply = { id: number; length?: number; error?: string }
 
-/** Worker threads running `BlockCompressor`; each job goes to the thread with the fewest jobs. */
+/**
+ * Worker threads running `deflate-worker.ts` and the slots blocks travel in,
+ * one pool per thread count for the whole process: however many charts are
+ * packaged at once, there are at most that many threads and twice as many
+ * slots. Each job goes to the thread with the fewest jobs; a thread keeps the
+ * process alive only while it has one.
+ */
 class DeflatePool {
   private readonly workers: { worker: Worker; jobs: number }[] = []
-  private readonly waiting = new Map<number, { resolve: (length: number) => void; reject: (err: Error) => void; slot: { jobs: number } }>()
+  private readonly waiting = new Map<number, { resolve: (length: number) => void; reject: (err: Error) => void; slot: { worker: Worker; jobs: number } }>()
   private nextId = 0
+  private readonly free: Slot[] = []
+  private slots = 0
+  private readonly slotWaiters: { resolve: (slot: Slot) => void; reject: (err: Error) => void }[] = []
+  broken: Error | undefined
 
-  constructor(threads: number) {
+  constructor(private readonly threads: number) {
     for (let i = 0; i < threads; i++) {
       const slot = { worker: startLazyWorker('chart/deflate-worker'), jobs: 0 }
+      slot.worker.unref()
       slot.worker.on('message', (r: Reply) => this.settle(r))
-      slot.worker.on('error', (err) => this.failAll(err))
-      slot.worker.on('exit', (code) => code && this.failAll(new Error(`a deflate worker exited with code ${code}`)))
+      slot.worker.on('error', (err) => this.fail(err))
+      slot.worker.on('exit', (code) => this.fail(new Error(`a deflate worker exited with code ${code}`)))
       this.workers.push(slot)
     }
   }
 
+  /** A free slot, or a new one while fewer than two per thread exist. */
+  tryAcquire(): Slot | undefined {
+    if (this.broken) throw this.broken
+    if (!this.free.length && this.slots < 2 * this.threads) {
+      this.slots++
+      const shared = (n: number): Uint8Array => new Uint8Array(new SharedArrayBuffer(n))
+      return { input: shared(BLOCK_SIZE), output: shared(OUTPUT_SIZE) }
+    }
+    return this.free.pop()
+  }
+
+  /** The next slot any chart releases. */
+  acquire(): Promise<Slot> {
+    const slot = this.tryAcquire()
+    return slot ? Promise.resolve(slot) : new Promise((resolve, reject) => this.slotWaiters.push({ resolve, reject }))
+  }
+
+  release(slot: Slot): void {
+    const waiter = this.slotWaiters.shift()
+    if (waiter) waiter.resolve(slot)
+    else this.free.push(slot)
+  }
+
   run(job: Omit<BlockMessage, 'id'>): Promise<number> {
+    if (this.broken) return Promise.reject(this.broken)
     const slot = this.workers.reduce((a, b) => (b.jobs < a.jobs ? b : a))
     const id = this.nextId++
-    slot.jobs++
+    if (!slot.jobs++) slot.worker.ref()
     const done = new Promise<number>((resolve, reject) => this.waiting.set(id, { resolve, reject, slot }))
     slot.worker.postMessage({ ...job, id })
     return done
@@ -54,45 +91,53 @@ class DeflatePool {
     const w = this.waiting.get(r.id)
     if (!w) return
     this.waiting.delete(r.id)
-    w.slot.jobs--
+    if (!--w.slot.jobs) w.slot.worker.unref()
     if (r.error !== undefined) w.reject(new Error(`deflate failed: ${r.error}`))
     else w.resolve(r.length!)
   }
 
-  private failAll(err: Error): void {
+  /** A thread failed: every job and every chart waiting for a slot fails, and the next chart gets a new pool. */
+  private fail(err: Error): void {
+    if (this.broken) return
+    this.broken = err
+    if (pools.get(this.threads) === this) pools.delete(this.threads)
     for (const w of this.waiting.values()) w.reject(err)
     this.waiting.clear()
+    for (const w of this.slotWaiters.splice(0)) w.reject(err)
+    for (const w of this.workers) void w.worker.terminate()
   }
+}
 
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.worker.terminate()))
-  }
+const pools = new Map<number, DeflatePool>()
+function poolFor(threads: number): DeflatePool {
+  let pool = pools.get(threads)
+  if (!pool) pools.set(threads, (pool = new DeflatePool(threads)))
+  return pool
 }
 
 /**
  * Raw deflate of everything written, in BLOCK_SIZE blocks; `emit` receives
  * the compressed bytes in order and must be done with them (written) when
  * its promise settles, as the slot is reused. `end` returns the gzip
- * trailer: CRC32 and length of the input.
+ * trailer: CRC32 and length of the input. The first block is gathered in this
+ * thread; only a second one brings in the shared pool.
  */
 export class BlockDeflater {
-  private readonly free: Slot[] = []
-  private slots = 0
-  private readonly inFlight: { slot: Slot; length: Promise<number> }[] = []
+  private first: Uint8Array = new Uint8Array(64 * 1024)
+  private pool: DeflatePool | undefined
+  private readonly inFlight: { slot: Slot; bytes: Promise<Uint8Array> }[] = []
   private current: Slot | undefined
   private fill = 0
-  private readonly tail = new Uint8Array(DICT_SIZE)
-  private tailLength = 0
-  private blocks = 0
   private crc = 0
   private size = 0
-  private pool: DeflatePool | undefined
-  private compressor: BlockCompressor | undefined
+  private readonly threads: number
 
   constructor(
     private readonly emit: (compressed: Buffer) => Promise<void>,
-    private readonly threads = defaultThreads()
-  ) {}
+    threads = defaultThreads()
+  ) {
+    this.threads = Math.max(1, threads)
+  }
 
   async write(chunk: Buffer): Promise<void> {
     // An empty buffer may have no backing store, for which Node 20's crc32 ignores the seed.
@@ -102,21 +147,25 @@ export class BlockDeflater {
     for (let at = 0; at < chunk.length;) {
       // A full block is sent only once more input shows it is not the last.
       if (this.fill === BLOCK_SIZE) await this.submit(false)
-      this.current ??= await this.acquire()
       const n = Math.min(BLOCK_SIZE - this.fill, chunk.length - at)
-      this.current.input.set(chunk.subarray(at, at + n), DICT_SIZE + this.fill)
+      if (this.pool) {
+        this.current ??= await this.acquire()
+        this.current.input.set(chunk.subarray(at, at + n), this.fill)
+      } else {
+        if (this.fill + n > this.first.length) this.first = grow(this.first, this.fill + n)
+        this.first.set(chunk.subarray(at, at + n), this.fill)
+      }
       this.fill += n
       at += n
     }
   }
 
   async end(): Promise<Buffer> {
-    try {
-      this.current ??= await this.acquire()
+    if (this.pool) {
       await this.submit(true)
       while (this.inFlight.length) await this.writeOldest()
-    } finally {
-      await this.pool?.close()
+    } else {
+      await this.emit(Buffer.from(deflateRaw(this.first.subarray(0, this.fill), { level: 6 })))
     }
     const trailer = Buffer.alloc(8)
     trailer.writeUInt32LE(this.crc >>> 0, 0)
@@ -124,51 +173,56 @@ export class BlockDeflater {
     return trailer
   }
 
-  /** Stops the workers after a failure elsewhere. */
+  /** Gives the slots back once their blocks are done, after a failure elsewhere. */
   async abort(): Promise<void> {
-    await this.pool?.close()
+    const held = this.inFlight.splice(0)
+    await Promise.allSettled(held.map((f) => f.bytes))
+    for (const { slot } of held) this.pool!.release(slot)
+    if (this.current) this.pool!.release(this.current)
+    this.current = undefined
   }
 
-  /** A slot to fill: a new one while fewer than two per thread exist, else the oldest block's once it is written. */
+  /** A slot to fill: a free one, else the oldest block's once it is written, else the next any chart releases. */
   private async acquire(): Promise<Slot> {
-    if (!this.free.length && this.slots < Math.max(1, 2 * this.threads)) {
-      this.slots++
-      const shared = (n: number): Uint8Array => new Uint8Array(this.threads ? new SharedArrayBuffer(n) : new ArrayBuffer(n))
-      this.free.push({ input: shared(DICT_SIZE + BLOCK_SIZE), output: shared(OUTPUT_SIZE) })
+    for (;;) {
+      const slot = this.pool!.tryAcquire()
+      if (slot) return slot
+      if (!this.inFlight.length) return this.pool!.acquire()
+      await this.writeOldest()
     }
-    while (!this.free.length) await this.writeOldest()
-    return this.free.pop()!
   }
 
   private async writeOldest(): Promise<void> {
-    const { slot, length } = this.inFlight.shift()!
-    const n = await length
-    await this.emit(Buffer.from(slot.output.buffer, slot.output.byteOffset, n))
-    this.free.push(slot)
+    const { slot, bytes } = this.inFlight.shift()!
+    try {
+      const b = await bytes
+      await this.emit(Buffer.from(b.buffer, b.byteOffset, b.length))
+    } finally {
+      this.pool!.release(slot)
+    }
   }
 
   private async submit(last: boolean): Promise<void> {
-    const slot = this.current!
-    const length = this.fill
-    const dictLength = this.tailLength
-    slot.input.set(this.tail.subarray(0, dictLength), DICT_SIZE - dictLength)
-    if (!last) {
-      this.tail.set(slot.input.subarray(DICT_SIZE + length - DICT_SIZE, DICT_SIZE + length))
-      this.tailLength = DICT_SIZE
+    if (!this.pool) {
+      // A second block: from here on the pool's threads compress, the first block included.
+      this.pool = poolFor(this.threads)
+      this.current = await this.acquire()
+      this.current.input.set(this.first)
+      this.first = new Uint8Array(0)
     }
+    const slot = this.current ?? (await this.acquire())
     this.current = undefined
+    const job = { input: slot.input.buffer as SharedArrayBuffer, output: slot.output.buffer as SharedArrayBuffer, length: this.fill, last }
     this.fill = 0
-    let done: Promise<number>
-    if (this.threads === 0 || (last && this.blocks === 0)) {
-      this.compressor ??= new BlockCompressor()
-      const dict = dictLength ? slot.input.subarray(DICT_SIZE - dictLength, DICT_SIZE) : undefined
-      done = Promise.resolve(this.compressor.deflate(slot.input.subarray(DICT_SIZE, DICT_SIZE + length), dict, last, slot.output))
-    } else {
-      this.pool ??= new DeflatePool(this.threads)
-      done = this.pool.run({ input: slot.input.buffer as SharedArrayBuffer, output: slot.output.buffer as SharedArrayBuffer, dictLength, length, last })
-    }
-    done.catch(() => undefined) // awaited in order by writeOldest; a rejection before then is not unhandled
-    this.inFlight.push({ slot, length: done })
-    this.blocks++
+    const bytes = this.pool.run(job).then((n) => slot.output.subarray(0, n))
+    bytes.catch(() => undefined) // awaited in order by writeOldest; a rejection before then is not unhandled
+    this.inFlight.push({ slot, bytes })
   }
+}
+
+/** `buffer` in a larger one (doubling, up to a block), its bytes kept. */
+function grow(buffer: Uint8Array, needed: number): Uint8Array {
+  const bigger = new Uint8Array(Math.min(BLOCK_SIZE, Math.max(needed, 2 * buffer.length)))
+  bigger.set(buffer)
+  return bigger
 }

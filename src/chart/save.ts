@@ -3,12 +3,12 @@
  * (Chart.yaml, Chart.lock, values.yaml, values.schema.json, templates, files,
  * then subcharts expanded under charts/<name>/), Go's tar headers and Helm's
  * gzip header. Every entry gets the same time stamp and the deflate stream
- * comes from pako (zlib level 6 in portable JavaScript), so the same source
- * gives the same bytes on every machine and Node version — native zlib builds
- * differ with the CPU's SIMD features. Charts over 1 MiB are compressed in
- * 1 MiB blocks on worker threads (`parallel-gzip.ts`), with bytes that do not
- * depend on the thread count. The archive is streamed to disk and hashed on
- * the way; no chart is held in memory as a whole.
+ * never comes from Node's native zlib, whose builds differ with the CPU's SIMD
+ * features: up to 1 MiB of tar it is pako (zlib level 6 in portable
+ * JavaScript), larger charts are compressed in 1 MiB blocks by libdeflate in
+ * WebAssembly on worker threads (`parallel-gzip.ts`), so the same source gives
+ * the same bytes on every machine, Node version and thread count. The archive
+ * is streamed to disk and hashed on the way; no chart is held in memory as a whole.
  */
 import { createHash } from 'node:crypto'
 import { createWriteStream, promises as fs } from 'node:fs'
@@ -91,8 +91,8 @@ export interface SavedArchive {
 
 /**
  * Gzip of a chunk stream into `file`: Helm's header, the block deflate of
- * `parallel-gzip.ts` (pako level 6 per 1 MiB block, in `threads` worker
- * threads; the same bytes for any number), CRC32 and size.
+ * `parallel-gzip.ts` (one pako stream up to 1 MiB, else libdeflate per 1 MiB
+ * block in `threads` worker threads; the same bytes for any number), CRC32 and size.
  */
 export async function writeGzip(chunks: AsyncIterable<Buffer>, file: string, opts: { threads?: number } = {}): Promise<SavedArchive> {
   const hash = createHash('sha256')
