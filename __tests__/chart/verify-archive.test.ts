@@ -6,6 +6,7 @@
  * members) pass; and the action refuses such an archive with nothing pushed.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -31,8 +32,8 @@ function writeTree(root: string, files: Record<string, string | Buffer>): void {
   }
 }
 
-const gzipOf = (tar: Buffer): Buffer => execFileSync('gzip', ['-n', '-c'], { input: tar })
-const gunzip = (gz: Buffer): Buffer => execFileSync('gzip', ['-dc'], { input: gz })
+const gzipOf = (tar: Buffer): Buffer => execFileSync('gzip', ['-n', '-c'], { input: tar, maxBuffer: 64 * 1024 * 1024 })
+const gunzip = (gz: Buffer): Buffer => execFileSync('gzip', ['-dc'], { input: gz, maxBuffer: 64 * 1024 * 1024 })
 /** GNU gzip's and tar's verdicts on an archive, for confirming each corruption independently. */
 const gzipOk = (file: string): boolean => spawnSync('gzip', ['-t', file], { stdio: 'ignore' }).status === 0
 const tarOk = (file: string): boolean => {
@@ -160,6 +161,56 @@ describe('verifyArchive', () => {
     const content: Buffer[] = []
     for await (const c of gunzipVerified(Readable.from([members.subarray(0, 100), members.subarray(100)]))) content.push(c)
     expect(Buffer.concat(content).equals(tar)).toBe(true)
+  })
+})
+
+describe('verifyArchive on archives over 1 MiB (streamed from disk, one at a time)', () => {
+  // 1.5 MiB of random bytes: the archive stays over 1 MiB, so it is streamed twice rather than read once.
+  let big: Buffer
+  beforeAll(() => {
+    const src = tmp()
+    writeTree(src, { 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.2.3\n', 'web/files/noise.bin': randomBytes(1536 * 1024) })
+    big = gzipOf(execFileSync('tar', ['-C', src, '--format=ustar', '-cf', '-', 'web'], { maxBuffer: 64 * 1024 * 1024 }))
+  })
+
+  test('a good one passes and a corrupt one is refused by both checks, as GNU gzip and tar agree', async () => {
+    expect(big.length).toBeGreaterThan(1024 * 1024)
+    const f = archive(big)
+    expect(gzipOk(f) && tarOk(f)).toBe(true)
+    expect((await verifyArchive(f, 'charts/web')).files.map((x) => x.name)).toEqual(['files/noise.bin'])
+    const crc = Buffer.from(big)
+    crc[crc.length - 8] ^= 0xff
+    expect(await refusal(archive(crc))).toMatch(/wrong CRC32/)
+    const tar = gunzip(big)
+    tar[1] ^= 0x01 // a name byte of the first header
+    const badTar = archive(gzipOf(tar))
+    expect(gzipOk(badTar)).toBe(true)
+    expect(await refusal(badTar)).toMatch(/header checksum \d+ does not match the header/)
+  })
+
+  test('several verified at once are read one after another, so memory does not grow with the concurrency', async () => {
+    const files = [1, 2, 3].map((i) => archive(big, `web-${i}.tgz`))
+    let open = 0
+    let most = 0
+    // The node:fs module object itself (not an import's namespace copy), as the code under test calls it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fs = require('node:fs') as typeof import('node:fs')
+    const real = fs.createReadStream
+    const spy = jest.spyOn(fs, 'createReadStream').mockImplementation((...args: Parameters<typeof real>) => {
+      const s = real(...args)
+      if (files.includes(String(args[0]))) {
+        most = Math.max(most, ++open)
+        s.once('close', () => open--)
+      }
+      return s
+    })
+    try {
+      const charts = await Promise.all(files.map((f) => verifyArchive(f, 'charts/web')))
+      expect(charts.map((c) => c.metadata.name)).toEqual(['web', 'web', 'web'])
+    } finally {
+      spy.mockRestore()
+    }
+    expect(most).toBe(1)
   })
 })
 

@@ -6,6 +6,7 @@
  * Unlike Helm, a symlink may not point outside the chart: a published chart
  * must not pick up files from elsewhere on the runner.
  */
+import * as fsSync from 'node:fs'
 import { constants, promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { Readable } from 'node:stream'
@@ -16,7 +17,7 @@ import { bufferFile, diskFile, readAll, type Chart, type ChartFile, type Lock } 
 import { decodeMetadata, decodeRequirements, guardJson, guardYaml, parseYaml11, validateMetadata } from './chart-yaml'
 import { IgnoreRules } from './helmignore'
 import { archiveEntries, keepFile, LoadBudget, MAX_DECOMPRESSED_CHART_SIZE, MAX_FILE_SIZE, utf8Name } from './archive'
-import { readRegularFile } from './boundary'
+import { readRegularFile, statOrUndefined } from './boundary'
 
 export { MAX_DECOMPRESSED_CHART_SIZE, MAX_FILE_SIZE } from './archive'
 const BOM = Buffer.from([0xef, 0xbb, 0xbf])
@@ -41,12 +42,13 @@ async function loadDiskFile(abs: string, name: string, size: number, where: stri
       hint: 'Helm refuses files over 5 MiB: add it to .helmignore or shrink it'
     })
   }
-  // Never blocks: a FIFO swapped in after the type check is opened without waiting and refused.
-  const fh = await fs.open(abs, constants.O_RDONLY | constants.O_NONBLOCK)
+  // Never blocks: a FIFO swapped in after the type check is opened without waiting and refused. Synchronous, as the
+  // whole directory walk is (see readRegularFile): a thread-pool round trip per call would cost more than the read.
+  const fd = fsSync.openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK)
   try {
-    if (!(await fh.stat()).isFile()) throw new ChartError(`chart file ${name} changed into an irregular file while loading`, { chart: where, file: name })
+    if (!fsSync.fstatSync(fd).isFile()) throw new ChartError(`chart file ${name} changed into an irregular file while loading`, { chart: where, file: name })
     const head = Buffer.alloc(Math.min(size, PARSED.has(name) || /^charts\/[^/]+\.tgz$/.test(name) || size <= 65536 ? size : 3))
-    await fh.read(head, 0, head.length, 0)
+    readFully(fd, head)
     const skip = head.subarray(0, 3).equals(BOM) ? 3 : 0
     if (head.length === size) {
       const data = head.subarray(skip)
@@ -54,7 +56,16 @@ async function loadDiskFile(abs: string, name: string, size: number, where: stri
     }
     return { name, file: diskFile(name, abs, size - skip, skip) }
   } finally {
-    await fh.close()
+    fsSync.closeSync(fd)
+  }
+}
+
+/** Fills `buf` from the start of the file (a short read only when the file shrank meanwhile, as before). */
+function readFully(fd: number, buf: Buffer): void {
+  for (let off = 0; off < buf.length;) {
+    const n = fsSync.readSync(fd, buf, off, buf.length - off, off)
+    if (!n) return
+    off += n
   }
 }
 
@@ -65,7 +76,7 @@ export async function chartIgnoreRules(root: string, where: string): Promise<Ign
   // The same checks as every other chart file: inside the chart, a regular file, under the size limit.
   const ignoreData = await readRegularFile(path.join(root, '.helmignore'), {
     maxSize: MAX_FILE_SIZE,
-    within: [await fs.realpath(root)],
+    within: [fsSync.realpathSync.native(root)],
     fail: (why) => new ChartError(`.helmignore ${why}`, { chart: where, file: ignoreName, hint: 'Make .helmignore a regular file inside the chart' })
   })
   if (ignoreData !== undefined) rules = IgnoreRules.parse(ignoreData.toString('utf8'), ignoreName)
@@ -78,12 +89,12 @@ export async function chartIgnoreRules(root: string, where: string): Promise<Ign
  * `.helmignore` rules applied to paths relative to the chart root.
  */
 export async function walkChartDir(root: string, where: string, budget = new LoadBudget(where)): Promise<Loaded[]> {
-  const rootReal = await fs.realpath(root)
+  const rootReal = fsSync.realpathSync.native(root)
   const rules = await chartIgnoreRules(root, where)
   const out: Loaded[] = []
 
   async function visit(dirAbs: string, rel: string): Promise<void> {
-    const raw = await fs.readdir(dirAbs, { encoding: 'buffer' })
+    const raw = fsSync.readdirSync(dirAbs, { encoding: 'buffer' })
     const names = raw.map((b) =>
       utf8Name(b, (shown) => {
         throw new ChartError(`file name "${rel ? `${rel}/` : ''}${shown}" is not valid UTF-8`, {
@@ -96,15 +107,18 @@ export async function walkChartDir(root: string, where: string, budget = new Loa
     for (const entry of names.sort(compareUtf8)) {
       const abs = path.join(dirAbs, entry)
       const name = rel ? `${rel}/${entry}` : entry
-      let st = await fs.lstat(abs)
+      let st = fsSync.lstatSync(abs)
       if (st.isSymbolicLink()) {
-        const target = await fs.realpath(abs).catch((err: Error) => {
-          throw new ChartError(`error evaluating symlink ${name}: ${err.message}`, {
+        let target: string
+        try {
+          target = fsSync.realpathSync.native(abs)
+        } catch (err) {
+          throw new ChartError(`error evaluating symlink ${name}: ${(err as Error).message}`, {
             chart: where,
             file: path.join(where, name),
             hint: 'Fix or remove the dangling symlink, or list it in .helmignore'
           })
-        })
+        }
         if (target !== rootReal && !target.startsWith(rootReal + path.sep)) {
           throw new ChartError(`symlink ${name} points outside the chart (to ${target})`, {
             chart: where,
@@ -112,7 +126,7 @@ export async function walkChartDir(root: string, where: string, budget = new Loa
             hint: 'Copy the file into the chart or list the link in .helmignore; a published chart must not include files from outside its directory'
           })
         }
-        st = await fs.stat(target)
+        st = fsSync.statSync(target)
       }
       if (rules.ignore(name, st.isDirectory())) continue
       budget.addFile(name)
@@ -284,7 +298,7 @@ export async function loadFiles(files: Loaded[], where: string, budget = new Loa
 }
 
 export async function loadChartDir(dir: string, where = dir): Promise<Chart> {
-  const st = await fs.stat(path.join(dir, 'Chart.yaml')).catch(() => undefined)
+  const st = statOrUndefined(() => fsSync.statSync(path.join(dir, 'Chart.yaml')))
   if (!st)
     throw new ChartError(`unable to detect chart at ${path.join(where, 'Chart.yaml')}`, {
       chart: where,
@@ -346,7 +360,7 @@ function declarations(chartYaml: Buffer, requirements: Buffer | undefined, where
 
 /** Chart.yaml (and requirements.yaml) of a chart directory, with the loader's file checks. */
 export async function directoryDeclarations(dir: string, where = dir): Promise<ChartDeclarations> {
-  const within = [await fs.realpath(dir)]
+  const within = [fsSync.realpathSync.native(dir)]
   const read = (n: string): Promise<Buffer | undefined> =>
     readRegularFile(path.join(dir, n), {
       maxSize: MAX_FILE_SIZE,

@@ -121,6 +121,9 @@ export async function writeGzip(chunks: AsyncIterable<Buffer>, file: string, opt
   return { path: file, digest: `sha256:${hash.digest('hex')}`, size }
 }
 
+/** Temporary archives written by this process, for unique temporary names. */
+let saves = 0
+
 /**
  * Packages the chart into `<destDir>/<name>-<version>.tgz` (Helm's file name,
  * version verbatim). Written to a temporary name first so that a failure
@@ -130,7 +133,8 @@ export async function saveChart(chart: Chart, opts: { destDir: string; mtime: Da
   const entries = archiveEntries(chart)
   await fs.mkdir(opts.destDir, { recursive: true })
   const final = path.join(opts.destDir, `${chart.metadata.name}-${chart.metadata.version}.tgz`)
-  const tmp = `${final}.${process.pid}.tmp`
+  // Unique per call: two charts of one run with the same name and version are packaged at the same time.
+  const tmp = `${final}.${process.pid}.${++saves}.tmp`
   const saved = await writeGzip(tarStream(entries, opts.mtime.getTime()), tmp)
   await fs.rename(tmp, final)
   return { ...saved, path: final }

@@ -6,7 +6,8 @@
  * the archive loader. Whatever an independent reader (gzip -t, tar, Helm)
  * would reject is refused here with an error naming the chart and the archive.
  */
-import { createReadStream } from 'node:fs'
+import { createReadStream, readFileSync, statSync } from 'node:fs'
+import { Readable } from 'node:stream'
 import * as path from 'node:path'
 import { crc32, createInflateRaw } from 'node:zlib'
 import { ChartError } from '../errors'
@@ -27,6 +28,8 @@ class ShortHeader extends GzipFormatError {}
 
 /** Gzip headers are a few bytes; FEXTRA allows 64 KiB, and longer names or comments are not a chart's. */
 const MAX_HEADER = 1024 * 1024
+/** Archives up to this size are read into memory once for both passes of `verifyArchive`. */
+const READ_ONCE = 1024 * 1024
 /** Compressed bytes fed to inflate at once: bounds what one step can expand to (1032:1 at most). */
 const FEED = 32 * 1024
 
@@ -133,6 +136,18 @@ export async function* gunzipVerified(source: AsyncIterable<Buffer>, maxOutputLe
   }
 }
 
+/**
+ * Large read-backs run one at a time, whatever the run's concurrency: Helm's loader holds each tar entry whole (up to
+ * 5 MiB, plus the chunks it was cut from) while it checks it, which made peak memory grow with every chart verified
+ * at once. The check is inflate-bound, so running them side by side gained little on a runner's few cores.
+ */
+let largeTurn: Promise<unknown> = Promise.resolve()
+function oneLargeAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  const turn = largeTurn.then(fn)
+  largeTurn = turn.catch(() => undefined)
+  return turn
+}
+
 const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`
 
 /**
@@ -149,21 +164,28 @@ export async function verifyArchive(file: string, where: string, expected?: { na
       cause
     })
   }
-  // Two streamed passes over the file, each holding a few blocks: the strict gzip and tar check, then Helm's loader.
-  try {
-    await verifyTar(gunzipVerified(createReadStream(file, { highWaterMark: 64 * 1024 })))
-  } catch (err) {
-    if (err instanceof GzipFormatError || err instanceof TarFormatError) fail(err.message, err)
-    throw err
+  // Two passes, the strict gzip and tar check, then Helm's loader. A small archive is read from disk once for both
+  // (opening and reading a file again costs more than checking a small one); a larger one is streamed twice, each
+  // pass holding a few blocks, so memory stays bounded whatever the chart's size.
+  const size = statSync(file).size
+  const whole = size <= READ_ONCE ? readFileSync(file) : undefined
+  const read = (): AsyncIterable<Buffer> => (whole ? Readable.from([whole]) : createReadStream(file, { highWaterMark: 64 * 1024 }))
+  const check = async (): Promise<Chart> => {
+    try {
+      await verifyTar(gunzipVerified(read()))
+    } catch (err) {
+      if (err instanceof GzipFormatError || err instanceof TarFormatError) fail(err.message, err)
+      throw err
+    }
+    try {
+      return await loadFiles(await readChartArchive(read(), archive), archive)
+    } catch (err) {
+      return fail(`Helm's loader refuses it: ${err instanceof ChartError ? err.describe() : (err as Error).message}`, err)
+    }
   }
-  let chart: Chart | undefined
-  try {
-    chart = await loadFiles(await readChartArchive(createReadStream(file, { highWaterMark: 64 * 1024 }), archive), archive)
-  } catch (err) {
-    fail(`Helm's loader refuses it: ${err instanceof ChartError ? err.describe() : (err as Error).message}`, err)
+  const chart = whole ? await check() : await oneLargeAtATime(check)
+  if (expected && (chart.metadata.name !== expected.name || chart.metadata.version !== expected.version)) {
+    fail(`it holds ${chart.metadata.name} ${chart.metadata.version}, not ${expected.name} ${expected.version}`)
   }
-  if (expected && (chart!.metadata.name !== expected.name || chart!.metadata.version !== expected.version)) {
-    fail(`it holds ${chart!.metadata.name} ${chart!.metadata.version}, not ${expected.name} ${expected.version}`)
-  }
-  return chart!
+  return chart
 }
