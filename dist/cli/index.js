@@ -44506,6 +44506,7 @@ exports.workspaceRoots = workspaceRoots;
 exports.isInside = isInside;
 exports.assertInsideWorkspace = assertInsideWorkspace;
 exports.readRegularFile = readRegularFile;
+exports.statOrUndefined = statOrUndefined;
 /**
  * Where the action may read: every chart, `.tgz`, `.prov` and `file://`
  * dependency must lie, after symlinks are followed, inside GITHUB_WORKSPACE
@@ -44514,6 +44515,7 @@ exports.readRegularFile = readRegularFile;
  * inside its boundary, under a size limit, opened so that a FIFO or device
  * swapped in after the check cannot block or be read.
  */
+const fsSync = __importStar(__nccwpck_require__(3024));
 const node_fs_1 = __nccwpck_require__(3024);
 const path = __importStar(__nccwpck_require__(6760));
 const errors_1 = __nccwpck_require__(3916);
@@ -44556,30 +44558,36 @@ async function assertInsideWorkspace(abs, roots, what) {
  * and size are checked again on the open handle.
  */
 async function readRegularFile(abs, limits) {
-    const lst = await node_fs_1.promises.lstat(abs).catch(() => undefined);
+    // Synchronous calls: on a small local file each takes microseconds, while each asynchronous one costs a thread-pool
+    // round trip (about 60 µs of CPU), which is most of what loading a small chart costs. O_NONBLOCK keeps the open from
+    // ever waiting, so nothing here can stall the run.
+    const lst = statOrUndefined(() => fsSync.lstatSync(abs));
     if (!lst)
         return undefined;
-    const real = await node_fs_1.promises.realpath(abs).catch(() => {
+    let real;
+    try {
+        real = fsSync.realpathSync.native(abs);
+    }
+    catch {
         throw limits.fail('is a dangling symlink');
-    });
+    }
     if (!isInside(real, limits.within))
         throw limits.fail(`points outside its directory (to ${real})`);
-    const st = await node_fs_1.promises.stat(real);
     const check = (s) => {
         if (!s.isFile())
             throw limits.fail('is not a regular file (a FIFO, socket, device or directory)');
         if (s.size > limits.maxSize)
             throw limits.fail(`is larger than ${limits.maxSize} bytes`);
     };
-    check(st);
-    const fh = await node_fs_1.promises.open(real, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NONBLOCK | node_fs_1.constants.O_NOFOLLOW);
+    check(fsSync.statSync(real));
+    const fd = fsSync.openSync(real, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NONBLOCK | node_fs_1.constants.O_NOFOLLOW);
     try {
-        const st2 = await fh.stat();
+        const st2 = fsSync.fstatSync(fd);
         check(st2);
         const buf = Buffer.alloc(st2.size);
         let off = 0;
         while (off < buf.length) {
-            const { bytesRead } = await fh.read(buf, off, buf.length - off, off);
+            const bytesRead = fsSync.readSync(fd, buf, off, buf.length - off, off);
             if (!bytesRead)
                 break;
             off += bytesRead;
@@ -44587,7 +44595,16 @@ async function readRegularFile(abs, limits) {
         return buf.subarray(0, off);
     }
     finally {
-        await fh.close();
+        fsSync.closeSync(fd);
+    }
+}
+/** `stat()`'s result, or undefined when the path does not exist (or cannot be looked at). */
+function statOrUndefined(stat) {
+    try {
+        return stat();
+    }
+    catch {
+        return undefined;
     }
 }
 
@@ -47177,6 +47194,7 @@ exports.archiveDeclarations = archiveDeclarations;
  * Unlike Helm, a symlink may not point outside the chart: a published chart
  * must not pick up files from elsewhere on the runner.
  */
+const fsSync = __importStar(__nccwpck_require__(3024));
 const node_fs_1 = __nccwpck_require__(3024);
 const path = __importStar(__nccwpck_require__(6760));
 const node_stream_1 = __nccwpck_require__(7075);
@@ -47203,13 +47221,14 @@ async function loadDiskFile(abs, name, size, where) {
             hint: 'Helm refuses files over 5 MiB: add it to .helmignore or shrink it'
         });
     }
-    // Never blocks: a FIFO swapped in after the type check is opened without waiting and refused.
-    const fh = await node_fs_1.promises.open(abs, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NONBLOCK);
+    // Never blocks: a FIFO swapped in after the type check is opened without waiting and refused. Synchronous, as the
+    // whole directory walk is (see readRegularFile): a thread-pool round trip per call would cost more than the read.
+    const fd = fsSync.openSync(abs, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NONBLOCK);
     try {
-        if (!(await fh.stat()).isFile())
+        if (!fsSync.fstatSync(fd).isFile())
             throw new errors_1.ChartError(`chart file ${name} changed into an irregular file while loading`, { chart: where, file: name });
         const head = Buffer.alloc(Math.min(size, PARSED.has(name) || /^charts\/[^/]+\.tgz$/.test(name) || size <= 65536 ? size : 3));
-        await fh.read(head, 0, head.length, 0);
+        readFully(fd, head);
         const skip = head.subarray(0, 3).equals(BOM) ? 3 : 0;
         if (head.length === size) {
             const data = head.subarray(skip);
@@ -47218,7 +47237,16 @@ async function loadDiskFile(abs, name, size, where) {
         return { name, file: (0, chart_1.diskFile)(name, abs, size - skip, skip) };
     }
     finally {
-        await fh.close();
+        fsSync.closeSync(fd);
+    }
+}
+/** Fills `buf` from the start of the file (a short read only when the file shrank meanwhile, as before). */
+function readFully(fd, buf) {
+    for (let off = 0; off < buf.length;) {
+        const n = fsSync.readSync(fd, buf, off, buf.length - off, off);
+        if (!n)
+            return;
+        off += n;
     }
 }
 /** The chart's `.helmignore` rules plus Helm's defaults, as `LoadDir` applies them. */
@@ -47228,7 +47256,7 @@ async function chartIgnoreRules(root, where) {
     // The same checks as every other chart file: inside the chart, a regular file, under the size limit.
     const ignoreData = await (0, boundary_1.readRegularFile)(path.join(root, '.helmignore'), {
         maxSize: archive_1.MAX_FILE_SIZE,
-        within: [await node_fs_1.promises.realpath(root)],
+        within: [fsSync.realpathSync.native(root)],
         fail: (why) => new errors_1.ChartError(`.helmignore ${why}`, { chart: where, file: ignoreName, hint: 'Make .helmignore a regular file inside the chart' })
     });
     if (ignoreData !== undefined)
@@ -47241,11 +47269,11 @@ async function chartIgnoreRules(root, where) {
  * `.helmignore` rules applied to paths relative to the chart root.
  */
 async function walkChartDir(root, where, budget = new archive_1.LoadBudget(where)) {
-    const rootReal = await node_fs_1.promises.realpath(root);
+    const rootReal = fsSync.realpathSync.native(root);
     const rules = await chartIgnoreRules(root, where);
     const out = [];
     async function visit(dirAbs, rel) {
-        const raw = await node_fs_1.promises.readdir(dirAbs, { encoding: 'buffer' });
+        const raw = fsSync.readdirSync(dirAbs, { encoding: 'buffer' });
         const names = raw.map((b) => (0, archive_1.utf8Name)(b, (shown) => {
             throw new errors_1.ChartError(`file name "${rel ? `${rel}/` : ''}${shown}" is not valid UTF-8`, {
                 chart: where,
@@ -47256,15 +47284,19 @@ async function walkChartDir(root, where, budget = new archive_1.LoadBudget(where
         for (const entry of names.sort(gojson_1.compareUtf8)) {
             const abs = path.join(dirAbs, entry);
             const name = rel ? `${rel}/${entry}` : entry;
-            let st = await node_fs_1.promises.lstat(abs);
+            let st = fsSync.lstatSync(abs);
             if (st.isSymbolicLink()) {
-                const target = await node_fs_1.promises.realpath(abs).catch((err) => {
+                let target;
+                try {
+                    target = fsSync.realpathSync.native(abs);
+                }
+                catch (err) {
                     throw new errors_1.ChartError(`error evaluating symlink ${name}: ${err.message}`, {
                         chart: where,
                         file: path.join(where, name),
                         hint: 'Fix or remove the dangling symlink, or list it in .helmignore'
                     });
-                });
+                }
                 if (target !== rootReal && !target.startsWith(rootReal + path.sep)) {
                     throw new errors_1.ChartError(`symlink ${name} points outside the chart (to ${target})`, {
                         chart: where,
@@ -47272,7 +47304,7 @@ async function walkChartDir(root, where, budget = new archive_1.LoadBudget(where
                         hint: 'Copy the file into the chart or list the link in .helmignore; a published chart must not include files from outside its directory'
                     });
                 }
-                st = await node_fs_1.promises.stat(target);
+                st = fsSync.statSync(target);
             }
             if (rules.ignore(name, st.isDirectory()))
                 continue;
@@ -47459,7 +47491,7 @@ async function loadFiles(files, where, budget = new archive_1.LoadBudget(where))
     return { ...chart, metadata };
 }
 async function loadChartDir(dir, where = dir) {
-    const st = await node_fs_1.promises.stat(path.join(dir, 'Chart.yaml')).catch(() => undefined);
+    const st = (0, boundary_1.statOrUndefined)(() => fsSync.statSync(path.join(dir, 'Chart.yaml')));
     if (!st)
         throw new errors_1.ChartError(`unable to detect chart at ${path.join(where, 'Chart.yaml')}`, {
             chart: where,
@@ -47511,7 +47543,7 @@ function declarations(chartYaml, requirements, where) {
 }
 /** Chart.yaml (and requirements.yaml) of a chart directory, with the loader's file checks. */
 async function directoryDeclarations(dir, where = dir) {
-    const within = [await node_fs_1.promises.realpath(dir)];
+    const within = [fsSync.realpathSync.native(dir)];
     const read = (n) => (0, boundary_1.readRegularFile)(path.join(dir, n), {
         maxSize: archive_1.MAX_FILE_SIZE,
         within,
@@ -48111,6 +48143,8 @@ async function writeGzip(chunks, file, opts = {}) {
     }
     return { path: file, digest: `sha256:${hash.digest('hex')}`, size };
 }
+/** Temporary archives written by this process, for unique temporary names. */
+let saves = 0;
 /**
  * Packages the chart into `<destDir>/<name>-<version>.tgz` (Helm's file name,
  * version verbatim). Written to a temporary name first so that a failure
@@ -48120,7 +48154,8 @@ async function saveChart(chart, opts) {
     const entries = archiveEntries(chart);
     await node_fs_1.promises.mkdir(opts.destDir, { recursive: true });
     const final = path.join(opts.destDir, `${chart.metadata.name}-${chart.metadata.version}.tgz`);
-    const tmp = `${final}.${process.pid}.tmp`;
+    // Unique per call: two charts of one run with the same name and version are packaged at the same time.
+    const tmp = `${final}.${process.pid}.${++saves}.tmp`;
     const saved = await writeGzip(tarStream(entries, opts.mtime.getTime()), tmp);
     await node_fs_1.promises.rename(tmp, final);
     return { ...saved, path: final };
@@ -48733,6 +48768,7 @@ exports.verifyArchive = verifyArchive;
  * would reject is refused here with an error naming the chart and the archive.
  */
 const node_fs_1 = __nccwpck_require__(3024);
+const node_stream_1 = __nccwpck_require__(7075);
 const path = __importStar(__nccwpck_require__(6760));
 const node_zlib_1 = __nccwpck_require__(8522);
 const errors_1 = __nccwpck_require__(3916);
@@ -48751,6 +48787,8 @@ class ShortHeader extends GzipFormatError {
 }
 /** Gzip headers are a few bytes; FEXTRA allows 64 KiB, and longer names or comments are not a chart's. */
 const MAX_HEADER = 1024 * 1024;
+/** Archives up to this size are read into memory once for both passes of `verifyArchive`. */
+const READ_ONCE = 1024 * 1024;
 /** Compressed bytes fed to inflate at once: bounds what one step can expand to (1032:1 at most). */
 const FEED = 32 * 1024;
 /** The end of a zero-terminated header field starting at `at`, past its NUL. */
@@ -48877,6 +48915,17 @@ async function* gunzipVerified(source, maxOutputLength = loader_1.MAX_DECOMPRESS
         pending = pending.subarray(8);
     }
 }
+/**
+ * Large read-backs run one at a time, whatever the run's concurrency: Helm's loader holds each tar entry whole (up to
+ * 5 MiB, plus the chunks it was cut from) while it checks it, which made peak memory grow with every chart verified
+ * at once. The check is inflate-bound, so running them side by side gained little on a runner's few cores.
+ */
+let largeTurn = Promise.resolve();
+function oneLargeAtATime(fn) {
+    const turn = largeTurn.then(fn);
+    largeTurn = turn.catch(() => undefined);
+    return turn;
+}
 const hex = (n) => `0x${n.toString(16).padStart(8, '0')}`;
 /**
  * Reads `file` back as gzip, tar and a Helm chart; `expected` (when given)
@@ -48892,22 +48941,29 @@ async function verifyArchive(file, where, expected) {
             cause
         });
     };
-    // Two streamed passes over the file, each holding a few blocks: the strict gzip and tar check, then Helm's loader.
-    try {
-        await (0, tar_1.verifyTar)(gunzipVerified((0, node_fs_1.createReadStream)(file, { highWaterMark: 64 * 1024 })));
-    }
-    catch (err) {
-        if (err instanceof GzipFormatError || err instanceof tar_1.TarFormatError)
-            fail(err.message, err);
-        throw err;
-    }
-    let chart;
-    try {
-        chart = await (0, loader_1.loadFiles)(await (0, loader_1.readChartArchive)((0, node_fs_1.createReadStream)(file, { highWaterMark: 64 * 1024 }), archive), archive);
-    }
-    catch (err) {
-        fail(`Helm's loader refuses it: ${err instanceof errors_1.ChartError ? err.describe() : err.message}`, err);
-    }
+    // Two passes, the strict gzip and tar check, then Helm's loader. A small archive is read from disk once for both
+    // (opening and reading a file again costs more than checking a small one); a larger one is streamed twice, each
+    // pass holding a few blocks, so memory stays bounded whatever the chart's size.
+    const size = (0, node_fs_1.statSync)(file).size;
+    const whole = size <= READ_ONCE ? (0, node_fs_1.readFileSync)(file) : undefined;
+    const read = () => (whole ? node_stream_1.Readable.from([whole]) : (0, node_fs_1.createReadStream)(file, { highWaterMark: 64 * 1024 }));
+    const check = async () => {
+        try {
+            await (0, tar_1.verifyTar)(gunzipVerified(read()));
+        }
+        catch (err) {
+            if (err instanceof GzipFormatError || err instanceof tar_1.TarFormatError)
+                fail(err.message, err);
+            throw err;
+        }
+        try {
+            return await (0, loader_1.loadFiles)(await (0, loader_1.readChartArchive)(read(), archive), archive);
+        }
+        catch (err) {
+            return fail(`Helm's loader refuses it: ${err instanceof errors_1.ChartError ? err.describe() : err.message}`, err);
+        }
+    };
+    const chart = whole ? await check() : await oneLargeAtATime(check);
     if (expected && (chart.metadata.name !== expected.name || chart.metadata.version !== expected.version)) {
         fail(`it holds ${chart.metadata.name} ${chart.metadata.version}, not ${expected.name} ${expected.version}`);
     }
