@@ -37981,7 +37981,12 @@ function bufferFile(name, data) {
 }
 /** A file on disk, minus `skip` leading bytes (the BOM). */
 function diskFile(name, abs, size, skip) {
-    return { name, size, open: () => (size === 0 ? node_stream_1.Readable.from([]) : (0, node_fs_1.createReadStream)(abs, { start: skip, end: skip + size - 1 })) };
+    return {
+        name,
+        size,
+        open: () => (size === 0 ? node_stream_1.Readable.from([]) : (0, node_fs_1.createReadStream)(abs, { start: skip, end: skip + size - 1 })),
+        disk: { path: abs, skip }
+    };
 }
 async function readAll(f) {
     const chunks = [];

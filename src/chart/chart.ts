@@ -13,6 +13,8 @@ export interface ChartFile {
   /** Content length, after Helm strips a leading UTF-8 BOM. */
   size: number
   open(): Readable
+  /** For a file on disk: where its bytes are, so packaging can read them into one reused buffer. */
+  disk?: { path: string; skip: number }
 }
 
 /** Chart.lock / requirements.lock as Helm's `chart.Lock`. */
@@ -45,7 +47,12 @@ export function bufferFile(name: string, data: Buffer): ChartFile {
 
 /** A file on disk, minus `skip` leading bytes (the BOM). */
 export function diskFile(name: string, abs: string, size: number, skip: number): ChartFile {
-  return { name, size, open: () => (size === 0 ? Readable.from([]) : createReadStream(abs, { start: skip, end: skip + size - 1 })) }
+  return {
+    name,
+    size,
+    open: () => (size === 0 ? Readable.from([]) : createReadStream(abs, { start: skip, end: skip + size - 1 })),
+    disk: { path: abs, skip }
+  }
 }
 
 export async function readAll(f: ChartFile): Promise<Buffer> {
