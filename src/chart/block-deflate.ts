@@ -14,7 +14,7 @@
  * it stops at every block boundary (zlib's Z_BLOCK) and reports the bits it
  * has not used.
  */
-import { constants as pako } from 'pako'
+import * as pako from 'pako/lib/zlib/constants.js'
 import * as zlibInflate from 'pako/lib/zlib/inflate.js'
 import ZStream from 'pako/lib/zlib/zstream.js'
 

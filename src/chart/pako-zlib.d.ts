@@ -6,5 +6,13 @@ declare module 'pako/lib/zlib/zstream.js' {
 declare module 'pako/lib/zlib/inflate.js' {
   export function inflateInit2(strm: object, windowBits: number): number
   export function inflateReset(strm: object): number
-  export function inflate(strm: object, flush: number): import('pako').constants
+  export function inflate(strm: object, flush: number): number
+}
+// The constants from the same lib (`import ... from 'pako'` would bundle pako's ESM build beside the lib's inflate).
+declare module 'pako/lib/zlib/constants.js' {
+  export const Z_OK: number
+  export const Z_BLOCK: number
+}
+declare module 'pako/lib/deflate.js' {
+  export { deflateRaw } from 'pako'
 }

@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
 import { crc32 } from 'node:zlib'
 import { startLazyWorker } from '../lazy'
-import { deflateRaw } from 'pako'
+import { deflateRaw } from 'pako/lib/deflate.js'
 import { BLOCK_SIZE, OUTPUT_SIZE } from './block-deflate'
 import type { BlockMessage } from './deflate-worker'
 
