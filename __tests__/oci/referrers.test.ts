@@ -66,6 +66,19 @@ describe('referrerManifest and fallbackTag (pure)', () => {
     expect(() => fallbackTag('latest')).toThrow(RegistryError)
   })
 
+  test('fallbackTag truncates and replaces what a tag may not hold with "-" (distribution-spec "Referrers Tag Schema" table)', () => {
+    // The third row of the spec's table, verbatim: algorithm cut to 32 characters, encoded to 64, `+` and `=` become `-`.
+    expect(
+      fallbackTag(
+        'test+algorithm+using+algorithm+separators+and+lots+of+characters+to+excercise+overall+truncation:alsoSome=InTheEncodedSectionToShowHyphenReplacementAndLotsAndLotsOfCharactersToExcerciseEncodedTruncation'
+      )
+    ).toBe('test-algorithm-using-algorithm-s-alsoSome-InTheEncodedSectionToShowHyphenReplacementAndLotsAndLot')
+    // What is not a digest at all (no algorithm, an empty encoded part, upper case in the algorithm) is refused.
+    for (const bad of [`:${'a'.repeat(64)}`, 'sha256:', `SHA256:${'a'.repeat(64)}`, `sha256:${'a'.repeat(64)}/x`, ` sha256:${'a'.repeat(64)}`]) {
+      expect(() => fallbackTag(bad)).toThrow(RegistryError)
+    }
+  })
+
   test('the OCI 1.1 shape, with the empty config by default', () => {
     const layer = Buffer.from('{"bundle":1}')
     const m = referrerManifest(subject, { artifactType: BUNDLE, layers: [{ mediaType: BUNDLE, bytes: layer }], annotations: { b: '2', a: '1' } })
