@@ -818,6 +818,7 @@ describe('fake registry: races, refusals and odd indexes', () => {
   test.each([
     ['not JSON', OCI_INDEX_MEDIA_TYPE, Buffer.from('<html>'), OCI_INDEX_MEDIA_TYPE],
     ['no media type at all', '', Buffer.from('"text"'), 'a document'],
+    ['not JSON, without a media type', '', Buffer.from('<html>'), 'a document'],
     ['`manifests` that is not a list', OCI_INDEX_MEDIA_TYPE, index('x'), OCI_INDEX_MEDIA_TYPE],
     ['a JSON string', OCI_INDEX_MEDIA_TYPE, Buffer.from('"x"'), OCI_INDEX_MEDIA_TYPE]
   ])('a fallback tag holding %s is refused, naming what it holds', async (_what, mediaType, bytes, named) => {
