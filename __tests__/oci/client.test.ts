@@ -14,6 +14,7 @@ import { checkExisting, pushArtifact, tagManifest } from '../../src/oci/push'
 import { chartReference, parseRegistryInput } from '../../src/oci/reference'
 import { startFaultProxy, startStorageServer, type FaultPlan, type FaultProxy } from '../support/fault-proxy'
 import { caught } from '../support/caught'
+import { startPassThrough } from '../support/pass-through'
 import { startRegistry, TOKEN_SERVICE, type TestRegistry } from '../support/registry'
 
 const FAST: RetryPolicy = { retries: 5, baseDelayMs: 10, minDelayMs: 10, maxDelayMs: 2000 }
@@ -425,5 +426,94 @@ describe('shared by concurrent charts', () => {
     const blob = source(randomBytes(1024))
     await expect(client.pushBlob('retry/blob', blob)).rejects.toThrow(RegistryError)
     expect(await client.pushBlob('retry/blob', blob)).toBe('uploaded')
+  })
+})
+
+describe('what the registry answers is checked', () => {
+  const OTHER = `sha256:${'f'.repeat(64)}`
+  /** The plain registry behind a pass-through that changes what `edit` says. */
+  const through = async (edit: Parameters<typeof startPassThrough>[1]): Promise<RegistryClient> => {
+    const p = await startPassThrough(plain.url, edit)
+    started.push(p)
+    return new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+  }
+  const seed = async (repo: string): Promise<ReturnType<typeof artifact>> => {
+    const a = artifact()
+    await pushWhole(new RegistryClient({ host: plain.host, plainHttp: true, retry: FAST }), repo, a, '1.0.0')
+    return a
+  }
+
+  test('a blob HEAD that reports another digest is refused', async () => {
+    const a = await seed('check/head')
+    const c = await through((req, _res, up) => {
+      if (req.method === 'HEAD') up.headers['docker-content-digest'] = OTHER
+    })
+    const e = await caught<RegistryError>(c.blobExists('check/head', a.chart.digest))
+    expect(e).toBeInstanceOf(RegistryError)
+    expect(e.message).toBe(`${c.host} reports blob ${a.chart.digest} as ${OTHER}`)
+    expect(e.hint).toBe('The registry is inconsistent; contact its operator')
+  })
+
+  test('a blob stored under another digest, or a manifest the registry rewrote, is refused', async () => {
+    const c = await through((req, _res, up) => {
+      if (req.method === 'PUT') up.headers['docker-content-digest'] = OTHER
+    })
+    const a = artifact()
+    const e = await caught<RegistryError>(c.pushBlob('check/put', a.chart))
+    expect(e.message).toBe(`${c.host} stored blob ${a.chart.digest} as ${OTHER}`)
+    expect(e.hint).toBe('The upload was corrupted on the way; re-run the job')
+    // The config gets stored (the pass-through only changes what is said), so the manifest PUT reaches the registry.
+    await new RegistryClient({ host: plain.host, plainHttp: true }).pushBlob('check/put', a.chart)
+    await new RegistryClient({ host: plain.host, plainHttp: true }).pushBlob('check/put', source(a.manifest.config.bytes))
+    const m = await caught<RegistryError>(c.putManifest('check/put', '1.0.0', { mediaType: OCI_MANIFEST_MEDIA_TYPE, bytes: a.manifest.manifest }))
+    expect(m.message).toBe(`${c.host} stored manifest ${a.manifest.digest} as ${OTHER}`)
+    expect(m.hint).toBe('The registry rewrote the manifest; it may not support OCI artifacts')
+  })
+
+  test('a manifest or blob whose bytes are not the digest asked for is refused', async () => {
+    const a = await seed('check/bytes')
+    const c = await through((req, res, up) => {
+      if (req.method !== 'GET') return false
+      up.resume()
+      res.writeHead(200, { 'content-type': OCI_MANIFEST_MEDIA_TYPE })
+      res.end('{"tampered":true}')
+      return true
+    })
+    const m = await caught<RegistryError>(c.getManifest('check/bytes', a.manifest.digest))
+    expect(m.message).toBe(`${c.host} returned manifest ${sha256(Buffer.from('{"tampered":true}'))} for ${a.manifest.digest}`)
+    const b = await caught<RegistryError>(c.getBlob('check/bytes', a.chart.digest))
+    expect(b.message).toBe(`${c.host} returned other content for blob ${a.chart.digest}`)
+    // By tag there is no digest to hold it to: the bytes are what the tag holds.
+    expect((await c.getManifest('check/bytes', '1.0.0'))?.digest).toBe(sha256(Buffer.from('{"tampered":true}')))
+  })
+
+  test('HEAD without Docker-Content-Digest falls back to the body; media type parameters are dropped; the ETag is kept', async () => {
+    const a = await seed('check/nodigest')
+    const c = await through((req, _res, up) => {
+      if (!req.url!.includes('/manifests/')) return
+      delete up.headers['docker-content-digest']
+      up.headers['content-type'] = `${OCI_MANIFEST_MEDIA_TYPE}; charset=utf-8`
+      up.headers.etag = '"v1"'
+    })
+    expect(await c.headManifest('check/nodigest', '1.0.0')).toEqual({ digest: a.manifest.digest, mediaType: OCI_MANIFEST_MEDIA_TYPE, size: a.manifest.size })
+    const got = await c.getManifest('check/nodigest', '1.0.0')
+    expect(got).toMatchObject({ digest: a.manifest.digest, mediaType: OCI_MANIFEST_MEDIA_TYPE, size: a.manifest.size, etag: '"v1"' })
+    expect(await c.headManifest('check/nodigest', 'absent')).toBeUndefined()
+  })
+
+  test('a HEAD refused with 403 is an error with the status, not "absent"', async () => {
+    const c = await through((req, res, up) => {
+      up.resume()
+      res.writeHead(403, { 'content-type': 'application/json' })
+      res.end('{"errors":[{"code":"DENIED","message":"requested access to the resource is denied"}]}')
+      return true
+    })
+    const h = await caught<RegistryError>(c.headManifest('check/denied', '1.0.0'))
+    expect(h.status).toBe(403)
+    expect(h.message).toBe(`HEAD /v2/check/denied/manifests/1.0.0 on ${c.host}: response status 403`) // a HEAD answer has no body to quote
+    const b = await caught<RegistryError>(c.blobExists('check/denied', OTHER))
+    expect(b.status).toBe(403)
+    const g = await caught<RegistryError>(c.getManifest('check/denied', '1.0.0'))
+    expect(g.message).toBe(`GET /v2/check/denied/manifests/1.0.0 on ${c.host}: response status 403: denied: requested access to the resource is denied`)
   })
 })

@@ -18,6 +18,7 @@ import { pushReferrer } from '../../src/oci/referrers'
 import { caught } from '../support/caught'
 import { registryReader, sha256 } from '../support/oci-read'
 import { startFaultProxy } from '../support/fault-proxy'
+import { startPassThrough } from '../support/pass-through'
 import { startRegistry, type TestRegistry } from '../support/registry'
 
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
@@ -146,30 +147,6 @@ describe('copyManifest', () => {
   })
 })
 
-/** A pass-through to `target` whose `edit` may answer a request itself (return true) before it is forwarded. */
-async function passThrough(
-  target: string,
-  edit: (req: http.IncomingMessage, res: http.ServerResponse, upstream: http.IncomingMessage) => boolean
-): Promise<{ host: string; stop(): Promise<void> }> {
-  const upstream = new URL(target)
-  const server = http.createServer((req, res) => {
-    const up = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
-      if (edit(req, res, r)) return
-      res.writeHead(r.statusCode ?? 502, r.headers)
-      r.pipe(res)
-    })
-    req.pipe(up)
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  return {
-    host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stop: async () => {
-      server.closeAllConnections()
-      await new Promise((r) => server.close(r))
-    }
-  }
-}
-
 describe('copyManifest: what the source sends', () => {
   let a: TestRegistry
   let b: TestRegistry
@@ -183,7 +160,7 @@ describe('copyManifest: what the source sends', () => {
   test('a blob read that breaks halfway is read again, and the copy has the right bytes', async () => {
     const img = await pushImage(client(a.host), 'src/breaks', 200_000)
     let broken = 0
-    const p = await passThrough(a.url, (req, res, up) => {
+    const p = await startPassThrough(a.url, (req, res, up) => {
       if (req.method !== 'GET' || !req.url!.includes(sha256(img.layer)) || broken++ > 0) return false
       // The headers promise the whole blob; the connection drops after a part of it.
       res.writeHead(200, { 'content-length': String(img.layer.length), 'content-type': 'application/octet-stream' })
@@ -237,7 +214,7 @@ describe('copyManifest: what the source sends', () => {
     delete doc.mediaType
     const bare = Buffer.from(JSON.stringify(doc))
     await c.putManifest('src/notype', sha256(bare), { mediaType: MANIFEST, bytes: bare })
-    const p = await passThrough(a.url, (req, _res, up) => {
+    const p = await startPassThrough(a.url, (req, _res, up) => {
       if (req.url!.includes('/manifests/')) delete up.headers['content-type']
       return false
     })
