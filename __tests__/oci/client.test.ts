@@ -517,3 +517,126 @@ describe('what the registry answers is checked', () => {
     expect(g.message).toBe(`GET /v2/check/denied/manifests/1.0.0 on ${c.host}: response status 403: denied: requested access to the resource is denied`)
   })
 })
+
+describe('upload sessions', () => {
+  const stored = async (repo: string, blob: ReturnType<typeof source>): Promise<boolean> => {
+    const res = await fetch(`${plain.url}/v2/${repo}/blobs/${blob.digest}`)
+    return res.status === 200 && sha256(Buffer.from(await res.arrayBuffer())) === blob.digest
+  }
+
+  test('a reset before the first chunk reached the registry resumes the session at byte 0 (Distribution reports an empty one as 0-0)', async () => {
+    const blob = source(randomBytes(600 * 1024))
+    const p = await proxy(plain.url, { rules: [{ method: 'PATCH', times: 1, fault: 'reset' }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, chunkSize: 256 * 1024 })
+    expect(await c.pushBlob('up/empty-session', blob)).toBe('uploaded')
+    expect(p.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+    expect(p.requests.filter((r) => r.method === 'PATCH').map((r) => r.status)).toEqual([0, 202, 202, 202])
+    expect(await stored('up/empty-session', blob)).toBe(true)
+  })
+
+  test('a session status given as "bytes=0-<last>" is understood, and its Location is used from then on', async () => {
+    const blob = source(randomBytes(1024 * 1024))
+    const moved: string[] = []
+    // Behind the fault proxy: the status answer says "bytes=0-<last>" and moves the session to a Location of its own.
+    const p = await startPassThrough(plain.url, (req, _res, up) => {
+      if (req.method === 'GET' && req.url!.includes('/blobs/uploads/') && up.headers.range) {
+        up.headers.range = `bytes=${up.headers.range}`
+        up.headers.location = `${up.headers.location}${String(up.headers.location).includes('?') ? '&' : '?'}moved=1`
+        moved.push(String(up.headers.location))
+      }
+    })
+    started.push(p)
+    const fault = await proxy(`http://${p.host}`, { rules: [{ method: 'PATCH', skip: 1, times: 1, fault: 'reset' }] })
+    const c = new RegistryClient({ host: fault.host, plainHttp: true, retry: FAST, chunkSize: 256 * 1024 })
+    expect(await c.pushBlob('up/bytes-range', blob)).toBe('uploaded')
+    expect(moved).toHaveLength(1)
+    expect(fault.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+    const patches = fault.requests.filter((r) => r.method === 'PATCH')
+    expect(patches.map((r) => r.status)).toEqual([202, 0, 202, 202, 202])
+    expect(patches[2].path).toContain('moved=1')
+    expect(await stored('up/bytes-range', blob)).toBe(true)
+  })
+
+  test('a blob committed before the answer was lost is not sent again', async () => {
+    const blob = source(randomBytes(4096))
+    const p = await proxy(plain.url, { rules: [{ method: 'PUT', times: 1, fault: 'reset-after-commit' }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    expect(await c.pushBlob('up/committed', blob)).toBe('uploaded')
+    expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(1)
+    expect(p.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+    expect(p.requests.filter((r) => r.method === 'HEAD').map((r) => r.status)).toEqual([404, 200])
+  })
+
+  test('uploadAttempts bounds the attempts: resets on every PUT fail after that many, naming the count', async () => {
+    const blob = source(randomBytes(4096))
+    const p = await proxy(plain.url, { rules: [{ method: 'PUT', times: 100, fault: 'reset' }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, uploadAttempts: 3 })
+    const e = await caught<RegistryError>(c.pushBlob('up/resets', blob))
+    expect(e).toBeInstanceOf(RegistryError)
+    expect(e.message).toContain('after 3 attempts')
+    expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(3)
+    // Two resets, then through: three attempts are enough.
+    const q = await proxy(plain.url, { rules: [{ method: 'PUT', times: 2, fault: 'reset' }] })
+    const d = new RegistryClient({ host: q.host, plainHttp: true, retry: FAST, uploadAttempts: 3 })
+    expect(await d.pushBlob('up/resets', blob)).toBe('uploaded')
+  })
+
+  test('a 503 that persists on the blob PUT is reported with the status and what was uploaded', async () => {
+    const blob = source(randomBytes(4096))
+    const p = await proxy(plain.url, { rules: [{ method: 'PUT', times: 100, fault: { status: 503, body: 'busy' } }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: { retries: 2, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 5 } })
+    const e = await caught<RegistryError>(c.pushBlob('up/busy', blob))
+    expect(e.status).toBe(503)
+    expect(e.message).toMatch(new RegExp(`^uploading ${blob.digest}: PUT /v2/up/busy/blobs/uploads/\\S+ on ${p.host}: response status 503`))
+    expect(e.hint).toBe('The registry failed; re-run the job, and check the registry status if it persists')
+    expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(3)
+  })
+
+  test('an upload session without Location, or refused, is an error that says so', async () => {
+    const blob = source(randomBytes(1024))
+    const p = await proxy(plain.url, { rules: [{ method: 'POST', times: 1, fault: { status: 202 } }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    const e = await caught<RegistryError>(c.pushBlob('up/noloc', blob))
+    expect(e.message).toBe(`${p.host} gave no Location for the upload`)
+    expect(e.status).toBe(202)
+    const q = await proxy(plain.url, {
+      rules: [
+        { method: 'POST', times: 1, fault: { status: 404, body: '{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known to registry"}]}' } }
+      ]
+    })
+    const d = new RegistryClient({ host: q.host, plainHttp: true, retry: FAST })
+    const f = await caught<RegistryError>(d.pushBlob('up/noloc', blob))
+    expect(f.message).toBe(
+      `cannot start a blob upload: POST /v2/up/noloc/blobs/uploads/ on ${q.host}: response status 404: name unknown: repository name not known to registry`
+    )
+    expect(f.code).toBe('NAME_UNKNOWN')
+  })
+
+  test('a chunk the registry refuses (416) fails the upload with the status', async () => {
+    const blob = source(randomBytes(600 * 1024))
+    const p = await proxy(plain.url, {
+      rules: [
+        { method: 'PATCH', skip: 1, times: 1, fault: { status: 416, body: '{"errors":[{"code":"BLOB_UPLOAD_INVALID","message":"blob upload invalid"}]}' } }
+      ]
+    })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, chunkSize: 256 * 1024 })
+    const e = await caught<RegistryError>(c.pushBlob('up/refused-chunk', blob))
+    expect(e.status).toBe(416)
+    expect(e.message).toMatch(new RegExp(`^uploading ${blob.digest}: PATCH `))
+    expect(p.requests.filter((r) => r.method === 'PATCH')).toHaveLength(2)
+  })
+
+  test('chunks carry Content-Range <first>-<last> and end with a PUT of the digest and no body', async () => {
+    const blob = source(randomBytes(300 * 1024))
+    const ranges: string[] = []
+    const p = await startPassThrough(plain.url, (req) => {
+      if (req.method === 'PATCH') ranges.push(`${req.headers['content-range']} ${req.headers['content-length']}`)
+      if (req.method === 'PUT') ranges.push(`PUT ${req.headers['content-length']}`)
+    })
+    started.push(p)
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, chunkSize: 128 * 1024 })
+    expect(await c.pushBlob('up/ranges', blob)).toBe('uploaded')
+    expect(ranges).toEqual(['0-131071 131072', '131072-262143 131072', '262144-307199 45056', 'PUT 0'])
+    expect(await stored('up/ranges', blob)).toBe(true)
+  })
+})
