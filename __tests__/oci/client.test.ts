@@ -592,6 +592,24 @@ describe('upload sessions', () => {
     expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(3)
   })
 
+  test('a blob PUT answered 429 with a Retry-After longer than a minute fails at once as rate limiting', async () => {
+    const blob = source(randomBytes(2048))
+    const p = await proxy(plain.url, { rules: [{ method: 'PUT', times: 100, fault: { status: 429, headers: { 'Retry-After': '120' } } }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    const t0 = Date.now()
+    const e = await caught<RegistryError>(c.pushBlob('up/limited', blob))
+    expect(Date.now() - t0).toBeLessThan(5000)
+    expect(e).toBeInstanceOf(RegistryError)
+    expect(e.status).toBe(429)
+    expect(e.message).toMatch(
+      new RegExp(
+        `^registry ${p.host} is rate-limiting: PUT .* answered 429 and asked to retry after 120 s \\(Retry-After\\), longer than the 60 s this action waits$`
+      )
+    )
+    expect(e.hint).toBe('Re-run the job later, or use a registry account with a higher rate limit')
+    expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(1)
+  })
+
   test('an upload session without Location, or refused, is an error that says so', async () => {
     const blob = source(randomBytes(1024))
     const p = await proxy(plain.url, { rules: [{ method: 'POST', times: 1, fault: { status: 202 } }] })
