@@ -658,3 +658,52 @@ describe('upload sessions', () => {
     expect(await stored('up/ranges', blob)).toBe(true)
   })
 })
+
+describe('paged listings', () => {
+  test('listTags follows Link: rel="next" pages to the last one', async () => {
+    const c = new RegistryClient({ host: plain.host, plainHttp: true, retry: FAST })
+    const a = artifact()
+    const tags = ['1.0.0', '1.1.0', '2.0.0', '2.1.0', '3.0.0']
+    for (const t of tags) await pushWhole(c, 'pages/tags', a, t)
+    const seen: string[] = []
+    // Distribution 2.8 does not page tag lists: the pass-through pages the registry's own list as the distribution
+    // spec's "Tags Paginated" does, two tags a page (`Link: <…?n=2&last=<last tag>>; rel="next"`).
+    const p = await startPassThrough(plain.url, (req, res, up) => {
+      if (!req.url!.includes('/tags/list')) return false
+      const chunks: Buffer[] = []
+      up.on('data', (d: Buffer) => chunks.push(d))
+      up.on('end', () => {
+        seen.push(req.url!)
+        const all = (JSON.parse(Buffer.concat(chunks).toString()).tags as string[]).sort()
+        const last = new URL(req.url!, 'http://x').searchParams.get('last')
+        const rest = last ? all.filter((t) => t > last) : all
+        const page = rest.slice(0, 2)
+        const headers: Record<string, string> = { 'content-type': 'application/json' }
+        if (rest.length > 2) headers.link = `</v2/pages/tags/tags/list?n=2&last=${page[1]}>; rel="next"`
+        res.writeHead(200, headers)
+        res.end(JSON.stringify({ name: 'pages/tags', tags: page }))
+      })
+      return true
+    })
+    started.push(p)
+    const paged = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    expect(await paged.listTags('pages/tags')).toEqual(tags)
+    expect(seen).toEqual(['/v2/pages/tags/tags/list', '/v2/pages/tags/tags/list?n=2&last=1.1.0', '/v2/pages/tags/tags/list?n=2&last=2.1.0'])
+    expect(await c.listTags('pages/never-pushed')).toBeUndefined()
+  })
+
+  test('a tag list that is not JSON, or refused, is an error naming the registry', async () => {
+    const p = await startPassThrough(plain.url, (req, res, up) => {
+      up.resume()
+      res.writeHead(req.url!.includes('denied') ? 403 : 200, { 'content-type': 'application/json' })
+      res.end(req.url!.includes('denied') ? '{"errors":[{"code":"DENIED","message":"denied"}]}' : '<html>')
+      return true
+    })
+    started.push(p)
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    const e = await caught<RegistryError>(c.listTags('pages/junk'))
+    expect(e.message).toBe(`${p.host} answered GET /v2/pages/junk/tags/list with a tag list that is not JSON`)
+    const d = await caught<RegistryError>(c.listTags('pages/denied'))
+    expect(d.message).toBe(`listing tags: GET /v2/pages/denied/tags/list on ${p.host}: response status 403: denied: denied`)
+  })
+})

@@ -13,10 +13,11 @@ export interface PassThrough {
 
 export type Edit = (req: http.IncomingMessage, res: http.ServerResponse, upstream: http.IncomingMessage) => boolean | void
 
-export async function startPassThrough(target: string, edit: Edit): Promise<PassThrough> {
+/** `rewrite` may change the path (and query) a request is sent upstream with. */
+export async function startPassThrough(target: string, edit: Edit, rewrite: (url: string) => string = (u) => u): Promise<PassThrough> {
   const upstream = new URL(target)
   const server = http.createServer((req, res) => {
-    const up = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
+    const up = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: rewrite(req.url ?? '/'), headers: req.headers }, (r) => {
       if (edit(req, res, r)) return
       res.writeHead(r.statusCode ?? 502, r.headers)
       r.pipe(res)
