@@ -400,6 +400,10 @@ interface FakeOptions {
   ociSubject?: boolean
   /** Serve GET /v2/<repo>/referrers/<digest>. */
   referrersApi?: boolean
+  /** Referrers a page of the API's answer, the next page linked with `Link: <…>; rel="next"` (spec "Listing Referrers"). */
+  pageSize?: number
+  /** Answer this page (1-based) of the referrers API with 500. */
+  failPage?: number
   /** Send ETags and honour If-Match (412 on mismatch). */
   etags?: boolean
   /** Called after a manifest PUT has been stored (tag, body). */
@@ -483,8 +487,18 @@ async function startFake(o: FakeOptions): Promise<FakeRegistry> {
           artifactType: x.doc.artifactType,
           ...(x.doc.annotations ? { annotations: x.doc.annotations } : {})
         }))
-      res.writeHead(200, { 'content-type': OCI_INDEX_MEDIA_TYPE, ...(want ? { 'oci-filters-applied': 'artifactType' } : {}) })
-      return void res.end(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX_MEDIA_TYPE, manifests: list }))
+      const page = Number(url.searchParams.get('page') ?? '1')
+      if (o.failPage === page) return error(500, 'UNKNOWN', 'page lost')
+      const size = o.pageSize ?? list.length
+      const headers: Record<string, string> = { 'content-type': OCI_INDEX_MEDIA_TYPE, ...(want ? { 'oci-filters-applied': 'artifactType' } : {}) }
+      if (page * size < list.length) {
+        const next = new URL(url.pathname, 'http://fake')
+        if (want) next.searchParams.set('artifactType', want)
+        next.searchParams.set('page', String(page + 1))
+        headers.link = `<${next.pathname}${next.search}>; rel="next"`
+      }
+      res.writeHead(200, headers)
+      return void res.end(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX_MEDIA_TYPE, manifests: list.slice((page - 1) * size, page * size) }))
     }
     if ((m = /^\/v2\/(.+)\/manifests\/(.+)$/.exec(url.pathname))) {
       const ref = m[2]
@@ -838,5 +852,34 @@ describe('fake registry: races, refusals and odd indexes', () => {
     const r = await pushReferrer(again, 'r/chart', subject, bundleArtifact('p', Buffer.from('two')))
     expect(fake.blobs.has(EMPTY_CONFIG.digest)).toBe(true)
     expect(r.via).toBe('fallback-tag')
+  })
+})
+
+describe('fake registry: a paged referrers API', () => {
+  const fakes: FakeRegistry[] = []
+  afterAll(async () => {
+    await Promise.all(fakes.map((f) => f.stop()))
+  })
+  const subject: Descriptor = { mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: sha256('chart'), size: 581 }
+
+  test('every page is read, the filter goes along, and a later page that fails is an error (not "no API")', async () => {
+    const fake = await startFake({ ociSubject: true, referrersApi: true, pageSize: 2 })
+    fakes.push(fake)
+    const client = new RegistryClient({ host: fake.host, plainHttp: true, retry: FAST })
+    const pushed: string[] = []
+    for (const p of ['a', 'b', 'c', 'd', 'e']) pushed.push((await pushReferrer(client, 'r/chart', subject, bundleArtifact(p))).descriptor.digest)
+    const other = await pushReferrer(client, 'r/chart', subject, { artifactType: OTHER, layers: [{ mediaType: OTHER, bytes: Buffer.from('o') }] })
+    fake.log.length = 0
+    expect((await listReferrers(client, 'r/chart', subject.digest)).map((d) => d.digest).sort()).toEqual([...pushed, other.descriptor.digest].sort())
+    expect(fake.log.filter((l) => l.includes('/referrers/'))).toHaveLength(3)
+    expect((await listReferrers(client, 'r/chart', subject.digest, BUNDLE)).map((d) => d.digest).sort()).toEqual([...pushed].sort())
+    const broken = await startFake({ ociSubject: true, referrersApi: true, pageSize: 2, failPage: 2 })
+    fakes.push(broken)
+    const c2 = new RegistryClient({ host: broken.host, plainHttp: true, retry: FAST })
+    for (const p of ['a', 'b', 'c']) await pushReferrer(c2, 'r/chart', subject, bundleArtifact(p))
+    const e = await caught<RegistryError>(c2.getReferrers('r/chart', subject.digest))
+    expect(e.status).toBe(500)
+    expect(e.message).toMatch(/^listing referrers: GET \/v2\/r\/chart\/referrers\/sha256:[0-9a-f]{64} on /)
+    expect(c2.referrersSupported('r/chart')).toBe(true)
   })
 })
