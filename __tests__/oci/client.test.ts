@@ -707,3 +707,33 @@ describe('paged listings', () => {
     expect(d.message).toBe(`listing tags: GET /v2/pages/denied/tags/list on ${p.host}: response status 403: denied: denied`)
   })
 })
+
+describe('mountBlob', () => {
+  test('mounts what the source repository holds; else cancels the session it got; checks the digest it is told', async () => {
+    const direct = new RegistryClient({ host: plain.host, plainHttp: true, retry: FAST })
+    const blob = source(randomBytes(3000))
+    await direct.pushBlob('mount/src', blob)
+    const p = await proxy(plain.url, {})
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    expect(await c.mountBlob('mount/dst', blob.digest, 'mount/src')).toBe(true)
+    expect(await direct.blobExists('mount/dst', blob.digest)).toBe(true)
+    const post = p.requests.find((r) => r.method === 'POST')!
+    expect(post.path).toBe(`/v2/mount/dst/blobs/uploads/?mount=${encodeURIComponent(blob.digest)}&from=mount%2Fsrc`)
+    expect(post.status).toBe(201)
+    // Not in the source: Distribution opens an upload session instead (202), which is cancelled.
+    const absent = sha256(randomBytes(8))
+    expect(await c.mountBlob('mount/dst2', absent, 'mount/src')).toBe(false)
+    expect(p.requests.filter((r) => r.method === 'DELETE').map((r) => r.status)).toEqual([204])
+    const lying = await startPassThrough(plain.url, (req, _res, up) => {
+      if (req.method === 'POST') up.headers['docker-content-digest'] = absent
+    })
+    started.push(lying)
+    const e = await caught<RegistryError>(new RegistryClient({ host: lying.host, plainHttp: true }).mountBlob('mount/dst3', blob.digest, 'mount/src'))
+    expect(e.message).toBe(`${lying.host} mounted ${absent} when asked for ${blob.digest}`)
+    const q = await proxy(plain.url, {
+      rules: [{ method: 'POST', times: 1, fault: { status: 403, body: '{"errors":[{"code":"DENIED","message":"denied"}]}' } }]
+    })
+    const d = await caught<RegistryError>(new RegistryClient({ host: q.host, plainHttp: true }).mountBlob('mount/dst4', blob.digest, 'mount/src'))
+    expect(d.message).toBe(`mounting ${blob.digest} from mount/src: POST /v2/mount/dst4/blobs/uploads/ on ${q.host}: response status 403: denied: denied`)
+  })
+})
