@@ -4,6 +4,8 @@
  * (spec 2.5, 4.3, 7.2–7.8).
  */
 import { createHash, randomBytes } from 'node:crypto'
+import * as http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { AuthError, RegistryError } from '../../src/errors'
 import type { RetryPolicy } from '../../src/http'
@@ -735,5 +737,57 @@ describe('mountBlob', () => {
     })
     const d = await caught<RegistryError>(new RegistryClient({ host: q.host, plainHttp: true }).mountBlob('mount/dst4', blob.digest, 'mount/src'))
     expect(d.message).toBe(`mounting ${blob.digest} from mount/src: POST /v2/mount/dst4/blobs/uploads/ on ${q.host}: response status 403: denied: denied`)
+  })
+})
+
+describe('challenges and redirects', () => {
+  test('a refused Basic login is answered once, then once more with a renewed credential, then reported', async () => {
+    const p = await proxy(basic.url, {})
+    const asked: boolean[] = []
+    const c = new RegistryClient({
+      host: p.host,
+      plainHttp: true,
+      retry: FAST,
+      credentials: {
+        get: async (_host, o) => {
+          asked.push(!!o?.refresh)
+          return { username: basic.username, password: 'wrong' }
+        }
+      }
+    })
+    const e = await caught<RegistryError>(c.blobExists('auth/refused', sha256(randomBytes(8))))
+    expect(e.status).toBe(401)
+    expect(asked).toEqual([false, true])
+    expect(p.requests.map((r) => r.status)).toEqual([401, 401, 401])
+    expect(p.requests.map((r) => r.authorization === undefined)).toEqual([true, false, false])
+  })
+
+  test('once a redirect left the registry, credentials stay behind even when a hop comes back to it', async () => {
+    // Another origin that sends every request back to the registry (as a misconfigured storage redirect would).
+    let registryUrl = ''
+    const bounce = http.createServer((req, res) => {
+      res.writeHead(307, { location: `${registryUrl}${req.url}` })
+      res.end()
+    })
+    await new Promise<void>((r) => bounce.listen(0, '127.0.0.1', r))
+    started.push({
+      stop: () => {
+        bounce.closeAllConnections()
+        return new Promise<void>((r) => bounce.close(() => r()))
+      }
+    })
+    const bounceUrl = `http://127.0.0.1:${(bounce.address() as AddressInfo).port}`
+    const p = await proxy(basic.url, { rules: [{ method: 'GET', path: /\/manifests\//, times: 1, fault: { redirectTo: bounceUrl } }] })
+    registryUrl = p.url
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, credentials: staticCredentials(basic.username, basic.password) })
+    expect(await c.blobExists('auth/bounce', sha256(randomBytes(8)))).toBe(false) // learns Basic on the registry's origin
+    const e = await caught<AuthError>(c.getManifest('auth/bounce', '1.0.0'))
+    expect(e).toBeInstanceOf(AuthError)
+    expect(e.message).toContain(`credentials for ${p.host} are never sent to other hosts`)
+    const gets = p.requests.filter((r) => r.method === 'GET')
+    expect(gets.map((r) => [r.status, r.authorization?.startsWith('Basic ') ?? false])).toEqual([
+      [307, true],
+      [401, false]
+    ])
   })
 })
