@@ -404,6 +404,8 @@ interface FakeOptions {
   pageSize?: number
   /** Answer this page (1-based) of the referrers API with 500. */
   failPage?: number
+  /** Answer a manifest GET with 500 while this says so. */
+  failGet?: (reference: string) => boolean
   /** Send ETags and honour If-Match (412 on mismatch). */
   etags?: boolean
   /** Called after a manifest PUT has been stored (tag, body). */
@@ -525,6 +527,7 @@ async function startFake(o: FakeOptions): Promise<FakeRegistry> {
         o.afterPut?.(fake, ref)
         return
       }
+      if (o.failGet?.(ref)) return error(500, 'UNKNOWN', 'storage failed')
       const v = manifests.get(ref)
       if (!v) return error(404, 'MANIFEST_UNKNOWN', 'manifest unknown')
       res.writeHead(200, {
@@ -736,6 +739,7 @@ describe('fake registry: races, refusals and odd indexes', () => {
     [400, 'MANIFEST_INVALID', true],
     [405, 'UNSUPPORTED', true],
     [403, 'DENIED', false],
+    [307, 'UNKNOWN', false],
     [429, 'TOOMANYREQUESTS', false],
     [500, 'UNKNOWN', false],
     [502, 'UNKNOWN', false]
@@ -803,6 +807,60 @@ describe('fake registry: races, refusals and odd indexes', () => {
     const e = await caught<RegistryError>(pushReferrer(client, 'r/chart', subject, bundleArtifact('p')))
     expect(e.hint).toBe('Other jobs update the referrers of this chart at the same time; re-run the job')
     expect(e.registry).toBe(client.host)
+  })
+
+  test('every write of the index is confirmed by reading it back', async () => {
+    const { fake, client } = await fresh({
+      afterPut: (f, ref) => {
+        if (ref.startsWith('sha256-')) f.setTag(ref, OCI_INDEX_MEDIA_TYPE, index([]))
+      }
+    })
+    await caught(pushReferrer(client, 'r/chart', subject, bundleArtifact('p')))
+    expect(fake.log.filter((l) => l.endsWith(`/manifests/${tag}`))).toEqual(
+      Array.from({ length: 3 }, () => [`GET /v2/r/chart/manifests/${tag}`, `PUT /v2/r/chart/manifests/${tag}`, `GET /v2/r/chart/manifests/${tag}`]).flat()
+    )
+  })
+
+  test('an index deleted right after our write is written again', async () => {
+    let deleted = 0
+    const { fake, client } = await fresh({
+      afterPut: (f, ref) => {
+        if (ref.startsWith('sha256-') && deleted++ === 0) f.manifests.delete(ref)
+      }
+    })
+    const r = await pushReferrer(client, 'r/chart', subject, bundleArtifact('p'))
+    expect(deleted).toBe(2)
+    expect(JSON.parse(fake.manifests.get(tag)!.bytes.toString()).manifests.map((d: { digest: string }) => d.digest)).toEqual([r.descriptor.digest])
+  })
+
+  test('a failure reading the index back, or listing the referrers API, names what was being done', async () => {
+    let written = false
+    const { fake, client } = await fresh({
+      afterPut: (_f, ref) => {
+        if (ref.startsWith('sha256-')) written = true
+      },
+      failGet: (ref) => written && ref.startsWith('sha256-')
+    })
+    const e = await caught<RegistryError>(pushReferrer(client, 'r/chart', subject, bundleArtifact('p')))
+    expect(e.status).toBe(500)
+    expect(e.message).toMatch(new RegExp(`^reading back the referrers index ${fake.host}/r/chart:${tag}: GET `))
+  })
+
+  // oras-go (referrersPageByAPI): only a 404 means "no referrers API"; any other failure is an error. Taking a 500
+  // for "no API" read the fallback tag instead, so a promotion copied none of the signatures, without a word.
+  test('a referrers API failing with 500 is an error, not "no API": nothing is skipped silently', async () => {
+    const api = await fresh({ ociSubject: true, referrersApi: true, failPage: 1 })
+    const a = await caught<RegistryError>(pushReferrer(api.client, 'r/chart', subject, bundleArtifact('p')))
+    expect(a.status).toBe(500)
+    expect(a.message).toMatch(new RegExp(`^listing the referrers of ${api.fake.host}/r/chart@${subject.digest}: listing referrers: GET /v2/r/chart/referrers/`))
+    expect(api.fake.manifests.has(tag)).toBe(false)
+    const l = await caught<RegistryError>(listReferrers(api.client, 'r/chart', subject.digest))
+    expect(l.status).toBe(500)
+    expect(api.client.referrersSupported('r/chart')).toBeUndefined()
+    // A 404 is the spec's "no referrers API": the fallback tag, and the answer is remembered.
+    const none = await fresh({ ociSubject: true, referrersApi: false })
+    expect((await pushReferrer(none.client, 'r/chart', subject, bundleArtifact('p'))).via).toBe('fallback-tag')
+    expect(none.client.referrersSupported('r/chart')).toBe(false)
   })
 
   test('an index without `manifests`, or with null entries (other tools), is extended; its other fields are kept', async () => {
