@@ -483,6 +483,7 @@ describe('what the registry answers is checked', () => {
     })
     const m = await caught<RegistryError>(c.getManifest('check/bytes', a.manifest.digest))
     expect(m.message).toBe(`${c.host} returned manifest ${sha256(Buffer.from('{"tampered":true}'))} for ${a.manifest.digest}`)
+    expect(m.registry).toBe(c.host)
     const b = await caught<RegistryError>(c.getBlob('check/bytes', a.chart.digest))
     expect(b.message).toBe(`${c.host} returned other content for blob ${a.chart.digest}`)
     // By tag there is no digest to hold it to: the bytes are what the tag holds.
@@ -650,13 +651,19 @@ describe('upload sessions', () => {
     const blob = source(randomBytes(300 * 1024))
     const ranges: string[] = []
     const p = await startPassThrough(plain.url, (req) => {
-      if (req.method === 'PATCH') ranges.push(`${req.headers['content-range']} ${req.headers['content-length']}`)
+      if (req.method === 'PATCH') ranges.push(`${req.headers['content-range']} ${req.headers['content-length']} ${req.headers['content-type']}`)
       if (req.method === 'PUT') ranges.push(`PUT ${req.headers['content-length']}`)
     })
     started.push(p)
     const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, chunkSize: 128 * 1024 })
     expect(await c.pushBlob('up/ranges', blob)).toBe('uploaded')
-    expect(ranges).toEqual(['0-131071 131072', '131072-262143 131072', '262144-307199 45056', 'PUT 0'])
+    // Spec "Pushing a blob in chunks": Content-Type application/octet-stream, Content-Range <start>-<end> inclusive.
+    expect(ranges).toEqual([
+      '0-131071 131072 application/octet-stream',
+      '131072-262143 131072 application/octet-stream',
+      '262144-307199 45056 application/octet-stream',
+      'PUT 0'
+    ])
     expect(await stored('up/ranges', blob)).toBe(true)
   })
 })
@@ -789,5 +796,71 @@ describe('challenges and redirects', () => {
       [307, true],
       [401, false]
     ])
+  })
+})
+
+describe('upload details', () => {
+  test('a blob already in the repository is "exists" for a client that never pushed it', async () => {
+    const blob = source(randomBytes(1500))
+    await new RegistryClient({ host: plain.host, plainHttp: true }).pushBlob('det/exists', blob)
+    const p = await proxy(plain.url, {})
+    expect(await new RegistryClient({ host: p.host, plainHttp: true, retry: FAST }).pushBlob('det/exists', blob)).toBe('exists')
+    expect(p.requests.map((r) => r.method)).toEqual(['HEAD'])
+  })
+
+  test('without uploadAttempts an upload is tried once more than the policy retries', async () => {
+    const blob = source(randomBytes(2048))
+    const p = await proxy(plain.url, { rules: [{ method: 'PUT', times: 100, fault: 'reset' }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: { retries: 2, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 5 } })
+    await expect(c.pushBlob('det/attempts', blob)).rejects.toThrow(RegistryError)
+    expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(3)
+  })
+
+  test('a session status without Range starts a new session', async () => {
+    const blob = source(randomBytes(600 * 1024))
+    const p = await startPassThrough(plain.url, (req, _res, up) => {
+      if (req.method === 'GET' && req.url!.includes('/blobs/uploads/')) delete up.headers.range
+    })
+    started.push(p)
+    const fault = await proxy(`http://${p.host}`, { rules: [{ method: 'PATCH', skip: 1, times: 1, fault: 'reset' }] })
+    const c = new RegistryClient({ host: fault.host, plainHttp: true, retry: FAST, chunkSize: 256 * 1024 })
+    expect(await c.pushBlob('det/norange', blob)).toBe('uploaded')
+    expect(fault.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+    expect(sha256(Buffer.from(await (await fetch(`${plain.url}/v2/det/norange/blobs/${blob.digest}`)).arrayBuffer()))).toBe(blob.digest)
+  })
+
+  test('a blob PUT the registry refuses is an error, not "uploaded"', async () => {
+    const blob = source(randomBytes(1024))
+    const p = await proxy(plain.url, {
+      rules: [
+        {
+          method: 'PUT',
+          times: 1,
+          fault: { status: 400, body: '{"errors":[{"code":"DIGEST_INVALID","message":"provided digest did not match uploaded content"}]}' }
+        }
+      ]
+    })
+    const e = await caught<RegistryError>(new RegistryClient({ host: p.host, plainHttp: true, retry: FAST }).pushBlob('det/refused', blob))
+    expect(e.code).toBe('DIGEST_INVALID')
+    expect(e.message).toMatch(new RegExp(`^uploading ${blob.digest}: PUT `))
+  })
+
+  test('HEAD with Docker-Content-Digest needs no GET', async () => {
+    const a = artifact()
+    await pushWhole(new RegistryClient({ host: plain.host, plainHttp: true }), 'det/head', a, '1.0.0')
+    const p = await proxy(plain.url, {})
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    expect((await c.headManifest('det/head', '1.0.0'))?.digest).toBe(a.manifest.digest)
+    expect(p.requests.map((r) => r.method)).toEqual(['HEAD'])
+  })
+
+  test('a monolithic blob PUT redirected (307) to storage is followed there, bytes intact', async () => {
+    const storage = await startStorageServer(plain.url)
+    started.push(storage)
+    const p = await proxy(plain.url, { rules: [{ method: 'PUT', path: /digest=/, times: 1, fault: { redirectTo: storage.url } }] })
+    const blob = source(randomBytes(3000))
+    expect(await new RegistryClient({ host: p.host, plainHttp: true, retry: FAST }).pushBlob('det/redirected', blob)).toBe('uploaded')
+    expect(storage.seen.filter((r) => r.method === 'PUT')).toHaveLength(1)
+    expect(sha256(Buffer.from(await (await fetch(`${plain.url}/v2/det/redirected/blobs/${blob.digest}`)).arrayBuffer()))).toBe(blob.digest)
   })
 })
