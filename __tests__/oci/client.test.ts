@@ -756,6 +756,7 @@ describe('challenges and redirects', () => {
       plainHttp: true,
       retry: FAST,
       credentials: {
+        description: 'a password that is refused',
         get: async (_host, o) => {
           asked.push(!!o?.refresh)
           return { username: basic.username, password: 'wrong' }
