@@ -221,7 +221,8 @@ function doubleQuoted(s: string, column = 0, indent = 0, allowBreaks = false): s
 }
 
 function literal(s: string, indent: number): string {
-  const chomp = s.endsWith('\n\n') ? '+' : s.endsWith('\n') ? '' : '-'
+  // A text of line breaks only keeps them all ('+'), as libyaml's block scalar hints do.
+  const chomp = s === '\n' || s.endsWith('\n\n') ? '+' : s.endsWith('\n') ? '' : '-'
   const indicator = s.startsWith(' ') || s.startsWith('\n') ? String(2) : ''
   const body = s.endsWith('\n') ? s.slice(0, -1) : s
   const lines = body.split('\n').map((l) => (l === '' ? '' : ' '.repeat(indent) + l))
@@ -241,16 +242,18 @@ function scalar(s: string, column: number, indent: number, simpleKey: boolean): 
   return doubleQuoted(s, column, indent, !simpleKey)
 }
 
-/** Go's `strconv.FormatFloat(f, 'g', -1, 64)` for the float values go-yaml writes. */
+/**
+ * A JSON number as go-yaml writes it back: text in int64/uint64 range reads as an int and keeps its digits; anything
+ * else is a float, written by Go's `strconv.FormatFloat(f, 'g', -1, 64)`, with an exponent below 1e-4 and from 1e6 up.
+ * (JavaScript's number text is Go's json.Marshal text for the same float64, which is what Helm feeds go-yaml.)
+ */
 function goFloat(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n)
-  const exp = Math.floor(Math.log10(Math.abs(n)))
-  if (exp < -4 || exp >= 21) {
-    const [m, e] = n.toExponential().split('e')
-    const ev = parseInt(e, 10)
-    return `${m}e${ev < 0 ? '-' : '+'}${String(Math.abs(ev)).padStart(2, '0')}`
-  }
-  return String(n)
+  const text = String(n)
+  if (/^-?\d+$/.test(text) && goInt(text)) return text
+  const [m, e] = n.toExponential().split('e')
+  const exp = parseInt(e, 10)
+  if (exp < -4 || exp >= 6) return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`
+  return text
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
