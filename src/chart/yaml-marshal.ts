@@ -50,11 +50,19 @@ function goTimestamp(s: string): boolean {
 function resolvesToNonString(s: string): boolean {
   if (s === '') return true
   if (BOOL_OR_NULL.has(s)) return true
+  // resolve.go looks no further than its table for the first character: a sign or digit may start a number or a
+  // timestamp, a '.' a float (Go's ParseFloat of the text itself: an underscore only between two digits); any other
+  // character (an '_' too) starts a string.
+  if (s.startsWith('.')) return !/(?<![0-9])_|_(?![0-9])/.test(s) && goFloatText(s.replace(/_/g, ''))
+  if (!/^[-+0-9]/.test(s)) return false
   // A float only if Go's ParseFloat takes it: one that overflows to infinity is an error there, so a string.
   const plain = s.replace(/_/g, '')
-  if (goInt(plain) || (FLOAT.test(plain) && Number.isFinite(Number(plain)))) return true
+  if (goInt(plain) || goFloatText(plain)) return true
   return BASE60.test(s) || goTimestamp(s)
 }
+
+/** go-yaml's float syntax that Go's ParseFloat takes (in range). */
+const goFloatText = (plain: string): boolean => FLOAT.test(plain) && Number.isFinite(Number(plain))
 
 const isBlank = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n'
 /**
