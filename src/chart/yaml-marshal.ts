@@ -325,8 +325,17 @@ function mapping(obj: { [k: string]: Json }, indent: number, firstInline: boolea
   let out = ''
   keys.forEach((k, i) => {
     const pad = i === 0 && firstInline ? '' : ' '.repeat(indent)
-    const key = scalar(k, indent, indent, true)
     const v = obj[k]
+    // emitterc.go check_simple_key: a key over 128 bytes or with a line break goes after "? ", its value after ": ".
+    if (Buffer.byteLength(k) > 128 || /[\r\n\u0085\u2028\u2029]/.test(k)) {
+      out += `${pad}? ${scalar(k, indent + 2, indent + 2, false)}\n${' '.repeat(indent)}: `
+      const inline = simple(v, indent + 2, indent + 2)
+      if (inline !== undefined) out += `${inline}\n`
+      else if (Array.isArray(v)) out += sequence(v, indent + 2).trimStart()
+      else out += mapping(v as { [k: string]: Json }, indent + 2, true)
+      return
+    }
+    const key = scalar(k, indent, indent, true)
     const inline = simple(v, indent + key.length + 2, indent + 2)
     if (inline !== undefined) out += `${pad}${key}: ${inline}\n`
     else if (Array.isArray(v)) out += `${pad}${key}:\n${sequence(v, indent)}`
