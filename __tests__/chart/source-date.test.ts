@@ -139,4 +139,27 @@ describe('without SOURCE_DATE_EPOCH', () => {
     utimesSync(fresh, 1500000000, 1500000000.5)
     expect((await sourceDateEpoch(fresh, {})).date).toEqual(new Date(1500000000 * 1000))
   })
+
+  test('git runs silently: nothing reaches the runner log', async () => {
+    const dir = repo('silent', 1600000000, 1650000000)
+    const write = jest.spyOn(process.stdout, 'write')
+    try {
+      expect((await sourceDateEpoch(path.join(dir, 'charts', 'a'), {})).date).toEqual(new Date(1600000000 * 1000))
+      expect(write).not.toHaveBeenCalled()
+    } finally {
+      write.mockRestore()
+    }
+  })
+
+  test('no git on PATH: the modification time', async () => {
+    const dir = repo('no-git', 1600000000, 1650000000)
+    utimesSync(path.join(dir, 'charts', 'a'), 1400000000, 1400000000)
+    const saved = process.env.PATH
+    process.env.PATH = path.join(root, 'empty-bin')
+    try {
+      expect((await sourceDateEpoch(path.join(dir, 'charts', 'a'), {})).date).toEqual(new Date(1400000000 * 1000))
+    } finally {
+      process.env.PATH = saved
+    }
+  })
 })

@@ -20,8 +20,9 @@ async function git(cwd: string, args: string[]): Promise<string | undefined> {
   try {
     // Loaded on first use: a run with SOURCE_DATE_EPOCH never starts git.
     const { getExecOutput } = await import('@actions/exec')
-    const { exitCode, stdout } = await getExecOutput('git', ['-c', 'safe.directory=*', ...args], { cwd, silent: true, ignoreReturnCode: true })
-    return exitCode === 0 ? stdout.trim() : undefined
+    // Silent: nothing of git's reaches the runner but what the caller logs. A non-zero exit throws.
+    const { stdout } = await getExecOutput('git', ['-c', 'safe.directory=*', ...args], { cwd, silent: true })
+    return stdout.trim()
   } catch {
     return undefined
   }
