@@ -64,7 +64,6 @@ function resolvesToNonString(s: string): boolean {
 /** go-yaml's float syntax that Go's ParseFloat takes (in range). */
 const goFloatText = (plain: string): boolean => FLOAT.test(plain) && Number.isFinite(Number(plain))
 
-const isBlank = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n'
 /**
  * go-yaml v2 `is_printable` (yamlprivateh.go, unicode output on): LF, ASCII 0x20-0x7E, U+00A0-U+D7FF and
  * U+E000-U+FFFD but the BOM. Not tab, not U+0085, nothing past the BMP (an emoji is written as \U0001F680).
@@ -80,67 +79,40 @@ const isPrintable = (c: string): boolean => {
   )
 }
 
-/** libyaml `yaml_emitter_analyze_scalar`, reduced to what picks the style. */
+/**
+ * libyaml `yaml_emitter_analyze_scalar`, reduced to what picks the style. Text with a line break never gets to plain or
+ * single-quoted style here (scalar writes it as a literal block or double-quoted; a key with one goes after "? "), so
+ * what libyaml tracks only to rule those out for it (a break at either end, a space after a break) is left out.
+ */
 function analyze(s: string): { plain: boolean; singleQuoted: boolean; block: boolean; multiline: boolean } {
-  let block = false
+  let indicator = false
   let special = false
   let lineBreaks = false
   let spaceBreak = false
-  let breakSpace = false
   const chars = [...s]
-  let prevSpace = false
-  let prevBreak = false
-  let leadingSpace = false
-  let trailingSpace = false
-  let leadingBreak = false
-  let trailingBreak = false
   chars.forEach((c, i) => {
-    const next = chars[i + 1]
-    const first = i === 0
-    const last = i === chars.length - 1
-    if (first) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(c)) block = true
-      if ((c === '?' || c === ':' || c === '-') && isBlank(next)) block = true
+    // An indicator needs a blank after it: a space or the end (a tab or line break makes the text special or
+    // multi-line, which rules out plain style anyway).
+    const blankNext = i === chars.length - 1 || chars[i + 1] === ' '
+    if (i === 0) {
+      if ('#,[]{}&*!|>\'"%@`'.includes(c)) indicator = true
+      if ((c === '?' || c === ':' || c === '-') && blankNext) indicator = true
     } else {
       // Flow indicators (,?[]{}) only matter in flow style, which go-yaml never uses here.
-      if (c === ':' && isBlank(next)) block = true
-      if (c === '#' && isBlank(chars[i - 1])) block = true
+      if (c === ':' && blankNext) indicator = true
+      if (c === '#' && chars[i - 1] === ' ') indicator = true
     }
     if (!isPrintable(c)) special = true
-    if (c === '\n') lineBreaks = true
-    if (c === ' ') {
-      if (first) leadingSpace = true
-      if (last) trailingSpace = true
-      if (prevBreak) breakSpace = true
-      prevSpace = true
-      prevBreak = false
-    } else if (c === '\n') {
-      if (first) leadingBreak = true
-      if (last) trailingBreak = true
-      if (prevSpace) spaceBreak = true
-      prevBreak = true
-      prevSpace = false
-    } else {
-      prevSpace = false
-      prevBreak = false
+    if (c === '\n') {
+      lineBreaks = true
+      if (chars[i - 1] === ' ') spaceBreak = true
     }
   })
+  const trailingSpace = s.endsWith(' ')
   // "---" and "..." would read as document markers.
-  let plain = !block && !s.startsWith('---') && !s.startsWith('...')
-  let singleQuoted = true
+  const plain = !indicator && !s.startsWith('---') && !s.startsWith('...') && !s.startsWith(' ') && !trailingSpace && !special
   // A literal block cannot carry a trailing space, a space before a line break or an escape.
-  const blockAllowed = !trailingSpace && !spaceBreak && !special
-  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) plain = false
-  if (breakSpace) {
-    plain = false
-    singleQuoted = false
-  }
-  if (spaceBreak || special) {
-    plain = false
-    singleQuoted = false
-  }
-  if (lineBreaks) plain = false
-  return { plain, singleQuoted, block: blockAllowed, multiline: lineBreaks }
+  return { plain, singleQuoted: !special, block: !trailingSpace && !spaceBreak && !special, multiline: lineBreaks }
 }
 
 /** Writes text, replacing a space by a line break once past the width (libyaml write_plain / write_single_quoted). */
