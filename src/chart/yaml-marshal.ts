@@ -240,11 +240,11 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
 const isLetter = (c: string): boolean => /\p{L}/u.test(c)
 const isDigit = (c: string): boolean => /\p{Nd}/u.test(c)
-/** The value of the run of digits at `i` (Go subtracts '0' from each rune) and where the run ends. */
-function digitRun(r: string[], i: number, start: number): [value: number, end: number] {
+/** The value of the run of digits at `i` (Go subtracts '0' from each rune, in int64 that wraps) and where the run ends. */
+function digitRun(r: string[], i: number, start: bigint): [value: bigint, end: number] {
   let n = start
   let k = i
-  for (; k < r.length && isDigit(r[k]); k++) n = n * 10 + (r[k].codePointAt(0)! - 0x30)
+  for (; k < r.length && isDigit(r[k]); k++) n = BigInt.asIntN(64, n * 10n + BigInt(r[k].codePointAt(0)! - 0x30))
   return [n, k]
 }
 
@@ -262,11 +262,11 @@ function keyLess(a: string, b: string): boolean {
     if (al && bl) return ar[i].codePointAt(0)! < br[i].codePointAt(0)!
     if (al || bl) return bl
     // A '0' continuing a number that already has a non-zero digit before it counts as part of that number.
-    let start = 0
+    let start = 0n
     if (ar[i] === '0' || br[i] === '0') {
       for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
         if (ar[j] !== '0') {
-          start = 1
+          start = 1n
           break
         }
       }
