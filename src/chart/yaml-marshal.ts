@@ -30,7 +30,8 @@ function goInt(plain: string): boolean {
   if (!m) return false
   const digits = m[2]
   const v = /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits.toLowerCase())
-  return m[1] === '-' ? v <= 2n ** 63n : v < 2n ** 64n
+  // ParseUint takes no sign, so a signed value must fit int64.
+  return m[1] === '-' ? v <= 2n ** 63n : m[1] === '+' ? v < 2n ** 63n : v < 2n ** 64n
 }
 
 /** Go `time.Parse` with one of go-yaml's layouts succeeds (fields in range, the day in its month). */
