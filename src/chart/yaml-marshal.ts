@@ -59,6 +59,9 @@ function resolvesToNonString(s: string): boolean {
   // A float only if Go's ParseFloat takes it: one that overflows to infinity is an error there, so a string.
   const plain = s.replace(/_/g, '')
   if (goInt(plain) || goFloatText(plain)) return true
+  // resolve.go's own "0b" fallback: ParseInt of what follows, in base 2, which may carry a sign ("0b-1").
+  const signedBinary = /^0b([-+])([01]+)$/.exec(plain)
+  if (signedBinary && goInt(`${signedBinary[1]}0b${signedBinary[2]}`)) return true
   return BASE60.test(s) || goTimestamp(s)
 }
 
