@@ -233,10 +233,11 @@ function scalar(s: string, column: number, indent: number, simpleKey: boolean): 
  */
 function goFloat(n: number): string {
   const text = String(n)
-  if (/^-?\d+$/.test(text) && goInt(text)) return text
+  if (goInt(text)) return text
+  // toExponential: the shortest digits, then "e", a sign and the exponent; Go writes at least two exponent digits.
   const [m, e] = n.toExponential().split('e')
   const exp = parseInt(e, 10)
-  if (exp < -4 || exp >= 6) return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`
+  if (exp < -4 || exp >= 6) return `${m}e${e[0]}${e.slice(1).padStart(2, '0')}`
   return text
 }
 
