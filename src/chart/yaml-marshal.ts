@@ -29,7 +29,9 @@ function goInt(plain: string): boolean {
   const m = INT.exec(plain)
   if (!m) return false
   const digits = m[2]
-  const v = /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits.toLowerCase())
+  // A leading-0 octal is read as decimal here (a larger value): go-yaml takes any all-digit text it cannot read as an
+  // int as a float, quoted just the same, so only hex, binary and 0o values need their range.
+  const v = BigInt(digits)
   // ParseUint takes no sign, so a signed value must fit int64.
   return m[1] === '-' ? v <= 2n ** 63n : m[1] === '+' ? v < 2n ** 63n : v < 2n ** 64n
 }
@@ -164,7 +166,7 @@ const ESCAPES: Record<string, string> = {
 }
 
 /** A double-quoted scalar starting at `column`, folded at a space once past the width (a following space escaped). */
-function doubleQuoted(s: string, column = 0, indent = 0, allowBreaks = false): string {
+function doubleQuoted(s: string, column: number, indent: number, allowBreaks: boolean): string {
   let out = '"'
   let col = column + 1
   let spaces = false
