@@ -6,6 +6,7 @@
  */
 import { jsonToYaml } from '../../src/chart/yaml-marshal'
 import vectors from '../fixtures/go/yaml-marshal/vectors.json'
+import casesVectors from '../fixtures/go/yaml-marshal-cases/vectors.json'
 
 // [JSON value, go-yaml v2's output]
 const marshalTests: Array<[unknown, string]> = [
@@ -225,5 +226,12 @@ describe('go-yaml v2.4.0 on generated JSON documents', () => {
     expect(cases.length).toBe(400)
     const wrong = cases.filter(([json, yaml]) => jsonToYaml(json) !== yaml).map(([json, yaml]) => ({ json, yaml, ours: jsonToYaml(json) }))
     expect(wrong).toEqual([])
+  })
+})
+
+describe('go-yaml v2.4.0 on hand-picked JSON documents', () => {
+  // __tests__/fixtures/go/yaml-marshal-cases: [why, json, yaml] (main.go there lists them, and why each is there).
+  test.each(casesVectors.cases as Array<[string, string, string]>)('%s', (_why, json, yaml) => {
+    expect(jsonToYaml(json)).toBe(yaml)
   })
 })

@@ -20,20 +20,26 @@ async function git(cwd: string, args: string[]): Promise<string | undefined> {
   try {
     // Loaded on first use: a run with SOURCE_DATE_EPOCH never starts git.
     const { getExecOutput } = await import('@actions/exec')
-    const { exitCode, stdout } = await getExecOutput('git', ['-c', 'safe.directory=*', ...args], { cwd, silent: true, ignoreReturnCode: true })
-    return exitCode === 0 ? stdout.trim() : undefined
+    // Silent: nothing of git's reaches the runner but what the caller logs. A non-zero exit throws.
+    const { stdout } = await getExecOutput('git', ['-c', 'safe.directory=*', ...args], { cwd, silent: true })
+    return stdout.trim()
   } catch {
     return undefined
   }
 }
 
+/** The largest time a tar header's 11 octal digits hold (2242-03-16); Go would switch to a PAX record past it. */
+const MAX_TAR_SECONDS = 0o77777777777
+
+/** As Helm reads it (pkg/chart/v2/util/epoch.go): Go `strconv.ParseInt(v, 10, 64)`, not negative. */
 export function parseSourceDateEpoch(raw: string): Date {
-  if (!/^\d+$/.test(raw.trim())) {
+  const secs = /^[-+]?\d+$/.test(raw) ? Number(raw) : NaN
+  if (!(secs >= 0 && secs <= MAX_TAR_SECONDS)) {
     throw new InputError(`invalid SOURCE_DATE_EPOCH "${raw}"`, {
-      hint: 'Set SOURCE_DATE_EPOCH to whole seconds since 1970 (for example $(git log -1 --format=%ct)) or unset it'
+      hint: `Set SOURCE_DATE_EPOCH to whole seconds since 1970, at most ${MAX_TAR_SECONDS} (for example $(git log -1 --format=%ct)), or unset it`
     })
   }
-  return new Date(Number(raw.trim()) * 1000)
+  return new Date(secs * 1000)
 }
 
 /** `target` is the chart directory or the packaged archive's path. */
