@@ -111,7 +111,8 @@ export default {
   timeoutMS: mutateArg ? 5000 : 30000,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
-  ignorePatterns: ['dist', '.ci', 'bench', 'reports', 'coverage'],
+  // The hostile-input generators are test support as well (__tests__/hostile/units.test.ts imports them).
+  ignorePatterns: ['dist', '.ci', 'bench', '!bench/hostile-inputs.*', 'reports', 'coverage'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   clearTextReporter: { reportTests: false, reportMutants: true },
   htmlReporter: { fileName: 'reports/mutation/index.html' },

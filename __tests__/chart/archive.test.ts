@@ -5,9 +5,10 @@
  * names, oversized name records, tar types other than files and directories, input that is not gzip).
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import * as zlib from 'node:zlib'
 import { archiveEntries, LoadBudget, utf8Name, type ArchiveEntry } from '../../src/chart/archive'
 import { ChartError } from '../../src/errors'
 import { caught } from '../support/caught'
@@ -144,5 +145,37 @@ describe('refusals', () => {
     const err = await caught(read(broken))
     expect(err).toBeInstanceOf(ChartError)
     expect(err.message).toMatch(/^cannot (decompress|read) charts\/x\.tgz: /)
+  })
+})
+
+/** Go's archive/tar (read as Helm's loader reads a chart) on hand-built tar streams: __tests__/fixtures/go/tar-reader. */
+interface GoTarVector {
+  case: string
+  why: string
+  tar: string
+  entries: string[]
+  error?: string
+}
+const goTar: GoTarVector[] = JSON.parse(readFileSync(path.join(__dirname, '../fixtures/go/tar-reader/vectors.json'), 'utf8'))
+/** Go accepts these, reading to the end of the stream; this reader wants each entry's padding whole (see archive.ts). */
+const stricterThanGo = ['truncated-padding', 'no-padding-at-end']
+
+describe("Go's archive/tar on hand-built streams", () => {
+  test('the vectors cover refusals and acceptances', () => {
+    expect(goTar.filter((v) => v.error).length).toBeGreaterThan(10)
+    expect(goTar.filter((v) => !v.error).length).toBeGreaterThan(10)
+  })
+
+  test.each(goTar.filter((v) => v.error || stricterThanGo.includes(v.case)).map((v) => [v.case, v] as const))('%s: refused as Go refuses it', async (_, v) => {
+    const err = await caught(read(zlib.gzipSync(Buffer.from(v.tar, 'base64')), 100))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toMatch(/^cannot read charts\/x\.tgz: /)
+    expect(err).toMatchObject({ chart: 'charts/x.tgz' })
+  })
+
+  test.each(goTar.filter((v) => !v.error && !stricterThanGo.includes(v.case)).map((v) => [v.case, v] as const))('%s: the entries Go reads', async (_, v) => {
+    const entries = await read(zlib.gzipSync(Buffer.from(v.tar, 'base64')), 100)
+    // Helm's loader passes over PAX global headers; directories are entries of type 5.
+    expect(entries.map((e) => `${e.directory ? '5' : '0'} ${e.name}`)).toEqual(v.entries.filter((e) => !e.startsWith('g ')))
   })
 })

@@ -5,7 +5,7 @@
  * splitUSTARPath, formatPAXRecord and writePAXHeader) and are read back by GNU tar.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { Readable } from 'node:stream'
@@ -271,5 +271,21 @@ describe('parsePax', () => {
     expect(parsePax(data)).toEqual({ path: 'a=b c', mtime: '1.5', linkpath: 'ü' })
     expect(parsePax(Buffer.from('0 x=y\n'))).toEqual({})
     expect(parsePax(Buffer.from('12x=y'))).toEqual({})
+  })
+})
+
+describe("verifyTar against Go's archive/tar (read as Helm's loader reads a chart; __tests__/fixtures/go/tar-reader)", () => {
+  const vectors: { case: string; tar: string; entries: string[]; error?: string }[] = JSON.parse(
+    readFileSync(path.join(__dirname, '../fixtures/go/tar-reader/vectors.json'), 'utf8')
+  )
+  /** Go stops at the first zero block or at the end of the stream; verifyTar wants whole padding, the whole end-of-archive marker and nothing after it. */
+  const stricter = ['one-zero-block', 'no-trailer', 'truncated-padding', 'no-padding-at-end', 'garbage-after-trailer']
+
+  test.each(vectors.filter((v) => v.error || stricter.includes(v.case)).map((v) => [v.case, v] as const))('%s: refused', async (_, v) => {
+    await expect(verified(Buffer.from(v.tar, 'base64'))).rejects.toThrow(/ \(at byte \d+ of the tar stream\)$/)
+  })
+
+  test.each(vectors.filter((v) => !v.error && !stricter.includes(v.case)).map((v) => [v.case, v] as const))('%s: the names Go reads', async (_, v) => {
+    await expect(verified(Buffer.from(v.tar, 'base64'))).resolves.toEqual(v.entries.filter((e) => !e.startsWith('g ')).map((e) => e.slice(2)))
   })
 })

@@ -16,7 +16,7 @@ import * as zlib from 'node:zlib'
 import { ChartError } from '../errors'
 import { ByteQueue } from './byte-queue'
 import { bufferFile, diskFile, type ChartFile } from './chart'
-import { BLOCK, MAX_META, parseOctal, parsePax } from './tar'
+import { BLOCK, checkHeader, checkPax, MAX_META, parsePax, TarFormatError } from './tar'
 
 /** Helm 3.17.3+/4: per-file and whole-chart (decompressed) limits. */
 export const MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -162,13 +162,30 @@ export async function* archiveEntries(source: AsyncIterable<Buffer>, where: stri
   const q = new ByteQueue(counted()[Symbol.asyncIterator]())
   let pax: Record<string, string> = {}
   let longName: string | undefined
+  let off = 0
+  const zero = (b: Buffer): boolean => b.every((x) => x === 0)
+  // What Go's archive/tar refuses (and so Helm's loader) throws TarFormatError: a header cut short, a zero block
+  // followed by anything but a second one or the end, a wrong checksum, a numeric field that is not a number, a
+  // malformed PAX record.
+  const block = async (): Promise<Buffer | undefined> => {
+    const b = await q.take(BLOCK)
+    if (!b && q.buffered) throw new TarFormatError('the stream ends inside a header block', off)
+    return b
+  }
   try {
     for (;;) {
-      const h = await q.take(BLOCK)
-      if (!h || h.every((b) => b === 0)) break
-      const size = parseOctal(h, 124, 12)
+      const h = await block()
+      if (!h) break
+      if (zero(h)) {
+        const next = await block()
+        if (next && !zero(next)) throw new TarFormatError('a zero block is followed by a header', off)
+        break
+      }
+      const size = checkHeader(h, off)
       const type = String.fromCharCode(h[156] || 0x30)
       const padded = size + ((BLOCK - (size % BLOCK)) % BLOCK)
+      const at = off
+      off += BLOCK + padded
       const readBody = async (): Promise<Buffer> => {
         const body = await q.take(padded)
         if (!body) fail(`cannot read ${where}: unexpected end of tar archive`)
@@ -177,14 +194,15 @@ export async function* archiveEntries(source: AsyncIterable<Buffer>, where: stri
       if (type === 'x' || type === 'g' || type === 'L') {
         if (size > MAX_META) fail(`chart archive has a ${size}-byte extended header`)
         const data = await readBody()
+        if (type !== 'L') checkPax(data, at)
         if (type === 'x') pax = parsePax(data)
         if (type === 'L') longName = utf8Name(data.subarray(0, data.indexOf(0) < 0 ? data.length : data.indexOf(0)), badName)
         continue
       }
       const magic = h.toString('latin1', 257, 263)
-      const rawName = (off: number, len: number): Buffer => {
-        const end = h.indexOf(0, off)
-        return h.subarray(off, end < 0 || end > off + len ? off + len : end)
+      const rawName = (start: number, len: number): Buffer => {
+        const nul = h.indexOf(0, start)
+        return h.subarray(start, nul < 0 || nul > start + len ? start + len : nul)
       }
       let name = utf8Name(rawName(0, 100), badName)
       const prefix = magic.startsWith('ustar') ? utf8Name(rawName(345, 155), badName) : ''
@@ -209,6 +227,9 @@ export async function* archiveEntries(source: AsyncIterable<Buffer>, where: stri
       const body = await readBody()
       yield { name, directory: false, data: body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body }
     }
+  } catch (err) {
+    if (err instanceof TarFormatError) fail(`cannot read ${where}: ${err.message}`)
+    throw err
   } finally {
     gunzip.destroy()
   }

@@ -183,16 +183,28 @@ export class TarFormatError extends Error {
 
 const OCTAL = /^[0-7]*$/
 
-/** A numeric header field as archive/tar accepts it: octal digits, spaces/NULs around, or GNU base-256. */
+/**
+ * A numeric header field as archive/tar parses it: octal digits with spaces/NULs around (what follows a NUL inside
+ * is ignored), or GNU base-256 (bit 0x40 of the first byte the sign, the value below 2^64).
+ */
 function strictNumber(h: Buffer, offset: number, length: number, field: string, at: number): number {
-  if (h[offset] & 0x80) return parseOctal(h, offset, length)
+  if (h[offset] & 0x80) {
+    const inv = h[offset] & 0x40 ? 0xff : 0
+    let v = 0
+    for (let i = offset; i < offset + length; i++) {
+      if (v >= 2 ** 56) throw new TarFormatError(`header field ${field} overflows 64 bits`, at)
+      v = v * 256 + ((h[i] ^ inv) & (i === offset ? 0x7f : 0xff))
+    }
+    return inv ? -v - 1 : v
+  }
   const s = h.toString('latin1', offset, offset + length).replace(/^[ \0]+|[ \0]+$/g, '')
-  if (!OCTAL.test(s)) throw new TarFormatError(`header field ${field} is not an octal number: ${JSON.stringify(s)}`, at)
-  return s ? parseInt(s, 8) : 0
+  const digits = s.split('\0', 1)[0]
+  if (!OCTAL.test(digits)) throw new TarFormatError(`header field ${field} is not an octal number: ${JSON.stringify(s)}`, at)
+  return digits ? parseInt(digits, 8) : 0
 }
 
 /** PAX records as archive/tar requires them: "<len> key=value\n", the length counting the whole record. */
-function checkPax(data: Buffer, at: number): void {
+export function checkPax(data: Buffer, at: number): void {
   let i = 0
   while (i < data.length) {
     const sp = data.indexOf(0x20, i)
@@ -204,6 +216,33 @@ function checkPax(data: Buffer, at: number): void {
     }
     i += len
   }
+}
+
+/**
+ * Checks a (non-zero) header block as Go's archive/tar does before it accepts
+ * it: the checksum (unsigned or signed sum, the field counted as spaces) and
+ * every numeric field it parses. Returns the entry's size; throws `TarFormatError`.
+ */
+export function checkHeader(h: Buffer, at: number): number {
+  let unsigned = 0
+  let signed = 0
+  for (let i = 0; i < BLOCK; i++) {
+    const b = i >= 148 && i < 156 ? 0x20 : h[i]
+    unsigned += b
+    signed += b > 127 ? b - 256 : b
+  }
+  const recorded = strictNumber(h, 148, 8, 'chksum', at)
+  if (recorded !== unsigned && recorded !== signed) throw new TarFormatError(`header checksum ${recorded} does not match the header (${unsigned})`, at)
+  for (const [field, o, l] of [
+    ['mode', 100, 8],
+    ['uid', 108, 8],
+    ['gid', 116, 8],
+    ['mtime', 136, 12]
+  ] as const)
+    strictNumber(h, o, l, field, at)
+  const size = strictNumber(h, 124, 12, 'size', at)
+  if (size < 0) throw new TarFormatError(`header field size is negative (${size})`, at)
+  return size
 }
 
 /**
@@ -230,23 +269,7 @@ export async function verifyTar(tar: AsyncIterable<Buffer>): Promise<string[]> {
       for await (const rest of q.rest()) if (!zero(rest)) throw new TarFormatError('data follows the end-of-archive marker', off + 2 * BLOCK)
       return names
     }
-    let unsigned = 0
-    let signed = 0
-    for (let i = 0; i < BLOCK; i++) {
-      const b = i >= 148 && i < 156 ? 0x20 : h[i]
-      unsigned += b
-      signed += b > 127 ? b - 256 : b
-    }
-    const recorded = strictNumber(h, 148, 8, 'chksum', off)
-    if (recorded !== unsigned && recorded !== signed) throw new TarFormatError(`header checksum ${recorded} does not match the header (${unsigned})`, off)
-    const size = strictNumber(h, 124, 12, 'size', off)
-    for (const [field, o, l] of [
-      ['mode', 100, 8],
-      ['uid', 108, 8],
-      ['gid', 116, 8],
-      ['mtime', 136, 12]
-    ] as const)
-      strictNumber(h, o, l, field, off)
+    const size = checkHeader(h, off)
     const type = String.fromCharCode(h[156] || 0x30)
     const padded = size + ((BLOCK - (size % BLOCK)) % BLOCK)
     const pastEnd = (): never => {
