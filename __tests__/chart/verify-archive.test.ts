@@ -3,7 +3,8 @@
  * (bad CRC32, bad ISIZE, truncated, bad tar header checksum, no end-of-archive,
  * trailing data, Helm's path rules) are refused, each confirmed bad by GNU
  * gzip/tar first; archives other tools write (GNU tar | gzip, several gzip
- * members) pass; and the action refuses such an archive with nothing pushed.
+ * members) pass; the gzip layer gives what Go's compress/gzip (Helm's reader) gives on hand-built streams, refusing
+ * what it refuses; and the action refuses such an archive with nothing pushed.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -13,7 +14,7 @@ import * as path from 'node:path'
 import { Readable } from 'node:stream'
 import { loadChartDir } from '../../src/chart/loader'
 import { saveChart } from '../../src/chart/save'
-import { verifyArchive, gunzipVerified } from '../../src/chart/verify-archive'
+import { GzipFormatError, gunzipVerified, verifyArchive } from '../../src/chart/verify-archive'
 import { runAction } from '../support/action'
 import { startRegistry, type TestRegistry } from '../support/registry'
 
@@ -211,6 +212,28 @@ describe('verifyArchive on archives over 1 MiB (streamed from disk, one at a tim
       spy.mockRestore()
     }
     expect(most).toBe(1)
+  })
+})
+
+/** Go's compress/gzip (Helm's loader's reader) on hand-built gzip streams: __tests__/fixtures/go/gzip-reader. */
+describe("gunzipVerified against Go's compress/gzip", () => {
+  const vectors: { case: string; gzip: string; content: string; error?: string }[] = JSON.parse(
+    readFileSync(path.join(__dirname, '../fixtures/go/gzip-reader/vectors.json'), 'utf8')
+  )
+  /** The whole stream in chunks of `size` bytes. */
+  const read = async (gz: Buffer, size: number): Promise<Buffer> => {
+    const chunks: Buffer[] = []
+    for await (const c of gunzipVerified(Readable.from(Array.from({ length: Math.ceil(gz.length / size) }, (_, i) => gz.subarray(i * size, (i + 1) * size)))))
+      chunks.push(c)
+    return Buffer.concat(chunks)
+  }
+
+  test.each(vectors.filter((v) => v.error).map((v) => [v.case, v.error, v] as const))('%s: refused (Go: %s)', async (_, _error, v) => {
+    for (const size of [1 << 20, 7, 1]) await expect(read(Buffer.from(v.gzip, 'base64'), size)).rejects.toThrow(GzipFormatError)
+  })
+
+  test.each(vectors.filter((v) => !v.error).map((v) => [v.case, v] as const))('%s: the content Go reads', async (_, v) => {
+    for (const size of [1 << 20, 7, 1]) expect((await read(Buffer.from(v.gzip, 'base64'), size)).toString('base64')).toBe(v.content)
   })
 })
 

@@ -33,9 +33,14 @@ const READ_ONCE = 1024 * 1024
 /** Compressed bytes fed to inflate at once: bounds what one step can expand to (1032:1 at most). */
 const FEED = 32 * 1024
 
+/** Go's compress/gzip reads a file name or comment into a 512-byte buffer, its NUL included: a longer one is a bad header. */
+const MAX_STRING = 511
+
 /** The end of a zero-terminated header field starting at `at`, past its NUL. */
 function zeroTerminated(gz: Buffer, at: number, field: string, n: number): number {
   const nul = gz.indexOf(0, at)
+  if ((nul < 0 ? gz.length : nul) - at > MAX_STRING)
+    throw new GzipFormatError(`gzip member ${n} has a ${field} longer than ${MAX_STRING} bytes, which Helm's gzip reader (Go's) refuses`)
   if (nul < 0) throw new ShortHeader(`gzip member ${n} is truncated inside its header (its ${field} has no terminating NUL)`)
   return nul + 1
 }
