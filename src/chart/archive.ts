@@ -16,7 +16,7 @@ import * as zlib from 'node:zlib'
 import { ChartError } from '../errors'
 import { ByteQueue } from './byte-queue'
 import { bufferFile, diskFile, type ChartFile } from './chart'
-import { BLOCK, checkHeader, checkPax, MAX_META, parsePax, TarFormatError } from './tar'
+import { BLOCK, checkHeader, checkPax, entryName, fieldBytes, isDirectory, MAX_META, parsePax, TarFormatError } from './tar'
 
 /** Helm 3.17.3+/4: per-file and whole-chart (decompressed) limits. */
 export const MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -181,7 +181,7 @@ export async function* archiveEntries(source: AsyncIterable<Buffer>, where: stri
         if (next && !zero(next)) throw new TarFormatError('a zero block is followed by a header', off)
         break
       }
-      const size = checkHeader(h, off)
+      const { size, mode } = checkHeader(h, off)
       const type = String.fromCharCode(h[156] || 0x30)
       const padded = size + ((BLOCK - (size % BLOCK)) % BLOCK)
       const at = off
@@ -196,29 +196,20 @@ export async function* archiveEntries(source: AsyncIterable<Buffer>, where: stri
         const data = await readBody()
         if (type !== 'L') checkPax(data, at)
         if (type === 'x') pax = parsePax(data)
-        if (type === 'L') longName = utf8Name(data.subarray(0, data.indexOf(0) < 0 ? data.length : data.indexOf(0)), badName)
+        if (type === 'L') longName = utf8Name(fieldBytes(data, 0, data.length), badName)
         continue
       }
-      const magic = h.toString('latin1', 257, 263)
-      const rawName = (start: number, len: number): Buffer => {
-        const nul = h.indexOf(0, start)
-        return h.subarray(start, nul < 0 || nul > start + len ? start + len : nul)
-      }
-      let name = utf8Name(rawName(0, 100), badName)
-      const prefix = magic.startsWith('ustar') ? utf8Name(rawName(345, 155), badName) : ''
-      if (prefix) name = `${prefix}/${name}`
-      if (longName !== undefined) name = longName
-      if (pax.path !== undefined) name = pax.path
+      const name = entryName(h, pax, longName, (b) => utf8Name(b, badName))
       pax = {}
       longName = undefined
       budget.addFile(name)
-      if (TYPES[type] || !['0', '\0', '7', '5'].includes(type)) {
+      if (TYPES[type] || !['0', '7', '5'].includes(type)) {
         fail(`chart archive entry "${name}" is ${TYPES[type] ?? `of tar type ${JSON.stringify(type)}`}; only regular files and directories are accepted`, name)
       }
       if (name.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(name) || name.startsWith('\\')) {
         fail(`chart archive entry "${name}" has an absolute name`, name)
       }
-      if (type === '5') {
+      if (isDirectory(h, name, mode)) {
         await readBody()
         yield { name, directory: true, data: Buffer.alloc(0) }
         continue

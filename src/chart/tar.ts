@@ -99,9 +99,33 @@ export interface TarEntry {
   mtimeMs: number
 }
 
-export function cstring(buf: Buffer, offset: number, length: number): string {
+/** A NUL-terminated field's bytes (Go's parseString): up to its first NUL, else the whole field. */
+export function fieldBytes(buf: Buffer, offset: number, length: number): Buffer {
   const end = buf.indexOf(0, offset)
-  return buf.toString('utf8', offset, end < 0 || end > offset + length ? offset + length : end)
+  return buf.subarray(offset, end < 0 || end > offset + length ? offset + length : end)
+}
+
+export const cstring = (buf: Buffer, offset: number, length: number): string => fieldBytes(buf, offset, length).toString('utf8')
+
+/**
+ * An entry's name as Go's archive/tar gives it: the GNU long name, else the PAX path (each only when not empty;
+ * Go applies the long name last, so it wins), else the header's name, after the prefix field only under the POSIX
+ * magic "ustar\0" (a GNU header keeps times there). `text` decodes the header's bytes.
+ */
+export function entryName(h: Buffer, pax: Record<string, string>, longName: string | undefined, text = (b: Buffer): string => b.toString('utf8')): string {
+  if (longName) return longName
+  if (pax.path) return pax.path
+  const name = text(fieldBytes(h, 0, 100))
+  const prefix = h.toString('latin1', 257, 263) === 'ustar\0' ? text(fieldBytes(h, 345, 155)) : ''
+  return prefix ? `${prefix}/${name}` : name
+}
+
+/**
+ * Whether Helm's loader takes an entry for a directory (Go's `FileInfo().IsDir()`): type 5, an old-style entry
+ * (type NUL) whose name ends in "/", or a mode whose file-type bits are those of a directory.
+ */
+export function isDirectory(h: Buffer, name: string, mode: number): boolean {
+  return h[156] === 0x35 || (h[156] === 0 && name.endsWith('/')) || mode - (mode % 0o10000) === 0o40000
 }
 
 export function parseOctal(buf: Buffer, offset: number, length: number): number {
@@ -156,12 +180,7 @@ export function readTar(tar: Buffer, onEntry?: (name: string, size: number) => v
       longName = cstring(data, 0, data.length)
       continue
     }
-    const magic = h.toString('latin1', 257, 263)
-    const prefix = magic.startsWith('ustar') ? cstring(h, 345, 155) : ''
-    let name = cstring(h, 0, 100)
-    if (prefix) name = `${prefix}/${name}`
-    if (longName !== undefined) name = longName
-    if (pax.path !== undefined) name = pax.path
+    const name = entryName(h, pax, longName)
     const mtimeMs = (pax.mtime ? parseFloat(pax.mtime) : parseOctal(h, 136, 12)) * 1000
     pax = {}
     longName = undefined
@@ -221,9 +240,9 @@ export function checkPax(data: Buffer, at: number): void {
 /**
  * Checks a (non-zero) header block as Go's archive/tar does before it accepts
  * it: the checksum (unsigned or signed sum, the field counted as spaces) and
- * every numeric field it parses. Returns the entry's size; throws `TarFormatError`.
+ * every numeric field it parses. Returns the entry's size and mode; throws `TarFormatError`.
  */
-export function checkHeader(h: Buffer, at: number): number {
+export function checkHeader(h: Buffer, at: number): { size: number; mode: number } {
   let unsigned = 0
   let signed = 0
   for (let i = 0; i < BLOCK; i++) {
@@ -233,8 +252,8 @@ export function checkHeader(h: Buffer, at: number): number {
   }
   const recorded = strictNumber(h, 148, 8, 'chksum', at)
   if (recorded !== unsigned && recorded !== signed) throw new TarFormatError(`header checksum ${recorded} does not match the header (${unsigned})`, at)
+  const mode = strictNumber(h, 100, 8, 'mode', at)
   for (const [field, o, l] of [
-    ['mode', 100, 8],
     ['uid', 108, 8],
     ['gid', 116, 8],
     ['mtime', 136, 12]
@@ -242,7 +261,7 @@ export function checkHeader(h: Buffer, at: number): number {
     strictNumber(h, o, l, field, at)
   const size = strictNumber(h, 124, 12, 'size', at)
   if (size < 0) throw new TarFormatError(`header field size is negative (${size})`, at)
-  return size
+  return { size, mode }
 }
 
 /**
@@ -269,7 +288,7 @@ export async function verifyTar(tar: AsyncIterable<Buffer>): Promise<string[]> {
       for await (const rest of q.rest()) if (!zero(rest)) throw new TarFormatError('data follows the end-of-archive marker', off + 2 * BLOCK)
       return names
     }
-    const size = checkHeader(h, off)
+    const { size } = checkHeader(h, off)
     const type = String.fromCharCode(h[156] || 0x30)
     const padded = size + ((BLOCK - (size % BLOCK)) % BLOCK)
     const pastEnd = (): never => {
@@ -286,10 +305,7 @@ export async function verifyTar(tar: AsyncIterable<Buffer>): Promise<string[]> {
       if (type === 'x') pax = parsePax(data)
     } else if (type === 'L') longName = cstring(data, 0, data.length)
     else if (type !== 'K') {
-      const prefix = h.toString('latin1', 257, 263).startsWith('ustar') ? cstring(h, 345, 155) : ''
-      let name = cstring(h, 0, 100)
-      if (prefix) name = `${prefix}/${name}`
-      name = pax.path ?? longName ?? name
+      const name = entryName(h, pax, longName)
       if (!name) throw new TarFormatError('an entry has an empty name', off)
       names.push(name)
       pax = {}
