@@ -228,6 +228,20 @@ describe("gunzipVerified against Go's compress/gzip", () => {
     return Buffer.concat(chunks)
   }
 
+  test('what a stream decompresses to is bounded, all members together', async () => {
+    const plain = Buffer.from(vectors.find((v) => v.case === 'plain')!.gzip, 'base64')
+    const size = Buffer.from(vectors.find((v) => v.case === 'plain')!.content, 'base64').length
+    const count = async (gz: Buffer, max?: number): Promise<number> => {
+      let n = 0
+      for await (const c of gunzipVerified(Readable.from([gz]), max)) n += c.length
+      return n
+    }
+    await expect(count(plain, size)).resolves.toBe(size)
+    await expect(count(plain, size - 1)).rejects.toThrow(`gzip member 1 decompresses to more than ${size - 1} bytes`)
+    await expect(count(Buffer.concat([plain, plain]), 2 * size)).resolves.toBe(2 * size)
+    await expect(count(Buffer.concat([plain, plain]), 2 * size - 1)).rejects.toThrow(`gzip member 2 decompresses to more than ${2 * size - 1} bytes`)
+  })
+
   test.each(vectors.filter((v) => v.error).map((v) => [v.case, v.error, v] as const))('%s: refused (Go: %s)', async (_, _error, v) => {
     for (const size of [1 << 20, 7, 1]) await expect(read(Buffer.from(v.gzip, 'base64'), size)).rejects.toThrow(GzipFormatError)
   })

@@ -26,8 +26,6 @@ export class GzipFormatError extends Error {}
 /** A header cut short: more input may complete it (or, at the end of the file, the archive is truncated). */
 class ShortHeader extends GzipFormatError {}
 
-/** Gzip headers are a few bytes; FEXTRA allows 64 KiB, and longer names or comments are not a chart's. */
-const MAX_HEADER = 1024 * 1024
 /** Archives up to this size are read into memory once for both passes of `verifyArchive`. */
 const READ_ONCE = 1024 * 1024
 /** Compressed bytes fed to inflate at once: bounds what one step can expand to (1032:1 at most). */
@@ -94,7 +92,8 @@ export async function* gunzipVerified(source: AsyncIterable<Buffer>, maxOutputLe
         body = memberHeader(pending, n)
         break
       } catch (err) {
-        if (!(err instanceof ShortHeader) || pending.length > MAX_HEADER || !(await more())) throw err
+        // A header is at most 66,573 bytes (FEXTRA up to 64 KiB, name and comment up to 511 each): waiting is bounded.
+        if (!(err instanceof ShortHeader) || !(await more())) throw err
       }
     }
     pending = pending.subarray(body)
