@@ -208,6 +208,11 @@ describe('edges', () => {
     expect((await read(zlib.gzipSync(tar))).map((e) => e.name)).toEqual([long])
   })
 
+  test("a PAX size wins over the header's (the header says 600 bytes, the PAX record 3: Go reads 3)", async () => {
+    const [e] = await read(zlib.gzipSync(Buffer.from(goTar.find((v) => v.case === 'pax-size')!.tar, 'base64')))
+    expect([e.name, e.data.toString('latin1')]).toEqual(['x/a', 'abc'])
+  })
+
   test("a ':' after the first character is no drive letter (Helm's pattern is anchored: ^[a-zA-Z]:/)", async () => {
     expect((await read(zlib.gzipSync(rawEntry('x/ab:/c.yaml', '0')))).map((e) => e.name)).toEqual(['x/ab:/c.yaml'])
   })

@@ -261,16 +261,23 @@ describe("writing as Go's archive/tar writes", () => {
 })
 
 describe('parsePax', () => {
-  test('several records; values may hold "=" and spaces; a record without "=" is skipped', () => {
+  test('several records; values may hold "=" and spaces; a later record wins', () => {
     const rec = (body: string): string => {
       const n = Buffer.byteLength(` ${body}\n`)
       const len = n + String(n + String(n).length).length
       return `${len} ${body}\n`
     }
-    const data = Buffer.from(rec('path=a=b c') + rec('noequals') + rec('mtime=1.5') + rec('linkpath=ü'))
+    const data = Buffer.from(rec('path=a=b c') + rec('mtime=1') + rec('mtime=1.5') + rec('linkpath=ü'))
     expect(parsePax(data)).toEqual({ path: 'a=b c', mtime: '1.5', linkpath: 'ü' })
-    expect(parsePax(Buffer.from('0 x=y\n'))).toEqual({})
-    expect(parsePax(Buffer.from('12x=y'))).toEqual({})
+  })
+
+  // Go's parsePAXRecord refuses each (the tar-reader vectors check the same through whole archives).
+  test.each(['12 noequals\n', '0 x=y\n', '12x=y', '7 x=y\n', '5 x=y', ' 5 x=y\n'])('%j is malformed', (records) => {
+    expect(() => parsePax(Buffer.from(records), 1536)).toThrow('malformed PAX record (at byte 1536 of the tar stream)')
+  })
+
+  test('a number that does not parse names its record', () => {
+    expect(() => parsePax(Buffer.from('10 size=x\n'), 0)).toThrow('PAX record size is not a number: "x" (at byte 0 of the tar stream)')
   })
 })
 

@@ -16,7 +16,7 @@ import * as zlib from 'node:zlib'
 import { ChartError } from '../errors'
 import { ByteQueue } from './byte-queue'
 import { bufferFile, diskFile, type ChartFile } from './chart'
-import { BLOCK, checkHeader, checkPax, entryName, fieldBytes, isDirectory, MAX_META, parsePax, TarFormatError } from './tar'
+import { BLOCK, checkHeader, dataSize, entryName, fieldBytes, isDirectory, isMeta, MAX_META, padded, parsePax, TarFormatError } from './tar'
 
 /** Helm 3.17.3+/4: per-file and whole-chart (decompressed) limits. */
 export const MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -181,22 +181,23 @@ export async function* archiveEntries(source: AsyncIterable<Buffer>, where: stri
         if (next && !zero(next)) throw new TarFormatError('a zero block is followed by a header', off)
         break
       }
-      const { size, mode } = checkHeader(h, off)
+      const header = checkHeader(h, off)
       const type = String.fromCharCode(h[156] || 0x30)
-      const padded = size + ((BLOCK - (size % BLOCK)) % BLOCK)
+      const size = isMeta(type) ? header.size : dataSize(type, header.size, pax, off)
       const at = off
-      off += BLOCK + padded
+      off += BLOCK + padded(size)
       const readBody = async (): Promise<Buffer> => {
-        const body = await q.take(padded)
+        const body = await q.take(padded(size))
         if (!body) fail(`cannot read ${where}: unexpected end of tar archive`)
         return body!.subarray(0, size)
       }
       if (type === 'x' || type === 'g' || type === 'L') {
         if (size > MAX_META) fail(`chart archive has a ${size}-byte extended header`)
         const data = await readBody()
-        if (type !== 'L') checkPax(data, at)
-        if (type === 'x') pax = parsePax(data)
-        if (type === 'L') longName = utf8Name(fieldBytes(data, 0, data.length), badName)
+        if (type !== 'L') {
+          const records = parsePax(data, at)
+          if (type === 'x') pax = records
+        } else longName = utf8Name(fieldBytes(data, 0, data.length), badName)
         continue
       }
       const name = entryName(h, pax, longName, (b) => utf8Name(b, badName))
@@ -209,7 +210,7 @@ export async function* archiveEntries(source: AsyncIterable<Buffer>, where: stri
       if (name.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(name) || name.startsWith('\\')) {
         fail(`chart archive entry "${name}" has an absolute name`, name)
       }
-      if (isDirectory(h, name, mode)) {
+      if (isDirectory(h, name, header.mode)) {
         await readBody()
         yield { name, directory: true, data: Buffer.alloc(0) }
         continue
