@@ -242,8 +242,53 @@ describe("gunzipVerified against Go's compress/gzip", () => {
     await expect(count(Buffer.concat([plain, plain]), 2 * size - 1)).rejects.toThrow(`gzip member 2 decompresses to more than ${2 * size - 1} bytes`)
   })
 
-  test.each(vectors.filter((v) => v.error).map((v) => [v.case, v.error, v] as const))('%s: refused (Go: %s)', async (_, _error, v) => {
-    for (const size of [1 << 20, 7, 1]) await expect(read(Buffer.from(v.gzip, 'base64'), size)).rejects.toThrow(GzipFormatError)
+  /** What each refusal says (the bytes and lengths are the vectors' own, see main.go). */
+  const says: Record<string, string | RegExp> = {
+    'name-512': "gzip member 1 has a file name longer than 511 bytes, which Helm's gzip reader (Go's) refuses",
+    'comment-512': "gzip member 1 has a comment longer than 511 bytes, which Helm's gzip reader (Go's) refuses",
+    'header-crc-wrong': 'gzip member 1 has a wrong header CRC',
+    'method-7': 'gzip member 1 uses compression method 7, not deflate',
+    'trailing-garbage': '11 bytes of trailing data after the gzip stream',
+    'trailing-zeros': '512 bytes of trailing data after the gzip stream',
+    'trailing-short-header': 'gzip member 2 is truncated inside its header',
+    'trailing-one-byte': 'gzip member 2 is truncated inside its header',
+    'crc-wrong': /^gzip member 1 has a wrong CRC32: the trailer says 0x[0-9a-f]{8}, the content's is 0x[0-9a-f]{8}$/,
+    'isize-wrong': 'gzip member 1 has a wrong ISIZE: the trailer says 41 bytes, the content is 40',
+    'trailer-cut': 'gzip member 1 is truncated: its CRC32/ISIZE trailer is missing',
+    'trailer-missing': 'gzip member 1 is truncated: its CRC32/ISIZE trailer is missing',
+    'header-cut': 'gzip member 1 is truncated inside its header (its file name has no terminating NUL)',
+    empty: 'not a gzip stream',
+    'deflate-cut': 'gzip member 1: unexpected end of file'
+  }
+
+  test.each(vectors.filter((v) => v.error).map((v) => [v.case, v.error, v] as const))('%s: refused (Go: %s)', async (name, _error, v) => {
+    for (const size of [1 << 20, 7, 1]) {
+      const err = await read(Buffer.from(v.gzip, 'base64'), size).then(
+        () => undefined,
+        (e: Error) => e
+      )
+      expect(err).toBeInstanceOf(GzipFormatError)
+      expect(err!.message).toEqual(typeof says[name] === 'string' ? says[name] : expect.stringMatching(says[name]))
+    }
+  })
+
+  test('a CRC32 one off is reported with both values', async () => {
+    const v = vectors.find((x) => x.case === 'crc-wrong')!
+    const gz = Buffer.from(v.gzip, 'base64')
+    const recorded = gz.readUInt32LE(gz.length - 8)
+    const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`
+    await expect(read(gz, 1 << 20)).rejects.toThrow(`the trailer says ${hex(recorded)}, the content's is ${hex((recorded - 1) >>> 0)}`)
+  })
+
+  test('reserved header flags are refused, as GNU gzip refuses them', async () => {
+    const gz = Buffer.from(vectors.find((x) => x.case === 'plain')!.gzip, 'base64')
+    for (const flag of [0x20, 0x40, 0x80]) {
+      const bad = Buffer.from(gz)
+      bad[3] |= flag
+      const f = archive(bad, `flag-${flag}.gz`)
+      expect(gzipOk(f)).toBe(false)
+      await expect(read(bad, 1 << 20)).rejects.toThrow('gzip member 1 sets reserved header flags')
+    }
   })
 
   test.each(vectors.filter((v) => !v.error).map((v) => [v.case, v] as const))('%s: the content Go reads', async (_, v) => {

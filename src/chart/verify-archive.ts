@@ -26,6 +26,9 @@ export class GzipFormatError extends Error {}
 /** A header cut short: more input may complete it (or, at the end of the file, the archive is truncated). */
 class ShortHeader extends GzipFormatError {}
 
+/** Bytes after a member that do not start another: how many is counted to the end of the input. */
+class TrailingData extends GzipFormatError {}
+
 /** Archives up to this size are read into memory once for both passes of `verifyArchive`. */
 const READ_ONCE = 1024 * 1024
 /** Compressed bytes fed to inflate at once: bounds what one step can expand to (1032:1 at most). */
@@ -45,8 +48,7 @@ function zeroTerminated(gz: Buffer, at: number, field: string, n: number): numbe
 
 /** Where the deflate data of the member at the start of `gz` begins. */
 function memberHeader(gz: Buffer, n: number): number {
-  if (gz[0] !== 0x1f || (gz.length > 1 && gz[1] !== 0x8b))
-    throw new GzipFormatError(n === 1 ? 'not a gzip stream' : `${gz.length} bytes of trailing data after the gzip stream`)
+  if (gz[0] !== 0x1f || (gz.length > 1 && gz[1] !== 0x8b)) throw n === 1 ? new GzipFormatError('not a gzip stream') : new TrailingData()
   if (gz.length < 10) throw new ShortHeader(`gzip member ${n} is truncated inside its header`)
   if (gz[2] !== 8) throw new GzipFormatError(`gzip member ${n} uses compression method ${gz[2]}, not deflate`)
   const flg = gz[3]
@@ -93,6 +95,11 @@ export async function* gunzipVerified(source: AsyncIterable<Buffer>, maxOutputLe
         break
       } catch (err) {
         // A header is at most 66,573 bytes (FEXTRA up to 64 KiB, name and comment up to 511 each): waiting is bounded.
+        if (err instanceof TrailingData) {
+          let extra = pending.length
+          for (let r = await input.next(); !r.done; r = await input.next()) extra += r.value.length
+          throw new GzipFormatError(`${extra} bytes of trailing data after the gzip stream`)
+        }
         if (!(err instanceof ShortHeader) || !(await more())) throw err
       }
     }
