@@ -292,6 +292,52 @@ describe("verifyTar against Go's archive/tar (read as Helm's loader reads a char
     await expect(verified(Buffer.from(v.tar, 'base64'))).rejects.toThrow(/ \(at byte \d+ of the tar stream\)$/)
   })
 
+  const tarOf = (name: string): Buffer => Buffer.from(vectors.find((v) => v.case === name)!.tar, 'base64')
+
+  // Offsets from the vectors' layout (main.go): a 1-byte file takes bytes 0-1023; a PAX header and its records 0-1023.
+  test.each([
+    ['no-trailer', 'the end-of-archive marker (two zero blocks) is missing (at byte 1024 of the tar stream)'],
+    ['partial-header', 'the stream ends inside a header block (at byte 1024 of the tar stream)'],
+    ['one-zero-block', 'the end-of-archive marker is one zero block instead of two (at byte 1024 of the tar stream)'],
+    ['zero-then-header', 'a zero block is followed by a header (at byte 1024 of the tar stream)'],
+    ['garbage-after-trailer', 'data follows the end-of-archive marker (at byte 2048 of the tar stream)'],
+    ['empty-name', 'an entry has an empty name (at byte 0 of the tar stream)'],
+    ['size-base256-2-64', 'header field size overflows 64 bits (at byte 0 of the tar stream)'],
+    ['size-base256-minus-1', 'header field size is negative (-1) (at byte 0 of the tar stream)'],
+    ['pax-size-negative', 'the PAX size -3 is negative (at byte 1024 of the tar stream)'],
+    ['pax-uid-bad', 'PAX record uid is not a number: "x" (at byte 0 of the tar stream)'],
+    ['checksum-not-octal', 'header field chksum is not an octal number: "0012a45" (at byte 0 of the tar stream)'],
+    ['uid-not-octal', 'header field uid is not an octal number: "000z000" (at byte 0 of the tar stream)'],
+    ['gid-not-octal', 'header field gid is not an octal number: "000z000" (at byte 0 of the tar stream)'],
+    ['mtime-not-octal', 'header field mtime is not an octal number: "0000000000q" (at byte 0 of the tar stream)']
+  ])('%s: %s', async (name, message) => {
+    await expect(verified(tarOf(name))).rejects.toThrow(message)
+  })
+
+  test('an extended header of 1 MiB is read, one byte more is refused; file data of any size is passed over; a PAX header cut short is reported', async () => {
+    // A GNU long-name record ('L') of `size` bytes naming x/nnn…, then a file of 1 MiB + 1 bytes.
+    const longName = (size: number): Buffer => {
+      const [h, data, pad] = entry('././@LongLink', `x/${'n'.repeat(size - 3)}\0`)
+      h[156] = 'L'.charCodeAt(0)
+      rechecksum(h, 0)
+      return Buffer.concat([h, data, pad])
+    }
+    const big = entry('x/big', 'b'.repeat(1024 * 1024 + 1))
+    await expect(verified(Buffer.concat([longName(1024 * 1024), archive(big)]))).resolves.toEqual([`x/${'n'.repeat(1024 * 1024 - 3)}`])
+    await expect(verified(Buffer.concat([longName(1024 * 1024 + 1), archive(big)]))).rejects.toThrow(
+      'an extended header of 1048577 bytes is larger than 1048576 (at byte 0 of the tar stream)'
+    )
+    await expect(verified(tarOf('pax-path').subarray(0, 700))).rejects.toThrow(
+      /^entry data \(\d+ bytes and padding\) runs past the end of the stream \(at byte 0 /
+    )
+  })
+
+  test('readTar: a header at the very end, data without padding, a negative base-256 mtime (-16: all ones, then 0xf0)', () => {
+    expect(readTar(tarOf('v7').subarray(0, 512)).map((e) => e.name)).toEqual(['x/a'])
+    expect(readTar(tarOf('no-padding-at-end')).map((e) => [e.name, e.data.toString()])).toEqual([['x/a', 'hello']])
+    expect(readTar(tarOf('mtime-base256-negative')).map((e) => e.mtimeMs)).toEqual([-16000])
+  })
+
   test.each(vectors.filter((v) => !v.error && !stricter.includes(v.case)).map((v) => [v.case, v] as const))('%s: the names Go reads', async (_, v) => {
     await expect(verified(Buffer.from(v.tar, 'base64'))).resolves.toEqual(v.entries.filter((e) => !e.startsWith('g ')).map((e) => e.slice(2)))
   })

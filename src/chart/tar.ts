@@ -175,7 +175,7 @@ export function parsePax(data: Buffer, at = 0): Record<string, string> {
  * (links, devices, directories, FIFOs: isHeaderOnlyType), else the PAX size when there is one, else the header's.
  */
 export function dataSize(type: string, size: number, pax: Record<string, string>, at: number): number {
-  if (type.length === 1 && '123456'.includes(type)) return 0
+  if ('123456'.includes(type)) return 0
   const n = pax.size ? Number(pax.size) : size
   if (n < 0) throw new TarFormatError(`the PAX size ${n} is negative`, at)
   return n
