@@ -242,6 +242,7 @@ describe("gunzipVerified against Go's compress/gzip", () => {
     await expect(count(Buffer.concat([plain, plain]), 2 * size - 1)).rejects.toThrow(`gzip member 2 decompresses to more than ${2 * size - 1} bytes`)
   })
 
+  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   /** What each refusal says (the bytes and lengths are the vectors' own, see main.go). */
   const says: Record<string, string | RegExp> = {
     'name-512': "gzip member 1 has a file name longer than 511 bytes, which Helm's gzip reader (Go's) refuses",
@@ -262,13 +263,14 @@ describe("gunzipVerified against Go's compress/gzip", () => {
   }
 
   test.each(vectors.filter((v) => v.error).map((v) => [v.case, v.error, v] as const))('%s: refused (Go: %s)', async (name, _error, v) => {
+    const said = says[name]
     for (const size of [1 << 20, 7, 1]) {
       const err = await read(Buffer.from(v.gzip, 'base64'), size).then(
         () => undefined,
         (e: Error) => e
       )
       expect(err).toBeInstanceOf(GzipFormatError)
-      expect(err!.message).toEqual(typeof says[name] === 'string' ? says[name] : expect.stringMatching(says[name]))
+      expect(err!.message).toMatch(typeof said === 'string' ? new RegExp(`^${escape(said)}$`) : said)
     }
   })
 
