@@ -274,6 +274,35 @@ describe("gunzipVerified against Go's compress/gzip", () => {
     }
   })
 
+  test('a stream cut right after a complete header lacks its deflate data; cut inside the header, the header is truncated', async () => {
+    const gz = (name: string): Buffer => Buffer.from(vectors.find((x) => x.case === name)!.gzip, 'base64')
+    const fail = (b: Buffer): Promise<string> =>
+      read(b, 1 << 20).then(
+        () => 'passed',
+        (e: Error) => e.message
+      )
+    // "plain": a 10-byte header. "all-fields": 10 bytes, XLEN 2 and "ab", "n\0", "c\0", then the 2-byte FHCRC (20 bytes).
+    const all = gz('all-fields')
+    expect(all.subarray(10, 20).toString('latin1')).toBe('\x02\x00abn\x00c\x00' + all.toString('latin1', 18, 20))
+    for (const cut of [gz('plain').subarray(0, 10), all.subarray(0, 20)]) await expect(fail(cut)).resolves.toBe('gzip member 1: unexpected end of file')
+    const noExtra = Buffer.from(gz('plain').subarray(0, 12))
+    noExtra[3] = 0x04
+    noExtra.writeUInt16LE(0, 10)
+    await expect(fail(noExtra)).resolves.toBe('gzip member 1: unexpected end of file')
+    for (const at of [5, 11, 19]) await expect(fail(all.subarray(0, at))).resolves.toBe('gzip member 1 is truncated inside its header')
+    await expect(fail(all.subarray(0, 13))).resolves.toBe('gzip member 1 is truncated inside its header (its file name has no terminating NUL)')
+    const extraCut = Buffer.concat([noExtra.subarray(0, 10), Buffer.from([5, 0, 1, 2])])
+    await expect(fail(extraCut)).resolves.toBe('gzip member 1 is truncated inside its header')
+    await expect(fail(all.subarray(0, 17))).resolves.toBe('gzip member 1 is truncated inside its header (its comment has no terminating NUL)')
+    // A file name of 512 bytes with no NUL yet: too long already, not merely cut short.
+    await expect(fail(gz('name-512').subarray(0, 10 + 512))).resolves.toBe(
+      "gzip member 1 has a file name longer than 511 bytes, which Helm's gzip reader (Go's) refuses"
+    )
+    // Both magic bytes count.
+    await expect(fail(Buffer.from([0x1f, 0x00, 0x08, 0, 0, 0, 0, 0, 0, 3]))).resolves.toBe('not a gzip stream')
+    await expect(fail(Buffer.concat([gz('plain'), Buffer.from([0x1f, 0x00, 0x08, 0])]))).resolves.toBe('4 bytes of trailing data after the gzip stream')
+  })
+
   test('a CRC32 one off is reported with both values', async () => {
     const v = vectors.find((x) => x.case === 'crc-wrong')!
     const gz = Buffer.from(v.gzip, 'base64')
