@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { Readable } from 'node:stream'
 import * as zlib from 'node:zlib'
 import { archiveEntries, LoadBudget, utf8Name, type ArchiveEntry } from '../../src/chart/archive'
 import { ChartError } from '../../src/errors'
@@ -65,7 +66,7 @@ describe('names and contents as Helm reads them', () => {
   test('GNU long names, USTAR prefixes and PAX paths all give the full name; directories are marked; the BOM goes', async () => {
     const long = `x/templates/${'n'.repeat(120)}.yaml`
     const gnu = await read(tgz({ 'x/Chart.yaml': '\ufeffname: x\n', [long]: 'a' }), 1)
-    expect(gnu.map((e) => [e.name, e.directory, e.data.toString()])).toEqual([
+    expect(gnu.map((e) => [e.name, e.directory, e.data?.toString()])).toEqual([
       ['x/Chart.yaml', false, 'name: x\n'],
       [long, false, 'a']
     ])
@@ -196,7 +197,7 @@ describe('edges', () => {
 
   test("a file of exactly 5 MiB is read; one byte more is refused before its data is read (Helm's MaxDecompressedFileSize)", async () => {
     const [e] = await read(zlib.gzipSync(sized('x/big', '0', 5 * 1024 * 1024)))
-    expect([e.name, e.data.length]).toEqual(['x/big', 5 * 1024 * 1024])
+    expect([e.name, e.data?.length]).toEqual(['x/big', 5 * 1024 * 1024])
     const err = await caught(read(zlib.gzipSync(sized('x/big', '0', 5 * 1024 * 1024 + 1))))
     expect(err.message).toBe('decompressed chart file "x/big" is larger than the maximum file size 5242880')
     expect(err).toMatchObject({ file: 'x/big' })
@@ -210,7 +211,7 @@ describe('edges', () => {
 
   test("a PAX size wins over the header's (the header says 600 bytes, the PAX record 3: Go reads 3)", async () => {
     const [e] = await read(zlib.gzipSync(Buffer.from(goTar.find((v) => v.case === 'pax-size')!.tar, 'base64')))
-    expect([e.name, e.data.toString('latin1')]).toEqual(['x/a', 'abc'])
+    expect([e.name, e.data?.toString('latin1')]).toEqual(['x/a', 'abc'])
   })
 
   test("a ':' after the first character is no drive letter (Helm's pattern is anchored: ^[a-zA-Z]:/)", async () => {
@@ -263,5 +264,29 @@ describe('edges', () => {
     for (let i = 0; i < 20 && !closed; i++) await new Promise((resolve) => setTimeout(resolve, 10))
     expect(closed).toBe(true)
     expect(pulled).toBeLessThan(gz.length / 16384 / 2)
+  })
+})
+
+describe('passing over contents the reader does not keep', () => {
+  test('a file `keep` declines comes with its size and no contents; the ones it keeps are whole; a cut inside a skipped body is refused', async () => {
+    const big = Buffer.alloc(70000, 'x')
+    const gz = tgz({ 'x/Chart.yaml': 'name: x\n', 'x/files/big.txt': big, 'x/values.yaml': 'a: 1\n' })
+    const keep = (n: string): boolean => !n.endsWith('big.txt')
+    const entries: ArchiveEntry[] = []
+    for await (const e of archiveEntries(Readable.from([gz]), 'charts/x.tgz', new LoadBudget('charts/x.tgz'), keep)) entries.push(e)
+    expect(entries.filter((e) => !e.directory).map((e) => [e.name, e.size, e.data?.toString()])).toEqual([
+      ['x/Chart.yaml', 8, 'name: x\n'],
+      ['x/files/big.txt', 70000, undefined],
+      ['x/values.yaml', 5, 'a: 1\n']
+    ])
+    const tar = execFileSync('gzip', ['-dc'], { input: gz })
+    const inside = tar.indexOf(big.subarray(0, 512)) + 4096
+    const err = await caught(
+      (async () => {
+        for await (const e of archiveEntries(Readable.from([gzip(tar.subarray(0, inside))]), 'charts/x.tgz', new LoadBudget('charts/x.tgz'), keep)) void e
+      })()
+    )
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe('cannot read charts/x.tgz: unexpected end of tar archive')
   })
 })
