@@ -5,10 +5,12 @@
  * names, oversized name records, tar types other than files and directories, input that is not gzip).
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { Readable } from 'node:stream'
+import * as zlib from 'node:zlib'
 import { archiveEntries, LoadBudget, utf8Name, type ArchiveEntry } from '../../src/chart/archive'
 import { ChartError } from '../../src/errors'
 import { caught } from '../support/caught'
@@ -96,7 +98,7 @@ describe('names and contents as Helm reads them', () => {
     tar.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1')
     const err = await caught(read(gzip(tar)))
     expect(err.message).toBe('chart archive entry name "x/caf\\xe9.txt" is not valid UTF-8')
-    expect(err).toMatchObject({ chart: 'charts/x.tgz', file: 'charts/x.tgz' })
+    expect(err).toMatchObject({ chart: 'charts/x.tgz', file: 'charts/x.tgz', hint: 'Rename the file to a UTF-8 name and repackage the chart' })
   })
 })
 
@@ -110,10 +112,15 @@ describe('refusals', () => {
     const err = await caught(read(gzip(rawEntry(name, '0'))))
     expect(err).toBeInstanceOf(ChartError)
     expect(err.message).toBe(message)
-    expect(err).toMatchObject({ file: name })
+    expect(err).toMatchObject({ file: name, hint: 'Repackage the chart with `helm package` or this action' })
   })
 
   test.each([
+    ['1', 'a hard link'],
+    ['2', 'a symlink'],
+    ['3', 'a character device'],
+    ['4', 'a block device'],
+    ['6', 'a FIFO'],
     ['K', 'a long link name'],
     ['S', 'a sparse file'],
     ['V', 'a volume label'],
@@ -145,6 +152,118 @@ describe('refusals', () => {
     const err = await caught(read(broken))
     expect(err).toBeInstanceOf(ChartError)
     expect(err.message).toMatch(/^cannot (decompress|read) charts\/x\.tgz: /)
+  })
+})
+
+/** Go's archive/tar (read as Helm's loader reads a chart) on hand-built tar streams: __tests__/fixtures/go/tar-reader. */
+interface GoTarVector {
+  case: string
+  why: string
+  tar: string
+  entries: string[]
+  error?: string
+}
+const goTar: GoTarVector[] = JSON.parse(readFileSync(path.join(__dirname, '../fixtures/go/tar-reader/vectors.json'), 'utf8'))
+/** Go accepts these, reading to the end of the stream; this reader wants each entry's padding whole (see archive.ts). */
+const stricterThanGo = ['truncated-padding', 'no-padding-at-end']
+
+describe("Go's archive/tar on hand-built streams", () => {
+  test('the vectors cover refusals and acceptances', () => {
+    expect(goTar.filter((v) => v.error).length).toBeGreaterThan(10)
+    expect(goTar.filter((v) => !v.error).length).toBeGreaterThan(10)
+  })
+
+  test.each(goTar.filter((v) => v.error || stricterThanGo.includes(v.case)).map((v) => [v.case, v] as const))('%s: refused as Go refuses it', async (_, v) => {
+    const err = await caught(read(zlib.gzipSync(Buffer.from(v.tar, 'base64')), 100))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toMatch(/^cannot read charts\/x\.tgz: /)
+    expect(err).toMatchObject({ chart: 'charts/x.tgz' })
+  })
+
+  test.each(goTar.filter((v) => !v.error && !stricterThanGo.includes(v.case)).map((v) => [v.case, v] as const))('%s: the entries Go reads', async (_, v) => {
+    const entries = await read(zlib.gzipSync(Buffer.from(v.tar, 'base64')), 100)
+    // Helm's loader passes over PAX global headers; D marks what it takes for a directory (FileInfo().IsDir()).
+    expect(entries.map((e) => `${e.directory ? 'D' : '0'} ${e.name}`)).toEqual(v.entries.filter((e) => !e.startsWith('g ')))
+  })
+})
+
+describe('edges', () => {
+  /** One entry with `size` bytes of data (zeros), then the end-of-archive marker. */
+  const sized = (name: string, type: string, size: number, data = Buffer.alloc(size)): Buffer => {
+    const tar = rawEntry(name, type, size)
+    data.copy(tar, 512)
+    return tar
+  }
+
+  test("a file of exactly 5 MiB is read; one byte more is refused before its data is read (Helm's MaxDecompressedFileSize)", async () => {
+    const [e] = await read(zlib.gzipSync(sized('x/big', '0', 5 * 1024 * 1024)))
+    expect([e.name, e.data?.length]).toEqual(['x/big', 5 * 1024 * 1024])
+    const err = await caught(read(zlib.gzipSync(sized('x/big', '0', 5 * 1024 * 1024 + 1))))
+    expect(err.message).toBe('decompressed chart file "x/big" is larger than the maximum file size 5242880')
+    expect(err).toMatchObject({ file: 'x/big' })
+  })
+
+  test("a GNU long name record of exactly 1 MiB is read (Go's maxSpecialFileSize)", async () => {
+    const long = `x/${'n'.repeat(1024 * 1024 - 3)}`
+    const tar = Buffer.concat([sized('././@LongLink', 'L', 1024 * 1024, Buffer.from(`${long}\0`)).subarray(0, 512 + 1024 * 1024), rawEntry('x/short', '0')])
+    expect((await read(zlib.gzipSync(tar))).map((e) => e.name)).toEqual([long])
+  })
+
+  test("a PAX size wins over the header's (the header says 600 bytes, the PAX record 3: Go reads 3)", async () => {
+    const [e] = await read(zlib.gzipSync(Buffer.from(goTar.find((v) => v.case === 'pax-size')!.tar, 'base64')))
+    expect([e.name, e.data?.toString('latin1')]).toEqual(['x/a', 'abc'])
+  })
+
+  test("a ':' after the first character is no drive letter (Helm's pattern is anchored: ^[a-zA-Z]:/)", async () => {
+    expect((await read(zlib.gzipSync(rawEntry('x/ab:/c.yaml', '0')))).map((e) => e.name)).toEqual(['x/ab:/c.yaml'])
+  })
+
+  test('each refusal says where: a header cut short, a zero block before a header, a wrong checksum', async () => {
+    const vector = (name: string): Buffer => zlib.gzipSync(Buffer.from(goTar.find((v) => v.case === name)!.tar, 'base64'))
+    // Both streams start with a 1-byte file: its header and one block of data, so the next header is at byte 1024.
+    expect((await caught(read(vector('partial-header')))).message).toBe(
+      'cannot read charts/x.tgz: the stream ends inside a header block (at byte 1024 of the tar stream)'
+    )
+    expect((await caught(read(vector('zero-then-header')))).message).toBe(
+      'cannot read charts/x.tgz: a zero block is followed by a header (at byte 1024 of the tar stream)'
+    )
+    expect((await caught(read(vector('checksum-off-by-one')))).message).toMatch(
+      /^cannot read charts\/x\.tgz: header checksum (\d+) does not match the header \(\d+\) \(at byte 0 of the tar stream\)$/
+    )
+  })
+
+  test('the gzip magic is all three bytes, however the input is cut; three bytes of it are a truncated stream, not a foreign file', async () => {
+    const good = zlib.gzipSync(rawEntry('x/a', '0'))
+    for (const at of [0, 1, 2]) {
+      const bad = Buffer.from(good)
+      bad[at] ^= 0x01
+      for (const chunk of [1, 1 << 20]) expect((await caught(read(bad, chunk))).message).toBe("file 'charts/x.tgz' does not appear to be a gzipped archive")
+    }
+    for (const chunk of [1, 1 << 20])
+      expect((await caught(read(Buffer.from([0x1f, 0x8b, 0x08]), chunk))).message).toBe('cannot decompress charts/x.tgz: unexpected end of file')
+  })
+
+  test('a reader that stops early (the first entry is enough) stops the decompression and closes the input', async () => {
+    const gz = zlib.gzipSync(Buffer.concat([rawEntry('x/a', '0').subarray(0, 1024), sized('x/b', '0', 4 * 1024 * 1024, randomBytes(4 * 1024 * 1024))]))
+    let closed = false
+    let pulled = 0
+    async function* source(): AsyncGenerator<Buffer> {
+      try {
+        for (let i = 0; i < gz.length; i += 16384) {
+          pulled++
+          yield gz.subarray(i, i + 16384)
+        }
+      } finally {
+        closed = true
+      }
+    }
+    for await (const e of archiveEntries(source(), 'charts/x.tgz', new LoadBudget('charts/x.tgz'))) {
+      expect(e.name).toBe('x/a')
+      break
+    }
+    for (let i = 0; i < 20 && !closed; i++) await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(closed).toBe(true)
+    expect(pulled).toBeLessThan(gz.length / 16384 / 2)
   })
 })
 

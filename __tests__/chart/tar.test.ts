@@ -5,7 +5,7 @@
  * splitUSTARPath, formatPAXRecord and writePAXHeader) and are read back by GNU tar.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { Readable } from 'node:stream'
@@ -261,15 +261,84 @@ describe("writing as Go's archive/tar writes", () => {
 })
 
 describe('parsePax', () => {
-  test('several records; values may hold "=" and spaces; a record without "=" is skipped', () => {
+  test('several records; values may hold "=" and spaces; a later record wins', () => {
     const rec = (body: string): string => {
       const n = Buffer.byteLength(` ${body}\n`)
       const len = n + String(n + String(n).length).length
       return `${len} ${body}\n`
     }
-    const data = Buffer.from(rec('path=a=b c') + rec('noequals') + rec('mtime=1.5') + rec('linkpath=ü'))
+    const data = Buffer.from(rec('path=a=b c') + rec('mtime=1') + rec('mtime=1.5') + rec('linkpath=ü'))
     expect(parsePax(data)).toEqual({ path: 'a=b c', mtime: '1.5', linkpath: 'ü' })
-    expect(parsePax(Buffer.from('0 x=y\n'))).toEqual({})
-    expect(parsePax(Buffer.from('12x=y'))).toEqual({})
+  })
+
+  // Go's parsePAXRecord refuses each (the tar-reader vectors check the same through whole archives).
+  test.each(['12 noequals\n', '0 x=y\n', '12x=y', '7 x=y\n', '5 x=y', ' 5 x=y\n'])('%j is malformed', (records) => {
+    expect(() => parsePax(Buffer.from(records), 1536)).toThrow('malformed PAX record (at byte 1536 of the tar stream)')
+  })
+
+  test('a number that does not parse names its record', () => {
+    expect(() => parsePax(Buffer.from('10 size=x\n'), 0)).toThrow('PAX record size is not a number: "x" (at byte 0 of the tar stream)')
+  })
+})
+
+describe("verifyTar against Go's archive/tar (read as Helm's loader reads a chart; __tests__/fixtures/go/tar-reader)", () => {
+  const vectors: { case: string; tar: string; entries: string[]; error?: string }[] = JSON.parse(
+    readFileSync(path.join(__dirname, '../fixtures/go/tar-reader/vectors.json'), 'utf8')
+  )
+  /** Go stops at the first zero block or at the end of the stream; verifyTar wants whole padding, the whole end-of-archive marker and nothing after it; it refuses an empty name, which Helm's loader refuses later. */
+  const stricter = ['one-zero-block', 'no-trailer', 'truncated-padding', 'no-padding-at-end', 'garbage-after-trailer', 'empty-name']
+
+  test.each(vectors.filter((v) => v.error || stricter.includes(v.case)).map((v) => [v.case, v] as const))('%s: refused', async (_, v) => {
+    await expect(verified(Buffer.from(v.tar, 'base64'))).rejects.toThrow(/ \(at byte \d+ of the tar stream\)$/)
+  })
+
+  const tarOf = (name: string): Buffer => Buffer.from(vectors.find((v) => v.case === name)!.tar, 'base64')
+
+  // Offsets from the vectors' layout (main.go): a 1-byte file takes bytes 0-1023; a PAX header and its records 0-1023.
+  test.each([
+    ['no-trailer', 'the end-of-archive marker (two zero blocks) is missing (at byte 1024 of the tar stream)'],
+    ['partial-header', 'the stream ends inside a header block (at byte 1024 of the tar stream)'],
+    ['one-zero-block', 'the end-of-archive marker is one zero block instead of two (at byte 1024 of the tar stream)'],
+    ['zero-then-header', 'a zero block is followed by a header (at byte 1024 of the tar stream)'],
+    ['garbage-after-trailer', 'data follows the end-of-archive marker (at byte 2048 of the tar stream)'],
+    ['empty-name', 'an entry has an empty name (at byte 0 of the tar stream)'],
+    ['size-base256-2-64', 'header field size overflows 64 bits (at byte 0 of the tar stream)'],
+    ['size-base256-minus-1', 'header field size is negative (-1) (at byte 0 of the tar stream)'],
+    ['pax-size-negative', 'the PAX size -3 is negative (at byte 1024 of the tar stream)'],
+    ['pax-uid-bad', 'PAX record uid is not a number: "x" (at byte 0 of the tar stream)'],
+    ['checksum-not-octal', 'header field chksum is not an octal number: "0012a45" (at byte 0 of the tar stream)'],
+    ['uid-not-octal', 'header field uid is not an octal number: "000z000" (at byte 0 of the tar stream)'],
+    ['gid-not-octal', 'header field gid is not an octal number: "000z000" (at byte 0 of the tar stream)'],
+    ['mtime-not-octal', 'header field mtime is not an octal number: "0000000000q" (at byte 0 of the tar stream)']
+  ])('%s: %s', async (name, message) => {
+    await expect(verified(tarOf(name))).rejects.toThrow(message)
+  })
+
+  test('an extended header of 1 MiB is read, one byte more is refused; file data of any size is passed over; a PAX header cut short is reported', async () => {
+    // A GNU long-name record ('L') of `size` bytes naming x/nnn…, then a file of 1 MiB + 1 bytes.
+    const longName = (size: number): Buffer => {
+      const [h, data, pad] = entry('././@LongLink', `x/${'n'.repeat(size - 3)}\0`)
+      h[156] = 'L'.charCodeAt(0)
+      rechecksum(h, 0)
+      return Buffer.concat([h, data, pad])
+    }
+    const big = entry('x/big', 'b'.repeat(1024 * 1024 + 1))
+    await expect(verified(Buffer.concat([longName(1024 * 1024), archive(big)]))).resolves.toEqual([`x/${'n'.repeat(1024 * 1024 - 3)}`])
+    await expect(verified(Buffer.concat([longName(1024 * 1024 + 1), archive(big)]))).rejects.toThrow(
+      'an extended header of 1048577 bytes is larger than 1048576 (at byte 0 of the tar stream)'
+    )
+    await expect(verified(tarOf('pax-path').subarray(0, 700))).rejects.toThrow(
+      /^entry data \(\d+ bytes and padding\) runs past the end of the stream \(at byte 0 /
+    )
+  })
+
+  test('readTar: a header at the very end, data without padding, a negative base-256 mtime (-16: all ones, then 0xf0)', () => {
+    expect(readTar(tarOf('v7').subarray(0, 512)).map((e) => e.name)).toEqual(['x/a'])
+    expect(readTar(tarOf('no-padding-at-end')).map((e) => [e.name, e.data.toString()])).toEqual([['x/a', 'hello']])
+    expect(readTar(tarOf('mtime-base256-negative')).map((e) => e.mtimeMs)).toEqual([-16000])
+  })
+
+  test.each(vectors.filter((v) => !v.error && !stricter.includes(v.case)).map((v) => [v.case, v] as const))('%s: the names Go reads', async (_, v) => {
+    await expect(verified(Buffer.from(v.tar, 'base64'))).resolves.toEqual(v.entries.filter((e) => !e.startsWith('g ')).map((e) => e.slice(2)))
   })
 })

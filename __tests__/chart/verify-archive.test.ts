@@ -3,7 +3,8 @@
  * (bad CRC32, bad ISIZE, truncated, bad tar header checksum, no end-of-archive,
  * trailing data, Helm's path rules) are refused, each confirmed bad by GNU
  * gzip/tar first; archives other tools write (GNU tar | gzip, several gzip
- * members) pass; and the action refuses such an archive with nothing pushed.
+ * members) pass; the gzip layer gives what Go's compress/gzip (Helm's reader) gives on hand-built streams, refusing
+ * what it refuses; and the action refuses such an archive with nothing pushed.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -14,7 +15,7 @@ import { Readable } from 'node:stream'
 import { gzipSync } from 'node:zlib'
 import { contentsRead, loadChartDir } from '../../src/chart/loader'
 import { saveChart } from '../../src/chart/save'
-import { verifyArchive, gunzipVerified } from '../../src/chart/verify-archive'
+import { GzipFormatError, gunzipVerified, verifyArchive } from '../../src/chart/verify-archive'
 import { runAction } from '../support/action'
 import { startRegistry, type TestRegistry } from '../support/registry'
 
@@ -317,6 +318,118 @@ describe('verifyArchive on archives over 1 MiB (streamed from disk, one at a tim
   })
 })
 
+/** Go's compress/gzip (Helm's loader's reader) on hand-built gzip streams: __tests__/fixtures/go/gzip-reader. */
+describe("gunzipVerified against Go's compress/gzip", () => {
+  const vectors: { case: string; gzip: string; content: string; error?: string }[] = JSON.parse(
+    readFileSync(path.join(__dirname, '../fixtures/go/gzip-reader/vectors.json'), 'utf8')
+  )
+  /** The whole stream in chunks of `size` bytes. */
+  const read = async (gz: Buffer, size: number): Promise<Buffer> => {
+    const chunks: Buffer[] = []
+    for await (const c of gunzipVerified(Readable.from(Array.from({ length: Math.ceil(gz.length / size) }, (_, i) => gz.subarray(i * size, (i + 1) * size)))))
+      chunks.push(c)
+    return Buffer.concat(chunks)
+  }
+
+  test('what a stream decompresses to is bounded, all members together', async () => {
+    const plain = Buffer.from(vectors.find((v) => v.case === 'plain')!.gzip, 'base64')
+    const size = Buffer.from(vectors.find((v) => v.case === 'plain')!.content, 'base64').length
+    const count = async (gz: Buffer, max?: number): Promise<number> => {
+      let n = 0
+      for await (const c of gunzipVerified(Readable.from([gz]), max)) n += c.length
+      return n
+    }
+    await expect(count(plain, size)).resolves.toBe(size)
+    await expect(count(plain, size - 1)).rejects.toThrow(`gzip member 1 decompresses to more than ${size - 1} bytes`)
+    await expect(count(Buffer.concat([plain, plain]), 2 * size)).resolves.toBe(2 * size)
+    await expect(count(Buffer.concat([plain, plain]), 2 * size - 1)).rejects.toThrow(`gzip member 2 decompresses to more than ${2 * size - 1} bytes`)
+  })
+
+  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  /** What each refusal says (the bytes and lengths are the vectors' own, see main.go). */
+  const says: Record<string, string | RegExp> = {
+    'name-512': "gzip member 1 has a file name longer than 511 bytes, which Helm's gzip reader (Go's) refuses",
+    'comment-512': "gzip member 1 has a comment longer than 511 bytes, which Helm's gzip reader (Go's) refuses",
+    'header-crc-wrong': 'gzip member 1 has a wrong header CRC',
+    'method-7': 'gzip member 1 uses compression method 7, not deflate',
+    'trailing-garbage': '11 bytes of trailing data after the gzip stream',
+    'trailing-zeros': '512 bytes of trailing data after the gzip stream',
+    'trailing-short-header': 'gzip member 2 is truncated inside its header',
+    'trailing-one-byte': 'gzip member 2 is truncated inside its header',
+    'crc-wrong': /^gzip member 1 has a wrong CRC32: the trailer says 0x[0-9a-f]{8}, the content's is 0x[0-9a-f]{8}$/,
+    'isize-wrong': 'gzip member 1 has a wrong ISIZE: the trailer says 41 bytes, the content is 40',
+    'trailer-cut': 'gzip member 1 is truncated: its CRC32/ISIZE trailer is missing',
+    'trailer-missing': 'gzip member 1 is truncated: its CRC32/ISIZE trailer is missing',
+    'header-cut': 'gzip member 1 is truncated inside its header (its file name has no terminating NUL)',
+    empty: 'not a gzip stream',
+    'deflate-cut': 'gzip member 1: unexpected end of file'
+  }
+
+  test.each(vectors.filter((v) => v.error).map((v) => [v.case, v.error, v] as const))('%s: refused (Go: %s)', async (name, _error, v) => {
+    const said = says[name]
+    for (const size of [1 << 20, 7, 1]) {
+      const err = await read(Buffer.from(v.gzip, 'base64'), size).then(
+        () => undefined,
+        (e: Error) => e
+      )
+      expect(err).toBeInstanceOf(GzipFormatError)
+      expect(err!.message).toMatch(typeof said === 'string' ? new RegExp(`^${escape(said)}$`) : said)
+    }
+  })
+
+  test('a stream cut right after a complete header lacks its deflate data; cut inside the header, the header is truncated', async () => {
+    const gz = (name: string): Buffer => Buffer.from(vectors.find((x) => x.case === name)!.gzip, 'base64')
+    const fail = (b: Buffer): Promise<string> =>
+      read(b, 1 << 20).then(
+        () => 'passed',
+        (e: Error) => e.message
+      )
+    // "plain": a 10-byte header. "all-fields": 10 bytes, XLEN 2 and "ab", "n\0", "c\0", then the 2-byte FHCRC (20 bytes).
+    const all = gz('all-fields')
+    expect(all.subarray(10, 20).toString('latin1')).toBe('\x02\x00abn\x00c\x00' + all.toString('latin1', 18, 20))
+    for (const cut of [gz('plain').subarray(0, 10), all.subarray(0, 20)]) await expect(fail(cut)).resolves.toBe('gzip member 1: unexpected end of file')
+    const noExtra = Buffer.from(gz('plain').subarray(0, 12))
+    noExtra[3] = 0x04
+    noExtra.writeUInt16LE(0, 10)
+    await expect(fail(noExtra)).resolves.toBe('gzip member 1: unexpected end of file')
+    for (const at of [5, 11, 19]) await expect(fail(all.subarray(0, at))).resolves.toBe('gzip member 1 is truncated inside its header')
+    await expect(fail(all.subarray(0, 13))).resolves.toBe('gzip member 1 is truncated inside its header (its file name has no terminating NUL)')
+    const extraCut = Buffer.concat([noExtra.subarray(0, 10), Buffer.from([5, 0, 1, 2])])
+    await expect(fail(extraCut)).resolves.toBe('gzip member 1 is truncated inside its header')
+    await expect(fail(all.subarray(0, 17))).resolves.toBe('gzip member 1 is truncated inside its header (its comment has no terminating NUL)')
+    // A file name of 512 bytes with no NUL yet: too long already, not merely cut short.
+    await expect(fail(gz('name-512').subarray(0, 10 + 512))).resolves.toBe(
+      "gzip member 1 has a file name longer than 511 bytes, which Helm's gzip reader (Go's) refuses"
+    )
+    // Both magic bytes count.
+    await expect(fail(Buffer.from([0x1f, 0x00, 0x08, 0, 0, 0, 0, 0, 0, 3]))).resolves.toBe('not a gzip stream')
+    await expect(fail(Buffer.concat([gz('plain'), Buffer.from([0x1f, 0x00, 0x08, 0])]))).resolves.toBe('4 bytes of trailing data after the gzip stream')
+  })
+
+  test('a CRC32 one off is reported with both values', async () => {
+    const v = vectors.find((x) => x.case === 'crc-wrong')!
+    const gz = Buffer.from(v.gzip, 'base64')
+    const recorded = gz.readUInt32LE(gz.length - 8)
+    const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`
+    await expect(read(gz, 1 << 20)).rejects.toThrow(`the trailer says ${hex(recorded)}, the content's is ${hex((recorded - 1) >>> 0)}`)
+  })
+
+  test('reserved header flags are refused, as GNU gzip refuses them', async () => {
+    const gz = Buffer.from(vectors.find((x) => x.case === 'plain')!.gzip, 'base64')
+    for (const flag of [0x20, 0x40, 0x80]) {
+      const bad = Buffer.from(gz)
+      bad[3] |= flag
+      const f = archive(bad, `flag-${flag}.gz`)
+      expect(gzipOk(f)).toBe(false)
+      await expect(read(bad, 1 << 20)).rejects.toThrow('gzip member 1 sets reserved header flags')
+    }
+  })
+
+  test.each(vectors.filter((v) => !v.error).map((v) => [v.case, v] as const))('%s: the content Go reads', async (_, v) => {
+    for (const size of [1 << 20, 7, 1]) expect((await read(Buffer.from(v.gzip, 'base64'), size)).toString('base64')).toBe(v.content)
+  })
+})
+
 describe('the action verifies every archive before pushing', () => {
   let reg: TestRegistry
   beforeAll(async () => {
@@ -324,15 +437,15 @@ describe('the action verifies every archive before pushing', () => {
   })
   afterAll(async () => reg?.stop())
 
-  test('a given archive with a bad tar header checksum fails that chart, naming it and the archive; with fail-fast nothing is pushed', async () => {
+  test('a given archive whose end-of-archive marker is one zero block fails that chart, naming it and the archive; with fail-fast nothing is pushed', async () => {
     const ws = tmp()
-    const tar = Buffer.from(goodTar)
-    tar[512 * 2 + 1] ^= 0x01
-    writeFileSync(path.join(ws, 'web-1.2.3.tgz'), gzipOf(tar))
+    // Go's archive/tar, and so Helm's loader and ours, read this archive (__tests__/fixtures/go/tar-reader, one-zero-block);
+    // only the read-back check refuses it.
+    writeFileSync(path.join(ws, 'web-1.2.3.tgz'), gzipOf(goodTar.subarray(0, goodTar.length - 512)))
     writeTree(ws, { 'ok/Chart.yaml': 'apiVersion: v2\nname: ok\nversion: 0.1.0\n' })
     const run = await runAction({ charts: 'ok\nweb-1.2.3.tgz', registry: `oci://${reg.host}/verify`, sign: 'false', 'fail-fast': 'true' }, { workspace: ws })
     expect(run.code).not.toBe(0)
-    expect(run.errors.join('\n')).toMatch(/web-1\.2\.3\.tgz.*failed verification.*header checksum/)
+    expect(run.errors.join('\n')).toMatch(/web-1\.2\.3\.tgz.*failed verification.*one zero block instead of two/)
     const catalog = JSON.parse(execFileSync('curl', ['-sf', `http://${reg.host}/v2/_catalog`]).toString())
     expect(catalog.repositories ?? []).toEqual([])
   })

@@ -16,7 +16,7 @@ import * as zlib from 'node:zlib'
 import { ChartError } from '../errors'
 import { ByteQueue } from './byte-queue'
 import { bufferFile, diskFile, type ChartFile } from './chart'
-import { BLOCK, MAX_META, parseOctal, parsePax } from './tar'
+import { BLOCK, checkHeader, dataSize, entryName, fieldBytes, isDirectory, isMeta, MAX_META, padded, parsePax, TarFormatError } from './tar'
 
 /** Helm 3.17.3+/4: per-file and whole-chart (decompressed) limits. */
 export const MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -198,55 +198,68 @@ export async function* tarEntries(
   })
   let pax: Record<string, string> = {}
   let longName: string | undefined
+  let off = 0
+  const zero = (b: Buffer): boolean => b.every((x) => x === 0)
+  // What Go's archive/tar refuses (and so Helm's loader) throws TarFormatError: a header cut short, a zero block
+  // followed by anything but a second one or the end, a wrong checksum, a numeric field that is not a number, a
+  // malformed PAX record.
+  const block = async (): Promise<Buffer | undefined> => {
+    const b = await q.take(BLOCK)
+    if (!b && q.buffered) throw new TarFormatError('the stream ends inside a header block', off)
+    return b
+  }
   try {
     for (;;) {
-      const h = await q.take(BLOCK)
-      if (!h || h.every((b) => b === 0)) break
-      const size = parseOctal(h, 124, 12)
+      const h = await block()
+      if (!h) break
+      if (zero(h)) {
+        const next = await block()
+        if (next && !zero(next)) throw new TarFormatError('a zero block is followed by a header', off)
+        break
+      }
+      const header = checkHeader(h, off)
       const type = String.fromCharCode(h[156] || 0x30)
-      const padded = size + ((BLOCK - (size % BLOCK)) % BLOCK)
+      const size = isMeta(type) ? header.size : dataSize(type, header.size, pax, off)
+      const at = off
+      off += BLOCK + padded(size)
       const truncated = (): never => fail(`cannot read ${where}: unexpected end of tar archive`)
-      const readBody = async (): Promise<Buffer> => ((await q.take(padded)) ?? truncated()).subarray(0, size)
+      const readBody = async (): Promise<Buffer> => ((await q.take(padded(size))) ?? truncated()).subarray(0, size)
       if (type === 'x' || type === 'g' || type === 'L') {
         if (size > MAX_META) fail(`chart archive has a ${size}-byte extended header`)
         const data = await readBody()
-        if (type === 'x') pax = parsePax(data)
-        if (type === 'L') longName = utf8Name(data.subarray(0, data.indexOf(0) < 0 ? data.length : data.indexOf(0)), badName)
+        if (type !== 'L') {
+          const records = parsePax(data, at)
+          if (type === 'x') pax = records
+        } else longName = utf8Name(fieldBytes(data, 0, data.length), badName)
         continue
       }
-      const magic = h.toString('latin1', 257, 263)
-      const rawName = (off: number, len: number): Buffer => {
-        const end = h.indexOf(0, off)
-        return h.subarray(off, end < 0 || end > off + len ? off + len : end)
-      }
-      let name = utf8Name(rawName(0, 100), badName)
-      const prefix = magic.startsWith('ustar') ? utf8Name(rawName(345, 155), badName) : ''
-      if (prefix) name = `${prefix}/${name}`
-      if (longName !== undefined) name = longName
-      if (pax.path !== undefined) name = pax.path
+      const name = entryName(h, pax, longName, (b) => utf8Name(b, badName))
       pax = {}
       longName = undefined
       budget.addFile(name)
-      if (TYPES[type] || !['0', '\0', '7', '5'].includes(type)) {
+      if (TYPES[type] || !['0', '7', '5'].includes(type)) {
         fail(`chart archive entry "${name}" is ${TYPES[type] ?? `of tar type ${JSON.stringify(type)}`}; only regular files and directories are accepted`, name)
       }
       if (name.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(name) || name.startsWith('\\')) {
         fail(`chart archive entry "${name}" has an absolute name`, name)
       }
-      if (type === '5') {
+      if (isDirectory(h, name, header.mode)) {
         await readBody()
         yield { name, directory: true, data: Buffer.alloc(0), size }
         continue
       }
       if (size > MAX_FILE_SIZE) fail(`decompressed chart file "${name}" is larger than the maximum file size ${MAX_FILE_SIZE}`, name)
       if (!keep(name)) {
-        if (!(await q.skip(padded))) truncated()
+        if (!(await q.skip(padded(size)))) truncated()
         yield { name, directory: false, data: undefined, size }
         continue
       }
       const body = await readBody()
       yield { name, directory: false, data: body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body, size }
     }
+  } catch (err) {
+    if (err instanceof TarFormatError) fail(`cannot read ${where}: ${err.message}`)
+    throw err
   } finally {
     await source.return?.()
   }

@@ -99,39 +99,95 @@ export interface TarEntry {
   mtimeMs: number
 }
 
-export function cstring(buf: Buffer, offset: number, length: number): string {
+/** A NUL-terminated field's bytes (Go's parseString): up to its first NUL, else the whole field. */
+export function fieldBytes(buf: Buffer, offset: number, length: number): Buffer {
   const end = buf.indexOf(0, offset)
-  return buf.toString('utf8', offset, end < 0 || end > offset + length ? offset + length : end)
+  return buf.subarray(offset, end < 0 || end > offset + length ? offset + length : end)
 }
 
-export function parseOctal(buf: Buffer, offset: number, length: number): number {
-  if (buf[offset] & 0x80) {
-    // GNU base-256 for large values.
-    let v = 0
-    for (let i = offset + 1; i < offset + length; i++) v = v * 256 + buf[i]
-    return v
-  }
-  const s = cstring(buf, offset, length).trim()
-  return s ? parseInt(s, 8) : 0
+export const cstring = (buf: Buffer, offset: number, length: number): string => fieldBytes(buf, offset, length).toString('utf8')
+
+/**
+ * An entry's name as Go's archive/tar gives it: the GNU long name, else the PAX path (each only when not empty;
+ * Go applies the long name last, so it wins), else the header's name, after the prefix field only under the POSIX
+ * magic "ustar\0" (a GNU header keeps times there). `text` decodes the header's bytes.
+ */
+export function entryName(h: Buffer, pax: Record<string, string>, longName: string | undefined, text = (b: Buffer): string => b.toString('utf8')): string {
+  if (longName) return longName
+  if (pax.path) return pax.path
+  const name = text(fieldBytes(h, 0, 100))
+  const prefix = h.toString('latin1', 257, 263) === 'ustar\0' ? text(fieldBytes(h, 345, 155)) : ''
+  return prefix ? `${prefix}/${name}` : name
 }
 
-export function parsePax(data: Buffer): Record<string, string> {
+/**
+ * Whether Helm's loader takes an entry for a directory (Go's `FileInfo().IsDir()`): type 5, an old-style entry
+ * (type NUL) whose name ends in "/", or a mode whose file-type bits are those of a directory.
+ */
+export function isDirectory(h: Buffer, name: string, mode: number): boolean {
+  return h[156] === 0x35 || (h[156] === 0 && name.endsWith('/')) || mode - (mode % 0o10000) === 0o40000
+}
+
+/** `strconv.ParseInt(v, 10, 64)` succeeds. */
+const isInt64 = (v: string): boolean => /^[+-]?[0-9]+$/.test(v) && BigInt(v) >= -(BigInt(2) ** BigInt(63)) && BigInt(v) < BigInt(2) ** BigInt(63)
+/** Go's parsePAXTime: <int64 seconds>[.<digits>]. */
+const isPaxTime = (v: string): boolean => {
+  const dot = v.indexOf('.')
+  return dot < 0 ? isInt64(v) : isInt64(v.slice(0, dot)) && /^[0-9]*$/.test(v.slice(dot + 1))
+}
+/** The PAX values archive/tar parses (mergePAX); an empty one keeps the header's value and is not parsed. */
+const PAX_VALUES: Record<string, (v: string) => boolean> = { uid: isInt64, gid: isInt64, size: isInt64, atime: isPaxTime, mtime: isPaxTime, ctime: isPaxTime }
+/** Keys whose value may not hold a NUL (validPAXRecord); any other key may not. */
+const PAX_NAMES = new Set(['path', 'linkpath', 'uname', 'gname'])
+
+/**
+ * PAX records as Go's archive/tar reads them (parsePAXRecord, validPAXRecord, mergePAX): "<len> key=value\n", the
+ * decimal length counting the whole record and at least 5, a key that is not empty, no NUL in a key or in a path or
+ * name, and uid, gid, size and times that parse. Throws `TarFormatError` (`at`: the extended header's offset).
+ */
+export function parsePax(data: Buffer, at = 0): Record<string, string> {
   const out: Record<string, string> = {}
-  let i = 0
-  while (i < data.length) {
+  const malformed = (): never => {
+    throw new TarFormatError('malformed PAX record', at)
+  }
+  for (let i = 0; i < data.length;) {
     const sp = data.indexOf(0x20, i)
-    if (sp < 0) break
-    const len = parseInt(data.toString('latin1', i, sp), 10)
-    if (!len) break
-    const rec = data.toString('utf8', sp + 1, i + len - 1)
-    const eq = rec.indexOf('=')
-    if (eq > 0) out[rec.slice(0, eq)] = rec.slice(eq + 1)
+    const digits = sp < 0 ? '' : data.toString('latin1', i, sp)
+    const len = /^\+?[0-9]+$/.test(digits) ? Number(digits) : NaN
+    if (!(len >= 5) || i + len > data.length || len <= digits.length + 1 || data[i + len - 1] !== 0x0a) malformed()
+    const rec = data.subarray(sp + 1, i + len - 1)
+    const eq = rec.indexOf(0x3d)
+    if (eq <= 0) malformed()
+    const key = rec.toString('utf8', 0, eq)
+    const value = rec.subarray(eq + 1)
+    if ((PAX_NAMES.has(key) ? value : rec.subarray(0, eq)).includes(0)) malformed()
+    out[key] = value.toString('utf8')
     i += len
+  }
+  for (const [key, value] of Object.entries(out)) {
+    if (value && PAX_VALUES[key] && !PAX_VALUES[key](value)) throw new TarFormatError(`PAX record ${key} is not a number: ${JSON.stringify(value)}`, at)
   }
   return out
 }
 
-/** Reads every entry of an uncompressed tar; `onEntry` sees each header first (size limits). */
+/**
+ * How many bytes of data follow an entry's header, as Go reads it: none for the types that are a header only
+ * (links, devices, directories, FIFOs: isHeaderOnlyType), else the PAX size when there is one, else the header's.
+ */
+export function dataSize(type: string, size: number, pax: Record<string, string>, at: number): number {
+  if ('123456'.includes(type)) return 0
+  const n = pax.size ? Number(pax.size) : size
+  if (n < 0) throw new TarFormatError(`the PAX size ${n} is negative`, at)
+  return n
+}
+
+/** `size` bytes and the padding to a whole block. */
+export const padded = (size: number): number => size + ((BLOCK - (size % BLOCK)) % BLOCK)
+
+/** The headers that describe the next entry (PAX, global PAX, GNU long name and long link name): data read by their own size. */
+export const isMeta = (type: string): boolean => type === 'x' || type === 'g' || type === 'L' || type === 'K'
+
+/** Reads every entry of an uncompressed tar (headers checked as `checkHeader` does); `onEntry` sees each header first. */
 export function readTar(tar: Buffer, onEntry?: (name: string, size: number) => void): TarEntry[] {
   const entries: TarEntry[] = []
   let off = 0
@@ -140,29 +196,20 @@ export function readTar(tar: Buffer, onEntry?: (name: string, size: number) => v
   while (off + BLOCK <= tar.length) {
     const h = tar.subarray(off, off + BLOCK)
     if (h.every((b) => b === 0)) break
-    const size = parseOctal(h, 124, 12)
+    const header = checkHeader(h, off)
     const type = String.fromCharCode(h[156] || 0x30)
+    const size = isMeta(type) ? header.size : dataSize(type, header.size, pax, off)
     const dataStart = off + BLOCK
     if (dataStart + size > tar.length) throw new Error('unexpected end of tar archive')
     const data = tar.subarray(dataStart, dataStart + size)
-    off = dataStart + size + ((BLOCK - (size % BLOCK)) % BLOCK)
-    if (type === 'x') {
-      pax = parsePax(data)
-      continue
-    }
+    const at = off
+    off = dataStart + padded(size)
+    if (type === 'x') pax = parsePax(data, at)
+    if (type === 'L') longName = cstring(data, 0, data.length)
     // A global header, or a GNU long link name (the target of the next entry, which is no file of its own).
-    if (type === 'g' || type === 'K') continue
-    if (type === 'L') {
-      longName = cstring(data, 0, data.length)
-      continue
-    }
-    const magic = h.toString('latin1', 257, 263)
-    const prefix = magic.startsWith('ustar') ? cstring(h, 345, 155) : ''
-    let name = cstring(h, 0, 100)
-    if (prefix) name = `${prefix}/${name}`
-    if (longName !== undefined) name = longName
-    if (pax.path !== undefined) name = pax.path
-    const mtimeMs = (pax.mtime ? parseFloat(pax.mtime) : parseOctal(h, 136, 12)) * 1000
+    if (isMeta(type)) continue
+    const name = entryName(h, pax, longName)
+    const mtimeMs = (pax.mtime ? parseFloat(pax.mtime) : header.mtime) * 1000
     pax = {}
     longName = undefined
     onEntry?.(name, size)
@@ -183,27 +230,48 @@ export class TarFormatError extends Error {
 
 const OCTAL = /^[0-7]*$/
 
-/** A numeric header field as archive/tar accepts it: octal digits, spaces/NULs around, or GNU base-256. */
+/**
+ * A numeric header field as archive/tar parses it: octal digits with spaces/NULs around (what follows a NUL inside
+ * is ignored), or GNU base-256 (bit 0x40 of the first byte the sign, the value below 2^64).
+ */
 function strictNumber(h: Buffer, offset: number, length: number, field: string, at: number): number {
-  if (h[offset] & 0x80) return parseOctal(h, offset, length)
+  if (h[offset] & 0x80) {
+    const inv = h[offset] & 0x40 ? 0xff : 0
+    let v = 0
+    for (let i = offset; i < offset + length; i++) {
+      if (v >= 2 ** 56) throw new TarFormatError(`header field ${field} overflows 64 bits`, at)
+      v = v * 256 + ((h[i] ^ inv) & (i === offset ? 0x7f : 0xff))
+    }
+    return inv ? -v - 1 : v
+  }
   const s = h.toString('latin1', offset, offset + length).replace(/^[ \0]+|[ \0]+$/g, '')
-  if (!OCTAL.test(s)) throw new TarFormatError(`header field ${field} is not an octal number: ${JSON.stringify(s)}`, at)
-  return s ? parseInt(s, 8) : 0
+  const digits = s.split('\0', 1)[0]
+  if (!OCTAL.test(digits)) throw new TarFormatError(`header field ${field} is not an octal number: ${JSON.stringify(s)}`, at)
+  return digits ? parseInt(digits, 8) : 0
 }
 
-/** PAX records as archive/tar requires them: "<len> key=value\n", the length counting the whole record. */
-function checkPax(data: Buffer, at: number): void {
-  let i = 0
-  while (i < data.length) {
-    const sp = data.indexOf(0x20, i)
-    const len = sp > i ? Number(data.toString('latin1', i, sp)) : NaN
-    // Every record needs its '=' (Go's parsePAXRecord: ErrHeader), also the last one, where indexOf finds none.
-    const eq = data.indexOf(0x3d, sp)
-    if (!Number.isInteger(len) || len <= sp - i || i + len > data.length || data[i + len - 1] !== 0x0a || eq < 0 || eq >= i + len) {
-      throw new TarFormatError('malformed PAX record', at)
-    }
-    i += len
+/**
+ * Checks a (non-zero) header block as Go's archive/tar does before it accepts
+ * it: the checksum (unsigned or signed sum, the field counted as spaces) and
+ * every numeric field it parses. Returns the entry's size, mode and mtime; throws `TarFormatError`.
+ */
+export function checkHeader(h: Buffer, at: number): { size: number; mode: number; mtime: number } {
+  let unsigned = 0
+  let signed = 0
+  for (let i = 0; i < BLOCK; i++) {
+    const b = i >= 148 && i < 156 ? 0x20 : h[i]
+    unsigned += b
+    signed += b > 127 ? b - 256 : b
   }
+  const recorded = strictNumber(h, 148, 8, 'chksum', at)
+  if (recorded !== unsigned && recorded !== signed) throw new TarFormatError(`header checksum ${recorded} does not match the header (${unsigned})`, at)
+  const mode = strictNumber(h, 100, 8, 'mode', at)
+  strictNumber(h, 108, 8, 'uid', at)
+  strictNumber(h, 116, 8, 'gid', at)
+  const mtime = strictNumber(h, 136, 12, 'mtime', at)
+  const size = strictNumber(h, 124, 12, 'size', at)
+  if (size < 0) throw new TarFormatError(`header field size is negative (${size})`, at)
+  return { size, mode, mtime }
 }
 
 /**
@@ -230,48 +298,29 @@ export async function verifyTar(tar: AsyncIterable<Buffer>): Promise<string[]> {
       for await (const rest of q.rest()) if (!zero(rest)) throw new TarFormatError('data follows the end-of-archive marker', off + 2 * BLOCK)
       return names
     }
-    let unsigned = 0
-    let signed = 0
-    for (let i = 0; i < BLOCK; i++) {
-      const b = i >= 148 && i < 156 ? 0x20 : h[i]
-      unsigned += b
-      signed += b > 127 ? b - 256 : b
-    }
-    const recorded = strictNumber(h, 148, 8, 'chksum', off)
-    if (recorded !== unsigned && recorded !== signed) throw new TarFormatError(`header checksum ${recorded} does not match the header (${unsigned})`, off)
-    const size = strictNumber(h, 124, 12, 'size', off)
-    for (const [field, o, l] of [
-      ['mode', 100, 8],
-      ['uid', 108, 8],
-      ['gid', 116, 8],
-      ['mtime', 136, 12]
-    ] as const)
-      strictNumber(h, o, l, field, off)
+    const header = checkHeader(h, off)
     const type = String.fromCharCode(h[156] || 0x30)
-    const padded = size + ((BLOCK - (size % BLOCK)) % BLOCK)
+    const size = isMeta(type) ? header.size : dataSize(type, header.size, pax, off)
     const pastEnd = (): never => {
       throw new TarFormatError(`entry data (${size} bytes and padding) runs past the end of the stream`, off)
     }
     let data: Buffer = Buffer.alloc(0)
     // Only metadata entries are read; file contents are passed over (the loader reads them, with its limits).
-    if (type === 'x' || type === 'g' || type === 'L') {
+    if (isMeta(type)) {
       if (size > MAX_META) throw new TarFormatError(`an extended header of ${size} bytes is larger than ${MAX_META}`, off)
-      data = (await q.take(padded))?.subarray(0, size) ?? pastEnd()
-    } else if (!(await q.skip(padded))) pastEnd()
+      data = (await q.take(padded(size)))?.subarray(0, size) ?? pastEnd()
+    } else if (!(await q.skip(padded(size)))) pastEnd()
     if (type === 'x' || type === 'g') {
-      checkPax(data, off)
-      if (type === 'x') pax = parsePax(data)
+      const records = parsePax(data, off)
+      if (type === 'x') pax = records
     } else if (type === 'L') longName = cstring(data, 0, data.length)
     else if (type !== 'K') {
-      const prefix = h.toString('latin1', 257, 263).startsWith('ustar') ? cstring(h, 345, 155) : ''
-      let name = cstring(h, 0, 100)
-      if (prefix) name = `${prefix}/${name}`
-      name = pax.path ?? longName ?? name
+      const name = entryName(h, pax, longName)
       if (!name) throw new TarFormatError('an entry has an empty name', off)
       names.push(name)
       pax = {}
       longName = undefined
     }
-    off += BLOCK + padded
+    off += BLOCK + padded(size)
   }
 }

@@ -27,24 +27,29 @@ export class GzipFormatError extends Error {}
 /** A header cut short: more input may complete it (or, at the end of the file, the archive is truncated). */
 class ShortHeader extends GzipFormatError {}
 
-/** Gzip headers are a few bytes; FEXTRA allows 64 KiB, and longer names or comments are not a chart's. */
-const MAX_HEADER = 1024 * 1024
+/** Bytes after a member that do not start another: how many is counted to the end of the input. */
+class TrailingData extends GzipFormatError {}
+
 /** Archives up to this size are read into memory in one go by `verifyArchive`. */
 const READ_ONCE = 1024 * 1024
 /** Compressed bytes fed to inflate at once, and the size of its output chunks: fewer, larger steps cost less. */
 const STEP = 128 * 1024
 
+/** Go's compress/gzip reads a file name or comment into a 512-byte buffer, its NUL included: a longer one is a bad header. */
+const MAX_STRING = 511
+
 /** The end of a zero-terminated header field starting at `at`, past its NUL. */
 function zeroTerminated(gz: Buffer, at: number, field: string, n: number): number {
   const nul = gz.indexOf(0, at)
+  if ((nul < 0 ? gz.length : nul) - at > MAX_STRING)
+    throw new GzipFormatError(`gzip member ${n} has a ${field} longer than ${MAX_STRING} bytes, which Helm's gzip reader (Go's) refuses`)
   if (nul < 0) throw new ShortHeader(`gzip member ${n} is truncated inside its header (its ${field} has no terminating NUL)`)
   return nul + 1
 }
 
 /** Where the deflate data of the member at the start of `gz` begins. */
 function memberHeader(gz: Buffer, n: number): number {
-  if (gz[0] !== 0x1f || (gz.length > 1 && gz[1] !== 0x8b))
-    throw new GzipFormatError(n === 1 ? 'not a gzip stream' : `${gz.length} bytes of trailing data after the gzip stream`)
+  if (gz[0] !== 0x1f || (gz.length > 1 && gz[1] !== 0x8b)) throw n === 1 ? new GzipFormatError('not a gzip stream') : new TrailingData()
   if (gz.length < 10) throw new ShortHeader(`gzip member ${n} is truncated inside its header`)
   if (gz[2] !== 8) throw new GzipFormatError(`gzip member ${n} uses compression method ${gz[2]}, not deflate`)
   const flg = gz[3]
@@ -97,7 +102,13 @@ export async function* gunzipVerified(source: AsyncIterable<Buffer>, maxOutputLe
           body = memberHeader(pending, n)
           break
         } catch (err) {
-          if (!(err instanceof ShortHeader) || pending.length > MAX_HEADER || !(await more())) throw err
+          if (err instanceof TrailingData) {
+            let extra = pending.length
+            for (let r = await input.next(); !r.done; r = await input.next()) extra += r.value.length
+            throw new GzipFormatError(`${extra} bytes of trailing data after the gzip stream`)
+          }
+          // A header is at most 66,573 bytes (FEXTRA up to 64 KiB, name and comment up to 511 each): waiting is bounded.
+          if (!(err instanceof ShortHeader) || !(await more())) throw err
         }
       }
       pending = pending.subarray(body)
