@@ -43713,49 +43713,59 @@ async function* tarEntries(tar, where, budget, keep = () => true) {
     });
     let pax = {};
     let longName;
+    let off = 0;
+    const zero = (b) => b.every((x) => x === 0);
+    // What Go's archive/tar refuses (and so Helm's loader) throws TarFormatError: a header cut short, a zero block
+    // followed by anything but a second one or the end, a wrong checksum, a numeric field that is not a number, a
+    // malformed PAX record.
+    const block = async () => {
+        const b = await q.take(tar_1.BLOCK);
+        if (!b && q.buffered)
+            throw new tar_1.TarFormatError('the stream ends inside a header block', off);
+        return b;
+    };
     try {
         for (;;) {
-            const h = await q.take(tar_1.BLOCK);
-            if (!h || h.every((b) => b === 0))
+            const h = await block();
+            if (!h)
                 break;
-            const size = (0, tar_1.parseOctal)(h, 124, 12);
+            if (zero(h)) {
+                const next = await block();
+                if (next && !zero(next))
+                    throw new tar_1.TarFormatError('a zero block is followed by a header', off);
+                break;
+            }
+            const header = (0, tar_1.checkHeader)(h, off);
             const type = String.fromCharCode(h[156] || 0x30);
-            const padded = size + ((tar_1.BLOCK - (size % tar_1.BLOCK)) % tar_1.BLOCK);
+            const size = (0, tar_1.isMeta)(type) ? header.size : (0, tar_1.dataSize)(type, header.size, pax, off);
+            const at = off;
+            off += tar_1.BLOCK + (0, tar_1.padded)(size);
             const truncated = () => fail(`cannot read ${where}: unexpected end of tar archive`);
-            const readBody = async () => ((await q.take(padded)) ?? truncated()).subarray(0, size);
+            const readBody = async () => ((await q.take((0, tar_1.padded)(size))) ?? truncated()).subarray(0, size);
             if (type === 'x' || type === 'g' || type === 'L') {
                 if (size > tar_1.MAX_META)
                     fail(`chart archive has a ${size}-byte extended header`);
                 const data = await readBody();
-                if (type === 'x')
-                    pax = (0, tar_1.parsePax)(data);
-                if (type === 'L')
-                    longName = utf8Name(data.subarray(0, data.indexOf(0) < 0 ? data.length : data.indexOf(0)), badName);
+                if (type !== 'L') {
+                    const records = (0, tar_1.parsePax)(data, at);
+                    if (type === 'x')
+                        pax = records;
+                }
+                else
+                    longName = utf8Name((0, tar_1.fieldBytes)(data, 0, data.length), badName);
                 continue;
             }
-            const magic = h.toString('latin1', 257, 263);
-            const rawName = (off, len) => {
-                const end = h.indexOf(0, off);
-                return h.subarray(off, end < 0 || end > off + len ? off + len : end);
-            };
-            let name = utf8Name(rawName(0, 100), badName);
-            const prefix = magic.startsWith('ustar') ? utf8Name(rawName(345, 155), badName) : '';
-            if (prefix)
-                name = `${prefix}/${name}`;
-            if (longName !== undefined)
-                name = longName;
-            if (pax.path !== undefined)
-                name = pax.path;
+            const name = (0, tar_1.entryName)(h, pax, longName, (b) => utf8Name(b, badName));
             pax = {};
             longName = undefined;
             budget.addFile(name);
-            if (TYPES[type] || !['0', '\0', '7', '5'].includes(type)) {
+            if (TYPES[type] || !['0', '7', '5'].includes(type)) {
                 fail(`chart archive entry "${name}" is ${TYPES[type] ?? `of tar type ${JSON.stringify(type)}`}; only regular files and directories are accepted`, name);
             }
             if (name.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(name) || name.startsWith('\\')) {
                 fail(`chart archive entry "${name}" has an absolute name`, name);
             }
-            if (type === '5') {
+            if ((0, tar_1.isDirectory)(h, name, header.mode)) {
                 await readBody();
                 yield { name, directory: true, data: Buffer.alloc(0), size };
                 continue;
@@ -43763,7 +43773,7 @@ async function* tarEntries(tar, where, budget, keep = () => true) {
             if (size > exports.MAX_FILE_SIZE)
                 fail(`decompressed chart file "${name}" is larger than the maximum file size ${exports.MAX_FILE_SIZE}`, name);
             if (!keep(name)) {
-                if (!(await q.skip(padded)))
+                if (!(await q.skip((0, tar_1.padded)(size))))
                     truncated();
                 yield { name, directory: false, data: undefined, size };
                 continue;
@@ -43771,6 +43781,11 @@ async function* tarEntries(tar, where, budget, keep = () => true) {
             const body = await readBody();
             yield { name, directory: false, data: body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body, size };
         }
+    }
+    catch (err) {
+        if (err instanceof tar_1.TarFormatError)
+            fail(`cannot read ${where}: ${err.message}`);
+        throw err;
     }
     finally {
         await source.return?.();
@@ -47895,20 +47910,25 @@ async function git(cwd, args) {
     try {
         // Loaded on first use: a run with SOURCE_DATE_EPOCH never starts git.
         const { getExecOutput } = await Promise.resolve().then(() => __importStar(__nccwpck_require__(5236)));
-        const { exitCode, stdout } = await getExecOutput('git', ['-c', 'safe.directory=*', ...args], { cwd, silent: true, ignoreReturnCode: true });
-        return exitCode === 0 ? stdout.trim() : undefined;
+        // Silent: nothing of git's reaches the runner but what the caller logs. A non-zero exit throws.
+        const { stdout } = await getExecOutput('git', ['-c', 'safe.directory=*', ...args], { cwd, silent: true });
+        return stdout.trim();
     }
     catch {
         return undefined;
     }
 }
+/** The largest time a tar header's 11 octal digits hold (2242-03-16); Go would switch to a PAX record past it. */
+const MAX_TAR_SECONDS = 0o77777777777;
+/** As Helm reads it (pkg/chart/v2/util/epoch.go): Go `strconv.ParseInt(v, 10, 64)`, not negative. */
 function parseSourceDateEpoch(raw) {
-    if (!/^\d+$/.test(raw.trim())) {
+    const secs = /^[-+]?\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!(secs >= 0 && secs <= MAX_TAR_SECONDS)) {
         throw new errors_1.InputError(`invalid SOURCE_DATE_EPOCH "${raw}"`, {
-            hint: 'Set SOURCE_DATE_EPOCH to whole seconds since 1970 (for example $(git log -1 --format=%ct)) or unset it'
+            hint: `Set SOURCE_DATE_EPOCH to whole seconds since 1970, at most ${MAX_TAR_SECONDS} (for example $(git log -1 --format=%ct)), or unset it`
         });
     }
-    return new Date(Number(raw.trim()) * 1000);
+    return new Date(secs * 1000);
 }
 /** `target` is the chart directory or the packaged archive's path. */
 async function sourceDateEpoch(target, env) {
@@ -47948,12 +47968,15 @@ async function sourceDateEpoch(target, env) {
  * archives Helm accepts (USTAR, PAX, GNU long names).
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.TarFormatError = exports.trailer = exports.padding = exports.MAX_META = exports.BLOCK = void 0;
+exports.TarFormatError = exports.isMeta = exports.padded = exports.cstring = exports.trailer = exports.padding = exports.MAX_META = exports.BLOCK = void 0;
 exports.fileHeader = fileHeader;
-exports.cstring = cstring;
-exports.parseOctal = parseOctal;
+exports.fieldBytes = fieldBytes;
+exports.entryName = entryName;
+exports.isDirectory = isDirectory;
 exports.parsePax = parsePax;
+exports.dataSize = dataSize;
 exports.readTar = readTar;
+exports.checkHeader = checkHeader;
 exports.verifyTar = verifyTar;
 const byte_queue_1 = __nccwpck_require__(4138);
 exports.BLOCK = 512;
@@ -48041,40 +48064,97 @@ exports.padding = pad;
 /** The end-of-archive marker: two zero blocks, without padding to a record (Go). */
 const trailer = () => Buffer.alloc(2 * exports.BLOCK);
 exports.trailer = trailer;
-function cstring(buf, offset, length) {
+/** A NUL-terminated field's bytes (Go's parseString): up to its first NUL, else the whole field. */
+function fieldBytes(buf, offset, length) {
     const end = buf.indexOf(0, offset);
-    return buf.toString('utf8', offset, end < 0 || end > offset + length ? offset + length : end);
+    return buf.subarray(offset, end < 0 || end > offset + length ? offset + length : end);
 }
-function parseOctal(buf, offset, length) {
-    if (buf[offset] & 0x80) {
-        // GNU base-256 for large values.
-        let v = 0;
-        for (let i = offset + 1; i < offset + length; i++)
-            v = v * 256 + buf[i];
-        return v;
-    }
-    const s = cstring(buf, offset, length).trim();
-    return s ? parseInt(s, 8) : 0;
+const cstring = (buf, offset, length) => fieldBytes(buf, offset, length).toString('utf8');
+exports.cstring = cstring;
+/**
+ * An entry's name as Go's archive/tar gives it: the GNU long name, else the PAX path (each only when not empty;
+ * Go applies the long name last, so it wins), else the header's name, after the prefix field only under the POSIX
+ * magic "ustar\0" (a GNU header keeps times there). `text` decodes the header's bytes.
+ */
+function entryName(h, pax, longName, text = (b) => b.toString('utf8')) {
+    if (longName)
+        return longName;
+    if (pax.path)
+        return pax.path;
+    const name = text(fieldBytes(h, 0, 100));
+    const prefix = h.toString('latin1', 257, 263) === 'ustar\0' ? text(fieldBytes(h, 345, 155)) : '';
+    return prefix ? `${prefix}/${name}` : name;
 }
-function parsePax(data) {
+/**
+ * Whether Helm's loader takes an entry for a directory (Go's `FileInfo().IsDir()`): type 5, an old-style entry
+ * (type NUL) whose name ends in "/", or a mode whose file-type bits are those of a directory.
+ */
+function isDirectory(h, name, mode) {
+    return h[156] === 0x35 || (h[156] === 0 && name.endsWith('/')) || mode - (mode % 0o10000) === 0o40000;
+}
+/** `strconv.ParseInt(v, 10, 64)` succeeds. */
+const isInt64 = (v) => /^[+-]?[0-9]+$/.test(v) && BigInt(v) >= -(BigInt(2) ** BigInt(63)) && BigInt(v) < BigInt(2) ** BigInt(63);
+/** Go's parsePAXTime: <int64 seconds>[.<digits>]. */
+const isPaxTime = (v) => {
+    const dot = v.indexOf('.');
+    return dot < 0 ? isInt64(v) : isInt64(v.slice(0, dot)) && /^[0-9]*$/.test(v.slice(dot + 1));
+};
+/** The PAX values archive/tar parses (mergePAX); an empty one keeps the header's value and is not parsed. */
+const PAX_VALUES = { uid: isInt64, gid: isInt64, size: isInt64, atime: isPaxTime, mtime: isPaxTime, ctime: isPaxTime };
+/** Keys whose value may not hold a NUL (validPAXRecord); any other key may not. */
+const PAX_NAMES = new Set(['path', 'linkpath', 'uname', 'gname']);
+/**
+ * PAX records as Go's archive/tar reads them (parsePAXRecord, validPAXRecord, mergePAX): "<len> key=value\n", the
+ * decimal length counting the whole record and at least 5, a key that is not empty, no NUL in a key or in a path or
+ * name, and uid, gid, size and times that parse. Throws `TarFormatError` (`at`: the extended header's offset).
+ */
+function parsePax(data, at = 0) {
     const out = {};
-    let i = 0;
-    while (i < data.length) {
+    const malformed = () => {
+        throw new TarFormatError('malformed PAX record', at);
+    };
+    for (let i = 0; i < data.length;) {
         const sp = data.indexOf(0x20, i);
-        if (sp < 0)
-            break;
-        const len = parseInt(data.toString('latin1', i, sp), 10);
-        if (!len)
-            break;
-        const rec = data.toString('utf8', sp + 1, i + len - 1);
-        const eq = rec.indexOf('=');
-        if (eq > 0)
-            out[rec.slice(0, eq)] = rec.slice(eq + 1);
+        const digits = sp < 0 ? '' : data.toString('latin1', i, sp);
+        const len = /^\+?[0-9]+$/.test(digits) ? Number(digits) : NaN;
+        if (!(len >= 5) || i + len > data.length || len <= digits.length + 1 || data[i + len - 1] !== 0x0a)
+            malformed();
+        const rec = data.subarray(sp + 1, i + len - 1);
+        const eq = rec.indexOf(0x3d);
+        if (eq <= 0)
+            malformed();
+        const key = rec.toString('utf8', 0, eq);
+        const value = rec.subarray(eq + 1);
+        if ((PAX_NAMES.has(key) ? value : rec.subarray(0, eq)).includes(0))
+            malformed();
+        out[key] = value.toString('utf8');
         i += len;
+    }
+    for (const [key, value] of Object.entries(out)) {
+        if (value && PAX_VALUES[key] && !PAX_VALUES[key](value))
+            throw new TarFormatError(`PAX record ${key} is not a number: ${JSON.stringify(value)}`, at);
     }
     return out;
 }
-/** Reads every entry of an uncompressed tar; `onEntry` sees each header first (size limits). */
+/**
+ * How many bytes of data follow an entry's header, as Go reads it: none for the types that are a header only
+ * (links, devices, directories, FIFOs: isHeaderOnlyType), else the PAX size when there is one, else the header's.
+ */
+function dataSize(type, size, pax, at) {
+    if ('123456'.includes(type))
+        return 0;
+    const n = pax.size ? Number(pax.size) : size;
+    if (n < 0)
+        throw new TarFormatError(`the PAX size ${n} is negative`, at);
+    return n;
+}
+/** `size` bytes and the padding to a whole block. */
+const padded = (size) => size + ((exports.BLOCK - (size % exports.BLOCK)) % exports.BLOCK);
+exports.padded = padded;
+/** The headers that describe the next entry (PAX, global PAX, GNU long name and long link name): data read by their own size. */
+const isMeta = (type) => type === 'x' || type === 'g' || type === 'L' || type === 'K';
+exports.isMeta = isMeta;
+/** Reads every entry of an uncompressed tar (headers checked as `checkHeader` does); `onEntry` sees each header first. */
 function readTar(tar, onEntry) {
     const entries = [];
     let off = 0;
@@ -48084,34 +48164,24 @@ function readTar(tar, onEntry) {
         const h = tar.subarray(off, off + exports.BLOCK);
         if (h.every((b) => b === 0))
             break;
-        const size = parseOctal(h, 124, 12);
+        const header = checkHeader(h, off);
         const type = String.fromCharCode(h[156] || 0x30);
+        const size = (0, exports.isMeta)(type) ? header.size : dataSize(type, header.size, pax, off);
         const dataStart = off + exports.BLOCK;
         if (dataStart + size > tar.length)
             throw new Error('unexpected end of tar archive');
         const data = tar.subarray(dataStart, dataStart + size);
-        off = dataStart + size + ((exports.BLOCK - (size % exports.BLOCK)) % exports.BLOCK);
-        if (type === 'x') {
-            pax = parsePax(data);
-            continue;
-        }
+        const at = off;
+        off = dataStart + (0, exports.padded)(size);
+        if (type === 'x')
+            pax = parsePax(data, at);
+        if (type === 'L')
+            longName = (0, exports.cstring)(data, 0, data.length);
         // A global header, or a GNU long link name (the target of the next entry, which is no file of its own).
-        if (type === 'g' || type === 'K')
+        if ((0, exports.isMeta)(type))
             continue;
-        if (type === 'L') {
-            longName = cstring(data, 0, data.length);
-            continue;
-        }
-        const magic = h.toString('latin1', 257, 263);
-        const prefix = magic.startsWith('ustar') ? cstring(h, 345, 155) : '';
-        let name = cstring(h, 0, 100);
-        if (prefix)
-            name = `${prefix}/${name}`;
-        if (longName !== undefined)
-            name = longName;
-        if (pax.path !== undefined)
-            name = pax.path;
-        const mtimeMs = (pax.mtime ? parseFloat(pax.mtime) : parseOctal(h, 136, 12)) * 1000;
+        const name = entryName(h, pax, longName);
+        const mtimeMs = (pax.mtime ? parseFloat(pax.mtime) : header.mtime) * 1000;
         pax = {};
         longName = undefined;
         onEntry?.(name, size);
@@ -48129,28 +48199,51 @@ class TarFormatError extends Error {
 }
 exports.TarFormatError = TarFormatError;
 const OCTAL = /^[0-7]*$/;
-/** A numeric header field as archive/tar accepts it: octal digits, spaces/NULs around, or GNU base-256. */
+/**
+ * A numeric header field as archive/tar parses it: octal digits with spaces/NULs around (what follows a NUL inside
+ * is ignored), or GNU base-256 (bit 0x40 of the first byte the sign, the value below 2^64).
+ */
 function strictNumber(h, offset, length, field, at) {
-    if (h[offset] & 0x80)
-        return parseOctal(h, offset, length);
-    const s = h.toString('latin1', offset, offset + length).replace(/^[ \0]+|[ \0]+$/g, '');
-    if (!OCTAL.test(s))
-        throw new TarFormatError(`header field ${field} is not an octal number: ${JSON.stringify(s)}`, at);
-    return s ? parseInt(s, 8) : 0;
-}
-/** PAX records as archive/tar requires them: "<len> key=value\n", the length counting the whole record. */
-function checkPax(data, at) {
-    let i = 0;
-    while (i < data.length) {
-        const sp = data.indexOf(0x20, i);
-        const len = sp > i ? Number(data.toString('latin1', i, sp)) : NaN;
-        // Every record needs its '=' (Go's parsePAXRecord: ErrHeader), also the last one, where indexOf finds none.
-        const eq = data.indexOf(0x3d, sp);
-        if (!Number.isInteger(len) || len <= sp - i || i + len > data.length || data[i + len - 1] !== 0x0a || eq < 0 || eq >= i + len) {
-            throw new TarFormatError('malformed PAX record', at);
+    if (h[offset] & 0x80) {
+        const inv = h[offset] & 0x40 ? 0xff : 0;
+        let v = 0;
+        for (let i = offset; i < offset + length; i++) {
+            if (v >= 2 ** 56)
+                throw new TarFormatError(`header field ${field} overflows 64 bits`, at);
+            v = v * 256 + ((h[i] ^ inv) & (i === offset ? 0x7f : 0xff));
         }
-        i += len;
+        return inv ? -v - 1 : v;
     }
+    const s = h.toString('latin1', offset, offset + length).replace(/^[ \0]+|[ \0]+$/g, '');
+    const digits = s.split('\0', 1)[0];
+    if (!OCTAL.test(digits))
+        throw new TarFormatError(`header field ${field} is not an octal number: ${JSON.stringify(s)}`, at);
+    return digits ? parseInt(digits, 8) : 0;
+}
+/**
+ * Checks a (non-zero) header block as Go's archive/tar does before it accepts
+ * it: the checksum (unsigned or signed sum, the field counted as spaces) and
+ * every numeric field it parses. Returns the entry's size, mode and mtime; throws `TarFormatError`.
+ */
+function checkHeader(h, at) {
+    let unsigned = 0;
+    let signed = 0;
+    for (let i = 0; i < exports.BLOCK; i++) {
+        const b = i >= 148 && i < 156 ? 0x20 : h[i];
+        unsigned += b;
+        signed += b > 127 ? b - 256 : b;
+    }
+    const recorded = strictNumber(h, 148, 8, 'chksum', at);
+    if (recorded !== unsigned && recorded !== signed)
+        throw new TarFormatError(`header checksum ${recorded} does not match the header (${unsigned})`, at);
+    const mode = strictNumber(h, 100, 8, 'mode', at);
+    strictNumber(h, 108, 8, 'uid', at);
+    strictNumber(h, 116, 8, 'gid', at);
+    const mtime = strictNumber(h, 136, 12, 'mtime', at);
+    const size = strictNumber(h, 124, 12, 'size', at);
+    if (size < 0)
+        throw new TarFormatError(`header field size is negative (${size})`, at);
+    return { size, mode, mtime };
 }
 /**
  * Checks an uncompressed tar stream strictly, as a careful reader would:
@@ -48181,58 +48274,37 @@ async function verifyTar(tar) {
                     throw new TarFormatError('data follows the end-of-archive marker', off + 2 * exports.BLOCK);
             return names;
         }
-        let unsigned = 0;
-        let signed = 0;
-        for (let i = 0; i < exports.BLOCK; i++) {
-            const b = i >= 148 && i < 156 ? 0x20 : h[i];
-            unsigned += b;
-            signed += b > 127 ? b - 256 : b;
-        }
-        const recorded = strictNumber(h, 148, 8, 'chksum', off);
-        if (recorded !== unsigned && recorded !== signed)
-            throw new TarFormatError(`header checksum ${recorded} does not match the header (${unsigned})`, off);
-        const size = strictNumber(h, 124, 12, 'size', off);
-        for (const [field, o, l] of [
-            ['mode', 100, 8],
-            ['uid', 108, 8],
-            ['gid', 116, 8],
-            ['mtime', 136, 12]
-        ])
-            strictNumber(h, o, l, field, off);
+        const header = checkHeader(h, off);
         const type = String.fromCharCode(h[156] || 0x30);
-        const padded = size + ((exports.BLOCK - (size % exports.BLOCK)) % exports.BLOCK);
+        const size = (0, exports.isMeta)(type) ? header.size : dataSize(type, header.size, pax, off);
         const pastEnd = () => {
             throw new TarFormatError(`entry data (${size} bytes and padding) runs past the end of the stream`, off);
         };
         let data = Buffer.alloc(0);
         // Only metadata entries are read; file contents are passed over (the loader reads them, with its limits).
-        if (type === 'x' || type === 'g' || type === 'L') {
+        if ((0, exports.isMeta)(type)) {
             if (size > exports.MAX_META)
                 throw new TarFormatError(`an extended header of ${size} bytes is larger than ${exports.MAX_META}`, off);
-            data = (await q.take(padded))?.subarray(0, size) ?? pastEnd();
+            data = (await q.take((0, exports.padded)(size)))?.subarray(0, size) ?? pastEnd();
         }
-        else if (!(await q.skip(padded)))
+        else if (!(await q.skip((0, exports.padded)(size))))
             pastEnd();
         if (type === 'x' || type === 'g') {
-            checkPax(data, off);
+            const records = parsePax(data, off);
             if (type === 'x')
-                pax = parsePax(data);
+                pax = records;
         }
         else if (type === 'L')
-            longName = cstring(data, 0, data.length);
+            longName = (0, exports.cstring)(data, 0, data.length);
         else if (type !== 'K') {
-            const prefix = h.toString('latin1', 257, 263).startsWith('ustar') ? cstring(h, 345, 155) : '';
-            let name = cstring(h, 0, 100);
-            if (prefix)
-                name = `${prefix}/${name}`;
-            name = pax.path ?? longName ?? name;
+            const name = entryName(h, pax, longName);
             if (!name)
                 throw new TarFormatError('an entry has an empty name', off);
             names.push(name);
             pax = {};
             longName = undefined;
         }
-        off += exports.BLOCK + padded;
+        off += exports.BLOCK + (0, exports.padded)(size);
     }
 }
 
@@ -48418,15 +48490,20 @@ exports.GzipFormatError = GzipFormatError;
 /** A header cut short: more input may complete it (or, at the end of the file, the archive is truncated). */
 class ShortHeader extends GzipFormatError {
 }
-/** Gzip headers are a few bytes; FEXTRA allows 64 KiB, and longer names or comments are not a chart's. */
-const MAX_HEADER = 1024 * 1024;
+/** Bytes after a member that do not start another: how many is counted to the end of the input. */
+class TrailingData extends GzipFormatError {
+}
 /** Archives up to this size are read into memory in one go by `verifyArchive`. */
 const READ_ONCE = 1024 * 1024;
 /** Compressed bytes fed to inflate at once, and the size of its output chunks: fewer, larger steps cost less. */
 const STEP = 128 * 1024;
+/** Go's compress/gzip reads a file name or comment into a 512-byte buffer, its NUL included: a longer one is a bad header. */
+const MAX_STRING = 511;
 /** The end of a zero-terminated header field starting at `at`, past its NUL. */
 function zeroTerminated(gz, at, field, n) {
     const nul = gz.indexOf(0, at);
+    if ((nul < 0 ? gz.length : nul) - at > MAX_STRING)
+        throw new GzipFormatError(`gzip member ${n} has a ${field} longer than ${MAX_STRING} bytes, which Helm's gzip reader (Go's) refuses`);
     if (nul < 0)
         throw new ShortHeader(`gzip member ${n} is truncated inside its header (its ${field} has no terminating NUL)`);
     return nul + 1;
@@ -48434,7 +48511,7 @@ function zeroTerminated(gz, at, field, n) {
 /** Where the deflate data of the member at the start of `gz` begins. */
 function memberHeader(gz, n) {
     if (gz[0] !== 0x1f || (gz.length > 1 && gz[1] !== 0x8b))
-        throw new GzipFormatError(n === 1 ? 'not a gzip stream' : `${gz.length} bytes of trailing data after the gzip stream`);
+        throw n === 1 ? new GzipFormatError('not a gzip stream') : new TrailingData();
     if (gz.length < 10)
         throw new ShortHeader(`gzip member ${n} is truncated inside its header`);
     if (gz[2] !== 8)
@@ -48501,7 +48578,14 @@ async function* gunzipVerified(source, maxOutputLength = loader_1.MAX_DECOMPRESS
                     break;
                 }
                 catch (err) {
-                    if (!(err instanceof ShortHeader) || pending.length > MAX_HEADER || !(await more()))
+                    if (err instanceof TrailingData) {
+                        let extra = pending.length;
+                        for (let r = await input.next(); !r.done; r = await input.next())
+                            extra += r.value.length;
+                        throw new GzipFormatError(`${extra} bytes of trailing data after the gzip stream`);
+                    }
+                    // A header is at most 66,573 bytes (FEXTRA up to 64 KiB, name and comment up to 511 each): waiting is bounded.
+                    if (!(err instanceof ShortHeader) || !(await more()))
                         throw err;
                 }
             }
@@ -48653,8 +48737,11 @@ function goInt(plain) {
     if (!m)
         return false;
     const digits = m[2];
-    const v = /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits.toLowerCase());
-    return m[1] === '-' ? v <= 2n ** 63n : v < 2n ** 64n;
+    // A leading-0 octal is read as decimal here (a larger value): go-yaml takes any all-digit text it cannot read as an
+    // int as a float, quoted just the same, so only hex, binary and 0o values need their range.
+    const v = BigInt(digits);
+    // ParseUint takes no sign, so a signed value must fit int64.
+    return m[1] === '-' ? v <= 2n ** 63n : m[1] === '+' ? v < 2n ** 63n : v < 2n ** 64n;
 }
 /** Go `time.Parse` with one of go-yaml's layouts succeeds (fields in range, the day in its month). */
 function goTimestamp(s) {
@@ -48675,13 +48762,25 @@ function resolvesToNonString(s) {
         return true;
     if (BOOL_OR_NULL.has(s))
         return true;
+    // resolve.go looks no further than its table for the first character: a sign or digit may start a number or a
+    // timestamp, a '.' a float (Go's ParseFloat of the text itself: an underscore only between two digits); any other
+    // character (an '_' too) starts a string.
+    if (s.startsWith('.'))
+        return !/(?<![0-9])_|_(?![0-9])/.test(s) && goFloatText(s.replace(/_/g, ''));
+    if (!/^[-+0-9]/.test(s))
+        return false;
     // A float only if Go's ParseFloat takes it: one that overflows to infinity is an error there, so a string.
     const plain = s.replace(/_/g, '');
-    if (goInt(plain) || (FLOAT.test(plain) && Number.isFinite(Number(plain))))
+    if (goInt(plain) || goFloatText(plain))
+        return true;
+    // resolve.go's own "0b" fallback: ParseInt of what follows, in base 2, which may carry a sign ("0b-1").
+    const signedBinary = /^0b([-+])([01]+)$/.exec(plain);
+    if (signedBinary && goInt(`${signedBinary[1]}0b${signedBinary[2]}`))
         return true;
     return BASE60.test(s) || goTimestamp(s);
 }
-const isBlank = (c) => c === undefined || c === ' ' || c === '\t' || c === '\n';
+/** go-yaml's float syntax that Go's ParseFloat takes (in range). */
+const goFloatText = (plain) => FLOAT.test(plain) && Number.isFinite(Number(plain));
 /**
  * go-yaml v2 `is_printable` (yamlprivateh.go, unicode output on): LF, ASCII 0x20-0x7E, U+00A0-U+D7FF and
  * U+E000-U+FFFD but the BOM. Not tab, not U+0085, nothing past the BMP (an emoji is written as \U0001F680).
@@ -48694,84 +48793,47 @@ const isPrintable = (c) => {
         (cp >= 0xa0 && cp <= 0xd7ff && cp !== 0x2028 && cp !== 0x2029) ||
         (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff));
 };
-/** libyaml `yaml_emitter_analyze_scalar`, reduced to what picks the style. */
+/**
+ * libyaml `yaml_emitter_analyze_scalar`, reduced to what picks the style. Text with a line break never gets to plain or
+ * single-quoted style here (scalar writes it as a literal block or double-quoted; a key with one goes after "? "), so
+ * what libyaml tracks only to rule those out for it (a break at either end, a space after a break) is left out.
+ */
 function analyze(s) {
-    let block = false;
+    let indicator = false;
     let special = false;
     let lineBreaks = false;
     let spaceBreak = false;
-    let breakSpace = false;
     const chars = [...s];
-    let prevSpace = false;
-    let prevBreak = false;
-    let leadingSpace = false;
-    let trailingSpace = false;
-    let leadingBreak = false;
-    let trailingBreak = false;
     chars.forEach((c, i) => {
-        const next = chars[i + 1];
-        const first = i === 0;
-        const last = i === chars.length - 1;
-        if (first) {
+        // An indicator needs a blank after it: a space or the end (a tab or line break makes the text special or
+        // multi-line, which rules out plain style anyway).
+        const blankNext = i === chars.length - 1 || chars[i + 1] === ' ';
+        if (i === 0) {
             if ('#,[]{}&*!|>\'"%@`'.includes(c))
-                block = true;
-            if ((c === '?' || c === ':' || c === '-') && isBlank(next))
-                block = true;
+                indicator = true;
+            if ((c === '?' || c === ':' || c === '-') && blankNext)
+                indicator = true;
         }
         else {
             // Flow indicators (,?[]{}) only matter in flow style, which go-yaml never uses here.
-            if (c === ':' && isBlank(next))
-                block = true;
-            if (c === '#' && isBlank(chars[i - 1]))
-                block = true;
+            if (c === ':' && blankNext)
+                indicator = true;
+            if (c === '#' && chars[i - 1] === ' ')
+                indicator = true;
         }
         if (!isPrintable(c))
             special = true;
-        if (c === '\n')
+        if (c === '\n') {
             lineBreaks = true;
-        if (c === ' ') {
-            if (first)
-                leadingSpace = true;
-            if (last)
-                trailingSpace = true;
-            if (prevBreak)
-                breakSpace = true;
-            prevSpace = true;
-            prevBreak = false;
-        }
-        else if (c === '\n') {
-            if (first)
-                leadingBreak = true;
-            if (last)
-                trailingBreak = true;
-            if (prevSpace)
+            if (chars[i - 1] === ' ')
                 spaceBreak = true;
-            prevBreak = true;
-            prevSpace = false;
-        }
-        else {
-            prevSpace = false;
-            prevBreak = false;
         }
     });
+    const trailingSpace = s.endsWith(' ');
     // "---" and "..." would read as document markers.
-    let plain = !block && !s.startsWith('---') && !s.startsWith('...');
-    let singleQuoted = true;
+    const plain = !indicator && !s.startsWith('---') && !s.startsWith('...') && !s.startsWith(' ') && !trailingSpace && !special;
     // A literal block cannot carry a trailing space, a space before a line break or an escape.
-    const blockAllowed = !trailingSpace && !spaceBreak && !special;
-    if (leadingSpace || leadingBreak || trailingSpace || trailingBreak)
-        plain = false;
-    if (breakSpace) {
-        plain = false;
-        singleQuoted = false;
-    }
-    if (spaceBreak || special) {
-        plain = false;
-        singleQuoted = false;
-    }
-    if (lineBreaks)
-        plain = false;
-    return { plain, singleQuoted, block: blockAllowed, multiline: lineBreaks };
+    return { plain, singleQuoted: !special, block: !trailingSpace && !spaceBreak && !special, multiline: lineBreaks };
 }
 /** Writes text, replacing a space by a line break once past the width (libyaml write_plain / write_single_quoted). */
 function folded(text, startColumn, indent, allowBreaks) {
@@ -48819,7 +48881,7 @@ const ESCAPES = {
     '\u2029': 'P'
 };
 /** A double-quoted scalar starting at `column`, folded at a space once past the width (a following space escaped). */
-function doubleQuoted(s, column = 0, indent = 0, allowBreaks = false) {
+function doubleQuoted(s, column, indent, allowBreaks) {
     let out = '"';
     let col = column + 1;
     let spaces = false;
@@ -48861,7 +48923,8 @@ function doubleQuoted(s, column = 0, indent = 0, allowBreaks = false) {
     return out + '"';
 }
 function literal(s, indent) {
-    const chomp = s.endsWith('\n\n') ? '+' : s.endsWith('\n') ? '' : '-';
+    // A text of line breaks only keeps them all ('+'), as libyaml's block scalar hints do.
+    const chomp = s === '\n' || s.endsWith('\n\n') ? '+' : s.endsWith('\n') ? '' : '-';
     const indicator = s.startsWith(' ') || s.startsWith('\n') ? String(2) : '';
     const body = s.endsWith('\n') ? s.slice(0, -1) : s;
     const lines = body.split('\n').map((l) => (l === '' ? '' : ' '.repeat(indent) + l));
@@ -48883,26 +48946,30 @@ function scalar(s, column, indent, simpleKey) {
         return "'" + folded(s.replace(/'/g, "''"), column + 1, indent, !simpleKey) + "'";
     return doubleQuoted(s, column, indent, !simpleKey);
 }
-/** Go's `strconv.FormatFloat(f, 'g', -1, 64)` for the float values go-yaml writes. */
+/**
+ * A JSON number as go-yaml writes it back: text in int64/uint64 range reads as an int and keeps its digits; anything
+ * else is a float, written by Go's `strconv.FormatFloat(f, 'g', -1, 64)`, with an exponent below 1e-4 and from 1e6 up.
+ * (JavaScript's number text is Go's json.Marshal text for the same float64, which is what Helm feeds go-yaml.)
+ */
 function goFloat(n) {
-    if (Number.isInteger(n) && Math.abs(n) < 1e21)
-        return String(n);
-    const exp = Math.floor(Math.log10(Math.abs(n)));
-    if (exp < -4 || exp >= 21) {
-        const [m, e] = n.toExponential().split('e');
-        const ev = parseInt(e, 10);
-        return `${m}e${ev < 0 ? '-' : '+'}${String(Math.abs(ev)).padStart(2, '0')}`;
-    }
-    return String(n);
+    const text = String(n);
+    if (goInt(text))
+        return text;
+    // toExponential: the shortest digits, then "e", a sign and the exponent; Go writes at least two exponent digits.
+    const [m, e] = n.toExponential().split('e');
+    const exp = parseInt(e, 10);
+    if (exp < -4 || exp >= 6)
+        return `${m}e${e[0]}${e.slice(1).padStart(2, '0')}`;
+    return text;
 }
 const isLetter = (c) => /\p{L}/u.test(c);
 const isDigit = (c) => /\p{Nd}/u.test(c);
-/** The value of the run of digits at `i` (Go subtracts '0' from each rune) and where the run ends. */
+/** The value of the run of digits at `i` (Go subtracts '0' from each rune, in int64 that wraps) and where the run ends. */
 function digitRun(r, i, start) {
     let n = start;
     let k = i;
     for (; k < r.length && isDigit(r[k]); k++)
-        n = n * 10 + (r[k].codePointAt(0) - 0x30);
+        n = BigInt.asIntN(64, n * 10n + BigInt(r[k].codePointAt(0) - 0x30));
     return [n, k];
 }
 /**
@@ -48922,11 +48989,11 @@ function keyLess(a, b) {
         if (al || bl)
             return bl;
         // A '0' continuing a number that already has a non-zero digit before it counts as part of that number.
-        let start = 0;
+        let start = 0n;
         if (ar[i] === '0' || br[i] === '0') {
             for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
                 if (ar[j] !== '0') {
-                    start = 1;
+                    start = 1n;
                     break;
                 }
             }
@@ -48962,8 +49029,20 @@ function mapping(obj, indent, firstInline) {
     let out = '';
     keys.forEach((k, i) => {
         const pad = i === 0 && firstInline ? '' : ' '.repeat(indent);
-        const key = scalar(k, indent, indent, true);
         const v = obj[k];
+        // emitterc.go check_simple_key: a key over 128 bytes or with a line break goes after "? ", its value after ": ".
+        if (Buffer.byteLength(k) > 128 || /[\r\n\u0085\u2028\u2029]/.test(k)) {
+            out += `${pad}? ${scalar(k, indent + 2, indent + 2, false)}\n${' '.repeat(indent)}: `;
+            const inline = simple(v, indent + 2, indent + 2);
+            if (inline !== undefined)
+                out += `${inline}\n`;
+            else if (Array.isArray(v))
+                out += sequence(v, indent + 2).trimStart();
+            else
+                out += mapping(v, indent + 2, true);
+            return;
+        }
+        const key = scalar(k, indent, indent, true);
         const inline = simple(v, indent + key.length + 2, indent + 2);
         if (inline !== undefined)
             out += `${pad}${key}: ${inline}\n`;
@@ -51515,13 +51594,19 @@ class RegistryClient {
                 maxBytes: exports.MAX_METADATA_BYTES
             });
             const type = ((0, http_1.headerValue)(res.headers, 'content-type') ?? '').split(';')[0].trim();
-            if (res.status !== 200 || type !== 'application/vnd.oci.image.index.v1+json') {
-                if (page === 0) {
-                    this.referrersApi.set(repository, false);
-                    return undefined;
-                }
-                return this.fail(res, 'GET', 'listing referrers');
+            // As oras-go decides: a 404 (not for an unknown repository), or a 200 that is not an image index, means no API;
+            // any other failure is an error, never "no API" (a promotion would then skip every signature without a word).
+            const unsupported = (res.status === 404 && (0, error_body_1.registryErrorDetail)(res.body, mask_1.scrubSecrets).code !== 'NAME_UNKNOWN') ||
+                (res.status === 200 && type !== 'application/vnd.oci.image.index.v1+json');
+            if (page === 0 && unsupported) {
+                this.referrersApi.set(repository, false);
+                return undefined;
             }
+            // A repository the registry does not know has no referrers, whatever the registry can do: nothing to remember.
+            if (page === 0 && res.status === 404)
+                return undefined;
+            if (res.status !== 200 || unsupported)
+                return this.fail(res, 'GET', 'listing referrers');
             this.referrersApi.set(repository, true);
             let index;
             try {
@@ -52058,12 +52143,15 @@ function sorted(m) {
 /** Only the descriptor fields: a subject may be a richer object (a HelmManifest holds its bytes). */
 const plain = (d) => ({ mediaType: d.mediaType, digest: d.digest, size: d.size });
 const DIGEST = /^([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
-/** The referrers tag schema's tag for a subject: `<alg>-<encoded>` (truncated to 32 and 64 characters). */
+/**
+ * The referrers tag schema's tag for a subject: `<alg>-<encoded>`, truncated to 32 and 64 characters, with what a tag
+ * may not hold (`+` in an algorithm, `=` in an encoded part) replaced by `-` (distribution-spec "Referrers Tag Schema").
+ */
 function fallbackTag(digest) {
     const m = DIGEST.exec(digest);
     if (!m)
         throw new errors_1.RegistryError(`${JSON.stringify(digest)} is not a digest`, { hint: 'A subject digest looks like sha256:<64 hex digits>' });
-    return `${m[1].slice(0, 32)}-${m[2].slice(0, 64)}`;
+    return `${m[1].slice(0, 32)}-${m[2].slice(0, 64)}`.replace(/[^\w.-]/g, '-');
 }
 /** The OCI 1.1 image manifest of a referrer: pure and deterministic, so the same artifact gets the same digest. */
 function referrerManifest(subject, a) {

@@ -39697,13 +39697,19 @@ class RegistryClient {
                 maxBytes: exports.MAX_METADATA_BYTES
             });
             const type = ((0, http_1.headerValue)(res.headers, 'content-type') ?? '').split(';')[0].trim();
-            if (res.status !== 200 || type !== 'application/vnd.oci.image.index.v1+json') {
-                if (page === 0) {
-                    this.referrersApi.set(repository, false);
-                    return undefined;
-                }
-                return this.fail(res, 'GET', 'listing referrers');
+            // As oras-go decides: a 404 (not for an unknown repository), or a 200 that is not an image index, means no API;
+            // any other failure is an error, never "no API" (a promotion would then skip every signature without a word).
+            const unsupported = (res.status === 404 && (0, error_body_1.registryErrorDetail)(res.body, mask_1.scrubSecrets).code !== 'NAME_UNKNOWN') ||
+                (res.status === 200 && type !== 'application/vnd.oci.image.index.v1+json');
+            if (page === 0 && unsupported) {
+                this.referrersApi.set(repository, false);
+                return undefined;
             }
+            // A repository the registry does not know has no referrers, whatever the registry can do: nothing to remember.
+            if (page === 0 && res.status === 404)
+                return undefined;
+            if (res.status !== 200 || unsupported)
+                return this.fail(res, 'GET', 'listing referrers');
             this.referrersApi.set(repository, true);
             let index;
             try {
@@ -40373,12 +40379,15 @@ function sorted(m) {
 /** Only the descriptor fields: a subject may be a richer object (a HelmManifest holds its bytes). */
 const plain = (d) => ({ mediaType: d.mediaType, digest: d.digest, size: d.size });
 const DIGEST = /^([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
-/** The referrers tag schema's tag for a subject: `<alg>-<encoded>` (truncated to 32 and 64 characters). */
+/**
+ * The referrers tag schema's tag for a subject: `<alg>-<encoded>`, truncated to 32 and 64 characters, with what a tag
+ * may not hold (`+` in an algorithm, `=` in an encoded part) replaced by `-` (distribution-spec "Referrers Tag Schema").
+ */
 function fallbackTag(digest) {
     const m = DIGEST.exec(digest);
     if (!m)
         throw new errors_1.RegistryError(`${JSON.stringify(digest)} is not a digest`, { hint: 'A subject digest looks like sha256:<64 hex digits>' });
-    return `${m[1].slice(0, 32)}-${m[2].slice(0, 64)}`;
+    return `${m[1].slice(0, 32)}-${m[2].slice(0, 64)}`.replace(/[^\w.-]/g, '-');
 }
 /** The OCI 1.1 image manifest of a referrer: pure and deterministic, so the same artifact gets the same digest. */
 function referrerManifest(subject, a) {

@@ -94,8 +94,11 @@ function goInt(plain) {
     if (!m)
         return false;
     const digits = m[2];
-    const v = /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits.toLowerCase());
-    return m[1] === '-' ? v <= 2n ** 63n : v < 2n ** 64n;
+    // A leading-0 octal is read as decimal here (a larger value): go-yaml takes any all-digit text it cannot read as an
+    // int as a float, quoted just the same, so only hex, binary and 0o values need their range.
+    const v = BigInt(digits);
+    // ParseUint takes no sign, so a signed value must fit int64.
+    return m[1] === '-' ? v <= 2n ** 63n : m[1] === '+' ? v < 2n ** 63n : v < 2n ** 64n;
 }
 /** Go `time.Parse` with one of go-yaml's layouts succeeds (fields in range, the day in its month). */
 function goTimestamp(s) {
@@ -116,13 +119,25 @@ function resolvesToNonString(s) {
         return true;
     if (BOOL_OR_NULL.has(s))
         return true;
+    // resolve.go looks no further than its table for the first character: a sign or digit may start a number or a
+    // timestamp, a '.' a float (Go's ParseFloat of the text itself: an underscore only between two digits); any other
+    // character (an '_' too) starts a string.
+    if (s.startsWith('.'))
+        return !/(?<![0-9])_|_(?![0-9])/.test(s) && goFloatText(s.replace(/_/g, ''));
+    if (!/^[-+0-9]/.test(s))
+        return false;
     // A float only if Go's ParseFloat takes it: one that overflows to infinity is an error there, so a string.
     const plain = s.replace(/_/g, '');
-    if (goInt(plain) || (FLOAT.test(plain) && Number.isFinite(Number(plain))))
+    if (goInt(plain) || goFloatText(plain))
+        return true;
+    // resolve.go's own "0b" fallback: ParseInt of what follows, in base 2, which may carry a sign ("0b-1").
+    const signedBinary = /^0b([-+])([01]+)$/.exec(plain);
+    if (signedBinary && goInt(`${signedBinary[1]}0b${signedBinary[2]}`))
         return true;
     return BASE60.test(s) || goTimestamp(s);
 }
-const isBlank = (c) => c === undefined || c === ' ' || c === '\t' || c === '\n';
+/** go-yaml's float syntax that Go's ParseFloat takes (in range). */
+const goFloatText = (plain) => FLOAT.test(plain) && Number.isFinite(Number(plain));
 /**
  * go-yaml v2 `is_printable` (yamlprivateh.go, unicode output on): LF, ASCII 0x20-0x7E, U+00A0-U+D7FF and
  * U+E000-U+FFFD but the BOM. Not tab, not U+0085, nothing past the BMP (an emoji is written as \U0001F680).
@@ -135,84 +150,47 @@ const isPrintable = (c) => {
         (cp >= 0xa0 && cp <= 0xd7ff && cp !== 0x2028 && cp !== 0x2029) ||
         (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff));
 };
-/** libyaml `yaml_emitter_analyze_scalar`, reduced to what picks the style. */
+/**
+ * libyaml `yaml_emitter_analyze_scalar`, reduced to what picks the style. Text with a line break never gets to plain or
+ * single-quoted style here (scalar writes it as a literal block or double-quoted; a key with one goes after "? "), so
+ * what libyaml tracks only to rule those out for it (a break at either end, a space after a break) is left out.
+ */
 function analyze(s) {
-    let block = false;
+    let indicator = false;
     let special = false;
     let lineBreaks = false;
     let spaceBreak = false;
-    let breakSpace = false;
     const chars = [...s];
-    let prevSpace = false;
-    let prevBreak = false;
-    let leadingSpace = false;
-    let trailingSpace = false;
-    let leadingBreak = false;
-    let trailingBreak = false;
     chars.forEach((c, i) => {
-        const next = chars[i + 1];
-        const first = i === 0;
-        const last = i === chars.length - 1;
-        if (first) {
+        // An indicator needs a blank after it: a space or the end (a tab or line break makes the text special or
+        // multi-line, which rules out plain style anyway).
+        const blankNext = i === chars.length - 1 || chars[i + 1] === ' ';
+        if (i === 0) {
             if ('#,[]{}&*!|>\'"%@`'.includes(c))
-                block = true;
-            if ((c === '?' || c === ':' || c === '-') && isBlank(next))
-                block = true;
+                indicator = true;
+            if ((c === '?' || c === ':' || c === '-') && blankNext)
+                indicator = true;
         }
         else {
             // Flow indicators (,?[]{}) only matter in flow style, which go-yaml never uses here.
-            if (c === ':' && isBlank(next))
-                block = true;
-            if (c === '#' && isBlank(chars[i - 1]))
-                block = true;
+            if (c === ':' && blankNext)
+                indicator = true;
+            if (c === '#' && chars[i - 1] === ' ')
+                indicator = true;
         }
         if (!isPrintable(c))
             special = true;
-        if (c === '\n')
+        if (c === '\n') {
             lineBreaks = true;
-        if (c === ' ') {
-            if (first)
-                leadingSpace = true;
-            if (last)
-                trailingSpace = true;
-            if (prevBreak)
-                breakSpace = true;
-            prevSpace = true;
-            prevBreak = false;
-        }
-        else if (c === '\n') {
-            if (first)
-                leadingBreak = true;
-            if (last)
-                trailingBreak = true;
-            if (prevSpace)
+            if (chars[i - 1] === ' ')
                 spaceBreak = true;
-            prevBreak = true;
-            prevSpace = false;
-        }
-        else {
-            prevSpace = false;
-            prevBreak = false;
         }
     });
+    const trailingSpace = s.endsWith(' ');
     // "---" and "..." would read as document markers.
-    let plain = !block && !s.startsWith('---') && !s.startsWith('...');
-    let singleQuoted = true;
+    const plain = !indicator && !s.startsWith('---') && !s.startsWith('...') && !s.startsWith(' ') && !trailingSpace && !special;
     // A literal block cannot carry a trailing space, a space before a line break or an escape.
-    const blockAllowed = !trailingSpace && !spaceBreak && !special;
-    if (leadingSpace || leadingBreak || trailingSpace || trailingBreak)
-        plain = false;
-    if (breakSpace) {
-        plain = false;
-        singleQuoted = false;
-    }
-    if (spaceBreak || special) {
-        plain = false;
-        singleQuoted = false;
-    }
-    if (lineBreaks)
-        plain = false;
-    return { plain, singleQuoted, block: blockAllowed, multiline: lineBreaks };
+    return { plain, singleQuoted: !special, block: !trailingSpace && !spaceBreak && !special, multiline: lineBreaks };
 }
 /** Writes text, replacing a space by a line break once past the width (libyaml write_plain / write_single_quoted). */
 function folded(text, startColumn, indent, allowBreaks) {
@@ -260,7 +238,7 @@ const ESCAPES = {
     '\u2029': 'P'
 };
 /** A double-quoted scalar starting at `column`, folded at a space once past the width (a following space escaped). */
-function doubleQuoted(s, column = 0, indent = 0, allowBreaks = false) {
+function doubleQuoted(s, column, indent, allowBreaks) {
     let out = '"';
     let col = column + 1;
     let spaces = false;
@@ -302,7 +280,8 @@ function doubleQuoted(s, column = 0, indent = 0, allowBreaks = false) {
     return out + '"';
 }
 function literal(s, indent) {
-    const chomp = s.endsWith('\n\n') ? '+' : s.endsWith('\n') ? '' : '-';
+    // A text of line breaks only keeps them all ('+'), as libyaml's block scalar hints do.
+    const chomp = s === '\n' || s.endsWith('\n\n') ? '+' : s.endsWith('\n') ? '' : '-';
     const indicator = s.startsWith(' ') || s.startsWith('\n') ? String(2) : '';
     const body = s.endsWith('\n') ? s.slice(0, -1) : s;
     const lines = body.split('\n').map((l) => (l === '' ? '' : ' '.repeat(indent) + l));
@@ -324,26 +303,30 @@ function scalar(s, column, indent, simpleKey) {
         return "'" + folded(s.replace(/'/g, "''"), column + 1, indent, !simpleKey) + "'";
     return doubleQuoted(s, column, indent, !simpleKey);
 }
-/** Go's `strconv.FormatFloat(f, 'g', -1, 64)` for the float values go-yaml writes. */
+/**
+ * A JSON number as go-yaml writes it back: text in int64/uint64 range reads as an int and keeps its digits; anything
+ * else is a float, written by Go's `strconv.FormatFloat(f, 'g', -1, 64)`, with an exponent below 1e-4 and from 1e6 up.
+ * (JavaScript's number text is Go's json.Marshal text for the same float64, which is what Helm feeds go-yaml.)
+ */
 function goFloat(n) {
-    if (Number.isInteger(n) && Math.abs(n) < 1e21)
-        return String(n);
-    const exp = Math.floor(Math.log10(Math.abs(n)));
-    if (exp < -4 || exp >= 21) {
-        const [m, e] = n.toExponential().split('e');
-        const ev = parseInt(e, 10);
-        return `${m}e${ev < 0 ? '-' : '+'}${String(Math.abs(ev)).padStart(2, '0')}`;
-    }
-    return String(n);
+    const text = String(n);
+    if (goInt(text))
+        return text;
+    // toExponential: the shortest digits, then "e", a sign and the exponent; Go writes at least two exponent digits.
+    const [m, e] = n.toExponential().split('e');
+    const exp = parseInt(e, 10);
+    if (exp < -4 || exp >= 6)
+        return `${m}e${e[0]}${e.slice(1).padStart(2, '0')}`;
+    return text;
 }
 const isLetter = (c) => /\p{L}/u.test(c);
 const isDigit = (c) => /\p{Nd}/u.test(c);
-/** The value of the run of digits at `i` (Go subtracts '0' from each rune) and where the run ends. */
+/** The value of the run of digits at `i` (Go subtracts '0' from each rune, in int64 that wraps) and where the run ends. */
 function digitRun(r, i, start) {
     let n = start;
     let k = i;
     for (; k < r.length && isDigit(r[k]); k++)
-        n = n * 10 + (r[k].codePointAt(0) - 0x30);
+        n = BigInt.asIntN(64, n * 10n + BigInt(r[k].codePointAt(0) - 0x30));
     return [n, k];
 }
 /**
@@ -363,11 +346,11 @@ function keyLess(a, b) {
         if (al || bl)
             return bl;
         // A '0' continuing a number that already has a non-zero digit before it counts as part of that number.
-        let start = 0;
+        let start = 0n;
         if (ar[i] === '0' || br[i] === '0') {
             for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
                 if (ar[j] !== '0') {
-                    start = 1;
+                    start = 1n;
                     break;
                 }
             }
@@ -403,8 +386,20 @@ function mapping(obj, indent, firstInline) {
     let out = '';
     keys.forEach((k, i) => {
         const pad = i === 0 && firstInline ? '' : ' '.repeat(indent);
-        const key = scalar(k, indent, indent, true);
         const v = obj[k];
+        // emitterc.go check_simple_key: a key over 128 bytes or with a line break goes after "? ", its value after ": ".
+        if (Buffer.byteLength(k) > 128 || /[\r\n\u0085\u2028\u2029]/.test(k)) {
+            out += `${pad}? ${scalar(k, indent + 2, indent + 2, false)}\n${' '.repeat(indent)}: `;
+            const inline = simple(v, indent + 2, indent + 2);
+            if (inline !== undefined)
+                out += `${inline}\n`;
+            else if (Array.isArray(v))
+                out += sequence(v, indent + 2).trimStart();
+            else
+                out += mapping(v, indent + 2, true);
+            return;
+        }
+        const key = scalar(k, indent, indent, true);
         const inline = simple(v, indent + key.length + 2, indent + 2);
         if (inline !== undefined)
             out += `${pad}${key}: ${inline}\n`;
