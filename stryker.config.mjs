@@ -111,7 +111,7 @@ export default {
   timeoutMS: mutateArg ? 5000 : 30000,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
-  ignorePatterns: ['dist', '.ci', 'bench', 'reports', 'coverage'],
+  ignorePatterns: ['dist', '.ci', 'reports', 'coverage'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   clearTextReporter: { reportTests: false, reportMutants: true },
   htmlReporter: { fileName: 'reports/mutation/index.html' },

@@ -5,7 +5,7 @@
  * unknown keys dropped). `validateMetadata` is `(*Metadata).Validate`,
  * including the sanitizing that changes what gets packaged and pushed.
  */
-import { CST, Lexer, parseDocument } from 'yaml'
+import { CST, Lexer, parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml'
 import { ChartError } from '../errors'
 import { metadataJson, type Dependency, type Maintainer, type Metadata } from './metadata'
 import { sanitizeString } from './sanitize'
@@ -129,15 +129,17 @@ export function guardJson(text: string, file: string, chart?: string): void {
   }
 }
 
-/** go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal) but leaves timestamps as strings. */
+/** go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal), keeps integers exact, but leaves timestamps as strings. */
+export const GO_YAML: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.1',
+  intAsBigInt: true,
+  customTags: (tags) => tags.filter((t) => typeof t === 'string' || (t as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp')
+}
+
+/** YAML as go-yaml v2 reads it (duplicate keys allowed, the later wins, as with its non-strict Unmarshal). */
 export function parseYaml11(text: string, file: string, chart?: string): unknown {
   guardYaml(text, file, chart)
-  const doc = parseDocument(text, {
-    version: '1.1',
-    intAsBigInt: true,
-    uniqueKeys: false,
-    customTags: (tags) => tags.filter((t) => typeof t === 'string' || (t as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp')
-  })
+  const doc = parseDocument(text, { ...GO_YAML, uniqueKeys: false })
   if (doc.errors.length) {
     const e = doc.errors[0]
     throw new ChartError(`cannot parse ${file}: ${e.message.split('\n')[0]}`, { chart, file, hint: 'Fix the YAML syntax' })
@@ -255,8 +257,8 @@ const METADATA_KEYS = [
 const MAINTAINER_KEYS = ['name', 'email', 'url'] as const
 const DEPENDENCY_KEYS = ['name', 'version', 'repository', 'condition', 'tags', 'enabled', 'import-values', 'alias'] as const
 
-/** JSON-compatible copy of `import-values` (bigints become numbers, as Go's float64). */
-function plain(v: unknown): unknown {
+/** JSON-compatible copy of parsed YAML data such as `import-values` (bigints become numbers, as Go's float64). */
+export function plain(v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v)
   if (Array.isArray(v)) return v.map(plain)
   if (v instanceof Date) return v.toISOString()
@@ -291,8 +293,12 @@ export function decodeDependencies(v: unknown, d: Decoder, path: string): Array<
 
 /** Chart.yaml text → metadata, exactly as far as Helm's loader reads it. */
 export function decodeMetadata(text: string, file = 'Chart.yaml', chart?: string): RawMetadata {
+  return metadataFromValue(parseYaml11(text, file, chart), file, chart)
+}
+
+/** Parsed YAML (Chart.yaml, or an index.yaml entry, which embeds the metadata) → metadata, as Go's encoding/json fills it. */
+export function metadataFromValue(raw: unknown, file = 'Chart.yaml', chart?: string): RawMetadata {
   const d = new Decoder(file, chart)
-  const raw = parseYaml11(text, file, chart)
   const obj = raw === null || raw === undefined ? {} : d.map(raw, 'the document')!
   const f = d.fields(obj, METADATA_KEYS)
   const maintainers = f.maintainers

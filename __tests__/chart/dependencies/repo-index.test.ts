@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { downloadChart, downloadProvenance, fetchIndex, RepositoryError } from '../../../src/chart/dependencies/repo-index'
-import { caught } from '../../support/caught'
+import { downloadChart, downloadProvenance, fetchIndex, parseIndex, RepositoryError } from '../../../src/chart/dependencies/repo-index'
+import { caught, thrown } from '../../support/caught'
 
 interface Seen {
   path: string
@@ -145,5 +145,78 @@ describe('provenance', () => {
     expect(seen.map((s) => s.path)).toEqual(['/open/web-1.0.0.tgz.prov'])
     expect(await downloadProvenance({ url: `http://127.0.0.1:${repo}/open` }, { ...entry, urls: [] })).toBeUndefined()
     await expect(downloadProvenance({ url: `http://127.0.0.1:${repo}/gone` }, entry)).rejects.toThrow(/response status 403/)
+  })
+})
+
+// helm/helm pkg/repo/v1/index.go loadIndex: JSON if json.Valid, else sigs.k8s.io/yaml UnmarshalStrict (a duplicate key
+// fails the whole index); every entry goes through (*Metadata).Validate and is dropped when that fails, except for
+// "more than one dependency with name or alias" (ignoreSkippableChartValidationError, helm/helm#12748).
+describe('parseIndex keeps only the entries Helm keeps (pkg/repo/v1 loadIndex)', () => {
+  const versions = (text: string, name = 'web'): string[] =>
+    parseIndex(text, 'https://r')
+      .entries.get(name)!
+      .map((e) => e.version)
+  const entry = (extra: string, version = '2.0.0'): string => `  - {name: web, version: ${version}, urls: [w.tgz]${extra}}\n`
+  const index = (...lines: string[]): string => `apiVersion: v1\nentries:\n  web:\n${lines.join('')}${entry('', '1.0.0')}`
+
+  test('TestLoadIndex_Duplicates: a key given twice refuses the index', () => {
+    const text =
+      'apiVersion: v1\nentries:\n  nginx:\n    - urls: [https://charts.helm.sh/stable/nginx-0.2.0.tgz]\n      name: nginx\n      version: 0.2.0\n' +
+      '  nginx:\n    - urls: [https://charts.helm.sh/stable/alpine-1.0.0.tgz]\n      name: alpine\n      version: 1.0.0\n'
+    const err = thrown(() => parseIndex(text, 'https://r'))
+    expect(err).toBeInstanceOf(RepositoryError)
+    expect((err as Error).message).toMatch(/^invalid index.yaml from https:\/\/r\/?: /)
+  })
+
+  test('a JSON index is read as JSON: a repeated key is no error there (Go encoding/json keeps the last)', () => {
+    const text =
+      '{"apiVersion":"v1","entries":{"web":[{"name":"web","version":"1.0.0","urls":["a.tgz"]}],"web":[{"name":"web","version":"3.0.0","urls":["b.tgz"]}]}}'
+    expect(versions(text)).toEqual(['3.0.0'])
+  })
+
+  test('TestLoadIndex_EmptyEntry: null entries and entries without name or version are skipped, not errors', () => {
+    const idx = parseIndex(
+      'apiVersion: v1\nentries:\n  grafana:\n  - apiVersion: v2\n    name: grafana\n  - null\n  foo:\n  -\n  bar:\n  - digest: "sha256:1234567890abcdef"\n    urls:\n    - https://charts.helm.sh/stable/alpine-1.0.0.tgz\n',
+      'https://r'
+    )
+    expect([...idx.entries].map(([k, v]) => [k, v.length])).toEqual([
+      ['grafana', 0],
+      ['foo', 0],
+      ['bar', 0]
+    ])
+  })
+
+  test.each([
+    ['no name (chart.metadata.name is required)', '  - {version: 2.0.0, urls: [w.tgz]}\n'],
+    ['name ".." (not allowed)', '  - {name: "..", version: 2.0.0, urls: [w.tgz]}\n'],
+    ['name with a slash (not filepath.Base of itself)', '  - {name: a/web, version: 2.0.0, urls: [w.tgz]}\n'],
+    ['a version that is not SemVer', entry('', 'latest')],
+    ['type plugin (must be application or library)', entry(', type: plugin')],
+    ['a null maintainer', entry(', maintainers: [null]')],
+    ['a null dependency', entry(', dependencies: [null]')],
+    ['a dependency alias with a dot', entry(', dependencies: [{name: db, repository: r, alias: d.b}]')]
+  ])('an entry with %s is dropped; the valid one remains', (_what, line) => {
+    expect(versions(index(line))).toEqual(['1.0.0'])
+  })
+
+  test('an entry whose dependencies repeat a name is kept (helm/helm#12748), as is an apiVersion Helm 4 loads (v3)', () => {
+    expect(versions(index(entry(', dependencies: [{name: db, repository: r}, {name: db, repository: s}]'), entry(', apiVersion: v3', '3.0.0')))).toEqual([
+      '3.0.0',
+      '2.0.0',
+      '1.0.0'
+    ])
+  })
+
+  test('the entry name is the sanitized metadata name; integers and floats read as sigs.k8s.io/yaml reads them', () => {
+    const idx = parseIndex('apiVersion: v1\nentries:\n  web:\n  - {name: "w\\teb", version: 16777217, urls: [w.tgz], digest: abc}\n', 'https://r')
+    expect(idx.entries.get('web')!.map((e) => [e.name, e.version, e.digest])).toEqual([['w eb', '16777217', 'abc']])
+  })
+
+  test('a field of the wrong type fails the whole index, naming the entry', () => {
+    const err = thrown(() => parseIndex(index(entry(', keywords: abc')), 'https://r'))
+    expect(err).toBeInstanceOf(RepositoryError)
+    expect((err as Error).message).toBe(
+      'invalid index.yaml from https://r/: https://r/ index.yaml entries.web[0]: keywords is the string abc, expected a list of strings'
+    )
   })
 })

@@ -17,6 +17,8 @@ import { createHash } from 'node:crypto'
 import { parse as parseYaml } from 'yaml'
 import { ChartError, type ErrorContext } from '../../errors'
 import { compareVersions } from './constraints'
+import { GO_YAML, metadataFromValue, plain, validateMetadata, type RawMetadata } from '../chart-yaml'
+import { sanitizeString } from '../sanitize'
 import { fieldText } from '../../auth/source'
 import { NetworkError, networkSentence, RedirectRefused, sendFollowing, type HttpResponse } from '../../http'
 
@@ -167,7 +169,14 @@ function sortVersions(list: IndexEntry[]): IndexEntry[] {
   return [...list].sort((a, b) => compareVersions(b.version, a.version))
 }
 
-/** Parses index.yaml text (Helm's `loadIndex`: apiVersion required, entries without a version are dropped). */
+const DUPLICATE_DEPENDENCY = 'validation: more than one dependency with name or alias'
+
+/**
+ * Parses index.yaml text as Helm's `loadIndex` does: JSON when the text is valid JSON, else YAML read strictly
+ * (a duplicate key refuses the whole index); apiVersion required; each entry's metadata checked as
+ * `(*Metadata).Validate` checks a chart's, and an entry that fails is dropped (except for duplicate dependency
+ * names, which some repositories produce by stripping aliases), so it can never be selected.
+ */
 export function parseIndex(text: string, repository: string, chart?: string): RepoIndex {
   const bad = (why: string): never => {
     throw new RepositoryError(`invalid index.yaml from ${displayUrl(repository)}: ${why}`, {
@@ -178,9 +187,13 @@ export function parseIndex(text: string, repository: string, chart?: string): Re
   }
   let doc: unknown
   try {
-    doc = parseYaml(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 100_000 })
-  } catch (err) {
-    return bad((err as Error).message.split('\n')[0])
+    doc = JSON.parse(text)
+  } catch {
+    try {
+      doc = parseYaml(text, { ...GO_YAML, uniqueKeys: true, maxAliasCount: 100_000 })
+    } catch (err) {
+      return bad((err as Error).message.split('\n')[0])
+    }
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return bad('not a YAML mapping')
   const obj = doc as Record<string, unknown>
@@ -191,16 +204,30 @@ export function parseIndex(text: string, repository: string, chart?: string): Re
   for (const [name, versions] of Object.entries(raw as Record<string, unknown>)) {
     if (!Array.isArray(versions)) continue
     const kept: IndexEntry[] = []
-    for (const v of versions) {
-      if (!v || typeof v !== 'object') continue
-      const e = v as Record<string, unknown>
-      if (e.version === undefined || e.version === null || e.version === '') continue
+    versions.forEach((v: unknown, i) => {
+      if (!v || typeof v !== 'object') return
+      const where = `${displayUrl(repository)} index.yaml entries.${name}[${i}]`
+      let md: RawMetadata
+      try {
+        md = metadataFromValue(v, where, chart)
+      } catch (err) {
+        // A field of the wrong type fails Helm's unmarshalling of the whole index.
+        return bad((err as Error).message.replace(/^cannot load /, ''))
+      }
+      try {
+        validateMetadata(md, where, chart)
+      } catch (err) {
+        // Helm drops an entry that fails validation, except for duplicate dependency names (helm/helm#12748).
+        if (!(err instanceof ChartError)) throw err
+        if (err.message.startsWith('validation: ') && !err.message.startsWith(DUPLICATE_DEPENDENCY)) return
+      }
+      const e = plain(v) as Record<string, unknown>
       const urls = Array.isArray(e.urls) ? e.urls.map(String) : []
-      kept.push({ ...e, name: fieldText(e.name ?? name), version: fieldText(e.version), urls, digest: e.digest ? fieldText(e.digest) : undefined })
-    }
+      kept.push({ ...e, name: sanitizeString(md.name), version: md.version, urls, digest: e.digest ? fieldText(e.digest) : undefined })
+    })
     entries.set(name, sortVersions(kept))
   }
-  return { repository, apiVersion: fieldText(obj.apiVersion), entries }
+  return { repository, apiVersion: fieldText(plain(obj.apiVersion)), entries }
 }
 
 /** Downloads and parses `<repository>/index.yaml`. */
