@@ -4,6 +4,7 @@
  * time), which lock an apiVersion v1 or v2 chart keeps, and the archive entry names Helm's LoadArchiveFiles refuses
  * or drops (pkg/chart/loader/archive, helm-oci-spec §1.11), each with Helm's message.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -94,11 +95,10 @@ describe('archive entry names (Helm LoadArchiveFiles)', () => {
     expect(err).toMatchObject({ chart: 'charts/x.tgz', file: name })
   })
 
-  test('names are cleaned (path.Clean), a top-level file other than Chart.yaml is dropped, the first segment does not matter', async () => {
+  test('names are cleaned (path.Clean), the first segment does not matter', async () => {
     const c = await loadChartArchive(
       tgz([
         ['top/Chart.yaml', V2],
-        ['README', 'dropped'],
         ['other/./templates//a.yaml', 'a'],
         ['x/files/sub/../b.txt', 'b']
       ])
@@ -106,8 +106,29 @@ describe('archive entry names (Helm LoadArchiveFiles)', () => {
     expect(archiveEntries(c).map((e) => e.name)).toEqual(['c/Chart.yaml', 'c/templates/a.yaml', 'c/files/b.txt'])
   })
 
-  test('an archive without any file is refused, naming it', async () => {
-    const err = await caught(loadChartArchive(tgz([['README', 'x']]), 'charts/x.tgz'))
+  // helm/helm pkg/chart/v2/loader/load_test.go TestLoadInvalidArchive: one entry (body "hello: world") per archive. (Its
+  // names that start with "/", "\" or a drive letter are refused earlier here, by the archive reader.)
+  test.each([
+    ['../../malformed-helm-test', 'chart illegally references parent directory'],
+    ['./../../malformed-helm-test', 'chart illegally references parent directory'],
+    ['./.', 'chart illegally contains content outside the base directory'],
+    ['missing-leading-slash', 'chart illegally contains content outside the base directory'],
+    ['files/whatever.yaml', 'Chart.yaml file is missing'],
+    // Not in Helm's table, from the same code: the name is split at "\" only, so "a/b\c" is "c" in the chart.
+    ['a/b\\Chart.yaml', 'validation: chart.metadata.name is required'],
+    ['Chart.yaml/x', 'chart yaml not in base directory']
+  ])('Helm TestLoadInvalidArchive %j: %s', async (name, message) => {
+    const err = await caught(loadChartArchive(tgz([[name, 'hello: world']]), 'charts/x.tgz'))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe(message)
+  })
+
+  test('an archive of directories only is refused, naming it (GNU tar makes it)', async () => {
+    const dir = tmp()
+    mkdirSync(path.join(dir, 'c', 'templates'), { recursive: true })
+    const file = path.join(dir, 'dirs.tgz')
+    execFileSync('tar', ['-czf', file, '-C', dir, 'c'])
+    const err = await caught(loadChartArchive(file, 'charts/x.tgz'))
     expect(err.message).toBe('no files in chart archive')
     expect(err).toMatchObject({ chart: 'charts/x.tgz', file: 'charts/x.tgz' })
   })

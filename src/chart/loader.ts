@@ -148,27 +148,25 @@ export async function walkChartDir(root: string, where: string, budget = new Loa
   return out
 }
 
-/** Where Helm's archive reader puts an entry, or the error it reports. */
-function archiveEntryName(raw: string, where: string): string | undefined {
-  let n = raw.includes('\\') ? raw.replace(/\\/g, '/') : raw
-  const parts = n.split('/')
-  if (parts.length < 2) {
-    if (n === 'Chart.yaml')
-      throw new ChartError('chart yaml not in base directory', {
-        chart: where,
-        hint: 'Package the chart with its files under a top directory named after the chart'
-      })
-    return undefined
-  }
-  n = path.posix.normalize(parts.slice(1).join('/'))
-  if (n.endsWith('/') && n.length > 1) n = n.slice(0, -1)
+/**
+ * Where Helm's archive reader puts an entry, or the error it reports. As Helm splits it: at a backslash when the name has
+ * one (a Windows-made archive), else at "/"; the first part is the chart's directory, so a name without one
+ * (a file at the top level) cleans to "." and is refused.
+ */
+function archiveEntryName(raw: string, where: string): string {
+  const parts = raw.split(raw.includes('\\') ? '\\' : '/')
+  let n = parts.slice(1).join('/')
   const fail = (m: string): never => {
     throw new ChartError(m, { chart: where, file: raw, hint: 'Repackage the chart with `helm package` or this action' })
   }
   if (path.posix.isAbsolute(n)) fail('chart illegally contains absolute paths')
-  if (n === '.' || n === '') fail('chart illegally contains content outside the base directory')
+  // Go's path.Clean: normalize, without the trailing slash it keeps.
+  n = path.posix.normalize(n)
+  if (n.endsWith('/') && n.length > 1) n = n.slice(0, -1)
+  if (n === '.') fail('chart illegally contains content outside the base directory')
   if (n.startsWith('..')) fail('chart illegally references parent directory')
   if (/^[a-zA-Z]:\//.test(n)) fail('chart contains illegally named files')
+  if (parts[0] === 'Chart.yaml') fail('chart yaml not in base directory')
   return n
 }
 
@@ -179,7 +177,6 @@ export async function readChartArchive(source: AsyncIterable<Buffer> | Buffer, w
   for await (const e of archiveEntries(input, where, budget)) {
     if (e.directory) continue
     const name = archiveEntryName(e.name, where)
-    if (name === undefined) continue
     out.push({ name, file: await keepFile(name, e.data, budget) })
   }
   if (!out.length) throw new ChartError('no files in chart archive', { chart: where, file: where })
