@@ -134,6 +134,16 @@ describe('archive entry names (Helm LoadArchiveFiles)', () => {
   })
 })
 
+describe('subcharts under charts/ (Helm LoadFiles)', () => {
+  // helm/helm pkg/chart/v2/loader/load.go: filepath.Ext(n) == ".tgz" takes files[0] as the archive and fails with
+  // "error unpacking subchart tar in <chart>: expected <n>, got <files[0].Name>" when it is not exactly that file.
+  test('a directory whose name ends in .tgz is refused, not loaded as a chart', async () => {
+    const err = await caught(loadChartDir(chartDir({ 'Chart.yaml': V2, 'charts/db.tgz/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 1.0.0\n' }), 'c'))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe('error unpacking subchart tar in c: expected db.tgz, got db.tgz/Chart.yaml')
+  })
+})
+
 describe('CheckDependencies', () => {
   test('every declared dependency needs a subchart of that name; alias and version do not count', async () => {
     const c = await loadChartDir(

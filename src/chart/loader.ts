@@ -265,7 +265,15 @@ export async function loadFiles(files: Loaded[], where: string, budget = new Loa
     const subWhere = `${where}/charts/${key}`
     try {
       let sub: Chart
-      if (key.endsWith('.tgz') && group.length === 1 && group[0].name === `charts/${key}`) {
+      if (key.endsWith('.tgz')) {
+        // As Helm: a name ending in .tgz is an archive; a directory of that name is refused, not loaded as a chart.
+        const got = group[0].name.slice('charts/'.length)
+        if (got !== key)
+          throw new ChartError(`error unpacking subchart tar in ${metadata.name}: expected ${key}, got ${got}`, {
+            chart: where,
+            file: file(`charts/${got}`),
+            hint: 'Rename the directory under charts/ so that it does not end in .tgz, or put the packaged chart there'
+          })
         // Streamed from memory or its spill file, counted against the parent's budget.
         sub = await loadFiles(await readChartArchive(group[0].file.open(), subWhere, budget), subWhere, budget)
         sub.archiveName = key
