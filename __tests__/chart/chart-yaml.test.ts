@@ -4,7 +4,7 @@
  * float32, %e when the exponent is < -4 or >= 6, two-digit exponents, "+Inf"/"-Inf"/"NaN"), Go's case-insensitive
  * field matching (exact name first, later keys win), and refusals that name the file, the field and what to write.
  */
-import { decodeMetadata, formatFloat32, guardJson, validateMetadata } from '../../src/chart/chart-yaml'
+import { decodeMetadata, decodeRequirements, formatFloat32, guardJson, metadataYaml, validateMetadata, type RawMetadata } from '../../src/chart/chart-yaml'
 import { ChartError } from '../../src/errors'
 import { thrown } from '../support/caught'
 
@@ -129,5 +129,89 @@ describe('guardJson bounds values.schema.json before JSON.parse', () => {
     expect(() => guardJson(`[${'0,'.repeat(199999)}0]`, 's.json')).not.toThrow()
     expect(() => guardJson(`[${'0,'.repeat(200000)}0]`, 's.json')).toThrow('cannot parse s.json: it holds more than 200000 JSON values')
     expect(() => guardJson(`["${','.repeat(300000)}"]`, 's.json')).not.toThrow()
+  })
+})
+
+describe('every field is named in its refusal', () => {
+  test.each(['home', 'description', 'icon', 'apiVersion', 'condition', 'tags', 'appVersion', 'kubeVersion', 'type'])('%s', (field) => {
+    const err = thrown<ChartError>(() => decodeMetadata(`name: x\nversion: 1.0.0\n${field}: [a]\n`))
+    expect(err.message).toBe(`cannot load Chart.yaml: ${field} is a list, expected a string`)
+    // Without a file argument the file is Chart.yaml.
+    expect(err.file).toBe('Chart.yaml')
+  })
+  test.each([
+    ['sources: {a: 1}', 'sources is a mapping, expected a list of strings'],
+    ['maintainers: [{name: [a]}]', 'maintainers[0].name is a list, expected a string'],
+    ['maintainers: [{name: a, email: [a]}]', 'maintainers[0].email is a list, expected a string'],
+    ['maintainers: [{name: a, url: {a: 1}}]', 'maintainers[0].url is a mapping, expected a string']
+  ])('%s', (line, message) => {
+    expect(thrown(() => decodeMetadata(`name: x\nversion: 1.0.0\n${line}\n`)).message).toBe(`cannot load Chart.yaml: ${message}`)
+  })
+  test('requirements.yaml: the document and its dependencies', () => {
+    expect(thrown(() => decodeRequirements('- a\n', 'c/requirements.yaml')).message).toBe(
+      'cannot load c/requirements.yaml: the document is a list, expected a mapping'
+    )
+    expect(thrown(() => decodeRequirements('dependencies: a\n', 'c/requirements.yaml')).message).toBe(
+      'cannot load c/requirements.yaml: dependencies is the string a, expected a list'
+    )
+  })
+})
+
+// helm/helm pkg/chart/v2/loader LoadFiles: yaml.Unmarshal of an empty Chart.yaml leaves Metadata empty, APIVersion then
+// defaults to v1, and (*Metadata).Validate fails on the name; an empty requirements.yaml changes nothing.
+describe('empty documents', () => {
+  test('an empty Chart.yaml (or only a comment) is a v1 chart without a name', () => {
+    for (const text of ['', '# nothing\n', '---\n']) {
+      const raw = decodeMetadata(text)
+      expect([raw.apiVersion, raw.name, raw.version]).toEqual(['v1', '', ''])
+      expect(thrown(() => validateMetadata(raw)).message).toBe('validation: chart.metadata.name is required')
+    }
+  })
+  test('an empty requirements.yaml has no dependencies key', () => {
+    expect(decodeRequirements('', 'requirements.yaml')).toEqual({})
+    expect(decodeRequirements('# none\n', 'requirements.yaml')).toEqual({})
+    expect(decodeRequirements('dependencies: ~\n', 'requirements.yaml')).toEqual({ dependencies: undefined })
+  })
+})
+
+// (*Metadata).Validate and (*Dependency).Validate of helm/helm pkg/chart/v2, in their order and with their messages.
+describe('validateMetadata as (*Metadata).Validate', () => {
+  const raw = (over: Partial<RawMetadata>): RawMetadata => ({ apiVersion: 'v2', name: 'c', version: '1.0.0', ...over })
+  test.each<[Partial<RawMetadata>, string]>([
+    [{ apiVersion: '' }, 'validation: chart.metadata.apiVersion is required'],
+    [{ name: '.' }, 'validation: chart.metadata.name "." is not allowed'],
+    [{ name: '..' }, 'validation: chart.metadata.name ".." is not allowed'],
+    [{ maintainers: [{ name: 'a' }, null] }, 'validation: maintainers must not contain empty or null nodes'],
+    [{ dependencies: [{ name: 'a', repository: '' }, null] }, 'validation: dependencies must not contain empty or null nodes']
+  ])('%j: %s', (over, message) => {
+    const err = thrown<ChartError>(() => validateMetadata(raw(over)))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe(message)
+    expect(err.file).toBe('Chart.yaml')
+    expect(err.hint).toMatch(/\w/)
+  })
+  test('an unsupported apiVersion names the chart by its name when no chart path is given', () => {
+    const err = thrown<ChartError>(() => validateMetadata(raw({ apiVersion: 'v3', name: 'web' })))
+    expect(err.message).toBe('apiVersion "v3" is not supported')
+    expect(err).toMatchObject({ chart: 'web', file: 'Chart.yaml' })
+  })
+  test('warnings only for what deserves one: a loose version, type on a v1 chart', () => {
+    expect(validateMetadata(raw({ type: 'application' })).warnings).toEqual([])
+    expect(validateMetadata(raw({ apiVersion: 'v1' })).warnings).toEqual([])
+    expect(validateMetadata(raw({ apiVersion: 'v1', type: 'library' })).warnings).toEqual(['type is only used with apiVersion v2'])
+    expect(validateMetadata(raw({ version: 'v1.0' })).warnings).toEqual([
+      'version "v1.0" is not strict SemVer 2; Helm packages it, but `helm pull`/`install` without --version only find strict versions such as 1.2.3'
+    ])
+  })
+})
+
+// helm/helm pkg/chart/v2/util/save.go: Dependencies are cleared before yaml.Marshal only for apiVersion v1.
+describe('metadataYaml', () => {
+  const deps = [{ name: 'db', repository: 'https://r' }]
+  test('v2 keeps dependencies in Chart.yaml, v1 does not', () => {
+    expect(metadataYaml({ apiVersion: 'v2', name: 'c', version: '1.0.0', dependencies: deps })).toBe(
+      'apiVersion: v2\ndependencies:\n- name: db\n  repository: https://r\nname: c\nversion: 1.0.0\n'
+    )
+    expect(metadataYaml({ apiVersion: 'v1', name: 'c', version: '1.0.0', dependencies: deps })).toBe('apiVersion: v1\nname: c\nversion: 1.0.0\n')
   })
 })

@@ -134,6 +134,27 @@ describe('archive entry names (Helm LoadArchiveFiles)', () => {
   })
 })
 
+// helm/helm pkg/chart/v2/loader LoadFiles: requirements.yaml is yaml.Unmarshal-ed over c.Metadata whatever the
+// apiVersion (a v2 chart only gets a warning), and kept as a file only for v1; Go's encoding/json leaves a field the
+// document does not mention as it was, and a null clears a slice.
+describe('requirements.yaml (Helm LoadFiles)', () => {
+  const DEPS = 'dependencies:\n- name: db\n  repository: https://r\n'
+  test('v2: its dependencies replace those of Chart.yaml, the file is not packaged, and a warning says so', async () => {
+    const c = await loadChartDir(chartDir({ 'Chart.yaml': `${V2}${DEPS}`, 'requirements.yaml': 'dependencies:\n- name: cache\n  repository: https://s\n' }))
+    expect(c.metadata.dependencies!.map((d) => d!.name)).toEqual(['cache'])
+    expect(archiveEntries(c).map((e) => e.name)).toEqual(['c/Chart.yaml'])
+    expect(c.warnings).toEqual([expect.stringMatching(/^requirements.yaml is deprecated in apiVersion v2 charts/)])
+  })
+  test.each([
+    ['an empty file', '', ['db']],
+    ['a file without the key', '# nothing here\n', ['db']],
+    ['dependencies: null', 'dependencies: ~\n', []]
+  ])('%s keeps or clears the dependencies of Chart.yaml', async (_what, text, names) => {
+    const c = await loadChartDir(chartDir({ 'Chart.yaml': `${V1}${DEPS}`, 'requirements.yaml': text, 'charts/db/Chart.yaml': 'name: db\nversion: 1.0.0\n' }))
+    expect((c.metadata.dependencies ?? []).map((d) => d!.name)).toEqual(names)
+  })
+})
+
 describe('subcharts under charts/ (Helm LoadFiles)', () => {
   // helm/helm pkg/chart/v2/loader/load.go: filepath.Ext(n) == ".tgz" takes files[0] as the archive and fails with
   // "error unpacking subchart tar in <chart>: expected <n>, got <files[0].Name>" when it is not exactly that file.

@@ -330,12 +330,16 @@ export function metadataFromValue(raw: unknown, file = 'Chart.yaml', chart?: str
   }
 }
 
-/** `dependencies` of a v1 chart's requirements.yaml, merged into the metadata as Helm does. */
-export function decodeRequirements(text: string, file: string, chart?: string): Array<Dependency | null> | undefined {
+/**
+ * `dependencies` of a requirements.yaml, which Helm's loader unmarshals over the metadata: present only when the file
+ * has the key (absent, Go's encoding/json leaves the field as Chart.yaml set it; null clears it).
+ */
+export function decodeRequirements(text: string, file: string, chart?: string): { dependencies?: Array<Dependency | null> } {
   const d = new Decoder(file, chart)
   const raw = parseYaml11(text, file, chart)
   const obj = raw === null || raw === undefined ? {} : d.map(raw, 'the document')!
-  return decodeDependencies(d.fields(obj, ['dependencies'] as const).dependencies, d, 'dependencies')
+  const f = d.fields(obj, ['dependencies'] as const)
+  return 'dependencies' in f ? { dependencies: decodeDependencies(f.dependencies, d, 'dependencies') } : {}
 }
 
 const S = (s: string | undefined): string | undefined => (s === undefined ? undefined : sanitizeString(s))

@@ -243,9 +243,13 @@ export async function loadFiles(files: Loaded[], where: string, budget = new Loa
       }
       chart.schema = f.file
     } else if (n === 'requirements.yaml') {
-      raw.dependencies = decodeRequirements((await dataOf(f)).toString('utf8'), file(n), where)
+      Object.assign(raw, decodeRequirements((await dataOf(f)).toString('utf8'), file(n), where))
       if (raw.apiVersion === 'v1') chart.files.push(f.file)
-      else warnings.push('requirements.yaml is ignored in apiVersion v2 charts; declare dependencies in Chart.yaml')
+      // As Helm's loader (which warns likewise): applied, but not packaged, in an apiVersion v2 chart.
+      else
+        warnings.push(
+          'requirements.yaml is deprecated in apiVersion v2 charts: its dependencies are used but the file is not packaged; declare dependencies in Chart.yaml'
+        )
     } else if (n === 'requirements.lock') {
       chart.lock = parseLock(await dataOf(f), file(n), where)
       if (raw.apiVersion === 'v1') chart.files.push(f.file)
@@ -355,7 +359,9 @@ function declarations(chartYaml: Buffer, requirements: Buffer | undefined, where
   const raw = decodeMetadata(chartYaml.toString('utf8'), path.join(where, 'Chart.yaml'), where)
   // As the loader does: requirements.yaml replaces the dependencies of a v1 chart.
   const deps =
-    raw.apiVersion === 'v1' && requirements ? decodeRequirements(requirements.toString('utf8'), path.join(where, 'requirements.yaml'), where) : raw.dependencies
+    raw.apiVersion === 'v1' && requirements
+      ? { dependencies: raw.dependencies, ...decodeRequirements(requirements.toString('utf8'), path.join(where, 'requirements.yaml'), where) }.dependencies
+      : raw.dependencies
   return {
     name: raw.name,
     version: raw.version,
