@@ -23,7 +23,11 @@ describe('resolveChartUrl (Helm TestResolveReferenceURL)', () => {
     ['http://localhost:8123/charts%2fwith%2fescaped%2fslash', 'nginx-0.2.0.tgz', 'http://localhost:8123/charts%2fwith%2fescaped%2fslash/nginx-0.2.0.tgz'],
     ['http://localhost:8123/charts%2fwith%2fescaped%2fslash', '/nginx-0.2.0.tgz', 'http://localhost:8123/nginx-0.2.0.tgz'],
     ['http://localhost:8123/charts?with=queryparameter', 'nginx-0.2.0.tgz', 'http://localhost:8123/charts/nginx-0.2.0.tgz?with=queryparameter'],
-    ['http://localhost:8123/charts?with=queryparameter', '/nginx-0.2.0.tgz', 'http://localhost:8123/nginx-0.2.0.tgz?with=queryparameter']
+    ['http://localhost:8123/charts?with=queryparameter', '/nginx-0.2.0.tgz', 'http://localhost:8123/nginx-0.2.0.tgz?with=queryparameter'],
+    // Not in Helm's table, from its code: strings.TrimSuffix takes off one slash only, and a relative ref keeps the rest.
+    ['http://localhost:8123/charts//', 'nginx-0.2.0.tgz', 'http://localhost:8123/charts//nginx-0.2.0.tgz'],
+    ['http://localhost:8123/charts', 'HTTP://other/x.tgz', 'http://other/x.tgz'],
+    ['http://localhost:8123/charts', 'x:y.tgz', 'x:y.tgz']
   ])('%s + %s', (base, ref, want) => {
     expect(resolveChartUrl(base, ref).toString()).toBe(want)
   })

@@ -68,11 +68,11 @@ export class RepositoryError extends ChartError {
   }
 }
 
-/** Helm's `ResolveReferenceURL`: absolute refs as they are; relative ones against the base with one trailing slash, base query kept. */
+/** Helm's `ResolveReferenceURL`: absolute refs as they are; relative ones against the base with one trailing slash added (after one taken off), base query kept. */
 export function resolveChartUrl(baseUrl: string, ref: string): URL {
   if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(ref)) return new URL(ref)
   const base = new URL(baseUrl)
-  base.pathname = base.pathname.replace(/\/+$/, '') + '/'
+  base.pathname = base.pathname.replace(/\/$/, '') + '/'
   const out = new URL(ref, base)
   out.search = base.search
   return out
