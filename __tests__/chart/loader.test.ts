@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { checkDependencies, loadChartArchive, loadChartDir } from '../../src/chart/loader'
+import { checkDependencies, goTime, loadChartArchive, loadChartDir } from '../../src/chart/loader'
+import timeVectors from '../fixtures/go/go-time/vectors.json'
 import { archiveEntries, lockYaml } from '../../src/chart/save'
 import { ChartError } from '../../src/errors'
 import { writeTgz } from '../support/tgz'
@@ -51,6 +52,22 @@ describe('Chart.lock generated time, as Go re-marshals time.Time', () => {
     const c = await loadChartDir(chartDir({ 'Chart.yaml': V2, 'Chart.lock': 'digest: null\n' }))
     expect(c.lock).toEqual({ generated: '0001-01-01T00:00:00Z', digest: '', dependencies: null })
     expect(lockYaml(c.lock!)).toBe('dependencies: null\ndigest: ""\ngenerated: "0001-01-01T00:00:00Z"\n')
+  })
+})
+
+// Go's own reading and writing of these times (__tests__/fixtures/go/go-time/main.go): "" where Go refuses the text.
+describe('goTime is time.Time UnmarshalJSON then RFC3339Nano', () => {
+  test.each(timeVectors)('%j → %j', (text, want) => {
+    expect(goTime(text) ?? '').toBe(want)
+  })
+
+  test('a lock whose generated time Go refuses (or that is not a string) is refused, naming the file', async () => {
+    for (const generated of ['yesterday', '2021-02-30T00:00:00Z', '2021', 'true']) {
+      const err = await caught(loadChartDir(chartDir({ 'Chart.yaml': V2, 'Chart.lock': `digest: x\ngenerated: ${generated}\n` }), 'c'))
+      expect(err).toBeInstanceOf(ChartError)
+      expect(err.message).toBe(`cannot load Chart.lock: generated "${generated}" is not an RFC 3339 time`)
+      expect(err).toMatchObject({ chart: 'c', file: 'c/Chart.lock' })
+    }
   })
 })
 

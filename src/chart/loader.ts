@@ -183,12 +183,39 @@ export async function readChartArchive(source: AsyncIterable<Buffer> | Buffer, w
   return out
 }
 
+/**
+ * A Chart.lock `generated` time as Go's time.Time reads it (strict RFC 3339: fields in range, "T", "Z" or ±hh:mm with
+ * hh < 24) and marshals it back (RFC3339Nano: at most 9 fraction digits, trailing zeros dropped, a zero offset as "Z");
+ * undefined when Go refuses it.
+ */
+export function goTime(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-](\d{2}):(\d{2}))$/.exec(text)
+  if (!m) return undefined
+  const [year, month, day, hour, min, sec] = m.slice(1, 7).map(Number)
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (month < 1 || month > 12 || day < 1 || day > days || hour > 23 || min > 59 || sec > 59) return undefined
+  if (m[8] !== 'Z' && (Number(m[9]) > 23 || Number(m[10]) > 59)) return undefined
+  const fraction = (m[7] ?? '').slice(0, 9).replace(/0+$/, '')
+  const zone = m[8] === 'Z' || (m[9] === '00' && m[10] === '00') ? 'Z' : m[8]
+  return `${text.slice(0, 19)}${fraction ? `.${fraction}` : ''}${zone}`
+}
+
 function parseLock(data: Buffer, file: string, where: string): Lock {
   const obj = (parseYaml11(data.toString('utf8'), file, where) ?? {}) as Record<string, unknown>
   const deps = Array.isArray(obj.dependencies) ? (obj.dependencies as Lock['dependencies']) : null
-  let generated = obj.generated === undefined || obj.generated === null ? '0001-01-01T00:00:00Z' : `${obj.generated as string | number}`
-  // Go re-marshals time.Time as RFC 3339 with nanoseconds, trailing zeros dropped.
-  generated = generated.replace(/\.(\d*?)0+(?=Z|[+-])/, (_m, d: string) => (d ? `.${d}` : ''))
+  let generated = '0001-01-01T00:00:00Z'
+  if (obj.generated !== undefined && obj.generated !== null) {
+    const text = typeof obj.generated === 'string' ? obj.generated : String(obj.generated)
+    const time = typeof obj.generated === 'string' ? goTime(text) : undefined
+    // Helm's loader fails on a time Go cannot parse (and would fail on the packaged chart).
+    if (time === undefined)
+      throw new ChartError(`cannot load ${path.basename(file)}: generated "${text}" is not an RFC 3339 time`, {
+        chart: where,
+        file,
+        hint: 'Write generated as 2006-01-02T15:04:05Z, or re-run `helm dependency update` to rewrite the lock'
+      })
+    generated = time
+  }
   return { generated, digest: obj.digest === undefined || obj.digest === null ? '' : `${obj.digest as string | number}`, dependencies: deps }
 }
 
