@@ -53,6 +53,9 @@ beforeAll(async () => {
         return loc('/charts/index.yaml')
       case '/loop/index.yaml':
         return loc(`http://127.0.0.1:${port}/loop/index.yaml`)
+      case '/open/sub%2Fweb-1.0.0.tgz':
+      case '/open/web%201.0.0.tgz':
+        return [200, {}, TGZ]
       case '/bad/web-1.0.0.tgz':
         return [200, {}, 'tampered']
       case '/gone/index.yaml':
@@ -135,6 +138,18 @@ describe('failures name the repository without its credentials, with a hint', ()
     expect(err.message).toBe(`chart "web" version 1.0.0 has no downloadable URLs in http://127.0.0.1:${repo}/bad/index.yaml`)
     const got = await downloadChart({ url: `http://127.0.0.1:${repo}/bad` }, { name: 'web', version: '1.0.0', urls: ['web-1.0.0.tgz'] })
     expect(got.data.toString()).toBe('tampered')
+  })
+})
+
+describe('the file name an archive is saved under', () => {
+  // helm/helm pkg/downloader ChartDownloader.DownloadTo: name := filepath.Base(u.Path), u.Path being the decoded path.
+  test.each([
+    ['sub%2Fweb-1.0.0.tgz', 'web-1.0.0.tgz'],
+    ['web%201.0.0.tgz', 'web 1.0.0.tgz']
+  ])('%s → %s', async (ref, name) => {
+    const got = await downloadChart({ url: `http://127.0.0.1:${repo}/open` }, { name: 'web', version: '1.0.0', urls: [ref] })
+    expect(got.fileName).toBe(name)
+    expect(got.data.equals(TGZ)).toBe(true)
   })
 })
 

@@ -14,6 +14,7 @@
  * Failures are RepositoryError (a ChartError) naming the repository and saying what to do.
  */
 import { createHash } from 'node:crypto'
+import * as path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { ChartError, type ErrorContext } from '../../errors'
 import { compareVersions } from './constraints'
@@ -269,7 +270,14 @@ export async function downloadChart(repo: ChartRepository, entry: IndexEntry, ch
       )
     }
   }
-  const fileName = decodeURIComponent(url.pathname.split('/').pop() || `${entry.name}-${entry.version}.tgz`)
+  // Helm's ChartDownloader: filepath.Base of the decoded URL path (an encoded "/" does not make a directory).
+  let decoded = url.pathname
+  try {
+    decoded = decodeURIComponent(decoded)
+  } catch {
+    // Not valid percent-encoding: the name as served.
+  }
+  const fileName = path.posix.basename(decoded) || `${entry.name}-${entry.version}.tgz`
   return { data: res.body, fileName, url }
 }
 
