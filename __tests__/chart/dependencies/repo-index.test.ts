@@ -227,6 +227,19 @@ describe('parseIndex keeps only the entries Helm keeps (pkg/repo/v1 loadIndex)',
     expect(idx.entries.get('web')!.map((e) => [e.name, e.version, e.digest])).toEqual([['w eb', '16777217', 'abc']])
   })
 
+  test('a chart whose versions are null has none; versions or an entry of another shape fail the index', () => {
+    expect(parseIndex('apiVersion: v1\nentries:\n  web: ~\n', 'https://r').entries.get('web')).toEqual([])
+    expect(thrown(() => parseIndex('apiVersion: v1\nentries:\n  web: foo\n', 'https://r')).message).toBe(
+      'invalid index.yaml from https://r/: entries.web is not a list'
+    )
+    expect(thrown(() => parseIndex('apiVersion: v1\nentries:\n  web: [foo]\n', 'https://r')).message).toBe(
+      'invalid index.yaml from https://r/: entries.web[0] is not a mapping'
+    )
+    expect(thrown(() => parseIndex('apiVersion: v1\nentries:\n  web: [[a]]\n', 'https://r')).message).toBe(
+      'invalid index.yaml from https://r/: entries.web[0] is not a mapping'
+    )
+  })
+
   test('a field of the wrong type fails the whole index, naming the entry', () => {
     const err = thrown(() => parseIndex(index(entry(', keywords: abc')), 'https://r'))
     expect(err).toBeInstanceOf(RepositoryError)

@@ -203,10 +203,12 @@ export function parseIndex(text: string, repository: string, chart?: string): Re
   const raw = obj.entries ?? {}
   if (typeof raw !== 'object' || Array.isArray(raw)) return bad('entries is not a mapping')
   for (const [name, versions] of Object.entries(raw as Record<string, unknown>)) {
-    if (!Array.isArray(versions)) continue
+    // Go's strict unmarshalling: null is an empty list and a null entry is skipped; any other shape fails the index.
+    if (versions !== null && !Array.isArray(versions)) return bad(`entries.${name} is not a list`)
     const kept: IndexEntry[] = []
-    versions.forEach((v: unknown, i) => {
-      if (!v || typeof v !== 'object') return
+    for (const [i, v] of ((versions ?? []) as unknown[]).entries()) {
+      if (v === null) continue
+      if (typeof v !== 'object' || Array.isArray(v)) return bad(`entries.${name}[${i}] is not a mapping`)
       const where = `${displayUrl(repository)} index.yaml entries.${name}[${i}]`
       let md: RawMetadata
       try {
@@ -220,12 +222,12 @@ export function parseIndex(text: string, repository: string, chart?: string): Re
       } catch (err) {
         // Helm drops an entry that fails validation, except for duplicate dependency names (helm/helm#12748).
         if (!(err instanceof ChartError)) throw err
-        if (err.message.startsWith('validation: ') && !err.message.startsWith(DUPLICATE_DEPENDENCY)) return
+        if (err.message.startsWith('validation: ') && !err.message.startsWith(DUPLICATE_DEPENDENCY)) continue
       }
       const e = plain(v) as Record<string, unknown>
       const urls = Array.isArray(e.urls) ? e.urls.map(String) : []
       kept.push({ ...e, name: sanitizeString(md.name), version: md.version, urls, digest: e.digest ? fieldText(e.digest) : undefined })
-    })
+    }
     entries.set(name, sortVersions(kept))
   }
   return { repository, apiVersion: fieldText(plain(obj.apiVersion)), entries }
