@@ -7,6 +7,7 @@
  */
 import { CST, Lexer, parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml'
 import { ChartError } from '../errors'
+import { compareUtf8 } from '../gojson'
 import { metadataJson, type Dependency, type Maintainer, type Metadata } from './metadata'
 import { sanitizeString } from './sanitize'
 import { isStrictSemver, parseHelmVersion } from './semver'
@@ -224,11 +225,17 @@ class Decoder {
     return out
   }
 
-  /** Go matches JSON keys to fields case-insensitively (exact match first); later keys win. */
+  /**
+   * sigs.k8s.io/yaml hands encoding/json the mapping as JSON with its keys sorted byte-wise, and encoding/json sets
+   * a field for each key in turn, matched exactly or case-insensitively: of several keys for one field, the last in
+   * byte order wins (the exact, lower-case one when present).
+   */
   fields<T extends string>(obj: Record<string, unknown>, names: readonly T[]): Partial<Record<T, unknown>> {
     const out: Partial<Record<T, unknown>> = {}
-    for (const [k, v] of Object.entries(obj)) {
-      const name = names.find((n) => n === k) ?? names.find((n) => n.toLowerCase() === k.toLowerCase())
+    for (const k of Object.keys(obj).sort(compareUtf8)) {
+      const v = obj[k]
+      // (No two field names fold alike, so the case-insensitive match is also the exact one.)
+      const name = names.find((n) => n.toLowerCase() === k.toLowerCase())
       if (name) out[name] = v
     }
     return out
