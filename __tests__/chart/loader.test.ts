@@ -5,10 +5,20 @@
  * or drops (pkg/chart/loader/archive, helm-oci-spec §1.11), each with Helm's message.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { checkDependencies, goTime, loadChartArchive, loadChartDir } from '../../src/chart/loader'
+import { readAll } from '../../src/chart/chart'
+import {
+  archiveDeclarations,
+  checkDependencies,
+  directoryDeclarations,
+  goTime,
+  loadChartArchive,
+  loadChartDir,
+  MAX_DECOMPRESSED_CHART_SIZE,
+  MAX_FILE_SIZE
+} from '../../src/chart/loader'
 import timeVectors from '../fixtures/go/go-time/vectors.json'
 import { archiveEntries, lockYaml } from '../../src/chart/save'
 import { ChartError } from '../../src/errors'
@@ -196,5 +206,225 @@ describe('CheckDependencies', () => {
     expect(err.hint).toContain('helm dependency build')
     const complete = { ...c, metadata: { ...c.metadata, dependencies: c.metadata.dependencies!.slice(0, 1) } }
     expect(() => checkDependencies(complete)).not.toThrow()
+  })
+})
+
+// What LoadDir and LoadFiles (helm/helm pkg/chart/v2/loader) do with the files they find, and what each refusal names.
+describe('the directory and its files', () => {
+  const entries = async (c: Awaited<ReturnType<typeof loadChartDir>>): Promise<Array<[string, string]>> =>
+    Promise.all(archiveEntries(c).map(async (e) => [e.name, (await readAll(e.file)).toString('latin1')] as [string, string]))
+
+  test('a large file is packaged whole, its BOM stripped (as bytes.TrimPrefix(data, utf8bom))', async () => {
+    const big = 'x'.repeat(70_000) + 'end'
+    const c = await loadChartDir(chartDir({ 'Chart.yaml': V2, 'files/big.txt': `\ufeff${big}`, 'files/small.txt': '\ufeffsmall' }))
+    expect(await entries(c)).toEqual([
+      ['c/Chart.yaml', V2],
+      ['c/files/big.txt', big],
+      ['c/files/small.txt', 'small']
+    ])
+  })
+
+  test('a file of exactly 5 MiB is accepted, one byte more is refused naming it (Helm: fi.Size() > MaxDecompressedFileSize)', async () => {
+    const dir = chartDir({ 'Chart.yaml': V2 })
+    writeFileSync(path.join(dir, 'max.bin'), Buffer.alloc(MAX_FILE_SIZE))
+    const c = await loadChartDir(dir, 'c')
+    expect(c.files.map((f) => [f.name, f.size])).toEqual([['max.bin', MAX_FILE_SIZE]])
+    writeFileSync(path.join(dir, 'max.bin'), Buffer.alloc(MAX_FILE_SIZE + 1))
+    const err = await caught(loadChartDir(dir, 'c'))
+    expect(err.message).toBe(`chart file "max.bin" is larger than the maximum file size ${MAX_FILE_SIZE}`)
+    expect(err).toMatchObject({ chart: 'c', file: 'max.bin' })
+  })
+
+  test('walk order is byte order, so requirements.lock (read later) wins over Chart.lock even when written first', async () => {
+    const dir = tmp()
+    for (const [f, text] of [
+      ['requirements.lock', 'digest: from-requirements\n'],
+      ['b.txt', 'b'],
+      ['Chart.lock', 'digest: from-chart-lock\n'],
+      ['a.txt', 'a'],
+      ['Chart.yaml', V2]
+    ])
+      writeFileSync(path.join(dir, f), text)
+    const c = await loadChartDir(dir)
+    expect(c.lock?.digest).toBe('from-requirements')
+    expect(c.files.map((f) => f.name)).toEqual(['a.txt', 'b.txt'])
+  })
+
+  test('no Chart.yaml: "unable to detect chart", naming where it looked', async () => {
+    const err = await caught(loadChartDir(chartDir({ 'values.yaml': 'a: 1\n' }), 'charts/web'))
+    expect(err.message).toBe('unable to detect chart at charts/web/Chart.yaml')
+    expect(err).toMatchObject({ chart: 'charts/web', file: 'charts/web/Chart.yaml' })
+    expect((err as ChartError).hint).toMatch(/Chart.yaml/)
+  })
+
+  test('a .helmignore that is a directory is refused, naming it', async () => {
+    const dir = chartDir({ 'Chart.yaml': V2, '.helmignore/x': 'y' })
+    const err = await caught(loadChartDir(dir, 'c'))
+    expect(err.message).toMatch(/^\.helmignore is not a regular file/)
+    expect(err).toMatchObject({ chart: 'c', file: 'c/.helmignore' })
+    expect((err as ChartError).hint).toMatch(/helmignore/)
+  })
+
+  test('a file name that is not UTF-8 is refused, named with its directory', async () => {
+    const dir = chartDir({ 'Chart.yaml': V2, 'templates/ok.yaml': 'x' })
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/templates/bad`), Buffer.from([0xff])]), 'x')
+    const err = await caught(loadChartDir(dir, 'c'))
+    expect(err.message).toBe('file name "templates/bad\\xff" is not valid UTF-8')
+    expect(err).toMatchObject({ chart: 'c', file: 'c/templates' })
+    const top = chartDir({ 'Chart.yaml': V2 })
+    writeFileSync(Buffer.concat([Buffer.from(`${top}/`), Buffer.from([0xfe])]), 'x')
+    expect((await caught(loadChartDir(top, 'c'))).message).toBe('file name "\\xfe" is not valid UTF-8')
+  })
+
+  test('values.yaml: each document must be a mapping (or empty); repeated keys are allowed, as yaml.Unmarshal allows them', async () => {
+    const values = async (text: string): Promise<Error | undefined> =>
+      loadChartDir(chartDir({ 'Chart.yaml': V2, 'values.yaml': text }), 'c').then(
+        () => undefined,
+        (e: Error) => e
+      )
+    expect(await values('a: 1\na: 2\n---\n---\nb: [1]\n')).toBeUndefined()
+    for (const text of ['just a string\n', '- a\n', 'a: 1\n---\n42\n']) {
+      const err = await values(text)
+      expect(err?.message).toBe('cannot load c/values.yaml: the top level must be a mapping')
+      expect(err).toMatchObject({ chart: 'c', file: 'c/values.yaml' })
+      expect((err as ChartError).hint).toMatch(/key: value/)
+    }
+    const syntax = await values('a: [1\n')
+    expect(syntax?.message).toMatch(/^cannot load c\/values.yaml: [^\n]+$/)
+    expect((syntax as ChartError).hint).toBe('values.yaml must be valid YAML')
+  })
+
+  test('values.schema.json that is not JSON is refused, naming it', async () => {
+    const err = await caught(loadChartDir(chartDir({ 'Chart.yaml': V2, 'values.schema.json': '{' }), 'c'))
+    expect(err.message).toBe('invalid JSON in values.schema.json')
+    expect(err).toMatchObject({ chart: 'c', file: 'c/values.schema.json' })
+  })
+
+  test('a Chart.yaml that fails validation names the chart directory and its Chart.yaml', async () => {
+    const err = await caught(loadChartDir(chartDir({ 'Chart.yaml': 'apiVersion: v2\nname: c\n' }), 'charts/c'))
+    expect(err.message).toBe('validation: chart.metadata.version is required')
+    expect(err).toMatchObject({ chart: 'charts/c', file: 'charts/c/Chart.yaml' })
+  })
+
+  test('a lock without digest or generated: empty digest, Go zero time', async () => {
+    const c = await loadChartDir(chartDir({ 'Chart.yaml': V2, 'Chart.lock': 'dependencies: []\n' }))
+    expect(c.lock).toEqual({ generated: '0001-01-01T00:00:00Z', digest: '', dependencies: [] })
+  })
+})
+
+describe('subcharts and what lies beside them in charts/', () => {
+  const SUB = 'apiVersion: v2\nname: sub\nversion: 1.0.0\n'
+  test('directories starting with _ or . are dropped; a .prov is a file of the parent; each subchart keeps its own paths', async () => {
+    const c = await loadChartDir(
+      chartDir({
+        'Chart.yaml': V2,
+        'charts/_skip/x': 'not a chart',
+        'charts/.git/HEAD': 'not a chart',
+        'charts/sub-1.0.0.tgz.prov': 'signature',
+        'charts/sub/Chart.yaml': SUB,
+        'charts/sub/templates/a.yaml': 'a',
+        'charts/abc/Chart.yaml': 'apiVersion: v2\nname: abc\nversion: 2.0.0\n'
+      })
+    )
+    expect(c.files.map((f) => f.name)).toEqual(['charts/sub-1.0.0.tgz.prov'])
+    // Sorted by directory name, whatever order the walk met them in.
+    expect(c.dependencies.map((d) => d.metadata.name)).toEqual(['abc', 'sub'])
+    expect(archiveEntries(c).map((e) => e.name)).toEqual([
+      'c/Chart.yaml',
+      'c/charts/sub-1.0.0.tgz.prov',
+      'c/charts/abc/Chart.yaml',
+      'c/charts/sub/Chart.yaml',
+      'c/charts/sub/templates/a.yaml'
+    ])
+  })
+
+  test("a subchart's warnings are the parent's, prefixed with its name", async () => {
+    const c = await loadChartDir(chartDir({ 'Chart.yaml': V2, 'charts/sub/Chart.yaml': 'apiVersion: v1\nname: sub\nversion: 1.0.0\ntype: library\n' }))
+    expect(c.warnings).toEqual(['subchart sub: type is only used with apiVersion v2'])
+  })
+
+  test('a broken subchart: "error unpacking subchart <dir> in <chart>", naming the subchart file', async () => {
+    const err = await caught(loadChartDir(chartDir({ 'Chart.yaml': V2, 'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\n' }), 'c'))
+    expect(err.message).toBe('error unpacking subchart sub in c: validation: chart.metadata.version is required')
+    expect(err).toMatchObject({ chart: 'c', file: 'c/charts/sub/Chart.yaml' })
+    const stray = await caught(loadChartDir(chartDir({ 'Chart.yaml': V2, 'charts/README.md': 'x' }), 'c'))
+    expect(stray.message).toBe('error unpacking subchart README.md in c: Chart.yaml file is missing')
+    expect(stray).toMatchObject({ chart: 'c', file: 'c/charts/README.md/Chart.yaml' })
+  })
+})
+
+describe('chart archives as files', () => {
+  test('larger than 100 MiB is refused before reading (a sparse file here); a directory is not a regular file', async () => {
+    const dir = tmp()
+    const file = path.join(dir, 'huge.tgz')
+    writeFileSync(file, '')
+    truncateSync(file, MAX_DECOMPRESSED_CHART_SIZE + 1)
+    const err = await caught(loadChartArchive(file, 'huge.tgz'))
+    expect(err.message).toBe(`chart archive is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}`)
+    expect(err).toMatchObject({ chart: 'huge.tgz', file: 'huge.tgz' })
+    truncateSync(file, MAX_DECOMPRESSED_CHART_SIZE)
+    expect((await caught(loadChartArchive(file, 'huge.tgz'))).message).toMatch(/does not appear to be a gzipped archive/)
+    const notFile = await caught(loadChartArchive(dir, 'd.tgz'))
+    expect(notFile.message).toBe('d.tgz is not a regular file')
+    expect(notFile).toMatchObject({ chart: 'd.tgz', file: 'd.tgz' })
+  })
+
+  test('an entry "c\\\\/x" is split at the backslash and is absolute; "files/c:/x" is only a name', async () => {
+    const abs = await caught(
+      loadChartArchive(
+        writeTgz(tmp(), [
+          ['c/Chart.yaml', V2],
+          ['c\\/x', 'x']
+        ]),
+        'x.tgz'
+      )
+    )
+    expect(abs.message).toBe('chart illegally contains absolute paths')
+    expect((abs as ChartError).hint).toMatch(/helm package/)
+    const c = await loadChartArchive(
+      writeTgz(tmp(), [
+        ['c/Chart.yaml', V2],
+        ['c/files/c:/x', 'x']
+      ])
+    )
+    expect(c.files.map((f) => f.name)).toEqual(['files/c:/x'])
+  })
+})
+
+describe('what the run order reads from a chart (declarations)', () => {
+  test('directory: Chart.yaml, and requirements.yaml when there is one (as the loader applies it); null entries skipped', async () => {
+    const v1 = chartDir({ 'Chart.yaml': V1, 'requirements.yaml': 'dependencies:\n- name: a\n  repository: https://r\n- null\n- name: b\n' })
+    expect(await directoryDeclarations(v1, 'c')).toEqual({
+      name: 'c',
+      version: '1.0.0',
+      dependencies: [
+        { name: 'a', repository: 'https://r' },
+        { name: 'b', repository: '' }
+      ]
+    })
+    const v2 = chartDir({ 'Chart.yaml': `${V2}dependencies:\n- name: x\n  repository: file://../x\n` })
+    expect(await directoryDeclarations(v2, 'c')).toEqual({ name: 'c', version: '1.0.0', dependencies: [{ name: 'x', repository: 'file://../x' }] })
+    const v2req = chartDir({ 'Chart.yaml': `${V2}dependencies:\n- name: x\n  repository: file://../x\n`, 'requirements.yaml': 'dependencies:\n- name: yz\n' })
+    expect((await directoryDeclarations(v2req, 'c')).dependencies).toEqual([{ name: 'yz', repository: '' }])
+    const v1empty = chartDir({ 'Chart.yaml': `${V1}dependencies:\n- name: x\n`, 'requirements.yaml': '# none\n' })
+    expect((await directoryDeclarations(v1empty, 'c')).dependencies).toEqual([{ name: 'x', repository: '' }])
+    const none = chartDir({ 'values.yaml': 'a: 1\n' })
+    expect(await directoryDeclarations(none, 'c')).toEqual({ name: '', version: '', dependencies: [] })
+  })
+
+  test('archive: the same, requirements.yaml read for v1 wherever it lies; no Chart.yaml is an error; a directory is refused', async () => {
+    const v1 = writeTgz(tmp(), [
+      ['c/requirements.yaml', 'dependencies:\n- name: a\n  repository: https://r\n'],
+      ['c/Chart.yaml', V1]
+    ])
+    expect(await archiveDeclarations(v1, 'c.tgz')).toEqual({ name: 'c', version: '1.0.0', dependencies: [{ name: 'a', repository: 'https://r' }] })
+    const v2 = writeTgz(tmp(), [['c/Chart.yaml', `${V2}dependencies:\n- name: x\n  repository: https://x\n`]])
+    expect(await archiveDeclarations(v2, 'c.tgz')).toEqual({ name: 'c', version: '1.0.0', dependencies: [{ name: 'x', repository: 'https://x' }] })
+    const missing = await caught(archiveDeclarations(writeTgz(tmp(), [['c/values.yaml', 'a: 1\n']]), 'c.tgz'))
+    expect(missing.message).toBe('Chart.yaml file is missing')
+    expect(missing).toMatchObject({ chart: 'c.tgz', file: 'c.tgz' })
+    const dir = await caught(archiveDeclarations(tmp(), 'd.tgz'))
+    expect(dir.message).toBe('d.tgz is not a regular file')
+    expect(dir).toMatchObject({ chart: 'd.tgz', file: 'd.tgz' })
   })
 })

@@ -384,15 +384,12 @@ export interface ChartDeclarations {
 
 function declarations(chartYaml: Buffer, requirements: Buffer | undefined, where: string): ChartDeclarations {
   const raw = decodeMetadata(chartYaml.toString('utf8'), path.join(where, 'Chart.yaml'), where)
-  // As the loader does: requirements.yaml replaces the dependencies of a v1 chart.
-  const deps =
-    raw.apiVersion === 'v1' && requirements
-      ? { dependencies: raw.dependencies, ...decodeRequirements(requirements.toString('utf8'), path.join(where, 'requirements.yaml'), where) }.dependencies
-      : raw.dependencies
+  // As the loader does, whatever the apiVersion: requirements.yaml's dependencies, when it has the key, replace Chart.yaml's.
+  if (requirements) Object.assign(raw, decodeRequirements(requirements.toString('utf8'), path.join(where, 'requirements.yaml'), where))
   return {
     name: raw.name,
     version: raw.version,
-    dependencies: (deps ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' }))
+    dependencies: (raw.dependencies ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' }))
   }
 }
 
@@ -410,7 +407,7 @@ export async function directoryDeclarations(dir: string, where = dir): Promise<C
 
 /**
  * The same from a chart archive, streamed and read only as far as needed
- * (Helm writes Chart.yaml first; a v1 chart's requirements.yaml is among its files).
+ * (Helm writes Chart.yaml first; only a v1 chart's archive has requirements.yaml among its files).
  */
 export async function archiveDeclarations(file: string, where = file): Promise<ChartDeclarations> {
   const fh = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK)
