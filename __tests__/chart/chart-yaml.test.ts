@@ -144,7 +144,8 @@ describe('every field is named in its refusal', () => {
     ['sources: {a: 1}', 'sources is a mapping, expected a list of strings'],
     ['maintainers: [{name: [a]}]', 'maintainers[0].name is a list, expected a string'],
     ['maintainers: [{name: a, email: [a]}]', 'maintainers[0].email is a list, expected a string'],
-    ['maintainers: [{name: a, url: {a: 1}}]', 'maintainers[0].url is a mapping, expected a string']
+    ['maintainers: [{name: a, url: {a: 1}}]', 'maintainers[0].url is a mapping, expected a string'],
+    ['dependencies: [{name: a, alias: [b]}]', 'dependencies[0].alias is a list, expected a string']
   ])('%s', (line, message) => {
     expect(thrown(() => decodeMetadata(`name: x\nversion: 1.0.0\n${line}\n`)).message).toBe(`cannot load Chart.yaml: ${message}`)
   })
@@ -167,6 +168,10 @@ describe('empty documents', () => {
       expect([raw.apiVersion, raw.name, raw.version]).toEqual(['v1', '', ''])
       expect(thrown(() => validateMetadata(raw)).message).toBe('validation: chart.metadata.name is required')
     }
+  })
+  test('null lists are no lists (encoding/json sets a nil slice)', () => {
+    const m = decodeMetadata('name: x\nversion: 1.0.0\nmaintainers: ~\ndependencies: ~\nsources: ~\nkeywords: ~\nannotations: ~\n')
+    expect([m.maintainers, m.dependencies, m.sources, m.keywords, m.annotations]).toEqual([undefined, undefined, undefined, undefined, undefined])
   })
   test('an empty requirements.yaml has no dependencies key', () => {
     expect(decodeRequirements('', 'requirements.yaml')).toEqual({})

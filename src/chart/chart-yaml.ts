@@ -304,7 +304,7 @@ export function decodeMetadata(text: string, file = 'Chart.yaml', chart?: string
 }
 
 /** Parsed YAML (Chart.yaml, or an index.yaml entry, which embeds the metadata) → metadata, as Go's encoding/json fills it. */
-export function metadataFromValue(raw: unknown, file = 'Chart.yaml', chart?: string): RawMetadata {
+export function metadataFromValue(raw: unknown, file: string, chart?: string): RawMetadata {
   const d = new Decoder(file, chart)
   const obj = raw === null || raw === undefined ? {} : d.map(raw, 'the document')!
   const f = d.fields(obj, METADATA_KEYS)
@@ -362,7 +362,7 @@ export function validateMetadata(raw: RawMetadata, file = 'Chart.yaml', chart?: 
   const err = (message: string, hint: string): ChartError => new ChartError(`validation: ${message}`, { chart: chart ?? raw.name, file, hint })
   const m: RawMetadata = {
     ...raw,
-    name: S(raw.name) ?? '',
+    name: sanitizeString(raw.name),
     description: S(raw.description),
     home: S(raw.home),
     icon: S(raw.icon),
