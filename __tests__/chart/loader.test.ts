@@ -5,7 +5,7 @@
  * or drops (pkg/chart/loader/archive, helm-oci-spec §1.11), each with Helm's message.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { readAll } from '../../src/chart/chart'
@@ -426,5 +426,15 @@ describe('what the run order reads from a chart (declarations)', () => {
     const dir = await caught(archiveDeclarations(tmp(), 'd.tgz'))
     expect(dir.message).toBe('d.tgz is not a regular file')
     expect(dir).toMatchObject({ chart: 'd.tgz', file: 'd.tgz' })
+  })
+})
+
+describe('descriptors', () => {
+  test('loading a chart directory leaves no descriptor open (/proc/self/fd)', async () => {
+    const dir = chartDir({ 'Chart.yaml': V2, '.helmignore': '*.bak\n', 'values.yaml': 'a: 1\n', 'templates/a.yaml': 'a', 'files/big.txt': 'x'.repeat(70_000) })
+    await loadChartDir(dir)
+    const before = readdirSync('/proc/self/fd').length
+    for (let i = 0; i < 5; i++) await loadChartDir(dir)
+    expect(readdirSync('/proc/self/fd').length).toBe(before)
   })
 })
