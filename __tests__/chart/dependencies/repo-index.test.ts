@@ -16,6 +16,8 @@ interface Seen {
   port: number
 }
 const seen: Seen[] = []
+const seenHeaders: IncomingMessage['headers'][] = []
+const seenMethods: string[] = []
 const servers: Server[] = []
 const TGZ = Buffer.from('not really a chart, but bytes with a digest')
 const INDEX = `apiVersion: v1\nentries:\n  web:\n  - name: web\n    version: 1.0.0\n    urls: [web-1.0.0.tgz]\n    digest: ${createHash('sha256').update(TGZ).digest('hex')}\n`
@@ -24,6 +26,8 @@ async function serve(handler: (req: IncomingMessage, port: number) => [number, R
   const server = createServer((req, res) => {
     const port = (server.address() as AddressInfo).port
     seen.push({ path: req.url!, auth: req.headers.authorization, port })
+    seenHeaders.push(req.headers)
+    seenMethods.push(req.method!)
     const [status, headers, body] = handler(req, port)
     res.writeHead(status, headers).end(body)
   })
@@ -55,6 +59,10 @@ beforeAll(async () => {
         return loc(`http://127.0.0.1:${port}/loop/index.yaml`)
       case '/open/sub%2Fweb-1.0.0.tgz':
       case '/open/web%201.0.0.tgz':
+        return [200, {}, TGZ]
+      case '/teapot/index.yaml':
+        return [418, {}, '']
+      case '/':
         return [200, {}, TGZ]
       case '/bad/web-1.0.0.tgz':
         return [200, {}, 'tampered']
@@ -101,18 +109,34 @@ describe('credentials', () => {
     await fetchIndex({ url: `http://127.0.0.1:${repo}/open`, auth: {} })
     expect(seen).toEqual([{ path: '/open/index.yaml', auth: undefined, port: repo }])
   })
+
+  // helm/helm pkg/getter/httpgetter.go: `if opts.username != "" && opts.password != "" { req.SetBasicAuth(...) }`; Go's
+  // http.Client sends a URL's userinfo as Basic auth when no Authorization header is set.
+  test('a username or a password alone is not sent; a URL with only a user name sends "user:"', async () => {
+    await fetchIndex({ url: `http://127.0.0.1:${repo}/open`, auth: { username: 'ci' } })
+    await fetchIndex({ url: `http://127.0.0.1:${repo}/open`, auth: { password: 'secret' } })
+    await fetchIndex({ url: `http://ci@127.0.0.1:${repo}/open`, auth: { username: 'ci' } })
+    expect(seen.map((x) => x.auth)).toEqual([undefined, undefined, basic('ci', '')])
+  })
+
+  test('what goes with each request: helm-oci-publish as the user agent, any type accepted', async () => {
+    await fetchIndex({ url: `http://127.0.0.1:${repo}/open` })
+    expect(seenHeaders.at(-1)).toMatchObject({ 'user-agent': 'helm-oci-publish', accept: '*/*' })
+    expect(seenMethods.at(-1)).toBe('GET')
+  })
 })
 
 describe('failures name the repository without its credentials, with a hint', () => {
   test.each([
     ['charts', 401, /^Give credentials for 127\.0\.0\.1:\d+ in the repositories input/],
     ['gone', 403, /^Give credentials for/],
-    ['nothing', 404, /^Check the repository URL: it must be the directory that holds index\.yaml$/]
+    ['nothing', 404, /^Check the repository URL: it must be the directory that holds index\.yaml$/],
+    ['teapot', 418, /^The repository failed; re-run the job/]
   ])('/%s/index.yaml answering %i', async (dir, status, hint) => {
     const err = await caught<RepositoryError>(fetchIndex({ url: `http://ci:topsecret@127.0.0.1:${repo}/${dir}` }, 'umbrella'))
     expect(err).toBeInstanceOf(RepositoryError)
     expect(err.message).toBe(`GET http://127.0.0.1:${repo}/${dir}/index.yaml (index.yaml): response status ${status}`)
-    expect(err).toMatchObject({ status, chart: 'umbrella', repository: `http://127.0.0.1:${repo}/${dir}` })
+    expect(err).toMatchObject({ status, chart: 'umbrella', repository: `http://127.0.0.1:${repo}/${dir}`, registry: `http://127.0.0.1:${repo}/${dir}` })
     expect(err.hint).toMatch(hint)
     expect(JSON.stringify({ ...err, message: err.message })).not.toContain('topsecret')
   })
@@ -131,11 +155,16 @@ describe('failures name the repository without its credentials, with a hint', ()
       `digest mismatch for web 1.0.0 from http://127.0.0.1:${repo}/bad/web-1.0.0.tgz: index.yaml says sha256:${'ab'.repeat(32)}, the download is sha256:${actual}`
     )
     expect(err).toMatchObject({ chart: 'umbrella' })
+    expect(err.hint).toMatch(/regenerate index.yaml/)
   })
 
   test('an entry without URLs is refused; without a digest the bytes are taken as served', async () => {
-    const err = await caught(downloadChart({ url: `http://127.0.0.1:${repo}/bad` }, { name: 'web', version: '1.0.0', urls: [] }))
+    const err = await caught<RepositoryError>(downloadChart({ url: `http://127.0.0.1:${repo}/bad` }, { name: 'web', version: '1.0.0', urls: [] }, 'umbrella'))
     expect(err.message).toBe(`chart "web" version 1.0.0 has no downloadable URLs in http://127.0.0.1:${repo}/bad/index.yaml`)
+    expect(err).toMatchObject({ chart: 'umbrella', repository: `http://127.0.0.1:${repo}/bad` })
+    expect(err.hint).toMatch(/helm repo index/)
+    const missing = await caught(downloadChart({ url: `http://127.0.0.1:${repo}/bad` }, { name: 'web', version: '2.0.0', urls: ['web-2.0.0.tgz'] }))
+    expect(missing.message).toBe(`GET http://127.0.0.1:${repo}/bad/web-2.0.0.tgz (web 2.0.0): response status 404`)
     const got = await downloadChart({ url: `http://127.0.0.1:${repo}/bad` }, { name: 'web', version: '1.0.0', urls: ['web-1.0.0.tgz'] })
     expect(got.data.toString()).toBe('tampered')
   })
@@ -145,7 +174,9 @@ describe('the file name an archive is saved under', () => {
   // helm/helm pkg/downloader ChartDownloader.DownloadTo: name := filepath.Base(u.Path), u.Path being the decoded path.
   test.each([
     ['sub%2Fweb-1.0.0.tgz', 'web-1.0.0.tgz'],
-    ['web%201.0.0.tgz', 'web 1.0.0.tgz']
+    ['web%201.0.0.tgz', 'web 1.0.0.tgz'],
+    // No base name at all: <name>-<version>.tgz, the name Helm gives a chart archive.
+    ['/', 'web-1.0.0.tgz']
   ])('%s → %s', async (ref, name) => {
     const got = await downloadChart({ url: `http://127.0.0.1:${repo}/open` }, { name: 'web', version: '1.0.0', urls: [ref] })
     expect(got.fileName).toBe(name)
@@ -159,7 +190,10 @@ describe('provenance', () => {
     expect(await downloadProvenance({ url: `http://127.0.0.1:${repo}/open` }, entry)).toBeUndefined()
     expect(seen.map((s) => s.path)).toEqual(['/open/web-1.0.0.tgz.prov'])
     expect(await downloadProvenance({ url: `http://127.0.0.1:${repo}/open` }, { ...entry, urls: [] })).toBeUndefined()
-    await expect(downloadProvenance({ url: `http://127.0.0.1:${repo}/gone` }, entry)).rejects.toThrow(/response status 403/)
+    expect(seen).toHaveLength(1)
+    await expect(downloadProvenance({ url: `http://127.0.0.1:${repo}/gone` }, entry)).rejects.toThrow(
+      `GET http://127.0.0.1:${repo}/gone/web-1.0.0.tgz.prov (web 1.0.0 provenance): response status 403`
+    )
   })
 })
 
@@ -237,6 +271,14 @@ describe('parseIndex keeps only the entries Helm keeps (pkg/repo/v1 loadIndex)',
     )
     expect(thrown(() => parseIndex('apiVersion: v1\nentries:\n  web: [[a]]\n', 'https://r')).message).toBe(
       'invalid index.yaml from https://r/: entries.web[0] is not a mapping'
+    )
+  })
+
+  test('entries that are not a mapping fail the index; an entry without urls has none; a YAML error is quoted', () => {
+    expect(thrown(() => parseIndex('apiVersion: v1\nentries: 5\n', 'https://r')).message).toBe('invalid index.yaml from https://r/: entries is not a mapping')
+    expect(parseIndex('apiVersion: v1\nentries:\n  web:\n  - {name: web, version: 1.0.0}\n', 'https://r').entries.get('web')![0].urls).toEqual([])
+    expect(thrown(() => parseIndex('apiVersion: v1\napiVersion: v2\n', 'https://r')).message).toMatch(
+      /^invalid index.yaml from https:\/\/r\/: Map keys must be unique/
     )
   })
 

@@ -95,11 +95,7 @@ export function displayUrl(u: string | URL): string {
   }
 }
 
-function basicHeader(auth?: RepoAuth): string | undefined {
-  if (!auth || (!auth.username && !auth.password)) return undefined
-  return `Basic ${Buffer.from(`${auth.username ?? ''}:${auth.password ?? ''}`).toString('base64')}`
-}
-
+const basic = (username: string, password: string): string => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
 /**
  * GET through the one transport (src/http.ts: proxy, CA, timeouts, retries,
  * redirects); release assets on github.com redirect to storage, and the
@@ -108,12 +104,10 @@ function basicHeader(auth?: RepoAuth): string | undefined {
  */
 async function get(repo: ChartRepository, url: URL, what: string, chart?: string): Promise<HttpResponse> {
   const origin = new URL(repo.url)
-  // Credentials written into the URL (https://user:pass@host/) work as Helm's do, but are never sent in the clear to the URL.
-  const auth =
-    basicHeader(repo.auth) ??
-    basicHeader(
-      origin.username || origin.password ? { username: decodeURIComponent(origin.username), password: decodeURIComponent(origin.password) } : undefined
-    )
+  // Helm's httpgetter sets Basic auth only when both username and password are given; failing that, Go's http.Client
+  // sends the credentials written into the URL (https://user:pass@host/), which never go out in the request line.
+  const auth = repo.auth?.username && repo.auth.password ? basic(repo.auth.username, repo.auth.password) : undefined
+  const fromUrl = origin.username || origin.password ? basic(decodeURIComponent(origin.username), decodeURIComponent(origin.password)) : undefined
   const target = new URL(url)
   target.username = ''
   target.password = ''
@@ -121,7 +115,7 @@ async function get(repo: ChartRepository, url: URL, what: string, chart?: string
   try {
     res = await sendFollowing(
       { method: 'GET', url: target, headers: { 'user-agent': 'helm-oci-publish', accept: '*/*' }, ca: repo.ca },
-      { origin, authorization: auth }
+      { origin, authorization: auth ?? fromUrl }
     )
   } catch (err) {
     if (err instanceof RedirectRefused) {
@@ -207,7 +201,7 @@ export function parseIndex(text: string, repository: string, chart?: string): Re
     if (versions !== null && !Array.isArray(versions)) return bad(`entries.${name} is not a list`)
     const kept: IndexEntry[] = []
     for (const [i, v] of ((versions ?? []) as unknown[]).entries()) {
-      if (v === null) continue
+      // (A null entry, which Helm skips, decodes as empty metadata and fails validation below.)
       if (typeof v !== 'object' || Array.isArray(v)) return bad(`entries.${name}[${i}] is not a mapping`)
       const where = `${displayUrl(repository)} index.yaml entries.${name}[${i}]`
       let md: RawMetadata
@@ -221,8 +215,8 @@ export function parseIndex(text: string, repository: string, chart?: string): Re
         validateMetadata(md, where, chart)
       } catch (err) {
         // Helm drops an entry that fails validation, except for duplicate dependency names (helm/helm#12748).
-        if (!(err instanceof ChartError)) throw err
-        if (err.message.startsWith('validation: ') && !err.message.startsWith(DUPLICATE_DEPENDENCY)) continue
+        const message = (err as Error).message
+        if (message.startsWith('validation: ') && !message.startsWith(DUPLICATE_DEPENDENCY)) continue
       }
       const e = plain(v) as Record<string, unknown>
       const urls = Array.isArray(e.urls) ? e.urls.map(String) : []
