@@ -104,10 +104,12 @@ const basic = (username: string, password: string): string => `Basic ${Buffer.fr
  */
 async function get(repo: ChartRepository, url: URL, what: string, chart?: string): Promise<HttpResponse> {
   const origin = new URL(repo.url)
-  // Helm's httpgetter sets Basic auth only when both username and password are given; failing that, Go's http.Client
-  // sends the credentials written into the URL (https://user:pass@host/), which never go out in the request line.
-  const auth = repo.auth?.username && repo.auth.password ? basic(repo.auth.username, repo.auth.password) : undefined
-  const fromUrl = origin.username || origin.password ? basic(decodeURIComponent(origin.username), decodeURIComponent(origin.password)) : undefined
+  // Credentials written into the URL (https://user:pass@host/) work as Helm's do, but are never sent in the clear to the URL.
+  // Unlike Helm's httpgetter (both username and password, or nothing), one of the two is enough: the repositories input
+  // folds a URL's userinfo into them, and a token as the only user name (https://TOKEN@host/) is sent by Go's http.Client.
+  const creds =
+    repo.auth?.username || repo.auth?.password ? repo.auth : { username: decodeURIComponent(origin.username), password: decodeURIComponent(origin.password) }
+  const auth = creds.username || creds.password ? basic(creds.username ?? '', creds.password ?? '') : undefined
   const target = new URL(url)
   target.username = ''
   target.password = ''
@@ -115,7 +117,7 @@ async function get(repo: ChartRepository, url: URL, what: string, chart?: string
   try {
     res = await sendFollowing(
       { method: 'GET', url: target, headers: { 'user-agent': 'helm-oci-publish', accept: '*/*' }, ca: repo.ca },
-      { origin, authorization: auth ?? fromUrl }
+      { origin, authorization: auth }
     )
   } catch (err) {
     if (err instanceof RedirectRefused) {
