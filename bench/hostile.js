@@ -10,7 +10,7 @@ const { execFileSync } = require('node:child_process')
 const { runAction } = require('../__tests__/support/action.ts')
 const h = require('./hostile-inputs')
 
-const PROBE = path.join(__dirname, 'hwm-probe.js')
+const PROBE = path.join(__dirname, 'rss-probe.js')
 const LIMIT_MIB = 150
 
 const cases = [
