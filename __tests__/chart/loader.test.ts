@@ -226,6 +226,11 @@ describe('the directory and its files', () => {
       ['c/files/small.txt', 'small']
     ])
     expect(c.warnings).toEqual([])
+    // The size a tar header will carry is that of the content, without the BOM.
+    expect(c.files.map((f) => [f.name, f.size])).toEqual([
+      ['files/big.txt', big.length],
+      ['files/small.txt', 5]
+    ])
   })
 
   test('a file of exactly 5 MiB is accepted, one byte more is refused naming it (Helm: fi.Size() > MaxDecompressedFileSize)', async () => {
@@ -244,15 +249,17 @@ describe('the directory and its files', () => {
     const dir = tmp()
     for (const [f, text] of [
       ['requirements.lock', 'digest: from-requirements\n'],
-      ['b.txt', 'b'],
-      ['Chart.lock', 'digest: from-chart-lock\n'],
       ['a.txt', 'a'],
+      ['c.txt', 'c'],
+      ['Chart.lock', 'digest: from-chart-lock\n'],
+      ['b.txt', 'b'],
       ['Chart.yaml', V2]
     ])
       writeFileSync(path.join(dir, f), text)
     const c = await loadChartDir(dir)
     expect(c.lock?.digest).toBe('from-requirements')
-    expect(c.files.map((f) => f.name)).toEqual(['a.txt', 'b.txt'])
+    // Neither the order written (a, c, b) nor its reverse.
+    expect(c.files.map((f) => f.name)).toEqual(['a.txt', 'b.txt', 'c.txt'])
   })
 
   test('no Chart.yaml: "unable to detect chart", naming where it looked', async () => {

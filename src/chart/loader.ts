@@ -184,9 +184,10 @@ export async function readChartArchive(source: AsyncIterable<Buffer> | Buffer, w
 }
 
 /**
- * A Chart.lock `generated` time as Go's time.Time reads it (strict RFC 3339: fields in range, "T", "Z" or ±hh:mm with
- * hh < 24) and marshals it back (RFC3339Nano: at most 9 fraction digits, trailing zeros dropped, a zero offset as "Z");
- * undefined when Go refuses it.
+ * A Chart.lock `generated` time as Go's time.Time reads it (time.Parse with RFC 3339: fields in range, "T", "Z" or
+ * ±hh:mm) and marshals it back (RFC3339Nano: at most 9 fraction digits, trailing zeros dropped, a zero offset as "Z");
+ * undefined when Go refuses it. Stricter than Parse: no "," fraction, one-digit hour or zone minute >= 60, and no zone
+ * hour >= 24 (Helm's Save fails to marshal that one).
  */
 export function goTime(text: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-](\d{2}):(\d{2}))$/.exec(text)
