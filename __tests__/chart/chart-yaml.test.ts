@@ -145,7 +145,15 @@ describe('every field is named in its refusal', () => {
     ['maintainers: [{name: [a]}]', 'maintainers[0].name is a list, expected a string'],
     ['maintainers: [{name: a, email: [a]}]', 'maintainers[0].email is a list, expected a string'],
     ['maintainers: [{name: a, url: {a: 1}}]', 'maintainers[0].url is a mapping, expected a string'],
-    ['dependencies: [{name: a, alias: [b]}]', 'dependencies[0].alias is a list, expected a string']
+    ['dependencies: [{name: a, alias: [b]}]', 'dependencies[0].alias is a list, expected a string'],
+    ['dependencies: [{name: [a]}]', 'dependencies[0].name is a list, expected a string'],
+    ['dependencies: [{name: a, version: [1]}]', 'dependencies[0].version is a list, expected a string'],
+    ['dependencies: [{name: a, repository: {a: 1}}]', 'dependencies[0].repository is a mapping, expected a string'],
+    ['dependencies: [{name: a, condition: [c]}]', 'dependencies[0].condition is a list, expected a string'],
+    ['dependencies: [{name: a, enabled: ~}, {name: b, enabled: x}]', 'dependencies[1].enabled is the string x, expected true or false'],
+    ['dependencies: [a]', 'dependencies[0] is the string a, expected a mapping'],
+    ['keywords: [a, [b]]', 'keywords[1] is a list, expected a string'],
+    ['name: ~\nhome: [a]', 'home is a list, expected a string']
   ])('%s', (line, message) => {
     expect(thrown(() => decodeMetadata(`name: x\nversion: 1.0.0\n${line}\n`)).message).toBe(`cannot load Chart.yaml: ${message}`)
   })
@@ -168,6 +176,10 @@ describe('empty documents', () => {
       expect([raw.apiVersion, raw.name, raw.version]).toEqual(['v1', '', ''])
       expect(thrown(() => validateMetadata(raw)).message).toBe('validation: chart.metadata.name is required')
     }
+  })
+  test('a null dependency stays null for validation to refuse; null import-values are none', () => {
+    const m = decodeMetadata('name: x\nversion: 1.0.0\ndependencies:\n- ~\n- {name: a, import-values: ~}\n')
+    expect(m.dependencies).toEqual([null, expect.objectContaining({ name: 'a', 'import-values': undefined })])
   })
   test('null lists are no lists (encoding/json sets a nil slice)', () => {
     const m = decodeMetadata('name: x\nversion: 1.0.0\nmaintainers: ~\ndependencies: ~\nsources: ~\nkeywords: ~\nannotations: ~\n')
