@@ -36,7 +36,10 @@ const extraTests = {
   'src/chart/dependencies/repo-index.ts': ['__tests__/chart/dependencies/units.test.ts'],
   // Helm's golden tar streams and Chart.yaml bytes (helm-oci-spec §8) check these two as well.
   'src/chart/tar.ts': ['__tests__/chart/package.test.ts'],
-  'src/chart/yaml-marshal.ts': ['__tests__/chart/package.test.ts']
+  'src/chart/yaml-marshal.ts': ['__tests__/chart/package.test.ts'],
+  // The client's mount, ranged blob reads and referrers listing are exercised by the copy and referrers tests
+  // (network.test.ts, ~100 s of timeouts, stays out).
+  'src/oci/client.ts': ['__tests__/oci/copy.test.ts', '__tests__/oci/referrers.test.ts']
 }
 
 // A mutated file's tests: its own unit test file (__tests__/<folder>/<name>.test.ts) when it has one, else its

@@ -43532,6 +43532,7 @@ exports.removeSpilledFiles = removeSpilledFiles;
 exports.utf8Name = utf8Name;
 exports.keepFile = keepFile;
 exports.archiveEntries = archiveEntries;
+exports.tarEntries = tarEntries;
 /**
  * Reading a chart archive as a stream, with one budget for a chart and all
  * of its nested subcharts: decompressed bytes (Helm's 100 MiB) are counted
@@ -43641,14 +43642,19 @@ const TYPES = {
     V: 'a volume label',
     M: 'a multi-volume continuation'
 };
+const archiveFailure = (where) => (m, file = where, hint = 'Repackage the chart with `helm package` or this action') => {
+    throw new errors_1.ChartError(m, { chart: where, file, hint });
+};
 /**
  * Entries of a gzipped tar, read as a stream. `source` is the compressed
- * archive; every decompressed byte counts against `budget`.
+ * archive; every decompressed byte counts against `budget`; `keep` as for `tarEntries`.
  */
-async function* archiveEntries(source, where, budget) {
-    const fail = (m, file = where, hint = 'Repackage the chart with `helm package` or this action') => {
-        throw new errors_1.ChartError(m, { chart: where, file, hint });
-    };
+async function* archiveEntries(source, where, budget, keep) {
+    yield* tarEntries(gunzipArchive(source, where), where, budget, keep);
+}
+/** The tar inside a gzipped archive, refused with a ChartError naming it when it is not gzip. */
+async function* gunzipArchive(source, where) {
+    const fail = archiveFailure(where);
     const notGzip = () => fail(`file '${where}' does not appear to be a gzipped archive`, where, 'Give a chart directory or a .tgz made by helm package');
     async function* checked() {
         // The magic is checked on the first three bytes, however the stream happens to cut its first chunks.
@@ -43672,20 +43678,38 @@ async function* archiveEntries(source, where, budget) {
     const gunzip = zlib.createGunzip();
     const feeding = (0, promises_1.pipeline)(checked(), gunzip);
     feeding.catch(() => undefined);
-    async function* counted() {
-        try {
-            for await (const c of gunzip) {
-                budget.addBytes(c.length);
-                yield c;
-            }
-        }
-        catch (err) {
-            if (err instanceof errors_1.ChartError)
-                throw err;
-            fail(`cannot decompress ${where}: ${err.message}`);
-        }
+    try {
+        for await (const c of gunzip)
+            yield c;
     }
-    const q = new byte_queue_1.ByteQueue(counted()[Symbol.asyncIterator]());
+    catch (err) {
+        if (err instanceof errors_1.ChartError)
+            throw err;
+        fail(`cannot decompress ${where}: ${err.message}`);
+    }
+    finally {
+        gunzip.destroy();
+    }
+    await feeding.catch((err) => {
+        if (err instanceof errors_1.ChartError)
+            throw err;
+    });
+}
+/**
+ * Entries of a tar stream as Helm's loader reads them. Every byte counts against `budget`; a regular file for which
+ * `keep` says no is passed over, its contents never held.
+ */
+async function* tarEntries(tar, where, budget, keep = () => true) {
+    const fail = archiveFailure(where);
+    const source = tar[Symbol.asyncIterator]();
+    const q = new byte_queue_1.ByteQueue({
+        next: async () => {
+            const r = await source.next();
+            if (!r.done)
+                budget.addBytes(r.value.length);
+            return r;
+        }
+    });
     let pax = {};
     let longName;
     try {
@@ -43696,12 +43720,8 @@ async function* archiveEntries(source, where, budget) {
             const size = (0, tar_1.parseOctal)(h, 124, 12);
             const type = String.fromCharCode(h[156] || 0x30);
             const padded = size + ((tar_1.BLOCK - (size % tar_1.BLOCK)) % tar_1.BLOCK);
-            const readBody = async () => {
-                const body = await q.take(padded);
-                if (!body)
-                    fail(`cannot read ${where}: unexpected end of tar archive`);
-                return body.subarray(0, size);
-            };
+            const truncated = () => fail(`cannot read ${where}: unexpected end of tar archive`);
+            const readBody = async () => ((await q.take(padded)) ?? truncated()).subarray(0, size);
             if (type === 'x' || type === 'g' || type === 'L') {
                 if (size > tar_1.MAX_META)
                     fail(`chart archive has a ${size}-byte extended header`);
@@ -43736,22 +43756,24 @@ async function* archiveEntries(source, where, budget) {
             }
             if (type === '5') {
                 await readBody();
-                yield { name, directory: true, data: Buffer.alloc(0) };
+                yield { name, directory: true, data: Buffer.alloc(0), size };
                 continue;
             }
             if (size > exports.MAX_FILE_SIZE)
                 fail(`decompressed chart file "${name}" is larger than the maximum file size ${exports.MAX_FILE_SIZE}`, name);
+            if (!keep(name)) {
+                if (!(await q.skip(padded)))
+                    truncated();
+                yield { name, directory: false, data: undefined, size };
+                continue;
+            }
             const body = await readBody();
-            yield { name, directory: false, data: body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body };
+            yield { name, directory: false, data: body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body, size };
         }
     }
     finally {
-        gunzip.destroy();
+        await source.return?.();
     }
-    await feeding.catch((err) => {
-        if (err instanceof errors_1.ChartError)
-            throw err;
-    });
     function badName(shown) {
         return fail(`chart archive entry name "${shown}" is not valid UTF-8`, where, 'Rename the file to a UTF-8 name and repackage the chart');
     }
@@ -46628,6 +46650,8 @@ exports.MAX_FILE_SIZE = exports.MAX_DECOMPRESSED_CHART_SIZE = void 0;
 exports.chartIgnoreRules = chartIgnoreRules;
 exports.walkChartDir = walkChartDir;
 exports.readChartArchive = readChartArchive;
+exports.readChartTar = readChartTar;
+exports.contentsRead = contentsRead;
 exports.loadFiles = loadFiles;
 exports.loadChartDir = loadChartDir;
 exports.loadChartArchive = loadChartArchive;
@@ -46658,6 +46682,7 @@ var archive_2 = __nccwpck_require__(8010);
 Object.defineProperty(exports, "MAX_DECOMPRESSED_CHART_SIZE", ({ enumerable: true, get: function () { return archive_2.MAX_DECOMPRESSED_CHART_SIZE; } }));
 Object.defineProperty(exports, "MAX_FILE_SIZE", ({ enumerable: true, get: function () { return archive_2.MAX_FILE_SIZE; } }));
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** The files `loadFiles` parses, by name at a chart's root. */
 const PARSED = new Set(['Chart.yaml', 'Chart.lock', 'values.yaml', 'values.schema.json', 'requirements.yaml', 'requirements.lock']);
 /** A file's contents, read when it is parsed (archive files may wait on disk). */
 const dataOf = async (f) => f.data ?? (await (0, chart_1.readAll)(f.file));
@@ -46804,19 +46829,42 @@ function archiveEntryName(raw, where) {
 }
 /** Helm's `LoadArchiveFiles`, streamed: gzip + tar, limits checked as the entries come, against the shared budget. */
 async function readChartArchive(source, where, budget = new archive_1.LoadBudget(where)) {
+    return collect((0, archive_1.archiveEntries)(Buffer.isBuffer(source) ? node_stream_1.Readable.from([source]) : source, where, budget), where, budget);
+}
+/**
+ * The same from the decompressed tar, holding only the files whose contents `loadFiles` reads (`contentsRead`); the
+ * others are listed, so the chart it makes is for checking, not for packaging.
+ */
+async function readChartTar(tar, where, budget = new archive_1.LoadBudget(where)) {
+    return collect((0, archive_1.tarEntries)(tar, where, budget, contentsRead), where, budget);
+}
+async function collect(entries, where, budget) {
     const out = [];
-    const input = Buffer.isBuffer(source) ? node_stream_1.Readable.from([source]) : source;
-    for await (const e of (0, archive_1.archiveEntries)(input, where, budget)) {
+    for await (const e of entries) {
         if (e.directory)
             continue;
         const name = archiveEntryName(e.name, where);
         if (name === undefined)
             continue;
-        out.push({ name, file: await (0, archive_1.keepFile)(name, e.data, budget) });
+        out.push({ name, file: e.data ? await (0, archive_1.keepFile)(name, e.data, budget) : listedFile(name, e.size) });
     }
     if (!out.length)
         throw new errors_1.ChartError('no files in chart archive', { chart: where, file: where });
     return out;
+}
+/** Whether `loadFiles` reads a file's contents (in the chart or any subchart) rather than only listing it, erring towards reading. */
+function contentsRead(name) {
+    return PARSED.has(name.slice(name.lastIndexOf('/') + 1)) || /(?:^|\/)charts\/[^/]+\.tgz$/.test(name);
+}
+/** A file whose contents were passed over: only its name and size are known. */
+function listedFile(name, size) {
+    return {
+        name,
+        size,
+        open: () => {
+            throw new Error(`${name} was only listed when its archive was read; its contents were not kept`);
+        }
+    };
 }
 function parseLock(data, file, where) {
     const obj = ((0, chart_yaml_1.parseYaml11)(data.toString('utf8'), file, where) ?? {});
@@ -47011,11 +47059,12 @@ async function archiveDeclarations(file, where = file) {
         let chartYaml;
         let requirements;
         let v1 = false;
-        for await (const e of (0, archive_1.archiveEntries)(fh.createReadStream({ autoClose: false }), where, new archive_1.LoadBudget(where))) {
-            const name = e.directory ? undefined : archiveEntryName(e.name, where);
+        const wanted = (n) => /(?:^|\/)(?:Chart|requirements)\.yaml$/.test(n);
+        for await (const e of (0, archive_1.archiveEntries)(fh.createReadStream({ autoClose: false }), where, new archive_1.LoadBudget(where), wanted)) {
+            const name = e.directory || !e.data ? undefined : archiveEntryName(e.name, where);
             if (name === 'Chart.yaml') {
                 chartYaml = e.data;
-                v1 = (0, chart_yaml_1.decodeMetadata)(e.data.toString('utf8'), path.join(where, 'Chart.yaml'), where).apiVersion === 'v1';
+                v1 = (0, chart_yaml_1.decodeMetadata)(chartYaml.toString('utf8'), path.join(where, 'Chart.yaml'), where).apiVersion === 'v1';
             }
             else if (name === 'requirements.yaml')
                 requirements = e.data;
@@ -48189,6 +48238,116 @@ async function verifyTar(tar) {
 
 /***/ }),
 
+/***/ 8830:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.tee = tee;
+function tee(source, readers, ahead = 4) {
+    const it = source[Symbol.asyncIterator]();
+    /** Chunks not yet read by every active reader; `base` is the index of `held[0]`. */
+    let held = [];
+    let base = 0;
+    const at = new Array(readers).fill(0);
+    const active = new Array(readers).fill(true);
+    let ended = false;
+    /** The source's error: each reader meets it where it happened. */
+    let failure;
+    /** `abort`'s error: every reader meets it at once. */
+    let aborted;
+    let pulling;
+    let changed;
+    let change = new Promise((resolve) => (changed = resolve));
+    const wake = () => {
+        changed();
+        change = new Promise((resolve) => (changed = resolve));
+    };
+    const slowest = () => Math.min(...at.filter((_, i) => active[i]));
+    const trim = () => {
+        const drop = Math.min(slowest(), base + held.length) - base;
+        if (drop > 0) {
+            held = held.slice(drop);
+            base += drop;
+        }
+    };
+    const pull = () => (pulling ??= it
+        .next()
+        .then((r) => {
+        if (r.done)
+            ended = true;
+        else
+            held.push(r.value);
+    }, (err) => void (failure ??= { err }))
+        .finally(() => {
+        pulling = undefined;
+        wake();
+    }));
+    const next = async (i) => {
+        for (;;) {
+            if (aborted)
+                throw aborted.err;
+            if (!active[i])
+                return { done: true, value: undefined };
+            if (at[i] < base + held.length) {
+                const value = held[at[i]++ - base];
+                trim();
+                wake();
+                return { done: false, value };
+            }
+            if (failure)
+                throw failure.err;
+            if (ended)
+                return { done: true, value: undefined };
+            if (at[i] - slowest() >= ahead)
+                await change;
+            else
+                await pull();
+        }
+    };
+    const release = (i) => {
+        if (!active[i])
+            return;
+        active[i] = false;
+        // Whoever reads on drops what only this reader still needed at their next read.
+        if (!active.some(Boolean)) {
+            held = [];
+            // Nobody reads on: the source stops (a file stream closes) unless it already has.
+            if (!ended && !failure)
+                void Promise.resolve(it.return?.()).catch(() => undefined);
+        }
+        wake();
+    };
+    const branches = at.map((_, i) => ({
+        [Symbol.asyncIterator]: () => ({
+            next: () => next(i),
+            return: async () => {
+                release(i);
+                return { done: true, value: undefined };
+            }
+        }),
+        release: () => release(i)
+    }));
+    return {
+        branches,
+        abort(err) {
+            if (aborted)
+                return;
+            aborted = { err };
+            held = [];
+            for (let i = 0; i < readers; i++)
+                active[i] = false;
+            if (!ended && !failure)
+                void Promise.resolve(it.return?.()).catch(() => undefined);
+            wake();
+        }
+    };
+}
+
+
+/***/ }),
+
 /***/ 240:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -48246,6 +48405,7 @@ const node_zlib_1 = __nccwpck_require__(8522);
 const errors_1 = __nccwpck_require__(3916);
 const loader_1 = __nccwpck_require__(8329);
 const tar_1 = __nccwpck_require__(4459);
+const tee_1 = __nccwpck_require__(8830);
 const FHCRC = 0x02;
 const FEXTRA = 0x04;
 const FNAME = 0x08;
@@ -48259,10 +48419,10 @@ class ShortHeader extends GzipFormatError {
 }
 /** Gzip headers are a few bytes; FEXTRA allows 64 KiB, and longer names or comments are not a chart's. */
 const MAX_HEADER = 1024 * 1024;
-/** Archives up to this size are read into memory once for both passes of `verifyArchive`. */
+/** Archives up to this size are read into memory in one go by `verifyArchive`. */
 const READ_ONCE = 1024 * 1024;
-/** Compressed bytes fed to inflate at once: bounds what one step can expand to (1032:1 at most). */
-const FEED = 32 * 1024;
+/** Compressed bytes fed to inflate at once, and the size of its output chunks: fewer, larger steps cost less. */
+const STEP = 128 * 1024;
 /** The end of a zero-terminated header field starting at `at`, past its NUL. */
 function zeroTerminated(gz, at, field, n) {
     const nul = gz.indexOf(0, at);
@@ -48322,69 +48482,79 @@ async function* gunzipVerified(source, maxOutputLength = loader_1.MAX_DECOMPRESS
         return !eof;
     };
     let total = 0;
-    for (let n = 1;; n++) {
-        if (!pending.length && !(await more()) && n > 1)
-            return;
-        let body;
-        for (;;) {
+    try {
+        yield* members();
+    }
+    finally {
+        // A reader that stops early closes the file.
+        await input.return?.();
+    }
+    async function* members() {
+        for (let n = 1;; n++) {
+            if (!pending.length && !(await more()) && n > 1)
+                return;
+            let body;
+            for (;;) {
+                try {
+                    body = memberHeader(pending, n);
+                    break;
+                }
+                catch (err) {
+                    if (!(err instanceof ShortHeader) || pending.length > MAX_HEADER || !(await more()))
+                        throw err;
+                }
+            }
+            pending = pending.subarray(body);
+            const inflate = (0, node_zlib_1.createInflateRaw)({ chunkSize: STEP });
+            let fed = 0;
+            // Fed from beside the loop that reads the output: zlib stops producing while its output is not read, so a step
+            // that expands 1032:1 holds one output chunk at a time, not its whole expansion.
+            const feeding = (async () => {
+                // Inflate stops at the end of the deflate data and consumes nothing after it: what it leaves is the trailer.
+                while (inflate.bytesWritten === fed) {
+                    if (!pending.length && !(await more()))
+                        break;
+                    const step = pending.subarray(0, STEP);
+                    await new Promise((resolve, reject) => inflate.write(step, (err) => (err ? reject(err) : resolve())));
+                    fed += step.length;
+                    pending = pending.subarray(step.length - (fed - inflate.bytesWritten));
+                }
+                inflate.end();
+            })();
+            feeding.catch(() => undefined);
+            let crc = 0;
+            let length = 0;
             try {
-                body = memberHeader(pending, n);
-                break;
+                for await (const c of inflate) {
+                    crc = (0, node_zlib_1.crc32)(c, crc);
+                    length += c.length;
+                    if (total + length > maxOutputLength)
+                        throw new GzipFormatError(`gzip member ${n} decompresses to more than ${maxOutputLength} bytes`);
+                    yield c;
+                }
+                await feeding;
             }
             catch (err) {
-                if (!(err instanceof ShortHeader) || pending.length > MAX_HEADER || !(await more()))
+                if (err instanceof GzipFormatError)
                     throw err;
+                throw new GzipFormatError(`gzip member ${n}: ${err.message}`);
             }
-        }
-        pending = pending.subarray(body);
-        const inflate = (0, node_zlib_1.createInflateRaw)();
-        const out = [];
-        let failure;
-        inflate.on('data', (c) => out.push(c));
-        const failed = new Promise((resolve) => inflate.once('error', (err) => resolve(void (failure = err))));
-        const ended = Promise.race([new Promise((resolve) => inflate.once('end', resolve)), failed]);
-        let crc = 0;
-        let length = 0;
-        const take = function* () {
-            for (const c of out.splice(0)) {
-                crc = (0, node_zlib_1.crc32)(c, crc);
-                length += c.length;
-                if (total + length > maxOutputLength)
-                    throw new GzipFormatError(`gzip member ${n} decompresses to more than ${maxOutputLength} bytes`);
-                yield c;
+            finally {
+                inflate.destroy();
             }
-        };
-        let fed = 0;
-        // Inflate stops at the end of the deflate data and consumes nothing after it: what it leaves is the trailer.
-        while (inflate.bytesWritten === fed) {
-            if (!pending.length && !(await more()))
-                break;
-            const step = pending.subarray(0, FEED);
-            await Promise.race([new Promise((resolve) => inflate.write(step, () => resolve())), failed]);
-            if (failure)
-                break;
-            fed += step.length;
-            pending = pending.subarray(Math.min(step.length, inflate.bytesWritten - fed + step.length));
-            yield* take();
+            total += length;
+            while (pending.length < 8 && (await more()))
+                ;
+            if (pending.length < 8)
+                throw new GzipFormatError(`gzip member ${n} is truncated: its CRC32/ISIZE trailer is missing`);
+            const recordedCrc = pending.readUInt32LE(0);
+            if (crc >>> 0 !== recordedCrc)
+                throw new GzipFormatError(`gzip member ${n} has a wrong CRC32: the trailer says ${hex(recordedCrc)}, the content's is ${hex(crc >>> 0)}`);
+            const isize = pending.readUInt32LE(4);
+            if (isize !== length % 2 ** 32)
+                throw new GzipFormatError(`gzip member ${n} has a wrong ISIZE: the trailer says ${isize} bytes, the content is ${length}`);
+            pending = pending.subarray(8);
         }
-        if (!failure)
-            inflate.end();
-        await ended;
-        if (failure)
-            throw new GzipFormatError(`gzip member ${n}: ${failure.message}`);
-        yield* take();
-        total += length;
-        while (pending.length < 8 && (await more()))
-            ;
-        if (pending.length < 8)
-            throw new GzipFormatError(`gzip member ${n} is truncated: its CRC32/ISIZE trailer is missing`);
-        const recordedCrc = pending.readUInt32LE(0);
-        if (crc >>> 0 !== recordedCrc)
-            throw new GzipFormatError(`gzip member ${n} has a wrong CRC32: the trailer says ${hex(recordedCrc)}, the content's is ${hex(crc >>> 0)}`);
-        const isize = pending.readUInt32LE(4);
-        if (isize !== length % 2 ** 32)
-            throw new GzipFormatError(`gzip member ${n} has a wrong ISIZE: the trailer says ${isize} bytes, the content is ${length}`);
-        pending = pending.subarray(8);
     }
 }
 /**
@@ -48413,33 +48583,37 @@ async function verifyArchive(file, where, expected) {
             cause
         });
     };
-    // Two passes, the strict gzip and tar check, then Helm's loader. A small archive is read from disk once for both
-    // (opening and reading a file again costs more than checking a small one); a larger one is streamed twice, each
-    // pass holding a few blocks, so memory stays bounded whatever the chart's size.
+    // One read and one decompression, checked side by side by the strict tar reader and by Helm's loader (which keeps
+    // only the files it reads). A small archive is read whole; a larger one is streamed, so memory stays bounded.
     const size = (0, node_fs_1.statSync)(file).size;
-    const whole = size <= READ_ONCE ? (0, node_fs_1.readFileSync)(file) : undefined;
-    const read = () => (whole ? node_stream_1.Readable.from([whole]) : (0, node_fs_1.createReadStream)(file, { highWaterMark: 64 * 1024 }));
     const check = async () => {
-        try {
-            await (0, tar_1.verifyTar)(gunzipVerified(read()));
-        }
-        catch (err) {
+        const source = size <= READ_ONCE ? node_stream_1.Readable.from([(0, node_fs_1.readFileSync)(file)]) : (0, node_fs_1.createReadStream)(file, { highWaterMark: STEP });
+        const { branches: [strict, loader], abort } = (0, tee_1.tee)(gunzipVerified(source), 2);
+        // Each reader lets go of the stream when it stops (the strict check reads to its end, the loader up to the
+        // end-of-archive marker, or to its first objection); a strict finding ends both.
+        const strictly = (0, tar_1.verifyTar)(strict).catch((err) => {
+            abort(err);
             if (err instanceof GzipFormatError || err instanceof tar_1.TarFormatError)
                 fail(err.message, err);
             throw err;
-        }
-        try {
-            return await (0, loader_1.loadFiles)(await (0, loader_1.readChartArchive)(read(), archive), archive);
-        }
-        catch (err) {
+        });
+        // The loader's objection waits for the strict check, whose finding (as an independent reader's) comes first.
+        const loading = (0, loader_1.readChartTar)(loader, archive).then((files) => (0, loader_1.loadFiles)(files, archive));
+        const [, loaded] = await Promise.allSettled([strictly, loading]);
+        await strictly;
+        if (loaded.status === 'rejected') {
+            const err = loaded.reason;
+            if (err instanceof GzipFormatError || err instanceof tar_1.TarFormatError)
+                fail(err.message, err);
             return fail(`Helm's loader refuses it: ${err instanceof errors_1.ChartError ? err.describe() : err.message}`, err);
         }
+        return loaded.value.metadata;
     };
-    const chart = whole ? await check() : await oneLargeAtATime(check);
-    if (expected && (chart.metadata.name !== expected.name || chart.metadata.version !== expected.version)) {
-        fail(`it holds ${chart.metadata.name} ${chart.metadata.version}, not ${expected.name} ${expected.version}`);
+    const metadata = size <= READ_ONCE ? await check() : await oneLargeAtATime(check);
+    if (expected && (metadata.name !== expected.name || metadata.version !== expected.version)) {
+        fail(`it holds ${metadata.name} ${metadata.version}, not ${expected.name} ${expected.version}`);
     }
-    return chart;
+    return metadata;
 }
 
 

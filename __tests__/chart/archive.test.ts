@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { Readable } from 'node:stream'
 import { archiveEntries, LoadBudget, utf8Name, type ArchiveEntry } from '../../src/chart/archive'
 import { ChartError } from '../../src/errors'
 import { caught } from '../support/caught'
@@ -63,7 +64,7 @@ describe('names and contents as Helm reads them', () => {
   test('GNU long names, USTAR prefixes and PAX paths all give the full name; directories are marked; the BOM goes', async () => {
     const long = `x/templates/${'n'.repeat(120)}.yaml`
     const gnu = await read(tgz({ 'x/Chart.yaml': '\ufeffname: x\n', [long]: 'a' }), 1)
-    expect(gnu.map((e) => [e.name, e.directory, e.data.toString()])).toEqual([
+    expect(gnu.map((e) => [e.name, e.directory, e.data?.toString()])).toEqual([
       ['x/Chart.yaml', false, 'name: x\n'],
       [long, false, 'a']
     ])
@@ -144,5 +145,29 @@ describe('refusals', () => {
     const err = await caught(read(broken))
     expect(err).toBeInstanceOf(ChartError)
     expect(err.message).toMatch(/^cannot (decompress|read) charts\/x\.tgz: /)
+  })
+})
+
+describe('passing over contents the reader does not keep', () => {
+  test('a file `keep` declines comes with its size and no contents; the ones it keeps are whole; a cut inside a skipped body is refused', async () => {
+    const big = Buffer.alloc(70000, 'x')
+    const gz = tgz({ 'x/Chart.yaml': 'name: x\n', 'x/files/big.txt': big, 'x/values.yaml': 'a: 1\n' })
+    const keep = (n: string): boolean => !n.endsWith('big.txt')
+    const entries: ArchiveEntry[] = []
+    for await (const e of archiveEntries(Readable.from([gz]), 'charts/x.tgz', new LoadBudget('charts/x.tgz'), keep)) entries.push(e)
+    expect(entries.filter((e) => !e.directory).map((e) => [e.name, e.size, e.data?.toString()])).toEqual([
+      ['x/Chart.yaml', 8, 'name: x\n'],
+      ['x/files/big.txt', 70000, undefined],
+      ['x/values.yaml', 5, 'a: 1\n']
+    ])
+    const tar = execFileSync('gzip', ['-dc'], { input: gz })
+    const inside = tar.indexOf(big.subarray(0, 512)) + 4096
+    const err = await caught(
+      (async () => {
+        for await (const e of archiveEntries(Readable.from([gzip(tar.subarray(0, inside))]), 'charts/x.tgz', new LoadBudget('charts/x.tgz'), keep)) void e
+      })()
+    )
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe('cannot read charts/x.tgz: unexpected end of tar archive')
   })
 })

@@ -7,11 +7,12 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { Readable } from 'node:stream'
-import { loadChartDir } from '../../src/chart/loader'
+import { gzipSync } from 'node:zlib'
+import { contentsRead, loadChartDir } from '../../src/chart/loader'
 import { saveChart } from '../../src/chart/save'
 import { verifyArchive, gunzipVerified } from '../../src/chart/verify-archive'
 import { runAction } from '../support/action'
@@ -79,8 +80,7 @@ describe('verifyArchive', () => {
   test('an archive this action packaged (with a 512-byte and an empty file) passes, as GNU gzip and tar agree', async () => {
     const f = archive(good)
     expect(gzipOk(f) && tarOk(f)).toBe(true)
-    const chart = await verifyArchive(f, 'charts/web', { name: 'web', version: '1.2.3' })
-    expect(chart.files.map((x) => x.name).sort()).toEqual(['files/block.bin', 'files/empty.txt'])
+    expect(await verifyArchive(f, 'charts/web', { name: 'web', version: '1.2.3' })).toMatchObject({ name: 'web', version: '1.2.3', apiVersion: 'v2' })
   })
 
   test('a wrong CRC32 in the trailer is refused', async () => {
@@ -143,6 +143,69 @@ describe('verifyArchive', () => {
     await expect(verifyArchive(other, 'charts/web', { name: 'web', version: '9.9.9' })).rejects.toThrow(/holds web 1.2.3, not web 9.9.9/)
   })
 
+  test("the strict check's finding is the one reported, though Helm's loader objects earlier in the stream", async () => {
+    // A symlink (refused by the loader at the second entry) in a tar whose end-of-archive marker is missing (found by
+    // the strict check only at the end): both read one decompression side by side, and the strict finding wins.
+    const src = tmp()
+    writeTree(src, { 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.2.3\n', 'web/files/pad.bin': randomBytes(300 * 1024) })
+    symlinkSync('Chart.yaml', path.join(src, 'web', 'link'))
+    const tar = execFileSync('tar', ['-C', src, '--format=ustar', '-cf', '-', 'web/Chart.yaml', 'web/link', 'web/files/pad.bin'])
+    expect(execFileSync('tar', ['-tvf', '-'], { input: tar }).toString()).toMatch(/^l.* web\/link -> Chart.yaml$/m)
+    let end = tar.length
+    while (end > 0 && tar[end - 1] === 0) end--
+    const cut = tar.subarray(0, Math.ceil(end / 512) * 512)
+    const onlyLoader = await refusal(archive(gzipOf(tar)))
+    expect(onlyLoader).toMatch(/Helm's loader refuses it: .*"web\/link" is a symlink/)
+    expect(await refusal(archive(gzipOf(cut)))).toMatch(/end-of-archive marker \(two zero blocks\) is missing/)
+  })
+
+  test("a subchart archive and each file Helm's loader reads are read in full: a bad values.yaml inside charts/db-1.0.0.tgz is refused", async () => {
+    const src = tmp()
+    writeTree(src, {
+      'db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 1.0.0\n',
+      'db/values.yaml': 'a: [1, 2\n',
+      'db/files/noise.bin': randomBytes(100 * 1024),
+      'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.2.3\ndependencies:\n  - name: db\n    version: 1.0.0\n',
+      'web/Chart.lock': 'dependencies:\n- name: db\n  repository: ""\n  version: 1.0.0\ndigest: sha256:0\ngenerated: "2024-01-01T00:00:00Z"\n'
+    })
+    mkdirSync(path.join(src, 'web', 'charts'))
+    writeFileSync(path.join(src, 'web', 'charts', 'db-1.0.0.tgz'), gzipOf(execFileSync('tar', ['-C', src, '--format=ustar', '-cf', '-', 'db'])))
+    const f = archive(gzipOf(execFileSync('tar', ['-C', src, '--format=ustar', '-cf', '-', 'web'])))
+    expect(gzipOk(f) && tarOk(f)).toBe(true)
+    expect(await refusal(f)).toMatch(/Helm's loader refuses it: .*subchart db-1\.0\.0\.tgz.*values\.yaml/)
+  })
+
+  test("contentsRead names the files Helm's loader reads, at the chart's root and in every subchart", () => {
+    for (const n of ['web/Chart.yaml', 'web/Chart.lock', 'web/values.yaml', 'web/values.schema.json', 'web/requirements.yaml', 'web/requirements.lock'])
+      expect([n, contentsRead(n)]).toEqual([n, true])
+    for (const n of ['web/charts/db-1.0.0.tgz', 'web/charts/db/charts/cache-2.0.0.tgz', 'web/charts/db/values.yaml'])
+      expect([n, contentsRead(n)]).toEqual([n, true])
+    for (const n of [
+      'web/templates/cm.yaml',
+      'web/files/values.yml',
+      'web/README.md',
+      'web/charts/db-1.0.0.tgz.prov',
+      'web/files/a.tgz',
+      'web/charts.tgz',
+      'web/files/mycharts/a.tgz'
+    ])
+      expect([n, contentsRead(n)]).toEqual([n, false])
+  })
+
+  test('a decompression bomb is read a chunk at a time: reading its first chunk does not expand the rest', async () => {
+    // 64 MiB of zeros deflate to 64 KiB, one read step: were the step's whole output buffered, it would sit in memory.
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024))
+    expect(bomb.length).toBeLessThan(128 * 1024)
+    const it = gunzipVerified(Readable.from([bomb]))[Symbol.asyncIterator]()
+    const before = process.memoryUsage().arrayBuffers
+    const first = await it.next()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const held = process.memoryUsage().arrayBuffers - before
+    await it.return(undefined)
+    expect(first.value.length).toBeLessThanOrEqual(128 * 1024)
+    expect(held).toBeLessThan(8 * 1024 * 1024)
+  })
+
   test('archives other tools write pass: GNU tar | gzip with record padding and a name, and several gzip members', async () => {
     const src = tmp()
     writeTree(src, { 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.2.3\n', 'web/templates/a.yaml': 'a: 1\n' })
@@ -151,8 +214,7 @@ describe('verifyArchive', () => {
     const named = path.join(src, 'web.tar')
     writeFileSync(named, tar)
     execFileSync('gzip', ['-9', named]) // FNAME set, level 9
-    const chart = await verifyArchive(`${named}.gz`, 'charts/web')
-    expect(chart.metadata.name).toBe('web')
+    expect((await verifyArchive(`${named}.gz`, 'charts/web')).name).toBe('web')
     const half = Math.floor(tar.length / 2)
     const members = Buffer.concat([gzipOf(tar.subarray(0, half)), gzipOf(tar.subarray(half))])
     const f = archive(members)
@@ -177,7 +239,7 @@ describe('verifyArchive on archives over 1 MiB (streamed from disk, one at a tim
     expect(big.length).toBeGreaterThan(1024 * 1024)
     const f = archive(big)
     expect(gzipOk(f) && tarOk(f)).toBe(true)
-    expect((await verifyArchive(f, 'charts/web')).files.map((x) => x.name)).toEqual(['files/noise.bin'])
+    expect((await verifyArchive(f, 'charts/web')).name).toBe('web')
     const crc = Buffer.from(big)
     crc[crc.length - 8] ^= 0xff
     expect(await refusal(archive(crc))).toMatch(/wrong CRC32/)
@@ -186,6 +248,47 @@ describe('verifyArchive on archives over 1 MiB (streamed from disk, one at a tim
     const badTar = archive(gzipOf(tar))
     expect(gzipOk(badTar)).toBe(true)
     expect(await refusal(badTar)).toMatch(/header checksum \d+ does not match the header/)
+  })
+
+  test("it is read from disk once, and the files Helm's loader only lists are not held or written out", async () => {
+    const f = archive(big)
+    // The node:fs module object itself (not an import's namespace copy), as the code under test calls it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fs = require('node:fs') as typeof import('node:fs')
+    const opened = jest.spyOn(fs, 'createReadStream')
+    const written = jest.spyOn(fs.promises, 'writeFile')
+    try {
+      expect(await verifyArchive(f, 'charts/web')).toMatchObject({ name: 'web', version: '1.2.3' })
+      expect(opened.mock.calls.filter(([p]) => p === f)).toHaveLength(1)
+      expect(written).not.toHaveBeenCalled()
+    } finally {
+      opened.mockRestore()
+      written.mockRestore()
+    }
+  })
+
+  test('a refusal early in the stream stops reading and closes the file', async () => {
+    const tar = gunzip(big)
+    tar[1] ^= 0x01 // the first header's checksum no longer matches
+    const f = archive(gzipOf(tar))
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fs = require('node:fs') as typeof import('node:fs')
+    const real = fs.createReadStream
+    const streams: import('node:fs').ReadStream[] = []
+    const spy = jest.spyOn(fs, 'createReadStream').mockImplementation((...args: Parameters<typeof real>) => {
+      const s = real(...args)
+      if (args[0] === f) streams.push(s)
+      return s
+    })
+    try {
+      expect(await refusal(f)).toMatch(/header checksum \d+ does not match the header \(\d+\) \(at byte 0 of the tar stream\)/)
+    } finally {
+      spy.mockRestore()
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(streams).toHaveLength(1)
+    expect(streams[0].destroyed).toBe(true)
+    expect(streams[0].bytesRead).toBeLessThan(big.length)
   })
 
   test('several verified at once are read one after another, so memory does not grow with the concurrency', async () => {
@@ -206,7 +309,7 @@ describe('verifyArchive on archives over 1 MiB (streamed from disk, one at a tim
     })
     try {
       const charts = await Promise.all(files.map((f) => verifyArchive(f, 'charts/web')))
-      expect(charts.map((c) => c.metadata.name)).toEqual(['web', 'web', 'web'])
+      expect(charts.map((c) => c.name)).toEqual(['web', 'web', 'web'])
     } finally {
       spy.mockRestore()
     }

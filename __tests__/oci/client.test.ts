@@ -4,6 +4,8 @@
  * (spec 2.5, 4.3, 7.2–7.8).
  */
 import { createHash, randomBytes } from 'node:crypto'
+import * as http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { AuthError, RegistryError } from '../../src/errors'
 import type { RetryPolicy } from '../../src/http'
@@ -14,6 +16,7 @@ import { checkExisting, pushArtifact, tagManifest } from '../../src/oci/push'
 import { chartReference, parseRegistryInput } from '../../src/oci/reference'
 import { startFaultProxy, startStorageServer, type FaultPlan, type FaultProxy } from '../support/fault-proxy'
 import { caught } from '../support/caught'
+import { startPassThrough } from '../support/pass-through'
 import { startRegistry, TOKEN_SERVICE, type TestRegistry } from '../support/registry'
 
 const FAST: RetryPolicy = { retries: 5, baseDelayMs: 10, minDelayMs: 10, maxDelayMs: 2000 }
@@ -425,5 +428,440 @@ describe('shared by concurrent charts', () => {
     const blob = source(randomBytes(1024))
     await expect(client.pushBlob('retry/blob', blob)).rejects.toThrow(RegistryError)
     expect(await client.pushBlob('retry/blob', blob)).toBe('uploaded')
+  })
+})
+
+describe('what the registry answers is checked', () => {
+  const OTHER = `sha256:${'f'.repeat(64)}`
+  /** The plain registry behind a pass-through that changes what `edit` says. */
+  const through = async (edit: Parameters<typeof startPassThrough>[1]): Promise<RegistryClient> => {
+    const p = await startPassThrough(plain.url, edit)
+    started.push(p)
+    return new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+  }
+  const seed = async (repo: string): Promise<ReturnType<typeof artifact>> => {
+    const a = artifact()
+    await pushWhole(new RegistryClient({ host: plain.host, plainHttp: true, retry: FAST }), repo, a, '1.0.0')
+    return a
+  }
+
+  test('a blob HEAD that reports another digest is refused', async () => {
+    const a = await seed('check/head')
+    const c = await through((req, _res, up) => {
+      if (req.method === 'HEAD') up.headers['docker-content-digest'] = OTHER
+    })
+    const e = await caught<RegistryError>(c.blobExists('check/head', a.chart.digest))
+    expect(e).toBeInstanceOf(RegistryError)
+    expect(e.message).toBe(`${c.host} reports blob ${a.chart.digest} as ${OTHER}`)
+    expect(e.hint).toBe('The registry is inconsistent; contact its operator')
+  })
+
+  test('a blob stored under another digest, or a manifest the registry rewrote, is refused', async () => {
+    const c = await through((req, _res, up) => {
+      if (req.method === 'PUT') up.headers['docker-content-digest'] = OTHER
+    })
+    const a = artifact()
+    const e = await caught<RegistryError>(c.pushBlob('check/put', a.chart))
+    expect(e.message).toBe(`${c.host} stored blob ${a.chart.digest} as ${OTHER}`)
+    expect(e.hint).toBe('The upload was corrupted on the way; re-run the job')
+    // The config gets stored (the pass-through only changes what is said), so the manifest PUT reaches the registry.
+    await new RegistryClient({ host: plain.host, plainHttp: true }).pushBlob('check/put', a.chart)
+    await new RegistryClient({ host: plain.host, plainHttp: true }).pushBlob('check/put', source(a.manifest.config.bytes))
+    const m = await caught<RegistryError>(c.putManifest('check/put', '1.0.0', { mediaType: OCI_MANIFEST_MEDIA_TYPE, bytes: a.manifest.manifest }))
+    expect(m.message).toBe(`${c.host} stored manifest ${a.manifest.digest} as ${OTHER}`)
+    expect(m.hint).toBe('The registry rewrote the manifest; it may not support OCI artifacts')
+  })
+
+  test('a manifest or blob whose bytes are not the digest asked for is refused', async () => {
+    const a = await seed('check/bytes')
+    const c = await through((req, res, up) => {
+      if (req.method !== 'GET') return false
+      up.resume()
+      res.writeHead(200, { 'content-type': OCI_MANIFEST_MEDIA_TYPE })
+      res.end('{"tampered":true}')
+      return true
+    })
+    const m = await caught<RegistryError>(c.getManifest('check/bytes', a.manifest.digest))
+    expect(m.message).toBe(`${c.host} returned manifest ${sha256(Buffer.from('{"tampered":true}'))} for ${a.manifest.digest}`)
+    expect(m.registry).toBe(c.host)
+    const b = await caught<RegistryError>(c.getBlob('check/bytes', a.chart.digest))
+    expect(b.message).toBe(`${c.host} returned other content for blob ${a.chart.digest}`)
+    // By tag there is no digest to hold it to: the bytes are what the tag holds.
+    expect((await c.getManifest('check/bytes', '1.0.0'))?.digest).toBe(sha256(Buffer.from('{"tampered":true}')))
+  })
+
+  test('HEAD without Docker-Content-Digest falls back to the body; media type parameters are dropped; the ETag is kept', async () => {
+    const a = await seed('check/nodigest')
+    const c = await through((req, _res, up) => {
+      if (!req.url!.includes('/manifests/')) return
+      delete up.headers['docker-content-digest']
+      up.headers['content-type'] = `${OCI_MANIFEST_MEDIA_TYPE}; charset=utf-8`
+      up.headers.etag = '"v1"'
+    })
+    expect(await c.headManifest('check/nodigest', '1.0.0')).toEqual({ digest: a.manifest.digest, mediaType: OCI_MANIFEST_MEDIA_TYPE, size: a.manifest.size })
+    const got = await c.getManifest('check/nodigest', '1.0.0')
+    expect(got).toMatchObject({ digest: a.manifest.digest, mediaType: OCI_MANIFEST_MEDIA_TYPE, size: a.manifest.size, etag: '"v1"' })
+    expect(await c.headManifest('check/nodigest', 'absent')).toBeUndefined()
+  })
+
+  test('a HEAD refused with 403 is an error with the status, not "absent"', async () => {
+    const c = await through((req, res, up) => {
+      up.resume()
+      res.writeHead(403, { 'content-type': 'application/json' })
+      res.end('{"errors":[{"code":"DENIED","message":"requested access to the resource is denied"}]}')
+      return true
+    })
+    const h = await caught<RegistryError>(c.headManifest('check/denied', '1.0.0'))
+    expect(h.status).toBe(403)
+    expect(h.message).toBe(`HEAD /v2/check/denied/manifests/1.0.0 on ${c.host}: response status 403`) // a HEAD answer has no body to quote
+    const b = await caught<RegistryError>(c.blobExists('check/denied', OTHER))
+    expect(b.status).toBe(403)
+    const g = await caught<RegistryError>(c.getManifest('check/denied', '1.0.0'))
+    expect(g.message).toBe(`GET /v2/check/denied/manifests/1.0.0 on ${c.host}: response status 403: denied: requested access to the resource is denied`)
+  })
+})
+
+describe('upload sessions', () => {
+  const stored = async (repo: string, blob: ReturnType<typeof source>): Promise<boolean> => {
+    const res = await fetch(`${plain.url}/v2/${repo}/blobs/${blob.digest}`)
+    return res.status === 200 && sha256(Buffer.from(await res.arrayBuffer())) === blob.digest
+  }
+
+  test('a reset before the first chunk reached the registry resumes the session at byte 0 (Distribution reports an empty one as 0-0)', async () => {
+    const blob = source(randomBytes(600 * 1024))
+    const p = await proxy(plain.url, { rules: [{ method: 'PATCH', times: 1, fault: 'reset' }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, chunkSize: 256 * 1024 })
+    expect(await c.pushBlob('up/empty-session', blob)).toBe('uploaded')
+    expect(p.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+    expect(p.requests.filter((r) => r.method === 'PATCH').map((r) => r.status)).toEqual([0, 202, 202, 202])
+    expect(await stored('up/empty-session', blob)).toBe(true)
+  })
+
+  test('a session status given as "bytes=0-<last>" is understood, and its Location is used from then on', async () => {
+    const blob = source(randomBytes(1024 * 1024))
+    const moved: string[] = []
+    // Behind the fault proxy: the status answer says "bytes=0-<last>" and moves the session to a Location of its own.
+    const p = await startPassThrough(plain.url, (req, _res, up) => {
+      if (req.method === 'GET' && req.url!.includes('/blobs/uploads/') && up.headers.range) {
+        up.headers.range = `bytes=${up.headers.range}`
+        up.headers.location = `${up.headers.location}${String(up.headers.location).includes('?') ? '&' : '?'}moved=1`
+        moved.push(String(up.headers.location))
+      }
+    })
+    started.push(p)
+    const fault = await proxy(`http://${p.host}`, { rules: [{ method: 'PATCH', skip: 1, times: 1, fault: 'reset' }] })
+    const c = new RegistryClient({ host: fault.host, plainHttp: true, retry: FAST, chunkSize: 256 * 1024 })
+    expect(await c.pushBlob('up/bytes-range', blob)).toBe('uploaded')
+    expect(moved).toHaveLength(1)
+    expect(fault.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+    const patches = fault.requests.filter((r) => r.method === 'PATCH')
+    expect(patches.map((r) => r.status)).toEqual([202, 0, 202, 202, 202])
+    expect(patches[2].path).toContain('moved=1')
+    expect(await stored('up/bytes-range', blob)).toBe(true)
+  })
+
+  test('a blob committed before the answer was lost is not sent again', async () => {
+    const blob = source(randomBytes(4096))
+    const p = await proxy(plain.url, { rules: [{ method: 'PUT', times: 1, fault: 'reset-after-commit' }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    expect(await c.pushBlob('up/committed', blob)).toBe('uploaded')
+    expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(1)
+    expect(p.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+    expect(p.requests.filter((r) => r.method === 'HEAD').map((r) => r.status)).toEqual([404, 200])
+  })
+
+  test('uploadAttempts bounds the attempts: resets on every PUT fail after that many, naming the count', async () => {
+    const blob = source(randomBytes(4096))
+    const p = await proxy(plain.url, { rules: [{ method: 'PUT', times: 100, fault: 'reset' }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, uploadAttempts: 3 })
+    const e = await caught<RegistryError>(c.pushBlob('up/resets', blob))
+    expect(e).toBeInstanceOf(RegistryError)
+    expect(e.message).toContain('after 3 attempts')
+    expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(3)
+    // Two resets, then through: three attempts are enough.
+    const q = await proxy(plain.url, { rules: [{ method: 'PUT', times: 2, fault: 'reset' }] })
+    const d = new RegistryClient({ host: q.host, plainHttp: true, retry: FAST, uploadAttempts: 3 })
+    expect(await d.pushBlob('up/resets', blob)).toBe('uploaded')
+  })
+
+  test('a 503 that persists on the blob PUT is reported with the status and what was uploaded', async () => {
+    const blob = source(randomBytes(4096))
+    const p = await proxy(plain.url, { rules: [{ method: 'PUT', times: 100, fault: { status: 503, body: 'busy' } }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: { retries: 2, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 5 } })
+    const e = await caught<RegistryError>(c.pushBlob('up/busy', blob))
+    expect(e.status).toBe(503)
+    expect(e.message).toMatch(new RegExp(`^uploading ${blob.digest}: PUT /v2/up/busy/blobs/uploads/\\S+ on ${p.host}: response status 503`))
+    expect(e.hint).toBe('The registry failed; re-run the job, and check the registry status if it persists')
+    expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(3)
+  })
+
+  test('a blob PUT answered 429 with a Retry-After longer than a minute fails at once as rate limiting', async () => {
+    const blob = source(randomBytes(2048))
+    const p = await proxy(plain.url, { rules: [{ method: 'PUT', times: 100, fault: { status: 429, headers: { 'Retry-After': '120' } } }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    const t0 = Date.now()
+    const e = await caught<RegistryError>(c.pushBlob('up/limited', blob))
+    expect(Date.now() - t0).toBeLessThan(5000)
+    expect(e).toBeInstanceOf(RegistryError)
+    expect(e.status).toBe(429)
+    expect(e.message).toMatch(
+      new RegExp(
+        `^registry ${p.host} is rate-limiting: PUT .* answered 429 and asked to retry after 120 s \\(Retry-After\\), longer than the 60 s this action waits$`
+      )
+    )
+    expect(e.hint).toBe('Re-run the job later, or use a registry account with a higher rate limit')
+    expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(1)
+  })
+
+  test('an upload session without Location, or refused, is an error that says so', async () => {
+    const blob = source(randomBytes(1024))
+    const p = await proxy(plain.url, { rules: [{ method: 'POST', times: 1, fault: { status: 202 } }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    const e = await caught<RegistryError>(c.pushBlob('up/noloc', blob))
+    expect(e.message).toBe(`${p.host} gave no Location for the upload`)
+    expect(e.status).toBe(202)
+    const q = await proxy(plain.url, {
+      rules: [
+        { method: 'POST', times: 1, fault: { status: 404, body: '{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known to registry"}]}' } }
+      ]
+    })
+    const d = new RegistryClient({ host: q.host, plainHttp: true, retry: FAST })
+    const f = await caught<RegistryError>(d.pushBlob('up/noloc', blob))
+    expect(f.message).toBe(
+      `cannot start a blob upload: POST /v2/up/noloc/blobs/uploads/ on ${q.host}: response status 404: name unknown: repository name not known to registry`
+    )
+    expect(f.code).toBe('NAME_UNKNOWN')
+  })
+
+  test('a chunk the registry refuses (416) fails the upload with the status', async () => {
+    const blob = source(randomBytes(600 * 1024))
+    const p = await proxy(plain.url, {
+      rules: [
+        { method: 'PATCH', skip: 1, times: 1, fault: { status: 416, body: '{"errors":[{"code":"BLOB_UPLOAD_INVALID","message":"blob upload invalid"}]}' } }
+      ]
+    })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, chunkSize: 256 * 1024 })
+    const e = await caught<RegistryError>(c.pushBlob('up/refused-chunk', blob))
+    expect(e.status).toBe(416)
+    expect(e.message).toMatch(new RegExp(`^uploading ${blob.digest}: PATCH `))
+    expect(p.requests.filter((r) => r.method === 'PATCH')).toHaveLength(2)
+  })
+
+  test('chunks carry Content-Range <first>-<last> and end with a PUT of the digest and no body', async () => {
+    const blob = source(randomBytes(300 * 1024))
+    const ranges: string[] = []
+    const p = await startPassThrough(plain.url, (req) => {
+      if (req.method === 'PATCH') ranges.push(`${req.headers['content-range']} ${req.headers['content-length']} ${req.headers['content-type']}`)
+      if (req.method === 'PUT') ranges.push(`PUT ${req.headers['content-length']}`)
+    })
+    started.push(p)
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, chunkSize: 128 * 1024 })
+    expect(await c.pushBlob('up/ranges', blob)).toBe('uploaded')
+    // Spec "Pushing a blob in chunks": Content-Type application/octet-stream, Content-Range <start>-<end> inclusive.
+    expect(ranges).toEqual([
+      '0-131071 131072 application/octet-stream',
+      '131072-262143 131072 application/octet-stream',
+      '262144-307199 45056 application/octet-stream',
+      'PUT 0'
+    ])
+    expect(await stored('up/ranges', blob)).toBe(true)
+  })
+})
+
+describe('paged listings', () => {
+  test('listTags follows Link: rel="next" pages to the last one', async () => {
+    const c = new RegistryClient({ host: plain.host, plainHttp: true, retry: FAST })
+    const a = artifact()
+    const tags = ['1.0.0', '1.1.0', '2.0.0', '2.1.0', '3.0.0']
+    for (const t of tags) await pushWhole(c, 'pages/tags', a, t)
+    const seen: string[] = []
+    // Distribution 2.8 does not page tag lists: the pass-through pages the registry's own list as the distribution
+    // spec's "Tags Paginated" does, two tags a page (`Link: <…?n=2&last=<last tag>>; rel="next"`).
+    const p = await startPassThrough(plain.url, (req, res, up) => {
+      if (!req.url!.includes('/tags/list')) return false
+      const chunks: Buffer[] = []
+      up.on('data', (d: Buffer) => chunks.push(d))
+      up.on('end', () => {
+        seen.push(req.url!)
+        const all = (JSON.parse(Buffer.concat(chunks).toString()).tags as string[]).sort()
+        const last = new URL(req.url!, 'http://x').searchParams.get('last')
+        const rest = last ? all.filter((t) => t > last) : all
+        const page = rest.slice(0, 2)
+        const headers: Record<string, string> = { 'content-type': 'application/json' }
+        if (rest.length > 2) headers.link = `</v2/pages/tags/tags/list?n=2&last=${page[1]}>; rel="next"`
+        res.writeHead(200, headers)
+        res.end(JSON.stringify({ name: 'pages/tags', tags: page }))
+      })
+      return true
+    })
+    started.push(p)
+    const paged = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    expect(await paged.listTags('pages/tags')).toEqual(tags)
+    expect(seen).toEqual(['/v2/pages/tags/tags/list', '/v2/pages/tags/tags/list?n=2&last=1.1.0', '/v2/pages/tags/tags/list?n=2&last=2.1.0'])
+    expect(await c.listTags('pages/never-pushed')).toBeUndefined()
+  })
+
+  test('a tag list that is not JSON, or refused, is an error naming the registry', async () => {
+    const p = await startPassThrough(plain.url, (req, res, up) => {
+      up.resume()
+      res.writeHead(req.url!.includes('denied') ? 403 : 200, { 'content-type': 'application/json' })
+      res.end(req.url!.includes('denied') ? '{"errors":[{"code":"DENIED","message":"denied"}]}' : '<html>')
+      return true
+    })
+    started.push(p)
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    const e = await caught<RegistryError>(c.listTags('pages/junk'))
+    expect(e.message).toBe(`${p.host} answered GET /v2/pages/junk/tags/list with a tag list that is not JSON`)
+    const d = await caught<RegistryError>(c.listTags('pages/denied'))
+    expect(d.message).toBe(`listing tags: GET /v2/pages/denied/tags/list on ${p.host}: response status 403: denied: denied`)
+  })
+})
+
+describe('mountBlob', () => {
+  test('mounts what the source repository holds; else cancels the session it got; checks the digest it is told', async () => {
+    const direct = new RegistryClient({ host: plain.host, plainHttp: true, retry: FAST })
+    const blob = source(randomBytes(3000))
+    await direct.pushBlob('mount/src', blob)
+    const p = await proxy(plain.url, {})
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    expect(await c.mountBlob('mount/dst', blob.digest, 'mount/src')).toBe(true)
+    expect(await direct.blobExists('mount/dst', blob.digest)).toBe(true)
+    const post = p.requests.find((r) => r.method === 'POST')!
+    expect(post.path).toBe(`/v2/mount/dst/blobs/uploads/?mount=${encodeURIComponent(blob.digest)}&from=mount%2Fsrc`)
+    expect(post.status).toBe(201)
+    // Not in the source: Distribution opens an upload session instead (202), which is cancelled.
+    const absent = sha256(randomBytes(8))
+    expect(await c.mountBlob('mount/dst2', absent, 'mount/src')).toBe(false)
+    expect(p.requests.filter((r) => r.method === 'DELETE').map((r) => r.status)).toEqual([204])
+    const lying = await startPassThrough(plain.url, (req, _res, up) => {
+      if (req.method === 'POST') up.headers['docker-content-digest'] = absent
+    })
+    started.push(lying)
+    const e = await caught<RegistryError>(new RegistryClient({ host: lying.host, plainHttp: true }).mountBlob('mount/dst3', blob.digest, 'mount/src'))
+    expect(e.message).toBe(`${lying.host} mounted ${absent} when asked for ${blob.digest}`)
+    const q = await proxy(plain.url, {
+      rules: [{ method: 'POST', times: 1, fault: { status: 403, body: '{"errors":[{"code":"DENIED","message":"denied"}]}' } }]
+    })
+    const d = await caught<RegistryError>(new RegistryClient({ host: q.host, plainHttp: true }).mountBlob('mount/dst4', blob.digest, 'mount/src'))
+    expect(d.message).toBe(`mounting ${blob.digest} from mount/src: POST /v2/mount/dst4/blobs/uploads/ on ${q.host}: response status 403: denied: denied`)
+  })
+})
+
+describe('challenges and redirects', () => {
+  test('a refused Basic login is answered once, then once more with a renewed credential, then reported', async () => {
+    const p = await proxy(basic.url, {})
+    const asked: boolean[] = []
+    const c = new RegistryClient({
+      host: p.host,
+      plainHttp: true,
+      retry: FAST,
+      credentials: {
+        description: 'a password that is refused',
+        get: async (_host, o) => {
+          asked.push(!!o?.refresh)
+          return { username: basic.username, password: 'wrong' }
+        }
+      }
+    })
+    const e = await caught<RegistryError>(c.blobExists('auth/refused', sha256(randomBytes(8))))
+    expect(e.status).toBe(401)
+    expect(asked).toEqual([false, true])
+    expect(p.requests.map((r) => r.status)).toEqual([401, 401, 401])
+    expect(p.requests.map((r) => r.authorization === undefined)).toEqual([true, false, false])
+  })
+
+  test('once a redirect left the registry, credentials stay behind even when a hop comes back to it', async () => {
+    // Another origin that sends every request back to the registry (as a misconfigured storage redirect would).
+    let registryUrl = ''
+    const bounce = http.createServer((req, res) => {
+      res.writeHead(307, { location: `${registryUrl}${req.url}` })
+      res.end()
+    })
+    await new Promise<void>((r) => bounce.listen(0, '127.0.0.1', r))
+    started.push({
+      stop: () => {
+        bounce.closeAllConnections()
+        return new Promise<void>((r) => bounce.close(() => r()))
+      }
+    })
+    const bounceUrl = `http://127.0.0.1:${(bounce.address() as AddressInfo).port}`
+    const p = await proxy(basic.url, { rules: [{ method: 'GET', path: /\/manifests\//, times: 1, fault: { redirectTo: bounceUrl } }] })
+    registryUrl = p.url
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, credentials: staticCredentials(basic.username, basic.password) })
+    expect(await c.blobExists('auth/bounce', sha256(randomBytes(8)))).toBe(false) // learns Basic on the registry's origin
+    const e = await caught<AuthError>(c.getManifest('auth/bounce', '1.0.0'))
+    expect(e).toBeInstanceOf(AuthError)
+    expect(e.message).toContain(`credentials for ${p.host} are never sent to other hosts`)
+    const gets = p.requests.filter((r) => r.method === 'GET')
+    expect(gets.map((r) => [r.status, r.authorization?.startsWith('Basic ') ?? false])).toEqual([
+      [307, true],
+      [401, false]
+    ])
+  })
+})
+
+describe('upload details', () => {
+  test('a blob already in the repository is "exists" for a client that never pushed it', async () => {
+    const blob = source(randomBytes(1500))
+    await new RegistryClient({ host: plain.host, plainHttp: true }).pushBlob('det/exists', blob)
+    const p = await proxy(plain.url, {})
+    expect(await new RegistryClient({ host: p.host, plainHttp: true, retry: FAST }).pushBlob('det/exists', blob)).toBe('exists')
+    expect(p.requests.map((r) => r.method)).toEqual(['HEAD'])
+  })
+
+  test('without uploadAttempts an upload is tried once more than the policy retries', async () => {
+    const blob = source(randomBytes(2048))
+    const p = await proxy(plain.url, { rules: [{ method: 'PUT', times: 100, fault: 'reset' }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: { retries: 2, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 5 } })
+    await expect(c.pushBlob('det/attempts', blob)).rejects.toThrow(RegistryError)
+    expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(3)
+  })
+
+  test('a session status without Range starts a new session', async () => {
+    const blob = source(randomBytes(600 * 1024))
+    const p = await startPassThrough(plain.url, (req, _res, up) => {
+      if (req.method === 'GET' && req.url!.includes('/blobs/uploads/')) delete up.headers.range
+    })
+    started.push(p)
+    const fault = await proxy(`http://${p.host}`, { rules: [{ method: 'PATCH', skip: 1, times: 1, fault: 'reset' }] })
+    const c = new RegistryClient({ host: fault.host, plainHttp: true, retry: FAST, chunkSize: 256 * 1024 })
+    expect(await c.pushBlob('det/norange', blob)).toBe('uploaded')
+    expect(fault.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+    expect(sha256(Buffer.from(await (await fetch(`${plain.url}/v2/det/norange/blobs/${blob.digest}`)).arrayBuffer()))).toBe(blob.digest)
+  })
+
+  test('a blob PUT the registry refuses is an error, not "uploaded"', async () => {
+    const blob = source(randomBytes(1024))
+    const p = await proxy(plain.url, {
+      rules: [
+        {
+          method: 'PUT',
+          times: 1,
+          fault: { status: 400, body: '{"errors":[{"code":"DIGEST_INVALID","message":"provided digest did not match uploaded content"}]}' }
+        }
+      ]
+    })
+    const e = await caught<RegistryError>(new RegistryClient({ host: p.host, plainHttp: true, retry: FAST }).pushBlob('det/refused', blob))
+    expect(e.code).toBe('DIGEST_INVALID')
+    expect(e.message).toMatch(new RegExp(`^uploading ${blob.digest}: PUT `))
+  })
+
+  test('HEAD with Docker-Content-Digest needs no GET', async () => {
+    const a = artifact()
+    await pushWhole(new RegistryClient({ host: plain.host, plainHttp: true }), 'det/head', a, '1.0.0')
+    const p = await proxy(plain.url, {})
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    expect((await c.headManifest('det/head', '1.0.0'))?.digest).toBe(a.manifest.digest)
+    expect(p.requests.map((r) => r.method)).toEqual(['HEAD'])
+  })
+
+  test('a monolithic blob PUT redirected (307) to storage is followed there, bytes intact', async () => {
+    const storage = await startStorageServer(plain.url)
+    started.push(storage)
+    const p = await proxy(plain.url, { rules: [{ method: 'PUT', path: /digest=/, times: 1, fault: { redirectTo: storage.url } }] })
+    const blob = source(randomBytes(3000))
+    expect(await new RegistryClient({ host: p.host, plainHttp: true, retry: FAST }).pushBlob('det/redirected', blob)).toBe('uploaded')
+    expect(storage.seen.filter((r) => r.method === 'PUT')).toHaveLength(1)
+    expect(sha256(Buffer.from(await (await fetch(`${plain.url}/v2/det/redirected/blobs/${blob.digest}`)).arrayBuffer()))).toBe(blob.digest)
   })
 })

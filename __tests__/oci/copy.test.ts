@@ -18,6 +18,7 @@ import { pushReferrer } from '../../src/oci/referrers'
 import { caught } from '../support/caught'
 import { registryReader, sha256 } from '../support/oci-read'
 import { startFaultProxy } from '../support/fault-proxy'
+import { startPassThrough } from '../support/pass-through'
 import { startRegistry, type TestRegistry } from '../support/registry'
 
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
@@ -143,6 +144,140 @@ describe('copyManifest', () => {
     } finally {
       await proxy.stop()
     }
+  })
+})
+
+describe('copyManifest: what the source sends', () => {
+  let a: TestRegistry
+  let b: TestRegistry
+  beforeAll(async () => {
+    ;[a, b] = await Promise.all([startRegistry(), startRegistry()])
+  })
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()])
+  })
+
+  test('a blob read that breaks halfway is read again, and the copy has the right bytes', async () => {
+    const img = await pushImage(client(a.host), 'src/breaks', 200_000)
+    let broken = 0
+    const p = await startPassThrough(a.url, (req, res, up) => {
+      if (req.method !== 'GET' || !req.url!.includes(sha256(img.layer)) || broken++ > 0) return false
+      // The headers promise the whole blob; the connection drops after a part of it.
+      res.writeHead(200, { 'content-length': String(img.layer.length), 'content-type': 'application/octet-stream' })
+      res.write(img.layer.subarray(0, 50_000), () => res.socket?.destroy())
+      up.resume()
+      return true
+    })
+    try {
+      const dst = new RegistryClient({ host: b.host, plainHttp: true, retry: { retries: 2, baseDelayMs: 10, minDelayMs: 10, maxDelayMs: 50 } })
+      const copied = await copyManifest({ client: client(p.host), repository: 'src/breaks' }, { client: dst, repository: 'dst/breaks' }, img.digest, {
+        mount: false
+      })
+      expect(broken).toBeGreaterThan(1)
+      expect(copied.blobs).toEqual({ mounted: 0, streamed: 2, present: 0 })
+      expect((await registryReader(b).blob('dst/breaks', sha256(img.layer))).equals(img.layer)).toBe(true)
+    } finally {
+      await p.stop()
+    }
+  })
+
+  test('a blob the source cannot serve fails the copy naming the blob (no hang), and nothing is tagged', async () => {
+    const img = await pushImage(client(a.host), 'src/gone', 3000)
+    const proxy = await startFaultProxy(a.url, {
+      rules: [
+        {
+          method: 'GET',
+          path: /\/blobs\/sha256:/,
+          times: 100,
+          fault: { status: 404, body: '{"errors":[{"code":"BLOB_UNKNOWN","message":"blob unknown to registry"}]}' }
+        }
+      ]
+    })
+    try {
+      const dst = new RegistryClient({ host: b.host, plainHttp: true, uploadAttempts: 1 })
+      const e = await caught<Error>(
+        copyManifest({ client: client(proxy.host), repository: 'src/gone' }, { client: dst, repository: 'dst/gone' }, img.digest, { mount: false })
+      )
+      expect(e.message).toContain('reading blob sha256:')
+      expect(e.message).toContain('404')
+      expect(await registryReader(b).manifest('dst/gone', img.digest)).toBeUndefined()
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test('without a Content-Type the media type comes from the manifest, else it is an OCI image manifest', async () => {
+    const c = client(a.host)
+    const img = await pushImage(c, 'src/notype', 100)
+    // The same image without the optional mediaType field (image-spec: the Content-Type then says what it is).
+    const doc = JSON.parse(img.bytes.toString())
+    delete doc.mediaType
+    const bare = Buffer.from(JSON.stringify(doc))
+    await c.putManifest('src/notype', sha256(bare), { mediaType: MANIFEST, bytes: bare })
+    const p = await startPassThrough(a.url, (req, _res, up) => {
+      if (req.url!.includes('/manifests/')) delete up.headers['content-type']
+      return false
+    })
+    try {
+      const from = { client: client(p.host), repository: 'src/notype' }
+      const withField = await copyManifest(from, { client: client(b.host), repository: 'dst/notype' }, img.digest, { mount: false })
+      expect(withField.mediaType).toBe(MANIFEST)
+      const index = Buffer.from(
+        JSON.stringify({ schemaVersion: 2, mediaType: INDEX, manifests: [{ mediaType: MANIFEST, digest: img.digest, size: img.bytes.length }] })
+      )
+      await c.putManifest('src/notype', sha256(index), { mediaType: INDEX, bytes: index })
+      expect((await copyManifest(from, { client: client(b.host), repository: 'dst/notype' }, sha256(index), { mount: false })).mediaType).toBe(INDEX)
+      const without = await copyManifest(from, { client: client(b.host), repository: 'dst/notype' }, sha256(bare), { mount: false })
+      expect(without.mediaType).toBe(MANIFEST)
+      expect((await registryReader(b).manifest('dst/notype', sha256(bare)))!.bytes.equals(bare)).toBe(true)
+    } finally {
+      await p.stop()
+    }
+  })
+
+  test('a source answering with something that is not JSON: an error naming it', async () => {
+    const junk = Buffer.from('<html>not a manifest</html>')
+    const server = http.createServer((req, res) => {
+      res.writeHead(req.url === `/v2/src/junk/manifests/${sha256(junk)}` ? 200 : 404, { 'content-type': MANIFEST })
+      res.end(junk)
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    try {
+      const host = `127.0.0.1:${(server.address() as AddressInfo).port}`
+      const e = await caught<RegistryError>(
+        copyManifest({ client: client(host), repository: 'src/junk' }, { client: client(b.host), repository: 'dst/junk' }, sha256(junk), { mount: false })
+      )
+      expect(e).toBeInstanceOf(RegistryError)
+      expect(e.message).toBe(`${host}/src/junk@${sha256(junk)} is not a JSON manifest`)
+      expect(e.registry).toBe(host)
+      expect(e.hint).toBe('The source registry returned something else than a manifest')
+    } finally {
+      server.closeAllConnections()
+      await new Promise((r) => server.close(r))
+    }
+  })
+
+  test('an image index across registries: its children blobs counted as streamed, then as present on a second copy', async () => {
+    const c = client(a.host)
+    const one = await pushImage(c, 'src/idx', 1000)
+    const two = await pushImage(c, 'src/idx', 2000)
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: INDEX,
+        manifests: [
+          { mediaType: MANIFEST, digest: one.digest, size: one.bytes.length },
+          { mediaType: MANIFEST, digest: two.digest, size: two.bytes.length }
+        ]
+      })
+    )
+    await c.putManifest('src/idx', sha256(index), { mediaType: INDEX, bytes: index })
+    const from = { client: c, repository: 'src/idx' }
+    // Both children share their config: streamed once, then already there.
+    const first = await copyManifest(from, { client: client(b.host), repository: 'dst/idx' }, sha256(index), { mount: false })
+    expect(first.blobs).toEqual({ mounted: 0, streamed: 3, present: 1 })
+    const again = await copyManifest(from, { client: client(b.host), repository: 'dst/idx' }, sha256(index), { mount: false })
+    expect(again.blobs).toEqual({ mounted: 0, streamed: 0, present: 4 })
   })
 })
 

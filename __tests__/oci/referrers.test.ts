@@ -10,14 +10,14 @@ import { createHash, randomBytes } from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
-import { RegistryError } from '../../src/errors'
+import { AuthError, RegistryError } from '../../src/errors'
 import type { RetryPolicy } from '../../src/http'
 import { RegistryClient, type BlobSource } from '../../src/oci/client'
 import { staticCredentials } from '../../src/oci/credentials'
 import { buildHelmManifest, OCI_MANIFEST_MEDIA_TYPE, type Descriptor, type HelmManifest } from '../../src/oci/helm-artifact'
 import { pushArtifact } from '../../src/oci/push'
 import { EMPTY_CONFIG, fallbackTag, listReferrers, OCI_INDEX_MEDIA_TYPE, pushReferrer, referrerManifest, type ReferrerArtifact } from '../../src/oci/referrers'
-import { caught } from '../support/caught'
+import { caught, thrown } from '../support/caught'
 import { startRegistry, type TestRegistry } from '../support/registry'
 
 const FAST: RetryPolicy = { retries: 2, baseDelayMs: 10, minDelayMs: 10, maxDelayMs: 50 }
@@ -66,6 +66,19 @@ describe('referrerManifest and fallbackTag (pure)', () => {
     expect(() => fallbackTag('latest')).toThrow(RegistryError)
   })
 
+  test('fallbackTag truncates and replaces what a tag may not hold with "-" (distribution-spec "Referrers Tag Schema" table)', () => {
+    // The third row of the spec's table, verbatim: algorithm cut to 32 characters, encoded to 64, `+` and `=` become `-`.
+    expect(
+      fallbackTag(
+        'test+algorithm+using+algorithm+separators+and+lots+of+characters+to+excercise+overall+truncation:alsoSome=InTheEncodedSectionToShowHyphenReplacementAndLotsAndLotsOfCharactersToExcerciseEncodedTruncation'
+      )
+    ).toBe('test-algorithm-using-algorithm-s-alsoSome-InTheEncodedSectionToShowHyphenReplacementAndLotsAndLot')
+    // What is not a digest at all (no algorithm, an empty encoded part, upper case in the algorithm) is refused.
+    for (const bad of [`:${'a'.repeat(64)}`, 'sha256:', `SHA256:${'a'.repeat(64)}`, `sha256:${'a'.repeat(64)}/x`, ` sha256:${'a'.repeat(64)}`]) {
+      expect(() => fallbackTag(bad)).toThrow(RegistryError)
+    }
+  })
+
   test('the OCI 1.1 shape, with the empty config by default', () => {
     const layer = Buffer.from('{"bundle":1}')
     const m = referrerManifest(subject, { artifactType: BUNDLE, layers: [{ mediaType: BUNDLE, bytes: layer }], annotations: { b: '2', a: '1' } })
@@ -112,6 +125,44 @@ describe('referrerManifest and fallbackTag (pure)', () => {
     // No blobs: one empty-descriptor layer, as the image spec recommends.
     expect(m.layers).toEqual([{ mediaType: EMPTY_CONFIG.mediaType, digest: EMPTY_CONFIG.digest, size: 2 }])
     expect(m.annotations).toBeUndefined()
+  })
+
+  test('empty annotations are left out, as Go omits an empty map; layer annotations are sorted into the layer descriptor', () => {
+    const layer = Buffer.from('{"x":1}')
+    const m = referrerManifest(subject, { artifactType: OTHER, layers: [{ mediaType: OTHER, bytes: layer, annotations: {} }], annotations: {} })
+    const withAnnotations = referrerManifest(subject, {
+      artifactType: OTHER,
+      layers: [{ mediaType: OTHER, bytes: layer, annotations: { 'org.opencontainers.image.title': 'sbom.json', a: 'b' } }],
+      // A config of its own without artifactType: its descriptor has none either.
+      config: { mediaType: 'application/vnd.example.config.v1+json', bytes: Buffer.from('{"c":1}') }
+    })
+    const base = { schemaVersion: 2, mediaType: OCI_MANIFEST_MEDIA_TYPE, artifactType: OTHER }
+    expect(m.bytes.toString()).toBe(
+      JSON.stringify({
+        ...base,
+        config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: sha256('{}'), size: 2 },
+        layers: [{ mediaType: OTHER, digest: sha256(layer), size: layer.length }],
+        subject
+      })
+    )
+    expect(withAnnotations.bytes.toString()).toBe(
+      JSON.stringify({
+        ...base,
+        config: { mediaType: 'application/vnd.example.config.v1+json', digest: sha256('{"c":1}'), size: 7 },
+        layers: [{ mediaType: OTHER, digest: sha256(layer), size: layer.length, annotations: { a: 'b', 'org.opencontainers.image.title': 'sbom.json' } }],
+        subject
+      })
+    )
+  })
+
+  test('a referrer without artifactType, or a subject that is not a digest, is refused with a hint', () => {
+    const e = thrown<RegistryError>(() => referrerManifest(subject, { artifactType: '', layers: [] }))
+    expect(e).toBeInstanceOf(RegistryError)
+    expect(e.message).toBe('a referrer needs an artifactType')
+    expect(e.hint).toBe('Set artifactType to the media type of what is attached')
+    const t = thrown<RegistryError>(() => referrerManifest({ ...subject, digest: 'latest' }, { artifactType: OTHER, layers: [] }))
+    expect(t.message).toBe('"latest" is not a digest')
+    expect(t.hint).toBe('A subject digest looks like sha256:<64 hex digits>')
   })
 
   test("cosign's quirk: artifactType inside the config descriptor", () => {
@@ -273,6 +324,20 @@ describe('Distribution 2.8.2 (no referrers API): the sha256-<hex> fallback tag',
     expect((await listReferrers(client, 'charts/cosign', c2.digest, BUNDLE)).map((d) => d.digest)).toEqual([r.descriptor.digest])
   })
 
+  test('a config of its own and no layers: the empty blob is uploaded for the empty layer, and the registry takes it', async () => {
+    const c5 = await pushChart(client, 'charts/nolayers')
+    const config = Buffer.from('{"kind":"attestation"}')
+    const r = await pushReferrer(client, 'charts/nolayers', c5, {
+      artifactType: OTHER,
+      layers: [],
+      config: { mediaType: 'application/vnd.example.config.v1+json', bytes: config }
+    })
+    const served = curlJson(`${reg.url}/v2/charts/nolayers/manifests/${r.descriptor.digest}`, OCI_MANIFEST_MEDIA_TYPE).body
+    expect(served.layers).toEqual([{ mediaType: 'application/vnd.oci.empty.v1+json', digest: sha256('{}'), size: 2 }])
+    expect(execFileSync('curl', ['-sSf', `${reg.url}/v2/charts/nolayers/blobs/${sha256('{}')}`], { encoding: 'utf8' })).toBe('{}')
+    expect(execFileSync('curl', ['-sSf', `${reg.url}/v2/charts/nolayers/blobs/${sha256(config)}`], { encoding: 'utf8' })).toBe(config.toString())
+  })
+
   test('concurrent pushes for one subject all end up in the index', async () => {
     const c3 = await pushChart(client, 'charts/parallel')
     const arts = Array.from({ length: 6 }, (_, i) => bundleArtifact(`https://example.com/predicate/${i}`))
@@ -288,8 +353,15 @@ describe('Distribution 2.8.2 (no referrers API): the sha256-<hex> fallback tag',
     const e = await caught(pushReferrer(client, 'charts/clash', c4, sbom))
     expect(e).toBeInstanceOf(RegistryError)
     expect(e.message).toContain(reg.host)
-    expect(e.message).toContain('not an OCI image index')
-    expect((e as RegistryError).hint).toContain(fallbackTag(c4.digest))
+    expect(e.message).toBe(
+      `reading the referrers index ${reg.host}/charts/clash:${fallbackTag(c4.digest)}: the referrers tag ${reg.host}/charts/clash:${fallbackTag(c4.digest)} holds ${OCI_MANIFEST_MEDIA_TYPE} that is not an OCI image index`
+    )
+    expect((e as RegistryError).hint).toBe(`Something else uses the tag ${fallbackTag(c4.digest)}; delete it so that referrers can be recorded there`)
+    const l = await caught<RegistryError>(listReferrers(client, 'charts/clash', c4.digest))
+    expect(l.message).toBe(
+      `listing the referrers of ${reg.host}/charts/clash@${c4.digest}: the referrers tag ${reg.host}/charts/clash:${fallbackTag(c4.digest)} holds ${OCI_MANIFEST_MEDIA_TYPE} that is not an OCI image index`
+    )
+    expect(l.registry).toBe(reg.host)
   })
 })
 
@@ -309,6 +381,14 @@ describe('token auth', () => {
     expect(r.via).toBe('fallback-tag')
     expect((await listReferrers(client, 'team/chart', chart.digest, BUNDLE)).map((d) => d.digest)).toEqual([r.descriptor.digest])
   })
+
+  test('a refused login stays an AuthError (not re-worded as a registry failure)', async () => {
+    const client = new RegistryClient({ host: reg.host, plainHttp: true, retry: FAST, credentials: staticCredentials(reg.username, 'wrong') })
+    const subject: Descriptor = { mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: sha256('chart'), size: 581 }
+    const e = await caught(pushReferrer(client, 'team/chart', subject, bundleArtifact('p')))
+    expect(e).toBeInstanceOf(AuthError)
+    expect(e.message).toMatch(/^token service /)
+  })
 })
 
 // ---------------------------------------------------------------------------------------------
@@ -320,14 +400,24 @@ interface FakeOptions {
   ociSubject?: boolean
   /** Serve GET /v2/<repo>/referrers/<digest>. */
   referrersApi?: boolean
+  /** Referrers a page of the API's answer, the next page linked with `Link: <…>; rel="next"` (spec "Listing Referrers"). */
+  pageSize?: number
+  /** Answer this page (1-based) of the referrers API with 500. */
+  failPage?: number
+  /** Answer a manifest GET with 500 while this says so. */
+  failGet?: (reference: string) => boolean
   /** Send ETags and honour If-Match (412 on mismatch). */
   etags?: boolean
   /** Called after a manifest PUT has been stored (tag, body). */
   afterPut?: (fake: FakeRegistry, reference: string) => void
   /** Called when a manifest PUT arrives, before If-Match is checked. */
   beforePut?: (fake: FakeRegistry, reference: string) => void
-  /** Answer manifest PUTs by digest with this status and error. */
-  refuseManifest?: { status: number; code: string; message: string }
+  /** Answer manifest PUTs by digest (by tag with `tags`) with this status, error and headers; the first `times` only when given. */
+  refuseManifest?: { status: number; code: string; message: string; headers?: Record<string, string>; times?: number; tags?: boolean }
+  /** Answer blob upload PUTs with this status and error. */
+  refuseBlob?: { status: number; code: string; message: string }
+  /** Refuse a manifest PUT by digest that names a blob the fake does not hold (as Distribution does). */
+  checkBlobs?: boolean
 }
 
 interface FakeRegistry {
@@ -344,6 +434,7 @@ async function startFake(o: FakeOptions): Promise<FakeRegistry> {
   const blobs = new Map<string, Buffer>()
   const log: string[] = []
   let uploads = 0
+  let refused = 0
   const fake: FakeRegistry = {
     host: '',
     log,
@@ -361,8 +452,8 @@ async function startFake(o: FakeOptions): Promise<FakeRegistry> {
     const body = Buffer.concat(chunks)
     const url = new URL(req.url ?? '/', 'http://fake')
     log.push(`${req.method} ${url.pathname}`)
-    const error = (status: number, code: string, message: string): void => {
-      res.writeHead(status, { 'content-type': 'application/json' })
+    const error = (status: number, code: string, message: string, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers })
       res.end(JSON.stringify({ errors: [{ code, message }] }))
     }
     let m: RegExpExecArray | null
@@ -372,6 +463,7 @@ async function startFake(o: FakeOptions): Promise<FakeRegistry> {
     }
     if (url.pathname.startsWith('/upload/') && req.method === 'PUT') {
       const digest = url.searchParams.get('digest')!
+      if (o.refuseBlob) return error(o.refuseBlob.status, o.refuseBlob.code, o.refuseBlob.message)
       if (sha256(body) !== digest) return error(400, 'DIGEST_INVALID', 'digest mismatch')
       blobs.set(digest, body)
       res.writeHead(201, { 'docker-content-digest': digest })
@@ -397,14 +489,30 @@ async function startFake(o: FakeOptions): Promise<FakeRegistry> {
           artifactType: x.doc.artifactType,
           ...(x.doc.annotations ? { annotations: x.doc.annotations } : {})
         }))
-      res.writeHead(200, { 'content-type': OCI_INDEX_MEDIA_TYPE, ...(want ? { 'oci-filters-applied': 'artifactType' } : {}) })
-      return void res.end(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX_MEDIA_TYPE, manifests: list }))
+      const page = Number(url.searchParams.get('page') ?? '1')
+      if (o.failPage === page) return error(500, 'UNKNOWN', 'page lost')
+      const size = o.pageSize ?? list.length
+      const headers: Record<string, string> = { 'content-type': OCI_INDEX_MEDIA_TYPE, ...(want ? { 'oci-filters-applied': 'artifactType' } : {}) }
+      if (page * size < list.length) {
+        const next = new URL(url.pathname, 'http://fake')
+        if (want) next.searchParams.set('artifactType', want)
+        next.searchParams.set('page', String(page + 1))
+        headers.link = `<${next.pathname}${next.search}>; rel="next"`
+      }
+      res.writeHead(200, headers)
+      return void res.end(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX_MEDIA_TYPE, manifests: list.slice((page - 1) * size, page * size) }))
     }
     if ((m = /^\/v2\/(.+)\/manifests\/(.+)$/.exec(url.pathname))) {
       const ref = m[2]
       if (req.method === 'PUT') {
         const digest = sha256(body)
-        if (o.refuseManifest && ref.startsWith('sha256:')) return error(o.refuseManifest.status, o.refuseManifest.code, o.refuseManifest.message)
+        const r = o.refuseManifest
+        if (r && ref.startsWith('sha256:') !== !!r.tags && (r.times === undefined || refused++ < r.times)) return error(r.status, r.code, r.message, r.headers)
+        if (o.checkBlobs && ref.startsWith('sha256:')) {
+          const doc = JSON.parse(body.toString())
+          const missing = [doc.config, ...(doc.layers ?? [])].find((d) => d && !blobs.has(d.digest))
+          if (missing) return error(400, 'MANIFEST_BLOB_UNKNOWN', `blob unknown to registry: ${missing.digest}`)
+        }
         o.beforePut?.(fake, ref)
         const current = manifests.get(ref)
         const ifMatch = req.headers['if-match']
@@ -419,6 +527,7 @@ async function startFake(o: FakeOptions): Promise<FakeRegistry> {
         o.afterPut?.(fake, ref)
         return
       }
+      if (o.failGet?.(ref)) return error(500, 'UNKNOWN', 'storage failed')
       const v = manifests.get(ref)
       if (!v) return error(404, 'MANIFEST_UNKNOWN', 'manifest unknown')
       res.writeHead(200, {
@@ -562,5 +671,273 @@ describe('fake registry', () => {
     expect(re.describe()).toContain('OCI 1.1')
     // Nothing was written to the fallback tag.
     expect(fake2.manifests.size).toBe(0)
+  })
+})
+
+describe('fake registry: races, refusals and odd indexes', () => {
+  const fakes: FakeRegistry[] = []
+  afterAll(async () => {
+    await Promise.all(fakes.map((f) => f.stop()))
+  })
+  const subject: Descriptor = { mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: sha256('chart'), size: 581 }
+  const tag = fallbackTag(subject.digest)
+  const fresh = async (o: FakeOptions, credentials?: ReturnType<typeof staticCredentials>): Promise<{ fake: FakeRegistry; client: RegistryClient }> => {
+    const fake = await startFake(o)
+    fakes.push(fake)
+    return { fake, client: new RegistryClient({ host: fake.host, plainHttp: true, retry: FAST, credentials }) }
+  }
+  const manifestPuts = (f: FakeRegistry): string[] => f.log.filter((l) => /^PUT \/v2\/r\/chart\/manifests\/sha256:/.test(l))
+  const index = (manifests: unknown, extra: Record<string, unknown> = {}): Buffer =>
+    Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX_MEDIA_TYPE, ...extra, ...(manifests === undefined ? {} : { manifests }) }))
+
+  test('the fallback index is read, written once and read back once to confirm', async () => {
+    const { fake, client } = await fresh({})
+    const r = await pushReferrer(client, 'r/chart', subject, bundleArtifact('p'))
+    expect(fake.log.filter((l) => l.includes(tag))).toEqual([
+      `GET /v2/r/chart/manifests/${tag}`,
+      `PUT /v2/r/chart/manifests/${tag}`,
+      `GET /v2/r/chart/manifests/${tag}`
+    ])
+    expect(JSON.parse(fake.manifests.get(tag)!.bytes.toString()).manifests.map((d: { digest: string }) => d.digest)).toEqual([r.descriptor.digest])
+  })
+
+  test('a repository known to serve the referrers API is not asked again for the next referrer', async () => {
+    const { fake, client } = await fresh({ ociSubject: true, referrersApi: true })
+    expect((await pushReferrer(client, 'r/chart', subject, bundleArtifact('p1'))).via).toBe('referrers-api')
+    fake.log.length = 0
+    expect((await pushReferrer(client, 'r/chart', subject, bundleArtifact('p2'))).via).toBe('referrers-api')
+    expect(fake.log.filter((l) => l.includes('/referrers/'))).toEqual([])
+  })
+
+  test.each(['DIGEST_INVALID', 'MANIFEST_BLOB_UNKNOWN', 'BLOB_UNKNOWN'])(
+    'a 400 %s on the referrer manifest (a blob not visible yet) is retried',
+    async (code) => {
+      const { fake, client } = await fresh({ refuseManifest: { status: 400, code, message: 'not yet', times: 1 } })
+      const r = await pushReferrer(client, 'r/chart', subject, bundleArtifact('p'))
+      expect(manifestPuts(fake)).toEqual([`PUT /v2/r/chart/manifests/${r.descriptor.digest}`, `PUT /v2/r/chart/manifests/${r.descriptor.digest}`])
+      expect(r.via).toBe('fallback-tag')
+    }
+  )
+
+  test('a blob race that does not clear fails after 3 attempts; another 400 is not retried', async () => {
+    const { fake, client } = await fresh({ refuseManifest: { status: 400, code: 'BLOB_UNKNOWN', message: 'blob unknown to registry' } })
+    const e = await caught<RegistryError>(pushReferrer(client, 'r/chart', subject, bundleArtifact('p')))
+    expect(e).toBeInstanceOf(RegistryError)
+    expect(e.code).toBe('BLOB_UNKNOWN')
+    expect(manifestPuts(fake)).toHaveLength(3)
+    const other = await fresh({ refuseManifest: { status: 400, code: 'MANIFEST_INVALID', message: 'manifest invalid', times: 1 } })
+    expect((await caught<RegistryError>(pushReferrer(other.client, 'r/chart', subject, bundleArtifact('p')))).code).toBe('MANIFEST_INVALID')
+    expect(manifestPuts(other.fake)).toHaveLength(1)
+    const e500 = await fresh({ refuseManifest: { status: 500, code: 'BLOB_UNKNOWN', message: 'x', times: 3 } })
+    // 5xx is the transport's to retry (twice with FAST), not the blob race's.
+    expect((await caught<RegistryError>(pushReferrer(e500.client, 'r/chart', subject, bundleArtifact('p')))).status).toBe(500)
+    expect(manifestPuts(e500.fake)).toHaveLength(3)
+  })
+
+  // The OCI 1.1 hint only where the registry refused the shape (4xx), not for logins, rate limits or outages.
+  test.each([
+    [400, 'MANIFEST_INVALID', true],
+    [405, 'UNSUPPORTED', true],
+    [403, 'DENIED', false],
+    [307, 'UNKNOWN', false],
+    [429, 'TOOMANYREQUESTS', false],
+    [500, 'UNKNOWN', false],
+    [502, 'UNKNOWN', false]
+  ])('a referrer manifest refused with %i %s: OCI 1.1 hint %s', async (status, code, oci) => {
+    const { client } = await fresh({ refuseManifest: { status, code, message: 'refused' } })
+    const e = await caught<RegistryError>(pushReferrer(client, 'r/chart', subject, bundleArtifact('p')))
+    expect(e).toBeInstanceOf(RegistryError)
+    expect(e.status).toBe(status)
+    expect(e.message).toContain(`the registry refused the ${BUNDLE} referrer manifest sha256:`)
+    expect(e.message).toContain(`@${subject.digest}`)
+    expect((e.hint ?? '').includes('OCI 1.1')).toBe(oci)
+  })
+
+  test('a 401 that persists after answering the Basic challenge gets the credentials hint, not the OCI 1.1 one', async () => {
+    const { client } = await fresh(
+      { refuseManifest: { status: 401, code: 'UNAUTHORIZED', message: 'no', headers: { 'www-authenticate': 'Basic realm="fake"' } } },
+      staticCredentials('user', 'pass')
+    )
+    const e = await caught<RegistryError>(pushReferrer(client, 'r/chart', subject, bundleArtifact('p')))
+    expect(e.status).toBe(401)
+    expect(e.hint).toBe('Check the credentials and that they may push to this repository')
+  })
+
+  test('a refused upload of its blobs names the referrer, the registry and the subject', async () => {
+    const { fake, client } = await fresh({ refuseBlob: { status: 400, code: 'BLOB_UPLOAD_INVALID', message: 'upload refused' } })
+    const e = await caught<RegistryError>(pushReferrer(client, 'r/chart', subject, bundleArtifact('p')))
+    expect(e.message).toMatch(new RegExp(`^uploading the blobs of the ${BUNDLE.replace(/[.+]/g, '\\$&')} referrer of ${fake.host}/r/chart@${subject.digest}: `))
+    expect(e.code).toBe('BLOB_UPLOAD_INVALID')
+    expect(manifestPuts(fake)).toEqual([])
+  })
+
+  test('a refused write of the fallback index: the index hint for a 4xx, the registry hint otherwise', async () => {
+    const { fake, client } = await fresh({ refuseManifest: { status: 400, code: 'MANIFEST_INVALID', message: 'no index', tags: true } })
+    const e = await caught<RegistryError>(pushReferrer(client, 'r/chart', subject, bundleArtifact('p')))
+    expect(e.message).toMatch(new RegExp(`^updating the referrers index ${fake.host}/r/chart:${tag}: `))
+    expect(e.hint).toBe('the registry may not accept OCI image indexes; use a registry that supports OCI artifacts')
+    expect(fake.log.filter((l) => l === `PUT /v2/r/chart/manifests/${tag}`)).toHaveLength(1)
+    const denied = await fresh({ refuseManifest: { status: 403, code: 'DENIED', message: 'denied', tags: true } })
+    const d = await caught<RegistryError>(pushReferrer(denied.client, 'r/chart', subject, bundleArtifact('p')))
+    expect(d.status).toBe(403)
+    expect(d.hint).toBe('Check the credentials and that they may push to this repository')
+  })
+
+  test('If-Match refused on every attempt: a 412 after 3 attempts, saying other jobs write at the same time', async () => {
+    const { fake, client } = await fresh({
+      etags: true,
+      beforePut: (f, ref) => {
+        if (ref.startsWith('sha256-'))
+          f.setTag(ref, OCI_INDEX_MEDIA_TYPE, index([{ mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: sha256(randomBytes(8)), size: 1 }]))
+      }
+    })
+    fake.setTag(tag, OCI_INDEX_MEDIA_TYPE, index([]))
+    const e = await caught<RegistryError>(pushReferrer(client, 'r/chart', subject, bundleArtifact('p')))
+    expect(e.status).toBe(412)
+    expect(e.hint).toBe('Other jobs keep updating the referrers of this chart at the same time; re-run the job')
+    expect(fake.log.filter((l) => l === `PUT /v2/r/chart/manifests/${tag}`)).toHaveLength(3)
+  })
+
+  test('an index replaced on every attempt says so in its hint', async () => {
+    const { client } = await fresh({
+      afterPut: (f, ref) => {
+        if (ref.startsWith('sha256-')) f.setTag(ref, OCI_INDEX_MEDIA_TYPE, index([]))
+      }
+    })
+    const e = await caught<RegistryError>(pushReferrer(client, 'r/chart', subject, bundleArtifact('p')))
+    expect(e.hint).toBe('Other jobs update the referrers of this chart at the same time; re-run the job')
+    expect(e.registry).toBe(client.host)
+  })
+
+  test('every write of the index is confirmed by reading it back', async () => {
+    const { fake, client } = await fresh({
+      afterPut: (f, ref) => {
+        if (ref.startsWith('sha256-')) f.setTag(ref, OCI_INDEX_MEDIA_TYPE, index([]))
+      }
+    })
+    await caught(pushReferrer(client, 'r/chart', subject, bundleArtifact('p')))
+    expect(fake.log.filter((l) => l.endsWith(`/manifests/${tag}`))).toEqual(
+      Array.from({ length: 3 }, () => [`GET /v2/r/chart/manifests/${tag}`, `PUT /v2/r/chart/manifests/${tag}`, `GET /v2/r/chart/manifests/${tag}`]).flat()
+    )
+  })
+
+  test('an index deleted right after our write is written again', async () => {
+    let deleted = 0
+    const { fake, client } = await fresh({
+      afterPut: (f, ref) => {
+        if (ref.startsWith('sha256-') && deleted++ === 0) f.manifests.delete(ref)
+      }
+    })
+    const r = await pushReferrer(client, 'r/chart', subject, bundleArtifact('p'))
+    expect(deleted).toBe(2)
+    expect(JSON.parse(fake.manifests.get(tag)!.bytes.toString()).manifests.map((d: { digest: string }) => d.digest)).toEqual([r.descriptor.digest])
+  })
+
+  test('a failure reading the index back, or listing the referrers API, names what was being done', async () => {
+    let written = false
+    const { fake, client } = await fresh({
+      afterPut: (_f, ref) => {
+        if (ref.startsWith('sha256-')) written = true
+      },
+      failGet: (ref) => written && ref.startsWith('sha256-')
+    })
+    const e = await caught<RegistryError>(pushReferrer(client, 'r/chart', subject, bundleArtifact('p')))
+    expect(e.status).toBe(500)
+    expect(e.message).toMatch(new RegExp(`^reading back the referrers index ${fake.host}/r/chart:${tag}: GET `))
+  })
+
+  // oras-go (referrersPageByAPI): only a 404 means "no referrers API"; any other failure is an error. Taking a 500
+  // for "no API" read the fallback tag instead, so a promotion copied none of the signatures, without a word.
+  test('a referrers API failing with 500 is an error, not "no API": nothing is skipped silently', async () => {
+    const api = await fresh({ ociSubject: true, referrersApi: true, failPage: 1 })
+    const a = await caught<RegistryError>(pushReferrer(api.client, 'r/chart', subject, bundleArtifact('p')))
+    expect(a.status).toBe(500)
+    expect(a.message).toMatch(new RegExp(`^listing the referrers of ${api.fake.host}/r/chart@${subject.digest}: listing referrers: GET /v2/r/chart/referrers/`))
+    expect(api.fake.manifests.has(tag)).toBe(false)
+    const l = await caught<RegistryError>(listReferrers(api.client, 'r/chart', subject.digest))
+    expect(l.status).toBe(500)
+    expect(api.client.referrersSupported('r/chart')).toBeUndefined()
+    // A 404 is the spec's "no referrers API": the fallback tag, and the answer is remembered.
+    const none = await fresh({ ociSubject: true, referrersApi: false })
+    expect((await pushReferrer(none.client, 'r/chart', subject, bundleArtifact('p'))).via).toBe('fallback-tag')
+    expect(none.client.referrersSupported('r/chart')).toBe(false)
+  })
+
+  test('an index without `manifests`, or with null entries (other tools), is extended; its other fields are kept', async () => {
+    const { fake, client } = await fresh({})
+    fake.setTag(tag, OCI_INDEX_MEDIA_TYPE, index(undefined, { annotations: { owner: 'other-tool' } }))
+    const r = await pushReferrer(client, 'r/chart', subject, bundleArtifact('p'))
+    expect(JSON.parse(fake.manifests.get(tag)!.bytes.toString())).toEqual({
+      schemaVersion: 2,
+      mediaType: OCI_INDEX_MEDIA_TYPE,
+      annotations: { owner: 'other-tool' },
+      manifests: [{ ...r.descriptor, annotations: bundleArtifact('p').annotations }]
+    })
+    const other = await fresh({})
+    const known = { mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: sha256('known'), size: 3, artifactType: OTHER }
+    other.fake.setTag(tag, OCI_INDEX_MEDIA_TYPE, index([null, known]))
+    const s = await pushReferrer(other.client, 'r/chart', subject, bundleArtifact('p'))
+    expect((await listReferrers(other.client, 'r/chart', subject.digest)).map((d) => d.digest)).toEqual([known.digest, s.descriptor.digest])
+  })
+
+  test('the index media type may come from the body when the registry sends no Content-Type', async () => {
+    const { fake, client } = await fresh({})
+    const known = { mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: sha256('known'), size: 3, artifactType: OTHER }
+    fake.setTag(tag, '', index([known]))
+    expect((await listReferrers(client, 'r/chart', subject.digest)).map((d) => d.digest)).toEqual([known.digest])
+  })
+
+  test.each([
+    ['not JSON', OCI_INDEX_MEDIA_TYPE, Buffer.from('<html>'), OCI_INDEX_MEDIA_TYPE],
+    ['no media type at all', '', Buffer.from('"text"'), 'a document'],
+    ['not JSON, without a media type', '', Buffer.from('<html>'), 'a document'],
+    ['`manifests` that is not a list', OCI_INDEX_MEDIA_TYPE, index('x'), OCI_INDEX_MEDIA_TYPE],
+    ['a JSON string', OCI_INDEX_MEDIA_TYPE, Buffer.from('"x"'), OCI_INDEX_MEDIA_TYPE]
+  ])('a fallback tag holding %s is refused, naming what it holds', async (_what, mediaType, bytes, named) => {
+    const { fake, client } = await fresh({})
+    fake.setTag(tag, mediaType, bytes)
+    const e = await caught<RegistryError>(listReferrers(client, 'r/chart', subject.digest))
+    expect(e.message).toBe(
+      `listing the referrers of ${fake.host}/r/chart@${subject.digest}: the referrers tag ${fake.host}/r/chart:${tag} holds ${named} that is not an OCI image index`
+    )
+  })
+
+  test('a blob the registry lost is uploaded again by the next client in the same process', async () => {
+    const { fake, client } = await fresh({ checkBlobs: true })
+    await pushReferrer(client, 'r/chart', subject, bundleArtifact('p', Buffer.from('one')))
+    fake.blobs.clear()
+    const again = new RegistryClient({ host: fake.host, plainHttp: true, retry: FAST })
+    const r = await pushReferrer(again, 'r/chart', subject, bundleArtifact('p', Buffer.from('two')))
+    expect(fake.blobs.has(EMPTY_CONFIG.digest)).toBe(true)
+    expect(r.via).toBe('fallback-tag')
+  })
+})
+
+describe('fake registry: a paged referrers API', () => {
+  const fakes: FakeRegistry[] = []
+  afterAll(async () => {
+    await Promise.all(fakes.map((f) => f.stop()))
+  })
+  const subject: Descriptor = { mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: sha256('chart'), size: 581 }
+
+  test('every page is read, the filter goes along, and a later page that fails is an error (not "no API")', async () => {
+    const fake = await startFake({ ociSubject: true, referrersApi: true, pageSize: 2 })
+    fakes.push(fake)
+    const client = new RegistryClient({ host: fake.host, plainHttp: true, retry: FAST })
+    const pushed: string[] = []
+    for (const p of ['a', 'b', 'c', 'd', 'e']) pushed.push((await pushReferrer(client, 'r/chart', subject, bundleArtifact(p))).descriptor.digest)
+    const other = await pushReferrer(client, 'r/chart', subject, { artifactType: OTHER, layers: [{ mediaType: OTHER, bytes: Buffer.from('o') }] })
+    fake.log.length = 0
+    expect((await listReferrers(client, 'r/chart', subject.digest)).map((d) => d.digest).sort()).toEqual([...pushed, other.descriptor.digest].sort())
+    expect(fake.log.filter((l) => l.includes('/referrers/'))).toHaveLength(3)
+    expect((await listReferrers(client, 'r/chart', subject.digest, BUNDLE)).map((d) => d.digest).sort()).toEqual([...pushed].sort())
+    const broken = await startFake({ ociSubject: true, referrersApi: true, pageSize: 2, failPage: 2 })
+    fakes.push(broken)
+    const c2 = new RegistryClient({ host: broken.host, plainHttp: true, retry: FAST })
+    for (const p of ['a', 'b', 'c']) await pushReferrer(c2, 'r/chart', subject, bundleArtifact(p))
+    const e = await caught<RegistryError>(c2.getReferrers('r/chart', subject.digest))
+    expect(e.status).toBe(500)
+    expect(e.message).toMatch(/^listing referrers: GET \/v2\/r\/chart\/referrers\/sha256:[0-9a-f]{64} on /)
+    expect(c2.referrersSupported('r/chart')).toBe(true)
   })
 })

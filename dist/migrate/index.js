@@ -37055,6 +37055,7 @@ exports.removeSpilledFiles = removeSpilledFiles;
 exports.utf8Name = utf8Name;
 exports.keepFile = keepFile;
 exports.archiveEntries = archiveEntries;
+exports.tarEntries = tarEntries;
 /**
  * Reading a chart archive as a stream, with one budget for a chart and all
  * of its nested subcharts: decompressed bytes (Helm's 100 MiB) are counted
@@ -37164,14 +37165,19 @@ const TYPES = {
     V: 'a volume label',
     M: 'a multi-volume continuation'
 };
+const archiveFailure = (where) => (m, file = where, hint = 'Repackage the chart with `helm package` or this action') => {
+    throw new errors_1.ChartError(m, { chart: where, file, hint });
+};
 /**
  * Entries of a gzipped tar, read as a stream. `source` is the compressed
- * archive; every decompressed byte counts against `budget`.
+ * archive; every decompressed byte counts against `budget`; `keep` as for `tarEntries`.
  */
-async function* archiveEntries(source, where, budget) {
-    const fail = (m, file = where, hint = 'Repackage the chart with `helm package` or this action') => {
-        throw new errors_1.ChartError(m, { chart: where, file, hint });
-    };
+async function* archiveEntries(source, where, budget, keep) {
+    yield* tarEntries(gunzipArchive(source, where), where, budget, keep);
+}
+/** The tar inside a gzipped archive, refused with a ChartError naming it when it is not gzip. */
+async function* gunzipArchive(source, where) {
+    const fail = archiveFailure(where);
     const notGzip = () => fail(`file '${where}' does not appear to be a gzipped archive`, where, 'Give a chart directory or a .tgz made by helm package');
     async function* checked() {
         // The magic is checked on the first three bytes, however the stream happens to cut its first chunks.
@@ -37195,20 +37201,38 @@ async function* archiveEntries(source, where, budget) {
     const gunzip = zlib.createGunzip();
     const feeding = (0, promises_1.pipeline)(checked(), gunzip);
     feeding.catch(() => undefined);
-    async function* counted() {
-        try {
-            for await (const c of gunzip) {
-                budget.addBytes(c.length);
-                yield c;
-            }
-        }
-        catch (err) {
-            if (err instanceof errors_1.ChartError)
-                throw err;
-            fail(`cannot decompress ${where}: ${err.message}`);
-        }
+    try {
+        for await (const c of gunzip)
+            yield c;
     }
-    const q = new byte_queue_1.ByteQueue(counted()[Symbol.asyncIterator]());
+    catch (err) {
+        if (err instanceof errors_1.ChartError)
+            throw err;
+        fail(`cannot decompress ${where}: ${err.message}`);
+    }
+    finally {
+        gunzip.destroy();
+    }
+    await feeding.catch((err) => {
+        if (err instanceof errors_1.ChartError)
+            throw err;
+    });
+}
+/**
+ * Entries of a tar stream as Helm's loader reads them. Every byte counts against `budget`; a regular file for which
+ * `keep` says no is passed over, its contents never held.
+ */
+async function* tarEntries(tar, where, budget, keep = () => true) {
+    const fail = archiveFailure(where);
+    const source = tar[Symbol.asyncIterator]();
+    const q = new byte_queue_1.ByteQueue({
+        next: async () => {
+            const r = await source.next();
+            if (!r.done)
+                budget.addBytes(r.value.length);
+            return r;
+        }
+    });
     let pax = {};
     let longName;
     try {
@@ -37219,12 +37243,8 @@ async function* archiveEntries(source, where, budget) {
             const size = (0, tar_1.parseOctal)(h, 124, 12);
             const type = String.fromCharCode(h[156] || 0x30);
             const padded = size + ((tar_1.BLOCK - (size % tar_1.BLOCK)) % tar_1.BLOCK);
-            const readBody = async () => {
-                const body = await q.take(padded);
-                if (!body)
-                    fail(`cannot read ${where}: unexpected end of tar archive`);
-                return body.subarray(0, size);
-            };
+            const truncated = () => fail(`cannot read ${where}: unexpected end of tar archive`);
+            const readBody = async () => ((await q.take(padded)) ?? truncated()).subarray(0, size);
             if (type === 'x' || type === 'g' || type === 'L') {
                 if (size > tar_1.MAX_META)
                     fail(`chart archive has a ${size}-byte extended header`);
@@ -37259,22 +37279,24 @@ async function* archiveEntries(source, where, budget) {
             }
             if (type === '5') {
                 await readBody();
-                yield { name, directory: true, data: Buffer.alloc(0) };
+                yield { name, directory: true, data: Buffer.alloc(0), size };
                 continue;
             }
             if (size > exports.MAX_FILE_SIZE)
                 fail(`decompressed chart file "${name}" is larger than the maximum file size ${exports.MAX_FILE_SIZE}`, name);
+            if (!keep(name)) {
+                if (!(await q.skip(padded)))
+                    truncated();
+                yield { name, directory: false, data: undefined, size };
+                continue;
+            }
             const body = await readBody();
-            yield { name, directory: false, data: body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body };
+            yield { name, directory: false, data: body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body, size };
         }
     }
     finally {
-        gunzip.destroy();
+        await source.return?.();
     }
-    await feeding.catch((err) => {
-        if (err instanceof errors_1.ChartError)
-            throw err;
-    });
     function badName(shown) {
         return fail(`chart archive entry name "${shown}" is not valid UTF-8`, where, 'Rename the file to a UTF-8 name and repackage the chart');
     }
@@ -39068,6 +39090,8 @@ exports.MAX_FILE_SIZE = exports.MAX_DECOMPRESSED_CHART_SIZE = void 0;
 exports.chartIgnoreRules = chartIgnoreRules;
 exports.walkChartDir = walkChartDir;
 exports.readChartArchive = readChartArchive;
+exports.readChartTar = readChartTar;
+exports.contentsRead = contentsRead;
 exports.loadFiles = loadFiles;
 exports.loadChartDir = loadChartDir;
 exports.loadChartArchive = loadChartArchive;
@@ -39098,6 +39122,7 @@ var archive_2 = __nccwpck_require__(8010);
 Object.defineProperty(exports, "MAX_DECOMPRESSED_CHART_SIZE", ({ enumerable: true, get: function () { return archive_2.MAX_DECOMPRESSED_CHART_SIZE; } }));
 Object.defineProperty(exports, "MAX_FILE_SIZE", ({ enumerable: true, get: function () { return archive_2.MAX_FILE_SIZE; } }));
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** The files `loadFiles` parses, by name at a chart's root. */
 const PARSED = new Set(['Chart.yaml', 'Chart.lock', 'values.yaml', 'values.schema.json', 'requirements.yaml', 'requirements.lock']);
 /** A file's contents, read when it is parsed (archive files may wait on disk). */
 const dataOf = async (f) => f.data ?? (await (0, chart_1.readAll)(f.file));
@@ -39244,19 +39269,42 @@ function archiveEntryName(raw, where) {
 }
 /** Helm's `LoadArchiveFiles`, streamed: gzip + tar, limits checked as the entries come, against the shared budget. */
 async function readChartArchive(source, where, budget = new archive_1.LoadBudget(where)) {
+    return collect((0, archive_1.archiveEntries)(Buffer.isBuffer(source) ? node_stream_1.Readable.from([source]) : source, where, budget), where, budget);
+}
+/**
+ * The same from the decompressed tar, holding only the files whose contents `loadFiles` reads (`contentsRead`); the
+ * others are listed, so the chart it makes is for checking, not for packaging.
+ */
+async function readChartTar(tar, where, budget = new archive_1.LoadBudget(where)) {
+    return collect((0, archive_1.tarEntries)(tar, where, budget, contentsRead), where, budget);
+}
+async function collect(entries, where, budget) {
     const out = [];
-    const input = Buffer.isBuffer(source) ? node_stream_1.Readable.from([source]) : source;
-    for await (const e of (0, archive_1.archiveEntries)(input, where, budget)) {
+    for await (const e of entries) {
         if (e.directory)
             continue;
         const name = archiveEntryName(e.name, where);
         if (name === undefined)
             continue;
-        out.push({ name, file: await (0, archive_1.keepFile)(name, e.data, budget) });
+        out.push({ name, file: e.data ? await (0, archive_1.keepFile)(name, e.data, budget) : listedFile(name, e.size) });
     }
     if (!out.length)
         throw new errors_1.ChartError('no files in chart archive', { chart: where, file: where });
     return out;
+}
+/** Whether `loadFiles` reads a file's contents (in the chart or any subchart) rather than only listing it, erring towards reading. */
+function contentsRead(name) {
+    return PARSED.has(name.slice(name.lastIndexOf('/') + 1)) || /(?:^|\/)charts\/[^/]+\.tgz$/.test(name);
+}
+/** A file whose contents were passed over: only its name and size are known. */
+function listedFile(name, size) {
+    return {
+        name,
+        size,
+        open: () => {
+            throw new Error(`${name} was only listed when its archive was read; its contents were not kept`);
+        }
+    };
 }
 function parseLock(data, file, where) {
     const obj = ((0, chart_yaml_1.parseYaml11)(data.toString('utf8'), file, where) ?? {});
@@ -39451,11 +39499,12 @@ async function archiveDeclarations(file, where = file) {
         let chartYaml;
         let requirements;
         let v1 = false;
-        for await (const e of (0, archive_1.archiveEntries)(fh.createReadStream({ autoClose: false }), where, new archive_1.LoadBudget(where))) {
-            const name = e.directory ? undefined : archiveEntryName(e.name, where);
+        const wanted = (n) => /(?:^|\/)(?:Chart|requirements)\.yaml$/.test(n);
+        for await (const e of (0, archive_1.archiveEntries)(fh.createReadStream({ autoClose: false }), where, new archive_1.LoadBudget(where), wanted)) {
+            const name = e.directory || !e.data ? undefined : archiveEntryName(e.name, where);
             if (name === 'Chart.yaml') {
                 chartYaml = e.data;
-                v1 = (0, chart_yaml_1.decodeMetadata)(e.data.toString('utf8'), path.join(where, 'Chart.yaml'), where).apiVersion === 'v1';
+                v1 = (0, chart_yaml_1.decodeMetadata)(chartYaml.toString('utf8'), path.join(where, 'Chart.yaml'), where).apiVersion === 'v1';
             }
             else if (name === 'requirements.yaml')
                 requirements = e.data;

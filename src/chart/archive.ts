@@ -104,8 +104,10 @@ export interface ArchiveEntry {
   /** The entry's name as recorded (PAX path, GNU long name or USTAR prefix/name). */
   name: string
   directory: boolean
-  /** Regular file contents (a leading UTF-8 BOM removed, as Helm does). */
-  data: Buffer
+  /** Regular file contents (a leading UTF-8 BOM removed, as Helm does); undefined when `keep` passed over them. */
+  data: Buffer | undefined
+  /** The entry's size as recorded. */
+  size: number
 }
 
 const TYPES: Record<string, string> = {
@@ -120,14 +122,28 @@ const TYPES: Record<string, string> = {
   M: 'a multi-volume continuation'
 }
 
-/**
- * Entries of a gzipped tar, read as a stream. `source` is the compressed
- * archive; every decompressed byte counts against `budget`.
- */
-export async function* archiveEntries(source: AsyncIterable<Buffer>, where: string, budget: LoadBudget): AsyncGenerator<ArchiveEntry> {
-  const fail = (m: string, file = where, hint = 'Repackage the chart with `helm package` or this action'): never => {
+const archiveFailure =
+  (where: string) =>
+  (m: string, file = where, hint = 'Repackage the chart with `helm package` or this action'): never => {
     throw new ChartError(m, { chart: where, file, hint })
   }
+
+/**
+ * Entries of a gzipped tar, read as a stream. `source` is the compressed
+ * archive; every decompressed byte counts against `budget`; `keep` as for `tarEntries`.
+ */
+export async function* archiveEntries(
+  source: AsyncIterable<Buffer>,
+  where: string,
+  budget: LoadBudget,
+  keep?: (name: string) => boolean
+): AsyncGenerator<ArchiveEntry> {
+  yield* tarEntries(gunzipArchive(source, where), where, budget, keep)
+}
+
+/** The tar inside a gzipped archive, refused with a ChartError naming it when it is not gzip. */
+async function* gunzipArchive(source: AsyncIterable<Buffer>, where: string): AsyncGenerator<Buffer> {
+  const fail = archiveFailure(where)
   const notGzip = (): never => fail(`file '${where}' does not appear to be a gzipped archive`, where, 'Give a chart directory or a .tgz made by helm package')
   async function* checked(): AsyncGenerator<Buffer> {
     // The magic is checked on the first three bytes, however the stream happens to cut its first chunks.
@@ -148,18 +164,38 @@ export async function* archiveEntries(source: AsyncIterable<Buffer>, where: stri
   const gunzip = zlib.createGunzip()
   const feeding = pipeline(checked(), gunzip)
   feeding.catch(() => undefined)
-  async function* counted(): AsyncGenerator<Buffer> {
-    try {
-      for await (const c of gunzip) {
-        budget.addBytes((c as Buffer).length)
-        yield c as Buffer
-      }
-    } catch (err) {
-      if (err instanceof ChartError) throw err
-      fail(`cannot decompress ${where}: ${(err as Error).message}`)
-    }
+  try {
+    for await (const c of gunzip) yield c as Buffer
+  } catch (err) {
+    if (err instanceof ChartError) throw err
+    fail(`cannot decompress ${where}: ${(err as Error).message}`)
+  } finally {
+    gunzip.destroy()
   }
-  const q = new ByteQueue(counted()[Symbol.asyncIterator]())
+  await feeding.catch((err: unknown) => {
+    if (err instanceof ChartError) throw err
+  })
+}
+
+/**
+ * Entries of a tar stream as Helm's loader reads them. Every byte counts against `budget`; a regular file for which
+ * `keep` says no is passed over, its contents never held.
+ */
+export async function* tarEntries(
+  tar: AsyncIterable<Buffer>,
+  where: string,
+  budget: LoadBudget,
+  keep: (name: string) => boolean = () => true
+): AsyncGenerator<ArchiveEntry> {
+  const fail = archiveFailure(where)
+  const source = tar[Symbol.asyncIterator]()
+  const q = new ByteQueue({
+    next: async () => {
+      const r = await source.next()
+      if (!r.done) budget.addBytes(r.value.length)
+      return r
+    }
+  })
   let pax: Record<string, string> = {}
   let longName: string | undefined
   try {
@@ -169,11 +205,8 @@ export async function* archiveEntries(source: AsyncIterable<Buffer>, where: stri
       const size = parseOctal(h, 124, 12)
       const type = String.fromCharCode(h[156] || 0x30)
       const padded = size + ((BLOCK - (size % BLOCK)) % BLOCK)
-      const readBody = async (): Promise<Buffer> => {
-        const body = await q.take(padded)
-        if (!body) fail(`cannot read ${where}: unexpected end of tar archive`)
-        return body!.subarray(0, size)
-      }
+      const truncated = (): never => fail(`cannot read ${where}: unexpected end of tar archive`)
+      const readBody = async (): Promise<Buffer> => ((await q.take(padded)) ?? truncated()).subarray(0, size)
       if (type === 'x' || type === 'g' || type === 'L') {
         if (size > MAX_META) fail(`chart archive has a ${size}-byte extended header`)
         const data = await readBody()
@@ -202,19 +235,21 @@ export async function* archiveEntries(source: AsyncIterable<Buffer>, where: stri
       }
       if (type === '5') {
         await readBody()
-        yield { name, directory: true, data: Buffer.alloc(0) }
+        yield { name, directory: true, data: Buffer.alloc(0), size }
         continue
       }
       if (size > MAX_FILE_SIZE) fail(`decompressed chart file "${name}" is larger than the maximum file size ${MAX_FILE_SIZE}`, name)
+      if (!keep(name)) {
+        if (!(await q.skip(padded))) truncated()
+        yield { name, directory: false, data: undefined, size }
+        continue
+      }
       const body = await readBody()
-      yield { name, directory: false, data: body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body }
+      yield { name, directory: false, data: body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body, size }
     }
   } finally {
-    gunzip.destroy()
+    await source.return?.()
   }
-  await feeding.catch((err: unknown) => {
-    if (err instanceof ChartError) throw err
-  })
 
   function badName(shown: string): never {
     return fail(`chart archive entry name "${shown}" is not valid UTF-8`, where, 'Rename the file to a UTF-8 name and repackage the chart')

@@ -16,7 +16,7 @@ import { compareUtf8 } from '../gojson'
 import { bufferFile, diskFile, readAll, type Chart, type ChartFile, type Lock } from './chart'
 import { decodeMetadata, decodeRequirements, guardJson, guardYaml, parseYaml11, validateMetadata } from './chart-yaml'
 import { IgnoreRules } from './helmignore'
-import { archiveEntries, keepFile, LoadBudget, MAX_DECOMPRESSED_CHART_SIZE, MAX_FILE_SIZE, utf8Name } from './archive'
+import { archiveEntries, keepFile, LoadBudget, MAX_DECOMPRESSED_CHART_SIZE, MAX_FILE_SIZE, tarEntries, utf8Name, type ArchiveEntry } from './archive'
 import { readRegularFile, statOrUndefined } from './boundary'
 
 export { MAX_DECOMPRESSED_CHART_SIZE, MAX_FILE_SIZE } from './archive'
@@ -29,6 +29,7 @@ interface Loaded {
   data?: Buffer
 }
 
+/** The files `loadFiles` parses, by name at a chart's root. */
 const PARSED = new Set(['Chart.yaml', 'Chart.lock', 'values.yaml', 'values.schema.json', 'requirements.yaml', 'requirements.lock'])
 
 /** A file's contents, read when it is parsed (archive files may wait on disk). */
@@ -172,12 +173,23 @@ function archiveEntryName(raw: string, where: string): string {
 
 /** Helm's `LoadArchiveFiles`, streamed: gzip + tar, limits checked as the entries come, against the shared budget. */
 export async function readChartArchive(source: AsyncIterable<Buffer> | Buffer, where: string, budget = new LoadBudget(where)): Promise<Loaded[]> {
+  return collect(archiveEntries(Buffer.isBuffer(source) ? Readable.from([source]) : source, where, budget), where, budget)
+}
+
+/**
+ * The same from the decompressed tar, holding only the files whose contents `loadFiles` reads (`contentsRead`); the
+ * others are listed, so the chart it makes is for checking, not for packaging.
+ */
+export async function readChartTar(tar: AsyncIterable<Buffer>, where: string, budget = new LoadBudget(where)): Promise<Loaded[]> {
+  return collect(tarEntries(tar, where, budget, contentsRead), where, budget)
+}
+
+async function collect(entries: AsyncIterable<ArchiveEntry>, where: string, budget: LoadBudget): Promise<Loaded[]> {
   const out: Loaded[] = []
-  const input = Buffer.isBuffer(source) ? Readable.from([source]) : source
-  for await (const e of archiveEntries(input, where, budget)) {
+  for await (const e of entries) {
     if (e.directory) continue
     const name = archiveEntryName(e.name, where)
-    out.push({ name, file: await keepFile(name, e.data, budget) })
+    out.push({ name, file: e.data ? await keepFile(name, e.data, budget) : listedFile(name, e.size) })
   }
   if (!out.length) throw new ChartError('no files in chart archive', { chart: where, file: where })
   return out
@@ -199,6 +211,22 @@ export function goTime(text: string): string | undefined {
   const fraction = (m[7] ?? '').slice(0, 9).replace(/0+$/, '')
   const zone = m[8] === 'Z' || (m[9] === '00' && m[10] === '00') ? 'Z' : m[8]
   return `${text.slice(0, 19)}${fraction ? `.${fraction}` : ''}${zone}`
+}
+
+/** Whether `loadFiles` reads a file's contents (in the chart or any subchart) rather than only listing it, erring towards reading. */
+export function contentsRead(name: string): boolean {
+  return PARSED.has(name.slice(name.lastIndexOf('/') + 1)) || /(?:^|\/)charts\/[^/]+\.tgz$/.test(name)
+}
+
+/** A file whose contents were passed over: only its name and size are known. */
+function listedFile(name: string, size: number): ChartFile {
+  return {
+    name,
+    size,
+    open: () => {
+      throw new Error(`${name} was only listed when its archive was read; its contents were not kept`)
+    }
+  }
 }
 
 function parseLock(data: Buffer, file: string, where: string): Lock {
@@ -417,11 +445,12 @@ export async function archiveDeclarations(file: string, where = file): Promise<C
     let chartYaml: Buffer | undefined
     let requirements: Buffer | undefined
     let v1 = false
-    for await (const e of archiveEntries(fh.createReadStream({ autoClose: false }), where, new LoadBudget(where))) {
-      const name = e.directory ? undefined : archiveEntryName(e.name, where)
+    const wanted = (n: string): boolean => /(?:^|\/)(?:Chart|requirements)\.yaml$/.test(n)
+    for await (const e of archiveEntries(fh.createReadStream({ autoClose: false }), where, new LoadBudget(where), wanted)) {
+      const name = e.directory || !e.data ? undefined : archiveEntryName(e.name, where)
       if (name === 'Chart.yaml') {
         chartYaml = e.data
-        v1 = decodeMetadata(e.data.toString('utf8'), path.join(where, 'Chart.yaml'), where).apiVersion === 'v1'
+        v1 = decodeMetadata(chartYaml!.toString('utf8'), path.join(where, 'Chart.yaml'), where).apiVersion === 'v1'
       } else if (name === 'requirements.yaml') requirements = e.data
       if (chartYaml && (!v1 || requirements)) break
     }

@@ -11,9 +11,10 @@ import { Readable } from 'node:stream'
 import * as path from 'node:path'
 import { crc32, createInflateRaw } from 'node:zlib'
 import { ChartError } from '../errors'
-import type { Chart } from './chart'
-import { loadFiles, MAX_DECOMPRESSED_CHART_SIZE, readChartArchive } from './loader'
+import { loadFiles, MAX_DECOMPRESSED_CHART_SIZE, readChartTar } from './loader'
+import type { Metadata } from './metadata'
 import { TarFormatError, verifyTar } from './tar'
+import { tee } from './tee'
 
 const FHCRC = 0x02
 const FEXTRA = 0x04
@@ -28,10 +29,10 @@ class ShortHeader extends GzipFormatError {}
 
 /** Gzip headers are a few bytes; FEXTRA allows 64 KiB, and longer names or comments are not a chart's. */
 const MAX_HEADER = 1024 * 1024
-/** Archives up to this size are read into memory once for both passes of `verifyArchive`. */
+/** Archives up to this size are read into memory in one go by `verifyArchive`. */
 const READ_ONCE = 1024 * 1024
-/** Compressed bytes fed to inflate at once: bounds what one step can expand to (1032:1 at most). */
-const FEED = 32 * 1024
+/** Compressed bytes fed to inflate at once, and the size of its output chunks: fewer, larger steps cost less. */
+const STEP = 128 * 1024
 
 /** The end of a zero-terminated header field starting at `at`, past its NUL. */
 function zeroTerminated(gz: Buffer, at: number, field: string, n: number): number {
@@ -81,58 +82,67 @@ export async function* gunzipVerified(source: AsyncIterable<Buffer>, maxOutputLe
     return !eof
   }
   let total = 0
-  for (let n = 1; ; n++) {
-    if (!pending.length && !(await more()) && n > 1) return
-    let body: number
-    for (;;) {
+  try {
+    yield* members()
+  } finally {
+    // A reader that stops early closes the file.
+    await input.return?.()
+  }
+  async function* members(): AsyncGenerator<Buffer> {
+    for (let n = 1; ; n++) {
+      if (!pending.length && !(await more()) && n > 1) return
+      let body: number
+      for (;;) {
+        try {
+          body = memberHeader(pending, n)
+          break
+        } catch (err) {
+          if (!(err instanceof ShortHeader) || pending.length > MAX_HEADER || !(await more())) throw err
+        }
+      }
+      pending = pending.subarray(body)
+      const inflate = createInflateRaw({ chunkSize: STEP })
+      let fed = 0
+      // Fed from beside the loop that reads the output: zlib stops producing while its output is not read, so a step
+      // that expands 1032:1 holds one output chunk at a time, not its whole expansion.
+      const feeding = (async (): Promise<void> => {
+        // Inflate stops at the end of the deflate data and consumes nothing after it: what it leaves is the trailer.
+        while (inflate.bytesWritten === fed) {
+          if (!pending.length && !(await more())) break
+          const step = pending.subarray(0, STEP)
+          await new Promise<void>((resolve, reject) => inflate.write(step, (err) => (err ? reject(err) : resolve())))
+          fed += step.length
+          pending = pending.subarray(step.length - (fed - inflate.bytesWritten))
+        }
+        inflate.end()
+      })()
+      feeding.catch(() => undefined)
+      let crc = 0
+      let length = 0
       try {
-        body = memberHeader(pending, n)
-        break
+        for await (const c of inflate as AsyncIterable<Buffer>) {
+          crc = crc32(c, crc)
+          length += c.length
+          if (total + length > maxOutputLength) throw new GzipFormatError(`gzip member ${n} decompresses to more than ${maxOutputLength} bytes`)
+          yield c
+        }
+        await feeding
       } catch (err) {
-        if (!(err instanceof ShortHeader) || pending.length > MAX_HEADER || !(await more())) throw err
+        if (err instanceof GzipFormatError) throw err
+        throw new GzipFormatError(`gzip member ${n}: ${(err as Error).message}`)
+      } finally {
+        inflate.destroy()
       }
+      total += length
+      while (pending.length < 8 && (await more()));
+      if (pending.length < 8) throw new GzipFormatError(`gzip member ${n} is truncated: its CRC32/ISIZE trailer is missing`)
+      const recordedCrc = pending.readUInt32LE(0)
+      if (crc >>> 0 !== recordedCrc)
+        throw new GzipFormatError(`gzip member ${n} has a wrong CRC32: the trailer says ${hex(recordedCrc)}, the content's is ${hex(crc >>> 0)}`)
+      const isize = pending.readUInt32LE(4)
+      if (isize !== length % 2 ** 32) throw new GzipFormatError(`gzip member ${n} has a wrong ISIZE: the trailer says ${isize} bytes, the content is ${length}`)
+      pending = pending.subarray(8)
     }
-    pending = pending.subarray(body)
-    const inflate = createInflateRaw()
-    const out: Buffer[] = []
-    let failure: Error | undefined
-    inflate.on('data', (c: Buffer) => out.push(c))
-    const failed = new Promise<void>((resolve) => inflate.once('error', (err) => resolve(void (failure = err))))
-    const ended = Promise.race([new Promise<void>((resolve) => inflate.once('end', resolve)), failed])
-    let crc = 0
-    let length = 0
-    const take = function* (): Generator<Buffer> {
-      for (const c of out.splice(0)) {
-        crc = crc32(c, crc)
-        length += c.length
-        if (total + length > maxOutputLength) throw new GzipFormatError(`gzip member ${n} decompresses to more than ${maxOutputLength} bytes`)
-        yield c
-      }
-    }
-    let fed = 0
-    // Inflate stops at the end of the deflate data and consumes nothing after it: what it leaves is the trailer.
-    while (inflate.bytesWritten === fed) {
-      if (!pending.length && !(await more())) break
-      const step = pending.subarray(0, FEED)
-      await Promise.race([new Promise<void>((resolve) => inflate.write(step, () => resolve())), failed])
-      if (failure) break
-      fed += step.length
-      pending = pending.subarray(Math.min(step.length, inflate.bytesWritten - fed + step.length))
-      yield* take()
-    }
-    if (!failure) inflate.end()
-    await ended
-    if (failure) throw new GzipFormatError(`gzip member ${n}: ${failure.message}`)
-    yield* take()
-    total += length
-    while (pending.length < 8 && (await more()));
-    if (pending.length < 8) throw new GzipFormatError(`gzip member ${n} is truncated: its CRC32/ISIZE trailer is missing`)
-    const recordedCrc = pending.readUInt32LE(0)
-    if (crc >>> 0 !== recordedCrc)
-      throw new GzipFormatError(`gzip member ${n} has a wrong CRC32: the trailer says ${hex(recordedCrc)}, the content's is ${hex(crc >>> 0)}`)
-    const isize = pending.readUInt32LE(4)
-    if (isize !== length % 2 ** 32) throw new GzipFormatError(`gzip member ${n} has a wrong ISIZE: the trailer says ${isize} bytes, the content is ${length}`)
-    pending = pending.subarray(8)
   }
 }
 
@@ -154,7 +164,7 @@ const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`
  * Reads `file` back as gzip, tar and a Helm chart; `expected` (when given)
  * is the chart it must hold. Throws a ChartError naming the chart and archive.
  */
-export async function verifyArchive(file: string, where: string, expected?: { name: string; version: string }): Promise<Chart> {
+export async function verifyArchive(file: string, where: string, expected?: { name: string; version: string }): Promise<Metadata> {
   const archive = path.basename(file)
   const fail = (why: string, cause?: unknown): never => {
     throw new ChartError(`archive ${archive} failed verification, nothing was pushed: ${why}`, {
@@ -164,28 +174,36 @@ export async function verifyArchive(file: string, where: string, expected?: { na
       cause
     })
   }
-  // Two passes, the strict gzip and tar check, then Helm's loader. A small archive is read from disk once for both
-  // (opening and reading a file again costs more than checking a small one); a larger one is streamed twice, each
-  // pass holding a few blocks, so memory stays bounded whatever the chart's size.
+  // One read and one decompression, checked side by side by the strict tar reader and by Helm's loader (which keeps
+  // only the files it reads). A small archive is read whole; a larger one is streamed, so memory stays bounded.
   const size = statSync(file).size
-  const whole = size <= READ_ONCE ? readFileSync(file) : undefined
-  const read = (): AsyncIterable<Buffer> => (whole ? Readable.from([whole]) : createReadStream(file, { highWaterMark: 64 * 1024 }))
-  const check = async (): Promise<Chart> => {
-    try {
-      await verifyTar(gunzipVerified(read()))
-    } catch (err) {
+  const check = async (): Promise<Metadata> => {
+    const source = size <= READ_ONCE ? Readable.from([readFileSync(file)]) : createReadStream(file, { highWaterMark: STEP })
+    const {
+      branches: [strict, loader],
+      abort
+    } = tee(gunzipVerified(source), 2)
+    // Each reader lets go of the stream when it stops (the strict check reads to its end, the loader up to the
+    // end-of-archive marker, or to its first objection); a strict finding ends both.
+    const strictly = verifyTar(strict).catch((err: unknown) => {
+      abort(err)
       if (err instanceof GzipFormatError || err instanceof TarFormatError) fail(err.message, err)
       throw err
-    }
-    try {
-      return await loadFiles(await readChartArchive(read(), archive), archive)
-    } catch (err) {
+    })
+    // The loader's objection waits for the strict check, whose finding (as an independent reader's) comes first.
+    const loading = readChartTar(loader, archive).then((files) => loadFiles(files, archive))
+    const [, loaded] = await Promise.allSettled([strictly, loading])
+    await strictly
+    if (loaded.status === 'rejected') {
+      const err = loaded.reason as unknown
+      if (err instanceof GzipFormatError || err instanceof TarFormatError) fail(err.message, err)
       return fail(`Helm's loader refuses it: ${err instanceof ChartError ? err.describe() : (err as Error).message}`, err)
     }
+    return loaded.value.metadata
   }
-  const chart = whole ? await check() : await oneLargeAtATime(check)
-  if (expected && (chart.metadata.name !== expected.name || chart.metadata.version !== expected.version)) {
-    fail(`it holds ${chart.metadata.name} ${chart.metadata.version}, not ${expected.name} ${expected.version}`)
+  const metadata = size <= READ_ONCE ? await check() : await oneLargeAtATime(check)
+  if (expected && (metadata.name !== expected.name || metadata.version !== expected.version)) {
+    fail(`it holds ${metadata.name} ${metadata.version}, not ${expected.name} ${expected.version}`)
   }
-  return chart
+  return metadata
 }

@@ -757,13 +757,18 @@ export class RegistryClient {
         maxBytes: MAX_METADATA_BYTES
       })
       const type = (headerValue(res.headers, 'content-type') ?? '').split(';')[0].trim()
-      if (res.status !== 200 || type !== 'application/vnd.oci.image.index.v1+json') {
-        if (page === 0) {
-          this.referrersApi.set(repository, false)
-          return undefined
-        }
-        return this.fail(res, 'GET', 'listing referrers')
+      // As oras-go decides: a 404 (not for an unknown repository), or a 200 that is not an image index, means no API;
+      // any other failure is an error, never "no API" (a promotion would then skip every signature without a word).
+      const unsupported =
+        (res.status === 404 && registryErrorDetail(res.body, scrubSecrets).code !== 'NAME_UNKNOWN') ||
+        (res.status === 200 && type !== 'application/vnd.oci.image.index.v1+json')
+      if (page === 0 && unsupported) {
+        this.referrersApi.set(repository, false)
+        return undefined
       }
+      // A repository the registry does not know has no referrers, whatever the registry can do: nothing to remember.
+      if (page === 0 && res.status === 404) return undefined
+      if (res.status !== 200 || unsupported) return this.fail(res, 'GET', 'listing referrers')
       this.referrersApi.set(repository, true)
       let index: { manifests?: unknown }
       try {

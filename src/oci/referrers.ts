@@ -55,11 +55,14 @@ const plain = (d: Descriptor): Descriptor => ({ mediaType: d.mediaType, digest: 
 
 const DIGEST = /^([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/
 
-/** The referrers tag schema's tag for a subject: `<alg>-<encoded>` (truncated to 32 and 64 characters). */
+/**
+ * The referrers tag schema's tag for a subject: `<alg>-<encoded>`, truncated to 32 and 64 characters, with what a tag
+ * may not hold (`+` in an algorithm, `=` in an encoded part) replaced by `-` (distribution-spec "Referrers Tag Schema").
+ */
 export function fallbackTag(digest: string): string {
   const m = DIGEST.exec(digest)
   if (!m) throw new RegistryError(`${JSON.stringify(digest)} is not a digest`, { hint: 'A subject digest looks like sha256:<64 hex digits>' })
-  return `${m[1].slice(0, 32)}-${m[2].slice(0, 64)}`
+  return `${m[1].slice(0, 32)}-${m[2].slice(0, 64)}`.replace(/[^\w.-]/g, '-')
 }
 
 /** The OCI 1.1 image manifest of a referrer: pure and deterministic, so the same artifact gets the same digest. */
