@@ -177,6 +177,11 @@ describe('empty documents', () => {
       expect(thrown(() => validateMetadata(raw)).message).toBe('validation: chart.metadata.name is required')
     }
   })
+  test('null scalars are the empty string where Go stores a zero value: an annotation, a dependency name', () => {
+    const m = decodeMetadata('name: x\nversion: 1.0.0\nannotations: {a: ~}\ndependencies: [{name: ~, repository: ~}]\n')
+    expect(m.annotations).toEqual({ a: '' })
+    expect(m.dependencies).toEqual([expect.objectContaining({ name: '', repository: '' })])
+  })
   test('a null dependency stays null for validation to refuse; null import-values are none', () => {
     const m = decodeMetadata('name: x\nversion: 1.0.0\ndependencies:\n- ~\n- {name: a, import-values: ~}\n')
     expect(m.dependencies).toEqual([null, expect.objectContaining({ name: 'a', 'import-values': undefined })])
