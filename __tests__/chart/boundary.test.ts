@@ -3,7 +3,7 @@
  * not, the root itself does, `/` holds everything), how allowed paths resolve against the workspace, that a path
  * leaving through a symlink is refused saying where it points, and what readRegularFile reads and refuses.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { assertInsideWorkspace, isInside, readRegularFile, workspaceRoots } from '../../src/chart/boundary'
@@ -107,5 +107,19 @@ describe('readRegularFile', () => {
     )
     // Through a link that stays inside: read.
     expect((await readRegularFile(path.join(ws, 'inside-link', 'web', 'Chart.yaml'), limits([ws])))!.toString()).toBe('name: web\n')
+  })
+})
+
+describe('descriptors', () => {
+  // /proc/self/fd lists this process's open descriptors: a read that forgot to close would leave one per call.
+  const open = (): number => readdirSync('/proc/self/fd').length
+  test('readRegularFile closes what it opens, after a read and after a refusal', async () => {
+    const ws = path.join(root, 'ws')
+    const file = path.join(ws, 'charts', 'web', 'Chart.yaml')
+    const limits = (maxSize: number) => ({ maxSize, within: [ws], fail: (why: string) => new ChartError(why) })
+    await readRegularFile(file, limits(100))
+    const before = open()
+    for (let i = 0; i < 20; i++) await readRegularFile(file, limits(100))
+    expect(open()).toBe(before)
   })
 })

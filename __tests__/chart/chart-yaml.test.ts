@@ -4,8 +4,9 @@
  * float32, %e when the exponent is < -4 or >= 6, two-digit exponents, "+Inf"/"-Inf"/"NaN"), Go's case-insensitive
  * field matching (exact name first, later keys win), and refusals that name the file, the field and what to write.
  */
-import { decodeMetadata, formatFloat32, guardJson, validateMetadata } from '../../src/chart/chart-yaml'
+import { decodeMetadata, decodeRequirements, formatFloat32, guardJson, metadataYaml, validateMetadata, type RawMetadata } from '../../src/chart/chart-yaml'
 import { ChartError } from '../../src/errors'
+import fieldVectors from '../fixtures/go/json-fields/vectors.json'
 import { thrown } from '../support/caught'
 
 describe('formatFloat32 is Go FormatFloat(v, g, -1, 32)', () => {
@@ -43,10 +44,10 @@ describe('formatFloat32 is Go FormatFloat(v, g, -1, 32)', () => {
 })
 
 describe('Go encoding/json field matching', () => {
-  test('an exact key wins over a case-insensitive one; among case-insensitive ones the later wins', () => {
-    expect(decodeMetadata('NAME: a\nname: b\nName: c\nversion: 1.0.0\n').name).toBe('c')
-    expect(decodeMetadata('Version: 1.0.0\nVERSION: 2.0.0\nname: x\n').version).toBe('2.0.0')
-    expect(decodeMetadata('name: x\nversion: 1.0.0\nAPIVERSION: v2\n').apiVersion).toBe('v2')
+  // Go's own pipeline (__tests__/fixtures/go/json-fields/main.go): keys sorted byte-wise, then matched in turn.
+  test.each(fieldVectors as Array<[string, Record<string, unknown>]>)('%j → %j', (yaml, want) => {
+    const got = decodeMetadata(yaml) as unknown as Record<string, unknown>
+    for (const [k, v] of Object.entries(want)) expect(got[k]).toEqual(v)
   })
 
   test('null leaves a field empty, booleans and integers become their text', () => {
@@ -129,5 +130,111 @@ describe('guardJson bounds values.schema.json before JSON.parse', () => {
     expect(() => guardJson(`[${'0,'.repeat(199999)}0]`, 's.json')).not.toThrow()
     expect(() => guardJson(`[${'0,'.repeat(200000)}0]`, 's.json')).toThrow('cannot parse s.json: it holds more than 200000 JSON values')
     expect(() => guardJson(`["${','.repeat(300000)}"]`, 's.json')).not.toThrow()
+  })
+})
+
+describe('every field is named in its refusal', () => {
+  test.each(['home', 'description', 'icon', 'apiVersion', 'condition', 'tags', 'appVersion', 'kubeVersion', 'type'])('%s', (field) => {
+    const err = thrown<ChartError>(() => decodeMetadata(`name: x\nversion: 1.0.0\n${field}: [a]\n`))
+    expect(err.message).toBe(`cannot load Chart.yaml: ${field} is a list, expected a string`)
+    // Without a file argument the file is Chart.yaml.
+    expect(err.file).toBe('Chart.yaml')
+  })
+  test.each([
+    ['sources: {a: 1}', 'sources is a mapping, expected a list of strings'],
+    ['maintainers: [{name: [a]}]', 'maintainers[0].name is a list, expected a string'],
+    ['maintainers: [{name: a, email: [a]}]', 'maintainers[0].email is a list, expected a string'],
+    ['maintainers: [{name: a, url: {a: 1}}]', 'maintainers[0].url is a mapping, expected a string'],
+    ['dependencies: [{name: a, alias: [b]}]', 'dependencies[0].alias is a list, expected a string'],
+    ['dependencies: [{name: [a]}]', 'dependencies[0].name is a list, expected a string'],
+    ['dependencies: [{name: a, version: [1]}]', 'dependencies[0].version is a list, expected a string'],
+    ['dependencies: [{name: a, repository: {a: 1}}]', 'dependencies[0].repository is a mapping, expected a string'],
+    ['dependencies: [{name: a, condition: [c]}]', 'dependencies[0].condition is a list, expected a string'],
+    ['dependencies: [{name: a, enabled: ~}, {name: b, enabled: x}]', 'dependencies[1].enabled is the string x, expected true or false'],
+    ['dependencies: [a]', 'dependencies[0] is the string a, expected a mapping'],
+    ['keywords: [a, [b]]', 'keywords[1] is a list, expected a string'],
+    ['name: ~\nhome: [a]', 'home is a list, expected a string']
+  ])('%s', (line, message) => {
+    expect(thrown(() => decodeMetadata(`name: x\nversion: 1.0.0\n${line}\n`)).message).toBe(`cannot load Chart.yaml: ${message}`)
+  })
+  test('requirements.yaml: the document and its dependencies', () => {
+    expect(thrown(() => decodeRequirements('- a\n', 'c/requirements.yaml')).message).toBe(
+      'cannot load c/requirements.yaml: the document is a list, expected a mapping'
+    )
+    expect(thrown(() => decodeRequirements('dependencies: a\n', 'c/requirements.yaml')).message).toBe(
+      'cannot load c/requirements.yaml: dependencies is the string a, expected a list'
+    )
+  })
+})
+
+// helm/helm pkg/chart/v2/loader LoadFiles: yaml.Unmarshal of an empty Chart.yaml leaves Metadata empty, APIVersion then
+// defaults to v1, and (*Metadata).Validate fails on the name; an empty requirements.yaml changes nothing.
+describe('empty documents', () => {
+  test('an empty Chart.yaml (or only a comment) is a v1 chart without a name', () => {
+    for (const text of ['', '# nothing\n', '---\n']) {
+      const raw = decodeMetadata(text)
+      expect([raw.apiVersion, raw.name, raw.version]).toEqual(['v1', '', ''])
+      expect(thrown(() => validateMetadata(raw)).message).toBe('validation: chart.metadata.name is required')
+    }
+  })
+  test('null scalars are the empty string where Go stores a zero value: an annotation, a dependency name', () => {
+    const m = decodeMetadata('name: x\nversion: 1.0.0\nannotations: {a: ~}\ndependencies: [{name: ~, repository: ~}]\n')
+    expect(m.annotations).toEqual({ a: '' })
+    expect(m.dependencies).toEqual([expect.objectContaining({ name: '', repository: '' })])
+  })
+  test('a null dependency stays null for validation to refuse; null import-values are none', () => {
+    const m = decodeMetadata('name: x\nversion: 1.0.0\ndependencies:\n- ~\n- {name: a, import-values: ~}\n')
+    expect(m.dependencies).toEqual([null, expect.objectContaining({ name: 'a', 'import-values': undefined })])
+  })
+  test('null lists are no lists (encoding/json sets a nil slice)', () => {
+    const m = decodeMetadata('name: x\nversion: 1.0.0\nmaintainers: ~\ndependencies: ~\nsources: ~\nkeywords: ~\nannotations: ~\n')
+    expect([m.maintainers, m.dependencies, m.sources, m.keywords, m.annotations]).toEqual([undefined, undefined, undefined, undefined, undefined])
+  })
+  test('an empty requirements.yaml has no dependencies key', () => {
+    expect(decodeRequirements('', 'requirements.yaml')).toEqual({})
+    expect(decodeRequirements('# none\n', 'requirements.yaml')).toEqual({})
+    expect(decodeRequirements('dependencies: ~\n', 'requirements.yaml')).toEqual({ dependencies: undefined })
+  })
+})
+
+// (*Metadata).Validate and (*Dependency).Validate of helm/helm pkg/chart/v2, in their order and with their messages.
+describe('validateMetadata as (*Metadata).Validate', () => {
+  const raw = (over: Partial<RawMetadata>): RawMetadata => ({ apiVersion: 'v2', name: 'c', version: '1.0.0', ...over })
+  test.each<[Partial<RawMetadata>, string]>([
+    [{ apiVersion: '' }, 'validation: chart.metadata.apiVersion is required'],
+    [{ name: '.' }, 'validation: chart.metadata.name "." is not allowed'],
+    [{ name: '..' }, 'validation: chart.metadata.name ".." is not allowed'],
+    [{ maintainers: [{ name: 'a' }, null] }, 'validation: maintainers must not contain empty or null nodes'],
+    [{ dependencies: [{ name: 'a', repository: '' }, null] }, 'validation: dependencies must not contain empty or null nodes']
+  ])('%j: %s', (over, message) => {
+    const err = thrown<ChartError>(() => validateMetadata(raw(over)))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe(message)
+    expect(err.file).toBe('Chart.yaml')
+    expect(err.hint).toMatch(/\w/)
+  })
+  test('an unsupported apiVersion names the chart by its name when no chart path is given', () => {
+    const err = thrown<ChartError>(() => validateMetadata(raw({ apiVersion: 'v3', name: 'web' })))
+    expect(err.message).toBe('apiVersion "v3" is not supported')
+    expect(err).toMatchObject({ chart: 'web', file: 'Chart.yaml' })
+  })
+  test('warnings only for what deserves one: a loose version, type on a v1 chart', () => {
+    expect(validateMetadata(raw({ type: 'application' })).warnings).toEqual([])
+    expect(validateMetadata(raw({ apiVersion: 'v1' })).warnings).toEqual([])
+    expect(validateMetadata(raw({ apiVersion: 'v1', type: 'library' })).warnings).toEqual(['type is only used with apiVersion v2'])
+    expect(validateMetadata(raw({ version: 'v1.0' })).warnings).toEqual([
+      'version "v1.0" is not strict SemVer 2; Helm packages it, but `helm pull`/`install` without --version only find strict versions such as 1.2.3'
+    ])
+  })
+})
+
+// helm/helm pkg/chart/v2/util/save.go: Dependencies are cleared before yaml.Marshal only for apiVersion v1.
+describe('metadataYaml', () => {
+  const deps = [{ name: 'db', repository: 'https://r' }]
+  test('v2 keeps dependencies in Chart.yaml, v1 does not', () => {
+    expect(metadataYaml({ apiVersion: 'v2', name: 'c', version: '1.0.0', dependencies: deps })).toBe(
+      'apiVersion: v2\ndependencies:\n- name: db\n  repository: https://r\nname: c\nversion: 1.0.0\n'
+    )
+    expect(metadataYaml({ apiVersion: 'v1', name: 'c', version: '1.0.0', dependencies: deps })).toBe('apiVersion: v1\nname: c\nversion: 1.0.0\n')
   })
 })

@@ -5,8 +5,9 @@
  * unknown keys dropped). `validateMetadata` is `(*Metadata).Validate`,
  * including the sanitizing that changes what gets packaged and pushed.
  */
-import { CST, Lexer, parseDocument } from 'yaml'
+import { CST, Lexer, parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml'
 import { ChartError } from '../errors'
+import { compareUtf8 } from '../gojson'
 import { metadataJson, type Dependency, type Maintainer, type Metadata } from './metadata'
 import { sanitizeString } from './sanitize'
 import { isStrictSemver, parseHelmVersion } from './semver'
@@ -129,15 +130,17 @@ export function guardJson(text: string, file: string, chart?: string): void {
   }
 }
 
-/** go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal) but leaves timestamps as strings. */
+/** go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal), keeps integers exact, but leaves timestamps as strings. */
+export const GO_YAML: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.1',
+  intAsBigInt: true,
+  customTags: (tags) => tags.filter((t) => typeof t === 'string' || (t as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp')
+}
+
+/** YAML as go-yaml v2 reads it (duplicate keys allowed, the later wins, as with its non-strict Unmarshal). */
 export function parseYaml11(text: string, file: string, chart?: string): unknown {
   guardYaml(text, file, chart)
-  const doc = parseDocument(text, {
-    version: '1.1',
-    intAsBigInt: true,
-    uniqueKeys: false,
-    customTags: (tags) => tags.filter((t) => typeof t === 'string' || (t as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp')
-  })
+  const doc = parseDocument(text, { ...GO_YAML, uniqueKeys: false })
   if (doc.errors.length) {
     const e = doc.errors[0]
     throw new ChartError(`cannot parse ${file}: ${e.message.split('\n')[0]}`, { chart, file, hint: 'Fix the YAML syntax' })
@@ -222,11 +225,17 @@ class Decoder {
     return out
   }
 
-  /** Go matches JSON keys to fields case-insensitively (exact match first); later keys win. */
+  /**
+   * sigs.k8s.io/yaml hands encoding/json the mapping as JSON with its keys sorted byte-wise, and encoding/json sets
+   * a field for each key in turn, matched exactly or case-insensitively: of several keys for one field, the last in
+   * byte order wins (the exact, lower-case one when present).
+   */
   fields<T extends string>(obj: Record<string, unknown>, names: readonly T[]): Partial<Record<T, unknown>> {
     const out: Partial<Record<T, unknown>> = {}
-    for (const [k, v] of Object.entries(obj)) {
-      const name = names.find((n) => n === k) ?? names.find((n) => n.toLowerCase() === k.toLowerCase())
+    for (const k of Object.keys(obj).sort(compareUtf8)) {
+      const v = obj[k]
+      // (No two field names fold alike, so the case-insensitive match is also the exact one.)
+      const name = names.find((n) => n.toLowerCase() === k.toLowerCase())
       if (name) out[name] = v
     }
     return out
@@ -255,8 +264,8 @@ const METADATA_KEYS = [
 const MAINTAINER_KEYS = ['name', 'email', 'url'] as const
 const DEPENDENCY_KEYS = ['name', 'version', 'repository', 'condition', 'tags', 'enabled', 'import-values', 'alias'] as const
 
-/** JSON-compatible copy of `import-values` (bigints become numbers, as Go's float64). */
-function plain(v: unknown): unknown {
+/** JSON-compatible copy of parsed YAML data such as `import-values` (bigints become numbers, as Go's float64). */
+export function plain(v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v)
   if (Array.isArray(v)) return v.map(plain)
   if (v instanceof Date) return v.toISOString()
@@ -291,8 +300,12 @@ export function decodeDependencies(v: unknown, d: Decoder, path: string): Array<
 
 /** Chart.yaml text → metadata, exactly as far as Helm's loader reads it. */
 export function decodeMetadata(text: string, file = 'Chart.yaml', chart?: string): RawMetadata {
+  return metadataFromValue(parseYaml11(text, file, chart), file, chart)
+}
+
+/** Parsed YAML (Chart.yaml, or an index.yaml entry, which embeds the metadata) → metadata, as Go's encoding/json fills it. */
+export function metadataFromValue(raw: unknown, file: string, chart?: string): RawMetadata {
   const d = new Decoder(file, chart)
-  const raw = parseYaml11(text, file, chart)
   const obj = raw === null || raw === undefined ? {} : d.map(raw, 'the document')!
   const f = d.fields(obj, METADATA_KEYS)
   const maintainers = f.maintainers
@@ -324,12 +337,16 @@ export function decodeMetadata(text: string, file = 'Chart.yaml', chart?: string
   }
 }
 
-/** `dependencies` of a v1 chart's requirements.yaml, merged into the metadata as Helm does. */
-export function decodeRequirements(text: string, file: string, chart?: string): Array<Dependency | null> | undefined {
+/**
+ * `dependencies` of a requirements.yaml, which Helm's loader unmarshals over the metadata: present only when the file
+ * has the key (absent, Go's encoding/json leaves the field as Chart.yaml set it; null clears it).
+ */
+export function decodeRequirements(text: string, file: string, chart?: string): { dependencies?: Array<Dependency | null> } {
   const d = new Decoder(file, chart)
   const raw = parseYaml11(text, file, chart)
   const obj = raw === null || raw === undefined ? {} : d.map(raw, 'the document')!
-  return decodeDependencies(d.fields(obj, ['dependencies'] as const).dependencies, d, 'dependencies')
+  const f = d.fields(obj, ['dependencies'] as const)
+  return 'dependencies' in f ? { dependencies: decodeDependencies(f.dependencies, d, 'dependencies') } : {}
 }
 
 const S = (s: string | undefined): string | undefined => (s === undefined ? undefined : sanitizeString(s))
@@ -345,7 +362,7 @@ export function validateMetadata(raw: RawMetadata, file = 'Chart.yaml', chart?: 
   const err = (message: string, hint: string): ChartError => new ChartError(`validation: ${message}`, { chart: chart ?? raw.name, file, hint })
   const m: RawMetadata = {
     ...raw,
-    name: S(raw.name) ?? '',
+    name: sanitizeString(raw.name),
     description: S(raw.description),
     home: S(raw.home),
     icon: S(raw.icon),

@@ -149,27 +149,25 @@ export async function walkChartDir(root: string, where: string, budget = new Loa
   return out
 }
 
-/** Where Helm's archive reader puts an entry, or the error it reports. */
-function archiveEntryName(raw: string, where: string): string | undefined {
-  let n = raw.includes('\\') ? raw.replace(/\\/g, '/') : raw
-  const parts = n.split('/')
-  if (parts.length < 2) {
-    if (n === 'Chart.yaml')
-      throw new ChartError('chart yaml not in base directory', {
-        chart: where,
-        hint: 'Package the chart with its files under a top directory named after the chart'
-      })
-    return undefined
-  }
-  n = path.posix.normalize(parts.slice(1).join('/'))
-  if (n.endsWith('/') && n.length > 1) n = n.slice(0, -1)
+/**
+ * Where Helm's archive reader puts an entry, or the error it reports. As Helm splits it: at a backslash when the name has
+ * one (a Windows-made archive), else at "/"; the first part is the chart's directory, so a name without one
+ * (a file at the top level) cleans to "." and is refused.
+ */
+function archiveEntryName(raw: string, where: string): string {
+  const parts = raw.split(raw.includes('\\') ? '\\' : '/')
+  let n = parts.slice(1).join('/')
   const fail = (m: string): never => {
     throw new ChartError(m, { chart: where, file: raw, hint: 'Repackage the chart with `helm package` or this action' })
   }
   if (path.posix.isAbsolute(n)) fail('chart illegally contains absolute paths')
-  if (n === '.' || n === '') fail('chart illegally contains content outside the base directory')
+  // Go's path.Clean: normalize, without the trailing slash it keeps.
+  n = path.posix.normalize(n)
+  if (n.endsWith('/') && n.length > 1) n = n.slice(0, -1)
+  if (n === '.') fail('chart illegally contains content outside the base directory')
   if (n.startsWith('..')) fail('chart illegally references parent directory')
   if (/^[a-zA-Z]:\//.test(n)) fail('chart contains illegally named files')
+  if (parts[0] === 'Chart.yaml') fail('chart yaml not in base directory')
   return n
 }
 
@@ -191,11 +189,28 @@ async function collect(entries: AsyncIterable<ArchiveEntry>, where: string, budg
   for await (const e of entries) {
     if (e.directory) continue
     const name = archiveEntryName(e.name, where)
-    if (name === undefined) continue
     out.push({ name, file: e.data ? await keepFile(name, e.data, budget) : listedFile(name, e.size) })
   }
   if (!out.length) throw new ChartError('no files in chart archive', { chart: where, file: where })
   return out
+}
+
+/**
+ * A Chart.lock `generated` time as Go's time.Time reads it (time.Parse with RFC 3339: fields in range, "T", "Z" or
+ * ±hh:mm) and marshals it back (RFC3339Nano: at most 9 fraction digits, trailing zeros dropped, a zero offset as "Z");
+ * undefined when Go refuses it. Stricter than Parse: no "," fraction, one-digit hour or zone minute >= 60, and no zone
+ * hour >= 24 (Helm's Save fails to marshal that one).
+ */
+export function goTime(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-](\d{2}):(\d{2}))$/.exec(text)
+  if (!m) return undefined
+  const [year, month, day, hour, min, sec] = m.slice(1, 7).map(Number)
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (month < 1 || month > 12 || day < 1 || day > days || hour > 23 || min > 59 || sec > 59) return undefined
+  if (m[8] !== 'Z' && (Number(m[9]) > 23 || Number(m[10]) > 59)) return undefined
+  const fraction = (m[7] ?? '').slice(0, 9).replace(/0+$/, '')
+  const zone = m[8] === 'Z' || (m[9] === '00' && m[10] === '00') ? 'Z' : m[8]
+  return `${text.slice(0, 19)}${fraction ? `.${fraction}` : ''}${zone}`
 }
 
 /** Whether `loadFiles` reads a file's contents (in the chart or any subchart) rather than only listing it, erring towards reading. */
@@ -217,9 +232,19 @@ function listedFile(name: string, size: number): ChartFile {
 function parseLock(data: Buffer, file: string, where: string): Lock {
   const obj = (parseYaml11(data.toString('utf8'), file, where) ?? {}) as Record<string, unknown>
   const deps = Array.isArray(obj.dependencies) ? (obj.dependencies as Lock['dependencies']) : null
-  let generated = obj.generated === undefined || obj.generated === null ? '0001-01-01T00:00:00Z' : `${obj.generated as string | number}`
-  // Go re-marshals time.Time as RFC 3339 with nanoseconds, trailing zeros dropped.
-  generated = generated.replace(/\.(\d*?)0+(?=Z|[+-])/, (_m, d: string) => (d ? `.${d}` : ''))
+  let generated = '0001-01-01T00:00:00Z'
+  if (obj.generated !== undefined && obj.generated !== null) {
+    const text = typeof obj.generated === 'string' ? obj.generated : String(obj.generated)
+    const time = typeof obj.generated === 'string' ? goTime(text) : undefined
+    // Helm's loader fails on a time Go cannot parse (and would fail on the packaged chart).
+    if (time === undefined)
+      throw new ChartError(`cannot load ${path.basename(file)}: generated "${text}" is not an RFC 3339 time`, {
+        chart: where,
+        file,
+        hint: 'Write generated as 2006-01-02T15:04:05Z, or re-run `helm dependency update` to rewrite the lock'
+      })
+    generated = time
+  }
   return { generated, digest: obj.digest === undefined || obj.digest === null ? '' : `${obj.digest as string | number}`, dependencies: deps }
 }
 
@@ -274,9 +299,13 @@ export async function loadFiles(files: Loaded[], where: string, budget = new Loa
       }
       chart.schema = f.file
     } else if (n === 'requirements.yaml') {
-      raw.dependencies = decodeRequirements((await dataOf(f)).toString('utf8'), file(n), where)
+      Object.assign(raw, decodeRequirements((await dataOf(f)).toString('utf8'), file(n), where))
       if (raw.apiVersion === 'v1') chart.files.push(f.file)
-      else warnings.push('requirements.yaml is ignored in apiVersion v2 charts; declare dependencies in Chart.yaml')
+      // As Helm's loader (which warns likewise): applied, but not packaged, in an apiVersion v2 chart.
+      else
+        warnings.push(
+          'requirements.yaml is deprecated in apiVersion v2 charts: its dependencies are used but the file is not packaged; declare dependencies in Chart.yaml'
+        )
     } else if (n === 'requirements.lock') {
       chart.lock = parseLock(await dataOf(f), file(n), where)
       if (raw.apiVersion === 'v1') chart.files.push(f.file)
@@ -296,7 +325,15 @@ export async function loadFiles(files: Loaded[], where: string, budget = new Loa
     const subWhere = `${where}/charts/${key}`
     try {
       let sub: Chart
-      if (key.endsWith('.tgz') && group.length === 1 && group[0].name === `charts/${key}`) {
+      if (key.endsWith('.tgz')) {
+        // As Helm: a name ending in .tgz is an archive; a directory of that name is refused, not loaded as a chart.
+        const got = group[0].name.slice('charts/'.length)
+        if (got !== key)
+          throw new ChartError(`error unpacking subchart tar in ${metadata.name}: expected ${key}, got ${got}`, {
+            chart: where,
+            file: file(`charts/${got}`),
+            hint: 'Rename the directory under charts/ so that it does not end in .tgz, or put the packaged chart there'
+          })
         // Streamed from memory or its spill file, counted against the parent's budget.
         sub = await loadFiles(await readChartArchive(group[0].file.open(), subWhere, budget), subWhere, budget)
         sub.archiveName = key
@@ -376,13 +413,12 @@ export interface ChartDeclarations {
 
 function declarations(chartYaml: Buffer, requirements: Buffer | undefined, where: string): ChartDeclarations {
   const raw = decodeMetadata(chartYaml.toString('utf8'), path.join(where, 'Chart.yaml'), where)
-  // As the loader does: requirements.yaml replaces the dependencies of a v1 chart.
-  const deps =
-    raw.apiVersion === 'v1' && requirements ? decodeRequirements(requirements.toString('utf8'), path.join(where, 'requirements.yaml'), where) : raw.dependencies
+  // As the loader does, whatever the apiVersion: requirements.yaml's dependencies, when it has the key, replace Chart.yaml's.
+  if (requirements) Object.assign(raw, decodeRequirements(requirements.toString('utf8'), path.join(where, 'requirements.yaml'), where))
   return {
     name: raw.name,
     version: raw.version,
-    dependencies: (deps ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' }))
+    dependencies: (raw.dependencies ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' }))
   }
 }
 
@@ -400,7 +436,7 @@ export async function directoryDeclarations(dir: string, where = dir): Promise<C
 
 /**
  * The same from a chart archive, streamed and read only as far as needed
- * (Helm writes Chart.yaml first; a v1 chart's requirements.yaml is among its files).
+ * (Helm writes Chart.yaml first; only a v1 chart's archive has requirements.yaml among its files).
  */
 export async function archiveDeclarations(file: string, where = file): Promise<ChartDeclarations> {
   const fh = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK)

@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { downloadChart, downloadProvenance, fetchIndex, RepositoryError } from '../../../src/chart/dependencies/repo-index'
-import { caught } from '../../support/caught'
+import { downloadChart, downloadProvenance, fetchIndex, parseIndex, RepositoryError } from '../../../src/chart/dependencies/repo-index'
+import { caught, thrown } from '../../support/caught'
 
 interface Seen {
   path: string
@@ -16,6 +16,8 @@ interface Seen {
   port: number
 }
 const seen: Seen[] = []
+const seenHeaders: IncomingMessage['headers'][] = []
+const seenMethods: string[] = []
 const servers: Server[] = []
 const TGZ = Buffer.from('not really a chart, but bytes with a digest')
 const INDEX = `apiVersion: v1\nentries:\n  web:\n  - name: web\n    version: 1.0.0\n    urls: [web-1.0.0.tgz]\n    digest: ${createHash('sha256').update(TGZ).digest('hex')}\n`
@@ -24,6 +26,8 @@ async function serve(handler: (req: IncomingMessage, port: number) => [number, R
   const server = createServer((req, res) => {
     const port = (server.address() as AddressInfo).port
     seen.push({ path: req.url!, auth: req.headers.authorization, port })
+    seenHeaders.push(req.headers)
+    seenMethods.push(req.method!)
     const [status, headers, body] = handler(req, port)
     res.writeHead(status, headers).end(body)
   })
@@ -53,6 +57,13 @@ beforeAll(async () => {
         return loc('/charts/index.yaml')
       case '/loop/index.yaml':
         return loc(`http://127.0.0.1:${port}/loop/index.yaml`)
+      case '/open/sub%2Fweb-1.0.0.tgz':
+      case '/open/web%201.0.0.tgz':
+        return [200, {}, TGZ]
+      case '/teapot/index.yaml':
+        return [418, {}, '']
+      case '/':
+        return [200, {}, TGZ]
       case '/bad/web-1.0.0.tgz':
         return [200, {}, 'tampered']
       case '/gone/index.yaml':
@@ -98,18 +109,34 @@ describe('credentials', () => {
     await fetchIndex({ url: `http://127.0.0.1:${repo}/open`, auth: {} })
     expect(seen).toEqual([{ path: '/open/index.yaml', auth: undefined, port: repo }])
   })
+
+  // Go's http.Client sends a URL's userinfo as Basic auth, "user:" when there is no password (a token as the user name);
+  // the repositories input folds that userinfo into username/password, so either alone is sent the same way.
+  test('a user name or a password alone is sent with the other empty', async () => {
+    await fetchIndex({ url: `http://127.0.0.1:${repo}/open`, auth: { username: 'ci' } })
+    await fetchIndex({ url: `http://127.0.0.1:${repo}/open`, auth: { password: 'secret' } })
+    await fetchIndex({ url: `http://tok3n@127.0.0.1:${repo}/open` })
+    expect(seen.map((x) => x.auth)).toEqual([basic('ci', ''), basic('', 'secret'), basic('tok3n', '')])
+  })
+
+  test('what goes with each request: helm-oci-publish as the user agent, any type accepted', async () => {
+    await fetchIndex({ url: `http://127.0.0.1:${repo}/open` })
+    expect(seenHeaders.at(-1)).toMatchObject({ 'user-agent': 'helm-oci-publish', accept: '*/*' })
+    expect(seenMethods.at(-1)).toBe('GET')
+  })
 })
 
 describe('failures name the repository without its credentials, with a hint', () => {
   test.each([
     ['charts', 401, /^Give credentials for 127\.0\.0\.1:\d+ in the repositories input/],
     ['gone', 403, /^Give credentials for/],
-    ['nothing', 404, /^Check the repository URL: it must be the directory that holds index\.yaml$/]
+    ['nothing', 404, /^Check the repository URL: it must be the directory that holds index\.yaml$/],
+    ['teapot', 418, /^The repository failed; re-run the job/]
   ])('/%s/index.yaml answering %i', async (dir, status, hint) => {
     const err = await caught<RepositoryError>(fetchIndex({ url: `http://ci:topsecret@127.0.0.1:${repo}/${dir}` }, 'umbrella'))
     expect(err).toBeInstanceOf(RepositoryError)
     expect(err.message).toBe(`GET http://127.0.0.1:${repo}/${dir}/index.yaml (index.yaml): response status ${status}`)
-    expect(err).toMatchObject({ status, chart: 'umbrella', repository: `http://127.0.0.1:${repo}/${dir}` })
+    expect(err).toMatchObject({ status, chart: 'umbrella', repository: `http://127.0.0.1:${repo}/${dir}`, registry: `http://127.0.0.1:${repo}/${dir}` })
     expect(err.hint).toMatch(hint)
     expect(JSON.stringify({ ...err, message: err.message })).not.toContain('topsecret')
   })
@@ -128,13 +155,32 @@ describe('failures name the repository without its credentials, with a hint', ()
       `digest mismatch for web 1.0.0 from http://127.0.0.1:${repo}/bad/web-1.0.0.tgz: index.yaml says sha256:${'ab'.repeat(32)}, the download is sha256:${actual}`
     )
     expect(err).toMatchObject({ chart: 'umbrella' })
+    expect(err.hint).toMatch(/regenerate index.yaml/)
   })
 
   test('an entry without URLs is refused; without a digest the bytes are taken as served', async () => {
-    const err = await caught(downloadChart({ url: `http://127.0.0.1:${repo}/bad` }, { name: 'web', version: '1.0.0', urls: [] }))
+    const err = await caught<RepositoryError>(downloadChart({ url: `http://127.0.0.1:${repo}/bad` }, { name: 'web', version: '1.0.0', urls: [] }, 'umbrella'))
     expect(err.message).toBe(`chart "web" version 1.0.0 has no downloadable URLs in http://127.0.0.1:${repo}/bad/index.yaml`)
+    expect(err).toMatchObject({ chart: 'umbrella', repository: `http://127.0.0.1:${repo}/bad` })
+    expect(err.hint).toMatch(/helm repo index/)
+    const missing = await caught(downloadChart({ url: `http://127.0.0.1:${repo}/bad` }, { name: 'web', version: '2.0.0', urls: ['web-2.0.0.tgz'] }))
+    expect(missing.message).toBe(`GET http://127.0.0.1:${repo}/bad/web-2.0.0.tgz (web 2.0.0): response status 404`)
     const got = await downloadChart({ url: `http://127.0.0.1:${repo}/bad` }, { name: 'web', version: '1.0.0', urls: ['web-1.0.0.tgz'] })
     expect(got.data.toString()).toBe('tampered')
+  })
+})
+
+describe('the file name an archive is saved under', () => {
+  // helm/helm pkg/downloader ChartDownloader.DownloadTo: name := filepath.Base(u.Path), u.Path being the decoded path.
+  test.each([
+    ['sub%2Fweb-1.0.0.tgz', 'web-1.0.0.tgz'],
+    ['web%201.0.0.tgz', 'web 1.0.0.tgz'],
+    // No base name at all: <name>-<version>.tgz, the name Helm gives a chart archive.
+    ['/', 'web-1.0.0.tgz']
+  ])('%s → %s', async (ref, name) => {
+    const got = await downloadChart({ url: `http://127.0.0.1:${repo}/open` }, { name: 'web', version: '1.0.0', urls: [ref] })
+    expect(got.fileName).toBe(name)
+    expect(got.data.equals(TGZ)).toBe(true)
   })
 })
 
@@ -144,6 +190,103 @@ describe('provenance', () => {
     expect(await downloadProvenance({ url: `http://127.0.0.1:${repo}/open` }, entry)).toBeUndefined()
     expect(seen.map((s) => s.path)).toEqual(['/open/web-1.0.0.tgz.prov'])
     expect(await downloadProvenance({ url: `http://127.0.0.1:${repo}/open` }, { ...entry, urls: [] })).toBeUndefined()
-    await expect(downloadProvenance({ url: `http://127.0.0.1:${repo}/gone` }, entry)).rejects.toThrow(/response status 403/)
+    expect(seen).toHaveLength(1)
+    await expect(downloadProvenance({ url: `http://127.0.0.1:${repo}/gone` }, entry)).rejects.toThrow(
+      `GET http://127.0.0.1:${repo}/gone/web-1.0.0.tgz.prov (web 1.0.0 provenance): response status 403`
+    )
+  })
+})
+
+// helm/helm pkg/repo/v1/index.go loadIndex: JSON if json.Valid, else sigs.k8s.io/yaml UnmarshalStrict (a duplicate key
+// fails the whole index); every entry goes through (*Metadata).Validate and is dropped when that fails, except for
+// "more than one dependency with name or alias" (ignoreSkippableChartValidationError, helm/helm#12748).
+describe('parseIndex keeps only the entries Helm keeps (pkg/repo/v1 loadIndex)', () => {
+  const versions = (text: string, name = 'web'): string[] =>
+    parseIndex(text, 'https://r')
+      .entries.get(name)!
+      .map((e) => e.version)
+  const entry = (extra: string, version = '2.0.0'): string => `  - {name: web, version: ${version}, urls: [w.tgz]${extra}}\n`
+  const index = (...lines: string[]): string => `apiVersion: v1\nentries:\n  web:\n${lines.join('')}${entry('', '1.0.0')}`
+
+  test('TestLoadIndex_Duplicates: a key given twice refuses the index', () => {
+    const text =
+      'apiVersion: v1\nentries:\n  nginx:\n    - urls: [https://charts.helm.sh/stable/nginx-0.2.0.tgz]\n      name: nginx\n      version: 0.2.0\n' +
+      '  nginx:\n    - urls: [https://charts.helm.sh/stable/alpine-1.0.0.tgz]\n      name: alpine\n      version: 1.0.0\n'
+    const err = thrown(() => parseIndex(text, 'https://r'))
+    expect(err).toBeInstanceOf(RepositoryError)
+    expect((err as Error).message).toMatch(/^invalid index.yaml from https:\/\/r\/?: /)
+  })
+
+  test('a JSON index is read as JSON: a repeated key is no error there (Go encoding/json keeps the last)', () => {
+    const text =
+      '{"apiVersion":"v1","entries":{"web":[{"name":"web","version":"1.0.0","urls":["a.tgz"]}],"web":[{"name":"web","version":"3.0.0","urls":["b.tgz"]}]}}'
+    expect(versions(text)).toEqual(['3.0.0'])
+  })
+
+  test('TestLoadIndex_EmptyEntry: null entries and entries without name or version are skipped, not errors', () => {
+    const idx = parseIndex(
+      'apiVersion: v1\nentries:\n  grafana:\n  - apiVersion: v2\n    name: grafana\n  - null\n  foo:\n  -\n  bar:\n  - digest: "sha256:1234567890abcdef"\n    urls:\n    - https://charts.helm.sh/stable/alpine-1.0.0.tgz\n',
+      'https://r'
+    )
+    expect([...idx.entries].map(([k, v]) => [k, v.length])).toEqual([
+      ['grafana', 0],
+      ['foo', 0],
+      ['bar', 0]
+    ])
+  })
+
+  test.each([
+    ['no name (chart.metadata.name is required)', '  - {version: 2.0.0, urls: [w.tgz]}\n'],
+    ['name ".." (not allowed)', '  - {name: "..", version: 2.0.0, urls: [w.tgz]}\n'],
+    ['name with a slash (not filepath.Base of itself)', '  - {name: a/web, version: 2.0.0, urls: [w.tgz]}\n'],
+    ['a version that is not SemVer', entry('', 'latest')],
+    ['type plugin (must be application or library)', entry(', type: plugin')],
+    ['a null maintainer', entry(', maintainers: [null]')],
+    ['a null dependency', entry(', dependencies: [null]')],
+    ['a dependency alias with a dot', entry(', dependencies: [{name: db, repository: r, alias: d.b}]')]
+  ])('an entry with %s is dropped; the valid one remains', (_what, line) => {
+    expect(versions(index(line))).toEqual(['1.0.0'])
+  })
+
+  test('an entry whose dependencies repeat a name is kept (helm/helm#12748), as is an apiVersion Helm 4 loads (v3)', () => {
+    expect(versions(index(entry(', dependencies: [{name: db, repository: r}, {name: db, repository: s}]'), entry(', apiVersion: v3', '3.0.0')))).toEqual([
+      '3.0.0',
+      '2.0.0',
+      '1.0.0'
+    ])
+  })
+
+  test('the entry name is the sanitized metadata name; integers and floats read as sigs.k8s.io/yaml reads them', () => {
+    const idx = parseIndex('apiVersion: v1\nentries:\n  web:\n  - {name: "w\\teb", version: 16777217, urls: [w.tgz], digest: abc}\n', 'https://r')
+    expect(idx.entries.get('web')!.map((e) => [e.name, e.version, e.digest])).toEqual([['w eb', '16777217', 'abc']])
+  })
+
+  test('a chart whose versions are null has none; versions or an entry of another shape fail the index', () => {
+    expect(parseIndex('apiVersion: v1\nentries:\n  web: ~\n', 'https://r').entries.get('web')).toEqual([])
+    expect(thrown(() => parseIndex('apiVersion: v1\nentries:\n  web: foo\n', 'https://r')).message).toBe(
+      'invalid index.yaml from https://r/: entries.web is not a list'
+    )
+    expect(thrown(() => parseIndex('apiVersion: v1\nentries:\n  web: [foo]\n', 'https://r')).message).toBe(
+      'invalid index.yaml from https://r/: entries.web[0] is not a mapping'
+    )
+    expect(thrown(() => parseIndex('apiVersion: v1\nentries:\n  web: [[a]]\n', 'https://r')).message).toBe(
+      'invalid index.yaml from https://r/: entries.web[0] is not a mapping'
+    )
+  })
+
+  test('entries that are not a mapping fail the index; an entry without urls has none; a YAML error is quoted', () => {
+    expect(thrown(() => parseIndex('apiVersion: v1\nentries: 5\n', 'https://r')).message).toBe('invalid index.yaml from https://r/: entries is not a mapping')
+    expect(parseIndex('apiVersion: v1\nentries:\n  web:\n  - {name: web, version: 1.0.0}\n', 'https://r').entries.get('web')![0].urls).toEqual([])
+    expect(thrown(() => parseIndex('apiVersion: v1\napiVersion: v2\n', 'https://r')).message).toMatch(
+      /^invalid index.yaml from https:\/\/r\/: Map keys must be unique/
+    )
+  })
+
+  test('a field of the wrong type fails the whole index, naming the entry', () => {
+    const err = thrown(() => parseIndex(index(entry(', keywords: abc')), 'https://r'))
+    expect(err).toBeInstanceOf(RepositoryError)
+    expect((err as Error).message).toBe(
+      'invalid index.yaml from https://r/: https://r/ index.yaml entries.web[0]: keywords is the string abc, expected a list of strings'
+    )
   })
 })

@@ -1,5 +1,5 @@
 /** Pure parts of dependency resolution: chart URLs, index.yaml, the repositories input, OCI tags, run ordering. */
-import { parseIndex, resolveChartUrl, RepositoryError } from '../../../src/chart/dependencies/repo-index'
+import { displayUrl, parseIndex, resolveChartUrl, RepositoryError } from '../../../src/chart/dependencies/repo-index'
 import { parseRepositories } from '../../../src/chart/dependencies/repositories'
 import { endsWithNameHint, ociLocation, tagsToVersions } from '../../../src/chart/dependencies/oci-repo'
 import { dependencyOrder, DependencyCycleError } from '../../../src/chart/dependencies/order'
@@ -23,9 +23,23 @@ describe('resolveChartUrl (Helm TestResolveReferenceURL)', () => {
     ['http://localhost:8123/charts%2fwith%2fescaped%2fslash', 'nginx-0.2.0.tgz', 'http://localhost:8123/charts%2fwith%2fescaped%2fslash/nginx-0.2.0.tgz'],
     ['http://localhost:8123/charts%2fwith%2fescaped%2fslash', '/nginx-0.2.0.tgz', 'http://localhost:8123/nginx-0.2.0.tgz'],
     ['http://localhost:8123/charts?with=queryparameter', 'nginx-0.2.0.tgz', 'http://localhost:8123/charts/nginx-0.2.0.tgz?with=queryparameter'],
-    ['http://localhost:8123/charts?with=queryparameter', '/nginx-0.2.0.tgz', 'http://localhost:8123/nginx-0.2.0.tgz?with=queryparameter']
+    ['http://localhost:8123/charts?with=queryparameter', '/nginx-0.2.0.tgz', 'http://localhost:8123/nginx-0.2.0.tgz?with=queryparameter'],
+    // Not in Helm's table, from its code: strings.TrimSuffix takes off one slash only, and a relative ref keeps the rest.
+    ['http://localhost:8123/charts//', 'nginx-0.2.0.tgz', 'http://localhost:8123/charts//nginx-0.2.0.tgz'],
+    ['http://localhost:8123/charts', 'HTTP://other/x.tgz', 'http://other/x.tgz'],
+    ['http://localhost:8123/charts', 'x:y.tgz', 'x:y.tgz'],
+    // An absolute ref is returned as it is, without the base's query; a colon after a "/" does not make a scheme.
+    ['http://localhost:8123/charts?with=queryparameter', 'https://charts.helm.sh/stable/nginx-0.2.0.tgz', 'https://charts.helm.sh/stable/nginx-0.2.0.tgz'],
+    ['http://localhost:8123/charts', 'sub/a:b.tgz', 'http://localhost:8123/charts/sub/a:b.tgz']
   ])('%s + %s', (base, ref, want) => {
     expect(resolveChartUrl(base, ref).toString()).toBe(want)
+  })
+})
+
+describe('displayUrl', () => {
+  it('drops user:password@; what is not a URL is shown as written', () => {
+    expect(displayUrl('https://u:p@charts.example/x/')).toBe('https://charts.example/x/')
+    expect(displayUrl('not a url')).toBe('not a url')
   })
 })
 

@@ -14,9 +14,12 @@
  * Failures are RepositoryError (a ChartError) naming the repository and saying what to do.
  */
 import { createHash } from 'node:crypto'
+import * as path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { ChartError, type ErrorContext } from '../../errors'
 import { compareVersions } from './constraints'
+import { GO_YAML, metadataFromValue, plain, validateMetadata, type RawMetadata } from '../chart-yaml'
+import { sanitizeString } from '../sanitize'
 import { fieldText } from '../../auth/source'
 import { NetworkError, networkSentence, RedirectRefused, sendFollowing, type HttpResponse } from '../../http'
 
@@ -66,11 +69,11 @@ export class RepositoryError extends ChartError {
   }
 }
 
-/** Helm's `ResolveReferenceURL`: absolute refs as they are; relative ones against the base with one trailing slash, base query kept. */
+/** Helm's `ResolveReferenceURL`: absolute refs as they are; relative ones against the base with one trailing slash added (after one taken off), base query kept. */
 export function resolveChartUrl(baseUrl: string, ref: string): URL {
   if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(ref)) return new URL(ref)
   const base = new URL(baseUrl)
-  base.pathname = base.pathname.replace(/\/+$/, '') + '/'
+  base.pathname = base.pathname.replace(/\/$/, '') + '/'
   const out = new URL(ref, base)
   out.search = base.search
   return out
@@ -92,11 +95,7 @@ export function displayUrl(u: string | URL): string {
   }
 }
 
-function basicHeader(auth?: RepoAuth): string | undefined {
-  if (!auth || (!auth.username && !auth.password)) return undefined
-  return `Basic ${Buffer.from(`${auth.username ?? ''}:${auth.password ?? ''}`).toString('base64')}`
-}
-
+const basic = (username: string, password: string): string => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
 /**
  * GET through the one transport (src/http.ts: proxy, CA, timeouts, retries,
  * redirects); release assets on github.com redirect to storage, and the
@@ -106,11 +105,11 @@ function basicHeader(auth?: RepoAuth): string | undefined {
 async function get(repo: ChartRepository, url: URL, what: string, chart?: string): Promise<HttpResponse> {
   const origin = new URL(repo.url)
   // Credentials written into the URL (https://user:pass@host/) work as Helm's do, but are never sent in the clear to the URL.
-  const auth =
-    basicHeader(repo.auth) ??
-    basicHeader(
-      origin.username || origin.password ? { username: decodeURIComponent(origin.username), password: decodeURIComponent(origin.password) } : undefined
-    )
+  // Unlike Helm's httpgetter (both username and password, or nothing), one of the two is enough: the repositories input
+  // folds a URL's userinfo into them, and a token as the only user name (https://TOKEN@host/) is sent by Go's http.Client.
+  const creds =
+    repo.auth?.username || repo.auth?.password ? repo.auth : { username: decodeURIComponent(origin.username), password: decodeURIComponent(origin.password) }
+  const auth = creds.username || creds.password ? basic(creds.username ?? '', creds.password ?? '') : undefined
   const target = new URL(url)
   target.username = ''
   target.password = ''
@@ -167,7 +166,14 @@ function sortVersions(list: IndexEntry[]): IndexEntry[] {
   return [...list].sort((a, b) => compareVersions(b.version, a.version))
 }
 
-/** Parses index.yaml text (Helm's `loadIndex`: apiVersion required, entries without a version are dropped). */
+const DUPLICATE_DEPENDENCY = 'validation: more than one dependency with name or alias'
+
+/**
+ * Parses index.yaml text as Helm's `loadIndex` does: JSON when the text is valid JSON, else YAML read strictly
+ * (a duplicate key refuses the whole index); apiVersion required; each entry's metadata checked as
+ * `(*Metadata).Validate` checks a chart's, and an entry that fails is dropped (except for duplicate dependency
+ * names, which some repositories produce by stripping aliases), so it can never be selected.
+ */
 export function parseIndex(text: string, repository: string, chart?: string): RepoIndex {
   const bad = (why: string): never => {
     throw new RepositoryError(`invalid index.yaml from ${displayUrl(repository)}: ${why}`, {
@@ -178,9 +184,13 @@ export function parseIndex(text: string, repository: string, chart?: string): Re
   }
   let doc: unknown
   try {
-    doc = parseYaml(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 100_000 })
-  } catch (err) {
-    return bad((err as Error).message.split('\n')[0])
+    doc = JSON.parse(text)
+  } catch {
+    try {
+      doc = parseYaml(text, { ...GO_YAML, uniqueKeys: true, maxAliasCount: 100_000 })
+    } catch (err) {
+      return bad((err as Error).message.split('\n')[0])
+    }
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return bad('not a YAML mapping')
   const obj = doc as Record<string, unknown>
@@ -189,18 +199,34 @@ export function parseIndex(text: string, repository: string, chart?: string): Re
   const raw = obj.entries ?? {}
   if (typeof raw !== 'object' || Array.isArray(raw)) return bad('entries is not a mapping')
   for (const [name, versions] of Object.entries(raw as Record<string, unknown>)) {
-    if (!Array.isArray(versions)) continue
+    // Go's strict unmarshalling: null is an empty list and a null entry is skipped; any other shape fails the index.
+    if (versions !== null && !Array.isArray(versions)) return bad(`entries.${name} is not a list`)
     const kept: IndexEntry[] = []
-    for (const v of versions) {
-      if (!v || typeof v !== 'object') continue
-      const e = v as Record<string, unknown>
-      if (e.version === undefined || e.version === null || e.version === '') continue
+    for (const [i, v] of ((versions ?? []) as unknown[]).entries()) {
+      // (A null entry, which Helm skips, decodes as empty metadata and fails validation below.)
+      if (typeof v !== 'object' || Array.isArray(v)) return bad(`entries.${name}[${i}] is not a mapping`)
+      const where = `${displayUrl(repository)} index.yaml entries.${name}[${i}]`
+      let md: RawMetadata
+      try {
+        md = metadataFromValue(v, where, chart)
+      } catch (err) {
+        // A field of the wrong type fails Helm's unmarshalling of the whole index.
+        return bad((err as Error).message.replace(/^cannot load /, ''))
+      }
+      try {
+        validateMetadata(md, where, chart)
+      } catch (err) {
+        // Helm drops an entry that fails validation, except for duplicate dependency names (helm/helm#12748).
+        const message = (err as Error).message
+        if (message.startsWith('validation: ') && !message.startsWith(DUPLICATE_DEPENDENCY)) continue
+      }
+      const e = plain(v) as Record<string, unknown>
       const urls = Array.isArray(e.urls) ? e.urls.map(String) : []
-      kept.push({ ...e, name: fieldText(e.name ?? name), version: fieldText(e.version), urls, digest: e.digest ? fieldText(e.digest) : undefined })
+      kept.push({ ...e, name: sanitizeString(md.name), version: md.version, urls, digest: e.digest ? fieldText(e.digest) : undefined })
     }
     entries.set(name, sortVersions(kept))
   }
-  return { repository, apiVersion: fieldText(obj.apiVersion), entries }
+  return { repository, apiVersion: fieldText(plain(obj.apiVersion)), entries }
 }
 
 /** Downloads and parses `<repository>/index.yaml`. */
@@ -242,7 +268,14 @@ export async function downloadChart(repo: ChartRepository, entry: IndexEntry, ch
       )
     }
   }
-  const fileName = decodeURIComponent(url.pathname.split('/').pop() || `${entry.name}-${entry.version}.tgz`)
+  // Helm's ChartDownloader: filepath.Base of the decoded URL path (an encoded "/" does not make a directory).
+  let decoded = url.pathname
+  try {
+    decoded = decodeURIComponent(decoded)
+  } catch {
+    // Not valid percent-encoding: the name as served.
+  }
+  const fileName = path.posix.basename(decoded) || `${entry.name}-${entry.version}.tgz`
   return { data: res.body, fileName, url }
 }
 
