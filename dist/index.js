@@ -44185,13 +44185,15 @@ exports.ByteQueue = ByteQueue;
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MAX_JSON_NODES = exports.MAX_YAML_NODES = exports.MAX_YAML_DEPTH = void 0;
+exports.GO_YAML = exports.MAX_JSON_NODES = exports.MAX_YAML_NODES = exports.MAX_YAML_DEPTH = void 0;
 exports.guardYaml = guardYaml;
 exports.guardJson = guardJson;
 exports.parseYaml11 = parseYaml11;
 exports.formatFloat32 = formatFloat32;
+exports.plain = plain;
 exports.decodeDependencies = decodeDependencies;
 exports.decodeMetadata = decodeMetadata;
+exports.metadataFromValue = metadataFromValue;
 exports.decodeRequirements = decodeRequirements;
 exports.validateMetadata = validateMetadata;
 exports.metadataYaml = metadataYaml;
@@ -44204,6 +44206,7 @@ exports.metadataYaml = metadataYaml;
  */
 const yaml_1 = __nccwpck_require__(8815);
 const errors_1 = __nccwpck_require__(3916);
+const gojson_1 = __nccwpck_require__(3147);
 const metadata_1 = __nccwpck_require__(6655);
 const sanitize_1 = __nccwpck_require__(13);
 const semver_1 = __nccwpck_require__(9478);
@@ -44321,15 +44324,16 @@ function guardJson(text, file, chart) {
             throw new errors_1.ChartError(`cannot parse ${file}: it holds more than ${exports.MAX_JSON_NODES} JSON values`, { chart, file, hint: 'Split the schema or shrink it' });
     }
 }
-/** go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal) but leaves timestamps as strings. */
+/** go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal), keeps integers exact, but leaves timestamps as strings. */
+exports.GO_YAML = {
+    version: '1.1',
+    intAsBigInt: true,
+    customTags: (tags) => tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:timestamp')
+};
+/** YAML as go-yaml v2 reads it (duplicate keys allowed, the later wins, as with its non-strict Unmarshal). */
 function parseYaml11(text, file, chart) {
     guardYaml(text, file, chart);
-    const doc = (0, yaml_1.parseDocument)(text, {
-        version: '1.1',
-        intAsBigInt: true,
-        uniqueKeys: false,
-        customTags: (tags) => tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:timestamp')
-    });
+    const doc = (0, yaml_1.parseDocument)(text, { ...exports.GO_YAML, uniqueKeys: false });
     if (doc.errors.length) {
         const e = doc.errors[0];
         throw new errors_1.ChartError(`cannot parse ${file}: ${e.message.split('\n')[0]}`, { chart, file, hint: 'Fix the YAML syntax' });
@@ -44424,11 +44428,17 @@ class Decoder {
             out[k] = this.str(x, `${path}.${k}`) ?? '';
         return out;
     }
-    /** Go matches JSON keys to fields case-insensitively (exact match first); later keys win. */
+    /**
+     * sigs.k8s.io/yaml hands encoding/json the mapping as JSON with its keys sorted byte-wise, and encoding/json sets
+     * a field for each key in turn, matched exactly or case-insensitively: of several keys for one field, the last in
+     * byte order wins (the exact, lower-case one when present).
+     */
     fields(obj, names) {
         const out = {};
-        for (const [k, v] of Object.entries(obj)) {
-            const name = names.find((n) => n === k) ?? names.find((n) => n.toLowerCase() === k.toLowerCase());
+        for (const k of Object.keys(obj).sort(gojson_1.compareUtf8)) {
+            const v = obj[k];
+            // (No two field names fold alike, so the case-insensitive match is also the exact one.)
+            const name = names.find((n) => n.toLowerCase() === k.toLowerCase());
             if (name)
                 out[name] = v;
         }
@@ -44456,7 +44466,7 @@ const METADATA_KEYS = [
 ];
 const MAINTAINER_KEYS = ['name', 'email', 'url'];
 const DEPENDENCY_KEYS = ['name', 'version', 'repository', 'condition', 'tags', 'enabled', 'import-values', 'alias'];
-/** JSON-compatible copy of `import-values` (bigints become numbers, as Go's float64). */
+/** JSON-compatible copy of parsed YAML data such as `import-values` (bigints become numbers, as Go's float64). */
 function plain(v) {
     if (typeof v === 'bigint')
         return Number(v);
@@ -44495,8 +44505,11 @@ function decodeDependencies(v, d, path) {
 }
 /** Chart.yaml text → metadata, exactly as far as Helm's loader reads it. */
 function decodeMetadata(text, file = 'Chart.yaml', chart) {
+    return metadataFromValue(parseYaml11(text, file, chart), file, chart);
+}
+/** Parsed YAML (Chart.yaml, or an index.yaml entry, which embeds the metadata) → metadata, as Go's encoding/json fills it. */
+function metadataFromValue(raw, file, chart) {
     const d = new Decoder(file, chart);
-    const raw = parseYaml11(text, file, chart);
     const obj = raw === null || raw === undefined ? {} : d.map(raw, 'the document');
     const f = d.fields(obj, METADATA_KEYS);
     const maintainers = f.maintainers;
@@ -44529,12 +44542,16 @@ function decodeMetadata(text, file = 'Chart.yaml', chart) {
         type: d.str(f.type, 'type')
     };
 }
-/** `dependencies` of a v1 chart's requirements.yaml, merged into the metadata as Helm does. */
+/**
+ * `dependencies` of a requirements.yaml, which Helm's loader unmarshals over the metadata: present only when the file
+ * has the key (absent, Go's encoding/json leaves the field as Chart.yaml set it; null clears it).
+ */
 function decodeRequirements(text, file, chart) {
     const d = new Decoder(file, chart);
     const raw = parseYaml11(text, file, chart);
     const obj = raw === null || raw === undefined ? {} : d.map(raw, 'the document');
-    return decodeDependencies(d.fields(obj, ['dependencies']).dependencies, d, 'dependencies');
+    const f = d.fields(obj, ['dependencies']);
+    return 'dependencies' in f ? { dependencies: decodeDependencies(f.dependencies, d, 'dependencies') } : {};
 }
 const S = (s) => (s === undefined ? undefined : (0, sanitize_1.sanitizeString)(s));
 const ALIAS = /^[a-zA-Z0-9_-]+$/;
@@ -44548,7 +44565,7 @@ function validateMetadata(raw, file = 'Chart.yaml', chart) {
     const err = (message, hint) => new errors_1.ChartError(`validation: ${message}`, { chart: chart ?? raw.name, file, hint });
     const m = {
         ...raw,
-        name: S(raw.name) ?? '',
+        name: (0, sanitize_1.sanitizeString)(raw.name),
         description: S(raw.description),
         home: S(raw.home),
         icon: S(raw.icon),
@@ -45192,10 +45209,43 @@ function dependencyOrder(nodes, target) {
 /***/ }),
 
 /***/ 5527:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
 
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RepositoryError = void 0;
 exports.resolveChartUrl = resolveChartUrl;
@@ -45222,9 +45272,12 @@ exports.downloadProvenance = downloadProvenance;
  * Failures are RepositoryError (a ChartError) naming the repository and saying what to do.
  */
 const node_crypto_1 = __nccwpck_require__(7598);
+const path = __importStar(__nccwpck_require__(6760));
 const yaml_1 = __nccwpck_require__(8815);
 const errors_1 = __nccwpck_require__(3916);
 const constraints_1 = __nccwpck_require__(9083);
+const chart_yaml_1 = __nccwpck_require__(2593);
+const sanitize_1 = __nccwpck_require__(13);
 const source_1 = __nccwpck_require__(9529);
 const http_1 = __nccwpck_require__(6803);
 /** A chart repository (index or archive) could not be used. */
@@ -45239,12 +45292,12 @@ class RepositoryError extends errors_1.ChartError {
     }
 }
 exports.RepositoryError = RepositoryError;
-/** Helm's `ResolveReferenceURL`: absolute refs as they are; relative ones against the base with one trailing slash, base query kept. */
+/** Helm's `ResolveReferenceURL`: absolute refs as they are; relative ones against the base with one trailing slash added (after one taken off), base query kept. */
 function resolveChartUrl(baseUrl, ref) {
     if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(ref))
         return new URL(ref);
     const base = new URL(baseUrl);
-    base.pathname = base.pathname.replace(/\/+$/, '') + '/';
+    base.pathname = base.pathname.replace(/\/$/, '') + '/';
     const out = new URL(ref, base);
     out.search = base.search;
     return out;
@@ -45264,11 +45317,7 @@ function displayUrl(u) {
         return String(u);
     }
 }
-function basicHeader(auth) {
-    if (!auth || (!auth.username && !auth.password))
-        return undefined;
-    return `Basic ${Buffer.from(`${auth.username ?? ''}:${auth.password ?? ''}`).toString('base64')}`;
-}
+const basic = (username, password) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 /**
  * GET through the one transport (src/http.ts: proxy, CA, timeouts, retries,
  * redirects); release assets on github.com redirect to storage, and the
@@ -45278,8 +45327,10 @@ function basicHeader(auth) {
 async function get(repo, url, what, chart) {
     const origin = new URL(repo.url);
     // Credentials written into the URL (https://user:pass@host/) work as Helm's do, but are never sent in the clear to the URL.
-    const auth = basicHeader(repo.auth) ??
-        basicHeader(origin.username || origin.password ? { username: decodeURIComponent(origin.username), password: decodeURIComponent(origin.password) } : undefined);
+    // Unlike Helm's httpgetter (both username and password, or nothing), one of the two is enough: the repositories input
+    // folds a URL's userinfo into them, and a token as the only user name (https://TOKEN@host/) is sent by Go's http.Client.
+    const creds = repo.auth?.username || repo.auth?.password ? repo.auth : { username: decodeURIComponent(origin.username), password: decodeURIComponent(origin.password) };
+    const auth = creds.username || creds.password ? basic(creds.username ?? '', creds.password ?? '') : undefined;
     const target = new URL(url);
     target.username = '';
     target.password = '';
@@ -45331,7 +45382,13 @@ function sortVersions(list) {
     // Helm's IndexFile.SortEntries: newest first by SemVer; unparseable versions last.
     return [...list].sort((a, b) => (0, constraints_1.compareVersions)(b.version, a.version));
 }
-/** Parses index.yaml text (Helm's `loadIndex`: apiVersion required, entries without a version are dropped). */
+const DUPLICATE_DEPENDENCY = 'validation: more than one dependency with name or alias';
+/**
+ * Parses index.yaml text as Helm's `loadIndex` does: JSON when the text is valid JSON, else YAML read strictly
+ * (a duplicate key refuses the whole index); apiVersion required; each entry's metadata checked as
+ * `(*Metadata).Validate` checks a chart's, and an entry that fails is dropped (except for duplicate dependency
+ * names, which some repositories produce by stripping aliases), so it can never be selected.
+ */
 function parseIndex(text, repository, chart) {
     const bad = (why) => {
         throw new RepositoryError(`invalid index.yaml from ${displayUrl(repository)}: ${why}`, {
@@ -45342,10 +45399,15 @@ function parseIndex(text, repository, chart) {
     };
     let doc;
     try {
-        doc = (0, yaml_1.parse)(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 100_000 });
+        doc = JSON.parse(text);
     }
-    catch (err) {
-        return bad(err.message.split('\n')[0]);
+    catch {
+        try {
+            doc = (0, yaml_1.parse)(text, { ...chart_yaml_1.GO_YAML, uniqueKeys: true, maxAliasCount: 100_000 });
+        }
+        catch (err) {
+            return bad(err.message.split('\n')[0]);
+        }
     }
     if (!doc || typeof doc !== 'object' || Array.isArray(doc))
         return bad('not a YAML mapping');
@@ -45357,21 +45419,39 @@ function parseIndex(text, repository, chart) {
     if (typeof raw !== 'object' || Array.isArray(raw))
         return bad('entries is not a mapping');
     for (const [name, versions] of Object.entries(raw)) {
-        if (!Array.isArray(versions))
-            continue;
+        // Go's strict unmarshalling: null is an empty list and a null entry is skipped; any other shape fails the index.
+        if (versions !== null && !Array.isArray(versions))
+            return bad(`entries.${name} is not a list`);
         const kept = [];
-        for (const v of versions) {
-            if (!v || typeof v !== 'object')
-                continue;
-            const e = v;
-            if (e.version === undefined || e.version === null || e.version === '')
-                continue;
+        for (const [i, v] of (versions ?? []).entries()) {
+            // (A null entry, which Helm skips, decodes as empty metadata and fails validation below.)
+            if (typeof v !== 'object' || Array.isArray(v))
+                return bad(`entries.${name}[${i}] is not a mapping`);
+            const where = `${displayUrl(repository)} index.yaml entries.${name}[${i}]`;
+            let md;
+            try {
+                md = (0, chart_yaml_1.metadataFromValue)(v, where, chart);
+            }
+            catch (err) {
+                // A field of the wrong type fails Helm's unmarshalling of the whole index.
+                return bad(err.message.replace(/^cannot load /, ''));
+            }
+            try {
+                (0, chart_yaml_1.validateMetadata)(md, where, chart);
+            }
+            catch (err) {
+                // Helm drops an entry that fails validation, except for duplicate dependency names (helm/helm#12748).
+                const message = err.message;
+                if (message.startsWith('validation: ') && !message.startsWith(DUPLICATE_DEPENDENCY))
+                    continue;
+            }
+            const e = (0, chart_yaml_1.plain)(v);
             const urls = Array.isArray(e.urls) ? e.urls.map(String) : [];
-            kept.push({ ...e, name: (0, source_1.fieldText)(e.name ?? name), version: (0, source_1.fieldText)(e.version), urls, digest: e.digest ? (0, source_1.fieldText)(e.digest) : undefined });
+            kept.push({ ...e, name: (0, sanitize_1.sanitizeString)(md.name), version: md.version, urls, digest: e.digest ? (0, source_1.fieldText)(e.digest) : undefined });
         }
         entries.set(name, sortVersions(kept));
     }
-    return { repository, apiVersion: (0, source_1.fieldText)(obj.apiVersion), entries };
+    return { repository, apiVersion: (0, source_1.fieldText)((0, chart_yaml_1.plain)(obj.apiVersion)), entries };
 }
 /** Downloads and parses `<repository>/index.yaml`. */
 async function fetchIndex(repo, chart) {
@@ -45407,7 +45487,15 @@ async function downloadChart(repo, entry, chart) {
             });
         }
     }
-    const fileName = decodeURIComponent(url.pathname.split('/').pop() || `${entry.name}-${entry.version}.tgz`);
+    // Helm's ChartDownloader: filepath.Base of the decoded URL path (an encoded "/" does not make a directory).
+    let decoded = url.pathname;
+    try {
+        decoded = decodeURIComponent(decoded);
+    }
+    catch {
+        // Not valid percent-encoding: the name as served.
+    }
+    const fileName = path.posix.basename(decoded) || `${entry.name}-${entry.version}.tgz`;
     return { data: res.body, fileName, url };
 }
 /**
@@ -46666,6 +46754,7 @@ exports.chartIgnoreRules = chartIgnoreRules;
 exports.walkChartDir = walkChartDir;
 exports.readChartArchive = readChartArchive;
 exports.readChartTar = readChartTar;
+exports.goTime = goTime;
 exports.contentsRead = contentsRead;
 exports.loadFiles = loadFiles;
 exports.loadChartDir = loadChartDir;
@@ -46814,32 +46903,31 @@ async function walkChartDir(root, where, budget = new archive_1.LoadBudget(where
     await visit(root, '');
     return out;
 }
-/** Where Helm's archive reader puts an entry, or the error it reports. */
+/**
+ * Where Helm's archive reader puts an entry, or the error it reports. As Helm splits it: at a backslash when the name has
+ * one (a Windows-made archive), else at "/"; the first part is the chart's directory, so a name without one
+ * (a file at the top level) cleans to "." and is refused.
+ */
 function archiveEntryName(raw, where) {
-    let n = raw.includes('\\') ? raw.replace(/\\/g, '/') : raw;
-    const parts = n.split('/');
-    if (parts.length < 2) {
-        if (n === 'Chart.yaml')
-            throw new errors_1.ChartError('chart yaml not in base directory', {
-                chart: where,
-                hint: 'Package the chart with its files under a top directory named after the chart'
-            });
-        return undefined;
-    }
-    n = path.posix.normalize(parts.slice(1).join('/'));
-    if (n.endsWith('/') && n.length > 1)
-        n = n.slice(0, -1);
+    const parts = raw.split(raw.includes('\\') ? '\\' : '/');
+    let n = parts.slice(1).join('/');
     const fail = (m) => {
         throw new errors_1.ChartError(m, { chart: where, file: raw, hint: 'Repackage the chart with `helm package` or this action' });
     };
     if (path.posix.isAbsolute(n))
         fail('chart illegally contains absolute paths');
-    if (n === '.' || n === '')
+    // Go's path.Clean: normalize, without the trailing slash it keeps.
+    n = path.posix.normalize(n);
+    if (n.endsWith('/') && n.length > 1)
+        n = n.slice(0, -1);
+    if (n === '.')
         fail('chart illegally contains content outside the base directory');
     if (n.startsWith('..'))
         fail('chart illegally references parent directory');
     if (/^[a-zA-Z]:\//.test(n))
         fail('chart contains illegally named files');
+    if (parts[0] === 'Chart.yaml')
+        fail('chart yaml not in base directory');
     return n;
 }
 /** Helm's `LoadArchiveFiles`, streamed: gzip + tar, limits checked as the entries come, against the shared budget. */
@@ -46859,13 +46947,31 @@ async function collect(entries, where, budget) {
         if (e.directory)
             continue;
         const name = archiveEntryName(e.name, where);
-        if (name === undefined)
-            continue;
         out.push({ name, file: e.data ? await (0, archive_1.keepFile)(name, e.data, budget) : listedFile(name, e.size) });
     }
     if (!out.length)
         throw new errors_1.ChartError('no files in chart archive', { chart: where, file: where });
     return out;
+}
+/**
+ * A Chart.lock `generated` time as Go's time.Time reads it (time.Parse with RFC 3339: fields in range, "T", "Z" or
+ * ±hh:mm) and marshals it back (RFC3339Nano: at most 9 fraction digits, trailing zeros dropped, a zero offset as "Z");
+ * undefined when Go refuses it. Stricter than Parse: no "," fraction, one-digit hour or zone minute >= 60, and no zone
+ * hour >= 24 (Helm's Save fails to marshal that one).
+ */
+function goTime(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-](\d{2}):(\d{2}))$/.exec(text);
+    if (!m)
+        return undefined;
+    const [year, month, day, hour, min, sec] = m.slice(1, 7).map(Number);
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (month < 1 || month > 12 || day < 1 || day > days || hour > 23 || min > 59 || sec > 59)
+        return undefined;
+    if (m[8] !== 'Z' && (Number(m[9]) > 23 || Number(m[10]) > 59))
+        return undefined;
+    const fraction = (m[7] ?? '').slice(0, 9).replace(/0+$/, '');
+    const zone = m[8] === 'Z' || (m[9] === '00' && m[10] === '00') ? 'Z' : m[8];
+    return `${text.slice(0, 19)}${fraction ? `.${fraction}` : ''}${zone}`;
 }
 /** Whether `loadFiles` reads a file's contents (in the chart or any subchart) rather than only listing it, erring towards reading. */
 function contentsRead(name) {
@@ -46884,9 +46990,21 @@ function listedFile(name, size) {
 function parseLock(data, file, where) {
     const obj = ((0, chart_yaml_1.parseYaml11)(data.toString('utf8'), file, where) ?? {});
     const deps = Array.isArray(obj.dependencies) ? obj.dependencies : null;
-    let generated = obj.generated === undefined || obj.generated === null ? '0001-01-01T00:00:00Z' : `${obj.generated}`;
-    // Go re-marshals time.Time as RFC 3339 with nanoseconds, trailing zeros dropped.
-    generated = generated.replace(/\.(\d*?)0+(?=Z|[+-])/, (_m, d) => (d ? `.${d}` : ''));
+    let generated = '0001-01-01T00:00:00Z';
+    if (obj.generated !== undefined && obj.generated !== null) {
+        const g = obj.generated;
+        // A scalar as written (bigint included); a mapping or list is named as such rather than as [object Object].
+        const text = typeof g === 'string' ? g : typeof g === 'object' ? (Array.isArray(g) ? 'a list' : 'a mapping') : String(g);
+        const time = typeof obj.generated === 'string' ? goTime(text) : undefined;
+        // Helm's loader fails on a time Go cannot parse (and would fail on the packaged chart).
+        if (time === undefined)
+            throw new errors_1.ChartError(`cannot load ${path.basename(file)}: generated "${text}" is not an RFC 3339 time`, {
+                chart: where,
+                file,
+                hint: 'Write generated as 2006-01-02T15:04:05Z, or re-run `helm dependency update` to rewrite the lock'
+            });
+        generated = time;
+    }
     return { generated, digest: obj.digest === undefined || obj.digest === null ? '' : `${obj.digest}`, dependencies: deps };
 }
 function checkValues(data, file, where) {
@@ -46944,11 +47062,12 @@ async function loadFiles(files, where, budget = new archive_1.LoadBudget(where))
             chart.schema = f.file;
         }
         else if (n === 'requirements.yaml') {
-            raw.dependencies = (0, chart_yaml_1.decodeRequirements)((await dataOf(f)).toString('utf8'), file(n), where);
+            Object.assign(raw, (0, chart_yaml_1.decodeRequirements)((await dataOf(f)).toString('utf8'), file(n), where));
             if (raw.apiVersion === 'v1')
                 chart.files.push(f.file);
+            // As Helm's loader (which warns likewise): applied, but not packaged, in an apiVersion v2 chart.
             else
-                warnings.push('requirements.yaml is ignored in apiVersion v2 charts; declare dependencies in Chart.yaml');
+                warnings.push('requirements.yaml is deprecated in apiVersion v2 charts: its dependencies are used but the file is not packaged; declare dependencies in Chart.yaml');
         }
         else if (n === 'requirements.lock') {
             chart.lock = parseLock(await dataOf(f), file(n), where);
@@ -46975,7 +47094,15 @@ async function loadFiles(files, where, budget = new archive_1.LoadBudget(where))
         const subWhere = `${where}/charts/${key}`;
         try {
             let sub;
-            if (key.endsWith('.tgz') && group.length === 1 && group[0].name === `charts/${key}`) {
+            if (key.endsWith('.tgz')) {
+                // As Helm: a name ending in .tgz is an archive; a directory of that name is refused, not loaded as a chart.
+                const got = group[0].name.slice('charts/'.length);
+                if (got !== key)
+                    throw new errors_1.ChartError(`error unpacking subchart tar in ${metadata.name}: expected ${key}, got ${got}`, {
+                        chart: where,
+                        file: file(`charts/${got}`),
+                        hint: 'Rename the directory under charts/ so that it does not end in .tgz, or put the packaged chart there'
+                    });
                 // Streamed from memory or its spill file, counted against the parent's budget.
                 sub = await loadFiles(await readChartArchive(group[0].file.open(), subWhere, budget), subWhere, budget);
                 sub.archiveName = key;
@@ -47044,12 +47171,13 @@ function checkDependencies(chart) {
 }
 function declarations(chartYaml, requirements, where) {
     const raw = (0, chart_yaml_1.decodeMetadata)(chartYaml.toString('utf8'), path.join(where, 'Chart.yaml'), where);
-    // As the loader does: requirements.yaml replaces the dependencies of a v1 chart.
-    const deps = raw.apiVersion === 'v1' && requirements ? (0, chart_yaml_1.decodeRequirements)(requirements.toString('utf8'), path.join(where, 'requirements.yaml'), where) : raw.dependencies;
+    // As the loader does, whatever the apiVersion: requirements.yaml's dependencies, when it has the key, replace Chart.yaml's.
+    if (requirements)
+        Object.assign(raw, (0, chart_yaml_1.decodeRequirements)(requirements.toString('utf8'), path.join(where, 'requirements.yaml'), where));
     return {
         name: raw.name,
         version: raw.version,
-        dependencies: (deps ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' }))
+        dependencies: (raw.dependencies ?? []).filter((d) => d !== null).map((d) => ({ name: d.name, repository: d.repository ?? '' }))
     };
 }
 /** Chart.yaml (and requirements.yaml) of a chart directory, with the loader's file checks. */
@@ -47064,7 +47192,7 @@ async function directoryDeclarations(dir, where = dir) {
 }
 /**
  * The same from a chart archive, streamed and read only as far as needed
- * (Helm writes Chart.yaml first; a v1 chart's requirements.yaml is among its files).
+ * (Helm writes Chart.yaml first; only a v1 chart's archive has requirements.yaml among its files).
  */
 async function archiveDeclarations(file, where = file) {
     const fh = await node_fs_1.promises.open(file, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NONBLOCK);

@@ -169,7 +169,7 @@ describe('requirements.yaml (Helm LoadFiles)', () => {
   const DEPS = 'dependencies:\n- name: db\n  repository: https://r\n'
   test('v2: its dependencies replace those of Chart.yaml, the file is not packaged, and a warning says so', async () => {
     const c = await loadChartDir(chartDir({ 'Chart.yaml': `${V2}${DEPS}`, 'requirements.yaml': 'dependencies:\n- name: cache\n  repository: https://s\n' }))
-    expect(c.metadata.dependencies!.map((d) => d!.name)).toEqual(['cache'])
+    expect(c.metadata.dependencies!.map((d) => d.name)).toEqual(['cache'])
     expect(archiveEntries(c).map((e) => e.name)).toEqual(['c/Chart.yaml'])
     expect(c.warnings).toEqual([expect.stringMatching(/^requirements.yaml is deprecated in apiVersion v2 charts/)])
   })
@@ -179,7 +179,7 @@ describe('requirements.yaml (Helm LoadFiles)', () => {
     ['dependencies: null', 'dependencies: ~\n', []]
   ])('%s keeps or clears the dependencies of Chart.yaml', async (_what, text, names) => {
     const c = await loadChartDir(chartDir({ 'Chart.yaml': `${V1}${DEPS}`, 'requirements.yaml': text, 'charts/db/Chart.yaml': 'name: db\nversion: 1.0.0\n' }))
-    expect((c.metadata.dependencies ?? []).map((d) => d!.name)).toEqual(names)
+    expect((c.metadata.dependencies ?? []).map((d) => d.name)).toEqual(names)
   })
 })
 

@@ -15,7 +15,7 @@ describe('chart.Metadata as Go marshals it', () => {
   })
 
   test('the input is not changed', () => {
-    const input = (vectors.cases as string[][])[2][1]
+    const input = vectors.cases[2][1]
     const m = JSON.parse(input) as Metadata
     metadataJson(m)
     expect(m).toEqual(JSON.parse(input))

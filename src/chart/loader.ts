@@ -234,7 +234,9 @@ function parseLock(data: Buffer, file: string, where: string): Lock {
   const deps = Array.isArray(obj.dependencies) ? (obj.dependencies as Lock['dependencies']) : null
   let generated = '0001-01-01T00:00:00Z'
   if (obj.generated !== undefined && obj.generated !== null) {
-    const text = typeof obj.generated === 'string' ? obj.generated : String(obj.generated)
+    const g = obj.generated
+    // A scalar as written (bigint included); a mapping or list is named as such rather than as [object Object].
+    const text = typeof g === 'string' ? g : typeof g === 'object' ? (Array.isArray(g) ? 'a list' : 'a mapping') : String(g as number | bigint | boolean)
     const time = typeof obj.generated === 'string' ? goTime(text) : undefined
     // Helm's loader fails on a time Go cannot parse (and would fail on the packaged chart).
     if (time === undefined)

@@ -214,7 +214,7 @@ describe('parseIndex keeps only the entries Helm keeps (pkg/repo/v1 loadIndex)',
       '  nginx:\n    - urls: [https://charts.helm.sh/stable/alpine-1.0.0.tgz]\n      name: alpine\n      version: 1.0.0\n'
     const err = thrown(() => parseIndex(text, 'https://r'))
     expect(err).toBeInstanceOf(RepositoryError)
-    expect((err as Error).message).toMatch(/^invalid index.yaml from https:\/\/r\/?: /)
+    expect(err.message).toMatch(/^invalid index.yaml from https:\/\/r\/?: /)
   })
 
   test('a JSON index is read as JSON: a repeated key is no error there (Go encoding/json keeps the last)', () => {
@@ -285,8 +285,6 @@ describe('parseIndex keeps only the entries Helm keeps (pkg/repo/v1 loadIndex)',
   test('a field of the wrong type fails the whole index, naming the entry', () => {
     const err = thrown(() => parseIndex(index(entry(', keywords: abc')), 'https://r'))
     expect(err).toBeInstanceOf(RepositoryError)
-    expect((err as Error).message).toBe(
-      'invalid index.yaml from https://r/: https://r/ index.yaml entries.web[0]: keywords is the string abc, expected a list of strings'
-    )
+    expect(err.message).toBe('invalid index.yaml from https://r/: https://r/ index.yaml entries.web[0]: keywords is the string abc, expected a list of strings')
   })
 })
