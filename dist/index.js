@@ -46994,7 +46994,7 @@ function parseLock(data, file, where) {
     if (obj.generated !== undefined && obj.generated !== null) {
         const g = obj.generated;
         // A scalar as written (bigint included); a mapping or list is named as such rather than as [object Object].
-        const text = typeof g === 'string' ? g : typeof g === 'object' ? (Array.isArray(g) ? 'a list' : 'a mapping') : String(g);
+        const text = typeof g === 'string' ? g : typeof g === 'number' || typeof g === 'bigint' || typeof g === 'boolean' ? `${g}` : Array.isArray(g) ? 'a list' : 'a mapping';
         const time = typeof obj.generated === 'string' ? goTime(text) : undefined;
         // Helm's loader fails on a time Go cannot parse (and would fail on the packaged chart).
         if (time === undefined)
