@@ -6,11 +6,12 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import type { Chart } from '../../src/chart/chart'
 import { loadChartDir } from '../../src/chart/loader'
-import { saveChart, writeGzip } from '../../src/chart/save'
+import { archiveEntries, lockYaml, saveChart, writeGzip } from '../../src/chart/save'
 import { ChartError } from '../../src/errors'
 import { caught } from '../support/caught'
 
@@ -132,7 +133,8 @@ describe('writeGzip', () => {
       yield Buffer.from('data')
     }
     const err = await caught<NodeJS.ErrnoException>(writeGzip(one(), file))
-    expect(err.code).toBe('ENOENT')
+    // The open's own error, not one from removing the file that was never made.
+    expect(err).toMatchObject({ code: 'ENOENT', syscall: 'open', path: file })
     expect(existsSync(file)).toBe(false)
   })
 
@@ -145,5 +147,86 @@ describe('writeGzip', () => {
     }
     await expect(writeGzip(failing(), path.join(dir, 'x.tgz'), { threads: 1 })).rejects.toThrow('the disk went away')
     expect(readdirSync(dir)).toEqual([])
+  })
+})
+
+describe('what Helm writes besides the tar stream', () => {
+  test("the archive's mode is os.Create's (0666 less the umask) and a new output directory's MkdirAll's 0755, as Helm's Save", async () => {
+    // pkg/chart/v2/util/save.go: os.MkdirAll(dir, 0o755), then os.Create(filename).
+    const src = tmp()
+    writeTree(src, { 'Chart.yaml': 'apiVersion: v2\nname: modes\nversion: 0.1.0\n' })
+    const chart = await loadChartDir(src)
+    const old = process.umask(0o002)
+    try {
+      const dest = path.join(tmp(), 'new', 'out')
+      const saved = await saveChart(chart, { destDir: dest, mtime: new Date(0) })
+      expect((statSync(saved.path).mode & 0o777).toString(8)).toBe('664')
+      expect((statSync(dest).mode & 0o777).toString(8)).toBe('755')
+      expect((statSync(path.dirname(dest)).mode & 0o777).toString(8)).toBe('755')
+      process.umask(0o022)
+      const again = await saveChart(chart, { destDir: tmp(), mtime: new Date(0) })
+      expect((statSync(again.path).mode & 0o777).toString(8)).toBe('644')
+    } finally {
+      process.umask(old)
+    }
+  })
+
+  const fds = (): number => readdirSync('/proc/self/fd').length
+  ;(existsSync('/proc/self/fd') ? test : test.skip)('every file read is closed again (open descriptors counted by the kernel)', async () => {
+    const src = tmp()
+    const files: Record<string, Buffer> = {}
+    for (let i = 0; i < 12; i++) files[`files/f${i}.bin`] = noise(1000 + i * 70000, i)
+    writeTree(src, { 'Chart.yaml': 'apiVersion: v2\nname: fds\nversion: 0.1.0\n', ...files })
+    const chart = await loadChartDir(src)
+    await saveChart(chart, { destDir: tmp(), mtime: new Date(0) })
+    const before = fds()
+    await saveChart(chart, { destDir: tmp(), mtime: new Date(0) })
+    expect(fds()).toBe(before)
+  })
+
+  test('subcharts are written in byte order of their names, whatever order they come in (Helm iterates a map there)', () => {
+    const meta = (name: string): Chart['metadata'] => ({ apiVersion: 'v2', name, version: '1.0.0' })
+    const of = (name: string, dependencies: Chart[] = []): Chart => ({
+      metadata: meta(name),
+      templates: [],
+      files: [],
+      dependencies,
+      where: name,
+      warnings: []
+    })
+    const names = archiveEntries(
+      of(
+        'top',
+        ['b', 'é', 'B', 'a'].map((n) => of(n))
+      )
+    ).map((e) => e.name)
+    // UTF-8 byte order: 'B' (0x42) < 'a' (0x61) < 'b' (0x62) < 'é' (0xc3 0xa9); not the locale's order.
+    expect(names).toEqual(['top/Chart.yaml', ...['B', 'a', 'b', 'é'].map((n) => `top/charts/${n}/Chart.yaml`)])
+  })
+
+  test('Chart.lock with dependencies byte for byte as Helm wrote it (bitnami/charts bitnami/wordpress/Chart.lock, 5165628a)', () => {
+    const dep = (name: string, version: string) => ({ name, repository: 'oci://registry-1.docker.io/bitnamicharts', version })
+    const lock = {
+      generated: '2025-08-18T16:50:21.811944+02:00',
+      digest: 'sha256:90bb914faa525f3b5b11f8a5eaa39a47ee3f3117f9330d0babc78a03001a1663',
+      dependencies: [dep('memcached', '7.9.7'), dep('mariadb', '22.0.0'), dep('common', '2.31.4')]
+    }
+    expect(lockYaml(lock)).toBe(
+      [
+        'dependencies:',
+        '- name: memcached',
+        '  repository: oci://registry-1.docker.io/bitnamicharts',
+        '  version: 7.9.7',
+        '- name: mariadb',
+        '  repository: oci://registry-1.docker.io/bitnamicharts',
+        '  version: 22.0.0',
+        '- name: common',
+        '  repository: oci://registry-1.docker.io/bitnamicharts',
+        '  version: 2.31.4',
+        'digest: sha256:90bb914faa525f3b5b11f8a5eaa39a47ee3f3117f9330d0babc78a03001a1663',
+        'generated: "2025-08-18T16:50:21.811944+02:00"',
+        ''
+      ].join('\n')
+    )
   })
 })

@@ -119,7 +119,8 @@ export interface SavedArchive {
  */
 export async function writeGzip(chunks: AsyncIterable<Buffer>, file: string, opts: { threads?: number } = {}): Promise<SavedArchive> {
   const hash = createHash('sha256')
-  const out = createWriteStream(file, { mode: 0o644 })
+  // Helm's os.Create: 0666 less the umask (createWriteStream's default).
+  const out = createWriteStream(file)
   let size = 0
   const emit = async (b: Buffer): Promise<void> => {
     hash.update(b)
@@ -154,7 +155,8 @@ let saves = 0
  */
 export async function saveChart(chart: Chart, opts: { destDir: string; mtime: Date }): Promise<SavedArchive> {
   const entries = archiveEntries(chart)
-  await fs.mkdir(opts.destDir, { recursive: true })
+  // Helm's os.MkdirAll(dir, 0o755), less the umask.
+  await fs.mkdir(opts.destDir, { recursive: true, mode: 0o755 })
   const final = path.join(opts.destDir, `${chart.metadata.name}-${chart.metadata.version}.tgz`)
   // Unique per call: two charts of one run with the same name and version are packaged at the same time.
   const tmp = `${final}.${process.pid}.${++saves}.tmp`
