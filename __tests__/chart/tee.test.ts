@@ -239,3 +239,65 @@ describe('tee, one reader at a time', () => {
     for (const b of branches) await expect(b[Symbol.asyncIterator]().next()).rejects.toThrow('first')
   })
 })
+
+describe('tee closes its source once, and only one still open', () => {
+  /** A source of `n` numbers (failing at `failAt`) that counts the calls of its return(). */
+  function closable(n: number, failAt = -1): { source: AsyncIterable<number>; returns: () => number } {
+    let i = 0
+    let returns = 0
+    const source: AsyncIterable<number> = {
+      [Symbol.asyncIterator]: () => ({
+        next: async () => {
+          if (i === failAt) throw new Error('broke')
+          return i < n ? { done: false, value: i++ } : { done: true, value: undefined }
+        },
+        return: async () => {
+          returns++
+          return { done: true, value: undefined }
+        }
+      })
+    }
+    return { source, returns: () => returns }
+  }
+  const drain = async (b: AsyncIterable<number>): Promise<void> => {
+    try {
+      for await (const x of b) void x
+    } catch {
+      // the source's error: each reader meets it
+    }
+  }
+
+  test('stopped early: closed once, however often each reader is released or the tee aborted after', async () => {
+    const src = closable(100)
+    const { branches, abort } = tee(src.source, 2)
+    for (const b of branches) await b[Symbol.asyncIterator]().next()
+    for (const b of branches) b.release()
+    branches[0].release()
+    abort(new Error('late'))
+    expect(src.returns()).toBe(1)
+
+    const aborted = closable(100)
+    const t = tee(aborted.source, 2)
+    await t.branches[0][Symbol.asyncIterator]().next()
+    t.abort(new Error('stop'))
+    for (const b of t.branches) b.release()
+    expect(aborted.returns()).toBe(1)
+  })
+
+  test.each([
+    ['ended', -1],
+    ['failed', 3]
+  ])('a source that has %s is not closed again', async (_, failAt) => {
+    const src = closable(5, failAt)
+    const { branches, abort } = tee(src.source, 2)
+    await Promise.all(branches.map(drain))
+    for (const b of branches) b.release()
+    abort(new Error('after the end'))
+    expect(src.returns()).toBe(0)
+  })
+
+  test("a reader's return() answers as the iterator protocol says: done", async () => {
+    const { branches } = tee(closable(3).source, 2)
+    expect(await branches[0][Symbol.asyncIterator]().return!()).toEqual({ done: true, value: undefined })
+  })
+})

@@ -27,6 +27,13 @@ export function tee<T>(source: AsyncIterable<T>, readers: number, ahead = 4): Te
   /** `abort`'s error: every reader meets it at once. */
   let aborted: { err: unknown } | undefined
   let pulling: Promise<void> | undefined
+  let closed = false
+  /** Nobody reads on: the source stops (a file stream closes) unless it already has; once, whoever asks again. */
+  const close = (): void => {
+    if (closed || ended || failure) return
+    closed = true
+    void Promise.resolve(it.return?.()).catch(() => undefined)
+  }
   let changed!: () => void
   let change = new Promise<void>((resolve) => (changed = resolve))
   const wake = (): void => {
@@ -78,8 +85,7 @@ export function tee<T>(source: AsyncIterable<T>, readers: number, ahead = 4): Te
     // Whoever reads on drops what only this reader still needed at their next read.
     if (!active.some(Boolean)) {
       held = []
-      // Nobody reads on: the source stops (a file stream closes) unless it already has.
-      if (!ended && !failure) void Promise.resolve(it.return?.()).catch(() => undefined)
+      close()
     }
     wake()
   }
@@ -100,7 +106,7 @@ export function tee<T>(source: AsyncIterable<T>, readers: number, ahead = 4): Te
       aborted = { err }
       held = []
       for (let i = 0; i < readers; i++) active[i] = false
-      if (!ended && !failure) void Promise.resolve(it.return?.()).catch(() => undefined)
+      close()
       wake()
     }
   }
