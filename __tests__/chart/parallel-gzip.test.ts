@@ -60,6 +60,34 @@ describe('charts packaged at once', () => {
     expect(gunzipSync(readFileSync(ok.path)).equals(data)).toBe(true)
   }, 30000)
 
+  test('failed charts give their slots back while another chart keeps the pool open: the chart after them finishes', async () => {
+    // Two threads, four slots; the holder keeps two (a block in flight, its partial block) and the pool alive until the
+    // end; a chart that kept a slot after failing would leave the third failing chart none.
+    let open!: () => void
+    const gate = new Promise<void>((resolve) => (open = resolve))
+    const held = content(1536 * 1024, 12)
+    async function* holding(): AsyncGenerator<Buffer> {
+      yield* chunks(held.subarray(0, 1280 * 1024), 1 << 18)
+      await gate
+      yield held.subarray(1280 * 1024)
+    }
+    const holder = writeGzip(holding(), tmp('holder.tgz'), { threads: 2 })
+    const data = content(3 * 1024 * 1024, 13)
+    for (let i = 0; i < 3; i++) {
+      await expect(writeGzip(chunks(data, 1 << 18, (1.5 + i / 4) * 1024 * 1024), tmp(`failing-${i}.tgz`), { threads: 2 })).rejects.toThrow('the disk went away')
+    }
+    const ok = await writeGzip(chunks(data, 1 << 18), tmp('next.tgz'), { threads: 2 })
+    expect(gunzipSync(readFileSync(ok.path)).equals(data)).toBe(true)
+    open()
+    expect(gunzipSync(readFileSync((await holder).path)).equals(held)).toBe(true)
+  }, 30000)
+
+  test('a chart that fails within its first block (no pool yet) fails with its own error and leaves no file', async () => {
+    const file = tmp('small-failed.tgz')
+    await expect(writeGzip(chunks(content(300000, 14), 65536, 200000), file, { threads: 1 })).rejects.toThrow('the disk went away')
+    expect(existsSync(file)).toBe(false)
+  })
+
   test('an archive of exactly one block is a single pako stream; one byte more is two blocks', async () => {
     const one = content(1024 * 1024, 3)
     const two = Buffer.concat([one, Buffer.from('x')])
