@@ -37,6 +37,9 @@ const extraTests = {
   // Helm's golden tar streams and Chart.yaml bytes (helm-oci-spec §8) check these two as well; the Go archive/tar
   // vectors check tar.ts's header and name rules through the chart archive reader.
   'src/chart/tar.ts': ['__tests__/chart/package.test.ts', '__tests__/chart/archive.test.ts'],
+  // Its disk and failure cases (own file), the entries and tar stream, and Helm's golden archives (the whole chart
+  // folder, its default, runs ~100 s per static mutant here).
+  'src/chart/save.ts': ['__tests__/chart/save-entries.test.ts', '__tests__/chart/package.test.ts'],
   // Its tests: charts packaged at once (own file) and the block format the workers write.
   'src/chart/parallel-gzip.ts': ['__tests__/chart/block-deflate.test.ts'],
   'src/chart/yaml-marshal.ts': ['__tests__/chart/package.test.ts'],
