@@ -35,11 +35,11 @@ async function serve(
 
 async function registryWith(
   challenge: (tokenPort: number) => string,
-  token: (req: Seen) => { status: number; json?: object }
+  token: (req: Seen) => { status: number; json?: object; raw?: string }
 ): Promise<{ client: (c?: CredentialSource) => RegistryClient; registry: Seen[]; tokens: Seen[]; close(): Promise<void> }> {
   const issuer = await serve((req, body, res) => {
     const r = token({ method: req.method!, url: req.url!, authorization: req.headers.authorization, body })
-    res.writeHead(r.status, { 'content-type': 'application/json' }).end(JSON.stringify(r.json ?? {}))
+    res.writeHead(r.status, { 'content-type': r.raw === undefined ? 'application/json' : 'text/html' }).end(r.raw ?? JSON.stringify(r.json ?? {}))
   })
   const reg = await serve((req, _body, res) => {
     if (req.headers.authorization !== 'Bearer good-token') {
@@ -131,5 +131,36 @@ test('broken challenges and refusals say what happened', async () => {
     await expect(negotiate.client().blobExists('a/b', 'sha256:' + '0'.repeat(64))).rejects.toThrow(/without a Basic or Bearer challenge/)
   } finally {
     await Promise.all([noRealm.close(), refused.close(), negotiate.close()])
+  }
+})
+
+test('a token answer that is not JSON (a proxy or login page answering 200) is an AuthError naming the registry and the token service', async () => {
+  // oras-go's fetchDistributionToken fails with "failed to decode response" naming the realm; ours names the registry too.
+  let issuerPort = 0
+  const html = await registryWith(
+    (p) => `Bearer realm="http://127.0.0.1:${(issuerPort = p)}/token",service="x"`,
+    () => ({ status: 200, raw: '<html><body>Sign in</body></html>' })
+  )
+  try {
+    const c = html.client(staticCredentials('u', 'p'))
+    const err = await c.blobExists('a/b', 'sha256:' + '0'.repeat(64)).catch((e) => e)
+    expect(err).toBeInstanceOf(AuthError)
+    expect(err.registry).toBe(c.host)
+    expect(err.message).toContain(`token service http://127.0.0.1:${issuerPort}/token for ${c.host}`)
+    expect(err.message).toMatch(/not JSON/)
+    // JSON, but not an object with a token: "returned no token", not a TypeError.
+    const nul = await registryWith(
+      (p) => `Bearer realm="http://127.0.0.1:${p}/token",service="x"`,
+      () => ({ status: 200, raw: 'null' })
+    )
+    const e2 = await nul
+      .client()
+      .blobExists('a/b', 'sha256:' + '0'.repeat(64))
+      .catch((e) => e)
+      .finally(() => nul.close())
+    expect(e2).toBeInstanceOf(AuthError)
+    expect(e2.message).toMatch(/returned no token/)
+  } finally {
+    await html.close()
   }
 })

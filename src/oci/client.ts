@@ -399,7 +399,17 @@ export class RegistryClient {
           : 'Set `username` and `password`, or use a login method for this registry'
       })
     }
-    const body = JSON.parse(res.body.subarray(0, 128 * 1024).toString('utf8')) as { token?: string; access_token?: string; refresh_token?: string }
+    // oras-go reads at most 128 KiB of a token answer, and fails on one it cannot decode (a proxy's login page
+    // answering 200) naming the token service.
+    let body: { token?: string; access_token?: string; refresh_token?: string }
+    try {
+      body = (JSON.parse(res.body.subarray(0, 128 * 1024).toString('utf8')) as typeof body | null) ?? {}
+    } catch {
+      throw new AuthError(`token service ${realmUrl.origin}${realmUrl.pathname} for ${this.host} answered 200 with a body that is not JSON`, {
+        registry: this.host,
+        hint: 'Check the realm in the registry challenge and any proxy between the runner and the token service'
+      })
+    }
     const token = body.access_token || body.token
     // Masked the moment they exist: a registry may echo them in a later error body.
     for (const t of [body.access_token, body.token, body.refresh_token]) if (typeof t === 'string') maskSecret(t)
