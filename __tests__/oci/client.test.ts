@@ -191,6 +191,29 @@ describe('token auth', () => {
   })
 })
 
+describe('token scopes (Docker token protocol: one `scope` per resource, `repository:<name>:<actions>`)', () => {
+  test('a push asks once for pull,push on its repository; a read asks for pull; a scope once granted is not asked again', async () => {
+    const c = new RegistryClient({ host: token.host, plainHttp: true, retry: FAST, credentials: staticCredentials(token.username, token.password) })
+    const before = token.tokenRequests.length
+    const asked = (): Array<{ scope: string[]; service?: string; username?: string }> =>
+      token.tokenRequests.slice(before).map(({ scope, service, username }) => ({ scope, service, username }))
+    const blob = source(randomBytes(256))
+    expect(await c.pushBlob('scope/a', blob)).toBe('uploaded')
+    // The HEAD that checks the blob asks for the push scope too: one token for the whole push.
+    expect(asked()).toEqual([{ scope: ['repository:scope/a:pull,push'], service: TOKEN_SERVICE, username: token.username }])
+    expect(await c.blobExists('scope/a', blob.digest)).toBe(true)
+    expect(asked()).toHaveLength(1)
+    // A read (plan checks: push = false) asks for pull only, and the registry lets a pull token read.
+    expect(await c.blobExists('scope/b', blob.digest, false)).toBe(false)
+    expect(await c.headManifest('scope/a', '0.0.0', false)).toBeUndefined()
+    expect(asked()).toEqual([
+      { scope: ['repository:scope/a:pull,push'], service: TOKEN_SERVICE, username: token.username },
+      { scope: ['repository:scope/b:pull'], service: TOKEN_SERVICE, username: token.username },
+      { scope: ['repository:scope/a:pull'], service: TOKEN_SERVICE, username: token.username }
+    ])
+  })
+})
+
 describe('token auth with anonymous pull', () => {
   let anon: TestRegistry
   beforeAll(async () => {
