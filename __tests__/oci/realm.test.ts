@@ -9,11 +9,13 @@ import type { AddressInfo } from 'node:net'
 import { RegistryClient } from '../../src/oci/client'
 import { staticCredentials, type CredentialSource } from '../../src/oci/credentials'
 import { AuthError } from '../../src/errors'
+import { maskedDuring } from '../support/output'
 
 interface Seen {
   method: string
   url: string
   authorization?: string
+  agent?: string
   body: string
 }
 
@@ -25,7 +27,7 @@ async function serve(
     let body = ''
     req.on('data', (c) => (body += c))
     req.on('end', () => {
-      seen.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization, body })
+      seen.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization, agent: req.headers['user-agent'], body })
       handler(req, body, res)
     })
   })
@@ -35,14 +37,15 @@ async function serve(
 
 async function registryWith(
   challenge: (tokenPort: number) => string,
-  token: (req: Seen) => { status: number; json?: object; raw?: string }
+  token: (req: Seen) => { status: number; json?: object; raw?: string },
+  good = 'good-token'
 ): Promise<{ client: (c?: CredentialSource) => RegistryClient; registry: Seen[]; tokens: Seen[]; close(): Promise<void> }> {
   const issuer = await serve((req, body, res) => {
     const r = token({ method: req.method!, url: req.url!, authorization: req.headers.authorization, body })
     res.writeHead(r.status, { 'content-type': r.raw === undefined ? 'application/json' : 'text/html' }).end(r.raw ?? JSON.stringify(r.json ?? {}))
   })
   const reg = await serve((req, _body, res) => {
-    if (req.headers.authorization !== 'Bearer good-token') {
+    if (req.headers.authorization !== `Bearer ${good}`) {
       res
         .writeHead(401, { 'www-authenticate': challenge(issuer.port), 'content-type': 'application/json' })
         .end('{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}')
@@ -96,7 +99,9 @@ test('a refresh token (ACR, identity tokens) goes to the realm as an OAuth2 refr
     }
     await r.client(cred).blobExists('helm/app', 'sha256:' + '0'.repeat(64))
     const form = new URLSearchParams(r.tokens[0].body)
-    expect(Object.fromEntries(form)).toMatchObject({
+    // Docker's OAuth2 token spec: grant_type, service, client_id (required), refresh_token, scope; nothing else.
+    expect(Object.fromEntries(form)).toEqual({
+      client_id: expect.stringMatching(/^helm-oci-publish/),
       grant_type: 'refresh_token',
       refresh_token: 'rt-123',
       service: 'myreg.azurecr.io',
@@ -162,5 +167,71 @@ test('a token answer that is not JSON (a proxy or login page answering 200) is a
     expect(e2.message).toMatch(/returned no token/)
   } finally {
     await html.close()
+  }
+})
+
+const basicOf = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+
+test('every token the service hands out is masked the moment it arrives (token, access_token, refresh_token)', async () => {
+  const r = await registryWith(
+    (p) => `Bearer realm="http://127.0.0.1:${p}/token",service="x"`,
+    () => ({ status: 200, json: { token: 'legacy-token-value-1', access_token: 'access-token-value-3', refresh_token: 'refresh-token-value-2' } }),
+    'access-token-value-3'
+  )
+  try {
+    const { masked, value } = await maskedDuring(() => r.client(staticCredentials('u', 'p')).blobExists('a/b', 'sha256:' + '0'.repeat(64)))
+    expect(value).toBe(false)
+    for (const t of ['legacy-token-value-1', 'access-token-value-3', 'refresh-token-value-2']) expect(masked).toContain(t)
+  } finally {
+    await r.close()
+  }
+})
+
+test('a credential that is already a registry token (accessToken) is sent as the Bearer token without asking the realm', async () => {
+  // oras-go's fetchBearerToken: `if cred.AccessToken != "" { return cred.AccessToken }`.
+  const r = await registryWith(
+    (p) => `Bearer realm="http://127.0.0.1:${p}/token",service="x"`,
+    () => ({ status: 400 })
+  )
+  try {
+    const cred: CredentialSource = { description: 'registry token', get: async () => ({ accessToken: 'good-token' }) }
+    expect(await r.client(cred).blobExists('a/b', 'sha256:' + '0'.repeat(64))).toBe(false)
+    expect(r.tokens).toHaveLength(0)
+    expect(r.registry.map((s) => s.authorization)).toEqual([undefined, 'Bearer good-token'])
+  } finally {
+    await r.close()
+  }
+})
+
+test('the token request: Basic only for a login, with an empty user name kept; our user agent; the refresh grant names our client', async () => {
+  const r = await registryWith(
+    (p) => `Bearer realm="http://127.0.0.1:${p}/token",service="reg.example"`,
+    () => ({ status: 200, json: { token: 'good-token' } })
+  )
+  try {
+    // A password without a user name (a token as password) still goes as Basic, user name empty (Go's SetBasicAuth("", p)).
+    const onlyPassword: CredentialSource = { description: 'token as password', get: async () => ({ password: 'pat-123' }) }
+    await r.client(onlyPassword).blobExists('a/b', 'sha256:' + '0'.repeat(64))
+    expect(r.tokens[0].authorization).toBe(basicOf('', 'pat-123'))
+    const onlyUser: CredentialSource = { description: 'user without password', get: async () => ({ username: 'someone' }) }
+    await r.client(onlyUser).blobExists('a/c', 'sha256:' + '0'.repeat(64))
+    expect(r.tokens[1].authorization).toBe(basicOf('someone', ''))
+    // Anonymous: no Authorization at all.
+    await r.client().blobExists('a/d', 'sha256:' + '0'.repeat(64))
+    expect(r.tokens[2].authorization).toBeUndefined()
+    expect(r.tokens).toHaveLength(3)
+    // The user agent the action is configured with goes to the token service as to the registry.
+    const ua = new RegistryClient({
+      host: r.client().host,
+      plainHttp: true,
+      userAgent: 'helm-oci-publish/9.9 (test)',
+      retry: { retries: 0, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 1 }
+    })
+    await ua.blobExists('a/e', 'sha256:' + '0'.repeat(64))
+    expect(r.tokens[3].agent).toBe('helm-oci-publish/9.9 (test)')
+    expect(r.registry.at(-1)?.agent).toBe('helm-oci-publish/9.9 (test)')
+    expect(r.tokens[0].agent).toMatch(/^helm-oci-publish/)
+  } finally {
+    await r.close()
   }
 })
