@@ -10,7 +10,7 @@ import { Readable } from 'node:stream'
 import { AuthError, RegistryError } from '../../src/errors'
 import type { RetryPolicy } from '../../src/http'
 import { RegistryClient, type BlobSource } from '../../src/oci/client'
-import { staticCredentials } from '../../src/oci/credentials'
+import { staticCredentials, type CredentialSource } from '../../src/oci/credentials'
 import { buildHelmManifest, OCI_MANIFEST_MEDIA_TYPE, type HelmManifest } from '../../src/oci/helm-artifact'
 import { checkExisting, pushArtifact, tagManifest } from '../../src/oci/push'
 import { chartReference, parseRegistryInput } from '../../src/oci/reference'
@@ -212,6 +212,30 @@ describe('token scopes (Docker token protocol: one `scope` per resource, `reposi
       { scope: ['repository:scope/a:pull'], service: TOKEN_SERVICE, username: token.username }
     ])
   })
+
+  test('a token refused for an expired credential is asked again once with a renewed one (cloud logins), then reported', async () => {
+    const calls: boolean[] = []
+    const renewing = (renewed: string): CredentialSource => ({
+      description: 'expiring login',
+      get: async (_host, o) => {
+        calls.push(Boolean(o?.refresh))
+        return { username: token.username, password: o?.refresh ? renewed : 'expired-password' }
+      }
+    })
+    const before = token.tokenRequests.length
+    const c = new RegistryClient({ host: token.host, plainHttp: true, retry: FAST, credentials: renewing(token.password) })
+    expect(await c.pushBlob('scope/renew', source(randomBytes(64)))).toBe('uploaded')
+    expect(token.tokenRequests.slice(before).map((r) => r.password)).toEqual(['expired-password', token.password])
+    expect(calls).toEqual([false, true])
+
+    calls.length = 0
+    const mid = token.tokenRequests.length
+    const never = new RegistryClient({ host: token.host, plainHttp: true, retry: FAST, credentials: renewing('still-wrong') })
+    const e = await caught(never.pushBlob('scope/renew', source(randomBytes(64))))
+    expect(e).toBeInstanceOf(AuthError)
+    expect(e.message).toContain(`for ${token.host} answered 401: the credentials were refused for repository:scope/renew:pull,push`)
+    expect(token.tokenRequests.slice(mid).map((r) => r.password)).toEqual(['expired-password', 'still-wrong'])
+  })
 })
 
 describe('token auth with anonymous pull', () => {
@@ -253,6 +277,16 @@ describe('htpasswd (Basic) auth', () => {
     expect(e).toBeInstanceOf(AuthError)
     expect(e.message).toContain(basic.host)
     expect((e as AuthError).hint).toMatch(/`username` and `password`/)
+  })
+
+  test('a user name without a password (or a password without a user name) is not sent: AuthError before any Basic header', async () => {
+    // oras-go's Basic answer refuses a credential missing either half ("missing username" / "missing password").
+    for (const half of [{ username: basic.username }, { password: basic.password }]) {
+      const c = new RegistryClient({ host: basic.host, plainHttp: true, retry: FAST, credentials: { description: 'half a login', get: async () => half } })
+      const e = await caught(c.blobExists('basic/demo', sha256(Buffer.from('x'))))
+      expect(e).toBeInstanceOf(AuthError)
+      expect(e.message).toContain(`${basic.host} asks for a username and password (HTTP Basic)`)
+    }
   })
 
   test('wrong password: RegistryError 401 naming the registry', async () => {

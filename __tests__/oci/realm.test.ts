@@ -5,11 +5,13 @@
  * challenges. A small loopback registry front checks what reached it.
  */
 import * as http from 'node:http'
+import * as https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { RegistryClient } from '../../src/oci/client'
 import { staticCredentials, type CredentialSource } from '../../src/oci/credentials'
 import { AuthError } from '../../src/errors'
 import { maskedDuring } from '../support/output'
+import { makeTestPki } from '../support/tls'
 
 interface Seen {
   method: string
@@ -233,5 +235,31 @@ test('the token request: Basic only for a login, with an empty user name kept; o
     expect(r.tokens[0].agent).toMatch(/^helm-oci-publish/)
   } finally {
     await r.close()
+  }
+})
+
+test('a registry reached over HTTPS whose challenge points at a plain-HTTP token service is refused before any credential goes there', async () => {
+  const pki = makeTestPki()
+  const issuer = await serve((_req, _body, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"good-token"}'))
+  const reg = https.createServer({ cert: pki.cert, key: pki.key }, (_req, res) => {
+    res.writeHead(401, { 'www-authenticate': `Bearer realm="http://127.0.0.1:${issuer.port}/token",service="x"` }).end()
+  })
+  await new Promise<void>((r) => reg.listen(0, '127.0.0.1', r))
+  try {
+    const host = `127.0.0.1:${(reg.address() as AddressInfo).port}`
+    const c = new RegistryClient({
+      host,
+      ca: pki.ca,
+      credentials: staticCredentials('u', 'p'),
+      retry: { retries: 0, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 1 }
+    })
+    const e = await c.blobExists('a/b', 'sha256:' + '0'.repeat(64)).catch((err) => err)
+    expect(e).toBeInstanceOf(AuthError)
+    expect(e.message).toBe(`${host} points its token service at http://127.0.0.1:${issuer.port} over plain HTTP`)
+    expect(issuer.seen).toHaveLength(0)
+  } finally {
+    await new Promise((r) => reg.close(r))
+    await issuer.close()
+    pki.remove()
   }
 })
