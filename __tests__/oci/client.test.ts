@@ -135,6 +135,19 @@ describe('no auth', () => {
     expect(await c.pushBlob('plain/chunked', source(randomBytes(4096)))).toBe('uploaded')
     expect(p.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0)
     expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(1)
+    // Without a chunk size a chart-sized blob (1 MiB) goes up whole too, as oras and Helm push it.
+    const whole = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    expect(await whole.pushBlob('plain/chunked', source(randomBytes(1024 * 1024)))).toBe('uploaded')
+    expect(p.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0)
+    expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(2)
+  })
+
+  test('docker.io is reached at registry-1.docker.io (as Docker and oras do), over HTTPS unless plain-http', () => {
+    const hub = new RegistryClient({ host: 'docker.io' })
+    expect(hub.base.href).toBe('https://registry-1.docker.io/')
+    expect(hub.host).toBe('docker.io')
+    expect(new RegistryClient({ host: 'ghcr.io' }).base.href).toBe('https://ghcr.io/')
+    expect(new RegistryClient({ host: '127.0.0.1:5000', plainHttp: true }).base.href).toBe('http://127.0.0.1:5000/')
   })
 
   test('the registry refuses a manifest whose blobs are missing, so a tag never points at missing blobs', async () => {
@@ -745,7 +758,9 @@ describe('paged listings', () => {
         const rest = last ? all.filter((t) => t > last) : all
         const page = rest.slice(0, 2)
         const headers: Record<string, string> = { 'content-type': 'application/json' }
-        if (rest.length > 2) headers.link = `</v2/pages/tags/tags/list?n=2&last=${page[1]}>; rel="next"`
+        // The second page writes its link as RFC 8288 also allows: no spaces, an unquoted relation, any letter case.
+        const next = `</v2/pages/tags/tags/list?n=2&last=${page[1]}>`
+        if (rest.length > 2) headers.link = seen.length === 1 ? `${next}; rel="next"` : `</v2/pages/tags/tags/list>;rel="first", ${next};Rel=NEXT`
         res.writeHead(200, headers)
         res.end(JSON.stringify({ name: 'pages/tags', tags: page }))
       })
