@@ -17,7 +17,7 @@ import { chartReference, parseRegistryInput } from '../../src/oci/reference'
 import { startFaultProxy, startStorageServer, type FaultPlan, type FaultProxy } from '../support/fault-proxy'
 import { caught } from '../support/caught'
 import { startPassThrough } from '../support/pass-through'
-import { startRegistry, TOKEN_SERVICE, type TestRegistry } from '../support/registry'
+import { freePort, startRegistry, TOKEN_SERVICE, type TestRegistry } from '../support/registry'
 
 const FAST: RetryPolicy = { retries: 5, baseDelayMs: 10, minDelayMs: 10, maxDelayMs: 2000 }
 const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
@@ -416,6 +416,38 @@ describe('blob redirects', () => {
     expect(p.requests.some((r) => r.method === 'GET' && r.status === 307)).toBe(true)
     expect(storage.seen.length).toBeGreaterThan(0)
     expect(storage.seen.every((r) => r.authorization === undefined)).toBe(true)
+  })
+
+  test('a failure at the storage a blob was redirected to names that host for the registry, with its full URL and no query', async () => {
+    const closed = await freePort()
+    const storage = http.createServer((req, res) => {
+      if (req.url!.startsWith('/storage/reset')) return void req.socket.destroy()
+      res.writeHead(403, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code></Error>')
+    })
+    await new Promise<void>((r) => storage.listen(0, '127.0.0.1', r))
+    const sport = (storage.address() as AddressInfo).port
+    const front = http.createServer((req, res) => {
+      const d = req.url!.slice(-1)
+      const to =
+        d === '1' ? `http://127.0.0.1:${closed}/storage/gone?sig=s3cr3t` : `http://127.0.0.1:${sport}/storage/${d === '2' ? 'denied' : 'reset'}?sig=s3cr3t`
+      res.writeHead(307, { location: to }).end()
+    })
+    await new Promise<void>((r) => front.listen(0, '127.0.0.1', r))
+    started.push({ stop: () => new Promise<void>((r) => storage.close(() => front.close(() => r()))) })
+    const host = `127.0.0.1:${(front.address() as AddressInfo).port}`
+    const c = new RegistryClient({ host, plainHttp: true, retry: { ...FAST, retries: 1 } })
+    const gone = await caught<RegistryError>(c.getBlob('r/x', 'sha256:' + '1'.repeat(64)))
+    expect(gone).toBeInstanceOf(RegistryError)
+    expect(gone.message).toContain(`cannot reach 127.0.0.1:${closed} (for registry ${host})`)
+    expect(gone.registry).toBe(host)
+    expect(gone.hint).toMatch(/port/)
+    const reset = await caught<RegistryError>(c.getBlob('r/x', 'sha256:' + '3'.repeat(64)))
+    expect(reset.message).toContain(`127.0.0.1:${sport} (for registry ${host}) closed the connection during GET http://127.0.0.1:${sport}/storage/reset`)
+    expect(reset.message).not.toContain('s3cr3t')
+    const denied = await caught<RegistryError>(c.getBlob('r/x', 'sha256:' + '2'.repeat(64)))
+    expect(denied.status).toBe(403)
+    expect(denied.message).toContain(`GET http://127.0.0.1:${sport}/storage/denied on ${host}: response status 403`)
+    expect(denied.message).not.toContain('s3cr3t')
   })
 })
 
