@@ -8,7 +8,7 @@ import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { AuthError, RegistryError } from '../../src/errors'
-import type { RetryPolicy } from '../../src/http'
+import { RetryBudget, type RetryPolicy } from '../../src/http'
 import { RegistryClient, type BlobSource } from '../../src/oci/client'
 import { staticCredentials, type CredentialSource } from '../../src/oci/credentials'
 import { buildHelmManifest, OCI_MANIFEST_MEDIA_TYPE, type HelmManifest } from '../../src/oci/helm-artifact'
@@ -448,6 +448,40 @@ describe('blob redirects', () => {
     expect(denied.status).toBe(403)
     expect(denied.message).toContain(`GET http://127.0.0.1:${sport}/storage/denied on ${host}: response status 403`)
     expect(denied.message).not.toContain('s3cr3t')
+  })
+})
+
+describe('per chart: its name in errors, its own retry budget', () => {
+  test('a network failure inside forChart / beginChart names the chart; outside, no chart', async () => {
+    const host = `127.0.0.1:${await freePort()}`
+    const c = new RegistryClient({ host, plainHttp: true, retry: { ...FAST, retries: 0 } })
+    const digest = sha256(Buffer.from('x'))
+    const inChart = await caught<RegistryError>(c.forChart('mychart', () => c.blobExists('r/x', digest)))
+    expect(inChart.message).toMatch(/ while publishing chart `mychart`/)
+    expect(inChart.chart).toBe('mychart')
+    const outside = await caught<RegistryError>(c.blobExists('r/x', digest))
+    expect(outside.message).not.toMatch(/while publishing/)
+    expect(outside.chart).toBeUndefined()
+    // beginChart holds for the rest of this async context (enterWith), so it comes last.
+    const begun = await (async () => {
+      c.beginChart('solo')
+      return caught<RegistryError>(c.blobExists('r/x', digest))
+    })()
+    expect(begun.message).toMatch(/ while publishing chart `solo`/)
+  })
+
+  test("a retryable status once the chart's retry budget is spent is reported as such, and only that chart stops retrying", async () => {
+    const p = await proxy(plain.url, { rules: [{ method: 'HEAD', path: /\/blobs\//, times: 100, fault: { status: 503, body: '{}' } }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: { ...FAST, retries: 2 } })
+    const digest = sha256(Buffer.from('budget'))
+    const spent = await caught<RegistryError>(c.forChart('tight', () => c.blobExists('budget/x', digest), new RetryBudget(0)))
+    expect(spent.status).toBe(503)
+    expect(spent.message).toMatch(/\(not retried further: the retry budget of .* for this chart is used up\)$/)
+    expect(p.requests).toHaveLength(1)
+    // Another chart (a fresh budget) retries as the policy says: 1 + 2 attempts, and no budget sentence.
+    const other = await caught<RegistryError>(c.forChart('roomy', () => c.blobExists('budget/x', digest)))
+    expect(other.message).not.toMatch(/not retried further/)
+    expect(p.requests).toHaveLength(4)
   })
 })
 
