@@ -654,6 +654,28 @@ describe('what the registry answers is checked', () => {
     expect(b.status).toBe(403)
     const g = await caught<RegistryError>(c.getManifest('check/denied', '1.0.0'))
     expect(g.message).toBe(`GET /v2/check/denied/manifests/1.0.0 on ${c.host}: response status 403: denied: requested access to the resource is denied`)
+    expect(g.hint).toMatch(/credentials/)
+  })
+
+  test('NAME_UNKNOWN on an upload (Amazon ECR: the repository does not exist) says to create it; a 400 has no hint', async () => {
+    const c = await through((req, res, up) => {
+      up.resume()
+      const missing = req.url!.includes('/missing/')
+      res.writeHead(missing ? 404 : 400, { 'content-type': 'application/json' })
+      res.end(
+        missing
+          ? `{"errors":[{"code":"NAME_UNKNOWN","message":"The repository with name 'missing/app' does not exist in the registry with id '123456789012'"}]}`
+          : '{"errors":[{"code":"BLOB_UPLOAD_INVALID","message":"blob upload invalid"}]}'
+      )
+      return true
+    })
+    const e = await caught<RegistryError>(c.pushBlob('missing/app', source(randomBytes(32))))
+    expect(e.status).toBe(404)
+    expect(e.code).toBe('NAME_UNKNOWN')
+    expect(e.hint).toMatch(/create-repository: true/)
+    const bad = await caught<RegistryError>(c.pushBlob('other/app', source(randomBytes(32))))
+    expect(bad.status).toBe(400)
+    expect(bad.hint).toBeUndefined()
   })
 })
 
