@@ -9,9 +9,9 @@ import * as https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { RegistryClient } from '../../src/oci/client'
 import { staticCredentials, type CredentialSource } from '../../src/oci/credentials'
-import { AuthError } from '../../src/errors'
+import { AuthError, RegistryError } from '../../src/errors'
 import { maskedDuring } from '../support/output'
-import { makeTestPki } from '../support/tls'
+import { makeTestPki, type TestPki } from '../support/tls'
 
 interface Seen {
   method: string
@@ -172,6 +172,11 @@ test('a token answer that is not JSON (a proxy or login page answering 200) is a
   }
 })
 
+// One test CA for the HTTPS cases (openssl takes a while on a loaded machine).
+let sharedPki: TestPki | undefined
+const testPki = (): TestPki => (sharedPki ??= makeTestPki())
+afterAll(() => sharedPki?.remove())
+
 const basicOf = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
 
 test('every token the service hands out is masked the moment it arrives (token, access_token, refresh_token)', async () => {
@@ -239,7 +244,7 @@ test('the token request: Basic only for a login, with an empty user name kept; o
 })
 
 test('a registry reached over HTTPS whose challenge points at a plain-HTTP token service is refused before any credential goes there', async () => {
-  const pki = makeTestPki()
+  const pki = testPki()
   const issuer = await serve((_req, _body, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"good-token"}'))
   const reg = https.createServer({ cert: pki.cert, key: pki.key }, (_req, res) => {
     res.writeHead(401, { 'www-authenticate': `Bearer realm="http://127.0.0.1:${issuer.port}/token",service="x"` }).end()
@@ -260,6 +265,27 @@ test('a registry reached over HTTPS whose challenge points at a plain-HTTP token
   } finally {
     await new Promise((r) => reg.close(r))
     await issuer.close()
-    pki.remove()
+  }
+})
+
+test('a registry reached over HTTPS that redirects to plain HTTP is refused, naming the registry and the chart', async () => {
+  const pki = testPki()
+  const reg = https.createServer({ cert: pki.cert, key: pki.key }, (req, res) => {
+    res.writeHead(307, { location: `http://127.0.0.1:9/storage${req.url}?sig=x` }).end()
+  })
+  await new Promise<void>((r) => reg.listen(0, '127.0.0.1', r))
+  try {
+    const host = `127.0.0.1:${(reg.address() as AddressInfo).port}`
+    const c = new RegistryClient({ host, ca: pki.ca, retry: { retries: 0, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 1 } })
+    const digest = 'sha256:' + '0'.repeat(64)
+    const e = await c.forChart('app', () => c.getBlob('a/b', digest)).catch((err) => err)
+    expect(e).toBeInstanceOf(RegistryError)
+    expect(e.message).toBe(
+      `https://${host}/v2/a/b/blobs/${digest} redirects to http://127.0.0.1:9/storage/v2/a/b/blobs/${digest}, away from HTTPS while publishing chart \`app\``
+    )
+    expect(e).toMatchObject({ registry: host, chart: 'app', status: 307 })
+    expect(e.hint).toMatch(/plain HTTP/)
+  } finally {
+    await new Promise((r) => reg.close(r))
   }
 })
