@@ -581,6 +581,49 @@ describe('what the registry answers is checked', () => {
     return a
   }
 
+  test('a blob HEAD without Docker-Content-Digest, or redirected (307) to storage, still finds the blob', async () => {
+    const a = await seed('check/head-plain')
+    const bare = await through((req, res, up) => {
+      if (req.method !== 'HEAD' || !req.url!.includes('/blobs/')) return false
+      const headers = { ...up.headers }
+      delete headers['docker-content-digest']
+      res.writeHead(up.statusCode!, headers)
+      up.resume()
+      res.end()
+      return true
+    })
+    expect(await bare.blobExists('check/head-plain', a.chart.digest)).toBe(true)
+    // Go's http.Client (oras, Helm) follows a redirected HEAD as it does a GET.
+    const moved = await through((req, res, up) => {
+      if (req.method !== 'HEAD' || !req.url!.includes('/blobs/')) return false
+      up.resume()
+      res.writeHead(307, { location: `${plain.url}${req.url}` }).end()
+      return true
+    })
+    expect(await moved.blobExists('check/head-plain', a.chart.digest)).toBe(true)
+  })
+
+  test('upload bodies carry Content-Length (S3-style pre-signed storage refuses chunked transfer encoding)', async () => {
+    const sent: Array<{ method: string; length?: string; chunked: boolean }> = []
+    const p = await startPassThrough(plain.url, (req) => {
+      if (req.method === 'PUT' || req.method === 'PATCH')
+        sent.push({ method: req.method, length: req.headers['content-length'], chunked: /chunked/i.test(String(req.headers['transfer-encoding'] ?? '')) })
+      return false
+    })
+    started.push(p)
+    const whole = source(randomBytes(3000))
+    expect(await new RegistryClient({ host: p.host, plainHttp: true, retry: FAST }).pushBlob('check/length', whole)).toBe('uploaded')
+    const chunked = source(randomBytes(2500))
+    expect(await new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, chunkSize: 1000 }).pushBlob('check/length', chunked)).toBe('uploaded')
+    expect(sent).toEqual([
+      { method: 'PUT', length: '3000', chunked: false },
+      { method: 'PATCH', length: '1000', chunked: false },
+      { method: 'PATCH', length: '1000', chunked: false },
+      { method: 'PATCH', length: '500', chunked: false },
+      { method: 'PUT', length: '0', chunked: false }
+    ])
+  })
+
   test('a blob HEAD that reports another digest is refused', async () => {
     const a = await seed('check/head')
     const c = await through((req, _res, up) => {
