@@ -4,7 +4,12 @@
  * (spec 2.5, 4.3, 7.2–7.8).
  */
 import { createHash, randomBytes } from 'node:crypto'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as http from 'node:http'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { AuthError, RegistryError } from '../../src/errors'
@@ -94,6 +99,50 @@ describe('no auth', () => {
     }
     expect((await c.getBlob(repo, a.chart.digest)).equals(a.chart.bytes)).toBe(true)
     expect((await c.getBlob(repo, a.manifest.config.digest)).equals(a.manifest.config.bytes)).toBe(true)
+  })
+
+  test('a Docker image manifest (pushed by skopeo) is read as stored: the Accept header names the Docker types too', async () => {
+    // Distribution rewrites a schema 2 manifest asked for by tag into schema 1 when the client does not accept it
+    // (registry/handlers/manifests.go), so the type and digest show whether the Accept header names it.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hop-v2s2-'))
+    try {
+      const blobs = path.join(dir, 'blobs', 'sha256')
+      mkdirSync(blobs, { recursive: true })
+      const put = (b: Buffer): { digest: string; size: number } => {
+        writeFileSync(path.join(blobs, sha256(b).slice(7)), b)
+        return { digest: sha256(b), size: b.length }
+      }
+      const config = put(Buffer.from('{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]},"config":{}}'))
+      const layer = put(gzipSync(Buffer.alloc(1024)))
+      const manifest = put(
+        Buffer.from(
+          JSON.stringify({
+            schemaVersion: 2,
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+            layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', ...layer }]
+          })
+        )
+      )
+      writeFileSync(path.join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}')
+      writeFileSync(
+        path.join(dir, 'index.json'),
+        JSON.stringify({
+          schemaVersion: 2,
+          manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, annotations: { 'org.opencontainers.image.ref.name': 'v1' } }]
+        })
+      )
+      execFileSync('skopeo', ['copy', '--quiet', '--format', 'v2s2', '--dest-tls-verify=false', `oci:${dir}:v1`, `docker://${plain.host}/docker/image:v1`], {
+        stdio: 'pipe'
+      })
+      const raw = execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', `docker://${plain.host}/docker/image:v1`])
+      const got = await client().getManifest('docker/image', 'v1')
+      expect(got?.mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json')
+      expect(got?.digest).toBe(sha256(raw))
+      expect((await client().headManifest('docker/image', 'v1', false))?.digest).toBe(sha256(raw))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   test('missing manifests are undefined, not errors', async () => {
