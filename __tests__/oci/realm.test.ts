@@ -289,3 +289,21 @@ test('a registry reached over HTTPS that redirects to plain HTTP is refused, nam
     await new Promise((r) => reg.close(r))
   }
 })
+
+test('a realm that is not an absolute URL is an AuthError naming the registry, not a TypeError', async () => {
+  // The token spec's realm is an absolute URL; oras-go fails building the request from it, naming the realm.
+  const r = await registryWith(
+    () => 'Bearer realm="/token",service="x"',
+    () => ({ status: 200, json: { token: 'good-token' } })
+  )
+  try {
+    const c = r.client()
+    const e = await c.blobExists('a/b', 'sha256:' + '0'.repeat(64)).catch((err) => err)
+    expect(e).toBeInstanceOf(AuthError)
+    expect(e.message).toBe(`${c.host} sent a Bearer challenge whose realm is not a URL: /token`)
+    expect(e.registry).toBe(c.host)
+    expect(r.tokens).toHaveLength(0)
+  } finally {
+    await r.close()
+  }
+})

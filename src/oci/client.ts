@@ -344,7 +344,15 @@ export class RegistryClient {
   private async fetchToken(scopes: string[], refresh: boolean): Promise<string> {
     const { realm, service } = this.challengeParams
     if (!realm) throw new AuthError(`${this.host} sent a Bearer challenge without a realm`, { registry: this.host })
-    const realmUrl = new URL(realm)
+    let realmUrl: URL
+    try {
+      realmUrl = new URL(realm)
+    } catch {
+      throw new AuthError(`${this.host} sent a Bearer challenge whose realm is not a URL: ${realm}`, {
+        registry: this.host,
+        hint: 'Check the registry address; the registry must name its token service by an absolute URL'
+      })
+    }
     if (realmUrl.protocol !== 'https:' && !(realmUrl.protocol === 'http:' && this.base.protocol === 'http:')) {
       throw new AuthError(`${this.host} points its token service at ${realmUrl.origin} over plain HTTP`, {
         registry: this.host,
