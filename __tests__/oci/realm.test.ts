@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net'
 import { RegistryClient } from '../../src/oci/client'
 import { staticCredentials, type CredentialSource } from '../../src/oci/credentials'
 import { AuthError, RegistryError } from '../../src/errors'
-import { maskedDuring } from '../support/output'
+import { capturedOutput, maskedDuring } from '../support/output'
 import { makeTestPki, type TestPki } from '../support/tls'
 
 interface Seen {
@@ -305,5 +305,34 @@ test('a realm that is not an absolute URL is an AuthError naming the registry, n
     expect(r.tokens).toHaveLength(0)
   } finally {
     await r.close()
+  }
+})
+
+test('with RUNNER_DEBUG the challenge answers are traced: the scheme, the user, the token service host, the scopes, a renewal', async () => {
+  let issued = 0
+  let port = 0
+  const r = await registryWith(
+    (p) => `Bearer realm="http://127.0.0.1:${(port = p)}/token",service="x"`,
+    // The first token is refused by the registry: the client renews the credential and asks again.
+    () => ({ status: 200, json: { token: issued++ === 0 ? 'stale-token' : 'good-token' } })
+  )
+  const basic = await registryWith(
+    () => 'Basic realm="registry"',
+    () => ({ status: 500 })
+  )
+  process.env.RUNNER_DEBUG = '1'
+  const from = capturedOutput().length
+  try {
+    const c = r.client(staticCredentials('ci-user', 'p'))
+    expect(await c.blobExists('a/b', 'sha256:' + '0'.repeat(64))).toBe(false)
+    const b = basic.client(staticCredentials('ci-user', 'p'))
+    await b.blobExists('a/b', 'sha256:' + '0'.repeat(64)).catch(() => undefined)
+    const lines = capturedOutput().slice(from).split('\n')
+    expect(lines).toContain(`::debug::${c.host} asks for a Bearer token from 127.0.0.1:${port} for repository:a/b:pull,push`)
+    expect(lines).toContain(`::debug::${c.host} asks for a Bearer token from 127.0.0.1:${port} for repository:a/b:pull,push (renewing the credential)`)
+    expect(lines).toContain(`::debug::${b.host} asks for HTTP Basic; answering as ci-user`)
+  } finally {
+    delete process.env.RUNNER_DEBUG
+    await Promise.all([r.close(), basic.close()])
   }
 })
