@@ -162,6 +162,15 @@ describe('failures name the repository without its credentials, with a hint', ()
     expect(err.hint).toMatch(/regenerate index.yaml/)
   })
 
+  test('only a leading sha256: is taken off the index digest: one elsewhere leaves a digest that matches nothing', async () => {
+    const actual = createHash('sha256').update('tampered').digest('hex')
+    const entry = { name: 'web', version: '1.0.0', urls: ['web-1.0.0.tgz'], digest: `${actual}sha256:` }
+    const err = await caught<RepositoryError>(downloadChart({ url: `http://127.0.0.1:${repo}/bad` }, entry))
+    expect(err.message).toBe(
+      `digest mismatch for web 1.0.0 from http://127.0.0.1:${repo}/bad/web-1.0.0.tgz: index.yaml says sha256:${actual}sha256:, the download is sha256:${actual}`
+    )
+  })
+
   test('an entry without URLs is refused; without a digest the bytes are taken as served', async () => {
     const err = await caught<RepositoryError>(downloadChart({ url: `http://127.0.0.1:${repo}/bad` }, { name: 'web', version: '1.0.0', urls: [] }, 'umbrella'))
     expect(err.message).toBe(`chart "web" version 1.0.0 has no downloadable URLs in http://127.0.0.1:${repo}/bad/index.yaml`)
