@@ -1,8 +1,9 @@
 /** Pure parts of dependency resolution: chart URLs, index.yaml, the repositories input, OCI tags, run ordering. */
+import * as path from 'node:path'
 import { displayUrl, parseIndex, resolveChartUrl, RepositoryError } from '../../../src/chart/dependencies/repo-index'
-import { parseRepositories } from '../../../src/chart/dependencies/repositories'
+import { parseRepositories, sameRepositoryUrl } from '../../../src/chart/dependencies/repositories'
 import { endsWithNameHint, ociLocation, tagsToVersions } from '../../../src/chart/dependencies/oci-repo'
-import { dependencyOrder, DependencyCycleError } from '../../../src/chart/dependencies/order'
+import { dependencyEdges, dependencyOrder, DependencyCycleError } from '../../../src/chart/dependencies/order'
 
 function caught(f: () => unknown): Error {
   try {
@@ -94,6 +95,37 @@ describe('repositories input', () => {
   })
 })
 
+describe('sameRepositoryUrl (Helm urlutil.Equal, internal/urlutil/urlutil_test.go TestEqual)', () => {
+  // Helm's own vectors.
+  it.each([
+    ['http://example.com', 'http://example.com', true],
+    ['http://example.com', 'http://another.example.com', false],
+    ['https://example.com', 'https://example.com', true],
+    ['http://example.com/', 'http://example.com', true],
+    ['https://example.com', 'http://example.com', false],
+    ['http://example.com/foo', 'http://example.com/foo/', true],
+    ['http://example.com/foo//', 'http://example.com/foo/', true],
+    ['http://example.com/./foo/', 'http://example.com/foo/', true],
+    ['http://example.com/bar/../foo/', 'http://example.com/foo/', true],
+    ['/foo', '/foo', true],
+    ['/foo', '/foo/', true],
+    ['/foo/.', '/foo/', true],
+    ['%/1234', '%/1234', true],
+    ['%/1234', '%/123', false],
+    ['/1234', '%/1234', false]
+  ])('%j and %j: %j', (a, b, match) => {
+    expect(sameRepositoryUrl(a, b)).toBe(match)
+    expect(sameRepositoryUrl(b, a)).toBe(match)
+  })
+  it('the path is cleaned as Go path.Clean does (inner slashes too); credentials are not part of the repository', () => {
+    expect(sameRepositoryUrl('https://charts.example.com/a//b/', 'https://charts.example.com/a/b')).toBe(true)
+    expect(sameRepositoryUrl('https://u:p@charts.example.com/x', 'https://charts.example.com/x/')).toBe(true)
+    expect(sameRepositoryUrl('https://charts.example.com/x?a=1', 'https://charts.example.com/x/?a=1')).toBe(true)
+    expect(sameRepositoryUrl('https://charts.example.com/x?a=1', 'https://charts.example.com/x?a=2')).toBe(false)
+    expect(sameRepositoryUrl('https://charts.example.com/x', 'https://charts.example.com/y')).toBe(false)
+  })
+})
+
 describe('OCI tags', () => {
   it('reads _ as +, keeps strict SemVer only, newest first', () => {
     expect(tagsToVersions(['latest', '1.0.0', 'v1.2.0', '1.2', '1.1.0_build.1', '2.0.0-rc.1', 'sha256-abc.sig'])).toEqual([
@@ -133,5 +165,66 @@ describe('dependency order of the charts of one run', () => {
     expect(err).toBeInstanceOf(DependencyCycleError)
     expect(err.message).toBe('dependency cycle between the charts of this run: a → b → a')
     expect((err as DependencyCycleError).members).toEqual([0, 1])
+    expect(err).toMatchObject({
+      chart: 'charts/a',
+      file: path.join('charts/a', 'Chart.yaml'),
+      hint: 'Charts cannot depend on each other in a circle; remove one of these dependencies'
+    })
+  })
+  it('names only the charts in the circle, not the path that led into it; a chart without a name by its path', () => {
+    const nodes = [
+      { display: 'charts/a', name: 'a', dir: '/w/charts/a', dependencies: [{ name: 'b', repository: 'file://../b' }] },
+      { display: 'charts/b', dir: '/w/charts/b', dependencies: [{ name: 'c', repository: 'file://../c' }] },
+      { display: 'charts/c', name: 'c', dir: '/w/charts/c', dependencies: [{ name: 'b', repository: 'file:///w/charts/b/' }] }
+    ]
+    const err = caught(() => dependencyOrder(nodes, target))
+    expect(err.message).toBe('dependency cycle between the charts of this run: charts/b → c → charts/b')
+    expect((err as DependencyCycleError).members).toEqual([1, 2])
+  })
+  it('a chart that depends on itself is a circle of one', () => {
+    const nodes = [
+      { display: 'charts/other', name: 'other', dir: '/w/charts/other', dependencies: [] },
+      { display: 'charts/a', name: 'a', dir: '/w/charts/a', dependencies: [{ name: 'a', repository: 'oci://ghcr.io/acme/charts' }] }
+    ]
+    const err = caught(() => dependencyOrder(nodes, target))
+    expect(err.message).toBe('dependency cycle between the charts of this run: a → a')
+    expect((err as DependencyCycleError).members).toEqual([1])
+  })
+  it('a chart two others depend on comes once', () => {
+    const nodes = [
+      { display: 'charts/x', name: 'x', dir: '/w/charts/x', dependencies: [{ name: 'lib', repository: 'file://../lib' }] },
+      { display: 'charts/y', name: 'y', dir: '/w/charts/y', dependencies: [{ name: 'lib', repository: 'oci://ghcr.io/acme/charts' }] },
+      { display: 'charts/lib', name: 'lib', dir: '/w/charts/lib', dependencies: [] }
+    ]
+    expect(dependencyOrder(nodes, target)).toEqual([2, 0, 1])
+  })
+  it('only oci:// repositories naming the target registry (any case, any trailing slashes) and file:// paths to a chart directory are edges', () => {
+    const nodes = [
+      // A packaged archive: no directory, so file:// paths neither start nor end at it.
+      { display: 'lib-1.0.0.tgz', name: 'lib', dependencies: [{ name: 'base', repository: 'file://../base' }] },
+      {
+        display: 'charts/app',
+        name: 'app',
+        dir: '/w/charts/app',
+        dependencies: [
+          { name: 'lib', repository: 'https://charts.example.com/' },
+          { name: 'lib', repository: 'ghcr.io/acme/charts' },
+          { name: 'lib', repository: 'oci://docker.io/acme/charts' },
+          { name: 'lib', repository: 'oci://ghcr.io/acme' },
+          { name: 'missing', repository: 'file://../missing' }
+        ]
+      },
+      { display: 'charts/web', name: 'web', dir: '/w/charts/web', dependencies: [{ name: 'lib', repository: 'oci://GHCR.io/Acme/Charts//' }] }
+    ]
+    expect(dependencyEdges(nodes, target)).toEqual([[], [], [0]])
+    expect(dependencyOrder(nodes, target)).toEqual([0, 1, 2])
+    // Without a target registry, no oci:// repository is the run's.
+    expect(dependencyEdges(nodes)).toEqual([[], [], []])
+    // A registry without a namespace: the repository is the host alone.
+    const flat = [
+      { display: 'charts/app', name: 'app', dir: '/w/charts/app', dependencies: [{ name: 'lib', repository: 'oci://localhost:5000' }] },
+      { display: 'charts/lib', name: 'lib', dir: '/w/charts/lib', dependencies: [] }
+    ]
+    expect(dependencyEdges(flat, { host: 'localhost:5000', namespace: '' })).toEqual([[1], []])
   })
 })
