@@ -1,5 +1,6 @@
 /** Pure parts of dependency resolution: chart URLs, index.yaml, the repositories input, OCI tags, run ordering. */
 import * as path from 'node:path'
+import { InputError } from '../../../src/errors'
 import { displayUrl, parseIndex, resolveChartUrl, RepositoryError } from '../../../src/chart/dependencies/repo-index'
 import { parseRepositories, sameRepositoryUrl } from '../../../src/chart/dependencies/repositories'
 import { endsWithNameHint, ociLocation, tagsToVersions } from '../../../src/chart/dependencies/oci-repo'
@@ -93,6 +94,67 @@ describe('repositories input', () => {
   ])('refuses %j', (raw, msg) => {
     expect(() => parseRepositories(raw)).toThrow(msg)
   })
+  it('lines: indented comments and spaces around = and the URL; a user without a password; nothing masked when there is no password', () => {
+    const masked: string[] = []
+    const r = parseRepositories('  \r\n  # a comment\r\n  a = https://bot@charts.example.com/a \r\n', (s) => masked.push(s))
+    expect(r).toEqual([{ name: 'a', url: 'https://charts.example.com/a', username: 'bot', password: undefined }])
+    expect(masked).toEqual([])
+    expect(parseRepositories(' \n ')).toEqual([])
+    expect(parseRepositories('a=http://charts.example.com/')).toEqual([
+      { name: 'a', url: 'http://charts.example.com/', username: undefined, password: undefined }
+    ])
+  })
+  it('a YAML list (indented, or JSON): credentials from the URL unless given as fields, a number as a password is its text', () => {
+    const masked: string[] = []
+    const r = parseRepositories(
+      '  - {name: a, url: "https://bot:pw%2Fone@charts.example.com/"}\n  - {name: b, url: "https://u:urlpass@charts.example.com/b", username: other, password: 123456}\n',
+      (s) => masked.push(s)
+    )
+    expect(r).toEqual([
+      { name: 'a', url: 'https://charts.example.com/', username: 'bot', password: 'pw/one' },
+      { name: 'b', url: 'https://charts.example.com/b', username: 'other', password: '123456' }
+    ])
+    expect(masked).toEqual(expect.arrayContaining(['pw%2Fone', 'pw/one', 'urlpass', '123456']))
+    expect(parseRepositories('[{"name": "j", "url": "https://charts.example.com/j"}]')).toEqual([
+      { name: 'j', url: 'https://charts.example.com/j', username: undefined, password: undefined }
+    ])
+  })
+  it.each([
+    ['x!=https://charts.example.com/', 'x!'],
+    ['.x=https://charts.example.com/', '.x'],
+    ['- {name: "a b", url: "https://charts.example.com/"}', 'a b']
+  ])('refuses the name in %j', (raw, name) => {
+    const err = caught(() => parseRepositories(raw))
+    expect(err).toBeInstanceOf(InputError)
+    expect(err.message).toBe(`repositories entry "${name}": the name must be letters, digits, ".", "_" or "-"`)
+    expect((err as InputError).hint).toMatch(/name=https:/)
+  })
+  it.each([
+    // Not a URL, with a password: masked before the failure and left out of the message.
+    ['a=https://user:sekrit1@[::1', 'sekrit1', /^repositories entry "a": "https:\/\/\*\*\*@\[::1" is not a URL$/, /index\.yaml/],
+    ['a= nope', undefined, /^repositories entry "a": "nope" is not a URL$/, /index\.yaml/],
+    ['https://user:sekrit2@charts.example.com/', 'sekrit2', /^input repositories: "https:\/\/\*\*\*@charts.example.com\/" is not name=url$/, /name=https/],
+    ['=https://charts.example.com/', undefined, /is not name=url/, /name=https/],
+    ['a=http://u:sekrit3@charts.example.com/', 'sekrit3', /in the clear over http:\/\//, /https/],
+    ['a=oci://ghcr.io/x', undefined, /oci:\/\/ repositories are not classic chart repositories/, /oci:\/\/ and file:\/\//],
+    ['- {name: a, url: "https://u:sekrit4@x/"', 'sekrit4', /^input repositories is not a valid YAML list: /, /- \{name: NAME/],
+    ['---\nname: a', undefined, /^input repositories must be a list$/, /"- "/],
+    ['- {url: "https://charts.example.com/", password: sekrit5}', 'sekrit5', /^each repositories entry needs a name and a url$/, /name: NAME, url/],
+    ['- {name: a}', undefined, /needs a name and a url/, /name: NAME, url/],
+    ['- {name: a, url: 7}', undefined, /needs a name and a url/, /name: NAME, url/],
+    ['-\n', undefined, /needs a name and a url/, /name: NAME, url/],
+    ['a=https://x/\na=https://y/', undefined, /^input repositories names "a" twice$/, /own name/]
+  ])('refuses %j with what to do, masking any password first', (raw, secret, msg, hint) => {
+    const masked: string[] = []
+    const err = caught(() => parseRepositories(raw, (s) => masked.push(s)))
+    expect(err).toBeInstanceOf(InputError)
+    expect(err.message).toMatch(msg)
+    expect((err as InputError).hint).toMatch(hint)
+    if (secret) {
+      expect(masked).toContain(secret)
+      expect(err.message).not.toContain(secret)
+    }
+  })
 })
 
 describe('sameRepositoryUrl (Helm urlutil.Equal, internal/urlutil/urlutil_test.go TestEqual)', () => {
@@ -133,6 +195,14 @@ describe('OCI tags', () => {
       '1.1.0+build.1',
       '1.0.0'
     ])
+  })
+  it('a registry without a path: the repository is the name alone; trailing slashes do not count', () => {
+    expect(ociLocation('oci://localhost:5000', 'lib')).toEqual({ host: 'localhost:5000', repository: 'lib', display: 'oci://localhost:5000' })
+    expect(ociLocation('oci://ghcr.io/org//', 'lib')).toEqual({ host: 'ghcr.io', repository: 'org/lib', display: 'oci://ghcr.io/org' })
+    expect(endsWithNameHint('oci://ghcr.io/org/lib//', 'lib')).toMatch(
+      /so oci:\/\/ghcr.io\/org\/lib means oci:\/\/ghcr.io\/org\/lib\/lib: write repository: oci:\/\/ghcr.io\/org$/
+    )
+    expect(endsWithNameHint('oci://ghcr.io/org/mylib', 'lib')).toBeUndefined()
   })
   it('appends the dependency name and suggests the parent path for the common mistake', () => {
     expect(ociLocation('oci://ghcr.io/org/charts/', 'common-lib')).toEqual({

@@ -63,7 +63,8 @@ export function parseRepositories(raw: string, mask: (s: string) => void = () =>
   if (text.startsWith('-') || text.startsWith('[')) {
     let list: unknown
     try {
-      list = parseYaml(text)
+      // The text as given: trimming would move the first item only, and its indentation would no longer match the rest.
+      list = parseYaml(raw)
     } catch (err) {
       throw new InputError(`input repositories is not a valid YAML list: ${(err as Error).message.split('\n')[0]}`, {
         hint: 'Write one "- {name: NAME, url: URL, username: USER, password: PASS}" per repository, or name=url lines'
