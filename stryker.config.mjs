@@ -34,6 +34,8 @@ const extraTests = {
   'src/chart/loader.ts': ['__tests__/hostile/units.test.ts', '__tests__/chart/load.test.ts'],
   // parseIndex's own cases sit with the other pure dependency units.
   'src/chart/dependencies/repo-index.ts': ['__tests__/chart/dependencies/units.test.ts'],
+  // ociLocation, tagsToVersions and the name hint are pure and sit there too; its own file pulls from a registry.
+  'src/chart/dependencies/oci-repo.ts': ['__tests__/chart/dependencies/units.test.ts'],
   // Helm's golden tar streams and Chart.yaml bytes (helm-oci-spec §8) check these two as well; the Go archive/tar
   // vectors check tar.ts's header and name rules through the chart archive reader.
   'src/chart/tar.ts': ['__tests__/chart/package.test.ts', '__tests__/chart/archive.test.ts'],
