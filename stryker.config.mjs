@@ -30,6 +30,8 @@ const extraTests = {
   'src/report/sanitize.ts': ['__tests__/hostile/output-path.test.ts'],
   'src/chart/archive.ts': ['__tests__/hostile/units.test.ts'],
   'src/chart/boundary.ts': ['__tests__/hostile/units.test.ts'],
+  // The workspace-boundary checks of chart discovery (symlinks out, `..`, absolute globs) sit with the hostile inputs.
+  'src/chart/discover.ts': ['__tests__/hostile/units.test.ts'],
   'src/chart/chart-yaml.ts': ['__tests__/hostile/units.test.ts', '__tests__/chart/load.test.ts'],
   'src/chart/loader.ts': ['__tests__/hostile/units.test.ts', '__tests__/chart/load.test.ts'],
   // parseIndex's own cases sit with the other pure dependency units.
