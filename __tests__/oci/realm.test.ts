@@ -298,7 +298,15 @@ test('a realm that is not an absolute URL is an AuthError naming the registry, n
   )
   try {
     const c = r.client()
-    const e = await c.blobExists('a/b', 'sha256:' + '0'.repeat(64)).catch((err) => err)
+    process.env.RUNNER_DEBUG = '1'
+    const from = capturedOutput().length
+    const e = await c
+      .blobExists('a/b', 'sha256:' + '0'.repeat(64))
+      .catch((err) => err)
+      .finally(() => delete process.env.RUNNER_DEBUG)
+    expect(capturedOutput().slice(from).split('\n')).toContain(
+      `::debug::${c.host} asks for a Bearer token from an unreadable realm for repository:a/b:pull,push`
+    )
     expect(e).toBeInstanceOf(AuthError)
     expect(e.message).toBe(`${c.host} sent a Bearer challenge whose realm is not a URL: /token`)
     expect(e.registry).toBe(c.host)
