@@ -124,12 +124,24 @@ describe('no auth', () => {
           })
         )
       )
+      const index = put(
+        Buffer.from(
+          JSON.stringify({
+            schemaVersion: 2,
+            mediaType: 'application/vnd.oci.image.index.v1+json',
+            manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, platform: { architecture: 'amd64', os: 'linux' } }]
+          })
+        )
+      )
       writeFileSync(path.join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}')
       writeFileSync(
         path.join(dir, 'index.json'),
         JSON.stringify({
           schemaVersion: 2,
-          manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, annotations: { 'org.opencontainers.image.ref.name': 'v1' } }]
+          manifests: [
+            { mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, annotations: { 'org.opencontainers.image.ref.name': 'v1' } },
+            { mediaType: 'application/vnd.oci.image.index.v1+json', ...index, annotations: { 'org.opencontainers.image.ref.name': 'list' } }
+          ]
         })
       )
       execFileSync('skopeo', ['copy', '--quiet', '--format', 'v2s2', '--dest-tls-verify=false', `oci:${dir}:v1`, `docker://${plain.host}/docker/image:v1`], {
@@ -140,6 +152,19 @@ describe('no auth', () => {
       expect(got?.mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json')
       expect(got?.digest).toBe(sha256(raw))
       expect((await client().headManifest('docker/image', 'v1', false))?.digest).toBe(sha256(raw))
+      // A Docker manifest list: without it in Accept, Distribution answers with the linux/amd64 image instead.
+      execFileSync(
+        'skopeo',
+        ['copy', '--quiet', '--all', '--format', 'v2s2', '--dest-tls-verify=false', `oci:${dir}:list`, `docker://${plain.host}/docker/image:list`],
+        {
+          stdio: 'pipe'
+        }
+      )
+      const rawList = execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', `docker://${plain.host}/docker/image:list`])
+      expect(JSON.parse(rawList.toString()).mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json')
+      const list = await client().getManifest('docker/image', 'list')
+      expect(list?.mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json')
+      expect(list?.digest).toBe(sha256(rawList))
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
