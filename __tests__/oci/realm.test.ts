@@ -112,6 +112,17 @@ test('a refresh token (ACR, identity tokens) goes to the realm as an OAuth2 refr
   } finally {
     await r.close()
   }
+  // A challenge without a service: the form carries no service field at all (never "undefined").
+  const bare = await registryWith(
+    (p) => `Bearer realm="http://127.0.0.1:${p}/oauth2/token"`,
+    (s) => (s.method === 'POST' ? { status: 200, json: { access_token: 'good-token' } } : { status: 400 })
+  )
+  try {
+    await bare.client({ description: 'refresh token', get: async () => ({ refreshToken: 'rt-456' }) }).blobExists('helm/app', 'sha256:' + '0'.repeat(64))
+    expect([...new URLSearchParams(bare.tokens[0].body).keys()].sort()).toEqual(['client_id', 'grant_type', 'refresh_token', 'scope'])
+  } finally {
+    await bare.close()
+  }
 })
 
 test('broken challenges and refusals say what happened', async () => {
