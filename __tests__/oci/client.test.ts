@@ -515,7 +515,9 @@ describe('blob redirects', () => {
       const to =
         d === '1'
           ? `http://127.0.0.1:${closed}/storage/gone?sig=s3cr3t`
-          : `http://127.0.0.1:${sport}/storage/${d === '2' ? 'denied' : d === '3' ? 'reset' : 'endless'}?sig=s3cr3t`
+          : d === '5'
+            ? 'http://storage.invalid/storage/x?sig=s3cr3t'
+            : `http://127.0.0.1:${sport}/storage/${d === '2' ? 'denied' : d === '3' ? 'reset' : 'endless'}?sig=s3cr3t`
       res.writeHead(307, { location: to }).end()
     })
     await new Promise<void>((r) => front.listen(0, '127.0.0.1', r))
@@ -540,6 +542,10 @@ describe('blob redirects', () => {
     )
     const endless = await caught<RegistryError>(c.openBlob('r/x', 'sha256:' + '4'.repeat(64)))
     expect(endless.status).toBe(403)
+    const unknown = await caught<RegistryError>(c.getBlob('r/x', 'sha256:' + '5'.repeat(64)))
+    expect(unknown.message).toMatch(
+      new RegExp(`^host storage\\.invalid \\(for registry ${host.replace(/\./g, '\\.')}\\) does not resolve \\(DNS (ENOTFOUND|EAI_AGAIN)\\)$`)
+    )
   })
 })
 
