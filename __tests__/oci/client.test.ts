@@ -124,12 +124,24 @@ describe('no auth', () => {
           })
         )
       )
+      const index = put(
+        Buffer.from(
+          JSON.stringify({
+            schemaVersion: 2,
+            mediaType: 'application/vnd.oci.image.index.v1+json',
+            manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, platform: { architecture: 'amd64', os: 'linux' } }]
+          })
+        )
+      )
       writeFileSync(path.join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}')
       writeFileSync(
         path.join(dir, 'index.json'),
         JSON.stringify({
           schemaVersion: 2,
-          manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, annotations: { 'org.opencontainers.image.ref.name': 'v1' } }]
+          manifests: [
+            { mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, annotations: { 'org.opencontainers.image.ref.name': 'v1' } },
+            { mediaType: 'application/vnd.oci.image.index.v1+json', ...index, annotations: { 'org.opencontainers.image.ref.name': 'list' } }
+          ]
         })
       )
       execFileSync('skopeo', ['copy', '--quiet', '--format', 'v2s2', '--dest-tls-verify=false', `oci:${dir}:v1`, `docker://${plain.host}/docker/image:v1`], {
@@ -140,6 +152,19 @@ describe('no auth', () => {
       expect(got?.mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json')
       expect(got?.digest).toBe(sha256(raw))
       expect((await client().headManifest('docker/image', 'v1', false))?.digest).toBe(sha256(raw))
+      // A Docker manifest list: without it in Accept, Distribution answers with the linux/amd64 image instead.
+      execFileSync(
+        'skopeo',
+        ['copy', '--quiet', '--all', '--format', 'v2s2', '--dest-tls-verify=false', `oci:${dir}:list`, `docker://${plain.host}/docker/image:list`],
+        {
+          stdio: 'pipe'
+        }
+      )
+      const rawList = execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', `docker://${plain.host}/docker/image:list`])
+      expect(JSON.parse(rawList.toString()).mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json')
+      const list = await client().getManifest('docker/image', 'list')
+      expect(list?.mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json')
+      expect(list?.digest).toBe(sha256(rawList))
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
@@ -471,14 +496,28 @@ describe('blob redirects', () => {
     const closed = await freePort()
     const storage = http.createServer((req, res) => {
       if (req.url!.startsWith('/storage/reset')) return void req.socket.destroy()
-      res.writeHead(403, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code></Error>')
+      res.writeHead(403, { 'content-type': 'application/json' })
+      if (req.url!.startsWith('/storage/endless')) {
+        // An error body that never ends: the client reads a bounded part, then hangs up.
+        const more = (): void => {
+          if (!res.destroyed) void (res.write(Buffer.alloc(64 * 1024, 0x20)) ? setImmediate(more) : res.once('drain', more))
+        }
+        return more()
+      }
+      // The error body arrives in two pieces: both are quoted.
+      res.write('{"errors":[{"code":"DENIED",')
+      setTimeout(() => res.end('"message":"storage says no"}]}'), 20)
     })
     await new Promise<void>((r) => storage.listen(0, '127.0.0.1', r))
     const sport = (storage.address() as AddressInfo).port
     const front = http.createServer((req, res) => {
       const d = req.url!.slice(-1)
       const to =
-        d === '1' ? `http://127.0.0.1:${closed}/storage/gone?sig=s3cr3t` : `http://127.0.0.1:${sport}/storage/${d === '2' ? 'denied' : 'reset'}?sig=s3cr3t`
+        d === '1'
+          ? `http://127.0.0.1:${closed}/storage/gone?sig=s3cr3t`
+          : d === '5'
+            ? 'http://storage.invalid/storage/x?sig=s3cr3t'
+            : `http://127.0.0.1:${sport}/storage/${d === '2' ? 'denied' : d === '3' ? 'reset' : 'endless'}?sig=s3cr3t`
       res.writeHead(307, { location: to }).end()
     })
     await new Promise<void>((r) => front.listen(0, '127.0.0.1', r))
@@ -495,8 +534,18 @@ describe('blob redirects', () => {
     expect(reset.message).not.toContain('s3cr3t')
     const denied = await caught<RegistryError>(c.getBlob('r/x', 'sha256:' + '2'.repeat(64)))
     expect(denied.status).toBe(403)
-    expect(denied.message).toContain(`GET http://127.0.0.1:${sport}/storage/denied on ${host}: response status 403`)
-    expect(denied.message).not.toContain('s3cr3t')
+    expect(denied.message).toBe(`GET http://127.0.0.1:${sport}/storage/denied on ${host}: response status 403: denied: storage says no`)
+    // A streamed read (openBlob) reads the error body from the stream: both pieces, and a bounded part of an endless one.
+    const streamed = await caught<RegistryError>(c.openBlob('r/x', 'sha256:' + '2'.repeat(64)))
+    expect(streamed.message).toBe(
+      `reading blob sha256:${'2'.repeat(64)}: GET http://127.0.0.1:${sport}/storage/denied on ${host}: response status 403: denied: storage says no`
+    )
+    const endless = await caught<RegistryError>(c.openBlob('r/x', 'sha256:' + '4'.repeat(64)))
+    expect(endless.status).toBe(403)
+    const unknown = await caught<RegistryError>(c.getBlob('r/x', 'sha256:' + '5'.repeat(64)))
+    expect(unknown.message).toMatch(
+      new RegExp(`^host storage\\.invalid \\(for registry ${host.replace(/\./g, '\\.')}\\) does not resolve \\(DNS (ENOTFOUND|EAI_AGAIN)\\)$`)
+    )
   })
 })
 
@@ -506,8 +555,11 @@ describe('per chart: its name in errors, its own retry budget', () => {
     const c = new RegistryClient({ host, plainHttp: true, retry: { ...FAST, retries: 0 } })
     const digest = sha256(Buffer.from('x'))
     const inChart = await caught<RegistryError>(c.forChart('mychart', () => c.blobExists('r/x', digest)))
-    expect(inChart.message).toMatch(/ while publishing chart `mychart`/)
-    expect(inChart.chart).toBe('mychart')
+    expect(inChart.message).toMatch(
+      new RegExp(`^cannot reach registry ${host.replace(/\./g, '\\.')} \\(connection refused\\).* while publishing chart \`mychart\`$`)
+    )
+    expect(inChart).toMatchObject({ chart: 'mychart', registry: host })
+    expect(inChart.hint).toMatch(/port/)
     const outside = await caught<RegistryError>(c.blobExists('r/x', digest))
     expect(outside.message).not.toMatch(/while publishing/)
     expect(outside.chart).toBeUndefined()
@@ -517,6 +569,25 @@ describe('per chart: its name in errors, its own retry budget', () => {
       return caught<RegistryError>(c.blobExists('r/x', digest))
     })()
     expect(begun.message).toMatch(/ while publishing chart `solo`/)
+  })
+
+  test('a connection the registry resets names the request by its path; an answer too large for a manifest says to check the address', async () => {
+    const p = await proxy(plain.url, { rules: [{ method: 'HEAD', times: 100, fault: 'reset' }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: { ...FAST, retries: 0 } })
+    const digest = sha256(Buffer.from('reset'))
+    const reset = await caught<RegistryError>(c.blobExists('own/x', digest))
+    expect(reset.message).toContain(`registry ${p.host} closed the connection during HEAD /v2/own/x/blobs/${digest}`)
+    expect(reset.hint).toMatch(/check the registry status/)
+    const big = await startPassThrough(plain.url, (_req, res, up) => {
+      up.resume()
+      res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' })
+      res.end(Buffer.alloc(5 * 1024 * 1024, 0x20))
+      return true
+    })
+    started.push(big)
+    const tooLarge = await caught<RegistryError>(new RegistryClient({ host: big.host, plainHttp: true, retry: FAST }).getManifest('own/x', '1.0.0'))
+    expect(tooLarge).toBeInstanceOf(RegistryError)
+    expect(tooLarge.hint).toMatch(/check the registry address/)
   })
 
   test("a retryable status once the chart's retry budget is spent is reported as such, and only that chart stops retrying", async () => {
@@ -940,7 +1011,7 @@ describe('paged listings', () => {
         const headers: Record<string, string> = { 'content-type': 'application/json' }
         // The second page writes its link as RFC 8288 also allows: no spaces, an unquoted relation, any letter case.
         const next = `</v2/pages/tags/tags/list?n=2&last=${page[1]}>`
-        if (rest.length > 2) headers.link = seen.length === 1 ? `${next}; rel="next"` : `</v2/pages/tags/tags/list>;rel="first", ${next};Rel=NEXT`
+        if (rest.length > 2) headers.link = seen.length === 1 ? `${next}; rel="next"` : `</v2/pages/tags/tags/list>;rel="first", ${next} ;Rel=NEXT`
         res.writeHead(200, headers)
         res.end(JSON.stringify({ name: 'pages/tags', tags: page }))
       })
@@ -1044,6 +1115,7 @@ describe('challenges and redirects', () => {
     const e = await caught<AuthError>(c.getManifest('auth/bounce', '1.0.0'))
     expect(e).toBeInstanceOf(AuthError)
     expect(e.message).toContain(`credentials for ${p.host} are never sent to other hosts`)
+    expect((e as AuthError).hint).toMatch(/pre-signed storage URLs/)
     const gets = p.requests.filter((r) => r.method === 'GET')
     expect(gets.map((r) => [r.status, r.authorization?.startsWith('Basic ') ?? false])).toEqual([
       [307, true],

@@ -112,6 +112,17 @@ test('a refresh token (ACR, identity tokens) goes to the realm as an OAuth2 refr
   } finally {
     await r.close()
   }
+  // A challenge without a service: the form carries no service field at all (never "undefined").
+  const bare = await registryWith(
+    (p) => `Bearer realm="http://127.0.0.1:${p}/oauth2/token"`,
+    (s) => (s.method === 'POST' ? { status: 200, json: { access_token: 'good-token' } } : { status: 400 })
+  )
+  try {
+    await bare.client({ description: 'refresh token', get: async () => ({ refreshToken: 'rt-456' }) }).blobExists('helm/app', 'sha256:' + '0'.repeat(64))
+    expect([...new URLSearchParams(bare.tokens[0].body).keys()].sort()).toEqual(['client_id', 'grant_type', 'refresh_token', 'scope'])
+  } finally {
+    await bare.close()
+  }
 })
 
 test('broken challenges and refusals say what happened', async () => {
@@ -246,8 +257,16 @@ test('the token request: Basic only for a login, with an empty user name kept; o
 test('a registry reached over HTTPS whose challenge points at a plain-HTTP token service is refused before any credential goes there', async () => {
   const pki = testPki()
   const issuer = await serve((_req, _body, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"good-token"}'))
-  const reg = https.createServer({ cert: pki.cert, key: pki.key }, (_req, res) => {
-    res.writeHead(401, { 'www-authenticate': `Bearer realm="http://127.0.0.1:${issuer.port}/token",service="x"` }).end()
+  // The same token service over HTTPS is used: an HTTPS realm is always fine.
+  const secureIssuer = https.createServer({ cert: pki.cert, key: pki.key }, (_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"good-token"}')
+  )
+  await new Promise<void>((r) => secureIssuer.listen(0, '127.0.0.1', r))
+  const securePort = (secureIssuer.address() as AddressInfo).port
+  const reg = https.createServer({ cert: pki.cert, key: pki.key }, (req, res) => {
+    if (req.headers.authorization === 'Bearer good-token') return void res.writeHead(404).end()
+    const realm = req.url!.includes('/secure/') ? `https://127.0.0.1:${securePort}/token` : `http://127.0.0.1:${issuer.port}/token`
+    res.writeHead(401, { 'www-authenticate': `Bearer realm="${realm}",service="x"` }).end()
   })
   await new Promise<void>((r) => reg.listen(0, '127.0.0.1', r))
   try {
@@ -262,8 +281,16 @@ test('a registry reached over HTTPS whose challenge points at a plain-HTTP token
     expect(e).toBeInstanceOf(AuthError)
     expect(e.message).toBe(`${host} points its token service at http://127.0.0.1:${issuer.port} over plain HTTP`)
     expect(issuer.seen).toHaveLength(0)
+    const fresh = new RegistryClient({
+      host,
+      ca: pki.ca,
+      credentials: staticCredentials('u', 'p'),
+      retry: { retries: 0, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 1 }
+    })
+    expect(await fresh.blobExists('secure/b', 'sha256:' + '0'.repeat(64))).toBe(false)
   } finally {
     await new Promise((r) => reg.close(r))
+    await new Promise((r) => secureIssuer.close(r))
     await issuer.close()
   }
 })
@@ -298,7 +325,15 @@ test('a realm that is not an absolute URL is an AuthError naming the registry, n
   )
   try {
     const c = r.client()
-    const e = await c.blobExists('a/b', 'sha256:' + '0'.repeat(64)).catch((err) => err)
+    process.env.RUNNER_DEBUG = '1'
+    const from = capturedOutput().length
+    const e = await c
+      .blobExists('a/b', 'sha256:' + '0'.repeat(64))
+      .catch((err) => err)
+      .finally(() => delete process.env.RUNNER_DEBUG)
+    expect(capturedOutput().slice(from).split('\n')).toContain(
+      `::debug::${c.host} asks for a Bearer token from an unreadable realm for repository:a/b:pull,push`
+    )
     expect(e).toBeInstanceOf(AuthError)
     expect(e.message).toBe(`${c.host} sent a Bearer challenge whose realm is not a URL: /token`)
     expect(e.registry).toBe(c.host)
