@@ -148,6 +148,8 @@ describe('no auth', () => {
     expect((e as RegistryError).status).toBe(400)
     expect(e.message).toContain(plain.host)
     expect(e.message).toContain('manifest blob unknown')
+    // What was being done, and the request that was refused.
+    expect(e.message.startsWith(`pushing manifest 1.0.0: PUT /v2/${repo}/manifests/1.0.0 on ${plain.host}: response status 400`)).toBe(true)
     expect(await c.headManifest(repo, '1.0.0')).toBeUndefined()
   })
 })
@@ -486,6 +488,7 @@ describe('what the registry answers is checked', () => {
     expect(m.registry).toBe(c.host)
     const b = await caught<RegistryError>(c.getBlob('check/bytes', a.chart.digest))
     expect(b.message).toBe(`${c.host} returned other content for blob ${a.chart.digest}`)
+    expect(b.registry).toBe(c.host)
     // By tag there is no digest to hold it to: the bytes are what the tag holds.
     expect((await c.getManifest('check/bytes', '1.0.0'))?.digest).toBe(sha256(Buffer.from('{"tampered":true}')))
   })
@@ -712,6 +715,7 @@ describe('paged listings', () => {
     const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
     const e = await caught<RegistryError>(c.listTags('pages/junk'))
     expect(e.message).toBe(`${p.host} answered GET /v2/pages/junk/tags/list with a tag list that is not JSON`)
+    expect(e.registry).toBe(p.host)
     const d = await caught<RegistryError>(c.listTags('pages/denied'))
     expect(d.message).toBe(`listing tags: GET /v2/pages/denied/tags/list on ${p.host}: response status 403: denied: denied`)
   })
@@ -739,6 +743,7 @@ describe('mountBlob', () => {
     started.push(lying)
     const e = await caught<RegistryError>(new RegistryClient({ host: lying.host, plainHttp: true }).mountBlob('mount/dst3', blob.digest, 'mount/src'))
     expect(e.message).toBe(`${lying.host} mounted ${absent} when asked for ${blob.digest}`)
+    expect(e).toMatchObject({ registry: lying.host, hint: 'The registry is inconsistent; contact its operator' })
     const q = await proxy(plain.url, {
       rules: [{ method: 'POST', times: 1, fault: { status: 403, body: '{"errors":[{"code":"DENIED","message":"denied"}]}' } }]
     })
