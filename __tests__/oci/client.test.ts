@@ -105,10 +105,12 @@ describe('no auth', () => {
   })
 
   test('a missing blob is a RegistryError naming the host', async () => {
-    const e = await caught(client().getBlob('plain/demo', sha256(randomBytes(8))))
+    const missing = sha256(randomBytes(8))
+    const e = await caught(client().getBlob('plain/demo', missing))
     expect(e).toBeInstanceOf(RegistryError)
     expect((e as RegistryError).status).toBe(404)
     expect(e.message).toContain(plain.host)
+    expect(e.message).toContain(`GET /v2/plain/demo/blobs/${missing} on ${plain.host}: response status 404`)
   })
 
   test('chunked upload: PATCH chunks, then PUT with the digest', async () => {
@@ -894,11 +896,14 @@ describe('listings and ranged reads against odd answers', () => {
         const m = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '')
         if (repo === 'honours' && m) return void res.writeHead(206).end(blob.subarray(Number(m[1]), Number(m[2]) + 1))
         if (repo === 'partial') return void res.writeHead(206).end(blob.subarray(0, 10))
-        // Ignores Range: the whole blob, in three writes.
+        if (repo === 'missing') return json(404, {}, { errors: [{ code: 'BLOB_UNKNOWN', message: 'blob unknown to registry' }] })
+        if (repo === 'moved' && !url.pathname.startsWith('/v2/moved/blobs/storage/'))
+          return void res.writeHead(307, { location: `/v2/moved/blobs/storage/${digest}` }).end()
+        // Ignores Range: the whole blob, in three writes apart in time, so that the reader gets it in pieces.
         res.writeHead(200, { 'content-length': String(blob.length) })
         res.write(blob.subarray(0, 100))
-        res.write(blob.subarray(100, 200))
-        return void res.end(blob.subarray(200))
+        setTimeout(() => res.write(blob.subarray(100, 200)), 30)
+        return void setTimeout(() => res.end(blob.subarray(200)), 60)
       }
       if (url.pathname.endsWith('/tags/list')) {
         if (repo === 'endless') return json(200, next(page + 1), { name: repo, tags: [`t${page}`] })
@@ -912,6 +917,7 @@ describe('listings and ranged reads against odd answers', () => {
         if (repo === 'spaced') return json(200, { 'content-type': `${INDEX} ; charset=utf-8` }, index([d]))
         if (repo === 'nomanifests') return json(200, { 'content-type': INDEX }, index())
         if (repo === 'plainjson') return json(200, { 'content-type': 'application/json' }, index([d]))
+        if (repo === 'notjson') return void res.writeHead(200, { 'content-type': INDEX }).end('<html>')
         if (repo === 'unknown') return json(404, {}, { errors: [{ code: 'NAME_UNKNOWN', message: 'repository name not known to registry' }] })
         if (page === 0) return json(200, { 'content-type': INDEX, ...next(1) }, index([d]))
         if (repo === 'later404') return json(404, {}, { errors: [{ code: 'NOT_FOUND', message: 'no' }] })
@@ -944,6 +950,12 @@ describe('listings and ranged reads against odd answers', () => {
       expect((await read(await c.openBlob('ignores', digest, start, end))).equals(blob.subarray(start, end + 1))).toBe(true)
     expect((await read(await c.openBlob('ignores', digest))).equals(blob)).toBe(true)
     expect(log.at(-1)).toBe(`GET /v2/ignores/blobs/${digest}`)
+    // A redirect to storage is followed, the range going along.
+    expect((await read(await c.openBlob('moved', digest, 10, 19))).equals(blob.subarray(10, 20))).toBe(true)
+    expect(log.slice(-2)).toEqual([`GET /v2/moved/blobs/${digest} bytes=10-19`, `GET /v2/moved/blobs/storage/${digest} bytes=10-19`])
+    // A range of a blob that is not there is an error, not the error body cut to the range.
+    const e = await caught<RegistryError>(c.openBlob('missing', digest, 0, 3))
+    expect(e).toMatchObject({ status: 404, registry: host })
   })
 
   test('a 206 to a read of the whole blob is an error, not a short blob', async () => {
@@ -973,6 +985,9 @@ describe('listings and ranged reads against odd answers', () => {
     expect(await c.getReferrers('nomanifests', digest)).toEqual([])
     expect(await c.getReferrers('plainjson', digest)).toBeUndefined()
     expect(c.referrersSupported('plainjson')).toBe(false)
+    const e = await caught<RegistryError>(c.getReferrers('notjson', digest))
+    expect(e.message).toBe(`${host} answered GET /v2/notjson/referrers/${digest} with an index that is not JSON`)
+    expect(e).toMatchObject({ registry: host, hint: 'The registry is inconsistent; contact its operator' })
   })
 
   test('referrers: a repository the registry does not know has none, and says nothing about the API', async () => {
