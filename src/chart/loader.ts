@@ -25,7 +25,7 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf])
 interface Loaded {
   name: string
   file: ChartFile
-  /** Read eagerly for files Helm parses (Chart.yaml, lock, values, requirements). */
+  /** Read eagerly for files Helm parses (Chart.yaml, lock, values, requirements; `contentsRead`) and small files. */
   data?: Buffer
 }
 
@@ -48,7 +48,9 @@ async function loadDiskFile(abs: string, name: string, size: number, where: stri
   const fd = fsSync.openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK)
   try {
     if (!fsSync.fstatSync(fd).isFile()) throw new ChartError(`chart file ${name} changed into an irregular file while loading`, { chart: where, file: name })
-    const head = Buffer.alloc(Math.min(size, PARSED.has(name) || /^charts\/[^/]+\.tgz$/.test(name) || size <= 65536 ? size : 3))
+    // What loadFiles will parse or open (in a subchart directory too) is read now, once, as are small files; a large
+    // file that is only packaged waits on disk.
+    const head = Buffer.alloc(Math.min(size, contentsRead(name) || size <= 65536 ? size : 3))
     readFully(fd, head)
     const skip = head.subarray(0, 3).equals(BOM) ? 3 : 0
     if (head.length === size) {
