@@ -179,10 +179,12 @@ describe('no auth', () => {
   })
 
   test('a missing blob is a RegistryError naming the host', async () => {
-    const e = await caught(client().getBlob('plain/demo', sha256(randomBytes(8))))
+    const missing = sha256(randomBytes(8))
+    const e = await caught(client().getBlob('plain/demo', missing))
     expect(e).toBeInstanceOf(RegistryError)
     expect((e as RegistryError).status).toBe(404)
     expect(e.message).toContain(plain.host)
+    expect(e.message).toContain(`GET /v2/plain/demo/blobs/${missing} on ${plain.host}: response status 404`)
   })
 
   test('chunked upload: PATCH chunks, then PUT with the digest', async () => {
@@ -235,6 +237,8 @@ describe('no auth', () => {
     expect((e as RegistryError).status).toBe(400)
     expect(e.message).toContain(plain.host)
     expect(e.message).toContain('manifest blob unknown')
+    // What was being done, and the request that was refused.
+    expect(e.message.startsWith(`pushing manifest 1.0.0: PUT /v2/${repo}/manifests/1.0.0 on ${plain.host}: response status 400`)).toBe(true)
     expect(await c.headManifest(repo, '1.0.0')).toBeUndefined()
   })
 })
@@ -785,6 +789,7 @@ describe('what the registry answers is checked', () => {
     expect(m.registry).toBe(c.host)
     const b = await caught<RegistryError>(c.getBlob('check/bytes', a.chart.digest))
     expect(b.message).toBe(`${c.host} returned other content for blob ${a.chart.digest}`)
+    expect(b.registry).toBe(c.host)
     // By tag there is no digest to hold it to: the bytes are what the tag holds.
     expect((await c.getManifest('check/bytes', '1.0.0'))?.digest).toBe(sha256(Buffer.from('{"tampered":true}')))
   })
@@ -1035,6 +1040,7 @@ describe('paged listings', () => {
     const c = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
     const e = await caught<RegistryError>(c.listTags('pages/junk'))
     expect(e.message).toBe(`${p.host} answered GET /v2/pages/junk/tags/list with a tag list that is not JSON`)
+    expect(e.registry).toBe(p.host)
     const d = await caught<RegistryError>(c.listTags('pages/denied'))
     expect(d.message).toBe(`listing tags: GET /v2/pages/denied/tags/list on ${p.host}: response status 403: denied: denied`)
   })
@@ -1062,6 +1068,7 @@ describe('mountBlob', () => {
     started.push(lying)
     const e = await caught<RegistryError>(new RegistryClient({ host: lying.host, plainHttp: true }).mountBlob('mount/dst3', blob.digest, 'mount/src'))
     expect(e.message).toBe(`${lying.host} mounted ${absent} when asked for ${blob.digest}`)
+    expect(e).toMatchObject({ registry: lying.host, hint: 'The registry is inconsistent; contact its operator' })
     const q = await proxy(plain.url, {
       rules: [{ method: 'POST', times: 1, fault: { status: 403, body: '{"errors":[{"code":"DENIED","message":"denied"}]}' } }]
     })
@@ -1187,5 +1194,137 @@ describe('upload details', () => {
     expect(await new RegistryClient({ host: p.host, plainHttp: true, retry: FAST }).pushBlob('det/redirected', blob)).toBe('uploaded')
     expect(storage.seen.filter((r) => r.method === 'PUT')).toHaveLength(1)
     expect(sha256(Buffer.from(await (await fetch(`${plain.url}/v2/det/redirected/blobs/${blob.digest}`)).arrayBuffer()))).toBe(blob.digest)
+  })
+})
+
+// An in-process registry that answers each listing or blob read as a test case needs (what Distribution 2.8 never
+// does: endless or failing later pages, odd Content-Type spellings, ignoring Range); each request is logged.
+describe('listings and ranged reads against odd answers', () => {
+  const INDEX = 'application/vnd.oci.image.index.v1+json'
+  const blob = Buffer.from(Array.from({ length: 300 }, (_, i) => i % 251))
+  const digest = sha256(blob)
+  const log: string[] = []
+  let c: RegistryClient
+  let host: string
+  beforeAll(async () => {
+    const server = http.createServer((req, res) => {
+      const url = new URL(req.url!, 'http://x')
+      log.push(`${req.method} ${req.url} ${req.headers.range ?? ''}`.trim())
+      const [, repo] = /^\/v2\/([^/]+)\//.exec(url.pathname) ?? []
+      const page = Number(url.searchParams.get('page') ?? '0')
+      const next = (p: number): Record<string, string> => ({ link: `<${url.pathname}?page=${p}>; rel="next"` })
+      const json = (status: number, headers: Record<string, string>, body: unknown): void => {
+        res.writeHead(status, headers).end(JSON.stringify(body))
+      }
+      if (url.pathname.includes('/blobs/')) {
+        const m = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '')
+        if (repo === 'honours' && m) return void res.writeHead(206).end(blob.subarray(Number(m[1]), Number(m[2]) + 1))
+        if (repo === 'partial') return void res.writeHead(206).end(blob.subarray(0, 10))
+        if (repo === 'missing') return json(404, {}, { errors: [{ code: 'BLOB_UNKNOWN', message: 'blob unknown to registry' }] })
+        if (repo === 'moved' && !url.pathname.startsWith('/v2/moved/blobs/storage/'))
+          return void res.writeHead(307, { location: `/v2/moved/blobs/storage/${digest}` }).end()
+        // Ignores Range: the whole blob, in three writes apart in time, so that the reader gets it in pieces.
+        res.writeHead(200, { 'content-length': String(blob.length) })
+        res.write(blob.subarray(0, 100))
+        setTimeout(() => res.write(blob.subarray(100, 200)), 30)
+        return void setTimeout(() => res.end(blob.subarray(200)), 60)
+      }
+      if (url.pathname.endsWith('/tags/list')) {
+        if (repo === 'endless') return json(200, next(page + 1), { name: repo, tags: [`t${page}`] })
+        if (repo === 'nulltags') return json(200, {}, { name: repo, tags: null })
+        if (repo === 'gone') return page ? json(404, {}, { errors: [{ code: 'NAME_UNKNOWN', message: 'gone' }] }) : json(200, next(1), { tags: ['a'] })
+      }
+      if (url.pathname.includes('/referrers/')) {
+        const index = (manifests?: unknown[]): unknown => ({ schemaVersion: 2, mediaType: INDEX, ...(manifests ? { manifests } : {}) })
+        const d = { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest, size: 1 }
+        if (repo === 'endless') return json(200, { 'content-type': INDEX, ...next(page + 1) }, index([d]))
+        if (repo === 'spaced') return json(200, { 'content-type': `${INDEX} ; charset=utf-8` }, index([d]))
+        if (repo === 'nomanifests') return json(200, { 'content-type': INDEX }, index())
+        if (repo === 'plainjson') return json(200, { 'content-type': 'application/json' }, index([d]))
+        if (repo === 'notjson') return void res.writeHead(200, { 'content-type': INDEX }).end('<html>')
+        if (repo === 'unknown') return json(404, {}, { errors: [{ code: 'NAME_UNKNOWN', message: 'repository name not known to registry' }] })
+        if (page === 0) return json(200, { 'content-type': INDEX, ...next(1) }, index([d]))
+        if (repo === 'later404') return json(404, {}, { errors: [{ code: 'NOT_FOUND', message: 'no' }] })
+        if (repo === 'laterhtml') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>')
+      }
+      json(404, {}, { errors: [{ code: 'NOT_FOUND', message: 'no' }] })
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    host = `127.0.0.1:${(server.address() as AddressInfo).port}`
+    started.push({ stop: () => new Promise<void>((resolve) => server.close(() => resolve())) })
+    c = new RegistryClient({ host, plainHttp: true, retry: FAST })
+  })
+  beforeEach(() => (log.length = 0))
+
+  const read = async (s: NodeJS.ReadableStream): Promise<Buffer> => {
+    const parts: Buffer[] = []
+    for await (const p of s) parts.push(p as Buffer)
+    return Buffer.concat(parts)
+  }
+
+  test('a byte range: asked for as bytes=<first>-<last>; a 206 is taken as sent, a whole 200 is cut to the range', async () => {
+    expect((await read(await c.openBlob('honours', digest, 5, 20))).equals(blob.subarray(5, 21))).toBe(true)
+    expect(log).toEqual([`GET /v2/honours/blobs/${digest} bytes=5-20`])
+    for (const [start, end] of [
+      [0, 0],
+      [99, 100],
+      [150, 250],
+      [290, 299]
+    ])
+      expect((await read(await c.openBlob('ignores', digest, start, end))).equals(blob.subarray(start, end + 1))).toBe(true)
+    expect((await read(await c.openBlob('ignores', digest))).equals(blob)).toBe(true)
+    expect(log.at(-1)).toBe(`GET /v2/ignores/blobs/${digest}`)
+    // A redirect to storage is followed, the range going along.
+    expect((await read(await c.openBlob('moved', digest, 10, 19))).equals(blob.subarray(10, 20))).toBe(true)
+    expect(log.slice(-2)).toEqual([`GET /v2/moved/blobs/${digest} bytes=10-19`, `GET /v2/moved/blobs/storage/${digest} bytes=10-19`])
+    // A range of a blob that is not there is an error, not the error body cut to the range.
+    const e = await caught<RegistryError>(c.openBlob('missing', digest, 0, 3))
+    expect(e).toMatchObject({ status: 404, registry: host })
+  })
+
+  test('a 206 to a read of the whole blob is an error, not a short blob', async () => {
+    const e = await caught<RegistryError>(c.openBlob('partial', digest))
+    expect(e).toBeInstanceOf(RegistryError)
+    expect(e.message).toMatch(new RegExp(`^reading blob ${digest}: GET /v2/partial/blobs/${digest} on ${host}: response status 206`))
+  })
+
+  test('paging stops at 1000 tag pages and 100 referrer pages, however many the registry links', async () => {
+    expect(await c.listTags('endless')).toEqual(Array.from({ length: 1000 }, (_, i) => `t${i}`))
+    expect(log).toHaveLength(1000)
+    log.length = 0
+    expect(await c.getReferrers('endless', digest)).toHaveLength(100)
+    expect(log).toHaveLength(100)
+  }, 60_000)
+
+  test('tags: null is no tags; a later page that is not found is an error, not "no repository"', async () => {
+    expect(await c.listTags('nulltags')).toEqual([])
+    const e = await caught<RegistryError>(c.listTags('gone'))
+    expect(e.message).toMatch(new RegExp(`^listing tags: GET /v2/gone/tags/list on ${host}: response status 404: `))
+    expect(e).toMatchObject({ registry: host })
+  })
+
+  test('referrers: the index media type with parameters and spaces; an index without manifests; JSON that is not an index is no API', async () => {
+    expect(await c.getReferrers('spaced', digest)).toEqual([{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest, size: 1 }])
+    expect(c.referrersSupported('spaced')).toBe(true)
+    expect(await c.getReferrers('nomanifests', digest)).toEqual([])
+    expect(await c.getReferrers('plainjson', digest)).toBeUndefined()
+    expect(c.referrersSupported('plainjson')).toBe(false)
+    const e = await caught<RegistryError>(c.getReferrers('notjson', digest))
+    expect(e.message).toBe(`${host} answered GET /v2/notjson/referrers/${digest} with an index that is not JSON`)
+    expect(e).toMatchObject({ registry: host, hint: 'The registry is inconsistent; contact its operator' })
+  })
+
+  test('referrers: a repository the registry does not know has none, and says nothing about the API', async () => {
+    expect(await c.getReferrers('unknown', digest)).toBeUndefined()
+    expect(c.referrersSupported('unknown')).toBeUndefined()
+  })
+
+  test('referrers: a later page that is not found, or not an index, is an error (never "no API")', async () => {
+    for (const repo of ['later404', 'laterhtml']) {
+      const e = await caught<RegistryError>(c.getReferrers(repo, digest))
+      expect(e).toBeInstanceOf(RegistryError)
+      expect(e.message).toMatch(new RegExp(`^listing referrers: GET /v2/${repo}/referrers/${digest} on ${host}: response status (404|200)`))
+      expect(c.referrersSupported(repo)).toBe(true)
+    }
   })
 })
