@@ -264,6 +264,22 @@ describe('umbrella charts', () => {
     expect(deps).toEqual([{ name: 'redis-ha', version: '4.38.0', source: `${repo.origin}/dandydeveloper/charts/redis-ha-4.38.0.tgz` }])
     expect(readFileSync(path.join(out, 'charts/redis-ha/Chart.yaml'), 'utf8')).toContain('version: 4.38.0')
   })
+
+  test('an index entry without URLs is not a legit entry (Helm findVersionedEntry): the one with a URL is downloaded', async () => {
+    const data = (fixtures['dup-1.0.0.tgz'] ??= tarChart({ name: 'dup', version: '1.0.0' }))
+    repo.put('/dupes/dup-1.0.0.tgz', data)
+    const good = indexYaml([{ name: 'dup', version: '1.0.0', url: 'dup-1.0.0.tgz', digest: sha256Hex(data) }])
+    // The same version listed first with an empty urls list.
+    const bare = '  - apiVersion: v2\n    name: dup\n    urls: []\n    version: 1.0.0\n'
+    repo.put('/dupes/index.yaml', good.replace('entries:\n  dup:\n', `entries:\n  dup:\n${bare}`))
+    const dir = writeChart(
+      path.join(tmp, 'dupes-app'),
+      `apiVersion: v2\nname: dupes-app\nversion: 1.0.0\ndependencies:\n- name: dup\n  version: 1.0.0\n  repository: ${repo.origin}/dupes\n`
+    )
+    const { out, deps } = await packageAndUnpack(dir, resolver())
+    expect(deps).toEqual([{ name: 'dup', version: '1.0.0', source: `${repo.origin}/dupes/dup-1.0.0.tgz` }])
+    expect(readFileSync(path.join(out, 'charts/dup/Chart.yaml'), 'utf8')).toContain('version: 1.0.0')
+  })
 })
 
 describe('oci:// and file:// dependencies', () => {
