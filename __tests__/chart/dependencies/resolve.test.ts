@@ -12,6 +12,7 @@ import * as path from 'node:path'
 import { loadChartDir, saveChart } from '../../../src/chart'
 import { archiveDeclarations, directoryDeclarations } from '../../../src/chart/loader'
 import { DependencyResolver, type InRunChart, type ResolvedDependency } from '../../../src/chart/dependencies/resolve'
+import { parseRepositories } from '../../../src/chart/dependencies/repositories'
 import { RegistryClient } from '../../../src/oci/client'
 import { ChartError } from '../../../src/errors'
 import { caught } from '../../support/caught'
@@ -217,6 +218,27 @@ describe('umbrella charts', () => {
     expect(second.deps[0].version).toBe('8.4.2')
     expect(r.fetches).toBe(fetchesBefore)
     expect(repo.requests.length).toBe(countBefore)
+  })
+
+  test('@name of a repository at a host without a path: the URL as `helm repo add` stores it is hashed, so a lock Helm made is accepted', async () => {
+    // `helm repo add jetstack https://charts.jetstack.io` stores the URL as given (pkg/cmd/repo_add.go), and
+    // resolveRepoNames puts exactly that into the dependencies HashReq hashes: no slash is added after the host.
+    serve('/', [{ name: 'at-root', version: '1.0.0' }])
+    const entry = `{"name":"at-root","version":"1.0.0","repository":"${repo.origin}"}`
+    const lockText = `dependencies:\n- name: at-root\n  repository: ${repo.origin}\n  version: 1.0.0\ndigest: ${hashed(`[[${entry}],[${entry}]]`)}\ngenerated: "2026-01-01T00:00:00Z"\n`
+    const dir = writeChart(
+      path.join(tmp, 'at-root-app'),
+      'apiVersion: v2\nname: at-root-app\nversion: 1.0.0\ndependencies:\n- name: at-root\n  version: 1.0.0\n  repository: "@root"\n',
+      { 'Chart.lock': lockText }
+    )
+    const r = new DependencyResolver({
+      repositories: parseRepositories(`root=${repo.origin}`),
+      ca: pki.ca,
+      workDir: path.join(tmp, 'work'),
+      ociClient: (host) => new RegistryClient({ host, plainHttp: true })
+    })
+    const chart = await loadChartDir(dir, 'at-root-app')
+    expect(await r.resolve(chart, dir, WHEN)).toEqual([{ name: 'at-root', version: '1.0.0', source: `${repo.origin}/at-root-1.0.0.tgz` }])
   })
 
   test("prometheus shape: a Chart.lock Helm would accept pins older versions than the ranges' newest", async () => {

@@ -79,6 +79,11 @@ describe('repositories input', () => {
     ])
     expect(masked).toEqual(expect.arrayContaining(['s3cr%40t', 's3cr@t']))
   })
+  it('the URL as written, as `helm repo add` stores it (it goes into the lock digest): no slash added, no case changed', () => {
+    expect(
+      parseRepositories('jetstack=https://charts.jetstack.io\nb=https://Charts.Example.com:443/Path\nc=https://u:p@charts.example.com').map((r) => r.url)
+    ).toEqual(['https://charts.jetstack.io', 'https://Charts.Example.com:443/Path', 'https://charts.example.com'])
+  })
   it('a YAML list with username and password', () => {
     const masked: string[] = []
     const r = parseRepositories('- {name: corp, url: "https://charts.corp.example/", username: bot, password: hunter22}\n', (s) => masked.push(s))
