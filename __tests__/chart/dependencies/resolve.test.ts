@@ -336,6 +336,11 @@ describe('oci:// and file:// dependencies', () => {
     const b = await chart('oci-range', '~1.3.0')
     expect(await ranged.resolve(b.chart, b.dir, WHEN)).toEqual([{ name: 'lib', version: '1.3.1', source: `oci://${reg.host}/shared/lib:1.3.1` }])
     expect(ranged.fetches).toBe(2)
+    const none = await chart('oci-none', '^9.0.0')
+    const err = await caught(bare().resolve(none.chart, none.dir, WHEN))
+    expect(err.message).toBe(
+      `can't get a valid version for dependency lib: no version in oci://${reg.host}/shared satisfies "^9.0.0" (newest: 2.0.0, 1.3.1, 1.2.0)`
+    )
   })
 
   test("a chart of the run older than the registry's newest match does not win: versions from both, newest first", async () => {
