@@ -12,6 +12,7 @@ import * as path from 'node:path'
 import { loadChartDir, saveChart } from '../../../src/chart'
 import { archiveDeclarations, directoryDeclarations } from '../../../src/chart/loader'
 import { DependencyResolver, type InRunChart, type ResolvedDependency } from '../../../src/chart/dependencies/resolve'
+import { parseRepositories } from '../../../src/chart/dependencies/repositories'
 import { RegistryClient } from '../../../src/oci/client'
 import { ChartError } from '../../../src/errors'
 import { caught } from '../../support/caught'
@@ -219,6 +220,27 @@ describe('umbrella charts', () => {
     expect(repo.requests.length).toBe(countBefore)
   })
 
+  test('@name of a repository at a host without a path: the URL as `helm repo add` stores it is hashed, so a lock Helm made is accepted', async () => {
+    // `helm repo add jetstack https://charts.jetstack.io` stores the URL as given (pkg/cmd/repo_add.go), and
+    // resolveRepoNames puts exactly that into the dependencies HashReq hashes: no slash is added after the host.
+    serve('/', [{ name: 'at-root', version: '1.0.0' }])
+    const entry = `{"name":"at-root","version":"1.0.0","repository":"${repo.origin}"}`
+    const lockText = `dependencies:\n- name: at-root\n  repository: ${repo.origin}\n  version: 1.0.0\ndigest: ${hashed(`[[${entry}],[${entry}]]`)}\ngenerated: "2026-01-01T00:00:00Z"\n`
+    const dir = writeChart(
+      path.join(tmp, 'at-root-app'),
+      'apiVersion: v2\nname: at-root-app\nversion: 1.0.0\ndependencies:\n- name: at-root\n  version: 1.0.0\n  repository: "@root"\n',
+      { 'Chart.lock': lockText }
+    )
+    const r = new DependencyResolver({
+      repositories: parseRepositories(`root=${repo.origin}`),
+      ca: pki.ca,
+      workDir: path.join(tmp, 'work'),
+      ociClient: (host) => new RegistryClient({ host, plainHttp: true })
+    })
+    const chart = await loadChartDir(dir, 'at-root-app')
+    expect(await r.resolve(chart, dir, WHEN)).toEqual([{ name: 'at-root', version: '1.0.0', source: `${repo.origin}/at-root-1.0.0.tgz` }])
+  })
+
   test("prometheus shape: a Chart.lock Helm would accept pins older versions than the ranges' newest", async () => {
     const deps = [
       ['alertmanager', '1.42.*', '1.42.0'],
@@ -264,6 +286,23 @@ describe('umbrella charts', () => {
     expect(deps).toEqual([{ name: 'redis-ha', version: '4.38.0', source: `${repo.origin}/dandydeveloper/charts/redis-ha-4.38.0.tgz` }])
     expect(readFileSync(path.join(out, 'charts/redis-ha/Chart.yaml'), 'utf8')).toContain('version: 4.38.0')
   })
+
+  test('an index entry without URLs is not a legit entry (Helm findVersionedEntry): the one with a URL is downloaded', async () => {
+    const data = (fixtures['dup-1.0.0.tgz'] ??= tarChart({ name: 'dup', version: '1.0.0' }))
+    repo.put('/dupes/dup-1.0.0.tgz', data)
+    const good = indexYaml([{ name: 'dup', version: '1.0.0', url: 'dup-1.0.0.tgz', digest: sha256Hex(data) }])
+    // The same version listed first with an empty urls list.
+    const bare = (v: string): string => `  - apiVersion: v2\n    name: dup\n    urls: []\n    version: ${v}\n`
+    // A newer version without URLs too: the range resolves past it (Helm's resolver skips it as well).
+    repo.put('/dupes/index.yaml', good.replace('entries:\n  dup:\n', `entries:\n  dup:\n${bare('1.1.0')}${bare('1.0.0')}`))
+    const dir = writeChart(
+      path.join(tmp, 'dupes-app'),
+      `apiVersion: v2\nname: dupes-app\nversion: 1.0.0\ndependencies:\n- name: dup\n  version: ^1.0.0\n  repository: ${repo.origin}/dupes\n`
+    )
+    const { out, deps } = await packageAndUnpack(dir, resolver())
+    expect(deps).toEqual([{ name: 'dup', version: '1.0.0', source: `${repo.origin}/dupes/dup-1.0.0.tgz` }])
+    expect(readFileSync(path.join(out, 'charts/dup/Chart.yaml'), 'utf8')).toContain('version: 1.0.0')
+  })
 })
 
 describe('oci:// and file:// dependencies', () => {
@@ -276,6 +315,44 @@ describe('oci:// and file:// dependencies', () => {
     expect(deps).toEqual([{ name: 'lib', version: '1.3.1', source: `oci://${reg.host}/shared/lib:1.3.1` }])
     const served = unpackFixture('lib-1.3.1.tgz')
     expect(readFileSync(path.join(out, 'charts/lib/values.yaml'))).toEqual(readFileSync(path.join(served, 'values.yaml')))
+  })
+
+  test('an exact oci:// version is pulled without listing tags (Helm: an explicit version is used as it is); a range without run charts given', async () => {
+    const bare = (): DependencyResolver =>
+      new DependencyResolver({ repositories: [], workDir: path.join(tmp, 'work'), ociClient: (host) => new RegistryClient({ host, plainHttp: true }) })
+    const chart = async (name: string, version: string): Promise<{ dir: string; chart: Awaited<ReturnType<typeof loadChartDir>> }> => {
+      const dir = writeChart(
+        path.join(tmp, name),
+        `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n- name: lib\n  version: ${version}\n  repository: oci://${reg.host}/shared\n`
+      )
+      return { dir, chart: await loadChartDir(dir, name) }
+    }
+    const exact = bare()
+    const a = await chart('oci-exact', '1.2.0')
+    expect(await exact.resolve(a.chart, a.dir, WHEN)).toEqual([{ name: 'lib', version: '1.2.0', source: `oci://${reg.host}/shared/lib:1.2.0` }])
+    // One request: the pull. No tag list.
+    expect(exact.fetches).toBe(1)
+    const ranged = bare()
+    const b = await chart('oci-range', '~1.3.0')
+    expect(await ranged.resolve(b.chart, b.dir, WHEN)).toEqual([{ name: 'lib', version: '1.3.1', source: `oci://${reg.host}/shared/lib:1.3.1` }])
+    expect(ranged.fetches).toBe(2)
+    const none = await chart('oci-none', '^9.0.0')
+    const err = await caught(bare().resolve(none.chart, none.dir, WHEN))
+    expect(err.message).toBe(
+      `can't get a valid version for dependency lib: no version in oci://${reg.host}/shared satisfies "^9.0.0" (newest: 2.0.0, 1.3.1, 1.2.0)`
+    )
+  })
+
+  test("a chart of the run older than the registry's newest match does not win: versions from both, newest first", async () => {
+    const archive = path.join(tmp, 'lib-1.2.5.tgz')
+    writeFileSync(archive, tarChart({ name: 'lib', version: '1.2.5' }))
+    const inRun = new Map([[`${reg.host}/shared/lib`, [{ version: '1.2.5', archive }]]])
+    const dir = writeChart(
+      path.join(tmp, 'oci-app3'),
+      `apiVersion: v2\nname: oci-app3\nversion: 1.0.0\ndependencies:\n- name: lib\n  version: ^1.2.0\n  repository: oci://${reg.host}/shared\n`
+    )
+    const { deps } = await packageAndUnpack(dir, resolver(inRun))
+    expect(deps[0]).toEqual({ name: 'lib', version: '1.3.1', source: `oci://${reg.host}/shared/lib:1.3.1` })
   })
 
   test('a chart packaged earlier in the run is used for a dependency on the target registry', async () => {
@@ -307,6 +384,19 @@ describe('oci:// and file:// dependencies', () => {
 })
 
 describe('errors name the chart, the dependency and the repository, and say what to do', () => {
+  // (failure() is below; these need their own directories.)
+  test('a file:// directory outside the range: no valid version (Helm Resolver: missing)', async () => {
+    writeChart(path.join(tmp, 'err/fileold/common'), 'apiVersion: v2\nname: common\nversion: 0.2.0\n')
+    const dir = writeChart(
+      path.join(tmp, 'err/fileold/web'),
+      'apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n- name: common\n  version: ^0.3.0\n  repository: file://../common\n'
+    )
+    const err = await caught<ChartError>(resolver().resolve(await loadChartDir(dir, 'charts/web'), dir, WHEN))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe(`can't get a valid version for dependency common: no version in file://../common satisfies "^0.3.0" (newest: 0.2.0)`)
+    expect(err).toMatchObject({ chart: 'charts/web', registry: 'file://../common', file: path.join('charts/web', 'Chart.yaml') })
+  })
+
   async function failure(name: string, deps: string, files: Record<string, string> = {}): Promise<ChartError> {
     const dir = writeChart(path.join(tmp, 'err', name), `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n${deps}`, files)
     const chart = await loadChartDir(dir, `charts/${name}`)
@@ -322,6 +412,13 @@ describe('errors name the chart, the dependency and the repository, and say what
     expect(err.message).toBe(
       `can't get a valid version for dependency kube-state-metrics: no version in ${PC()} satisfies "^10.0.0" (newest: 9.0.0, 8.4.2, 8.4.0)`
     )
+    expect(err).toMatchObject({ registry: PC(), file: path.join('charts/nomatch', 'Chart.yaml') })
+  })
+  test("a name the repository's index does not list: Helm's message", async () => {
+    const err = await failure('noname', `- name: no-such-chart\n  version: ^1.0.0\n  repository: ${PC()}\n`)
+    expect(err.message).toBe(`no-such-chart chart not found in repo ${PC()}`)
+    expect(err).toMatchObject({ registry: PC() })
+    expect(err.hint).toMatch(/no-such-chart/)
   })
   test('repository unreachable', async () => {
     const err = await failure('unreachable', `- name: x\n  version: 1.0.0\n  repository: https://127.0.0.1:9/charts\n`)

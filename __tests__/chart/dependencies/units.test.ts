@@ -79,6 +79,11 @@ describe('repositories input', () => {
     ])
     expect(masked).toEqual(expect.arrayContaining(['s3cr%40t', 's3cr@t']))
   })
+  it('the URL as written, as `helm repo add` stores it (it goes into the lock digest): no slash added, no case changed', () => {
+    expect(
+      parseRepositories('jetstack=https://charts.jetstack.io\nb=https://Charts.Example.com:443/Path\nc=https://u:p@charts.example.com').map((r) => r.url)
+    ).toEqual(['https://charts.jetstack.io', 'https://Charts.Example.com:443/Path', 'https://charts.example.com'])
+  })
   it('a YAML list with username and password', () => {
     const masked: string[] = []
     const r = parseRepositories('- {name: corp, url: "https://charts.corp.example/", username: bot, password: hunter22}\n', (s) => masked.push(s))
@@ -96,7 +101,7 @@ describe('repositories input', () => {
   })
   it('lines: indented comments and spaces around = and the URL; a user without a password; nothing masked when there is no password', () => {
     const masked: string[] = []
-    const r = parseRepositories('  \r\n  # a comment\r\n  a = https://bot@charts.example.com/a \r\n', (s) => masked.push(s))
+    const r = parseRepositories('  \r\n  a = https://bot@charts.example.com/a \r\n  # an indented comment\r\n', (s) => masked.push(s))
     expect(r).toEqual([{ name: 'a', url: 'https://charts.example.com/a', username: 'bot', password: undefined }])
     expect(masked).toEqual([])
     expect(parseRepositories(' \n ')).toEqual([])
@@ -115,6 +120,12 @@ describe('repositories input', () => {
       { name: 'b', url: 'https://charts.example.com/b', username: 'other', password: '123456' }
     ])
     expect(masked).toEqual(expect.arrayContaining(['pw%2Fone', 'pw/one', 'urlpass', '123456']))
+    // Only passwords that exist are masked (no undefined for an entry without one).
+    expect(masked.every((m) => typeof m === 'string' && m.length > 0)).toBe(true)
+    // A URL given with spaces around it in YAML, and an @ in its query (not credentials): kept as written otherwise.
+    expect(parseRepositories('- {name: q, url: "  https://charts.example.com/x?from=s3://bucket@region  "}')[0].url).toBe(
+      'https://charts.example.com/x?from=s3://bucket@region'
+    )
     expect(parseRepositories('[{"name": "j", "url": "https://charts.example.com/j"}]')).toEqual([
       { name: 'j', url: 'https://charts.example.com/j', username: undefined, password: undefined }
     ])
@@ -137,7 +148,7 @@ describe('repositories input', () => {
     ['=https://charts.example.com/', undefined, /is not name=url/, /name=https/],
     ['a=http://u:sekrit3@charts.example.com/', 'sekrit3', /in the clear over http:\/\//, /https/],
     ['a=oci://ghcr.io/x', undefined, /oci:\/\/ repositories are not classic chart repositories/, /oci:\/\/ and file:\/\//],
-    ['- {name: a, url: "https://u:sekrit4@x/"', 'sekrit4', /^input repositories is not a valid YAML list: /, /- \{name: NAME/],
+    ['- {name: a, url: "https://u:sekrit4@x/"', 'sekrit4', /^input repositories is not a valid YAML list: \w+ \w+/, /- \{name: NAME/],
     ['---\nname: a', undefined, /^input repositories must be a list$/, /"- "/],
     ['- {url: "https://charts.example.com/", password: sekrit5}', 'sekrit5', /^each repositories entry needs a name and a url$/, /name: NAME, url/],
     ['- {name: a}', undefined, /needs a name and a url/, /name: NAME, url/],

@@ -39,8 +39,6 @@ function entry(name: string, rawUrl: string, username: string | undefined, passw
   if (u.username || u.password) {
     username ??= decodeURIComponent(u.username)
     password ??= decodeURIComponent(u.password)
-    u.username = ''
-    u.password = ''
   }
   if (password) mask(password)
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
@@ -51,7 +49,10 @@ function entry(name: string, rawUrl: string, username: string | undefined, passw
   if (u.protocol === 'http:' && password) {
     throw new InputError(`${where}: credentials would be sent in the clear over http://`, { hint: 'Use the repository over https://' })
   }
-  return { name, url: u.toString(), username: username || undefined, password: password || undefined }
+  // The URL as written, not as WHATWG would normalize it (a slash after a bare host, a lower-cased host): `helm repo
+  // add` stores it so, and resolveRepoNames puts it into the dependencies the lock digest hashes.
+  const url = rawUrl.trim().replace(/^([^:/?#]+:\/\/)[^/?#]*@/, '$1')
+  return { name, url, username: username || undefined, password: password || undefined }
 }
 
 export function parseRepositories(raw: string, mask: (s: string) => void = () => {}): NamedRepository[] {

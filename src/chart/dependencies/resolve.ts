@@ -400,7 +400,8 @@ export class DependencyResolver {
     const want = parseHelmVersion(version)
     const entry: IndexEntry | undefined = index.entries
       .get(d.name)
-      ?.find((e) => e.version === version || (want && parseHelmVersion(e.version) && compareVersions(e.version, version) === 0))
+      // Helm's findVersionedEntry: an entry without URLs is not a legit entry.
+      ?.find((e) => e.urls.length > 0 && (e.version === version || (want && parseHelmVersion(e.version) && compareVersions(e.version, version) === 0)))
     if (!entry) {
       const available = (index.entries.get(d.name) ?? []).map((e) => e.version).slice(0, NEWEST_SHOWN)
       throw new ChartError(
