@@ -82,6 +82,44 @@ describe('discoverCharts', () => {
     expect(await discoverCharts(['ch*/web'], w)).toEqual([{ kind: 'directory', path: path.join(w, 'charts/web'), display: 'charts/web' }])
   })
 
+  test('matches come in the order of their paths, not of the walk: a-c before a/b', async () => {
+    // A depth-first walk visits a, a/b, a-c; sorted paths are a, a-c, a/b ("-" sorts before "/").
+    const w = tree(['a/Chart.yaml', 'a/b/Chart.yaml', 'a-c/Chart.yaml'])
+    expect(await rel(['**'], w)).toEqual(['directory:a', 'directory:a-c', 'directory:a/b'])
+  })
+
+  test('a literal step after a wildcard is taken literally: a backslash in it is a name character, not a glob escape', async () => {
+    const w = tree(['charts/a\\b/Chart.yaml', 'charts/ab/Chart.yaml'])
+    expect(await rel(['ch*/a\\b'], w)).toEqual(['directory:charts/a\\b'])
+  })
+
+  test('every refusal names the entry and says what to do', async () => {
+    const top = tree(['ws/charts/README.md', 'other/o/Chart.yaml'])
+    const w = path.join(top, 'ws')
+    const refused = async (pattern: string): Promise<InputError> => {
+      const err = await discoverCharts([pattern], w).then(
+        () => undefined,
+        (e: unknown) => e
+      )
+      expect(err).toBeInstanceOf(InputError)
+      return err as InputError
+    }
+    for (const entry of ['charts', 'missing']) {
+      const err = await refused(entry)
+      expect(err.file).toBe(entry)
+      expect(err.hint).toMatch(/chart directories or \.tgz files.*actions\/checkout/)
+    }
+    const outside = await refused('../other/*')
+    expect(outside.file).toBe('../other/*')
+    expect(outside.hint).toMatch(/allowed-paths/)
+    const none = await refused('charts/*')
+    expect(none.file).toBe('charts/*')
+    expect(none.hint).toMatch(/contains Chart\.yaml/)
+    const bad = await refused('charts/[')
+    expect(bad.message).toMatch(/^charts pattern "charts\/\[" is not a valid glob: /)
+    expect(bad.hint).toMatch(/\*, \?, \[a-z\] and \*\*/)
+  })
+
   test('one chart matched by several patterns is listed once, in the order first found', async () => {
     expect(await rel(['charts/d*', 'charts/*', '**/web'])).toEqual(['directory:charts/db', 'directory:charts/web'])
   })
