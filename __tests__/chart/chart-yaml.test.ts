@@ -4,7 +4,17 @@
  * float32, %e when the exponent is < -4 or >= 6, two-digit exponents, "+Inf"/"-Inf"/"NaN"), Go's case-insensitive
  * field matching (exact name first, later keys win), and refusals that name the file, the field and what to write.
  */
-import { decodeMetadata, decodeRequirements, formatFloat32, guardJson, metadataYaml, validateMetadata, type RawMetadata } from '../../src/chart/chart-yaml'
+import { isMap, isPair, isSeq, parseDocument } from 'yaml'
+import {
+  decodeMetadata,
+  decodeRequirements,
+  formatFloat32,
+  guardJson,
+  guardYaml,
+  metadataYaml,
+  validateMetadata,
+  type RawMetadata
+} from '../../src/chart/chart-yaml'
 import { ChartError } from '../../src/errors'
 import fieldVectors from '../fixtures/go/json-fields/vectors.json'
 import { thrown } from '../support/caught'
@@ -112,6 +122,77 @@ describe('refusals name the file, the field and what to write', () => {
     const err = thrown<ChartError>(() => validateMetadata(decodeMetadata('apiVersion: v2\nversion: 1.0.0\n'), 'charts/x/Chart.yaml', 'charts/x'))
     expect(err.message).toBe('validation: chart.metadata.name is required')
     expect(err).toMatchObject({ chart: 'charts/x', file: 'charts/x/Chart.yaml' })
+  })
+})
+
+describe('guardYaml bounds the nesting the YAML parser builds', () => {
+  // The oracle: the depth of the tree the yaml package parses (nodes on the longest path, the leaf scalar included),
+  // not the guard's token count. Every shape nests at a steady rate, so the documents around 128 levels are found
+  // from the first two.
+  const treeDepth = (n: unknown): number =>
+    isMap(n) || isSeq(n) ? 1 + Math.max(0, ...n.items.map((i) => (isPair(i) ? Math.max(treeDepth(i.key), treeDepth(i.value)) : treeDepth(i)))) : 1
+  const parsedDepth = (text: string): number => {
+    const doc = parseDocument(text, { version: '1.1' })
+    expect(doc.errors).toEqual([])
+    return treeDepth(doc.contents)
+  }
+  const lines = (n: number, line: (i: number) => string): string => Array.from({ length: n }, (_, i) => line(i)).join('\n')
+  const shapes: Record<string, (n: number) => string> = {
+    'block mappings': (n) => lines(n, (i) => `${' '.repeat(i)}k:`) + ' v',
+    'compact block sequences': (n) => '- '.repeat(n) + 'x',
+    'flow sequences': (n) => '['.repeat(n) + 'x' + ']'.repeat(n),
+    'flow mappings': (n) => '{a: '.repeat(n) + '1' + '}'.repeat(n),
+    'pairs written in flow sequences': (n) => '[a: '.repeat(n) + 'x' + ']'.repeat(n),
+    'closed pairs in flow sequences': (n) => '[a: 1, '.repeat(n) + 'x' + ']'.repeat(n),
+    'a flow mapping over many lines': (n) => 'k: {\n' + lines(n, () => '  a: {') + '1' + '}'.repeat(n + 1),
+    'a flow sequence over many lines': (n) => 'a: [\n' + lines(n, () => '  [') + 'x' + ']'.repeat(n + 1),
+    'sequences of mappings': (n) => lines(n, (i) => `${'  '.repeat(i)}- k:`),
+    'sibling keys under list items, comments between': (n) => lines(n, (i) => `${'    '.repeat(i)}- name: n${i}\n# c\n${'    '.repeat(i)}  items:`),
+    'quoted sibling keys': (n) => lines(n, (i) => `${'  '.repeat(i)}- "k": 1\n${'  '.repeat(i)}  'j':`),
+    'three sequences a line': (n) => lines(n, (i) => ' '.repeat(i * 7) + '- - - k:'),
+    'explicit keys': (n) => lines(n, (i) => `${'  '.repeat(i)}? k\n${'  '.repeat(i)}:`),
+    'a key, then a sequence in line with it': (n) => lines(n, (i) => `${'  '.repeat(i)}k:\n${'  '.repeat(i)}- j:`)
+  }
+  test.each(Object.entries(shapes))('%s: refused exactly when deeper than 128', (_, shape) => {
+    const d1 = parsedDepth(shape(1))
+    const step = parsedDepth(shape(2)) - d1
+    const n0 = Math.floor((128 - d1) / step) + 1
+    const seen: boolean[] = []
+    for (let n = n0 - 2; n <= n0 + 2; n++) {
+      const depth = parsedDepth(shape(n))
+      seen.push(depth > 128)
+      let refused: string | undefined
+      try {
+        guardYaml(shape(n), 'charts/x/values.yaml', 'charts/x')
+      } catch (e) {
+        refused = (e as Error).message
+      }
+      expect([depth, refused]).toEqual([depth, depth > 128 ? 'cannot parse charts/x/values.yaml: it nests deeper than 128 levels' : undefined])
+    }
+    // Both sides of the limit were tried.
+    expect(seen).toContain(true)
+    expect(seen).toContain(false)
+  })
+
+  test('the refusal names the chart and file and says what to do', () => {
+    const err = thrown<ChartError>(() => guardYaml('- '.repeat(129) + 'x', 'charts/x/values.yaml', 'charts/x'))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err).toMatchObject({ chart: 'charts/x', file: 'charts/x/values.yaml' })
+    expect(err.hint).toMatch(/flatten the structure/)
+    const many = thrown<ChartError>(() =>
+      guardYaml(
+        lines(50001, (i) => `- ${i}`),
+        'values.yaml'
+      )
+    )
+    expect(many.message).toBe('cannot parse values.yaml: it holds more than 50000 YAML nodes')
+    expect(many.hint).toMatch(/files\//)
+    expect(() =>
+      guardYaml(
+        lines(50000, (i) => `- ${i}`),
+        'values.yaml'
+      )
+    ).not.toThrow()
   })
 })
 

@@ -16,7 +16,7 @@ import * as zlib from 'node:zlib'
 import { ChartError } from '../errors'
 import { ByteQueue } from './byte-queue'
 import { bufferFile, diskFile, type ChartFile } from './chart'
-import { BLOCK, checkHeader, dataSize, entryName, fieldBytes, isDirectory, isMeta, MAX_META, padded, parsePax, TarFormatError } from './tar'
+import { BLOCK, checkHeader, dataSize, entryName, fieldBytes, isDirectory, isMeta, isZeroBlock, MAX_META, padded, parsePax, TarFormatError } from './tar'
 
 /** Helm 3.17.3+/4: per-file and whole-chart (decompressed) limits. */
 export const MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -199,7 +199,6 @@ export async function* tarEntries(
   let pax: Record<string, string> = {}
   let longName: string | undefined
   let off = 0
-  const zero = (b: Buffer): boolean => b.every((x) => x === 0)
   // What Go's archive/tar refuses (and so Helm's loader) throws TarFormatError: a header cut short, a zero block
   // followed by anything but a second one or the end, a wrong checksum, a numeric field that is not a number, a
   // malformed PAX record.
@@ -212,9 +211,9 @@ export async function* tarEntries(
     for (;;) {
       const h = await block()
       if (!h) break
-      if (zero(h)) {
+      if (isZeroBlock(h)) {
         const next = await block()
-        if (next && !zero(next)) throw new TarFormatError('a zero block is followed by a header', off)
+        if (next && !isZeroBlock(next)) throw new TarFormatError('a zero block is followed by a header', off)
         break
       }
       const header = checkHeader(h, off)

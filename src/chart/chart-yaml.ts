@@ -22,70 +22,113 @@ import { jsonToYaml } from './yaml-marshal'
 export const MAX_YAML_DEPTH = 128
 export const MAX_YAML_NODES = 50000
 
-/** Refuses YAML that nests deeper or holds more nodes than the limits, from the lexer's tokens alone. */
+/**
+ * Refuses YAML that nests deeper or holds more nodes than the limits, from the lexer's tokens alone. A block line's
+ * depth is that of the line it is nested in (the last one indented less) plus its indicators (`- `, `? `, `: `); a
+ * key in line with the key above it (`- a: 1`, then `  b: 2`) is a sibling in that key's map, so it counts from the
+ * map, not from the key's value. Inside flow collections each `[`/`{` counts, and a `key: value` pair written
+ * straight in a flow sequence counts once more (the map it makes), up to its `,`.
+ */
 export function guardYaml(text: string, file: string, chart?: string): void {
   const refuse = (what: string, hint: string): never => {
     throw new ChartError(`cannot parse ${file}: ${what}`, { chart, file, hint })
   }
-  let flow = 0
   let nodes = 0
   let lineStart = true
   let indent = 0
   let extra = 0
+  let col = 0
+  let scalarCol = -1
   let skipScalarSource = false
-  const indents: number[] = []
+  // The block lines still open above this one: indentation, depth at the line's end, its key's column and depth.
+  const lines: { indent: number; depth: number; keyCol: number; keyDepth: number }[] = []
   let base = 0
+  // The open flow collections (a sequence's weight is 2 while a pair written in it is open) and their total.
+  const flows: { seq: boolean; weight: number }[] = []
+  let flowDepth = 0
   for (const tok of new Lexer().lex(text)) {
     if (skipScalarSource) {
       skipScalarSource = false
+      col += tok.length
       continue
     }
     const type = CST.tokenType(tok)
     if (type === 'newline') {
       lineStart = true
       indent = 0
-      extra = 0
+      col = 0
+      scalarCol = -1
+      // A flow collection continued on the next line is still inside the line that opened it.
+      if (!flows.length) extra = 0
       continue
     }
     if (type === 'space' && lineStart) {
       indent = tok.length
+      col = indent
       continue
     }
-    if (lineStart && flow === 0 && type !== 'comment') {
-      // Block nesting: the indentation levels still open above this line.
-      while (indents.length && indents[indents.length - 1] >= indent) indents.pop()
-      indents.push(indent)
-      base = indents.length
+    if (type !== 'doc-mode' && type !== 'scalar') col += tok.length
+    if (lineStart && !flows.length && type !== 'comment') {
+      while (lines.length && lines[lines.length - 1].indent >= indent) lines.pop()
+      const up = lines[lines.length - 1]
+      // In line with the key above it: a sibling key of that map, unless it starts a sequence (the key's value).
+      base = !up ? 1 : indent <= up.keyCol && type !== 'seq-item-ind' ? up.keyDepth : up.depth
+      lines.push({ indent, depth: base, keyCol: -1, keyDepth: 0 })
     }
     lineStart = false
+    const top = flows[flows.length - 1]
     switch (type) {
       case 'scalar':
         skipScalarSource = true
+        scalarCol = col
         nodes++
         break
       case 'single-quoted-scalar':
       case 'double-quoted-scalar':
+        scalarCol = col - tok.length
         nodes++
         break
       case 'flow-map-start':
       case 'flow-seq-start':
-        flow++
+        flows.push({ seq: type === 'flow-seq-start', weight: 1 })
+        flowDepth++
         nodes++
         break
       case 'flow-map-end':
       case 'flow-seq-end':
-        flow = Math.max(0, flow - 1)
+        if (top) flowDepth -= flows.pop()!.weight
+        break
+      case 'comma':
+        if (top?.weight === 2) {
+          top.weight = 1
+          flowDepth--
+        }
+        break
+      case 'map-value-ind':
+      case 'explicit-key-ind':
+        if (top) {
+          if (top.seq && top.weight === 1) {
+            top.weight = 2
+            flowDepth++
+          }
+          break
+        }
+        if (type === 'map-value-ind' && lines.length && lines[lines.length - 1].keyCol < 0) {
+          lines[lines.length - 1].keyCol = scalarCol
+          lines[lines.length - 1].keyDepth = base + extra
+        }
+        extra++
         break
       case 'seq-item-ind':
-      case 'explicit-key-ind':
-      case 'map-value-ind':
         extra++
         break
       case 'doc-start':
-        indents.length = 0
+        lines.length = 0
         break
     }
-    if (base + extra + flow > MAX_YAML_DEPTH) {
+    const depth = base + extra + flowDepth
+    if (!flows.length && type !== 'comment' && lines.length) lines[lines.length - 1].depth = depth
+    if (depth > MAX_YAML_DEPTH) {
       refuse(
         `it nests deeper than ${MAX_YAML_DEPTH} levels`,
         `No chart needs YAML nested this deep; flatten the structure (the limit keeps the parser's memory and stack bounded)`

@@ -25,7 +25,7 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf])
 interface Loaded {
   name: string
   file: ChartFile
-  /** Read eagerly for files Helm parses (Chart.yaml, lock, values, requirements). */
+  /** Read eagerly for files Helm parses (Chart.yaml, lock, values, requirements; `contentsRead`) and small files. */
   data?: Buffer
 }
 
@@ -48,7 +48,9 @@ async function loadDiskFile(abs: string, name: string, size: number, where: stri
   const fd = fsSync.openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK)
   try {
     if (!fsSync.fstatSync(fd).isFile()) throw new ChartError(`chart file ${name} changed into an irregular file while loading`, { chart: where, file: name })
-    const head = Buffer.alloc(Math.min(size, PARSED.has(name) || /^charts\/[^/]+\.tgz$/.test(name) || size <= 65536 ? size : 3))
+    // What loadFiles will parse or open (in a subchart directory too) is read now, once, as are small files; a large
+    // file that is only packaged waits on disk.
+    const head = Buffer.alloc(Math.min(size, contentsRead(name) || size <= 65536 ? size : 3))
     readFully(fd, head)
     const skip = head.subarray(0, 3).equals(BOM) ? 3 : 0
     if (head.length === size) {
@@ -205,7 +207,10 @@ export function goTime(text: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-](\d{2}):(\d{2}))$/.exec(text)
   if (!m) return undefined
   const [year, month, day, hour, min, sec] = m.slice(1, 7).map(Number)
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  // The month's last day; setUTCFullYear takes years 0-99 as written (Date.UTC would read 0 as 1900, not a leap year).
+  const last = new Date(0)
+  last.setUTCFullYear(year, month, 0)
+  const days = last.getUTCDate()
   if (month < 1 || month > 12 || day < 1 || day > days || hour > 23 || min > 59 || sec > 59) return undefined
   if (m[8] !== 'Z' && (Number(m[9]) > 23 || Number(m[10]) > 59)) return undefined
   const fraction = (m[7] ?? '').slice(0, 9).replace(/0+$/, '')

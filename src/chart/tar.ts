@@ -91,6 +91,9 @@ export const padding = pad
 /** The end-of-archive marker: two zero blocks, without padding to a record (Go). */
 export const trailer = (): Buffer => Buffer.alloc(2 * BLOCK)
 
+/** Whether a block is all zeros: the first half of the end-of-archive marker, or padding after it. */
+export const isZeroBlock = (b: Buffer): boolean => b.every((x) => x === 0)
+
 export interface TarEntry {
   name: string
   /** '0' regular, '5' directory, '2' symlink, … */
@@ -195,7 +198,7 @@ export function readTar(tar: Buffer, onEntry?: (name: string, size: number) => v
   let longName: string | undefined
   while (off + BLOCK <= tar.length) {
     const h = tar.subarray(off, off + BLOCK)
-    if (h.every((b) => b === 0)) break
+    if (isZeroBlock(h)) break
     const header = checkHeader(h, off)
     const type = String.fromCharCode(h[156] || 0x30)
     const size = isMeta(type) ? header.size : dataSize(type, header.size, pax, off)
@@ -283,7 +286,6 @@ export function checkHeader(h: Buffer, at: number): { size: number; mode: number
  */
 export async function verifyTar(tar: AsyncIterable<Buffer>): Promise<string[]> {
   const q = new ByteQueue(tar[Symbol.asyncIterator]())
-  const zero = (b: Buffer): boolean => b.every((x) => x === 0)
   const names: string[] = []
   let off = 0
   let pax: Record<string, string> = {}
@@ -291,11 +293,11 @@ export async function verifyTar(tar: AsyncIterable<Buffer>): Promise<string[]> {
   for (;;) {
     const h = await q.take(BLOCK)
     if (!h) throw new TarFormatError(q.buffered ? 'the stream ends inside a header block' : 'the end-of-archive marker (two zero blocks) is missing', off)
-    if (zero(h)) {
+    if (isZeroBlock(h)) {
       const next = await q.take(BLOCK)
       if (!next) throw new TarFormatError('the end-of-archive marker is one zero block instead of two', off)
-      if (!zero(next)) throw new TarFormatError('a zero block is followed by a header', off)
-      for await (const rest of q.rest()) if (!zero(rest)) throw new TarFormatError('data follows the end-of-archive marker', off + 2 * BLOCK)
+      if (!isZeroBlock(next)) throw new TarFormatError('a zero block is followed by a header', off)
+      for await (const rest of q.rest()) if (!isZeroBlock(rest)) throw new TarFormatError('data follows the end-of-archive marker', off + 2 * BLOCK)
       return names
     }
     const header = checkHeader(h, off)
