@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { discoverCharts } from '../../src/chart/discover'
@@ -71,6 +71,55 @@ describe('discoverCharts', () => {
     expect(await rel(['a/link/*'], w)).toEqual(['directory:a/link/x'])
   })
 
+  test('a workspace reached through a symlink: a glob through its real path finds the same charts, a literal step after a wildcard included', async () => {
+    // macOS runners' /tmp is such a link (to /private/tmp); the boundary is the workspace after symlinks are followed.
+    const top = realpathSync(tree(['real/charts/web/Chart.yaml']))
+    symlinkSync(path.join(top, 'real'), path.join(top, 'ws'))
+    const w = path.join(top, 'ws')
+    const web = { kind: 'directory', path: path.join(top, 'real/charts/web'), display: '../real/charts/web' }
+    expect(await discoverCharts([`${top}/real/charts/*`], w)).toEqual([web])
+    expect(await discoverCharts([`${top}/real/ch*/web`], w)).toEqual([web])
+    expect(await discoverCharts(['ch*/web'], w)).toEqual([{ kind: 'directory', path: path.join(w, 'charts/web'), display: 'charts/web' }])
+  })
+
+  test('matches come in the order of their paths, not of the walk: a-c before a/b', async () => {
+    // A depth-first walk visits a, a/b, a-c; sorted paths are a, a-c, a/b ("-" sorts before "/").
+    const w = tree(['a/Chart.yaml', 'a/b/Chart.yaml', 'a-c/Chart.yaml'])
+    expect(await rel(['**'], w)).toEqual(['directory:a', 'directory:a-c', 'directory:a/b'])
+  })
+
+  test('a literal step after a wildcard is taken literally: a backslash in it is a name character, not a glob escape', async () => {
+    const w = tree(['charts/a\\b/Chart.yaml', 'charts/ab/Chart.yaml'])
+    expect(await rel(['ch*/a\\b'], w)).toEqual(['directory:charts/a\\b'])
+  })
+
+  test('every refusal names the entry and says what to do', async () => {
+    const top = tree(['ws/charts/README.md', 'other/o/Chart.yaml'])
+    const w = path.join(top, 'ws')
+    const refused = async (pattern: string): Promise<InputError> => {
+      const err = await discoverCharts([pattern], w).then(
+        () => undefined,
+        (e: unknown) => e
+      )
+      expect(err).toBeInstanceOf(InputError)
+      return err as InputError
+    }
+    for (const entry of ['charts', 'missing']) {
+      const err = await refused(entry)
+      expect(err.file).toBe(entry)
+      expect(err.hint).toMatch(/chart directories or \.tgz files.*actions\/checkout/)
+    }
+    const outside = await refused('../other/*')
+    expect(outside.file).toBe('../other/*')
+    expect(outside.hint).toMatch(/allowed-paths/)
+    const none = await refused('charts/*')
+    expect(none.file).toBe('charts/*')
+    expect(none.hint).toMatch(/contains Chart\.yaml/)
+    const bad = await refused('charts/[')
+    expect(bad.message).toMatch(/^charts pattern "charts\/\[" is not a valid glob: /)
+    expect(bad.hint).toMatch(/\*, \?, \[a-z\] and \*\*/)
+  })
+
   test('one chart matched by several patterns is listed once, in the order first found', async () => {
     expect(await rel(['charts/d*', 'charts/*', '**/web'])).toEqual(['directory:charts/db', 'directory:charts/web'])
   })
@@ -83,6 +132,10 @@ describe('discoverCharts', () => {
     // A directory named like an archive, and a Chart.yaml that is a directory, are neither.
     const w = tree(['odd.tgz/keep', 'c/Chart.yaml/keep'])
     await expect(discoverCharts(['odd.tgz'], w)).rejects.toThrow(/"odd.tgz" is neither/)
+    // Only a name ending in .tgz is an archive.
+    const files = tree(['notes.tgz.txt', 'xtgz', 'a.tg'])
+    for (const f of ['notes.tgz.txt', 'xtgz', 'a.tg']) await expect(discoverCharts([f], files)).rejects.toThrow(`"${f}" is neither`)
+    await expect(discoverCharts(['*'], files)).rejects.toThrow('charts pattern "*" matched no chart directory or .tgz')
     await expect(discoverCharts(['c'], w)).rejects.toThrow(/"c" is neither/)
     const err = await discoverCharts(['missing'], ws).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(InputError)

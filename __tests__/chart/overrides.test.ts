@@ -12,7 +12,8 @@ const chart = (): Chart => ({
   templates: [],
   files: [],
   dependencies: [],
-  where: 'charts/web'
+  where: 'charts/web',
+  warnings: []
 })
 
 describe('applyOverrides', () => {

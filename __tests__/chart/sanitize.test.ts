@@ -1,4 +1,4 @@
-import { sanitizeString } from '../../src/chart/sanitize'
+import { isGoSpace, sanitizeString } from '../../src/chart/sanitize'
 
 describe('sanitizeString (Helm metadata sanitizeString)', () => {
   test('V-P7: tab and NBSP become spaces, ZWSP is dropped', () => {
@@ -29,5 +29,22 @@ describe('sanitizeString (Helm metadata sanitizeString)', () => {
 
   test('empty string', () => {
     expect(sanitizeString('')).toBe('')
+  })
+})
+
+describe('isGoSpace (Go unicode.IsSpace, also .helmignore trimming)', () => {
+  test("Latin-1: exactly Go's list '\\t', '\\n', '\\v', '\\f', '\\r', ' ', U+0085 (NEL), U+00A0 (NBSP)", () => {
+    const go = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0])
+    const differ: number[] = []
+    for (let cp = 0; cp <= 0xff; cp++) if (isGoSpace(cp) !== go.has(cp)) differ.push(cp)
+    expect(differ).toEqual([])
+  })
+
+  test("above Latin-1: the Unicode White_Space property (as the JS engine's Unicode tables have it): the BMP, where all of it lies, and a sample above", () => {
+    const differ: number[] = []
+    const white = /\p{White_Space}/u
+    for (const cp of [...Array.from({ length: 0xff00 }, (_, i) => 0x100 + i), 0x10000, 0x1f600, 0xe0020, 0x10ffff])
+      if (isGoSpace(cp) !== white.test(String.fromCodePoint(cp))) differ.push(cp)
+    expect(differ).toEqual([])
   })
 })

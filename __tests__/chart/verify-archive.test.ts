@@ -74,6 +74,7 @@ async function refusal(file: string): Promise<string> {
   expect(err!.name).toBe('ChartError')
   expect((err as unknown as { chart: string }).chart).toBe('charts/web')
   expect(err!.message).toContain(path.basename(file))
+  expect((err as unknown as { hint: string }).hint).toMatch(/^An independent reader \(gzip, tar or Helm\) would reject it: repackage the chart/)
   return err!.message
 }
 
@@ -206,6 +207,23 @@ describe('verifyArchive', () => {
     await it.return(undefined)
     expect(first.value.length).toBeLessThanOrEqual(128 * 1024)
     expect(held).toBeLessThan(8 * 1024 * 1024)
+  })
+
+  test('several gzip members are read one at a time: the next is not read before the content of the one before is out', async () => {
+    // Three members from GNU gzip, each its own chunk of the source, which counts what it has handed out.
+    const parts = ['first member\n', 'second member\n', 'third member\n']
+    const members = parts.map((p) => gzipOf(Buffer.from(p)))
+    let pulled = 0
+    async function* source(): AsyncGenerator<Buffer> {
+      for (const m of members) {
+        pulled++
+        yield m
+      }
+    }
+    const seen: [string, number][] = []
+    for await (const c of gunzipVerified(source())) seen.push([c.toString(), pulled])
+    // Each member's content comes out once its own chunk is in, before the next chunk is read.
+    expect(seen).toEqual(parts.map((p, i) => [p, i + 1]))
   })
 
   test('archives other tools write pass: GNU tar | gzip with record padding and a name, and several gzip members', async () => {

@@ -104,9 +104,10 @@ export async function discoverCharts(patterns: string[], workspace: string, allo
     }
     const absPattern = path.resolve(workspace, pattern)
     const root = path.parse(absPattern).root
+    // The same test as for the literal start below: lexically inside, or inside a root's real path (a workspace that
+    // is a symlink, walked through its real path). (path.resolve has already removed every `..`.)
     const guard: Guard = (next) => {
-      const lexicallyInside = isInside(next, lexical) || lexical.some((l) => l.startsWith(next + path.sep) || l === next)
-      if (!lexicallyInside) {
+      if (!isInside(next, lexical) && !isInside(next, roots)) {
         throw new InputError(`charts pattern "${pattern}" reaches ${next}, outside the workspace ${workspace}`, {
           file: pattern,
           hint: 'Globs are expanded inside the workspace only; list a directory in allowed-paths to use charts from elsewhere'
