@@ -40,6 +40,7 @@ function locate(chunks: Buffer[], at: number): { chunk: Buffer; offset: number }
 type Op = { op: 'take' | 'skip'; n: number } | { op: 'rest' }
 
 describe('ByteQueue against the concatenation of its chunks', () => {
+  /* eslint-disable jest/no-conditional-expect -- a model check: each random operation asserts what the joined input says it must give */
   test('take, skip and rest give the bytes at the same offsets, pull only the chunks they need, and copy only across chunks', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -105,6 +106,7 @@ describe('ByteQueue against the concatenation of its chunks', () => {
       { numRuns: 400 }
     )
   })
+  /* eslint-enable jest/no-conditional-expect */
 
   test('blocks at chunk boundaries: taken whole, passed over, and ended', async () => {
     // Buffer.alloc, never pooled (Buffer.from shares one pool with the copies `take` makes): a view is told from a copy by its ArrayBuffer.

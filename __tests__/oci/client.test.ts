@@ -1122,7 +1122,7 @@ describe('challenges and redirects', () => {
     const e = await caught<AuthError>(c.getManifest('auth/bounce', '1.0.0'))
     expect(e).toBeInstanceOf(AuthError)
     expect(e.message).toContain(`credentials for ${p.host} are never sent to other hosts`)
-    expect((e as AuthError).hint).toMatch(/pre-signed storage URLs/)
+    expect(e.hint).toMatch(/pre-signed storage URLs/)
     const gets = p.requests.filter((r) => r.method === 'GET')
     expect(gets.map((r) => [r.status, r.authorization?.startsWith('Basic ') ?? false])).toEqual([
       [307, true],
