@@ -1221,6 +1221,16 @@ describe('listings and ranged reads against odd answers', () => {
         if (repo === 'honours' && m) return void res.writeHead(206).end(blob.subarray(Number(m[1]), Number(m[2]) + 1))
         if (repo === 'partial') return void res.writeHead(206).end(blob.subarray(0, 10))
         if (repo === 'missing') return json(404, {}, { errors: [{ code: 'BLOB_UNKNOWN', message: 'blob unknown to registry' }] })
+        if (repo === 'endless') {
+          // A body that never ends, sent as fast as it is read: getBlob must stop at its bound, not fill memory.
+          res.writeHead(200)
+          const chunk = Buffer.alloc(64 * 1024, 7)
+          const more = (): void => {
+            while (!res.destroyed && res.write(chunk));
+            if (!res.destroyed) res.once('drain', more)
+          }
+          return more()
+        }
         if (repo === 'moved' && !url.pathname.startsWith('/v2/moved/blobs/storage/'))
           return void res.writeHead(307, { location: `/v2/moved/blobs/storage/${digest}` }).end()
         // Ignores Range: the whole blob, in three writes apart in time, so that the reader gets it in pieces.
@@ -1261,6 +1271,16 @@ describe('listings and ranged reads against odd answers', () => {
     for await (const p of s) parts.push(p as Buffer)
     return Buffer.concat(parts)
   }
+
+  test('a blob read whole stops at its bound: 4 MiB (oras-go MaxMetadataBytes) unless told, with the registry named', async () => {
+    for (const [bound, told] of [[4 * 1024 * 1024, undefined], [256 * 1024, 256 * 1024]] as const) {
+      const before = process.memoryUsage().arrayBuffers
+      const e = await caught<RegistryError>(c.getBlob('endless', digest, told))
+      expect(e).toBeInstanceOf(RegistryError)
+      expect([e.registry, e.message]).toEqual([host, expect.stringContaining(`exceeds ${bound} bytes`)])
+      expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(bound + 8 * 1024 * 1024)
+    }
+  })
 
   test('a byte range: asked for as bytes=<first>-<last>; a 206 is taken as sent, a whole 200 is cut to the range', async () => {
     expect((await read(await c.openBlob('honours', digest, 5, 20))).equals(blob.subarray(5, 21))).toBe(true)

@@ -887,8 +887,9 @@ export class RegistryClient {
   }
 
   /** A blob's bytes (following redirects to storage without credentials); for verification. */
-  async getBlob(repository: string, digest: string): Promise<Buffer> {
-    const res = await this.request({ method: 'GET', url: `/v2/${repository}/blobs/${digest}`, repository, push: false, follow: true })
+  /** A blob read whole into memory: configs and bundles (up to `maxBytes`, oras-go's metadata bound unless told), or a chart archive. */
+  async getBlob(repository: string, digest: string, maxBytes = MAX_METADATA_BYTES): Promise<Buffer> {
+    const res = await this.request({ method: 'GET', url: `/v2/${repository}/blobs/${digest}`, repository, push: false, follow: true, maxBytes })
     if (res.status !== 200) return this.fail(res, 'GET')
     if (sha256Digest(res.body) !== digest) throw new RegistryError(`${this.host} returned other content for blob ${digest}`, { registry: this.host })
     return res.body

@@ -8,6 +8,7 @@
 import { ChartError, RegistryError } from '../../errors'
 import type { RegistryClient } from '../../oci/client'
 import { CHART_LAYER_MEDIA_TYPE } from '../../oci/helm-artifact'
+import { MAX_DECOMPRESSED_CHART_SIZE } from '../archive'
 import { isStrictSemver, ociTag } from '../semver'
 import { compareVersions } from './constraints'
 
@@ -76,5 +77,6 @@ export async function pullChart(client: RegistryClient, loc: OciLocation, versio
       hint: `Point dependency ${dependency} at a repository that holds charts pushed with helm push`
     })
   }
-  return client.getBlob(loc.repository, layer.digest)
+  // Helm's loader refuses more than 100 MiB decompressed; deflate never grows data by more than a few bytes per 16 KiB.
+  return client.getBlob(loc.repository, layer.digest, MAX_DECOMPRESSED_CHART_SIZE + 1024 * 1024)
 }
