@@ -12,6 +12,7 @@ import {
   guardJson,
   guardYaml,
   metadataYaml,
+  parseYaml11,
   validateMetadata,
   type RawMetadata
 } from '../../src/chart/chart-yaml'
@@ -116,6 +117,16 @@ describe('refusals name the file, the field and what to write', () => {
   test('a timestamp where a string belongs is refused as a timestamp only where go-yaml makes one', () => {
     // go-yaml v2 leaves timestamps as strings when decoding into interface{} (what sigs.k8s.io/yaml does).
     expect(decodeMetadata('name: x\nversion: 1.0.0\ndescription: 2024-01-01\n').description).toBe('2024-01-01')
+  })
+
+  test('base-60 numbers stay strings, as go-yaml v2 reads them', () => {
+    // go-yaml v2.4.0 resolve.go: "Base 60 floats are a bad idea, were dropped in YAML 1.2, and are purposefully
+    // unsupported here"; strconv.ParseInt/ParseFloat refuse the ':' and the scalar resolves as !!str. So Helm keeps
+    // an epoch-style appVersion as written, where YAML 1.1's sexagesimal rule would make 1:20 the number 80.
+    for (const v of ['1:20', '2:1.0', '-1:30', '190:20:30']) {
+      expect([v, decodeMetadata(`name: x\nversion: 1.0.0\nappVersion: ${v}\n`).appVersion]).toEqual([v, v])
+    }
+    expect(parseYaml11('a: 1:20\nb: 1:20.5\nc: 010\nd: 0x1F\ne: 1_000\n', 'Chart.lock')).toEqual({ a: '1:20', b: '1:20.5', c: 8n, d: 31n, e: 1000n })
   })
 
   test('validation names the chart and the file', () => {

@@ -173,11 +173,18 @@ export function guardJson(text: string, file: string, chart?: string): void {
   }
 }
 
-/** go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal), keeps integers exact, but leaves timestamps as strings. */
+/**
+ * go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal), keeps integers exact, but leaves timestamps as strings, and
+ * base-60 numbers (1:20) too: its resolver "purposefully" leaves them out (resolve.go).
+ */
 export const GO_YAML: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   intAsBigInt: true,
-  customTags: (tags) => tags.filter((t) => typeof t === 'string' || (t as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp')
+  customTags: (tags) =>
+    tags.filter((t) => {
+      const { tag, format } = t as { tag?: string; format?: string }
+      return typeof t === 'string' || (tag !== 'tag:yaml.org,2002:timestamp' && format !== 'TIME')
+    })
 }
 
 /** YAML as go-yaml v2 reads it (duplicate keys allowed, the later wins, as with its non-strict Unmarshal). */
