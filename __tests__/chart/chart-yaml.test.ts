@@ -207,6 +207,27 @@ describe('guardYaml bounds the nesting the YAML parser builds', () => {
   })
 })
 
+describe('parseYaml11', () => {
+  test('aliases resolve (go-yaml v2 allows hundreds); past the bound the refusal names the file', () => {
+    const aliases = (n: number): string => `a: &a {k: v}\nb: [${Array(n).fill('*a').join(', ')}]\n`
+    const v = parseYaml11(aliases(500), 'Chart.lock') as { b: unknown[] }
+    expect(v.b).toHaveLength(500)
+    expect(v.b[499]).toEqual({ k: 'v' })
+    const err = thrown<ChartError>(() => parseYaml11(aliases(2000), 'charts/x/Chart.lock', 'charts/x'))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toMatch(/^cannot parse charts\/x\/Chart\.lock: .*alias/)
+    expect(err).toMatchObject({ chart: 'charts/x', file: 'charts/x/Chart.lock' })
+    expect(err.hint).toMatch(/aliases/)
+  })
+
+  test('a syntax error names the file, the first line of the parser message, and what to do', () => {
+    const err = thrown<ChartError>(() => parseYaml11('a: [b\n', 'charts/x/Chart.lock', 'charts/x'))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toMatch(/^cannot parse charts\/x\/Chart\.lock: [^\n]+$/)
+    expect(err).toMatchObject({ chart: 'charts/x', file: 'charts/x/Chart.lock', hint: 'Fix the YAML syntax' })
+  })
+})
+
 describe('guardJson bounds values.schema.json before JSON.parse', () => {
   const depth = (n: number): string => '['.repeat(n) + ']'.repeat(n)
   test('128 levels pass, 129 do not; brackets inside strings (with escaped quotes) do not count', () => {
@@ -216,11 +237,28 @@ describe('guardJson bounds values.schema.json before JSON.parse', () => {
     expect(err).toMatchObject({ chart: 'charts/x', file: 'charts/x/values.schema.json' })
     expect(() => guardJson(`[${JSON.stringify('\\"' + '['.repeat(200))}]`, 's.json')).not.toThrow()
     expect(() => guardJson(`{"a":${depth(127)},"b":${depth(127)}}`, 's.json')).not.toThrow()
+    expect(err.hint).toMatch(/nested/)
+  })
+
+  test('objects count as arrays do; a string ends at its closing quote', () => {
+    const objects = (n: number): string => '{"a":'.repeat(n) + '1' + '}'.repeat(n)
+    expect(JSON.parse(objects(128))).toBeTruthy()
+    expect(() => guardJson(objects(128), 's.json')).not.toThrow()
+    expect(() => guardJson(objects(129), 's.json')).toThrow('cannot parse s.json: it nests deeper than 128 levels')
+    // 200 sibling objects, two levels deep.
+    expect(() => guardJson(`[${'{},'.repeat(200)}{}]`, 's.json')).not.toThrow()
+    expect(() => guardJson(`[${'[],'.repeat(200)}[]]`, 's.json')).not.toThrow()
+    // After a string (escapes included) the brackets count again.
+    expect(() => guardJson(`["x", "a\\\\", ${depth(128)}]`, 's.json')).toThrow(/nests deeper than 128 levels/)
+    expect(() => guardJson(`["x", "a\\\\", ${depth(127)}]`, 's.json')).not.toThrow()
   })
 
   test('200,000 values pass, one more does not', () => {
     expect(() => guardJson(`[${'0,'.repeat(199999)}0]`, 's.json')).not.toThrow()
-    expect(() => guardJson(`[${'0,'.repeat(200000)}0]`, 's.json')).toThrow('cannot parse s.json: it holds more than 200000 JSON values')
+    const err = thrown<ChartError>(() => guardJson(`[${'0,'.repeat(200000)}0]`, 'charts/x/values.schema.json', 'charts/x'))
+    expect(err.message).toBe('cannot parse charts/x/values.schema.json: it holds more than 200000 JSON values')
+    expect(err).toMatchObject({ chart: 'charts/x', file: 'charts/x/values.schema.json' })
+    expect(err.hint).toMatch(/shrink/)
     expect(() => guardJson(`["${','.repeat(300000)}"]`, 's.json')).not.toThrow()
   })
 })

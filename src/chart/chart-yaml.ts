@@ -195,7 +195,16 @@ export function parseYaml11(text: string, file: string, chart?: string): unknown
     const e = doc.errors[0]
     throw new ChartError(`cannot parse ${file}: ${e.message.split('\n')[0]}`, { chart, file, hint: 'Fix the YAML syntax' })
   }
-  return doc.toJS({ maxAliasCount: 1000 })
+  try {
+    return doc.toJS({ maxAliasCount: 1000 })
+  } catch (err) {
+    // The alias bound (a billion-laughs document): named like any other parse failure.
+    throw new ChartError(`cannot parse ${file}: ${(err as Error).message}`, {
+      chart,
+      file,
+      hint: 'Use fewer YAML aliases (*name); write the values out instead'
+    })
+  }
 }
 
 /** Go's `strconv.FormatFloat(v, 'g', -1, 32)`: what sigs.k8s.io/yaml writes for a float in a string field. */
