@@ -100,6 +100,12 @@ describe('names and contents as Helm reads them', () => {
       })
     ).toThrow('refused')
     expect(shown).toBe('x/caf\\xe9.txt')
+    // Printable ASCII as itself, every other byte as \\xNN (two lowercase hex digits).
+    utf8Name(Buffer.from([0x1f, 0x20, 0x7e, 0x7f, 0x0a, 0xff]), (s) => {
+      shown = s
+      return undefined as never
+    })
+    expect(shown).toBe('\\x1f ~\\x7f\\x0a\\xff')
     const tar = rawEntry('x/a.txt', '0')
     bad.copy(tar, 0)
     tar.fill(0, bad.length, 100)
@@ -360,6 +366,18 @@ describe('keepFile: small files in memory, the rest spilled to a private file', 
     expect((await readAll(spilled)).equals(large)).toBe(true)
     removeSpilledFiles()
     expect(existsSync(at)).toBe(false)
+  })
+
+  test('spilled files share one directory, removed as a whole, on exit as well', async () => {
+    const budget = new LoadBudget('x')
+    const one = await keepFile('a', randomBytes(70000), budget)
+    const two = await keepFile('b', randomBytes(70000), budget)
+    expect(path.dirname(one.disk!.path)).toBe(path.dirname(two.disk!.path))
+    expect(one.disk!.path).not.toBe(two.disk!.path)
+    expect(process.listeners('exit')).toContain(removeSpilledFiles)
+    removeSpilledFiles()
+    expect([existsSync(one.disk!.path), existsSync(two.disk!.path), existsSync(path.dirname(one.disk!.path))]).toEqual([false, false, false])
+    process.removeListener('exit', removeSpilledFiles)
   })
 
   test('16 MiB of small files per chart stay in memory; the next one is spilled', async () => {
