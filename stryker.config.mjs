@@ -30,19 +30,27 @@ const extraTests = {
   'src/report/sanitize.ts': ['__tests__/hostile/output-path.test.ts'],
   'src/chart/archive.ts': ['__tests__/hostile/units.test.ts'],
   'src/chart/boundary.ts': ['__tests__/hostile/units.test.ts'],
+  // The workspace-boundary checks of chart discovery (symlinks out, `..`, absolute globs) sit with the hostile inputs.
+  'src/chart/discover.ts': ['__tests__/hostile/units.test.ts'],
   'src/chart/chart-yaml.ts': ['__tests__/hostile/units.test.ts', '__tests__/chart/load.test.ts'],
   'src/chart/loader.ts': ['__tests__/hostile/units.test.ts', '__tests__/chart/load.test.ts'],
   // parseIndex's own cases sit with the other pure dependency units.
   'src/chart/dependencies/repo-index.ts': ['__tests__/chart/dependencies/units.test.ts'],
+  // ociLocation, tagsToVersions and the name hint are pure and sit there too; its own file pulls from a registry.
+  'src/chart/dependencies/oci-repo.ts': ['__tests__/chart/dependencies/units.test.ts'],
   // Helm's golden tar streams and Chart.yaml bytes (helm-oci-spec §8) check these two as well; the Go archive/tar
   // vectors check tar.ts's header and name rules through the chart archive reader.
   'src/chart/tar.ts': ['__tests__/chart/package.test.ts', '__tests__/chart/archive.test.ts'],
+  // Its disk and failure cases (own file), the entries and tar stream, and Helm's golden archives (the whole chart
+  // folder, its default, runs ~100 s per static mutant here).
+  'src/chart/save.ts': ['__tests__/chart/save-entries.test.ts', '__tests__/chart/package.test.ts'],
   // Its tests: charts packaged at once (own file) and the block format the workers write.
   'src/chart/parallel-gzip.ts': ['__tests__/chart/block-deflate.test.ts'],
   'src/chart/yaml-marshal.ts': ['__tests__/chart/package.test.ts'],
-  // The client's mount, ranged blob reads and referrers listing are exercised by the copy and referrers tests
+  // The client's mount, ranged blob reads and referrers listing are exercised by the copy and referrers tests, its
+  // token requests by realm.test.ts (Bearer challenges as registries in the wild send them; loopback, fast)
   // (network.test.ts, ~100 s of timeouts, stays out).
-  'src/oci/client.ts': ['__tests__/oci/copy.test.ts', '__tests__/oci/referrers.test.ts']
+  'src/oci/client.ts': ['__tests__/oci/copy.test.ts', '__tests__/oci/referrers.test.ts', '__tests__/oci/realm.test.ts']
 }
 
 // A mutated file's tests: its own unit test file (__tests__/<folder>/<name>.test.ts) when it has one, else its

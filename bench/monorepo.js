@@ -120,7 +120,7 @@ async function floorUnchanged(base, ws, tmp, repo, name) {
   await request('HEAD', `${base}/v2/${repo}/manifests/1.0.0`, undefined, { Accept: 'application/vnd.oci.image.manifest.v1+json' })
 }
 
-async function monorepoRows(fmt, runs = 3) {
+async function monorepoRows(fmt, runs = 5) {
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'hop-bench-mono-'))
   const tmp = path.join(ws, 'floor')
   fs.mkdirSync(tmp)

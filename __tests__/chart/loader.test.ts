@@ -72,6 +72,44 @@ describe('goTime is time.Time UnmarshalJSON then RFC3339Nano', () => {
     expect(goTime(text) ?? '').toBe(want)
   })
 
+  // Years 0000-0099 on Go's proleptic Gregorian calendar (golang/go src/time/format_rfc3339.go parseRFC3339:
+  // day := parseUint(s[8:10], 1, daysIn(Month(month), year)); time.go: isLeap(year) = year%4 == 0 && (year%100 != 0 ||
+  // year%400 == 0), so year 0 is a leap year and 100 is not; time_test.go jsonTests has year 0000 round-tripping).
+  // (JavaScript's Date.UTC reads years 0-99 as 1900-1999, and 1900 is not a leap year.)
+  test.each([
+    ['0000-02-29T00:00:00Z', '0000-02-29T00:00:00Z'],
+    ['0004-02-29T12:00:00Z', '0004-02-29T12:00:00Z'],
+    ['0099-02-29T00:00:00Z', ''],
+    ['0100-02-29T00:00:00Z', ''],
+    ['0400-02-29T00:00:00Z', '0400-02-29T00:00:00Z']
+  ])('leap years before 100: %j → %j (Go time package)', (text, want) => {
+    expect(goTime(text) ?? '').toBe(want)
+  })
+
+  // The zone offset, from Go's own tests and source (golang/go src/time; none of these is in vectors.json):
+  // - format_test.go rfc3339Formats and time_test.go jsonTests (TestTimeJSON: marshalled, then unmarshalled to the
+  //   same time and zone) give offsets with minutes, "+00:01" included, and the largest, "+23:59", kept as written;
+  // - time_test.go TestUnmarshalInvalidTimes: "+123:45" is refused ("cannot parse"); "+24:00" is accepted, but
+  //   TestMarshalInvalidTimes shows that a zone of 24 h fails MarshalJSON ("timezone hour outside of range [0,23]",
+  //   format_rfc3339.go appendStrictRFC3339), so Helm cannot write that lock back, and goTime refuses it;
+  // - format.go parse, which UnmarshalJSON falls back to when parseRFC3339 refuses (zone hour 0-23, minute 0-59):
+  //   "if hr > 24 { rangeErrString = "time zone offset hour" }", "if mm > 60 { ... "time zone offset minute" }".
+  test.each([
+    ['2000-12-26T01:15:06+04:20', '2000-12-26T01:15:06+04:20'],
+    ['1994-09-17T20:04:26-05:00', '1994-09-17T20:04:26-05:00'],
+    ['0000-01-01T00:00:00.000000001+00:01', '0000-01-01T00:00:00.000000001+00:01'],
+    ['2020-01-01T00:00:00+23:59', '2020-01-01T00:00:00+23:59'],
+    ['9999-04-12T23:20:50.52Z', '9999-04-12T23:20:50.52Z'],
+    ['2000-01-01T00:00:00+123:45', ''],
+    ['2000-01-01T00:00:00+24:00', ''],
+    ['2000-01-01T00:00:00-24:00', ''],
+    ['2000-01-01T00:00:00+25:00', ''],
+    ['2000-01-01T00:00:00+00:61', ''],
+    ['2000-01-01T00:00:00-00:61', '']
+  ])('zone offset: %j → %j (Go time package)', (text, want) => {
+    expect(goTime(text) ?? '').toBe(want)
+  })
+
   test('a lock whose generated time Go refuses (or that is not a string) is refused, naming the file', async () => {
     for (const generated of ['yesterday', '2021-02-30T00:00:00Z', '2021', 'true']) {
       const err = await caught(loadChartDir(chartDir({ 'Chart.yaml': V2, 'Chart.lock': `digest: x\ngenerated: ${generated}\n` }), 'c'))

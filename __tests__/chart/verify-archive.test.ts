@@ -142,6 +142,7 @@ describe('verifyArchive', () => {
     expect(await refusal(f)).toMatch(/Helm's loader refuses it: .*illegally references parent directory/)
     const other = archive(good, 'renamed.tgz')
     await expect(verifyArchive(other, 'charts/web', { name: 'web', version: '9.9.9' })).rejects.toThrow(/holds web 1.2.3, not web 9.9.9/)
+    await expect(verifyArchive(other, 'charts/web', { name: 'api', version: '1.2.3' })).rejects.toThrow(/holds web 1.2.3, not api 1.2.3/)
   })
 
   test("the strict check's finding is the one reported, though Helm's loader objects earlier in the stream", async () => {
@@ -340,9 +341,11 @@ describe("gunzipVerified against Go's compress/gzip", () => {
       return n
     }
     await expect(count(plain, size)).resolves.toBe(size)
-    await expect(count(plain, size - 1)).rejects.toThrow(`gzip member 1 decompresses to more than ${size - 1} bytes`)
+    await expect(count(plain, size - 1)).rejects.toThrow(new RegExp(`^gzip member 1 decompresses to more than ${size - 1} bytes$`))
     await expect(count(Buffer.concat([plain, plain]), 2 * size)).resolves.toBe(2 * size)
-    await expect(count(Buffer.concat([plain, plain]), 2 * size - 1)).rejects.toThrow(`gzip member 2 decompresses to more than ${2 * size - 1} bytes`)
+    await expect(count(Buffer.concat([plain, plain]), 2 * size - 1)).rejects.toThrow(
+      new RegExp(`^gzip member 2 decompresses to more than ${2 * size - 1} bytes$`)
+    )
   })
 
   const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

@@ -4,20 +4,25 @@
  * (spec 2.5, 4.3, 7.2–7.8).
  */
 import { createHash, randomBytes } from 'node:crypto'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as http from 'node:http'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { AuthError, RegistryError } from '../../src/errors'
-import type { RetryPolicy } from '../../src/http'
+import { RetryBudget, type RetryPolicy } from '../../src/http'
 import { RegistryClient, type BlobSource } from '../../src/oci/client'
-import { staticCredentials } from '../../src/oci/credentials'
+import { staticCredentials, type CredentialSource } from '../../src/oci/credentials'
 import { buildHelmManifest, OCI_MANIFEST_MEDIA_TYPE, type HelmManifest } from '../../src/oci/helm-artifact'
 import { checkExisting, pushArtifact, tagManifest } from '../../src/oci/push'
 import { chartReference, parseRegistryInput } from '../../src/oci/reference'
 import { startFaultProxy, startStorageServer, type FaultPlan, type FaultProxy } from '../support/fault-proxy'
 import { caught } from '../support/caught'
 import { startPassThrough } from '../support/pass-through'
-import { startRegistry, TOKEN_SERVICE, type TestRegistry } from '../support/registry'
+import { freePort, startRegistry, TOKEN_SERVICE, type TestRegistry } from '../support/registry'
 
 const FAST: RetryPolicy = { retries: 5, baseDelayMs: 10, minDelayMs: 10, maxDelayMs: 2000 }
 const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
@@ -96,6 +101,50 @@ describe('no auth', () => {
     expect((await c.getBlob(repo, a.manifest.config.digest)).equals(a.manifest.config.bytes)).toBe(true)
   })
 
+  test('a Docker image manifest (pushed by skopeo) is read as stored: the Accept header names the Docker types too', async () => {
+    // Distribution rewrites a schema 2 manifest asked for by tag into schema 1 when the client does not accept it
+    // (registry/handlers/manifests.go), so the type and digest show whether the Accept header names it.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hop-v2s2-'))
+    try {
+      const blobs = path.join(dir, 'blobs', 'sha256')
+      mkdirSync(blobs, { recursive: true })
+      const put = (b: Buffer): { digest: string; size: number } => {
+        writeFileSync(path.join(blobs, sha256(b).slice(7)), b)
+        return { digest: sha256(b), size: b.length }
+      }
+      const config = put(Buffer.from('{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]},"config":{}}'))
+      const layer = put(gzipSync(Buffer.alloc(1024)))
+      const manifest = put(
+        Buffer.from(
+          JSON.stringify({
+            schemaVersion: 2,
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+            layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', ...layer }]
+          })
+        )
+      )
+      writeFileSync(path.join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}')
+      writeFileSync(
+        path.join(dir, 'index.json'),
+        JSON.stringify({
+          schemaVersion: 2,
+          manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, annotations: { 'org.opencontainers.image.ref.name': 'v1' } }]
+        })
+      )
+      execFileSync('skopeo', ['copy', '--quiet', '--format', 'v2s2', '--dest-tls-verify=false', `oci:${dir}:v1`, `docker://${plain.host}/docker/image:v1`], {
+        stdio: 'pipe'
+      })
+      const raw = execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', `docker://${plain.host}/docker/image:v1`])
+      const got = await client().getManifest('docker/image', 'v1')
+      expect(got?.mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json')
+      expect(got?.digest).toBe(sha256(raw))
+      expect((await client().headManifest('docker/image', 'v1', false))?.digest).toBe(sha256(raw))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   test('missing manifests are undefined, not errors', async () => {
     const c = client()
     expect(await c.headManifest('plain/demo', 'no-such-tag')).toBeUndefined()
@@ -135,6 +184,19 @@ describe('no auth', () => {
     expect(await c.pushBlob('plain/chunked', source(randomBytes(4096)))).toBe('uploaded')
     expect(p.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0)
     expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(1)
+    // Without a chunk size a chart-sized blob (1 MiB) goes up whole too, as oras and Helm push it.
+    const whole = new RegistryClient({ host: p.host, plainHttp: true, retry: FAST })
+    expect(await whole.pushBlob('plain/chunked', source(randomBytes(1024 * 1024)))).toBe('uploaded')
+    expect(p.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0)
+    expect(p.requests.filter((r) => r.method === 'PUT')).toHaveLength(2)
+  })
+
+  test('docker.io is reached at registry-1.docker.io (as Docker and oras do), over HTTPS unless plain-http', () => {
+    const hub = new RegistryClient({ host: 'docker.io' })
+    expect(hub.base.href).toBe('https://registry-1.docker.io/')
+    expect(hub.host).toBe('docker.io')
+    expect(new RegistryClient({ host: 'ghcr.io' }).base.href).toBe('https://ghcr.io/')
+    expect(new RegistryClient({ host: '127.0.0.1:5000', plainHttp: true }).base.href).toBe('http://127.0.0.1:5000/')
   })
 
   test('the registry refuses a manifest whose blobs are missing, so a tag never points at missing blobs', async () => {
@@ -191,6 +253,53 @@ describe('token auth', () => {
   })
 })
 
+describe('token scopes (Docker token protocol: one `scope` per resource, `repository:<name>:<actions>`)', () => {
+  test('a push asks once for pull,push on its repository; a read asks for pull; a scope once granted is not asked again', async () => {
+    const c = new RegistryClient({ host: token.host, plainHttp: true, retry: FAST, credentials: staticCredentials(token.username, token.password) })
+    const before = token.tokenRequests.length
+    const asked = (): Array<{ scope: string[]; service?: string; username?: string }> =>
+      token.tokenRequests.slice(before).map(({ scope, service, username }) => ({ scope, service, username }))
+    const blob = source(randomBytes(256))
+    expect(await c.pushBlob('scope/a', blob)).toBe('uploaded')
+    // The HEAD that checks the blob asks for the push scope too: one token for the whole push.
+    expect(asked()).toEqual([{ scope: ['repository:scope/a:pull,push'], service: TOKEN_SERVICE, username: token.username }])
+    expect(await c.blobExists('scope/a', blob.digest)).toBe(true)
+    expect(asked()).toHaveLength(1)
+    // A read (plan checks: push = false) asks for pull only, and the registry lets a pull token read.
+    expect(await c.blobExists('scope/b', blob.digest, false)).toBe(false)
+    expect(await c.headManifest('scope/a', '0.0.0', false)).toBeUndefined()
+    expect(asked()).toEqual([
+      { scope: ['repository:scope/a:pull,push'], service: TOKEN_SERVICE, username: token.username },
+      { scope: ['repository:scope/b:pull'], service: TOKEN_SERVICE, username: token.username },
+      { scope: ['repository:scope/a:pull'], service: TOKEN_SERVICE, username: token.username }
+    ])
+  })
+
+  test('a token refused for an expired credential is asked again once with a renewed one (cloud logins), then reported', async () => {
+    const calls: boolean[] = []
+    const renewing = (renewed: string): CredentialSource => ({
+      description: 'expiring login',
+      get: async (_host, o) => {
+        calls.push(Boolean(o?.refresh))
+        return { username: token.username, password: o?.refresh ? renewed : 'expired-password' }
+      }
+    })
+    const before = token.tokenRequests.length
+    const c = new RegistryClient({ host: token.host, plainHttp: true, retry: FAST, credentials: renewing(token.password) })
+    expect(await c.pushBlob('scope/renew', source(randomBytes(64)))).toBe('uploaded')
+    expect(token.tokenRequests.slice(before).map((r) => r.password)).toEqual(['expired-password', token.password])
+    expect(calls).toEqual([false, true])
+
+    calls.length = 0
+    const mid = token.tokenRequests.length
+    const never = new RegistryClient({ host: token.host, plainHttp: true, retry: FAST, credentials: renewing('still-wrong') })
+    const e = await caught(never.pushBlob('scope/renew', source(randomBytes(64))))
+    expect(e).toBeInstanceOf(AuthError)
+    expect(e.message).toContain(`for ${token.host} answered 401: the credentials were refused for repository:scope/renew:pull,push`)
+    expect(token.tokenRequests.slice(mid).map((r) => r.password)).toEqual(['expired-password', 'still-wrong'])
+  })
+})
+
 describe('token auth with anonymous pull', () => {
   let anon: TestRegistry
   beforeAll(async () => {
@@ -230,6 +339,16 @@ describe('htpasswd (Basic) auth', () => {
     expect(e).toBeInstanceOf(AuthError)
     expect(e.message).toContain(basic.host)
     expect((e as AuthError).hint).toMatch(/`username` and `password`/)
+  })
+
+  test('a user name without a password (or a password without a user name) is not sent: AuthError before any Basic header', async () => {
+    // oras-go's Basic answer refuses a credential missing either half ("missing username" / "missing password").
+    for (const half of [{ username: basic.username }, { password: basic.password }]) {
+      const c = new RegistryClient({ host: basic.host, plainHttp: true, retry: FAST, credentials: { description: 'half a login', get: async () => half } })
+      const e = await caught(c.blobExists('basic/demo', sha256(Buffer.from('x'))))
+      expect(e).toBeInstanceOf(AuthError)
+      expect(e.message).toContain(`${basic.host} asks for a username and password (HTTP Basic)`)
+    }
   })
 
   test('wrong password: RegistryError 401 naming the registry', async () => {
@@ -347,6 +466,72 @@ describe('blob redirects', () => {
     expect(storage.seen.length).toBeGreaterThan(0)
     expect(storage.seen.every((r) => r.authorization === undefined)).toBe(true)
   })
+
+  test('a failure at the storage a blob was redirected to names that host for the registry, with its full URL and no query', async () => {
+    const closed = await freePort()
+    const storage = http.createServer((req, res) => {
+      if (req.url!.startsWith('/storage/reset')) return void req.socket.destroy()
+      res.writeHead(403, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code></Error>')
+    })
+    await new Promise<void>((r) => storage.listen(0, '127.0.0.1', r))
+    const sport = (storage.address() as AddressInfo).port
+    const front = http.createServer((req, res) => {
+      const d = req.url!.slice(-1)
+      const to =
+        d === '1' ? `http://127.0.0.1:${closed}/storage/gone?sig=s3cr3t` : `http://127.0.0.1:${sport}/storage/${d === '2' ? 'denied' : 'reset'}?sig=s3cr3t`
+      res.writeHead(307, { location: to }).end()
+    })
+    await new Promise<void>((r) => front.listen(0, '127.0.0.1', r))
+    started.push({ stop: () => new Promise<void>((r) => storage.close(() => front.close(() => r()))) })
+    const host = `127.0.0.1:${(front.address() as AddressInfo).port}`
+    const c = new RegistryClient({ host, plainHttp: true, retry: { ...FAST, retries: 1 } })
+    const gone = await caught<RegistryError>(c.getBlob('r/x', 'sha256:' + '1'.repeat(64)))
+    expect(gone).toBeInstanceOf(RegistryError)
+    expect(gone.message).toContain(`cannot reach 127.0.0.1:${closed} (for registry ${host})`)
+    expect(gone.registry).toBe(host)
+    expect(gone.hint).toMatch(/port/)
+    const reset = await caught<RegistryError>(c.getBlob('r/x', 'sha256:' + '3'.repeat(64)))
+    expect(reset.message).toContain(`127.0.0.1:${sport} (for registry ${host}) closed the connection during GET http://127.0.0.1:${sport}/storage/reset`)
+    expect(reset.message).not.toContain('s3cr3t')
+    const denied = await caught<RegistryError>(c.getBlob('r/x', 'sha256:' + '2'.repeat(64)))
+    expect(denied.status).toBe(403)
+    expect(denied.message).toContain(`GET http://127.0.0.1:${sport}/storage/denied on ${host}: response status 403`)
+    expect(denied.message).not.toContain('s3cr3t')
+  })
+})
+
+describe('per chart: its name in errors, its own retry budget', () => {
+  test('a network failure inside forChart / beginChart names the chart; outside, no chart', async () => {
+    const host = `127.0.0.1:${await freePort()}`
+    const c = new RegistryClient({ host, plainHttp: true, retry: { ...FAST, retries: 0 } })
+    const digest = sha256(Buffer.from('x'))
+    const inChart = await caught<RegistryError>(c.forChart('mychart', () => c.blobExists('r/x', digest)))
+    expect(inChart.message).toMatch(/ while publishing chart `mychart`/)
+    expect(inChart.chart).toBe('mychart')
+    const outside = await caught<RegistryError>(c.blobExists('r/x', digest))
+    expect(outside.message).not.toMatch(/while publishing/)
+    expect(outside.chart).toBeUndefined()
+    // beginChart holds for the rest of this async context (enterWith), so it comes last.
+    const begun = await (async () => {
+      c.beginChart('solo')
+      return caught<RegistryError>(c.blobExists('r/x', digest))
+    })()
+    expect(begun.message).toMatch(/ while publishing chart `solo`/)
+  })
+
+  test("a retryable status once the chart's retry budget is spent is reported as such, and only that chart stops retrying", async () => {
+    const p = await proxy(plain.url, { rules: [{ method: 'HEAD', path: /\/blobs\//, times: 100, fault: { status: 503, body: '{}' } }] })
+    const c = new RegistryClient({ host: p.host, plainHttp: true, retry: { ...FAST, retries: 2 } })
+    const digest = sha256(Buffer.from('budget'))
+    const spent = await caught<RegistryError>(c.forChart('tight', () => c.blobExists('budget/x', digest), new RetryBudget(0)))
+    expect(spent.status).toBe(503)
+    expect(spent.message).toMatch(/\(not retried further: the retry budget of .* for this chart is used up\)$/)
+    expect(p.requests).toHaveLength(1)
+    // Another chart (a fresh budget) retries as the policy says: 1 + 2 attempts, and no budget sentence.
+    const other = await caught<RegistryError>(c.forChart('roomy', () => c.blobExists('budget/x', digest)))
+    expect(other.message).not.toMatch(/not retried further/)
+    expect(p.requests).toHaveLength(4)
+  })
 })
 
 describe('checkExisting', () => {
@@ -445,6 +630,49 @@ describe('what the registry answers is checked', () => {
     return a
   }
 
+  test('a blob HEAD without Docker-Content-Digest, or redirected (307) to storage, still finds the blob', async () => {
+    const a = await seed('check/head-plain')
+    const bare = await through((req, res, up) => {
+      if (req.method !== 'HEAD' || !req.url!.includes('/blobs/')) return false
+      const headers = { ...up.headers }
+      delete headers['docker-content-digest']
+      res.writeHead(up.statusCode!, headers)
+      up.resume()
+      res.end()
+      return true
+    })
+    expect(await bare.blobExists('check/head-plain', a.chart.digest)).toBe(true)
+    // Go's http.Client (oras, Helm) follows a redirected HEAD as it does a GET.
+    const moved = await through((req, res, up) => {
+      if (req.method !== 'HEAD' || !req.url!.includes('/blobs/')) return false
+      up.resume()
+      res.writeHead(307, { location: `${plain.url}${req.url}` }).end()
+      return true
+    })
+    expect(await moved.blobExists('check/head-plain', a.chart.digest)).toBe(true)
+  })
+
+  test('upload bodies carry Content-Length (S3-style pre-signed storage refuses chunked transfer encoding)', async () => {
+    const sent: Array<{ method: string; length?: string; chunked: boolean }> = []
+    const p = await startPassThrough(plain.url, (req) => {
+      if (req.method === 'PUT' || req.method === 'PATCH')
+        sent.push({ method: req.method, length: req.headers['content-length'], chunked: /chunked/i.test(String(req.headers['transfer-encoding'] ?? '')) })
+      return false
+    })
+    started.push(p)
+    const whole = source(randomBytes(3000))
+    expect(await new RegistryClient({ host: p.host, plainHttp: true, retry: FAST }).pushBlob('check/length', whole)).toBe('uploaded')
+    const chunked = source(randomBytes(2500))
+    expect(await new RegistryClient({ host: p.host, plainHttp: true, retry: FAST, chunkSize: 1000 }).pushBlob('check/length', chunked)).toBe('uploaded')
+    expect(sent).toEqual([
+      { method: 'PUT', length: '3000', chunked: false },
+      { method: 'PATCH', length: '1000', chunked: false },
+      { method: 'PATCH', length: '1000', chunked: false },
+      { method: 'PATCH', length: '500', chunked: false },
+      { method: 'PUT', length: '0', chunked: false }
+    ])
+  })
+
   test('a blob HEAD that reports another digest is refused', async () => {
     const a = await seed('check/head')
     const c = await through((req, _res, up) => {
@@ -518,6 +746,28 @@ describe('what the registry answers is checked', () => {
     expect(b.status).toBe(403)
     const g = await caught<RegistryError>(c.getManifest('check/denied', '1.0.0'))
     expect(g.message).toBe(`GET /v2/check/denied/manifests/1.0.0 on ${c.host}: response status 403: denied: requested access to the resource is denied`)
+    expect(g.hint).toMatch(/credentials/)
+  })
+
+  test('NAME_UNKNOWN on an upload (Amazon ECR: the repository does not exist) says to create it; a 400 has no hint', async () => {
+    const c = await through((req, res, up) => {
+      up.resume()
+      const missing = req.url!.includes('/missing/')
+      res.writeHead(missing ? 404 : 400, { 'content-type': 'application/json' })
+      res.end(
+        missing
+          ? `{"errors":[{"code":"NAME_UNKNOWN","message":"The repository with name 'missing/app' does not exist in the registry with id '123456789012'"}]}`
+          : '{"errors":[{"code":"BLOB_UPLOAD_INVALID","message":"blob upload invalid"}]}'
+      )
+      return true
+    })
+    const e = await caught<RegistryError>(c.pushBlob('missing/app', source(randomBytes(32))))
+    expect(e.status).toBe(404)
+    expect(e.code).toBe('NAME_UNKNOWN')
+    expect(e.hint).toMatch(/create-repository: true/)
+    const bad = await caught<RegistryError>(c.pushBlob('other/app', source(randomBytes(32))))
+    expect(bad.status).toBe(400)
+    expect(bad.hint).toBeUndefined()
   })
 })
 
@@ -688,7 +938,9 @@ describe('paged listings', () => {
         const rest = last ? all.filter((t) => t > last) : all
         const page = rest.slice(0, 2)
         const headers: Record<string, string> = { 'content-type': 'application/json' }
-        if (rest.length > 2) headers.link = `</v2/pages/tags/tags/list?n=2&last=${page[1]}>; rel="next"`
+        // The second page writes its link as RFC 8288 also allows: no spaces, an unquoted relation, any letter case.
+        const next = `</v2/pages/tags/tags/list?n=2&last=${page[1]}>`
+        if (rest.length > 2) headers.link = seen.length === 1 ? `${next}; rel="next"` : `</v2/pages/tags/tags/list>;rel="first", ${next};Rel=NEXT`
         res.writeHead(200, headers)
         res.end(JSON.stringify({ name: 'pages/tags', tags: page }))
       })

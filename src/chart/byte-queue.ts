@@ -13,6 +13,8 @@ export class ByteQueue {
     while (this.length < n) {
       const r = await this.it.next()
       if (r.done) return false
+      // An empty chunk is not kept: at the head of the queue it would make `take` copy bytes that lie in one chunk.
+      if (!r.value.length) continue
       this.chunks.push(r.value)
       this.length += r.value.length
     }

@@ -207,7 +207,10 @@ export function goTime(text: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-](\d{2}):(\d{2}))$/.exec(text)
   if (!m) return undefined
   const [year, month, day, hour, min, sec] = m.slice(1, 7).map(Number)
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  // The month's last day; setUTCFullYear takes years 0-99 as written (Date.UTC would read 0 as 1900, not a leap year).
+  const last = new Date(0)
+  last.setUTCFullYear(year, month, 0)
+  const days = last.getUTCDate()
   if (month < 1 || month > 12 || day < 1 || day > days || hour > 23 || min > 59 || sec > 59) return undefined
   if (m[8] !== 'Z' && (Number(m[9]) > 23 || Number(m[10]) > 59)) return undefined
   const fraction = (m[7] ?? '').slice(0, 9).replace(/0+$/, '')

@@ -344,7 +344,15 @@ export class RegistryClient {
   private async fetchToken(scopes: string[], refresh: boolean): Promise<string> {
     const { realm, service } = this.challengeParams
     if (!realm) throw new AuthError(`${this.host} sent a Bearer challenge without a realm`, { registry: this.host })
-    const realmUrl = new URL(realm)
+    let realmUrl: URL
+    try {
+      realmUrl = new URL(realm)
+    } catch {
+      throw new AuthError(`${this.host} sent a Bearer challenge whose realm is not a URL: ${realm}`, {
+        registry: this.host,
+        hint: 'Check the registry address; the registry must name its token service by an absolute URL'
+      })
+    }
     if (realmUrl.protocol !== 'https:' && !(realmUrl.protocol === 'http:' && this.base.protocol === 'http:')) {
       throw new AuthError(`${this.host} points its token service at ${realmUrl.origin} over plain HTTP`, {
         registry: this.host,
@@ -399,7 +407,17 @@ export class RegistryClient {
           : 'Set `username` and `password`, or use a login method for this registry'
       })
     }
-    const body = JSON.parse(res.body.subarray(0, 128 * 1024).toString('utf8')) as { token?: string; access_token?: string; refresh_token?: string }
+    // oras-go reads at most 128 KiB of a token answer, and fails on one it cannot decode (a proxy's login page
+    // answering 200) naming the token service.
+    let body: { token?: string; access_token?: string; refresh_token?: string }
+    try {
+      body = (JSON.parse(res.body.subarray(0, 128 * 1024).toString('utf8')) as typeof body | null) ?? {}
+    } catch {
+      throw new AuthError(`token service ${realmUrl.origin}${realmUrl.pathname} for ${this.host} answered 200 with a body that is not JSON`, {
+        registry: this.host,
+        hint: 'Check the realm in the registry challenge and any proxy between the runner and the token service'
+      })
+    }
     const token = body.access_token || body.token
     // Masked the moment they exist: a registry may echo them in a later error body.
     for (const t of [body.access_token, body.token, body.refresh_token]) if (typeof t === 'string') maskSecret(t)

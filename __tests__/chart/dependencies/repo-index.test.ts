@@ -5,10 +5,14 @@
  * (sha256 computed here); a provenance file that is not there is no error.
  */
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
+import * as https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { downloadChart, downloadProvenance, fetchIndex, parseIndex, RepositoryError } from '../../../src/chart/dependencies/repo-index'
+import { NetworkError, RetryAfterTooLong } from '../../../src/http'
 import { caught, thrown } from '../../support/caught'
+import { makeTestPki, type TestPki } from '../../support/tls'
 
 interface Seen {
   path: string
@@ -158,6 +162,15 @@ describe('failures name the repository without its credentials, with a hint', ()
     expect(err.hint).toMatch(/regenerate index.yaml/)
   })
 
+  test('only a leading sha256: is taken off the index digest: one elsewhere leaves a digest that matches nothing', async () => {
+    const actual = createHash('sha256').update('tampered').digest('hex')
+    const entry = { name: 'web', version: '1.0.0', urls: ['web-1.0.0.tgz'], digest: `${actual}sha256:` }
+    const err = await caught<RepositoryError>(downloadChart({ url: `http://127.0.0.1:${repo}/bad` }, entry))
+    expect(err.message).toBe(
+      `digest mismatch for web 1.0.0 from http://127.0.0.1:${repo}/bad/web-1.0.0.tgz: index.yaml says sha256:${actual}sha256:, the download is sha256:${actual}`
+    )
+  })
+
   test('an entry without URLs is refused; without a digest the bytes are taken as served', async () => {
     const err = await caught<RepositoryError>(downloadChart({ url: `http://127.0.0.1:${repo}/bad` }, { name: 'web', version: '1.0.0', urls: [] }, 'umbrella'))
     expect(err.message).toBe(`chart "web" version 1.0.0 has no downloadable URLs in http://127.0.0.1:${repo}/bad/index.yaml`)
@@ -194,6 +207,104 @@ describe('provenance', () => {
     await expect(downloadProvenance({ url: `http://127.0.0.1:${repo}/gone` }, entry)).rejects.toThrow(
       `GET http://127.0.0.1:${repo}/gone/web-1.0.0.tgz.prov (web 1.0.0 provenance): response status 403`
     )
+  })
+})
+
+// Over HTTPS: the server certificate comes from a test CA (openssl, __tests__/support/tls.ts), which the client trusts
+// through the repository's CA, the value the ca-file input gives it. A hop from HTTPS to plain HTTP is refused before
+// it is made (what it fetches would travel in the clear); requests that get no HTTP answer (TLS refused, a host that
+// does not resolve) and a transport refusal (a wait longer than the action sits through) each name the repository,
+// the request and what to check, without the credentials of the URL.
+describe('over HTTPS', () => {
+  let pki: TestPki
+  let secure: https.Server
+  let port: number
+  beforeAll(async () => {
+    pki = makeTestPki()
+    secure = https.createServer({ cert: pki.cert, key: pki.key }, (req, res) => {
+      seen.push({ path: req.url!, auth: req.headers.authorization, port })
+      const plain = `http://127.0.0.1:${other}`
+      const [status, headers, body]: [number, Record<string, string>, string | Buffer] =
+        req.url === '/tls/index.yaml'
+          ? [200, {}, INDEX]
+          : req.url === '/down/index.yaml'
+            ? [302, { location: `${plain}/store/index.yaml` }, '']
+            : req.url === '/down/web-1.0.0.tgz'
+              ? [301, { location: `http://mirror:s3cret@127.0.0.1:${other}/store/web-1.0.0.tgz` }, '']
+              : req.url === '/moved/index.yaml'
+                ? [308, { location: `https://127.0.0.1:${port}/tls/index.yaml` }, '']
+                : req.url === '/busy/index.yaml'
+                  ? [503, { 'retry-after': '86400' }, '']
+                  : [404, {}, '']
+      res.writeHead(status, headers).end(body)
+    })
+    await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve))
+    port = (secure.address() as AddressInfo).port
+  })
+  afterAll(async () => {
+    await new Promise((resolve) => secure.close(resolve))
+    pki.remove()
+  })
+
+  test('the index is read with the repository CA, also after a redirect that stays on HTTPS', async () => {
+    expect((await fetchIndex({ url: `https://127.0.0.1:${port}/tls`, ca: pki.ca })).entries.get('web')!.map((e) => e.version)).toEqual(['1.0.0'])
+    expect((await fetchIndex({ url: `https://127.0.0.1:${port}/moved`, ca: pki.ca })).entries.get('web')!.map((e) => e.version)).toEqual(['1.0.0'])
+    expect(seen.map((s) => s.path)).toEqual(['/tls/index.yaml', '/moved/index.yaml', '/tls/index.yaml'])
+  })
+
+  test('a redirect from HTTPS to plain HTTP is refused, naming both ends without credentials, and not followed', async () => {
+    const err = await caught<RepositoryError>(fetchIndex({ url: `https://ci:topsecret@127.0.0.1:${port}/down`, ca: pki.ca }, 'umbrella'))
+    expect(err).toBeInstanceOf(RepositoryError)
+    expect(err.message).toBe(`https://127.0.0.1:${port}/down/index.yaml (index.yaml) redirects to http://127.0.0.1:${other}/store/index.yaml, away from HTTPS`)
+    expect(err).toMatchObject({ chart: 'umbrella', repository: `https://127.0.0.1:${port}/down`, registry: `https://127.0.0.1:${port}/down` })
+    expect(err.hint).toBe('A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect')
+    expect(JSON.stringify({ ...err, message: err.message })).not.toContain('topsecret')
+    // The archive's redirect carries credentials of its own: they are not shown either.
+    const entry = { name: 'web', version: '1.0.0', urls: ['web-1.0.0.tgz'] }
+    const download = await caught<RepositoryError>(downloadChart({ url: `https://127.0.0.1:${port}/down`, ca: pki.ca }, entry, 'umbrella'))
+    expect(download.message).toBe(
+      `https://127.0.0.1:${port}/down/web-1.0.0.tgz (web 1.0.0) redirects to http://127.0.0.1:${other}/store/web-1.0.0.tgz, away from HTTPS`
+    )
+    expect(download).toMatchObject({ chart: 'umbrella', repository: `https://127.0.0.1:${port}/down` })
+    expect(seen.map((s) => `${s.port === port ? 'https' : 'http'} ${s.path}`)).toEqual(['https /down/index.yaml', 'https /down/web-1.0.0.tgz'])
+  })
+
+  test('without the CA, or with another one, the TLS failure names the repository and says where a CA goes', async () => {
+    for (const ca of [undefined, readFileSync(pki.otherCaFile, 'utf8')]) {
+      const err = await caught<RepositoryError>(fetchIndex({ url: `https://ci:topsecret@127.0.0.1:${port}/tls`, ca }, 'umbrella'))
+      expect(err).toBeInstanceOf(RepositoryError)
+      expect(err.message).toMatch(
+        new RegExp(`^cannot connect securely to chart repository https://127\\.0\\.0\\.1:${port}/tls: TLS failed: .+ while fetching index\\.yaml$`)
+      )
+      expect(err.hint).toBe('For a private CA (or a TLS-inspecting proxy) give its certificate in ca-file or NODE_EXTRA_CA_CERTS')
+      expect(err).toMatchObject({ chart: 'umbrella', repository: `https://127.0.0.1:${port}/tls`, registry: `https://127.0.0.1:${port}/tls` })
+      expect(err.cause).toBeInstanceOf(NetworkError)
+      expect(JSON.stringify({ ...err, message: err.message })).not.toContain('topsecret')
+    }
+    expect(seen).toEqual([])
+  })
+
+  test('a host that does not resolve is named as the chart repository host, with the setting to check', async () => {
+    // .invalid never resolves (RFC 6761 §6.4).
+    const entry = { name: 'web', version: '1.0.0', urls: ['https://charts.invalid/web-1.0.0.tgz'] }
+    const err = await caught<RepositoryError>(downloadChart({ url: 'https://ci:topsecret@charts.invalid/stable' }, entry, 'umbrella'))
+    expect(err.message).toBe('chart repository host charts.invalid does not resolve (DNS ENOTFOUND) while fetching web 1.0.0')
+    expect(err.hint).toBe(
+      'Check the repository URL in Chart.yaml or the repositories input; on a self-hosted runner check its DNS, or HTTPS_PROXY if only a proxy can reach it'
+    )
+    expect(err).toMatchObject({ chart: 'umbrella', repository: 'https://charts.invalid/stable' })
+    expect(err.cause).toBeInstanceOf(NetworkError)
+  })
+
+  test('a failure of the transport that is not the network (a wait it will not sit through) names the request', async () => {
+    const err = await caught<RepositoryError>(fetchIndex({ url: `https://ci:topsecret@127.0.0.1:${port}/busy`, ca: pki.ca }, 'umbrella'))
+    const url = `https://127.0.0.1:${port}/busy/index.yaml`
+    expect(err.message.startsWith(`cannot fetch index.yaml from ${url}: GET ${url} answered 503 and asked to retry after `)).toBe(true)
+    expect(err.hint).toBe('Check the repository URL in Chart.yaml or the repositories input')
+    expect(err).toMatchObject({ chart: 'umbrella', repository: `https://127.0.0.1:${port}/busy` })
+    expect(err.cause).toBeInstanceOf(RetryAfterTooLong)
+    expect(JSON.stringify({ ...err, message: err.message })).not.toContain('topsecret')
+    expect(seen).toHaveLength(1)
   })
 })
 

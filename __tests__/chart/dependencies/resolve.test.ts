@@ -16,6 +16,7 @@ import { RegistryClient } from '../../../src/oci/client'
 import { ChartError } from '../../../src/errors'
 import { caught } from '../../support/caught'
 import { indexYaml, sha256Hex, startChartRepo, tarChart, type ChartRepo } from '../../support/emulators/chart-repo'
+import { pushOci as pushOciTo } from '../../support/oci-push'
 import { startRegistry, type TestRegistry } from '../../support/registry'
 import { makeTestPki, type TestPki } from '../../support/tls'
 
@@ -29,31 +30,7 @@ let reg: TestRegistry
 let tmp: string
 const fixtures: Record<string, Buffer> = {}
 
-async function pushOci(repository: string, tag: string, archive: Buffer): Promise<void> {
-  const put = async (digest: string, body: Buffer): Promise<void> => {
-    const start = await fetch(`${reg.url}/v2/${repository}/blobs/uploads/`, { method: 'POST' })
-    const loc = new URL(start.headers.get('location')!, reg.url)
-    loc.searchParams.set('digest', digest)
-    const done = await fetch(loc, { method: 'PUT', body, headers: { 'content-type': 'application/octet-stream' } })
-    if (done.status !== 201) throw new Error(`blob upload: ${done.status}`)
-  }
-  const config = Buffer.from('{"name":"x","version":"0","apiVersion":"v2"}')
-  const cd = `sha256:${sha256Hex(config)}`
-  const ad = `sha256:${sha256Hex(archive)}`
-  await put(cd, config)
-  await put(ad, archive)
-  const manifest = JSON.stringify({
-    schemaVersion: 2,
-    config: { mediaType: 'application/vnd.cncf.helm.config.v1+json', digest: cd, size: config.length },
-    layers: [{ mediaType: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip', digest: ad, size: archive.length }]
-  })
-  const res = await fetch(`${reg.url}/v2/${repository}/manifests/${tag}`, {
-    method: 'PUT',
-    body: manifest,
-    headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }
-  })
-  if (res.status !== 201) throw new Error(`manifest: ${res.status}`)
-}
+const pushOci = (repository: string, tag: string, archive: Buffer): Promise<void> => pushOciTo(reg.url, repository, tag, archive)
 
 function serve(base: string, charts: Array<{ name: string; version: string; url?: (file: string) => string; digest?: string }>): void {
   const entries = charts.map((c) => {

@@ -8,6 +8,7 @@
  * password is masked the moment it is read, and the URL kept for messages has
  * the credentials removed.
  */
+import { posix } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { InputError } from '../../errors'
 import { fieldText } from '../../auth/source'
@@ -62,7 +63,8 @@ export function parseRepositories(raw: string, mask: (s: string) => void = () =>
   if (text.startsWith('-') || text.startsWith('[')) {
     let list: unknown
     try {
-      list = parseYaml(text)
+      // The text as given: trimming would move the first item only, and its indentation would no longer match the rest.
+      list = parseYaml(raw)
     } catch (err) {
       throw new InputError(`input repositories is not a valid YAML list: ${(err as Error).message.split('\n')[0]}`, {
         hint: 'Write one "- {name: NAME, url: URL, username: USER, password: PASS}" per repository, or name=url lines'
@@ -95,17 +97,21 @@ export function parseRepositories(raw: string, mask: (s: string) => void = () =>
   return out
 }
 
-/** Helm's urlutil.Equal: the same URL up to a trailing slash. */
+/**
+ * Helm's urlutil.Equal: the same URL once each path is cleaned as Go's path.Clean does (no trailing slash, `.`,
+ * `..` or `//`); a string that is not a URL is compared as a cleaned path. Credentials are not part of it here.
+ */
 export function sameRepositoryUrl(a: string, b: string): boolean {
+  const clean = (p: string): string => posix.normalize(p).replace(/(.)\/+$/, '$1')
   const norm = (s: string): string => {
     try {
       const u = new URL(s)
       u.username = ''
       u.password = ''
-      u.pathname = u.pathname.replace(/\/+$/, '')
-      return u.toString().replace(/\/+$/, '')
+      u.pathname = clean(u.pathname || '/')
+      return u.toString()
     } catch {
-      return s.replace(/\/+$/, '')
+      return clean(s)
     }
   }
   return norm(a) === norm(b)
