@@ -12,6 +12,7 @@ const chart = (): Chart => ({
   templates: [],
   files: [],
   dependencies: [],
+  warnings: [],
   where: 'charts/web'
 })
 
