@@ -161,6 +161,8 @@ describe('guardYaml bounds the nesting the YAML parser builds', () => {
     'sibling keys under list items, comments between': (n) => lines(n, (i) => `${'    '.repeat(i)}- name: n${i}\n# c\n${'    '.repeat(i)}  items:`),
     'quoted sibling keys': (n) => lines(n, (i) => `${'  '.repeat(i)}- "k": 1\n${'  '.repeat(i)}  'j':`),
     'three sequences a line': (n) => lines(n, (i) => ' '.repeat(i * 7) + '- - - k:'),
+    'comments between a key and its value': (n) => lines(n, (i) => `${' '.repeat(i)}k:\n# c\n${' '.repeat(i)}  # c`) + ' v',
+    'quoted keys over nested values': (n) => lines(n, (i) => `${' '.repeat(i)}"key":`) + ' v',
     'explicit keys': (n) => lines(n, (i) => `${'  '.repeat(i)}? k\n${'  '.repeat(i)}:`),
     'a key, then a sequence in line with it': (n) => lines(n, (i) => `${'  '.repeat(i)}k:\n${'  '.repeat(i)}- j:`)
   }
