@@ -163,6 +163,7 @@ describe('guardYaml bounds the nesting the YAML parser builds', () => {
     'three sequences a line': (n) => lines(n, (i) => ' '.repeat(i * 7) + '- - - k:'),
     'comments between a key and its value': (n) => lines(n, (i) => `${' '.repeat(i)}k:\n# c\n${' '.repeat(i)}  # c`) + ' v',
     'quoted keys over nested values': (n) => lines(n, (i) => `${' '.repeat(i)}"key":`) + ' v',
+    'an explicit key holding flow sequences': (n) => '? ' + '['.repeat(n) + 'x' + ']'.repeat(n),
     'explicit keys': (n) => lines(n, (i) => `${'  '.repeat(i)}? k\n${'  '.repeat(i)}:`),
     'a key, then a sequence in line with it': (n) => lines(n, (i) => `${'  '.repeat(i)}k:\n${'  '.repeat(i)}- j:`)
   }
