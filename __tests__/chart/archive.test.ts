@@ -6,14 +6,25 @@
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { Readable } from 'node:stream'
 import * as zlib from 'node:zlib'
-import { archiveEntries, LoadBudget, utf8Name, type ArchiveEntry } from '../../src/chart/archive'
+import { readAll } from '../../src/chart/chart'
+import {
+  archiveEntries,
+  keepFile,
+  LoadBudget,
+  MAX_CHART_FILES,
+  MAX_DECOMPRESSED_CHART_SIZE,
+  MAX_FILE_SIZE,
+  removeSpilledFiles,
+  utf8Name,
+  type ArchiveEntry
+} from '../../src/chart/archive'
 import { ChartError } from '../../src/errors'
-import { caught } from '../support/caught'
+import { caught, thrown } from '../support/caught'
 
 const dirs: string[] = []
 const tmp = (): string => {
@@ -89,6 +100,12 @@ describe('names and contents as Helm reads them', () => {
       })
     ).toThrow('refused')
     expect(shown).toBe('x/caf\\xe9.txt')
+    // Printable ASCII as itself, every other byte as \\xNN (two lowercase hex digits).
+    utf8Name(Buffer.from([0x1f, 0x20, 0x7e, 0x7f, 0x0a, 0xff]), (s) => {
+      shown = s
+      return undefined as never
+    })
+    expect(shown).toBe('\\x1f ~\\x7f\\x0a\\xff')
     const tar = rawEntry('x/a.txt', '0')
     bad.copy(tar, 0)
     tar.fill(0, bad.length, 100)
@@ -288,5 +305,87 @@ describe('passing over contents the reader does not keep', () => {
     )
     expect(err).toBeInstanceOf(ChartError)
     expect(err.message).toBe('cannot read charts/x.tgz: unexpected end of tar archive')
+  })
+})
+
+describe('the load budget', () => {
+  test("Helm's limits: 5 MiB a file, 100 MiB decompressed; the chart's whole budget may be used, not a byte more", () => {
+    // helm/helm pkg/chart/loader/archive.go (3.17.3+): MaxDecompressedChartSize = 100 MiB, MaxDecompressedFileSize = 5 MiB.
+    expect([MAX_FILE_SIZE, MAX_DECOMPRESSED_CHART_SIZE]).toEqual([5242880, 104857600])
+    const budget = new LoadBudget('charts/x.tgz')
+    budget.addBytes(MAX_DECOMPRESSED_CHART_SIZE - 1)
+    budget.addBytes(1)
+    const err = thrown<ChartError>(() => budget.addBytes(1))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe('decompressed chart is larger than the maximum size 104857600 (counting every nested subchart)')
+    expect(err).toMatchObject({ chart: 'charts/x.tgz', file: 'charts/x.tgz' })
+    expect(err.hint).toMatch(/100 MiB/)
+  })
+
+  test('files are counted up to the limit, and the one past it is named', () => {
+    expect(MAX_CHART_FILES).toBe(10000)
+    const budget = new LoadBudget('charts/x')
+    for (let i = 0; i < MAX_CHART_FILES; i++) budget.addFile(`f${i}`)
+    const err = thrown<ChartError>(() => budget.addFile('templates/last.yaml'))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe('chart has more than 10000 files (counting every nested subchart; stopped at templates/last.yaml)')
+    expect(err).toMatchObject({ chart: 'charts/x', file: 'charts/x' })
+    expect(err.hint).toMatch(/\.helmignore/)
+  })
+})
+
+describe('keepFile: small files in memory, the rest spilled to a private file', () => {
+  const runnerTemp = process.env.RUNNER_TEMP
+  let dir: string
+  beforeEach(() => {
+    dir = tmp()
+    process.env.RUNNER_TEMP = dir
+  })
+  afterEach(() => {
+    removeSpilledFiles()
+    process.env.RUNNER_TEMP = runnerTemp
+  })
+
+  test('64 KiB stays in memory, a byte more is spilled (mode 0600, under RUNNER_TEMP), both read back whole', async () => {
+    const budget = new LoadBudget('x')
+    const small = randomBytes(64 * 1024)
+    const large = randomBytes(64 * 1024 + 1)
+    const kept = await keepFile('a', small, budget)
+    const spilled = await keepFile('b', large, budget)
+    expect(kept.disk).toBeUndefined()
+    expect(spilled.disk).toBeDefined()
+    const at = spilled.disk!.path
+    expect(path.dirname(path.dirname(at))).toBe(dir)
+    expect(path.basename(path.dirname(at))).toMatch(/^helm-oci-publish-chart-/)
+    expect(statSync(at).mode & 0o777).toBe(0o600)
+    expect([kept.name, kept.size, spilled.name, spilled.size]).toEqual(['a', small.length, 'b', large.length])
+    // The kept copy is the reader's own: the buffer it came from may be reused.
+    const copy = Buffer.from(small)
+    small.fill(0)
+    expect((await readAll(kept)).equals(copy)).toBe(true)
+    expect((await readAll(spilled)).equals(large)).toBe(true)
+    removeSpilledFiles()
+    expect(existsSync(at)).toBe(false)
+  })
+
+  test('spilled files share one directory, removed as a whole, on exit as well', async () => {
+    const budget = new LoadBudget('x')
+    const one = await keepFile('a', randomBytes(70000), budget)
+    const two = await keepFile('b', randomBytes(70000), budget)
+    expect(path.dirname(one.disk!.path)).toBe(path.dirname(two.disk!.path))
+    expect(one.disk!.path).not.toBe(two.disk!.path)
+    expect(process.listeners('exit')).toContain(removeSpilledFiles)
+    removeSpilledFiles()
+    expect([existsSync(one.disk!.path), existsSync(two.disk!.path), existsSync(path.dirname(one.disk!.path))]).toEqual([false, false, false])
+    process.removeListener('exit', removeSpilledFiles)
+  })
+
+  test('16 MiB of small files per chart stay in memory; the next one is spilled', async () => {
+    const budget = new LoadBudget('x')
+    const block = Buffer.alloc(64 * 1024, 1)
+    for (let i = 0; i < 256; i++) expect((await keepFile(`f${i}`, block, budget)).disk).toBeUndefined()
+    expect((await keepFile('next', Buffer.alloc(1, 2), budget)).disk).toBeDefined()
+    // Another chart has its own budget.
+    expect((await keepFile('other', block, new LoadBudget('y'))).disk).toBeUndefined()
   })
 })

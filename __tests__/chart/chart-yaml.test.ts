@@ -12,6 +12,7 @@ import {
   guardJson,
   guardYaml,
   metadataYaml,
+  parseYaml11,
   validateMetadata,
   type RawMetadata
 } from '../../src/chart/chart-yaml'
@@ -118,6 +119,16 @@ describe('refusals name the file, the field and what to write', () => {
     expect(decodeMetadata('name: x\nversion: 1.0.0\ndescription: 2024-01-01\n').description).toBe('2024-01-01')
   })
 
+  test('base-60 numbers stay strings, as go-yaml v2 reads them', () => {
+    // go-yaml v2.4.0 resolve.go: "Base 60 floats are a bad idea, were dropped in YAML 1.2, and are purposefully
+    // unsupported here"; strconv.ParseInt/ParseFloat refuse the ':' and the scalar resolves as !!str. So Helm keeps
+    // an epoch-style appVersion as written, where YAML 1.1's sexagesimal rule would make 1:20 the number 80.
+    for (const v of ['1:20', '2:1.0', '-1:30', '190:20:30']) {
+      expect([v, decodeMetadata(`name: x\nversion: 1.0.0\nappVersion: ${v}\n`).appVersion]).toEqual([v, v])
+    }
+    expect(parseYaml11('a: 1:20\nb: 1:20.5\nc: 010\nd: 0x1F\ne: 1_000\n', 'Chart.lock')).toEqual({ a: '1:20', b: '1:20.5', c: 8n, d: 31n, e: 1000n })
+  })
+
   test('validation names the chart and the file', () => {
     const err = thrown<ChartError>(() => validateMetadata(decodeMetadata('apiVersion: v2\nversion: 1.0.0\n'), 'charts/x/Chart.yaml', 'charts/x'))
     expect(err.message).toBe('validation: chart.metadata.name is required')
@@ -150,6 +161,9 @@ describe('guardYaml bounds the nesting the YAML parser builds', () => {
     'sibling keys under list items, comments between': (n) => lines(n, (i) => `${'    '.repeat(i)}- name: n${i}\n# c\n${'    '.repeat(i)}  items:`),
     'quoted sibling keys': (n) => lines(n, (i) => `${'  '.repeat(i)}- "k": 1\n${'  '.repeat(i)}  'j':`),
     'three sequences a line': (n) => lines(n, (i) => ' '.repeat(i * 7) + '- - - k:'),
+    'comments between a key and its value': (n) => lines(n, (i) => `${' '.repeat(i)}k:\n# c\n${' '.repeat(i)}  # c`) + ' v',
+    'quoted keys over nested values': (n) => lines(n, (i) => `${' '.repeat(i)}"key":`) + ' v',
+    'an explicit key holding flow sequences': (n) => '? ' + '['.repeat(n) + 'x' + ']'.repeat(n),
     'explicit keys': (n) => lines(n, (i) => `${'  '.repeat(i)}? k\n${'  '.repeat(i)}:`),
     'a key, then a sequence in line with it': (n) => lines(n, (i) => `${'  '.repeat(i)}k:\n${'  '.repeat(i)}- j:`)
   }
@@ -196,6 +210,28 @@ describe('guardYaml bounds the nesting the YAML parser builds', () => {
   })
 })
 
+describe('parseYaml11', () => {
+  test('aliases resolve (go-yaml v2 allows hundreds); past the bound the refusal names the file', () => {
+    const aliases = (n: number): string => `a: &a {k: v}\nb: [${Array(n).fill('*a').join(', ')}]\n`
+    const v = parseYaml11(aliases(500), 'Chart.lock') as { b: unknown[] }
+    expect(v.b).toHaveLength(500)
+    expect(v.b[499]).toEqual({ k: 'v' })
+    const err = thrown<ChartError>(() => parseYaml11(aliases(2000), 'charts/x/Chart.lock', 'charts/x'))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toMatch(/^cannot parse charts\/x\/Chart\.lock: .*alias/)
+    expect(err).toMatchObject({ chart: 'charts/x', file: 'charts/x/Chart.lock' })
+    expect(err.hint).toMatch(/aliases/)
+  })
+
+  test('a syntax error names the file, the first line of the parser message, and what to do', () => {
+    const err = thrown<ChartError>(() => parseYaml11('a: [b\n', 'charts/x/Chart.lock', 'charts/x'))
+    expect(err).toBeInstanceOf(ChartError)
+    // The parser's first line only: its code excerpt and caret stay out of a one-line message.
+    expect(err.message).toMatch(/^cannot parse charts\/x\/Chart\.lock: Flow sequence .* at line 2, column 1:$/)
+    expect(err).toMatchObject({ chart: 'charts/x', file: 'charts/x/Chart.lock', hint: 'Fix the YAML syntax' })
+  })
+})
+
 describe('guardJson bounds values.schema.json before JSON.parse', () => {
   const depth = (n: number): string => '['.repeat(n) + ']'.repeat(n)
   test('128 levels pass, 129 do not; brackets inside strings (with escaped quotes) do not count', () => {
@@ -205,11 +241,28 @@ describe('guardJson bounds values.schema.json before JSON.parse', () => {
     expect(err).toMatchObject({ chart: 'charts/x', file: 'charts/x/values.schema.json' })
     expect(() => guardJson(`[${JSON.stringify('\\"' + '['.repeat(200))}]`, 's.json')).not.toThrow()
     expect(() => guardJson(`{"a":${depth(127)},"b":${depth(127)}}`, 's.json')).not.toThrow()
+    expect(err.hint).toMatch(/nested/)
+  })
+
+  test('objects count as arrays do; a string ends at its closing quote', () => {
+    const objects = (n: number): string => '{"a":'.repeat(n) + '1' + '}'.repeat(n)
+    expect(JSON.parse(objects(128))).toBeTruthy()
+    expect(() => guardJson(objects(128), 's.json')).not.toThrow()
+    expect(() => guardJson(objects(129), 's.json')).toThrow('cannot parse s.json: it nests deeper than 128 levels')
+    // 200 sibling objects, two levels deep.
+    expect(() => guardJson(`[${'{},'.repeat(200)}{}]`, 's.json')).not.toThrow()
+    expect(() => guardJson(`[${'[],'.repeat(200)}[]]`, 's.json')).not.toThrow()
+    // After a string (escapes included) the brackets count again.
+    expect(() => guardJson(`["x", "a\\\\", ${depth(128)}]`, 's.json')).toThrow(/nests deeper than 128 levels/)
+    expect(() => guardJson(`["x", "a\\\\", ${depth(127)}]`, 's.json')).not.toThrow()
   })
 
   test('200,000 values pass, one more does not', () => {
     expect(() => guardJson(`[${'0,'.repeat(199999)}0]`, 's.json')).not.toThrow()
-    expect(() => guardJson(`[${'0,'.repeat(200000)}0]`, 's.json')).toThrow('cannot parse s.json: it holds more than 200000 JSON values')
+    const err = thrown<ChartError>(() => guardJson(`[${'0,'.repeat(200000)}0]`, 'charts/x/values.schema.json', 'charts/x'))
+    expect(err.message).toBe('cannot parse charts/x/values.schema.json: it holds more than 200000 JSON values')
+    expect(err).toMatchObject({ chart: 'charts/x', file: 'charts/x/values.schema.json' })
+    expect(err.hint).toMatch(/shrink/)
     expect(() => guardJson(`["${','.repeat(300000)}"]`, 's.json')).not.toThrow()
   })
 })

@@ -173,11 +173,18 @@ export function guardJson(text: string, file: string, chart?: string): void {
   }
 }
 
-/** go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal), keeps integers exact, but leaves timestamps as strings. */
+/**
+ * go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal), keeps integers exact, but leaves timestamps as strings, and
+ * base-60 numbers (1:20) too: its resolver "purposefully" leaves them out (resolve.go).
+ */
 export const GO_YAML: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   intAsBigInt: true,
-  customTags: (tags) => tags.filter((t) => typeof t === 'string' || (t as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp')
+  customTags: (tags) =>
+    tags.filter((t) => {
+      const { tag, format } = t as { tag?: string; format?: string }
+      return typeof t === 'string' || (tag !== 'tag:yaml.org,2002:timestamp' && format !== 'TIME')
+    })
 }
 
 /** YAML as go-yaml v2 reads it (duplicate keys allowed, the later wins, as with its non-strict Unmarshal). */
@@ -188,7 +195,16 @@ export function parseYaml11(text: string, file: string, chart?: string): unknown
     const e = doc.errors[0]
     throw new ChartError(`cannot parse ${file}: ${e.message.split('\n')[0]}`, { chart, file, hint: 'Fix the YAML syntax' })
   }
-  return doc.toJS({ maxAliasCount: 1000 })
+  try {
+    return doc.toJS({ maxAliasCount: 1000 })
+  } catch (err) {
+    // The alias bound (a billion-laughs document): named like any other parse failure.
+    throw new ChartError(`cannot parse ${file}: ${(err as Error).message}`, {
+      chart,
+      file,
+      hint: 'Use fewer YAML aliases (*name); write the values out instead'
+    })
+  }
 }
 
 /** Go's `strconv.FormatFloat(v, 'g', -1, 32)`: what sigs.k8s.io/yaml writes for a float in a string field. */
