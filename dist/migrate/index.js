@@ -37236,7 +37236,6 @@ async function* tarEntries(tar, where, budget, keep = () => true) {
     let pax = {};
     let longName;
     let off = 0;
-    const zero = (b) => b.every((x) => x === 0);
     // What Go's archive/tar refuses (and so Helm's loader) throws TarFormatError: a header cut short, a zero block
     // followed by anything but a second one or the end, a wrong checksum, a numeric field that is not a number, a
     // malformed PAX record.
@@ -37251,9 +37250,9 @@ async function* tarEntries(tar, where, budget, keep = () => true) {
             const h = await block();
             if (!h)
                 break;
-            if (zero(h)) {
+            if ((0, tar_1.isZeroBlock)(h)) {
                 const next = await block();
-                if (next && !zero(next))
+                if (next && !(0, tar_1.isZeroBlock)(next))
                     throw new tar_1.TarFormatError('a zero block is followed by a header', off);
                 break;
             }
@@ -37492,6 +37491,9 @@ class ByteQueue {
             const r = await this.it.next();
             if (r.done)
                 return false;
+            // An empty chunk is not kept: at the head of the queue it would make `take` copy bytes that lie in one chunk.
+            if (!r.value.length)
+                continue;
             this.chunks.push(r.value);
             this.length += r.value.length;
         }
@@ -37596,71 +37598,118 @@ const yaml_marshal_1 = __nccwpck_require__(3830);
  */
 exports.MAX_YAML_DEPTH = 128;
 exports.MAX_YAML_NODES = 50000;
-/** Refuses YAML that nests deeper or holds more nodes than the limits, from the lexer's tokens alone. */
+/**
+ * Refuses YAML that nests deeper or holds more nodes than the limits, from the lexer's tokens alone. A block line's
+ * depth is that of the line it is nested in (the last one indented less) plus its indicators (`- `, `? `, `: `); a
+ * key in line with the key above it (`- a: 1`, then `  b: 2`) is a sibling in that key's map, so it counts from the
+ * map, not from the key's value. Inside flow collections each `[`/`{` counts, and a `key: value` pair written
+ * straight in a flow sequence counts once more (the map it makes), up to its `,`.
+ */
 function guardYaml(text, file, chart) {
     const refuse = (what, hint) => {
         throw new errors_1.ChartError(`cannot parse ${file}: ${what}`, { chart, file, hint });
     };
-    let flow = 0;
     let nodes = 0;
     let lineStart = true;
     let indent = 0;
     let extra = 0;
+    let col = 0;
+    let scalarCol = -1;
     let skipScalarSource = false;
-    const indents = [];
+    // The block lines still open above this one: indentation, depth at the line's end, its key's column and depth.
+    const lines = [];
     let base = 0;
+    // The open flow collections (a sequence's weight is 2 while a pair written in it is open) and their total.
+    const flows = [];
+    let flowDepth = 0;
     for (const tok of new yaml_1.Lexer().lex(text)) {
         if (skipScalarSource) {
             skipScalarSource = false;
+            col += tok.length;
             continue;
         }
         const type = yaml_1.CST.tokenType(tok);
         if (type === 'newline') {
             lineStart = true;
             indent = 0;
-            extra = 0;
+            col = 0;
+            scalarCol = -1;
+            // A flow collection continued on the next line is still inside the line that opened it.
+            if (!flows.length)
+                extra = 0;
             continue;
         }
         if (type === 'space' && lineStart) {
             indent = tok.length;
+            col = indent;
             continue;
         }
-        if (lineStart && flow === 0 && type !== 'comment') {
-            // Block nesting: the indentation levels still open above this line.
-            while (indents.length && indents[indents.length - 1] >= indent)
-                indents.pop();
-            indents.push(indent);
-            base = indents.length;
+        if (type !== 'doc-mode' && type !== 'scalar')
+            col += tok.length;
+        if (lineStart && !flows.length && type !== 'comment') {
+            while (lines.length && lines[lines.length - 1].indent >= indent)
+                lines.pop();
+            const up = lines[lines.length - 1];
+            // In line with the key above it: a sibling key of that map, unless it starts a sequence (the key's value).
+            base = !up ? 1 : indent <= up.keyCol && type !== 'seq-item-ind' ? up.keyDepth : up.depth;
+            lines.push({ indent, depth: base, keyCol: -1, keyDepth: 0 });
         }
         lineStart = false;
+        const top = flows[flows.length - 1];
         switch (type) {
             case 'scalar':
                 skipScalarSource = true;
+                scalarCol = col;
                 nodes++;
                 break;
             case 'single-quoted-scalar':
             case 'double-quoted-scalar':
+                scalarCol = col - tok.length;
                 nodes++;
                 break;
             case 'flow-map-start':
             case 'flow-seq-start':
-                flow++;
+                flows.push({ seq: type === 'flow-seq-start', weight: 1 });
+                flowDepth++;
                 nodes++;
                 break;
             case 'flow-map-end':
             case 'flow-seq-end':
-                flow = Math.max(0, flow - 1);
+                if (top)
+                    flowDepth -= flows.pop().weight;
+                break;
+            case 'comma':
+                if (top?.weight === 2) {
+                    top.weight = 1;
+                    flowDepth--;
+                }
+                break;
+            case 'map-value-ind':
+            case 'explicit-key-ind':
+                if (top) {
+                    if (top.seq && top.weight === 1) {
+                        top.weight = 2;
+                        flowDepth++;
+                    }
+                    break;
+                }
+                if (type === 'map-value-ind' && lines.length && lines[lines.length - 1].keyCol < 0) {
+                    lines[lines.length - 1].keyCol = scalarCol;
+                    lines[lines.length - 1].keyDepth = base + extra;
+                }
+                extra++;
                 break;
             case 'seq-item-ind':
-            case 'explicit-key-ind':
-            case 'map-value-ind':
                 extra++;
                 break;
             case 'doc-start':
-                indents.length = 0;
+                lines.length = 0;
                 break;
         }
-        if (base + extra + flow > exports.MAX_YAML_DEPTH) {
+        const depth = base + extra + flowDepth;
+        if (!flows.length && type !== 'comment' && lines.length)
+            lines[lines.length - 1].depth = depth;
+        if (depth > exports.MAX_YAML_DEPTH) {
             refuse(`it nests deeper than ${exports.MAX_YAML_DEPTH} levels`, `No chart needs YAML nested this deep; flatten the structure (the limit keeps the parser's memory and stack bounded)`);
         }
         if (nodes > exports.MAX_YAML_NODES) {
@@ -37701,11 +37750,17 @@ function guardJson(text, file, chart) {
             throw new errors_1.ChartError(`cannot parse ${file}: it holds more than ${exports.MAX_JSON_NODES} JSON values`, { chart, file, hint: 'Split the schema or shrink it' });
     }
 }
-/** go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal), keeps integers exact, but leaves timestamps as strings. */
+/**
+ * go-yaml v2 resolves YAML 1.1 scalars (yes/no, octal), keeps integers exact, but leaves timestamps as strings, and
+ * base-60 numbers (1:20) too: its resolver "purposefully" leaves them out (resolve.go).
+ */
 exports.GO_YAML = {
     version: '1.1',
     intAsBigInt: true,
-    customTags: (tags) => tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:timestamp')
+    customTags: (tags) => tags.filter((t) => {
+        const { tag, format } = t;
+        return typeof t === 'string' || (tag !== 'tag:yaml.org,2002:timestamp' && format !== 'TIME');
+    })
 };
 /** YAML as go-yaml v2 reads it (duplicate keys allowed, the later wins, as with its non-strict Unmarshal). */
 function parseYaml11(text, file, chart) {
@@ -37715,7 +37770,17 @@ function parseYaml11(text, file, chart) {
         const e = doc.errors[0];
         throw new errors_1.ChartError(`cannot parse ${file}: ${e.message.split('\n')[0]}`, { chart, file, hint: 'Fix the YAML syntax' });
     }
-    return doc.toJS({ maxAliasCount: 1000 });
+    try {
+        return doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (err) {
+        // The alias bound (a billion-laughs document): named like any other parse failure.
+        throw new errors_1.ChartError(`cannot parse ${file}: ${err.message}`, {
+            chart,
+            file,
+            hint: 'Use fewer YAML aliases (*name); write the values out instead'
+        });
+    }
 }
 /** Go's `strconv.FormatFloat(v, 'g', -1, 32)`: what sigs.k8s.io/yaml writes for a float in a string field. */
 function formatFloat32(v) {
@@ -38606,6 +38671,7 @@ exports.sameRepositoryUrl = sameRepositoryUrl;
  * password is masked the moment it is read, and the URL kept for messages has
  * the credentials removed.
  */
+const node_path_1 = __nccwpck_require__(6760);
 const yaml_1 = __nccwpck_require__(8815);
 const errors_1 = __nccwpck_require__(3916);
 const source_1 = __nccwpck_require__(9529);
@@ -38628,8 +38694,6 @@ function entry(name, rawUrl, username, password, mask) {
     if (u.username || u.password) {
         username ??= decodeURIComponent(u.username);
         password ??= decodeURIComponent(u.password);
-        u.username = '';
-        u.password = '';
     }
     if (password)
         mask(password);
@@ -38641,7 +38705,10 @@ function entry(name, rawUrl, username, password, mask) {
     if (u.protocol === 'http:' && password) {
         throw new errors_1.InputError(`${where}: credentials would be sent in the clear over http://`, { hint: 'Use the repository over https://' });
     }
-    return { name, url: u.toString(), username: username || undefined, password: password || undefined };
+    // The URL as written, not as WHATWG would normalize it (a slash after a bare host, a lower-cased host): `helm repo
+    // add` stores it so, and resolveRepoNames puts it into the dependencies the lock digest hashes.
+    const url = rawUrl.trim().replace(/^([^:/?#]+:\/\/)[^/?#]*@/, '$1');
+    return { name, url, username: username || undefined, password: password || undefined };
 }
 function parseRepositories(raw, mask = () => { }) {
     const text = raw.trim();
@@ -38654,7 +38721,8 @@ function parseRepositories(raw, mask = () => { }) {
     if (text.startsWith('-') || text.startsWith('[')) {
         let list;
         try {
-            list = (0, yaml_1.parse)(text);
+            // The text as given: trimming would move the first item only, and its indentation would no longer match the rest.
+            list = (0, yaml_1.parse)(raw);
         }
         catch (err) {
             throw new errors_1.InputError(`input repositories is not a valid YAML list: ${err.message.split('\n')[0]}`, {
@@ -38690,18 +38758,22 @@ function parseRepositories(raw, mask = () => { }) {
     }
     return out;
 }
-/** Helm's urlutil.Equal: the same URL up to a trailing slash. */
+/**
+ * Helm's urlutil.Equal: the same URL once each path is cleaned as Go's path.Clean does (no trailing slash, `.`,
+ * `..` or `//`); a string that is not a URL is compared as a cleaned path. Credentials are not part of it here.
+ */
 function sameRepositoryUrl(a, b) {
+    const clean = (p) => node_path_1.posix.normalize(p).replace(/(.)\/+$/, '$1');
     const norm = (s) => {
         try {
             const u = new URL(s);
             u.username = '';
             u.password = '';
-            u.pathname = u.pathname.replace(/\/+$/, '');
-            return u.toString().replace(/\/+$/, '');
+            u.pathname = clean(u.pathname || '/');
+            return u.toString();
         }
         catch {
-            return s.replace(/\/+$/, '');
+            return clean(s);
         }
     };
     return norm(a) === norm(b);
@@ -39244,7 +39316,9 @@ async function loadDiskFile(abs, name, size, where) {
     try {
         if (!fsSync.fstatSync(fd).isFile())
             throw new errors_1.ChartError(`chart file ${name} changed into an irregular file while loading`, { chart: where, file: name });
-        const head = Buffer.alloc(Math.min(size, PARSED.has(name) || /^charts\/[^/]+\.tgz$/.test(name) || size <= 65536 ? size : 3));
+        // What loadFiles will parse or open (in a subchart directory too) is read now, once, as are small files; a large
+        // file that is only packaged waits on disk.
+        const head = Buffer.alloc(Math.min(size, contentsRead(name) || size <= 65536 ? size : 3));
         readFully(fd, head);
         const skip = head.subarray(0, 3).equals(BOM) ? 3 : 0;
         if (head.length === size) {
@@ -39404,7 +39478,10 @@ function goTime(text) {
     if (!m)
         return undefined;
     const [year, month, day, hour, min, sec] = m.slice(1, 7).map(Number);
-    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    // The month's last day; setUTCFullYear takes years 0-99 as written (Date.UTC would read 0 as 1900, not a leap year).
+    const last = new Date(0);
+    last.setUTCFullYear(year, month, 0);
+    const days = last.getUTCDate();
     if (month < 1 || month > 12 || day < 1 || day > days || hour > 23 || min > 59 || sec > 59)
         return undefined;
     if (m[8] !== 'Z' && (Number(m[9]) > 23 || Number(m[10]) > 59))
@@ -39943,7 +40020,7 @@ function isValidTag(tag) {
  * archives Helm accepts (USTAR, PAX, GNU long names).
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.TarFormatError = exports.isMeta = exports.padded = exports.cstring = exports.trailer = exports.padding = exports.MAX_META = exports.BLOCK = void 0;
+exports.TarFormatError = exports.isMeta = exports.padded = exports.cstring = exports.isZeroBlock = exports.trailer = exports.padding = exports.MAX_META = exports.BLOCK = void 0;
 exports.fileHeader = fileHeader;
 exports.fieldBytes = fieldBytes;
 exports.entryName = entryName;
@@ -40039,6 +40116,9 @@ exports.padding = pad;
 /** The end-of-archive marker: two zero blocks, without padding to a record (Go). */
 const trailer = () => Buffer.alloc(2 * exports.BLOCK);
 exports.trailer = trailer;
+/** Whether a block is all zeros: the first half of the end-of-archive marker, or padding after it. */
+const isZeroBlock = (b) => b.every((x) => x === 0);
+exports.isZeroBlock = isZeroBlock;
 /** A NUL-terminated field's bytes (Go's parseString): up to its first NUL, else the whole field. */
 function fieldBytes(buf, offset, length) {
     const end = buf.indexOf(0, offset);
@@ -40137,7 +40217,7 @@ function readTar(tar, onEntry) {
     let longName;
     while (off + exports.BLOCK <= tar.length) {
         const h = tar.subarray(off, off + exports.BLOCK);
-        if (h.every((b) => b === 0))
+        if ((0, exports.isZeroBlock)(h))
             break;
         const header = checkHeader(h, off);
         const type = String.fromCharCode(h[156] || 0x30);
@@ -40229,7 +40309,6 @@ function checkHeader(h, at) {
  */
 async function verifyTar(tar) {
     const q = new byte_queue_1.ByteQueue(tar[Symbol.asyncIterator]());
-    const zero = (b) => b.every((x) => x === 0);
     const names = [];
     let off = 0;
     let pax = {};
@@ -40238,14 +40317,14 @@ async function verifyTar(tar) {
         const h = await q.take(exports.BLOCK);
         if (!h)
             throw new TarFormatError(q.buffered ? 'the stream ends inside a header block' : 'the end-of-archive marker (two zero blocks) is missing', off);
-        if (zero(h)) {
+        if ((0, exports.isZeroBlock)(h)) {
             const next = await q.take(exports.BLOCK);
             if (!next)
                 throw new TarFormatError('the end-of-archive marker is one zero block instead of two', off);
-            if (!zero(next))
+            if (!(0, exports.isZeroBlock)(next))
                 throw new TarFormatError('a zero block is followed by a header', off);
             for await (const rest of q.rest())
-                if (!zero(rest))
+                if (!(0, exports.isZeroBlock)(rest))
                     throw new TarFormatError('data follows the end-of-archive marker', off + 2 * exports.BLOCK);
             return names;
         }
@@ -42808,7 +42887,16 @@ class RegistryClient {
         const { realm, service } = this.challengeParams;
         if (!realm)
             throw new errors_1.AuthError(`${this.host} sent a Bearer challenge without a realm`, { registry: this.host });
-        const realmUrl = new URL(realm);
+        let realmUrl;
+        try {
+            realmUrl = new URL(realm);
+        }
+        catch {
+            throw new errors_1.AuthError(`${this.host} sent a Bearer challenge whose realm is not a URL: ${realm}`, {
+                registry: this.host,
+                hint: 'Check the registry address; the registry must name its token service by an absolute URL'
+            });
+        }
         if (realmUrl.protocol !== 'https:' && !(realmUrl.protocol === 'http:' && this.base.protocol === 'http:')) {
             throw new errors_1.AuthError(`${this.host} points its token service at ${realmUrl.origin} over plain HTTP`, {
                 registry: this.host,
@@ -42860,7 +42948,18 @@ class RegistryClient {
                     : 'Set `username` and `password`, or use a login method for this registry'
             });
         }
-        const body = JSON.parse(res.body.subarray(0, 128 * 1024).toString('utf8'));
+        // oras-go reads at most 128 KiB of a token answer, and fails on one it cannot decode (a proxy's login page
+        // answering 200) naming the token service.
+        let body;
+        try {
+            body = JSON.parse(res.body.subarray(0, 128 * 1024).toString('utf8')) ?? {};
+        }
+        catch {
+            throw new errors_1.AuthError(`token service ${realmUrl.origin}${realmUrl.pathname} for ${this.host} answered 200 with a body that is not JSON`, {
+                registry: this.host,
+                hint: 'Check the realm in the registry challenge and any proxy between the runner and the token service'
+            });
+        }
         const token = body.access_token || body.token;
         // Masked the moment they exist: a registry may echo them in a later error body.
         for (const t of [body.access_token, body.token, body.refresh_token])
@@ -43344,8 +43443,9 @@ class RegistryClient {
         return body.pipe(byteRange(start, end));
     }
     /** A blob's bytes (following redirects to storage without credentials); for verification. */
-    async getBlob(repository, digest) {
-        const res = await this.request({ method: 'GET', url: `/v2/${repository}/blobs/${digest}`, repository, push: false, follow: true });
+    /** A blob read whole into memory: configs and bundles (up to `maxBytes`, oras-go's metadata bound unless told), or a chart archive. */
+    async getBlob(repository, digest, maxBytes = exports.MAX_METADATA_BYTES) {
+        const res = await this.request({ method: 'GET', url: `/v2/${repository}/blobs/${digest}`, repository, push: false, follow: true, maxBytes });
         if (res.status !== 200)
             return this.fail(res, 'GET');
         if ((0, helm_artifact_1.sha256Digest)(res.body) !== digest)

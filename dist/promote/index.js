@@ -37029,6 +37029,7 @@ exports.sameRepositoryUrl = sameRepositoryUrl;
  * password is masked the moment it is read, and the URL kept for messages has
  * the credentials removed.
  */
+const node_path_1 = __nccwpck_require__(6760);
 const yaml_1 = __nccwpck_require__(8815);
 const errors_1 = __nccwpck_require__(3916);
 const source_1 = __nccwpck_require__(9529);
@@ -37051,8 +37052,6 @@ function entry(name, rawUrl, username, password, mask) {
     if (u.username || u.password) {
         username ??= decodeURIComponent(u.username);
         password ??= decodeURIComponent(u.password);
-        u.username = '';
-        u.password = '';
     }
     if (password)
         mask(password);
@@ -37064,7 +37063,10 @@ function entry(name, rawUrl, username, password, mask) {
     if (u.protocol === 'http:' && password) {
         throw new errors_1.InputError(`${where}: credentials would be sent in the clear over http://`, { hint: 'Use the repository over https://' });
     }
-    return { name, url: u.toString(), username: username || undefined, password: password || undefined };
+    // The URL as written, not as WHATWG would normalize it (a slash after a bare host, a lower-cased host): `helm repo
+    // add` stores it so, and resolveRepoNames puts it into the dependencies the lock digest hashes.
+    const url = rawUrl.trim().replace(/^([^:/?#]+:\/\/)[^/?#]*@/, '$1');
+    return { name, url, username: username || undefined, password: password || undefined };
 }
 function parseRepositories(raw, mask = () => { }) {
     const text = raw.trim();
@@ -37077,7 +37079,8 @@ function parseRepositories(raw, mask = () => { }) {
     if (text.startsWith('-') || text.startsWith('[')) {
         let list;
         try {
-            list = (0, yaml_1.parse)(text);
+            // The text as given: trimming would move the first item only, and its indentation would no longer match the rest.
+            list = (0, yaml_1.parse)(raw);
         }
         catch (err) {
             throw new errors_1.InputError(`input repositories is not a valid YAML list: ${err.message.split('\n')[0]}`, {
@@ -37113,18 +37116,22 @@ function parseRepositories(raw, mask = () => { }) {
     }
     return out;
 }
-/** Helm's urlutil.Equal: the same URL up to a trailing slash. */
+/**
+ * Helm's urlutil.Equal: the same URL once each path is cleaned as Go's path.Clean does (no trailing slash, `.`,
+ * `..` or `//`); a string that is not a URL is compared as a cleaned path. Credentials are not part of it here.
+ */
 function sameRepositoryUrl(a, b) {
+    const clean = (p) => node_path_1.posix.normalize(p).replace(/(.)\/+$/, '$1');
     const norm = (s) => {
         try {
             const u = new URL(s);
             u.username = '';
             u.password = '';
-            u.pathname = u.pathname.replace(/\/+$/, '');
-            return u.toString().replace(/\/+$/, '');
+            u.pathname = clean(u.pathname || '/');
+            return u.toString();
         }
         catch {
-            return s.replace(/\/+$/, '');
+            return clean(s);
         }
     };
     return norm(a) === norm(b);
@@ -39279,7 +39286,16 @@ class RegistryClient {
         const { realm, service } = this.challengeParams;
         if (!realm)
             throw new errors_1.AuthError(`${this.host} sent a Bearer challenge without a realm`, { registry: this.host });
-        const realmUrl = new URL(realm);
+        let realmUrl;
+        try {
+            realmUrl = new URL(realm);
+        }
+        catch {
+            throw new errors_1.AuthError(`${this.host} sent a Bearer challenge whose realm is not a URL: ${realm}`, {
+                registry: this.host,
+                hint: 'Check the registry address; the registry must name its token service by an absolute URL'
+            });
+        }
         if (realmUrl.protocol !== 'https:' && !(realmUrl.protocol === 'http:' && this.base.protocol === 'http:')) {
             throw new errors_1.AuthError(`${this.host} points its token service at ${realmUrl.origin} over plain HTTP`, {
                 registry: this.host,
@@ -39331,7 +39347,18 @@ class RegistryClient {
                     : 'Set `username` and `password`, or use a login method for this registry'
             });
         }
-        const body = JSON.parse(res.body.subarray(0, 128 * 1024).toString('utf8'));
+        // oras-go reads at most 128 KiB of a token answer, and fails on one it cannot decode (a proxy's login page
+        // answering 200) naming the token service.
+        let body;
+        try {
+            body = JSON.parse(res.body.subarray(0, 128 * 1024).toString('utf8')) ?? {};
+        }
+        catch {
+            throw new errors_1.AuthError(`token service ${realmUrl.origin}${realmUrl.pathname} for ${this.host} answered 200 with a body that is not JSON`, {
+                registry: this.host,
+                hint: 'Check the realm in the registry challenge and any proxy between the runner and the token service'
+            });
+        }
         const token = body.access_token || body.token;
         // Masked the moment they exist: a registry may echo them in a later error body.
         for (const t of [body.access_token, body.token, body.refresh_token])
@@ -39815,8 +39842,9 @@ class RegistryClient {
         return body.pipe(byteRange(start, end));
     }
     /** A blob's bytes (following redirects to storage without credentials); for verification. */
-    async getBlob(repository, digest) {
-        const res = await this.request({ method: 'GET', url: `/v2/${repository}/blobs/${digest}`, repository, push: false, follow: true });
+    /** A blob read whole into memory: configs and bundles (up to `maxBytes`, oras-go's metadata bound unless told), or a chart archive. */
+    async getBlob(repository, digest, maxBytes = exports.MAX_METADATA_BYTES) {
+        const res = await this.request({ method: 'GET', url: `/v2/${repository}/blobs/${digest}`, repository, push: false, follow: true, maxBytes });
         if (res.status !== 200)
             return this.fail(res, 'GET');
         if ((0, helm_artifact_1.sha256Digest)(res.body) !== digest)
