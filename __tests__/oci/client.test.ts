@@ -1273,7 +1273,10 @@ describe('listings and ranged reads against odd answers', () => {
   }
 
   test('a blob read whole stops at its bound: 4 MiB (oras-go MaxMetadataBytes) unless told, with the registry named', async () => {
-    for (const [bound, told] of [[4 * 1024 * 1024, undefined], [256 * 1024, 256 * 1024]] as const) {
+    for (const [bound, told] of [
+      [4 * 1024 * 1024, undefined],
+      [256 * 1024, 256 * 1024]
+    ] as const) {
       const before = process.memoryUsage().arrayBuffers
       const e = await caught<RegistryError>(c.getBlob('endless', digest, told))
       expect(e).toBeInstanceOf(RegistryError)
@@ -1346,5 +1349,120 @@ describe('listings and ranged reads against odd answers', () => {
       expect(e.message).toMatch(new RegExp(`^listing referrers: GET /v2/${repo}/referrers/${digest} on ${host}: response status (404|200)`))
       expect(c.referrersSupported(repo)).toBe(true)
     }
+  })
+})
+
+describe('token scopes of reads and mounts (oras-go registry/remote/repository.go: reads ask pull; Mount asks pull,push on the target and pull on the source)', () => {
+  const bearer = (): RegistryClient =>
+    new RegistryClient({ host: token.host, plainHttp: true, retry: FAST, credentials: staticCredentials(token.username, token.password) })
+  // Each token request's scopes, in a fixed order (the order of `scope` parameters carries no meaning).
+  const askedSince = (before: number): string[][] => token.tokenRequests.slice(before).map((r) => [...r.scope].sort())
+
+  test('a blob read whole or streamed, a tag list and a referrers listing each ask for pull only', async () => {
+    const blob = source(randomBytes(200))
+    const pusher = bearer()
+    for (const repo of ['scoperead/get', 'scoperead/open']) expect(await pusher.pushBlob(repo, blob)).toBe('uploaded')
+    const reader = bearer()
+    const before = token.tokenRequests.length
+    expect((await reader.getBlob('scoperead/get', blob.digest)).equals(blob.bytes)).toBe(true)
+    const chunks: Buffer[] = []
+    for await (const c of await reader.openBlob('scoperead/open', blob.digest)) chunks.push(c as Buffer)
+    expect(Buffer.concat(chunks).equals(blob.bytes)).toBe(true)
+    expect(await reader.listTags('scoperead/tags')).toBeUndefined()
+    expect(await reader.getReferrers('scoperead/refs', blob.digest)).toBeUndefined()
+    expect(askedSince(before)).toEqual([
+      ['repository:scoperead/get:pull'],
+      ['repository:scoperead/open:pull'],
+      ['repository:scoperead/tags:pull'],
+      ['repository:scoperead/refs:pull']
+    ])
+  })
+
+  test('a mount asks pull,push on the target and pull on the source; cancelling the session it got asks pull,push on the target (and what the challenge adds)', async () => {
+    const blob = source(randomBytes(300))
+    const c = bearer()
+    expect(await c.pushBlob('scopemount/from', blob)).toBe('uploaded') // Bearer is known from here on: no challenge adds scopes
+    const before = token.tokenRequests.length
+    expect(await c.mountBlob('scopemount/to', blob.digest, 'scopemount/from')).toBe(true)
+    expect(await c.blobExists('scopemount/to', blob.digest, false)).toBe(true)
+    expect(await c.mountBlob('scopemount/to2', sha256(randomBytes(8)), 'scopemount/from')).toBe(false)
+    expect(askedSince(before)).toEqual([
+      ['repository:scopemount/from:pull', 'repository:scopemount/to:pull,push'],
+      ['repository:scopemount/to:pull'],
+      ['repository:scopemount/from:pull', 'repository:scopemount/to2:pull,push'],
+      // The cancelling DELETE: asked with the push token, and Distribution's challenge adds `delete` to it.
+      ['repository:scopemount/to2:pull,push'],
+      ['repository:scopemount/to2:delete,pull,push']
+    ])
+  })
+})
+
+describe('statuses and redirects of one request', () => {
+  const seen: Array<{ method: string; path: string; body: number }> = []
+  let host = ''
+  beforeAll(async () => {
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = []
+      req.on('data', (c: Buffer) => chunks.push(c))
+      req.on('end', () => {
+        const url = new URL(req.url!, 'http://x')
+        seen.push({ method: req.method!, path: url.pathname, body: Buffer.concat(chunks).length })
+        const hop = Number(url.searchParams.get('hop') ?? '0')
+        if (url.pathname.startsWith('/v2/fail/'))
+          res.writeHead(500, { 'content-type': 'application/json' }).end('{"errors":[{"code":"UNKNOWN","message":"boom"}]}')
+        else if (url.pathname.startsWith('/v2/r/see/')) res.writeHead(303, { location: '/v2/r/target' }).end()
+        else if (url.pathname.startsWith('/v2/r/temp/')) res.writeHead(307, { location: '/v2/r/target' }).end()
+        // Redirects to itself; gives up after 50 hops so that a client that never stops still ends.
+        else if (url.pathname === '/v2/r/loop' && hop < 50) res.writeHead(302, { location: `/v2/r/loop?hop=${hop + 1}` }).end()
+        else res.writeHead(200, { 'content-type': 'text/plain' }).end('ok')
+      })
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    started.push({
+      stop: () => {
+        server.closeAllConnections()
+        return new Promise<void>((r) => server.close(() => r()))
+      }
+    })
+    host = `127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  beforeEach(() => {
+    seen.length = 0
+  })
+
+  test('a 500 is "the registry failed" (any 5xx is the registry\'s fault), with the registry\'s own message', async () => {
+    const c = new RegistryClient({ host, plainHttp: true, retry: { retries: 0, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 1 } })
+    const e = await caught<RegistryError>(c.listTags('fail'))
+    expect(e.message).toBe(`listing tags: GET /v2/fail/tags/list on ${host}: response status 500: unknown: boom`)
+    expect(e).toMatchObject({ status: 500, registry: host, hint: 'The registry failed; re-run the job, and check the registry status if it persists' })
+  })
+
+  test('303 See Other: the request goes on as a GET without its body (a HEAD stays a HEAD); 307 keeps method and body', async () => {
+    const c = new RegistryClient({ host, plainHttp: true, retry: FAST })
+    const body = Buffer.from('twelve bytes')
+    for (const [kind, method] of [
+      ['see', 'PUT'],
+      ['see', 'HEAD'],
+      ['temp', 'PUT']
+    ]) {
+      const res = await c.request({ method, url: `/v2/r/${kind}/x`, repository: 'r', push: true, follow: true, body: method === 'PUT' ? body : undefined })
+      expect(res.status).toBe(200)
+    }
+    expect(seen).toEqual([
+      { method: 'PUT', path: '/v2/r/see/x', body: 12 },
+      { method: 'GET', path: '/v2/r/target', body: 0 },
+      { method: 'HEAD', path: '/v2/r/see/x', body: 0 },
+      { method: 'HEAD', path: '/v2/r/target', body: 0 },
+      { method: 'PUT', path: '/v2/r/temp/x', body: 12 },
+      { method: 'PUT', path: '/v2/r/target', body: 12 }
+    ])
+  })
+
+  test("a redirect loop ends after 10 hops (as Go's http.Client): the 11th answer, a 302, is what the caller sees", async () => {
+    const c = new RegistryClient({ host, plainHttp: true, retry: FAST })
+    const res = await c.request({ method: 'GET', url: '/v2/r/loop', repository: 'r', push: false })
+    expect(res.status).toBe(302)
+    expect(seen).toHaveLength(11)
+    expect(seen.every((s) => s.method === 'GET' && s.path === '/v2/r/loop')).toBe(true)
   })
 })
