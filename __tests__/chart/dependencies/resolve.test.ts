@@ -735,3 +735,91 @@ describe('what the run order reads from each chart', () => {
     })
   })
 })
+
+describe('downloading the locked version (Manager.downloadAll → findVersionedEntry)', () => {
+  /** A chart whose Chart.lock (with the digest Helm computes) pins each dependency; deps are [name, range, locked]. */
+  function lockedChart(name: string, repository: string, deps: string[][]): string {
+    const req = deps.map(([n, v]) => `{"name":"${n}","version":"${v}","repository":"${repository}"}`).join(',')
+    const locked = deps.map(([n, , v]) => `{"name":"${n}","version":"${v}","repository":"${repository}"}`).join(',')
+    return writeChart(
+      path.join(tmp, 'locked', name),
+      `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n` +
+        deps.map(([n, v]) => `- name: ${n}\n  version: "${v}"\n  repository: ${repository}\n`).join(''),
+      {
+        'Chart.lock':
+          'dependencies:\n' +
+          deps.map(([n, , v]) => `- name: ${n}\n  repository: ${repository}\n  version: ${v}\n`).join('') +
+          `digest: ${hashed(`[[${req}],[${locked}]]`)}\ngenerated: "2026-01-01T00:00:00Z"\n`
+      }
+    )
+  }
+
+  async function lockFailure(name: string, repository: string, deps: string[][]): Promise<ChartError> {
+    const dir = lockedChart(name, repository, deps)
+    const err = await caught(resolver().resolve(await loadChartDir(dir, `charts/${name}`), dir, WHEN))
+    expect(err).toBeInstanceOf(ChartError)
+    return err as ChartError
+  }
+
+  test('a locked version the index no longer lists: refused, naming the lock, the repository and its five newest versions', async () => {
+    serve(
+      '/many/',
+      ['2.0.0', '1.6.0', '1.5.0', '1.4.0', '1.3.0', '1.2.0', '1.1.0'].map((version) => ({ name: 'many', version }))
+    )
+    const MANY = `${repo.origin}/many`
+    const err = await lockFailure('gone-version', MANY, [['many', '^1.0.0', '1.0.0']])
+    expect(err.message).toBe(`dependency many 1.0.0 (locked in Chart.lock) is not in ${MANY} (newest: 2.0.0, 1.6.0, 1.5.0, 1.4.0, 1.3.0)`)
+    expect(err).toMatchObject({ chart: 'charts/gone-version', registry: MANY })
+    expect(err.hint).toBe('Run `helm dependency update charts/gone-version` to lock a version the repository has, and commit Chart.lock')
+    // Nothing was downloaded.
+    expect(repo.requests.filter((q) => q.path.startsWith('/many/') && q.path.endsWith('.tgz'))).toEqual([])
+  })
+
+  test('a locked chart the index does not list at all: the same refusal, without a version list', async () => {
+    const err = await lockFailure('gone-chart', PC(), [['no-longer-here', '1.x', '1.0.0']])
+    expect(err.message).toBe(`dependency no-longer-here 1.0.0 (locked in Chart.lock) is not in ${PC()}`)
+    expect(err).toMatchObject({ chart: 'charts/gone-chart', registry: PC() })
+    expect(err.hint).toBe('Run `helm dependency update charts/gone-chart` to lock a version the repository has, and commit Chart.lock')
+  })
+
+  test("a lock and an index that differ only in +build metadata: the index's entry is downloaded (versionEquals ignores build metadata)", async () => {
+    // Masterminds semver's Equal compares without build metadata, so Helm's versionEquals("1.0.0+build.1", "1.0.0+build.2") is true.
+    serve('/builds/', [
+      { name: 'meta', version: '1.0.1' },
+      { name: 'meta', version: '1.0.0+build.2' }
+    ])
+    const BUILDS = `${repo.origin}/builds`
+    const dir = lockedChart('build-meta', BUILDS, [['meta', '~1.0.0', '1.0.0+build.1']])
+    const { out, deps } = await packageAndUnpack(dir, resolver())
+    expect(deps).toEqual([{ name: 'meta', version: '1.0.0+build.1', source: `${BUILDS}/meta-1.0.0+build.2.tgz` }])
+    expect(readFileSync(path.join(out, 'charts/meta/Chart.yaml'), 'utf8')).toContain('version: 1.0.0+build.2')
+    expect(repo.requests.map((q) => q.path)).not.toContain('/builds/meta-1.0.1.tgz')
+  })
+
+  test('a dependency used twice (two aliases) is downloaded once: one index and one archive request, two network fetches counted', async () => {
+    serve('/twice/', [{ name: 'twice', version: '3.1.0' }])
+    const TWICE = `${repo.origin}/twice`
+    const dir = writeChart(
+      path.join(tmp, 'twice-app'),
+      `apiVersion: v2\nname: twice-app\nversion: 1.0.0\ndependencies:\n` +
+        ['first', 'second'].map((a) => `- name: twice\n  alias: ${a}\n  version: 3.1.0\n  repository: ${TWICE}\n`).join('')
+    )
+    const r = resolver()
+    const seen = repo.requests.length
+    const { out, deps } = await packageAndUnpack(dir, r)
+    expect(deps).toEqual([
+      { name: 'twice', alias: 'first', version: '3.1.0', source: `${TWICE}/twice-3.1.0.tgz` },
+      { name: 'twice', alias: 'second', version: '3.1.0', source: `${TWICE}/twice-3.1.0.tgz` }
+    ])
+    expect(repo.requests.slice(seen).map((q) => q.path)).toEqual(['/twice/index.yaml', '/twice/twice-3.1.0.tgz'])
+    expect(r.fetches).toBe(2)
+    expect(readdirSync(path.join(out, 'charts'))).toEqual(['twice'])
+
+    // Another chart of the run locking the same archive: answered from the cache, no request and no new fetch.
+    const other = lockedChart('twice-again', TWICE, [['twice', '3.x', '3.1.0']])
+    const again = await packageAndUnpack(other, r)
+    expect(again.deps).toEqual([{ name: 'twice', version: '3.1.0', source: `${TWICE}/twice-3.1.0.tgz` }])
+    expect(repo.requests.length).toBe(seen + 2)
+    expect(r.fetches).toBe(2)
+  })
+})
