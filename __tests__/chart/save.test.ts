@@ -14,22 +14,12 @@ import { loadChartDir } from '../../src/chart/loader'
 import { archiveEntries, lockYaml, saveChart, writeGzip } from '../../src/chart/save'
 import { ChartError } from '../../src/errors'
 import { caught } from '../support/caught'
+import { pseudoRandom } from '../support/noise'
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'hop-save-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 let dirs = 0
 const tmp = (): string => mkdtempSync(path.join(root, `${++dirs}-`))
-
-/** Deterministic bytes, incompressible enough that the archive spans several deflate blocks. */
-function noise(size: number, seed: number): Buffer {
-  const b = Buffer.alloc(size)
-  let x = seed
-  for (let i = 0; i < size; i++) {
-    x = (x * 1103515245 + 12345) & 0x7fffffff
-    b[i] = x >>> 16
-  }
-  return b
-}
 
 function writeTree(dir: string, files: Record<string, string | Buffer>): void {
   for (const [f, c] of Object.entries(files)) {
@@ -61,11 +51,11 @@ describe('saveChart', () => {
     const src = tmp()
     const K = 256 * 1024
     const files: Record<string, Buffer> = {
-      'files/exact.bin': noise(K, 1),
-      'files/one-more.bin': noise(K + 1, 2),
-      'files/one-less.bin': noise(K - 1, 3),
-      'files/big.bin': noise(3 * K + 12345, 4),
-      'files/bom.txt': Buffer.concat([BOM, noise(K + 7, 5)]),
+      'files/exact.bin': pseudoRandom(K, 1),
+      'files/one-more.bin': pseudoRandom(K + 1, 2),
+      'files/one-less.bin': pseudoRandom(K - 1, 3),
+      'files/big.bin': pseudoRandom(3 * K + 12345, 4),
+      'files/bom.txt': Buffer.concat([BOM, pseudoRandom(K + 7, 5)]),
       'templates/bom.yaml': Buffer.concat([BOM, Buffer.from('kind: ConfigMap\n')])
     }
     writeTree(src, { 'Chart.yaml': 'apiVersion: v2\nname: big\nversion: 1.2.3+meta\n', ...files })
@@ -94,8 +84,8 @@ describe('saveChart', () => {
     const src = tmp()
     writeTree(src, {
       'Chart.yaml': 'apiVersion: v2\nname: moving\nversion: 0.1.0\n',
-      'files/data.bin': noise(600000, 7),
-      'files/exact.bin': noise(256 * 1024, 8),
+      'files/data.bin': pseudoRandom(600000, 7),
+      'files/exact.bin': pseudoRandom(256 * 1024, 8),
       'templates/cm.yaml': 'kind: ConfigMap\n'
     })
     const chart = await loadChartDir(src)
@@ -112,7 +102,7 @@ describe('saveChart', () => {
     const dest = tmp()
     const charts = [1, 2].map((i) => {
       const src = tmp()
-      writeTree(src, { 'Chart.yaml': 'apiVersion: v2\nname: twin\nversion: 1.0.0\n', 'files/data.bin': noise(700000, i) })
+      writeTree(src, { 'Chart.yaml': 'apiVersion: v2\nname: twin\nversion: 1.0.0\n', 'files/data.bin': pseudoRandom(700000, i) })
       return loadChartDir(src)
     })
     const saved = await Promise.all(charts.map(async (c) => saveChart(await c, { destDir: dest, mtime: new Date(0) })))
@@ -141,8 +131,8 @@ describe('writeGzip', () => {
   test('a source that fails removes the partial file', async () => {
     const dir = tmp()
     async function* failing(): AsyncGenerator<Buffer> {
-      yield noise(1024 * 1024, 1)
-      yield noise(1024 * 1024, 2)
+      yield pseudoRandom(1024 * 1024, 1)
+      yield pseudoRandom(1024 * 1024, 2)
       throw new Error('the disk went away')
     }
     await expect(writeGzip(failing(), path.join(dir, 'x.tgz'), { threads: 1 })).rejects.toThrow('the disk went away')
@@ -175,7 +165,7 @@ describe('what Helm writes besides the tar stream', () => {
   test('every file read is closed again (open descriptors counted by the kernel: /proc/self/fd)', async () => {
     const src = tmp()
     const files: Record<string, Buffer> = {}
-    for (let i = 0; i < 12; i++) files[`files/f${i}.bin`] = noise(1000 + i * 70000, i)
+    for (let i = 0; i < 12; i++) files[`files/f${i}.bin`] = pseudoRandom(1000 + i * 70000, i)
     writeTree(src, { 'Chart.yaml': 'apiVersion: v2\nname: fds\nversion: 0.1.0\n', ...files })
     const chart = await loadChartDir(src)
     await saveChart(chart, { destDir: tmp(), mtime: new Date(0) })

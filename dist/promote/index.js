@@ -39841,8 +39841,10 @@ class RegistryClient {
             return body;
         return body.pipe(byteRange(start, end));
     }
-    /** A blob's bytes (following redirects to storage without credentials); for verification. */
-    /** A blob read whole into memory: configs and bundles (up to `maxBytes`, oras-go's metadata bound unless told), or a chart archive. */
+    /**
+     * A blob read whole into memory, following redirects to storage without credentials: configs and bundles (up to
+     * `maxBytes`, oras-go's metadata bound unless told), or a chart archive; its digest is checked.
+     */
     async getBlob(repository, digest, maxBytes = exports.MAX_METADATA_BYTES) {
         const res = await this.request({ method: 'GET', url: `/v2/${repository}/blobs/${digest}`, repository, push: false, follow: true, maxBytes });
         if (res.status !== 200)
