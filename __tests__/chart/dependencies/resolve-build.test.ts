@@ -23,9 +23,15 @@ const hashed = (json: string): string => `sha256:${createHash('sha256').update(j
 let tmp: string
 let pki: TestPki | undefined
 let repo: ChartRepo | undefined
+const server = (): ChartRepo => repo!
 
-beforeAll(() => {
+const USER = 'puller'
+const PASSWORD = 'pl-pass-5678'
+
+beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'hop-build-'))
+  pki = makeTestPki()
+  repo = await startChartRepo({ pki, auth: { username: USER, password: PASSWORD, paths: /^\/private\// } })
 })
 afterAll(async () => {
   await repo?.stop()
@@ -220,8 +226,7 @@ describe('the lock, as Manager.Build reads it', () => {
 
 describe('a download that is not a chart', () => {
   test('refused, naming the dependency, its version and URL, and what Helm would fail on', async () => {
-    pki = makeTestPki()
-    repo = await startChartRepo({ pki })
+    const repo = server()
     const junk = Buffer.from('<html>not a chart</html>')
     repo.put('/junk/bad-1.0.0.tgz', junk)
     repo.put('/junk/index.yaml', indexYaml([{ name: 'bad', version: '1.0.0', url: 'bad-1.0.0.tgz', digest: sha256Hex(junk) }]))
@@ -236,5 +241,101 @@ describe('a download that is not a chart', () => {
     expect(err).toMatchObject({ chart: 'junk-app', hint: 'Pin another version, or ask the repository owner to republish it' })
     expect(err.cause).toBeInstanceOf(Error)
     expect(err.message).toContain((err.cause as Error).message)
+  })
+})
+
+describe('repositories: by name, by URL, and what is looked up once', () => {
+  /** Serves `name` at each version under `base` (newest first in index.yaml, as `helm repo index` sorts). */
+  function serve(base: string, name: string, versions: string[]): void {
+    const entries = versions.map((version) => {
+      const data = tarChart({ name, version })
+      server().put(`${base}${name}-${version}.tgz`, data)
+      return { name, version, url: `${name}-${version}.tgz`, digest: sha256Hex(data) }
+    })
+    server().put(`${base}index.yaml`, indexYaml(entries))
+  }
+
+  test("a dependency that writes a configured repository's URL gets its credentials (Helm findChartURL: urlutil.Equal)", async () => {
+    serve('/private/', 'secret', ['1.0.0'])
+    const url = `${server().origin}/private`
+    const dir = writeChart(
+      path.join(tmp, 'by-url'),
+      `apiVersion: v2\nname: by-url\nversion: 1.0.0\ndependencies:\n- name: secret\n  version: 1.x\n  repository: ${url}\n`
+    )
+    const seen = server().requests.length
+    const r = new DependencyResolver({
+      repositories: [{ name: 'private', url: `${url}/`, username: USER, password: PASSWORD }],
+      ca: pki!.ca,
+      workDir: path.join(tmp, 'work'),
+      ociClient: (host) => new RegistryClient({ host, plainHttp: true })
+    })
+    const { deps, chart } = await resolveDir(dir, 'by-url', r)
+    expect(deps).toEqual([{ name: 'secret', version: '1.0.0', source: `${url}/secret-1.0.0.tgz` }])
+    const basic = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`
+    expect(
+      server()
+        .requests.slice(seen)
+        .map((q) => `${q.path} ${q.authorization}`)
+    ).toEqual([`/private/index.yaml ${basic}`, `/private/secret-1.0.0.tgz ${basic}`])
+    // The lock records the repository as Chart.yaml writes it (resolveRepoNames rewrites only @name and alias:name).
+    expect(chart.lock?.dependencies).toEqual([{ name: 'secret', repository: url, version: '1.0.0' }])
+  })
+
+  test('an unknown alias:name: Helm\'s "no repository definition", and the repositories entry that would fix it', async () => {
+    const dir = writeChart(
+      path.join(tmp, 'unknown-alias'),
+      'apiVersion: v2\nname: unknown-alias\nversion: 1.0.0\ndependencies:\n- name: x\n  version: 1.0.0\n  repository: alias:elsewhere\n'
+    )
+    const err = await caught<ChartError>(resolveDir(dir, 'unknown-alias', resolver([{ name: 'other', url: 'https://charts.example.invalid/' }])))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe('no repository definition for alias:elsewhere (dependency x)')
+    expect(err.chart).toBe('unknown-alias')
+    expect(err.hint).toBe('Add "elsewhere=https://…" to the repositories input of this action (it replaces `helm repo add elsewhere …`)')
+  })
+
+  test('no version in range: the five newest the repository lists, and what to change', async () => {
+    serve('/seven/', 'seven', ['2.0.0', '1.6.0', '1.5.0', '1.4.0', '1.3.0', '1.2.0', '1.1.0'])
+    const url = `${server().origin}/seven`
+    const dir = writeChart(
+      path.join(tmp, 'seven-app'),
+      `apiVersion: v2\nname: seven-app\nversion: 1.0.0\ndependencies:\n- name: seven\n  version: ^3.0.0\n  repository: ${url}\n`
+    )
+    const err = await caught<ChartError>(resolveDir(dir, 'charts/seven-app'))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe(
+      `can't get a valid version for dependency seven: no version in ${url} satisfies "^3.0.0" (newest: 2.0.0, 1.6.0, 1.5.0, 1.4.0, 1.3.0)`
+    )
+    expect(err).toMatchObject({ chart: 'charts/seven-app', registry: url, file: path.join('charts/seven-app', 'Chart.yaml') })
+    expect(err.hint).toBe(`Change the version constraint of seven in Chart.yaml, or publish a matching version to ${url}`)
+  })
+
+  test("a range that does not parse, without a lock: Helm Resolver's message, before any request", async () => {
+    const seen = server().requests.length
+    const dir = writeChart(
+      path.join(tmp, 'badrange-repo'),
+      `apiVersion: v2\nname: badrange-repo\nversion: 1.0.0\ndependencies:\n- name: seven\n  version: latest\n  repository: ${server().origin}/seven\n`
+    )
+    const err = await caught<ChartError>(resolveDir(dir, 'badrange-repo'))
+    expect(err).toBeInstanceOf(ChartError)
+    // internal/resolver Resolve: `dependency %q has an invalid version/constraint format: %w` (the name quoted).
+    expect(err.message).toMatch(/^dependency "seven" has an invalid version\/constraint format: improper constraint: "?latest"?$/)
+    expect(err).toMatchObject({ chart: 'badrange-repo', file: path.join('badrange-repo', 'Chart.yaml') })
+    expect(err.hint).toBe('Write a version or range such as 1.2.3, ^1.2.0, ~1.2, 1.2.* or ">= 1.0, < 2.0"')
+    expect(server().requests.length).toBe(seen)
+  })
+
+  test('the same file:// directory for two charts of the run is packaged once: a lookup from the cache, not a fetch', async () => {
+    writeChart(path.join(tmp, 'shared/lib'), 'apiVersion: v2\nname: lib\nversion: 1.0.0\n')
+    const r = resolver()
+    for (const name of ['one', 'two']) {
+      const dir = writeChart(
+        path.join(tmp, 'shared', name),
+        `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n- name: lib\n  version: 1.x\n  repository: file://../lib\n`
+      )
+      const { deps } = await resolveDir(dir, name, r)
+      expect(deps).toEqual([{ name: 'lib', version: '1.0.0', source: 'file://../lib' }])
+    }
+    expect(r.fetches).toBe(0)
+    expect(r.reused).toBe(1)
   })
 })
