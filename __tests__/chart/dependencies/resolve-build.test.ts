@@ -16,6 +16,8 @@ import { ChartError } from '../../../src/errors'
 import { caught } from '../../support/caught'
 import { indexYaml, sha256Hex, startChartRepo, tarChart, type ChartRepo } from '../../support/emulators/chart-repo'
 import { makeTestPki, type TestPki } from '../../support/tls'
+import { pushOci } from '../../support/oci-push'
+import { startRegistry } from '../../support/registry'
 
 const WHEN = new Date(1_700_000_000_000)
 const hashed = (json: string): string => `sha256:${createHash('sha256').update(json).digest('hex')}`
@@ -114,6 +116,7 @@ describe('what charts/ must hold before anything is fetched', () => {
     expect(err).toBeInstanceOf(ChartError)
     expect(err.message).toMatch(/^dependency common has an invalid version\/constraint format: improper constraint: "?latest"?$/)
     expect(err.file).toBe(path.join('app', 'Chart.yaml'))
+    expect(err.hint).toBe('Put a version of common that satisfies "latest" into charts/, or change the range in Chart.yaml')
   })
 
   test('everything in charts/ (helm package, no build): a range that does not parse is a warning, and nothing is fetched', async () => {
@@ -279,6 +282,8 @@ describe('repositories: by name, by URL, and what is looked up once', () => {
     ).toEqual([`/private/index.yaml ${basic}`, `/private/secret-1.0.0.tgz ${basic}`])
     // The lock records the repository as Chart.yaml writes it (resolveRepoNames rewrites only @name and alias:name).
     expect(chart.lock?.dependencies).toEqual([{ name: 'secret', repository: url, version: '1.0.0' }])
+    // index.yaml and the archive: two network fetches.
+    expect(r.fetches).toBe(2)
   })
 
   test('an unknown alias:name: Helm\'s "no repository definition", and the repositories entry that would fix it', async () => {
@@ -337,5 +342,290 @@ describe('repositories: by name, by URL, and what is looked up once', () => {
     }
     expect(r.fetches).toBe(0)
     expect(r.reused).toBe(1)
+  })
+})
+
+describe('the build flow, case by case', () => {
+  const lib = (dir: string, name: string, version: string): string => writeChart(path.join(dir, name), `apiVersion: v2\nname: ${name}\nversion: ${version}\n`)
+
+  test('a chart without dependencies: nothing to resolve, nothing added', async () => {
+    const dir = writeChart(path.join(tmp, 'nodeps'), 'apiVersion: v2\nname: nodeps\nversion: 1.0.0\n')
+    const { chart, deps, r } = await resolveDir(dir, 'nodeps')
+    expect(deps).toEqual([])
+    expect(chart.dependencies).toEqual([])
+    expect(chart.lock).toBeUndefined()
+    expect(r.fetches + r.reused).toBe(0)
+  })
+
+  test("what charts/ holds when the build runs (safeMoveDeps): archives of fetched dependencies replaced, undeclared ones dropped, the local dependency's archive and directories kept", async () => {
+    const base = path.join(tmp, 'move')
+    lib(base, 'lib', '1.2.0')
+    lib(base, 'web', '3.0.0')
+    lib(base, 'extra', '0.1.0')
+    const dir = writeChart(
+      path.join(base, 'app'),
+      [
+        'apiVersion: v2',
+        'name: app',
+        'version: 1.0.0',
+        'dependencies:',
+        '- name: lib',
+        '  version: 1.x',
+        '  repository: file://../lib',
+        '- name: web',
+        '  version: ~2.1',
+        '  repository: file://../web',
+        '- name: common',
+        '  version: ^1.0.0',
+        '- name: extra',
+        '  version: 0.x',
+        '  repository: file://../extra',
+        ''
+      ].join('\n'),
+      { 'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 2.1.5\n' }
+    )
+    writeFileSync(path.join(dir, 'charts/lib-1.0.0.tgz'), tarChart({ name: 'lib', version: '1.0.0' }))
+    writeFileSync(path.join(dir, 'charts/common-1.1.0.tgz'), tarChart({ name: 'common', version: '1.1.0' }))
+    writeFileSync(path.join(dir, 'charts/stale-0.1.0.tgz'), tarChart({ name: 'stale', version: '0.1.0' }))
+    const { chart, deps } = await resolveDir(dir, 'app')
+    expect(deps).toEqual([
+      { name: 'lib', version: '1.2.0', source: 'file://../lib' },
+      { name: 'web', version: '2.1.5', source: 'charts/' },
+      { name: 'common', version: '1.1.0', source: 'charts/' },
+      { name: 'extra', version: '0.1.0', source: 'file://../extra' }
+    ])
+    expect(chart.dependencies.map((c) => `${c.metadata.name}@${c.metadata.version}`).sort()).toEqual(['common@1.1.0', 'extra@0.1.0', 'lib@1.2.0', 'web@2.1.5'])
+    expect(chart.warnings).toEqual([
+      'dependency web names repository file://../web but charts/web/ is a directory: packaged as it is, at version 2.1.5 (helm dependency build would add the download next to it)',
+      'charts/stale-0.1.0.tgz (stale 0.1.0) is not a dependency in Chart.yaml: left out, as helm dependency build deletes it'
+    ])
+    // Resolver.Resolve locks a dependency without a repository with its range as written.
+    expect(chart.lock?.dependencies).toEqual([
+      { name: 'lib', repository: 'file://../lib', version: '1.2.0' },
+      { name: 'web', repository: 'file://../web', version: '2.1.5' },
+      { name: 'common', repository: '', version: '^1.0.0' },
+      { name: 'extra', repository: 'file://../extra', version: '0.1.0' }
+    ])
+    // apiVersion v2: the lock is Chart.lock (chart.lock), never a requirements.lock among the files.
+    expect(chart.files.map((f) => f.name)).toEqual([])
+  })
+
+  test('a directory in charts/ names an @repository nobody configured: packaged as it is, the lock keeps the name', async () => {
+    const dir = writeChart(
+      path.join(tmp, 'dir-at'),
+      'apiVersion: v2\nname: dir-at\nversion: 1.0.0\ndependencies:\n- name: web\n  version: 2.x\n  repository: "@nowhere"\n- name: lib\n  version: 1.x\n  repository: file://../lib\n',
+      {
+        'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 2.0.0\n'
+      }
+    )
+    lib(tmp, 'lib', '1.0.0')
+    const { chart, deps } = await resolveDir(dir, 'dir-at')
+    expect(deps.map((d) => `${d.name}@${d.version} ${d.source}`)).toEqual(['web@2.0.0 charts/', 'lib@1.0.0 file://../lib'])
+    expect(chart.lock?.dependencies?.[0]).toEqual({ name: 'web', repository: '@nowhere', version: '2.0.0' })
+  })
+
+  test('a lock with a dependency without a repository: it stays as vendored, the others come at their locked versions', async () => {
+    const base = path.join(tmp, 'lock-local')
+    lib(base, 'lib', '1.0.0')
+    const req = '[{"name":"common","version":"1.x","repository":""},{"name":"lib","version":"1.x","repository":"file://../lib"}]'
+    const locked = '[{"name":"common","version":"1.x","repository":""},{"name":"lib","version":"1.0.0","repository":"file://../lib"}]'
+    const dir = writeChart(
+      path.join(base, 'app'),
+      'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: common\n  version: 1.x\n- name: lib\n  version: 1.x\n  repository: file://../lib\n',
+      {
+        'charts/common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 1.3.0\n',
+        'Chart.lock': `dependencies:\n- name: common\n  repository: ""\n  version: 1.x\n- name: lib\n  repository: file://../lib\n  version: 1.0.0\ndigest: ${hashed(`[${req},${locked}]`)}\ngenerated: "2026-01-01T00:00:00Z"\n`
+      }
+    )
+    const { chart, deps } = await resolveDir(dir, 'app')
+    expect(deps).toEqual([
+      { name: 'common', version: '1.3.0', source: 'charts/' },
+      { name: 'lib', version: '1.0.0', source: 'file://../lib' }
+    ])
+    expect(chart.dependencies.map((c) => c.metadata.name).sort()).toEqual(['common', 'lib'])
+  })
+
+  test('a lock whose dependencies are null (Go marshals a nil list so): no version for the dependency', async () => {
+    const base = path.join(tmp, 'lock-null')
+    lib(base, 'lib', '1.0.0')
+    const req = '[{"name":"lib","version":"1.x","repository":"file://../lib"}]'
+    const dir = writeChart(
+      path.join(base, 'app'),
+      'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: lib\n  version: 1.x\n  repository: file://../lib\n',
+      {
+        'Chart.lock': `dependencies: null\ndigest: ${hashed(`[${req},null]`)}\ngenerated: "2026-01-01T00:00:00Z"\n`
+      }
+    )
+    const err = await caught<ChartError>(resolveDir(dir, 'app'))
+    expect(err.message).toBe('Chart.lock has no version for dependency lib')
+  })
+
+  test('apiVersion v1 without a lock: requirements.lock goes among the files where the directory walk (lexical) puts it', async () => {
+    const base = path.join(tmp, 'v1-walk')
+    lib(base, 'lib', '1.0.0')
+    const dir = writeChart(path.join(base, 'app'), 'apiVersion: v1\nname: app\nversion: 1.0.0\n', {
+      'requirements.yaml': 'dependencies:\n- name: lib\n  version: 1.x\n  repository: file://../lib\n',
+      'README.md': 'r\n',
+      'files/a.txt': 'a\n',
+      'zz/b.txt': 'b\n'
+    })
+    const { chart } = await resolveDir(dir, 'app')
+    expect(chart.files.map((f) => f.name)).toEqual(['README.md', 'files/a.txt', 'requirements.lock', 'requirements.yaml', 'zz/b.txt'])
+    const req = '[{"name":"lib","version":"1.x","repository":"file://../lib"}]'
+    const locked = '[{"name":"lib","version":"1.0.0","repository":"file://../lib"}]'
+    const lockFile = chart.files.find((f) => f.name === 'requirements.lock')!
+    const chunks: Buffer[] = []
+    for await (const c of lockFile.open()) chunks.push(Buffer.from(c as Buffer))
+    expect(Buffer.concat(chunks).toString()).toBe(
+      `dependencies:\n- name: lib\n  repository: file://../lib\n  version: 1.0.0\ndigest: ${hashed(`[${req},${locked}]`)}\ngenerated: "2023-11-14T22:13:20Z"\n`
+    )
+  })
+
+  test('apiVersion v1 with only files before requirements.lock: it goes last; with .helmignore leaving *.lock out: not at all', async () => {
+    const base = path.join(tmp, 'v1-last')
+    lib(base, 'lib', '1.0.0')
+    const v1 = (name: string, files: Record<string, string>): string =>
+      writeChart(path.join(base, name), `apiVersion: v1\nname: ${name}\nversion: 1.0.0\n`, {
+        'requirements.yaml': 'dependencies:\n- name: lib\n  version: 1.x\n  repository: file://../lib\n',
+        ...files
+      })
+    const last = await resolveDir(v1('first', { 'a.txt': 'a\n' }), 'first')
+    expect(last.chart.files.map((f) => f.name)).toEqual(['a.txt', 'requirements.lock', 'requirements.yaml'])
+    const ignored = await resolveDir(v1('second', { 'a.txt': 'a\n', '.helmignore': '*.lock\n' }), 'second')
+    expect(ignored.chart.files.map((f) => f.name)).not.toContain('requirements.lock')
+    expect(ignored.chart.lock?.dependencies).toEqual([{ name: 'lib', repository: 'file://../lib', version: '1.0.0' }])
+  })
+
+  test('one file:// chart under two aliases is added once (Helm saves the same charts/<name>-<version>.tgz twice)', async () => {
+    const base = path.join(tmp, 'two-alias')
+    lib(base, 'lib', '1.0.0')
+    const dir = writeChart(
+      path.join(base, 'app'),
+      'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: lib\n  alias: a\n  version: 1.x\n  repository: file://../lib\n- name: lib\n  alias: b\n  version: 1.x\n  repository: file://../lib\n'
+    )
+    const { chart, deps } = await resolveDir(dir, 'app')
+    expect(deps).toEqual([
+      { name: 'lib', alias: 'a', version: '1.0.0', source: 'file://../lib' },
+      { name: 'lib', alias: 'b', version: '1.0.0', source: 'file://../lib' }
+    ])
+    expect(chart.dependencies.map((c) => c.where)).toEqual(['app/charts/lib-1.0.0.tgz'])
+  })
+
+  test('a dependency without a version: Masterminds refuses the empty constraint (a warning when all is vendored, an error when resolving)', async () => {
+    const vendored = writeChart(path.join(tmp, 'nover-vendored'), 'apiVersion: v2\nname: nv\nversion: 1.0.0\ndependencies:\n- name: common\n', {
+      'charts/common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 1.0.0\n'
+    })
+    const { chart } = await resolveDir(vendored, 'nv')
+    expect(chart.warnings).toHaveLength(1)
+    expect(chart.warnings[0]).toMatch(/^dependency common has an invalid version\/constraint format: improper constraint: (""|) \(helm dependency build/)
+    const base = path.join(tmp, 'nover')
+    lib(base, 'lib', '1.0.0')
+    const dir = writeChart(path.join(base, 'app'), 'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: lib\n  repository: file://../lib\n')
+    const err = await caught<ChartError>(resolveDir(dir, 'app'))
+    expect(err.message).toMatch(/^dependency "lib" has an invalid version\/constraint format: improper constraint: (""|)$/)
+  })
+})
+
+describe('repositories by @name and alias:, and each index fetched once', () => {
+  test('@name and alias:name become the configured URL (resolveRepoNames) in the lock digest; its credentials are sent; one index for url and url/', async () => {
+    const url = `${server().origin}/private`
+    const seven = `${server().origin}/seven`
+    const dir = writeChart(
+      path.join(tmp, 'named'),
+      'apiVersion: v2\nname: named\nversion: 1.0.0\ndependencies:\n' +
+        '- name: secret\n  alias: one\n  version: 1.x\n  repository: "@private"\n' +
+        '- name: secret\n  alias: two\n  version: 1.x\n  repository: alias:private\n' +
+        `- name: seven\n  version: 1.x\n  repository: ${seven}\n` +
+        `- name: seven\n  alias: again\n  version: ~1.5\n  repository: ${seven}/\n`
+    )
+    const r = new DependencyResolver({
+      repositories: [{ name: 'private', url: `${url}/`, username: USER, password: PASSWORD }],
+      ca: pki!.ca,
+      workDir: path.join(tmp, 'work'),
+      ociClient: (host) => new RegistryClient({ host, plainHttp: true })
+    })
+    const seen = server().requests.length
+    const { chart, deps } = await resolveDir(dir, 'named', r)
+    expect(deps.map((d) => `${d.alias}:${d.name}@${d.version}`)).toEqual(['one:secret@1.0.0', 'two:secret@1.0.0', 'undefined:seven@1.6.0', 'again:seven@1.5.0'])
+    const basic = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`
+    const got = server().requests.slice(seen)
+    expect(got.filter((q) => q.path.startsWith('/private/')).map((q) => `${q.path} ${q.authorization}`)).toEqual([
+      `/private/index.yaml ${basic}`,
+      `/private/secret-1.0.0.tgz ${basic}`
+    ])
+    // Helm dedupeRepos: a repository written with and without the trailing slash is one index.
+    expect(got.filter((q) => q.path.endsWith('index.yaml')).map((q) => q.path)).toEqual(['/private/index.yaml', '/seven/index.yaml'])
+    expect(r.fetches).toBe(5)
+    const reqJson =
+      `[{"name":"secret","version":"1.x","repository":"${url}/","alias":"one"},{"name":"secret","version":"1.x","repository":"${url}/","alias":"two"},` +
+      `{"name":"seven","version":"1.x","repository":"${seven}"},{"name":"seven","version":"~1.5","repository":"${seven}/","alias":"again"}]`
+    const lockJson =
+      `[{"name":"secret","version":"1.0.0","repository":"${url}/"},{"name":"secret","version":"1.0.0","repository":"${url}/"},` +
+      `{"name":"seven","version":"1.6.0","repository":"${seven}"},{"name":"seven","version":"1.5.0","repository":"${seven}/"}]`
+    expect(chart.lock?.digest).toBe(hashed(`[${reqJson},${lockJson}]`))
+  })
+
+  test('a dependency written by URL on a configured repository: messages name the URL as Chart.yaml writes it', async () => {
+    const url = `${server().origin}/private`
+    const dir = writeChart(
+      path.join(tmp, 'by-url-none'),
+      `apiVersion: v2\nname: by-url-none\nversion: 1.0.0\ndependencies:\n- name: secret\n  version: ^9.0.0\n  repository: ${url}\n`
+    )
+    const r = new DependencyResolver({
+      repositories: [{ name: 'private', url: `${url}/`, username: USER, password: PASSWORD }],
+      ca: pki!.ca,
+      workDir: path.join(tmp, 'work'),
+      ociClient: (host) => new RegistryClient({ host, plainHttp: true })
+    })
+    const err = await caught<ChartError>(resolveDir(dir, 'by-url-none', r))
+    expect(err.message).toBe(`can't get a valid version for dependency secret: no version in ${url} satisfies "^9.0.0" (newest: 1.0.0)`)
+  })
+
+  test('a repository configured with a user name only (a token): it is sent, with an empty password, as Go sends https://TOKEN@host/', async () => {
+    const tokenRepo = await startChartRepo({ pki: pki!, auth: { username: 'tok-123', password: '', paths: /^\// } })
+    try {
+      const data = tarChart({ name: 'tokened', version: '1.0.0' })
+      tokenRepo.put('/tokened-1.0.0.tgz', data)
+      tokenRepo.put('/index.yaml', indexYaml([{ name: 'tokened', version: '1.0.0', url: 'tokened-1.0.0.tgz', digest: sha256Hex(data) }]))
+      const dir = writeChart(
+        path.join(tmp, 'tokened-app'),
+        `apiVersion: v2\nname: tokened-app\nversion: 1.0.0\ndependencies:\n- name: tokened\n  version: 1.0.0\n  repository: ${tokenRepo.origin}\n`
+      )
+      const r = new DependencyResolver({
+        repositories: [{ name: 'tok', url: tokenRepo.origin, username: 'tok-123' }],
+        ca: pki!.ca,
+        workDir: path.join(tmp, 'work'),
+        ociClient: (host) => new RegistryClient({ host, plainHttp: true })
+      })
+      const { deps } = await resolveDir(dir, 'tokened-app', r)
+      expect(deps).toEqual([{ name: 'tokened', version: '1.0.0', source: `${tokenRepo.origin}/tokened-1.0.0.tgz` }])
+      expect(tokenRepo.requests.map((q) => q.authorization)).toEqual([
+        `Basic ${Buffer.from('tok-123:').toString('base64')}`,
+        `Basic ${Buffer.from('tok-123:').toString('base64')}`
+      ])
+    } finally {
+      await tokenRepo.stop()
+    }
+  })
+
+  test('two oci:// repositories in one run: each its own tag list', async () => {
+    const reg = await startRegistry({ auth: 'none' })
+    try {
+      await pushOci(reg.url, 'team-a/lib', '1.1.0', tarChart({ name: 'lib', version: '1.1.0' }))
+      await pushOci(reg.url, 'team-b/lib', '1.4.0', tarChart({ name: 'lib', version: '1.4.0' }))
+      const r = resolver()
+      const a = writeChart(
+        path.join(tmp, 'oci-a'),
+        `apiVersion: v2\nname: oci-a\nversion: 1.0.0\ndependencies:\n- name: lib\n  version: 1.x\n  repository: oci://${reg.host}/team-a\n`
+      )
+      const b = writeChart(
+        path.join(tmp, 'oci-b'),
+        `apiVersion: v2\nname: oci-b\nversion: 1.0.0\ndependencies:\n- name: lib\n  version: 1.x\n  repository: oci://${reg.host}/team-b\n`
+      )
+      expect((await resolveDir(a, 'oci-a', r)).deps).toEqual([{ name: 'lib', version: '1.1.0', source: `oci://${reg.host}/team-a/lib:1.1.0` }])
+      expect((await resolveDir(b, 'oci-b', r)).deps).toEqual([{ name: 'lib', version: '1.4.0', source: `oci://${reg.host}/team-b/lib:1.4.0` }])
+    } finally {
+      await reg.stop()
+    }
   })
 })
