@@ -523,6 +523,17 @@ describe('the build flow, case by case', () => {
     const dir = writeChart(path.join(base, 'app'), 'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: lib\n  repository: file://../lib\n')
     const err = await caught<ChartError>(resolveDir(dir, 'app'))
     expect(err.message).toMatch(/^dependency "lib" has an invalid version\/constraint format: improper constraint: (""|)$/)
+    // When the build runs, the one without a repository is refused (Manager.downloadAll), and the hint quotes the empty range.
+    const both = writeChart(
+      path.join(base, 'both'),
+      'apiVersion: v2\nname: both\nversion: 1.0.0\ndependencies:\n- name: common\n- name: lib\n  version: 1.x\n  repository: file://../lib\n',
+      {
+        'charts/common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 1.0.0\n'
+      }
+    )
+    const refused = await caught<ChartError>(resolveDir(both, 'both'))
+    expect(refused.message).toMatch(/^dependency common has an invalid version\/constraint format: improper constraint: (""|)$/)
+    expect(refused.hint).toBe('Put a version of common that satisfies "" into charts/, or change the range in Chart.yaml')
   })
 })
 
