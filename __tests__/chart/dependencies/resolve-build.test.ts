@@ -424,6 +424,46 @@ describe('the build flow, case by case', () => {
     expect(chart.lock?.dependencies?.[0]).toEqual({ name: 'web', repository: '@nowhere', version: '2.0.0' })
   })
 
+  test('a directory in charts/ names a configured @repository or alias:: the lock records its URL (resolveRepoNames), an unknown one stays as written', async () => {
+    const dir = writeChart(
+      path.join(tmp, 'dir-named'),
+      'apiVersion: v2\nname: dir-named\nversion: 1.0.0\ndependencies:\n- name: web\n  version: 2.x\n  repository: "@somewhere"\n- name: api\n  version: 1.x\n  repository: alias:somewhere\n- name: ui\n  version: 1.x\n  repository: "@elsewhere"\n- name: lib\n  version: 1.x\n  repository: file://../lib\n',
+      {
+        'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 2.0.0\n',
+        'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.1.0\n',
+        'charts/ui/Chart.yaml': 'apiVersion: v2\nname: ui\nversion: 1.2.0\n'
+      }
+    )
+    lib(tmp, 'lib', '1.0.0')
+    const { chart } = await resolveDir(dir, 'dir-named', resolver([{ name: 'somewhere', url: 'https://charts.example.invalid/x' }]))
+    expect(chart.lock?.dependencies).toEqual([
+      { name: 'web', repository: 'https://charts.example.invalid/x', version: '2.0.0' },
+      { name: 'api', repository: 'https://charts.example.invalid/x', version: '1.1.0' },
+      { name: 'ui', repository: '@elsewhere', version: '1.2.0' },
+      { name: 'lib', repository: 'file://../lib', version: '1.0.0' }
+    ])
+  })
+
+  test('apiVersion v1, requirements.lock among the files: first when every file sorts after it, last when all sort before; a dir-only .helmignore rule keeps it', async () => {
+    const base = path.join(tmp, 'v1-edges')
+    lib(base, 'lib', '1.0.0')
+    const req = 'dependencies:\n- name: lib\n  version: 1.x\n  repository: file://../lib\n'
+    // Only requirements.yaml, which sorts after requirements.lock.
+    const first = writeChart(path.join(base, 'first'), 'apiVersion: v1\nname: first\nversion: 1.0.0\n', { 'requirements.yaml': req })
+    expect((await resolveDir(first, 'first')).chart.files.map((f) => f.name)).toEqual(['requirements.lock', 'requirements.yaml'])
+    // Dependencies in Chart.yaml (Helm's loader reads them for any apiVersion) and one file before: the lock goes last.
+    const last = writeChart(path.join(base, 'last'), `apiVersion: v1\nname: last\nversion: 1.0.0\n${req}`, { 'a.txt': 'a\n' })
+    const got = await resolveDir(last, 'last')
+    expect(got.chart.lock?.dependencies).toEqual([{ name: 'lib', repository: 'file://../lib', version: '1.0.0' }])
+    expect(got.chart.files.map((f) => f.name)).toEqual(['a.txt', 'requirements.lock'])
+    // pkg/ignore: a rule ending in "/" matches directories only, so it does not leave the lock file out.
+    const dirRule = writeChart(path.join(base, 'dirrule'), 'apiVersion: v1\nname: dirrule\nversion: 1.0.0\n', {
+      'requirements.yaml': req,
+      '.helmignore': 'requirements.lock/\n'
+    })
+    expect((await resolveDir(dirRule, 'dirrule')).chart.files.map((f) => f.name)).toContain('requirements.lock')
+  })
+
   test('a lock with a dependency without a repository: it stays as vendored, the others come at their locked versions', async () => {
     const base = path.join(tmp, 'lock-local')
     lib(base, 'lib', '1.0.0')
