@@ -736,24 +736,96 @@ describe('what the run order reads from each chart', () => {
   })
 })
 
-describe('downloading the locked version (Manager.downloadAll → findVersionedEntry)', () => {
-  /** A chart whose Chart.lock (with the digest Helm computes) pins each dependency; deps are [name, range, locked]. */
-  function lockedChart(name: string, repository: string, deps: string[][]): string {
-    const req = deps.map(([n, v]) => `{"name":"${n}","version":"${v}","repository":"${repository}"}`).join(',')
-    const locked = deps.map(([n, , v]) => `{"name":"${n}","version":"${v}","repository":"${repository}"}`).join(',')
-    return writeChart(
-      path.join(tmp, 'locked', name),
-      `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n` +
-        deps.map(([n, v]) => `- name: ${n}\n  version: "${v}"\n  repository: ${repository}\n`).join(''),
-      {
-        'Chart.lock':
-          'dependencies:\n' +
-          deps.map(([n, , v]) => `- name: ${n}\n  repository: ${repository}\n  version: ${v}\n`).join('') +
-          `digest: ${hashed(`[[${req}],[${locked}]]`)}\ngenerated: "2026-01-01T00:00:00Z"\n`
-      }
-    )
+/** A chart whose Chart.lock (with the digest Helm computes) pins each dependency; deps are [name, range, locked]. */
+function lockedChart(name: string, repository: string, deps: string[][]): string {
+  const req = deps.map(([n, v]) => `{"name":"${n}","version":"${v}","repository":"${repository}"}`).join(',')
+  const locked = deps.map(([n, , v]) => `{"name":"${n}","version":"${v}","repository":"${repository}"}`).join(',')
+  return writeChart(
+    path.join(tmp, 'locked', name),
+    `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n` +
+      deps.map(([n, v]) => `- name: ${n}\n  version: "${v}"\n  repository: ${repository}\n`).join(''),
+    {
+      'Chart.lock':
+        'dependencies:\n' +
+        deps.map(([n, , v]) => `- name: ${n}\n  repository: ${repository}\n  version: "${v}"\n`).join('') +
+        `digest: ${hashed(`[[${req}],[${locked}]]`)}\ngenerated: "2026-01-01T00:00:00Z"\n`
+    }
+  )
+}
+
+describe('a locked version the index lists more than once, SemVer-equal (Manager.Build → hasAllRepos → findVersionedEntry)', () => {
+  // Helm 3 (v3.21.4) and Helm 4 (main) alike, pkg/downloader/manager.go: with a lock, Build first requires every
+  // http(s) repository of the lock to be configured (hasAllRepos, else "no repository definition for URL"), so
+  // downloadAll's findChartURL always finds it configured and uses findVersionedEntry: the first entry, in SortEntries
+  // order, that has URLs and whose version is SemVer-equal to the locked one (versionEquals: Masterminds Equal, which
+  // ignores build metadata and a leading v). IndexFile.Get's exact-string-first rule (repo.FindChartInRepoURL) is only
+  // reached for a repository that is not configured, which Build refuses. The action needs no `helm repo add`, so a
+  // repository the repositories input does not name is treated as a configured one. SemVer-equal entries keep the
+  // index's order (Go sorts at most 12 elements with an insertion sort, which is stable).
+  const configured = (name: string, url: string): DependencyResolver =>
+    new DependencyResolver({
+      repositories: [{ name, url }],
+      ca: pki.ca,
+      workDir: path.join(tmp, 'work'),
+      ociClient: (host) => new RegistryClient({ host, plainHttp: true })
+    })
+  /** The locked chart packaged with the repository configured (repositories input) and not: what each downloaded. */
+  async function bothWays(dir: string, name: string, url: string): Promise<Array<{ source: string; version: string }>> {
+    const got = []
+    for (const r of [configured(name, url), resolver()]) {
+      const { out, deps } = await packageAndUnpack(dir, r)
+      expect(deps).toHaveLength(1)
+      got.push({ source: deps[0].source, version: /^version: (.*)$/m.exec(readFileSync(path.join(out, `charts/${name}/Chart.yaml`), 'utf8'))![1] })
+    }
+    return got
   }
 
+  test('build metadata: lock 1.0.0+build.1, index 1.0.0+build.2 then 1.0.0+build.1: the first, +build.2, is downloaded', async () => {
+    serve('/dup-build/', [
+      { name: 'dupb', version: '1.0.0+build.2' },
+      { name: 'dupb', version: '1.0.0+build.1' }
+    ])
+    const DUP = `${repo.origin}/dup-build`
+    const want = { source: `${DUP}/dupb-1.0.0+build.2.tgz`, version: '1.0.0+build.2' }
+    expect(await bothWays(lockedChart('dup-build', DUP, [['dupb', '~1.0.0', '1.0.0+build.1']]), 'dupb', DUP)).toEqual([want, want])
+  })
+
+  test('a leading v: lock 1.0.0, index v1.0.0 then 1.0.0: v1.0.0 is downloaded', async () => {
+    serve('/dup-v/', [
+      { name: 'dupv', version: 'v1.0.0' },
+      { name: 'dupv', version: '1.0.0' }
+    ])
+    const DUP = `${repo.origin}/dup-v`
+    const want = { source: `${DUP}/dupv-v1.0.0.tgz`, version: 'v1.0.0' }
+    expect(await bothWays(lockedChart('dup-v', DUP, [['dupv', '1.x', '1.0.0']]), 'dupv', DUP)).toEqual([want, want])
+  })
+
+  test('a short locked version: lock 1.0 is SemVer-equal to 1.0.0 only (not a constraint that would accept 1.0.5)', async () => {
+    serve('/dup-short/', [
+      { name: 'dups', version: '1.1.0' },
+      { name: 'dups', version: '1.0.5' },
+      { name: 'dups', version: '1.0.0' }
+    ])
+    const DUP = `${repo.origin}/dup-short`
+    const want = { source: `${DUP}/dups-1.0.0.tgz`, version: '1.0.0' }
+    expect(await bothWays(lockedChart('dup-short', DUP, [['dups', '1.0', '1.0']]), 'dups', DUP)).toEqual([want, want])
+  })
+
+  test('the exact entry has no URLs: skipped for the next SemVer-equal entry that has one', async () => {
+    const data = (fixtures['nourl-1.0.0+b.1.tgz'] ??= tarChart({ name: 'nourl', version: '1.0.0+b.1' }))
+    repo.put('/dup-nourl/nourl-1.0.0+b.1.tgz', data)
+    repo.put(
+      '/dup-nourl/index.yaml',
+      'apiVersion: v1\nentries:\n  nourl:\n  - apiVersion: v2\n    name: nourl\n    urls: []\n    version: 1.0.0\n' +
+        `  - apiVersion: v2\n    digest: ${sha256Hex(data)}\n    name: nourl\n    urls:\n    - nourl-1.0.0+b.1.tgz\n    version: 1.0.0+b.1\n`
+    )
+    const DUP = `${repo.origin}/dup-nourl`
+    const want = { source: `${DUP}/nourl-1.0.0+b.1.tgz`, version: '1.0.0+b.1' }
+    expect(await bothWays(lockedChart('dup-nourl', DUP, [['nourl', '1.0.0', '1.0.0']]), 'nourl', DUP)).toEqual([want, want])
+  })
+})
+
+describe('downloading the locked version (Manager.downloadAll → findVersionedEntry)', () => {
   async function lockFailure(name: string, repository: string, deps: string[][]): Promise<ChartError> {
     const dir = lockedChart(name, repository, deps)
     const err = await caught(resolver().resolve(await loadChartDir(dir, `charts/${name}`), dir, WHEN))
