@@ -753,6 +753,27 @@ function lockedChart(name: string, repository: string, deps: string[][]): string
   )
 }
 
+describe('file:// dependencies of several charts in one run', () => {
+  test('two directories whose paths end alike (same length, same last 40 bytes) each give their own chart', async () => {
+    // Helm's tarFromLocalDir saves each file:// directory from its own path; one resolver serves every chart of a run.
+    const tail = 'shared-platform-library-charts/common'
+    const packaged: string[] = []
+    const r = resolver()
+    for (const team of ['a', 'b']) {
+      writeChart(path.join(tmp, `samelen/${team}/${tail}`), 'apiVersion: v2\nname: common\nversion: 1.0.0\ntype: library\n', {
+        'templates/_team.tpl': `{{- define "team" -}}${team}{{- end -}}\n`
+      })
+      const dir = writeChart(
+        path.join(tmp, `samelen/${team}/app`),
+        `apiVersion: v2\nname: app-${team}\nversion: 1.0.0\ndependencies:\n- name: common\n  version: 1.0.0\n  repository: file://../${tail}\n`
+      )
+      const { out } = await packageAndUnpack(dir, r)
+      packaged.push(readFileSync(path.join(out, 'charts/common/templates/_team.tpl'), 'utf8'))
+    }
+    expect(packaged).toEqual(['{{- define "team" -}}a{{- end -}}\n', '{{- define "team" -}}b{{- end -}}\n'])
+  })
+})
+
 describe('a locked version the index lists more than once, SemVer-equal (Manager.Build → hasAllRepos → findVersionedEntry)', () => {
   // Helm 3 (v3.21.4) and Helm 4 (main) alike, pkg/downloader/manager.go: with a lock, Build first requires every
   // http(s) repository of the lock to be configured (hasAllRepos, else "no repository definition for URL"), so
