@@ -14,7 +14,7 @@ import { archiveDeclarations, directoryDeclarations } from '../../../src/chart/l
 import { DependencyResolver, type InRunChart, type ResolvedDependency } from '../../../src/chart/dependencies/resolve'
 import { parseRepositories } from '../../../src/chart/dependencies/repositories'
 import { RegistryClient } from '../../../src/oci/client'
-import { ChartError } from '../../../src/errors'
+import { ChartError, InputError, RegistryError } from '../../../src/errors'
 import { caught } from '../../support/caught'
 import { indexYaml, sha256Hex, startChartRepo, tarChart, type ChartRepo } from '../../support/emulators/chart-repo'
 import { pushOci as pushOciTo } from '../../support/oci-push'
@@ -427,6 +427,12 @@ describe('errors name the chart, the dependency and the repository, and say what
     )
     expect(err.hint).toMatch(/repository URL in Chart.yaml or the repositories input/)
   })
+  test('a repository URL that is not a URL (port out of range, WHATWG URL): named, with what to check', async () => {
+    const err = await failure('badport', `- name: x\n  version: 1.0.0\n  repository: https://127.0.0.1:99999/charts\n`)
+    expect(err.message).toBe('dependency x (repository https://127.0.0.1:99999/charts): Invalid URL')
+    expect(err).toMatchObject({ registry: 'https://127.0.0.1:99999/charts' })
+    expect(err.hint).toBe('Check the repository in Chart.yaml and that the runner can reach it')
+  })
   test('index.yaml that is not valid', async () => {
     const err = await failure('html', `- name: x\n  version: 1.0.0\n  repository: ${repo.origin}/html\n`)
     expect(err.message).toMatch(/dependency x .*invalid index.yaml from .*\/html: not a YAML mapping/)
@@ -753,9 +759,10 @@ function lockedChart(name: string, repository: string, deps: string[][]): string
   )
 }
 
-describe('file:// dependencies of several charts in one run', () => {
-  test('two directories whose paths end alike (same length, same last 40 bytes) each give their own chart', async () => {
-    // Helm's tarFromLocalDir saves each file:// directory from its own path; one resolver serves every chart of a run.
+describe('file:// dependencies: several charts of one run, and failures', () => {
+  // Helm's tarFromLocalDir saves each file:// directory from its own path (GetLocalPath: relative to the chart,
+  // absolute when it starts with /); one resolver serves every chart of a run.
+  test('two directories whose paths end alike (same length, same last 38 bytes) each give their own chart; no network fetch', async () => {
     const tail = 'shared-platform-library-charts/common'
     const packaged: string[] = []
     const r = resolver()
@@ -771,6 +778,147 @@ describe('file:// dependencies of several charts in one run', () => {
       packaged.push(readFileSync(path.join(out, 'charts/common/templates/_team.tpl'), 'utf8'))
     }
     expect(packaged).toEqual(['{{- define "team" -}}a{{- end -}}\n', '{{- define "team" -}}b{{- end -}}\n'])
+    expect(r.fetches).toBe(0)
+  })
+
+  test('file://../b/lib from x/a and file://../lib from x/a/b are two directories (x/b/lib, x/a/lib), not one', async () => {
+    const base = path.join(tmp, 'nested/x')
+    for (const [lib, v] of [
+      ['b/lib', '1.0.0'],
+      ['a/lib', '2.0.0']
+    ])
+      writeChart(path.join(base, lib), `apiVersion: v2\nname: lib\nversion: ${v}\n`)
+    const r = resolver()
+    const got = []
+    for (const [app, repository] of [
+      ['a', 'file://../b/lib'],
+      ['a/b', 'file://../lib']
+    ]) {
+      const dir = writeChart(
+        path.join(base, app),
+        `apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: lib\n  version: ">=1"\n  repository: ${repository}\n`
+      )
+      const { out, deps } = await packageAndUnpack(dir, r)
+      got.push([deps[0].version, /^version: (.*)$/m.exec(readFileSync(path.join(out, 'charts/lib/Chart.yaml'), 'utf8'))![1]])
+    }
+    expect(got).toEqual([
+      ['1.0.0', '1.0.0'],
+      ['2.0.0', '2.0.0']
+    ])
+  })
+
+  test('a directory that does not exist: named as Helm names it (GetLocalPath: "directory … not found")', async () => {
+    const dir = writeChart(
+      path.join(tmp, 'fileerr/nodir'),
+      'apiVersion: v2\nname: nodir\nversion: 1.0.0\ndependencies:\n- name: common\n  version: 1.x\n  repository: file://../nope\n'
+    )
+    const err = await caught<ChartError>(resolver().resolve(await loadChartDir(dir, 'charts/nodir'), dir, WHEN))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe(`directory ${path.join(tmp, 'fileerr/nope')} not found (dependency common, repository file://../nope)`)
+    expect(err).toMatchObject({ chart: 'charts/nodir', file: path.join('charts/nodir', 'Chart.yaml') })
+    expect(err.hint).toBe('file:// paths are relative to the chart directory; check the path and that the checkout contains it')
+  })
+
+  test('a directory without Chart.yaml: the error names it relative to the working directory', async () => {
+    mkdirSync(path.join(tmp, 'fileerr/empty'), { recursive: true })
+    const dir = writeChart(
+      path.join(tmp, 'fileerr/usesempty'),
+      'apiVersion: v2\nname: usesempty\nversion: 1.0.0\ndependencies:\n- name: empty\n  version: 1.x\n  repository: file://../empty\n'
+    )
+    const err = await caught<ChartError>(resolver().resolve(await loadChartDir(dir, 'charts/usesempty'), dir, WHEN))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(path.isAbsolute(err.chart!)).toBe(false)
+    expect(path.resolve(err.chart!)).toBe(path.join(tmp, 'fileerr/empty'))
+    expect(err.message).toBe(`unable to detect chart at ${path.join(err.chart!, 'Chart.yaml')}`)
+  })
+
+  test('a directory outside the workspace roots: refused, naming the dependency, its repository and the chart', async () => {
+    const root = path.join(tmp, 'fileerr/ws')
+    writeChart(path.join(tmp, 'fileerr/outside'), 'apiVersion: v2\nname: outside\nversion: 1.0.0\n')
+    const dir = writeChart(
+      path.join(root, 'web'),
+      'apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n- name: outside\n  version: 1.x\n  repository: file://../../outside\n'
+    )
+    const r = new DependencyResolver({ repositories: [], workDir: path.join(tmp, 'work'), ociClient: () => undefined as never, roots: async () => [root] })
+    const err = await caught<InputError>(r.resolve(await loadChartDir(dir, 'charts/web'), dir, WHEN))
+    expect(err).toBeInstanceOf(InputError)
+    expect(err.message).toBe(`file:// dependency outside (file://../../outside) of charts/web is outside the workspace ${root}`)
+  })
+
+  test('a lock whose version the directory no longer holds: refused as tarFromLocalDir does ("can\'t get a valid version")', async () => {
+    writeChart(path.join(tmp, 'locked/common'), 'apiVersion: v2\nname: common\nversion: 0.3.2\n')
+    const dir = lockedChart('file-locked', 'file://../common', [['common', '~0.3', '0.3.1']])
+    const err = await caught<ChartError>(resolver().resolve(await loadChartDir(dir, 'charts/file-locked'), dir, WHEN))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe(`can't get a valid version for dependency common: file://../common holds 0.3.2, the lock wants 0.3.1`)
+    expect(err).toMatchObject({ chart: 'charts/file-locked', hint: 'Run `helm dependency update charts/file-locked` and commit the new Chart.lock' })
+  })
+})
+
+describe('oci:// dependencies: several in one chart, + in versions, and failures', () => {
+  // Helm: the chart is <repository>/<name>:<version with + written _> (registry.Client; helm-oci-spec), saved as
+  // charts/<name>-<version>.tgz.
+  beforeAll(async () => {
+    fixtures['plib-1.0.0+build.1.tgz'] = tarChart({ name: 'lib', version: '1.0.0+build.1' })
+    fixtures['other-0.2.0.tgz'] = tarChart({ name: 'other', version: '0.2.0' })
+    await pushOci('plus/lib', '1.0.0_build.1', fixtures['plib-1.0.0+build.1.tgz'])
+    await pushOci('plus/other', '0.2.0', fixtures['other-0.2.0.tgz'])
+    await pushOciTo(reg.url, 'plus/image', '1.0.0', fixtures['other-0.2.0.tgz'], 'application/vnd.oci.image.layer.v1.tar+gzip')
+  })
+  const twoDeps = (name: string, lib: string, other: string): string =>
+    writeChart(
+      path.join(tmp, name),
+      `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n- name: lib\n  version: ${lib}\n  repository: oci://${reg.host}/plus\n- name: other\n  version: ${other}\n  repository: oci://${reg.host}/plus\n`
+    )
+  const chartVersion = (out: string, name: string): string => /^version: (.*)$/m.exec(readFileSync(path.join(out, `charts/${name}/Chart.yaml`), 'utf8'))![1]
+
+  test('two dependencies from the registry, one with +build: each pulled by its own tag, both in charts/', async () => {
+    const { out, deps } = await packageAndUnpack(twoDeps('oci-two', '1.0.0+build.1', '0.2.0'), resolver())
+    expect(deps).toEqual([
+      { name: 'lib', version: '1.0.0+build.1', source: `oci://${reg.host}/plus/lib:1.0.0_build.1` },
+      { name: 'other', version: '0.2.0', source: `oci://${reg.host}/plus/other:0.2.0` }
+    ])
+    expect(readdirSync(path.join(out, 'charts')).sort()).toEqual(['lib', 'other'])
+    expect([chartVersion(out, 'lib'), chartVersion(out, 'other')]).toEqual(['1.0.0+build.1', '0.2.0'])
+  })
+
+  test('two dependencies packaged earlier in the run: both used, both in charts/', async () => {
+    const a = path.join(tmp, 'inrun-lib.tgz')
+    const b = path.join(tmp, 'inrun-other.tgz')
+    writeFileSync(a, tarChart({ name: 'lib', version: '3.0.0+run.1' }))
+    writeFileSync(b, tarChart({ name: 'other', version: '3.1.0' }))
+    const inRun = new Map([
+      [`${reg.host}/plus/lib`, [{ version: '3.0.0+run.1', archive: a }]],
+      [`${reg.host}/plus/other`, [{ version: '3.1.0', archive: b }]]
+    ])
+    const { out, deps } = await packageAndUnpack(twoDeps('oci-inrun', '3.0.0+run.1', '3.1.0'), resolver(inRun))
+    expect(deps).toEqual([
+      { name: 'lib', version: '3.0.0+run.1', source: `oci://${reg.host}/plus/lib:3.0.0_run.1 (packaged in this run)` },
+      { name: 'other', version: '3.1.0', source: `oci://${reg.host}/plus/other:3.1.0 (packaged in this run)` }
+    ])
+    expect([chartVersion(out, 'lib'), chartVersion(out, 'other')]).toEqual(['3.0.0+run.1', '3.1.0'])
+  })
+
+  test('a locked tag the registry lacks: the pull error as it is, not prefixed twice', async () => {
+    const dir = lockedChart('oci-gone', `oci://${reg.host}/plus`, [['lib', '^1.0.0', '1.9.9']])
+    const err = await caught<ChartError>(resolver().resolve(await loadChartDir(dir, 'charts/oci-gone'), dir, WHEN))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe(`dependency lib 1.9.9: ${reg.host}/plus/lib:1.9.9 not found`)
+    expect(err).toMatchObject({ chart: 'charts/oci-gone', registry: reg.host })
+  })
+
+  test('an artifact that is not a chart: a RegistryError naming the dependency, its repository and the registry host', async () => {
+    const dir = writeChart(
+      path.join(tmp, 'oci-image'),
+      `apiVersion: v2\nname: oci-image\nversion: 1.0.0\ndependencies:\n- name: image\n  version: 1.0.0\n  repository: oci://${reg.host}/plus\n`
+    )
+    const err = await caught<RegistryError>(resolver().resolve(await loadChartDir(dir, 'charts/oci-image'), dir, WHEN))
+    expect(err).toBeInstanceOf(RegistryError)
+    expect(err.message).toBe(
+      `dependency image (repository oci://${reg.host}/plus): ${reg.host}/plus/image:1.0.0 is not a Helm chart (no application/vnd.cncf.helm.chart.content.v1.tar+gzip layer)`
+    )
+    expect(err).toMatchObject({ chart: 'charts/oci-image', registry: reg.host })
+    expect(err.hint).toBe('Point dependency image at a repository that holds charts pushed with helm push')
   })
 })
 

@@ -364,7 +364,7 @@ export class DependencyResolver {
     chartDir: string,
     where: string,
     generated: Date,
-    lockFile = 'Chart.lock'
+    lockFile: string
   ): Promise<{ data: Buffer; source: string; fileName: string }> {
     if (d.repository.startsWith('file://')) {
       const sub = await this.localChart(d, chartDir, where)
