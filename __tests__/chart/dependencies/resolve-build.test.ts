@@ -680,3 +680,45 @@ describe('repositories by @name and alias:, and each index fetched once', () => 
     }
   })
 })
+
+describe('the refusal names the file that declares the dependencies', () => {
+  test('every dependency without a repository that charts/ lacks is named at once, as CheckDependencies joins them', async () => {
+    const dir = writeChart(
+      path.join(tmp, 'lack-two'),
+      'apiVersion: v2\nname: two\nversion: 1.0.0\ndependencies:\n- name: db\n  version: 1.x\n- name: cache\n  version: 2.x\n'
+    )
+    const err = await caught<ChartError>(resolveDir(dir, 'two'))
+    // pkg/action CheckDependencies: fmt.Errorf("found in Chart.yaml, but missing in charts/ directory: %s", strings.Join(missing, ", ")).
+    expect(err.message).toBe('found in Chart.yaml, but missing in charts/ directory: db, cache')
+    expect(err.hint).toBe(
+      'Dependencies db, cache have no repository, so they must be vendored in charts/: add them there, or give their repositories in Chart.yaml'
+    )
+  })
+
+  test('apiVersion v1: a range that does not parse is refused naming requirements.yaml, not Chart.yaml', async () => {
+    const dir = writeChart(path.join(tmp, 'v1-badrange'), 'apiVersion: v1\nname: old\nversion: 1.0.0\n', {
+      'requirements.yaml': `dependencies:\n- name: seven\n  version: latest\n  repository: ${server().origin}/seven\n`
+    })
+    const err = await caught<ChartError>(resolveDir(dir, 'old'))
+    expect(err.message).toMatch(/^dependency "seven" has an invalid version\/constraint format/)
+    expect(err.file).toBe(path.join('old', 'requirements.yaml'))
+  })
+
+  test('apiVersion v1: no version in range, and a file:// directory that is not there, name requirements.yaml and say to change it there', async () => {
+    writeChart(path.join(tmp, 'v1-range/lib'), 'apiVersion: v1\nname: lib\nversion: 1.0.0\n')
+    const dir = writeChart(path.join(tmp, 'v1-range/old'), 'apiVersion: v1\nname: old\nversion: 1.0.0\n', {
+      'requirements.yaml': 'dependencies:\n- name: lib\n  version: ^2.0.0\n  repository: file://../lib\n'
+    })
+    const err = await caught<ChartError>(resolveDir(dir, 'old'))
+    expect(err.message).toBe(`can't get a valid version for dependency lib: no version in file://../lib satisfies "^2.0.0" (newest: 1.0.0)`)
+    expect(err.file).toBe(path.join('old', 'requirements.yaml'))
+    expect(err.hint).toBe('Change the version constraint of lib in requirements.yaml, or publish a matching version to file://../lib')
+
+    const gone = writeChart(path.join(tmp, 'v1-gone'), 'apiVersion: v1\nname: gone\nversion: 1.0.0\n', {
+      'requirements.yaml': 'dependencies:\n- name: lib\n  version: 1.x\n  repository: file://../nowhere\n'
+    })
+    const missing = await caught<ChartError>(resolveDir(gone, 'gone'))
+    expect(missing.message).toMatch(/^directory .*nowhere not found \(dependency lib, repository file:\/\/\.\.\/nowhere\)$/)
+    expect(missing.file).toBe(path.join('gone', 'requirements.yaml'))
+  })
+})

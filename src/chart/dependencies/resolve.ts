@@ -133,14 +133,18 @@ export class DependencyResolver {
       return deps.map(fromCharts)
     }
 
-    for (const d of missing) {
-      if (!d.repository) {
-        throw new ChartError(`found in ${path.basename(depsFile)}, but missing in charts/ directory: ${d.name}`, {
-          chart: where,
-          file: depsFile,
-          hint: `Dependency ${d.name} has no repository, so it must be vendored in charts/: add it there, or give its repository in ${path.basename(depsFile)}`
-        })
-      }
+    // Every one is named at once, as action.CheckDependencies lists them, so one fix-up pass is enough.
+    const unfetchable = missing.filter((d) => !d.repository).map((d) => d.name)
+    if (unfetchable.length) {
+      const names = unfetchable.join(', ')
+      throw new ChartError(`found in ${path.basename(depsFile)}, but missing in charts/ directory: ${names}`, {
+        chart: where,
+        file: depsFile,
+        hint:
+          unfetchable.length > 1
+            ? `Dependencies ${names} have no repository, so they must be vendored in charts/: add them there, or give their repositories in ${path.basename(depsFile)}`
+            : `Dependency ${names} has no repository, so it must be vendored in charts/: add it there, or give its repository in ${path.basename(depsFile)}`
+      })
     }
     // Manager.downloadAll: a dependency without a repository is the chart in charts/, checked against its range.
     for (const d of deps.filter((x) => !x.repository)) {
@@ -209,7 +213,7 @@ export class DependencyResolver {
       for (const d of req) {
         let version = d.version
         if (d.repository && kept(d)) version = vendored.get(d.name)!.metadata.version
-        else if (d.repository) versions.set(d, (version = await this.pick(d, chartDir, where)))
+        else if (d.repository) versions.set(d, (version = await this.pick(d, chartDir, where, depsFile)))
         locked.push({ name: d.name, repository: d.repository, version })
       }
       const made = makeLock(req, locked, generated)
@@ -226,7 +230,7 @@ export class DependencyResolver {
     const fetched = new Map<Dependency, ResolvedDependency>()
     const added = new Set<string>()
     for (const [d, version] of versions) {
-      const { data, source, fileName } = await this.fetch(d, version, chartDir, where, generated, lockFile)
+      const { data, source, fileName } = await this.fetch(d, version, chartDir, where, generated, lockFile, depsFile)
       fetched.set(d, { name: d.name, alias: d.alias, version, source })
       if (added.has(fileName)) continue // the same archive for two aliases: Helm saves it once
       added.add(fileName)
@@ -264,22 +268,23 @@ export class DependencyResolver {
     return undefined
   }
 
-  private constraint(d: Dependency, where: string): Constraint {
+  /** `d`'s range, refused with the file that states it (Chart.yaml, a v1 chart's requirements.yaml, or a lock). */
+  private constraint(d: Dependency, where: string, file: string): Constraint {
     try {
       return parseConstraint(d.version ?? '')
     } catch (err) {
       if (!(err instanceof ConstraintSyntaxError)) throw err
       throw new ChartError(`dependency "${d.name}" has an invalid version/constraint format: ${err.message}`, {
         chart: where,
-        file: path.join(where, 'Chart.yaml'),
+        file,
         hint: 'Write a version or range such as 1.2.3, ^1.2.0, ~1.2, 1.2.* or ">= 1.0, < 2.0"'
       })
     }
   }
 
   /** Helm's resolver: the newest version the repository lists that satisfies the range. */
-  private async pick(d: Dependency, chartDir: string, where: string): Promise<string> {
-    const c = this.constraint(d, where)
+  private async pick(d: Dependency, chartDir: string, where: string, depsFile: string): Promise<string> {
+    const c = this.constraint(d, where, depsFile)
     const noMatch = (repo: string, available: string[], extra?: string): never => {
       const newest = available.slice(0, NEWEST_SHOWN)
       throw new ChartError(
@@ -287,13 +292,13 @@ export class DependencyResolver {
         {
           chart: where,
           registry: repo,
-          file: path.join(where, 'Chart.yaml'),
-          hint: extra ?? `Change the version constraint of ${d.name} in Chart.yaml, or publish a matching version to ${repo}`
+          file: depsFile,
+          hint: extra ?? `Change the version constraint of ${d.name} in ${path.basename(depsFile)}, or publish a matching version to ${repo}`
         }
       )
     }
     if (d.repository.startsWith('file://')) {
-      const sub = await this.localChart(d, chartDir, where)
+      const sub = await this.localChart(d, chartDir, where, depsFile)
       if (!satisfies(sub.metadata.version, c)) noMatch(d.repository, [sub.metadata.version])
       return sub.metadata.version
     }
@@ -302,7 +307,7 @@ export class DependencyResolver {
       if (d.version && parseHelmVersion(d.version)) return d.version
       const loc = ociLocation(d.repository, d.name)
       const client = this.opts.ociClient(loc.host)
-      const remote = (await this.wrap(d, loc.display, where, () => this.versions(client, loc))) ?? []
+      const remote = (await this.wrap(d, loc.display, where, depsFile, () => this.versions(client, loc))) ?? []
       const local = this.opts.inRun?.(loc.host, loc.repository).map((x) => x.version) ?? []
       const all = [...new Set([...local, ...remote])].sort((a, b) => compareVersions(b, a))
       const v = pickVersion(all, c)
@@ -310,13 +315,13 @@ export class DependencyResolver {
       return v!
     }
     const repo = this.repositoryFor(d, where)
-    const index = await this.wrap(d, displayUrl(repo.url), where, () => this.index(repo, where))
+    const index = await this.wrap(d, displayUrl(repo.url), where, depsFile, () => this.index(repo, where))
     const entries = index.entries.get(d.name)
     if (!entries) {
       throw new ChartError(`${d.name} chart not found in repo ${displayUrl(repo.url)}`, {
         chart: where,
         registry: displayUrl(repo.url),
-        hint: `Check the name of dependency ${d.name} and its repository in Chart.yaml`
+        hint: `Check the name of dependency ${d.name} and its repository in ${path.basename(depsFile)}`
       })
     }
     const usable = entries.filter((e) => e.urls.length && parseHelmVersion(e.version)).map((e) => e.version)
@@ -326,7 +331,7 @@ export class DependencyResolver {
   }
 
   /** Adds the dependency and repository to an error from the network layer. */
-  private async wrap<T>(d: Dependency, repo: string, where: string, f: () => Promise<T>): Promise<T> {
+  private async wrap<T>(d: Dependency, repo: string, where: string, depsFile: string, f: () => Promise<T>): Promise<T> {
     try {
       return await f()
     } catch (err) {
@@ -337,20 +342,20 @@ export class DependencyResolver {
         chart: where,
         registry: e.registry ?? repo,
         file: e.file,
-        hint: e.hint ?? 'Check the repository in Chart.yaml and that the runner can reach it',
+        hint: e.hint ?? `Check the repository in ${path.basename(depsFile)} and that the runner can reach it`,
         cause: err
       })
     }
   }
 
-  private async localChart(d: Dependency, chartDir: string, where: string): Promise<Chart> {
+  private async localChart(d: Dependency, chartDir: string, where: string, depsFile: string): Promise<Chart> {
     const p = d.repository.slice('file://'.length)
     const dir = path.isAbsolute(p) ? path.resolve(p) : path.join(chartDir, p)
     const st = await fs.stat(dir).catch(() => undefined)
     if (!st?.isDirectory()) {
       throw new ChartError(`directory ${dir} not found (dependency ${d.name}, repository ${d.repository})`, {
         chart: where,
-        file: path.join(where, 'Chart.yaml'),
+        file: depsFile,
         hint: 'file:// paths are relative to the chart directory; check the path and that the checkout contains it'
       })
     }
@@ -364,11 +369,12 @@ export class DependencyResolver {
     chartDir: string,
     where: string,
     generated: Date,
-    lockFile: string
+    lockFile: string,
+    depsFile: string
   ): Promise<{ data: Buffer; source: string; fileName: string }> {
     if (d.repository.startsWith('file://')) {
-      const sub = await this.localChart(d, chartDir, where)
-      if (!satisfies(sub.metadata.version, this.constraint({ ...d, version }, where))) {
+      const sub = await this.localChart(d, chartDir, where, depsFile)
+      if (!satisfies(sub.metadata.version, this.constraint({ ...d, version }, where, path.join(where, lockFile)))) {
         throw new ChartError(`can't get a valid version for dependency ${d.name}: ${d.repository} holds ${sub.metadata.version}, the lock wants ${version}`, {
           chart: where,
           hint: `Run \`helm dependency update ${where}\` and commit the new ${lockFile}`
@@ -386,12 +392,12 @@ export class DependencyResolver {
       const ref = `oci://${loc.host}/${loc.repository}:${version.replace(/\+/g, '_')}`
       if (local) return { data: await fs.readFile(local.archive), source: `${ref} (packaged in this run)`, fileName: `${d.name}-${version}.tgz` }
       const client = this.opts.ociClient(loc.host)
-      const data = await this.wrap(d, loc.display, where, () => this.once(`oci:${ref}`, true, () => pullChart(client, loc, version, where, d.name)))
+      const data = await this.wrap(d, loc.display, where, depsFile, () => this.once(`oci:${ref}`, true, () => pullChart(client, loc, version, where, d.name)))
       return { data, source: ref, fileName: `${d.name}-${version}.tgz` }
     }
     const repo = this.repositoryFor(d, where)
     const shown = displayUrl(repo.url)
-    const index = await this.wrap(d, shown, where, () => this.index(repo, where))
+    const index = await this.wrap(d, shown, where, depsFile, () => this.index(repo, where))
     const want = parseHelmVersion(version)
     const entry: IndexEntry | undefined = index.entries
       .get(d.name)
@@ -408,7 +414,7 @@ export class DependencyResolver {
         }
       )
     }
-    const got = await this.wrap(d, shown, where, () =>
+    const got = await this.wrap(d, shown, where, depsFile, () =>
       this.once(`chart:${resolveChartUrl(repo.url, entry.urls[0]).href}`, true, () => downloadChart(repo, entry, where))
     )
     return { data: got.data, source: displayUrl(got.url), fileName: got.fileName }
