@@ -14,13 +14,16 @@ import type { Outcome, Plan } from '../support/gzip-child'
 const run = promisify(execFile)
 const SUPPORT = path.join(__dirname, '..', 'support')
 const MIB = 1024 * 1024
+/** Starts the block that the exit and throw faults hit (an archive's `poisonAt`). */
+const POISON = 'deflate-faults: poison'
 
 async function packaged(
   fault: string,
   plan: Plan,
-  opts: { once?: string; at?: number } = {}
+  opts: { once?: string; hold?: number } = {}
 ): Promise<{ together: Outcome[]; after: Outcome[]; threadsLeft: number }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOP_DEFLATE_FAULT: fault, HOP_DEFLATE_FAULT_AT: String(opts.at ?? 1) }
+  const env: NodeJS.ProcessEnv = { ...process.env, HOP_DEFLATE_FAULT: fault, HOP_DEFLATE_FAULT_MARK: POISON }
+  if (opts.hold) env.HOP_DEFLATE_FAULT_HOLD = String(opts.hold)
   if (opts.once) env.HOP_DEFLATE_FAULT_ONCE = path.join(process.env.TMPDIR!, opts.once)
   const { stdout } = await run(
     process.execPath,
@@ -48,8 +51,9 @@ linux('a deflate worker that fails', () => {
   ])(
     '%s: a worker that %s fails the archive with its error; no file or thread is left; the next archive gets a new pool',
     async (fault, _, message) => {
-      // The one thread of the first pool is faulty: the archive fails; the one after it runs on a new pool, whole.
-      const r = await packaged(fault, { threads: 1, together: [2 * MIB + 5], after: [2 * MIB + 6] }, { once: `once-${fault}` })
+      // The one thread of the first pool is faulty (exit and throw: at the poisoned second block): the archive fails;
+      // the one after it runs on a new pool, whole.
+      const r = await packaged(fault, { threads: 1, together: [{ size: 2 * MIB + 5, poisonAt: MIB }], after: [2 * MIB + 6] }, { once: `once-${fault}` })
       expect(r).toEqual({ together: [failed(message)], after: [intact], threadsLeft: 0 })
       // The failure is reported as it happens, not after some timeout.
       expect(r.together[0].ms).toBeLessThan(15000)
@@ -58,12 +62,27 @@ linux('a deflate worker that fails', () => {
   )
 
   test('charts packaged at once on a pool that breaks all fail with its error: none hangs, none leaves a file', async () => {
-    // One thread, two slots, three archives of three blocks; the thread exits on its third block, when the charts hold
-    // the slots, wait for one, or have a block in flight (a chart that joins after the break gets a new pool, which
-    // breaks the same way).
-    const r = await packaged('exit', { threads: 1, together: [2 * MIB + 1, 3 * MIB + 2, 2.5 * MIB] }, { at: 3 })
+    // One thread, two slots, three archives. The thread is stuck 3 s in the poisoned block, then exits: meanwhile the
+    // other blocks queue behind it, so the charts hold both slots or wait for one when it exits.
+    const r = await packaged('exit', { threads: 1, together: [{ size: 3 * MIB, poisonAt: MIB }, 2 * MIB + 1, 2.5 * MIB] }, { hold: 3000 })
     const exited = failed(/^a deflate worker exited with code 70$/)
     expect(r).toEqual({ together: [exited, exited, exited], after: [], threadsLeft: 0 })
+  }, 60000)
+
+  test('a chart that holds a slot while the pool breaks fails when it sends its next block, not hangs', async () => {
+    // The first chart stops halfway through its second block (its first in flight, the second's slot in hand); the
+    // next chart's second block makes the thread exit; then the first goes on.
+    const r = await packaged('exit', { threads: 2, together: [{ size: 2.5 * MIB, pauseAt: 1.5 * MIB }], after: [{ size: 2 * MIB + 5, poisonAt: MIB }] })
+    const exited = failed(/^a deflate worker exited with code 70$/)
+    expect(r).toEqual({ together: [exited], after: [exited], threadsLeft: 0 })
+  }, 60000)
+
+  test('a chart waiting for a slot when the pool breaks fails with its error, though no slot is ever given back', async () => {
+    // One thread, two slots: the first chart's first block is stuck 3 s, then makes the thread exit; meanwhile that
+    // chart, stopped in its second block, holds both slots, and the next chart waits for one.
+    const r = await packaged('exit', { threads: 1, together: [{ size: 2.5 * MIB, poisonAt: 0, pauseAt: 1.5 * MIB }], after: [2 * MIB + 1] }, { hold: 3000 })
+    const exited = failed(/^a deflate worker exited with code 70$/)
+    expect(r).toEqual({ together: [exited], after: [exited], threadsLeft: 0 })
   }, 60000)
 
   test('a pool whose other thread is healthy: the chart fails, and the healthy thread is ended too', async () => {

@@ -7,7 +7,8 @@
 // - compress: libdeflate_deflate_compress returns 0, its output did not fit (the worker replies { error })
 // - exit:     the thread exits with code 70 on a block
 // - throw:    an uncaught exception on a block (the worker's 'error' event)
-// HOP_DEFLATE_FAULT_AT=<n>: exit and throw hit at the thread's n-th block instead of its first.
+// HOP_DEFLATE_FAULT_MARK=<text>: exit and throw hit only a block that starts with <text> (else the first block).
+// HOP_DEFLATE_FAULT_HOLD=<ms>: exit and throw first keep the thread busy that long (a block that takes a while).
 // HOP_DEFLATE_FAULT_ONCE=<file>: only the first thread to create <file> is faulty; threads started later work.
 const fs = require('node:fs')
 const path = require('node:path')
@@ -47,11 +48,15 @@ function failing(name) {
   })
 }
 
-/** Runs `hit` when the thread receives its HOP_DEFLATE_FAULT_AT-th block (its first by default). */
+/** Runs `hit` on the block HOP_DEFLATE_FAULT_MARK marks (any block without it), after HOP_DEFLATE_FAULT_HOLD ms. */
 function atBlock(hit) {
-  let blocks = 0
-  const at = Number(process.env.HOP_DEFLATE_FAULT_AT ?? 1)
-  parentPort.on('message', () => ++blocks === at && hit())
+  const mark = process.env.HOP_DEFLATE_FAULT_MARK && Buffer.from(process.env.HOP_DEFLATE_FAULT_MARK)
+  const hold = Number(process.env.HOP_DEFLATE_FAULT_HOLD ?? 0)
+  parentPort.on('message', (m) => {
+    if (mark && !Buffer.from(m.input, 0, mark.length).equals(mark)) return
+    if (hold) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, hold)
+    hit()
+  })
 }
 
 if (!isMainThread && fault && claim()) {
