@@ -10,6 +10,7 @@
 // HOP_DEFLATE_FAULT_MARK=<text>: exit and throw hit only a block that starts with <text> (else the first block).
 // HOP_DEFLATE_FAULT_HOLD=<ms>: exit and throw first keep the thread busy that long (a block that takes a while).
 // HOP_DEFLATE_FAULT_ONCE=<file>: only the first thread to create <file> is faulty; threads started later work.
+/* global WebAssembly */
 const fs = require('node:fs')
 const path = require('node:path')
 const { isMainThread, parentPort } = require('node:worker_threads')

@@ -24,10 +24,10 @@ export type RawDeflate = (block: Uint8Array) => Uint8Array
 /** The exports of libdeflate's Emscripten module that `libdeflateRaw` calls. */
 export interface Libdeflate {
   HEAPU8: Uint8Array
-  _malloc(size: number): number
-  _libdeflate_alloc_compressor(level: number): number
-  _libdeflate_deflate_compress_bound(compressor: number, length: number): number
-  _libdeflate_deflate_compress(compressor: number, input: number, length: number, output: number, capacity: number): number
+  _malloc: (size: number) => number
+  _libdeflate_alloc_compressor: (level: number) => number
+  _libdeflate_deflate_compress_bound: (compressor: number, length: number) => number
+  _libdeflate_deflate_compress: (compressor: number, input: number, length: number, output: number, capacity: number) => number
 }
 
 /**
