@@ -14,7 +14,7 @@ import { crc32 } from 'node:zlib'
 import { startLazyWorker } from '../lazy'
 import { deflateRaw } from 'pako/lib/deflate.js'
 import { BLOCK_SIZE, OUTPUT_SIZE } from './block-deflate'
-import type { BlockMessage } from './deflate-worker'
+import type { BlockMessage, BlockReply } from './deflate-job'
 
 /** Threads large charts are compressed with: GitHub's hosted runners have 2–4 vCPUs; more brings little. */
 export const defaultThreads = (): number => Math.min(4, availableParallelism())
@@ -24,8 +24,6 @@ interface Slot {
   input: Uint8Array
   output: Uint8Array
 }
-
-type Reply = { id: number; length?: number; error?: string }
 
 /**
  * Worker threads running `deflate-worker.ts` and the slots blocks travel in,
@@ -51,7 +49,7 @@ class DeflatePool {
     for (let i = 0; i < threads; i++) {
       const slot = { worker: startLazyWorker('chart/deflate-worker'), jobs: 0 }
       slot.worker.unref()
-      slot.worker.on('message', (r: Reply) => this.settle(r))
+      slot.worker.on('message', (r: BlockReply) => this.settle(r))
       slot.worker.on('error', (err) => this.fail(err))
       slot.worker.on('exit', (code) => this.fail(new Error(`a deflate worker exited with code ${code}`)))
       this.workers.push(slot)
@@ -91,13 +89,13 @@ class DeflatePool {
     return done
   }
 
-  private settle(r: Reply): void {
+  private settle(r: BlockReply): void {
     const w = this.waiting.get(r.id)
     if (!w) return
     this.waiting.delete(r.id)
     if (!--w.slot.jobs) w.slot.worker.unref()
-    if (r.error !== undefined) w.reject(new Error(`deflate failed: ${r.error}`))
-    else w.resolve(r.length!)
+    if ('error' in r) w.reject(new Error(`deflate failed: ${r.error}`))
+    else w.resolve(r.length)
   }
 
   async close(): Promise<void> {
