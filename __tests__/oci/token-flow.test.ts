@@ -13,6 +13,7 @@ import { RegistryClient } from '../../src/oci/client'
 import type { Credential, CredentialSource } from '../../src/oci/credentials'
 import { serve, type Emulator, type Req } from '../support/emulators/server'
 import { freePort } from '../support/registry'
+import { caught } from '../support/caught'
 
 const NO_RETRY: RetryPolicy = { retries: 0, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 1 }
 const digest = (c: string): string => `sha256:${c.repeat(64)}`
@@ -47,6 +48,9 @@ const challenge = (issuer: string, service = 'reg.example'): Record<string, stri
 })
 const client = (registry: Emulator, credentials?: CredentialSource, retry: RetryPolicy = NO_RETRY): RegistryClient =>
   new RegistryClient({ host: registry.host, plainHttp: true, credentials, retry })
+/** What a blob HEAD on x/app fails with. */
+const headFails = <E extends Error>(registry: Emulator, credentials?: CredentialSource, retry?: RetryPolicy): Promise<E> =>
+  caught<E>(client(registry, credentials, retry).blobExists('x/app', digest('0')))
 
 describe('a scope token replaced while requests carry the old one', () => {
   // One blob HEAD, or a mount (two scopes: pull,push on the target, pull on the source), on repository x/app.
@@ -125,7 +129,7 @@ describe('token service failures: which are retried, and which are answered with
     const issuer = await emulator(() => ({ status: 401, body: { errors: [{ code: 'UNAUTHORIZED' }] } }))
     const registry = await emulator(() => ({ status: 401, headers: challenge(issuer.url) }))
     const c = client(registry)
-    const e = await c.blobExists('x/app', digest('0')).catch((err: unknown) => err)
+    const e = await caught(c.blobExists('x/app', digest('0')))
     expect(e).toBeInstanceOf(AuthError)
     expect((e as AuthError).message).toBe(
       `token service ${issuer.url}/token for ${registry.host} answered 401: anonymous access was refused for repository:x/app:pull,push`
@@ -139,9 +143,7 @@ describe('token service failures: which are retried, and which are answered with
     const issuer = await emulator((req) => (basicPassword(req) === 'old' ? { status: 200, body: { token: 'old-1' } } : { status: 401 }))
     const registry = await emulator(() => ({ status: 401, headers: challenge(issuer.url) }))
     const login = renewing()
-    const e = await client(registry, login)
-      .blobExists('x/app', digest('0'))
-      .catch((err: unknown) => err)
+    const e = await headFails(registry, login)
     expect(e).toBeInstanceOf(AuthError)
     expect((e as AuthError).message).toMatch(/answered 401: the credentials were refused for repository:x\/app:pull,push$/)
     expect((e as AuthError).hint).toBe('Check the username and password (or token) and that they may push to this repository')
@@ -170,9 +172,7 @@ describe('token service failures: which are retried, and which are answered with
       const registry = await emulator(() => ({ status: 401, headers: challenge(`http://${issuerHost}`) }))
       const login = renewing()
       const retry: RetryPolicy = { retries: 2, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 1 }
-      const e = await client(registry, login, retry)
-        .blobExists('x/app', digest('0'))
-        .catch((err: unknown) => err)
+      const e = await headFails(registry, login, retry)
       expect(e).toBeInstanceOf(RegistryError)
       expect((e as RegistryError).registry).toBe(registry.host)
       expect((e as RegistryError).message).toContain(`${issuerHost} (for registry ${registry.host}) closed the connection during GET`)
@@ -199,9 +199,7 @@ describe('token service failures: which are retried, and which are answered with
     const port = await freePort()
     const registry = await emulator(() => ({ status: 401, headers: challenge(`http://127.0.0.1:${port}`) }))
     const cred: CredentialSource = { description: 'refresh token', get: async () => ({ refreshToken: 'rt-1' }) }
-    const e = await client(registry, cred)
-      .blobExists('x/app', digest('0'))
-      .catch((err: unknown) => err)
+    const e = await headFails(registry, cred)
     expect(e).toBeInstanceOf(RegistryError)
     expect((e as RegistryError).registry).toBe(registry.host)
     expect((e as RegistryError).message).toMatch(new RegExp(`^cannot reach 127\\.0\\.0\\.1:${port} \\(for registry ${registry.host.replace(/\./g, '\\.')}\\)`))
@@ -227,9 +225,7 @@ describe('the token request of two scopes (a mount)', () => {
   test('a refusal names both scopes', async () => {
     const issuer = await emulator(() => ({ status: 403 }))
     const registry = await emulator(() => ({ status: 401, headers: challenge(issuer.url) }))
-    const e = await client(registry)
-      .mountBlob('x/app', digest('a'), 'x/from')
-      .catch((err: unknown) => err)
+    const e = await caught(client(registry).mountBlob('x/app', digest('a'), 'x/from'))
     expect((e as AuthError).message).toMatch(/answered 403: anonymous access was refused for repository:x\/app:pull,push repository:x\/from:pull$/)
   })
 })
@@ -237,25 +233,19 @@ describe('the token request of two scopes (a mount)', () => {
 describe('refusals that say what to do', () => {
   test('a 401 without a Basic or Bearer challenge: an AuthError naming the registry, pointing at the address', async () => {
     const registry = await emulator(() => ({ status: 401, headers: { 'www-authenticate': 'Negotiate' } }))
-    const e = await client(registry)
-      .blobExists('x/app', digest('0'))
-      .catch((err: unknown) => err)
+    const e = await headFails(registry)
     expect(e).toBeInstanceOf(AuthError)
     expect(e).toMatchObject({ registry: registry.host, hint: 'Check the registry address; this may not be an OCI registry' })
   })
 
   test('a Bearer challenge without a realm, and a token answer without a token, name the registry', async () => {
     const noRealm = await emulator(() => ({ status: 401, headers: { 'www-authenticate': 'Bearer service="x"' } }))
-    const e1 = await client(noRealm)
-      .blobExists('x/app', digest('0'))
-      .catch((err: unknown) => err)
+    const e1 = await headFails(noRealm)
     expect(e1).toBeInstanceOf(AuthError)
     expect(e1).toMatchObject({ registry: noRealm.host, message: `${noRealm.host} sent a Bearer challenge without a realm` })
     const issuer = await emulator(() => ({ status: 200, body: { token: '' } }))
     const empty = await emulator(() => ({ status: 401, headers: challenge(issuer.url) }))
-    const e2 = await client(empty)
-      .blobExists('x/app', digest('0'))
-      .catch((err: unknown) => err)
+    const e2 = await headFails(empty)
     expect(e2).toBeInstanceOf(AuthError)
     expect(e2).toMatchObject({ registry: empty.host, message: `token service for ${empty.host} returned no token` })
   })
@@ -263,9 +253,7 @@ describe('refusals that say what to do', () => {
   test('a realm that is neither HTTPS nor (for a plain-HTTP registry) HTTP is refused before any request goes there', async () => {
     const listener = await emulator(() => ({ status: 200, body: { token: 'good' } }))
     const registry = await emulator(() => ({ status: 401, headers: { 'www-authenticate': `Bearer realm="ftp://${listener.host}/token",service="x"` } }))
-    const e = await client(registry, renewing())
-      .blobExists('x/app', digest('0'))
-      .catch((err: unknown) => err)
+    const e = await headFails(registry, renewing())
     expect(e).toBeInstanceOf(AuthError)
     expect(e).toMatchObject({ registry: registry.host, hint: 'A token service must use HTTPS; set plain-http only for local test registries' })
     // Not "over plain HTTP": the scheme it names is the one the registry sent.
