@@ -14,6 +14,7 @@ import type { Credential, CredentialSource } from '../../src/oci/credentials'
 import { serve, type Emulator, type Req } from '../support/emulators/server'
 import { freePort } from '../support/registry'
 import { caught } from '../support/caught'
+import { capturedOutput } from '../support/output'
 
 const NO_RETRY: RetryPolicy = { retries: 0, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 1 }
 const digest = (c: string): string => `sha256:${c.repeat(64)}`
@@ -222,6 +223,21 @@ describe('the token request of two scopes (a mount)', () => {
     expect(new URLSearchParams(grant.body.toString()).getAll('scope')).toEqual(['repository:x/app:pull,push repository:x/from:pull'])
   })
 
+  test('with RUNNER_DEBUG the trace names both scopes', async () => {
+    const issuer = await emulator(() => ({ status: 200, body: { token: 'good' } }))
+    const registry = await emulator((req) => (bearerOf(req) === 'good' ? { status: 201 } : { status: 401, headers: challenge(issuer.url) }))
+    process.env.RUNNER_DEBUG = '1'
+    const from = capturedOutput().length
+    try {
+      expect(await client(registry).mountBlob('x/app', digest('a'), 'x/from')).toBe(true)
+    } finally {
+      delete process.env.RUNNER_DEBUG
+    }
+    expect(capturedOutput().slice(from).split('\n')).toContain(
+      `::debug::${registry.host} asks for a Bearer token from ${issuer.host} for repository:x/app:pull,push repository:x/from:pull`
+    )
+  })
+
   test('a refusal names both scopes', async () => {
     const issuer = await emulator(() => ({ status: 403 }))
     const registry = await emulator(() => ({ status: 401, headers: challenge(issuer.url) }))
@@ -236,6 +252,30 @@ describe('refusals that say what to do', () => {
     const e = await headFails(registry)
     expect(e).toBeInstanceOf(AuthError)
     expect(e).toMatchObject({ registry: registry.host, hint: 'Check the registry address; this may not be an OCI registry' })
+  })
+
+  test('a realm that is not a URL, and a token answer that is not JSON, say where to look', async () => {
+    const relative = await emulator(() => ({ status: 401, headers: { 'www-authenticate': 'Bearer realm="/token",service="x"' } }))
+    expect(await headFails(relative)).toMatchObject({
+      registry: relative.host,
+      hint: 'Check the registry address; the registry must name its token service by an absolute URL'
+    })
+    const issuer = await emulator(() => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in</html>' }))
+    const html = await emulator(() => ({ status: 401, headers: challenge(issuer.url) }))
+    expect(await headFails(html)).toMatchObject({
+      registry: html.host,
+      hint: 'Check the realm in the registry challenge and any proxy between the runner and the token service'
+    })
+  })
+
+  test('a login with neither user name nor password asks the token service anonymously (no Basic ":")', async () => {
+    // oras-go's fetchDistributionToken: SetBasicAuth only `if username != "" || password != ""`.
+    const issuer = await emulator(() => ({ status: 200, body: { token: 'good' } }))
+    const registry = await emulator((req) => (bearerOf(req) === 'good' ? { status: 404 } : { status: 401, headers: challenge(issuer.url) }))
+    const empty: CredentialSource = { description: 'empty login', get: async () => ({}) }
+    expect(await client(registry, empty).blobExists('x/app', digest('0'))).toBe(false)
+    expect(issuer.requests).toHaveLength(1)
+    expect(issuer.requests[0].headers.authorization).toBeUndefined()
   })
 
   test('a Bearer challenge without a realm, and a token answer without a token, name the registry', async () => {
