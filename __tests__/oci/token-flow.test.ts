@@ -319,6 +319,14 @@ describe('refusals that say what to do', () => {
     expect(login.asks).toEqual([false, false])
   })
 
+  test('a blob HEAD refused with 403 names the request, the registry and the status (a HEAD answer has no body to quote)', async () => {
+    const registry = await emulator(() => ({ status: 403 }))
+    const e = await headFails<RegistryError>(registry)
+    expect(e).toBeInstanceOf(RegistryError)
+    expect(e.message).toBe(`HEAD /v2/x/app/blobs/${digest('0')} on ${registry.host}: response status 403`)
+    expect(e.hint).toBe('Check the credentials and that they may push to this repository')
+  })
+
   test('without a configured user agent, registry and token service see helm-oci-publish', async () => {
     const issuer = await emulator(() => ({ status: 200, body: { token: 'good' } }))
     const registry = await emulator((req) => (bearerOf(req) === 'good' ? { status: 404 } : { status: 401, headers: challenge(issuer.url) }))
