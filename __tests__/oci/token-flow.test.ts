@@ -268,6 +268,12 @@ describe('refusals that say what to do', () => {
     })
   })
 
+  test('a token answer whose refresh_token is not a string still gives its token (oras-go decodes only token and access_token)', async () => {
+    const issuer = await emulator(() => ({ status: 200, body: { token: 'good', refresh_token: 42 } }))
+    const registry = await emulator((req) => (bearerOf(req) === 'good' ? { status: 404 } : { status: 401, headers: challenge(issuer.url) }))
+    expect(await client(registry).blobExists('x/app', digest('0'))).toBe(false)
+  })
+
   test('a login with neither user name nor password asks the token service anonymously (no Basic ":")', async () => {
     // oras-go's fetchDistributionToken: SetBasicAuth only `if username != "" || password != ""`.
     const issuer = await emulator(() => ({ status: 200, body: { token: 'good' } }))
