@@ -53,8 +53,9 @@ const extraTests = {
   'src/chart/yaml-marshal.ts': ['__tests__/chart/package.test.ts'],
   // The client's mount, ranged blob reads and referrers listing are exercised by the copy and referrers tests, its
   // token requests by realm.test.ts (Bearer challenges as registries in the wild send them; loopback, fast)
-  // (network.test.ts, ~100 s of timeouts, stays out).
-  'src/oci/client.ts': ['__tests__/oci/copy.test.ts', '__tests__/oci/referrers.test.ts', '__tests__/oci/realm.test.ts']
+  // (network.test.ts, ~100 s of timeouts, stays out), and its request loop (shared tokens, token-service failures, two-scope
+  // token requests) by token-flow.test.ts (loopback, held answers, no sleeps).
+  'src/oci/client.ts': ['__tests__/oci/copy.test.ts', '__tests__/oci/referrers.test.ts', '__tests__/oci/realm.test.ts', '__tests__/oci/token-flow.test.ts']
 }
 
 // A mutated file's tests: its own unit test file (__tests__/<folder>/<name>.test.ts) when it has one, else its

@@ -289,8 +289,8 @@ export class RegistryClient {
     return undefined
   }
 
-  /** Answers the challenge in `res`; returns false when there is nothing more to try. */
-  private async authenticate(res: HttpResponse, scopes: string[], refresh: boolean, sent?: string): Promise<boolean> {
+  /** Answers the challenge in `res` (the caller replays), or throws when it cannot be answered. */
+  private async authenticate(res: HttpResponse, scopes: string[], refresh: boolean, sent?: string): Promise<void> {
     const challenge = parseChallenge(headerValue(res.headers, 'www-authenticate'))
     if (challenge.scheme === 'basic') {
       const cred = await this.credential(refresh)
@@ -303,7 +303,7 @@ export class RegistryClient {
       trace(() => `${this.host} asks for HTTP Basic; answering as ${cred.username}`)
       this.scheme = 'basic'
       this.basicHeader = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`
-      return true
+      return
     }
     if (challenge.scheme !== 'bearer') {
       throw new AuthError(`${this.host} answered 401 without a Basic or Bearer challenge`, {
@@ -315,9 +315,8 @@ export class RegistryClient {
     this.challengeParams = challenge.params
     // Sent before another request got this scope's token: replay with that token instead of asking again.
     const current = this.authorization(cleanScopes(scopes).join(' '))
-    if (!refresh && current && current !== sent) return true
+    if (!refresh && current && current !== sent) return
     await this.bearerToken(scopes, (challenge.params.scope ?? '').split(' '), refresh)
-    return true
   }
 
   /** Gets and caches the token for `scopes`; callers asking for the same scope meanwhile wait for the same request. */
@@ -354,10 +353,14 @@ export class RegistryClient {
       })
     }
     if (realmUrl.protocol !== 'https:' && !(realmUrl.protocol === 'http:' && this.base.protocol === 'http:')) {
-      throw new AuthError(`${this.host} points its token service at ${realmUrl.origin} over plain HTTP`, {
-        registry: this.host,
-        hint: 'A token service must use HTTPS; set plain-http only for local test registries'
-      })
+      const at = `${realmUrl.protocol}//${realmUrl.host}`
+      throw new AuthError(
+        `${this.host} points its token service at ${at}${realmUrl.protocol === 'http:' ? ' over plain HTTP' : ', which is neither HTTPS nor HTTP'}`,
+        {
+          registry: this.host,
+          hint: 'A token service must use HTTPS; set plain-http only for local test registries'
+        }
+      )
     }
     const cred = await this.credential(refresh)
     if (cred?.accessToken) return cred.accessToken
