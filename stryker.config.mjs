@@ -50,8 +50,13 @@ const extraTests = {
   'src/chart/yaml-marshal.ts': ['__tests__/chart/package.test.ts'],
   // The client's mount, ranged blob reads and referrers listing are exercised by the copy and referrers tests, its
   // token requests by realm.test.ts (Bearer challenges as registries in the wild send them; loopback, fast)
-  // (network.test.ts, ~100 s of timeouts, stays out).
-  'src/oci/client.ts': ['__tests__/oci/copy.test.ts', '__tests__/oci/referrers.test.ts', '__tests__/oci/realm.test.ts'],
+  // (network.test.ts, ~100 s of timeouts, stays out); client-listings.test.ts: the mount, referrers and paging edges.
+  'src/oci/client.ts': [
+    '__tests__/oci/copy.test.ts',
+    '__tests__/oci/referrers.test.ts',
+    '__tests__/oci/realm.test.ts',
+    '__tests__/oci/client-listings.test.ts'
+  ],
   // The transport: the redirect rule (redirect.test.ts), the retry policy and sendFollowing over loopback HTTP(S)
   // servers (http.test.ts), and the chart repositories' downloads that use them (network.test.ts, ~100 s of
   // timeouts, stays out).

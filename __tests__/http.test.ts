@@ -10,8 +10,24 @@ import * as http from 'node:http'
 import * as https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
-import { RedirectRefused, RetryBudget, sendFollowing, type HttpRequest, type RetryPolicy } from '../src/http'
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  isRetryableStatus,
+  NetworkError,
+  RedirectRefused,
+  retryAfterMs,
+  RetryAfterTooLong,
+  RetryBudget,
+  retryDecision,
+  sendFollowing,
+  sendWithRetry,
+  transportFetch,
+  type HttpRequest,
+  type RetryPolicy
+} from '../src/http'
 import { caught } from './support/caught'
+import { capturedOutput } from './support/output'
 import { makeTestPki, type TestPki } from './support/tls'
 
 const FAST: RetryPolicy = { retries: 2, baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 5 }
@@ -48,6 +64,9 @@ function answer(origin: string, req: http.IncomingMessage, body: string, res: ht
   }
   if (url.pathname === '/loop') return void res.writeHead(302, { location: '/loop' }).end()
   if (url.pathname === '/flaky') return void (flaky++ === 0 ? res.writeHead(503, { 'retry-after': '0' }).end() : res.writeHead(302, { location: '/end' }).end())
+  if (url.pathname === '/busy') return void res.writeHead(503, { 'retry-after': url.searchParams.get('after') ?? '0' }).end('busy')
+  if (url.pathname === '/cookies') return void res.writeHead(200, { 'set-cookie': ['a=1', 'b=2'], 'content-type': 'text/plain' }).end(`${req.method} ${body}`)
+  if (url.pathname === '/empty') return void res.writeHead(204).end()
   if (url.pathname === '/end') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(`end at ${origin}`)
   res.writeHead(404).end()
 }
@@ -198,5 +217,194 @@ describe('retries at each hop', () => {
     const res = await follow('a', '/flaky', { budget: new RetryBudget(0) })
     expect(res.status).toBe(503)
     expect(seen).toHaveLength(1)
+  })
+})
+
+describe('the trace of a redirect (step debug)', () => {
+  beforeEach(() => (process.env.RUNNER_DEBUG = '1'))
+  afterEach(() => delete process.env.RUNNER_DEBUG)
+  const debugLines = (from: number): string[] =>
+    capturedOutput()
+      .slice(from)
+      .split('\n')
+      .filter((l) => l.includes('redirected'))
+
+  test('says when credentials stay behind, and only then', async () => {
+    const from = capturedOutput().length
+    await follow('a', '/found/a/found/b/end', { authorization: 'Bearer tok' })
+    await follow('a', '/found/a/end')
+    expect(debugLines(from)).toEqual([
+      `::debug::GET ${at.a}/found/a/found/b/end redirected (302) to ${at.a}/found/b/end`,
+      `::debug::GET ${at.a}/found/b/end redirected (302) to ${at.b}/end without credentials`,
+      `::debug::GET ${at.a}/found/a/end redirected (302) to ${at.a}/end without credentials`
+    ])
+  })
+
+  test('a URL given as a string is the same origin as its URL', async () => {
+    const from = capturedOutput().length
+    await sendFollowing({ method: 'GET', url: `${at.a}/found/a/end` }, { origin: new URL(at.a), authorization: 'Bearer tok', policy: FAST })
+    expect(seen.map((s) => s.authorization)).toEqual(['Bearer tok', 'Bearer tok'])
+    expect(debugLines(from)).toEqual([`::debug::GET ${at.a}/found/a/end redirected (302) to ${at.a}/end`])
+  })
+})
+
+// The policy is oras-go's (registry/remote/retry/policy.go: 5 retries, 250 ms × 2^attempt with ±10 % jitter, at least
+// 200 ms) with a ceiling of 8 s instead of 3 s; Retry-After is RFC 9110's (delay-seconds or an HTTP-date).
+describe('retry policy', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  test("the default is oras-go's, with an 8 s ceiling and Retry-After honoured up to 60 s", () => {
+    expect(DEFAULT_RETRY).toEqual({ retries: 5, baseDelayMs: 250, minDelayMs: 200, maxDelayMs: 8000, maxRetryAfterMs: 60_000 })
+  })
+
+  test('retried statuses: 429 and the transient 5xx', () => {
+    const all = Array.from({ length: 500 }, (_, i) => i + 100)
+    expect(all.filter(isRetryableStatus)).toEqual([429, 500, 502, 503, 504])
+  })
+
+  test('Retry-After: seconds, or an HTTP-date from now; nothing readable is undefined', () => {
+    const now = Date.UTC(2015, 9, 21, 7, 27, 30)
+    expect(retryAfterMs('120', now)).toBe(120_000)
+    expect(retryAfterMs(' 3 ', now)).toBe(3000)
+    expect(retryAfterMs('0', now)).toBe(0)
+    expect(retryAfterMs('-5', now)).toBe(0)
+    expect(retryAfterMs('Wed, 21 Oct 2015 07:28:00 GMT', now)).toBe(30_000)
+    expect(retryAfterMs('Wed, 21 Oct 2015 07:27:00 GMT', now)).toBe(0)
+    for (const v of [undefined, '', '   ', 'soon']) expect(retryAfterMs(v, now)).toBeUndefined()
+  })
+
+  test('back-off: 250 ms × 2^attempt within ±10 %, between 200 ms and 8 s; a Retry-After wins, above the ceiling too', () => {
+    const random = jest.spyOn(Math, 'random')
+    random.mockReturnValue(0)
+    expect([0, 1, 3, 5].map((n) => backoffDelay(n, DEFAULT_RETRY))).toEqual([225, 450, 1800, 7200])
+    random.mockReturnValue(0.5)
+    expect([0, 2, 5, 6].map((n) => backoffDelay(n, DEFAULT_RETRY))).toEqual([250, 1000, 8000, 8000])
+    random.mockReturnValue(0.999999)
+    expect(Math.round(backoffDelay(1, DEFAULT_RETRY))).toBe(550)
+    random.mockReturnValue(0)
+    expect(backoffDelay(0, { ...DEFAULT_RETRY, baseDelayMs: 100 })).toBe(200)
+    expect(backoffDelay(0, DEFAULT_RETRY, '20')).toBe(20_000)
+    expect(backoffDelay(3, DEFAULT_RETRY, '0')).toBe(200)
+  })
+
+  test('a budget lends waits until its total is spent, then refuses', () => {
+    const b = new RetryBudget(1000)
+    expect([b.take(600), b.refused, b.take(400), b.refused, b.take(1), b.refused]).toEqual([true, false, true, false, false, true])
+    expect(new RetryBudget().exhausted).toBe('the retry budget of 60 s for this chart is used up')
+    expect(new RetryBudget(5000).exhausted).toBe('the retry budget of 5.0 s for this chart is used up')
+  })
+
+  const url = new URL('https://r.example/v2/x/blobs/uploads/?secret=1')
+  const answer = (status: number, retryAfter?: string) => ({ status, headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter } })
+  const refused = new NetworkError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'GET', url, 3)
+
+  test("what is retried: retryable statuses and network failures, up to the policy's retries, each with its reason", () => {
+    jest.spyOn(Math, 'random').mockReturnValue(0.5)
+    const req = { method: 'PUT', url }
+    expect(retryDecision(req, answer(503), 0)).toEqual({ delayMs: 250, reason: 'HTTP 503' })
+    expect(retryDecision(req, answer(429, '2'), 1)).toEqual({ delayMs: 2000, reason: 'HTTP 429 (Retry-After: 2)' })
+    expect(retryDecision(req, refused, 4)).toEqual({ delayMs: 4000, reason: 'connection refused' })
+    expect(retryDecision(req, answer(503), 5)).toBeUndefined()
+    expect(retryDecision(req, refused, 2, { ...FAST, retries: 2 })).toBeUndefined()
+    const dns = new NetworkError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), 'GET', url, 3)
+    for (const outcome of [answer(404), answer(501), dns, new Error('other'), undefined, { status: '503', headers: {} }, { status: 503 }])
+      expect(retryDecision(req, outcome, 0)).toBeUndefined()
+  })
+
+  test('a Retry-After longer than the limit (60 s unless the policy says) fails, naming the wait, never the query', () => {
+    const req = { method: 'GET', url }
+    const e = (() => {
+      try {
+        retryDecision(req, answer(503, '61'), 0)
+      } catch (err) {
+        return err as RetryAfterTooLong
+      }
+    })()
+    expect(e).toBeInstanceOf(RetryAfterTooLong)
+    expect(e!.message).toBe(
+      'GET https://r.example/v2/x/blobs/uploads/ answered 503 and asked to retry after 61 s (Retry-After), longer than the 60 s this action waits'
+    )
+    expect(e!.name).toBe('RetryAfterTooLong')
+    expect(retryDecision(req, answer(503, '60'), 0)).toEqual({ delayMs: 60_000, reason: 'HTTP 503 (Retry-After: 60)' })
+    expect(() => retryDecision(req, answer(429, '3'), 0, { ...FAST, maxRetryAfterMs: 2000 })).toThrow('longer than the 2.0 s this action waits')
+  })
+
+  test('a budget too small for the wait: no retry, the budget marked refused, and a debug line says why', () => {
+    process.env.RUNNER_DEBUG = '1'
+    const from = capturedOutput().length
+    try {
+      const b = new RetryBudget(100)
+      expect(retryDecision({ method: 'GET', url }, answer(503, '1'), 0, DEFAULT_RETRY, b)).toBeUndefined()
+      expect(b.refused).toBe(true)
+      const b2 = new RetryBudget(1000)
+      expect(retryDecision({ method: 'GET', url }, answer(503, '1'), 0, DEFAULT_RETRY, b2)).toEqual({ delayMs: 1000, reason: 'HTTP 503 (Retry-After: 1)' })
+      expect(b2.take(1)).toBe(false)
+    } finally {
+      delete process.env.RUNNER_DEBUG
+    }
+    expect(capturedOutput().slice(from).split('\n').filter(Boolean)).toEqual([
+      '::debug::not retrying GET https://r.example/v2/x/blobs/uploads/ after HTTP 503 (Retry-After: 1): the retry budget of 0.1 s for this chart is used up',
+      '::debug::retrying GET https://r.example/v2/x/blobs/uploads/ in 1.0 s (attempt 2 of 6) after HTTP 503 (Retry-After: 1)'
+    ])
+  })
+
+  test('a wait of 5 s or more is a visible line; a shorter one only a debug line', () => {
+    const from = capturedOutput().length
+    retryDecision({ method: 'GET', url }, answer(503, '5'), 2)
+    retryDecision({ method: 'GET', url }, answer(503, '4'), 2)
+    expect(capturedOutput().slice(from)).toBe('retrying GET https://r.example/v2/x/blobs/uploads/ in 5.0 s (attempt 4 of 6) after HTTP 503 (Retry-After: 5)\n')
+  })
+})
+
+describe('sendWithRetry and transportFetch over loopback', () => {
+  test('waits as asked between attempts; the last retryable answer is returned, not thrown', async () => {
+    const started = Date.now()
+    const res = await sendWithRetry({ method: 'GET', url: `${at.a}/busy?after=0` }, { retries: 2, baseDelayMs: 150, minDelayMs: 150, maxDelayMs: 150 })
+    expect([res.status, res.body.toString(), seen.length]).toEqual([503, 'busy', 3])
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290)
+  })
+
+  test('a URL given as a string: a refusal names it', async () => {
+    const e = await caught<RetryAfterTooLong>(sendWithRetry({ method: 'GET', url: `${at.a}/busy?after=600` }, FAST))
+    expect(e.message).toBe(`GET ${at.a}/busy answered 503 and asked to retry after 600 s (Retry-After), longer than the 60 s this action waits`)
+  })
+
+  test('a streamed answer that is retried is drained, and the next attempt made', async () => {
+    const res = await sendWithRetry({ method: 'GET', url: new URL(`${at.a}/flaky`), stream: true }, FAST)
+    expect(res.status).toBe(302)
+    expect(seen.map((s) => s.path)).toEqual(['/flaky', '/flaky'])
+    res.bodyStream!.resume()
+  })
+
+  test('a network failure on every attempt rejects with the attempt count; other errors at once', async () => {
+    const closed = http.createServer()
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise((r) => closed.close(r))
+    const e = await caught<NetworkError>(sendWithRetry({ method: 'GET', url: `http://127.0.0.1:${port}/x` }, FAST))
+    expect(e).toBeInstanceOf(NetworkError)
+    expect([e.failure, e.attempts]).toEqual(['refused', 3])
+    const other = await caught(sendWithRetry({ method: 'PUT', url: `${at.a}/end`, body: () => Readable.from([]) }, FAST))
+    expect(other.message).toBe('a streamed body needs contentLength')
+    expect(seen).toHaveLength(0)
+  })
+
+  test('transportFetch: method, string body, every header value (set-cookie twice), the body; none for HEAD or 204', async () => {
+    const res = await transportFetch(`${at.a}/cookies`, { method: 'POST', body: 'hello', headers: { 'x-test': '1' } })
+    expect([res.status, await res.text(), res.headers.get('set-cookie'), res.headers.get('content-type')]).toEqual([
+      200,
+      'POST hello',
+      'a=1, b=2',
+      'text/plain'
+    ])
+    expect(seen.map((s) => [s.method, s.contentLength, s.body])).toEqual([['POST', '5', 'hello']])
+    const get = await transportFetch(new URL(`${at.a}/cookies`))
+    expect(await get.text()).toBe('GET ')
+    const bytes = await transportFetch(new Request(`${at.a}/cookies`, { method: 'PUT' }), { method: 'PUT', body: new Uint8Array([104, 105]) })
+    expect(await bytes.text()).toBe('PUT hi')
+    const head = await transportFetch(`${at.a}/cookies`, { method: 'HEAD' })
+    expect([head.status, head.body, head.headers.get('set-cookie')]).toEqual([200, null, 'a=1, b=2'])
+    const empty = await transportFetch(`${at.a}/empty`)
+    expect([empty.status, empty.body]).toEqual([204, null])
   })
 })
