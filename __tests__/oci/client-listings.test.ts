@@ -178,4 +178,20 @@ describe('listings that page forever end with an error, in bounded requests', ()
     expect(refs.message).toBe(`listing referrers: ${s.host} links more than 100 pages`)
     expect(s.seen).toHaveLength(100)
   }, 60_000)
+
+  test('a next link to another origin: refused before it is fetched (oras-go parseLink: no request forgery)', async () => {
+    const elsewhere = await server((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"tags":["x"]}'))
+    const s = await server((_req, res, url) => {
+      const link = `<http://${elsewhere.host}${url.pathname}?page=2>; rel="next"`
+      if (url.pathname.endsWith('/tags/list')) return void res.writeHead(200, { link, 'content-type': 'application/json' }).end('{"tags":["a"]}')
+      res.writeHead(200, { link, 'content-type': INDEX }).end(index)
+    })
+    const c = new RegistryClient({ host: s.host, plainHttp: true, retry: FAST })
+    const tags = await caught<RegistryError>(c.listTags('away'))
+    expect(tags.message).toBe(`listing tags: ${s.host} links its next page to another origin, http://${elsewhere.host}`)
+    expect(tags).toMatchObject({ registry: s.host, hint: 'The registry is inconsistent; contact its operator' })
+    const refs = await caught<RegistryError>(c.getReferrers('away', digest))
+    expect(refs.message).toBe(`listing referrers: ${s.host} links its next page to another origin, http://${elsewhere.host}`)
+    expect([s.seen.length, elsewhere.seen.length]).toEqual([2, 0])
+  })
 })

@@ -801,7 +801,6 @@ export class RegistryClient {
         })
       }
       if (Array.isArray(index.manifests)) out.push(...(index.manifests as Array<Record<string, unknown>>))
-      // Another origin gets no credentials (request() strips them).
       url = nextPage(res, url)
     }
     return out
@@ -838,8 +837,15 @@ export class RegistryClient {
    * registry that pages without end. Both fail, as oras-go's TagListMaxPages
    * and ReferrerListMaxPages do, rather than return part of the list (a
    * dependency would resolve to an old version, a promotion skip signatures).
+   * A link to another origin fails too, as in oras-go's parseLink: the registry
+   * would choose what the runner fetches (a request forgery).
    */
   private checkPage(url: URL, seen: Set<string>, max: number, what: string): void {
+    if (url.origin !== this.base.origin)
+      throw new RegistryError(`${what}: ${this.host} links its next page to another origin, ${url.origin}`, {
+        registry: this.host,
+        hint: 'The registry is inconsistent; contact its operator'
+      })
     if (seen.has(url.href))
       throw new RegistryError(`${what}: ${this.host} links back to a page it already sent (${this.display('GET', url)})`, {
         registry: this.host,
