@@ -48,7 +48,7 @@ async function recorder(edit: (req: http.IncomingMessage, res: http.ServerRespon
     seen.push({ method: req.method!, url: req.url!, headers: req.headers })
     return edit(req, res, up)
   })
-  stops.push(p.stop)
+  stops.push(() => p.stop())
   return { host: p.host, seen, client: new RegistryClient({ host: p.host, plainHttp: true, retry: FAST }) }
 }
 
