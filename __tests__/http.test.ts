@@ -192,6 +192,7 @@ describe('over HTTPS (the test CA given as ca-file gives it)', () => {
   test('HTTPS down to HTTP is refused before the plain request is made', async () => {
     const e = await caught<RedirectRefused>(follow('s', '/found/a/end', { authorization: 'Bearer tok' }))
     expect(e).toBeInstanceOf(RedirectRefused)
+    expect(e.name).toBe('RedirectRefused')
     expect(e.message).toBe(`${at.s}/found/a/end redirects to ${at.a}/end, away from HTTPS`)
     expect(trail()).toEqual(['GET s/found/a/end'])
   })
@@ -307,7 +308,7 @@ describe('retry policy', () => {
     expect(retryDecision(req, answer(503), 5)).toBeUndefined()
     expect(retryDecision(req, refused, 2, { ...FAST, retries: 2 })).toBeUndefined()
     const dns = new NetworkError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), 'GET', url, 3)
-    for (const outcome of [answer(404), answer(501), dns, new Error('other'), undefined, { status: '503', headers: {} }, { status: 503 }])
+    for (const outcome of [answer(404), answer(501), dns, new Error('other'), undefined, 'HTTP 503', 503, { status: '503', headers: {} }, { status: 503 }])
       expect(retryDecision(req, outcome, 0)).toBeUndefined()
   })
 
