@@ -39,6 +39,7 @@ interface Seen {
   authorization?: string
   contentLength?: string
   body: string
+  test?: string | string[]
 }
 
 const seen: Seen[] = []
@@ -50,7 +51,15 @@ let flaky = 0
 
 /** Redirects by path: /see/<to> 303, /temp/<to> 307, /perm/<to> 308, /found/<to> 302, where <to> is an origin key and a path. */
 function answer(origin: string, req: http.IncomingMessage, body: string, res: http.ServerResponse): void {
-  seen.push({ origin, method: req.method!, path: req.url!, authorization: req.headers.authorization, contentLength: req.headers['content-length'], body })
+  seen.push({
+    origin,
+    method: req.method!,
+    path: req.url!,
+    authorization: req.headers.authorization,
+    contentLength: req.headers['content-length'],
+    body,
+    test: req.headers['x-test']
+  })
   const url = new URL(req.url!, 'http://x')
   const hop = /^\/(see|temp|perm|found)\/([abst])(\/.*)$/.exec(url.pathname)
   if (hop) {
@@ -398,9 +407,10 @@ describe('sendWithRetry and transportFetch over loopback', () => {
       'a=1, b=2',
       'text/plain'
     ])
-    expect(seen.map((s) => [s.method, s.contentLength, s.body])).toEqual([['POST', '5', 'hello']])
+    expect(seen.map((s) => [s.method, s.contentLength, s.body, s.test])).toEqual([['POST', '5', 'hello', '1']])
     const get = await transportFetch(new URL(`${at.a}/cookies`))
     expect(await get.text()).toBe('GET ')
+    expect(seen[1]).toMatchObject({ method: 'GET', contentLength: undefined })
     const bytes = await transportFetch(new Request(`${at.a}/cookies`, { method: 'PUT' }), { method: 'PUT', body: new Uint8Array([104, 105]) })
     expect(await bytes.text()).toBe('PUT hi')
     const head = await transportFetch(`${at.a}/cookies`, { method: 'HEAD' })
