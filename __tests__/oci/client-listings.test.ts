@@ -195,3 +195,15 @@ describe('listings that page forever end with an error, in bounded requests', ()
     expect([s.seen.length, elsewhere.seen.length]).toEqual([2, 0])
   })
 })
+
+describe('a connection cut during a listing or a read names the request', () => {
+  test('GET and the path, for tags, referrers and a ranged blob read', async () => {
+    const s = await server((req) => req.socket.destroy())
+    const c = new RegistryClient({ host: s.host, plainHttp: true, retry: FAST })
+    const digest = sha256(Buffer.from('x'))
+    const cut = (p: Promise<unknown>): Promise<string> => caught<RegistryError>(p).then((e) => e.message.replace(/ \(.*\)/, ''))
+    expect(await cut(c.listTags('cut'))).toBe(`registry ${s.host} closed the connection during GET /v2/cut/tags/list after 3 attempts`)
+    expect(await cut(c.getReferrers('cut', digest))).toBe(`registry ${s.host} closed the connection during GET /v2/cut/referrers/${digest} after 3 attempts`)
+    expect(await cut(c.openBlob('cut', digest, 0, 9))).toBe(`registry ${s.host} closed the connection during GET /v2/cut/blobs/${digest} after 3 attempts`)
+  })
+})
