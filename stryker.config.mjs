@@ -24,7 +24,8 @@ const modules = [
   'src/auth/aws/*.ts',
   'src/inputs.ts',
   'src/sign/**/*.ts',
-  'src/report/sanitize.ts'
+  'src/report/sanitize.ts',
+  'src/http.ts'
 ]
 
 // Modules whose unit tests live outside their folder's test folder (the hostile-input checks).
@@ -53,9 +54,20 @@ const extraTests = {
   'src/chart/yaml-marshal.ts': ['__tests__/chart/package.test.ts'],
   // The client's mount, ranged blob reads and referrers listing are exercised by the copy and referrers tests, its
   // token requests by realm.test.ts (Bearer challenges as registries in the wild send them; loopback, fast)
-  // (network.test.ts, ~100 s of timeouts, stays out), and its request loop (shared tokens, token-service failures, two-scope
-  // token requests) by token-flow.test.ts (loopback, held answers, no sleeps).
-  'src/oci/client.ts': ['__tests__/oci/copy.test.ts', '__tests__/oci/referrers.test.ts', '__tests__/oci/realm.test.ts', '__tests__/oci/token-flow.test.ts']
+  // (network.test.ts, ~100 s of timeouts, stays out); its request loop (shared tokens, token-service failures, two-scope
+  // token requests) by token-flow.test.ts (loopback, held answers, no sleeps); client-listings.test.ts: the mount,
+  // referrers and paging edges.
+  'src/oci/client.ts': [
+    '__tests__/oci/copy.test.ts',
+    '__tests__/oci/referrers.test.ts',
+    '__tests__/oci/realm.test.ts',
+    '__tests__/oci/token-flow.test.ts',
+    '__tests__/oci/client-listings.test.ts'
+  ],
+  // The transport: the redirect rule (redirect.test.ts), the retry policy and sendFollowing over loopback HTTP(S)
+  // servers (http.test.ts), and the chart repositories' downloads that use them (network.test.ts, ~100 s of
+  // timeouts, stays out).
+  'src/http.ts': ['__tests__/http.test.ts', '__tests__/redirect.test.ts', '__tests__/chart/dependencies/repo-index.test.ts']
 }
 
 // A mutated file's tests: its own unit test file (__tests__/<folder>/<name>.test.ts) when it has one, else its

@@ -1,4 +1,4 @@
-/** The one redirect policy of src/http.ts, as Go's http.Client applies it to Helm's downloads (10 hops, 303 → GET), plus no HTTPS → HTTP. */
+/** The one redirect policy of src/http.ts, as Go's http.Client applies it to Helm's downloads (10 requests, 303 → GET), plus no HTTPS → HTTP. */
 import { MAX_REDIRECTS, RedirectRefused, redirectHop, type HttpResponse } from '../src/http'
 
 const answer = (status: number, url: string, location?: string): HttpResponse => ({
@@ -24,10 +24,11 @@ describe('redirectHop', () => {
     })
     expect(redirectHop(answer(303, 'https://a.example/x', '/z'), 'HEAD', 0, undefined)?.method).toBe('HEAD')
   })
-  it('stops after the tenth hop, and on answers that are not redirects or have no Location', () => {
+  it('stops at the tenth request (Go: "stopped after 10 redirects"), and on answers that are not redirects or have no Location', () => {
     expect(MAX_REDIRECTS).toBe(10)
-    expect(redirectHop(answer(302, 'https://a.example/x', '/y'), 'GET', 9, undefined)).toBeDefined()
-    expect(redirectHop(answer(302, 'https://a.example/x', '/y'), 'GET', 10, undefined)).toBeUndefined()
+    // `hops`: redirects already followed; the answer to the 9th request may be followed, the 10th's not.
+    expect(redirectHop(answer(302, 'https://a.example/x', '/y'), 'GET', 8, undefined)).toBeDefined()
+    expect(redirectHop(answer(302, 'https://a.example/x', '/y'), 'GET', 9, undefined)).toBeUndefined()
     expect(redirectHop(answer(302, 'https://a.example/x'), 'GET', 0, undefined)).toBeUndefined()
     expect(redirectHop(answer(304, 'https://a.example/x', '/y'), 'GET', 0, undefined)).toBeUndefined()
   })

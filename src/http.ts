@@ -6,7 +6,7 @@
  * connect timeout and an inactivity timeout (no bytes moving in either
  * direction; never a limit on a whole request, so a slow upload that moves
  * is never cut), one retry policy, and a `::debug::` trace of each exchange.
- * Redirects follow one policy (`redirectHop`): at most 10 hops, 303 turns
+ * Redirects follow one policy (`redirectHop`): at most 10 requests (Go's), 303 turns
  * into GET, never from HTTPS down to HTTP, and credentials never leave the
  * origin they belong to, not even when a later hop comes back
  * (`sendFollowing`; the registry client applies the same hop rule between
@@ -707,7 +707,7 @@ export function sameOrigin(a: URL, b: URL): boolean {
   return a.origin === b.origin
 }
 
-/** The statuses a redirect is followed on, and the most hops (Go's http.Client stops after 10, as Helm's downloads do). */
+/** The statuses a redirect is followed on, and the most requests one call sends (Go's http.Client, as Helm's downloads and oras-go use it). */
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308]
 export const MAX_REDIRECTS = 10
 
@@ -730,14 +730,16 @@ export interface RedirectHop {
 }
 
 /**
- * Where a redirect answer sends the request next; undefined when `res` is not
- * a redirect, has no Location, or `hops` already reached MAX_REDIRECTS (the
- * caller then sees the 3xx itself). An HTTPS request is never sent on over
- * plain HTTP (RedirectRefused): what it fetches, and any signed URL, would
- * travel in the clear.
+ * Where a redirect answer sends the request next (`hops`: redirects already
+ * followed); undefined when `res` is not a redirect, has no Location, or
+ * answered the MAX_REDIRECTS-th request, where Go's http.Client stops
+ * ("stopped after 10 redirects": 10 requests in all); the caller then sees the
+ * 3xx itself. An HTTPS request is never sent on over plain HTTP
+ * (RedirectRefused): what it fetches, and any signed URL, would travel in the
+ * clear.
  */
 export function redirectHop(res: HttpResponse, method: string, hops: number, credentialsFor?: URL): RedirectHop | undefined {
-  if (!REDIRECT_STATUSES.includes(res.status) || hops >= MAX_REDIRECTS) return undefined
+  if (!REDIRECT_STATUSES.includes(res.status) || hops + 1 >= MAX_REDIRECTS) return undefined
   const loc = headerValue(res.headers, 'location')
   if (!loc) return undefined
   res.bodyStream?.resume()

@@ -1240,14 +1240,12 @@ describe('listings and ranged reads against odd answers', () => {
         return void setTimeout(() => res.end(blob.subarray(200)), 60)
       }
       if (url.pathname.endsWith('/tags/list')) {
-        if (repo === 'endless') return json(200, next(page + 1), { name: repo, tags: [`t${page}`] })
         if (repo === 'nulltags') return json(200, {}, { name: repo, tags: null })
         if (repo === 'gone') return page ? json(404, {}, { errors: [{ code: 'NAME_UNKNOWN', message: 'gone' }] }) : json(200, next(1), { tags: ['a'] })
       }
       if (url.pathname.includes('/referrers/')) {
         const index = (manifests?: unknown[]): unknown => ({ schemaVersion: 2, mediaType: INDEX, ...(manifests ? { manifests } : {}) })
         const d = { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest, size: 1 }
-        if (repo === 'endless') return json(200, { 'content-type': INDEX, ...next(page + 1) }, index([d]))
         if (repo === 'spaced') return json(200, { 'content-type': `${INDEX} ; charset=utf-8` }, index([d]))
         if (repo === 'nomanifests') return json(200, { 'content-type': INDEX }, index())
         if (repo === 'plainjson') return json(200, { 'content-type': 'application/json' }, index([d]))
@@ -1310,14 +1308,6 @@ describe('listings and ranged reads against odd answers', () => {
     expect(e).toBeInstanceOf(RegistryError)
     expect(e.message).toMatch(new RegExp(`^reading blob ${digest}: GET /v2/partial/blobs/${digest} on ${host}: response status 206`))
   })
-
-  test('paging stops at 1000 tag pages and 100 referrer pages, however many the registry links', async () => {
-    expect(await c.listTags('endless')).toEqual(Array.from({ length: 1000 }, (_, i) => `t${i}`))
-    expect(log).toHaveLength(1000)
-    log.length = 0
-    expect(await c.getReferrers('endless', digest)).toHaveLength(100)
-    expect(log).toHaveLength(100)
-  }, 60_000)
 
   test('tags: null is no tags; a later page that is not found is an error, not "no repository"', async () => {
     expect(await c.listTags('nulltags')).toEqual([])
@@ -1458,11 +1448,11 @@ describe('statuses and redirects of one request', () => {
     ])
   })
 
-  test("a redirect loop ends after 10 hops (as Go's http.Client): the 11th answer, a 302, is what the caller sees", async () => {
+  test("a redirect loop ends at the 10th request (as Go's http.Client in oras-go): its 302 is what the caller sees", async () => {
     const c = new RegistryClient({ host, plainHttp: true, retry: FAST })
     const res = await c.request({ method: 'GET', url: '/v2/r/loop', repository: 'r', push: false })
     expect(res.status).toBe(302)
-    expect(seen).toHaveLength(11)
+    expect(seen).toHaveLength(10)
     expect(seen.every((s) => s.method === 'GET' && s.path === '/v2/r/loop')).toBe(true)
   })
 })

@@ -120,6 +120,8 @@ const REGISTRY_HINTS: Partial<Record<NetworkFailure, string>> = {
   'too-large': 'The registry sent far more than a manifest or token can be; check the registry address',
   other: 'Re-run the job; check the registry status if it persists'
 }
+/** The most pages of a tag list, and of a referrers listing, read before the listing fails. */
+const TAG_PAGES = 1000
 const REFERRER_PAGES = 100
 
 interface UploadSession {
@@ -767,8 +769,9 @@ export class RegistryClient {
     const out: Array<Record<string, unknown>> = []
     let url: URL | undefined = first
     if (this.referrersApi.get(repository) === false) return undefined
-    // At most REFERRER_PAGES pages, as oras-go's ReferrerListMaxPages bounds a registry that pages forever.
-    for (let page = 0; url && page < REFERRER_PAGES; page++) {
+    const seen = new Set<string>()
+    for (let page = 0; url; page++) {
+      this.checkPage(url, seen, REFERRER_PAGES, 'listing referrers')
       const res = await this.request({
         method: 'GET',
         url,
@@ -801,7 +804,6 @@ export class RegistryClient {
         })
       }
       if (Array.isArray(index.manifests)) out.push(...(index.manifests as Array<Record<string, unknown>>))
-      // Another origin gets no credentials (request() strips them).
       url = nextPage(res, url)
     }
     return out
@@ -814,7 +816,9 @@ export class RegistryClient {
   async listTags(repository: string): Promise<string[] | undefined> {
     const out: string[] = []
     let url: URL | undefined = new URL(`/v2/${repository}/tags/list`, this.base)
-    for (let page = 0; url && page < 1000; page++) {
+    const seen = new Set<string>()
+    for (let page = 0; url; page++) {
+      this.checkPage(url, seen, TAG_PAGES, 'listing tags')
       const res = await this.request({ method: 'GET', url, repository, push: false })
       if (res.status === 404 && page === 0) return undefined
       if (res.status !== 200) return this.fail(res, 'GET', 'listing tags')
@@ -828,6 +832,34 @@ export class RegistryClient {
       url = nextPage(res, url)
     }
     return out
+  }
+
+  /**
+   * Before reading page `url` of a listing (`seen`: the pages read so far): a
+   * link back to a page already read is a loop, and more than `max` pages a
+   * registry that pages without end. Both fail, as oras-go's TagListMaxPages
+   * and ReferrerListMaxPages do, rather than return part of the list (a
+   * dependency would resolve to an old version, a promotion skip signatures).
+   * A link to another origin fails too, as in oras-go's parseLink: the registry
+   * would choose what the runner fetches (a request forgery).
+   */
+  private checkPage(url: URL, seen: Set<string>, max: number, what: string): void {
+    if (url.origin !== this.base.origin)
+      throw new RegistryError(`${what}: ${this.host} links its next page to another origin, ${url.origin}`, {
+        registry: this.host,
+        hint: 'The registry is inconsistent; contact its operator'
+      })
+    if (seen.has(url.href))
+      throw new RegistryError(`${what}: ${this.host} links back to a page it already sent (${this.display('GET', url)})`, {
+        registry: this.host,
+        hint: 'The registry pages in a loop; contact its operator'
+      })
+    if (seen.size >= max)
+      throw new RegistryError(`${what}: ${this.host} links more than ${max} pages`, {
+        registry: this.host,
+        hint: 'The registry pages without end; contact its operator'
+      })
+    seen.add(url.href)
   }
 
   /**
@@ -846,7 +878,7 @@ export class RegistryClient {
       repository,
       push: true,
       scopes: [repositoryScope(from, false)],
-      headers: { 'content-length': '0' },
+      // An empty body: send() writes `Content-Length: 0`, as the distribution API's mount request has.
       body: Buffer.alloc(0)
     })
     if (res.status === 201) {
