@@ -5,7 +5,7 @@
  * field matching (exact name first, later keys win), and refusals that name the file, the field and what to write.
  */
 import fc from 'fast-check'
-import { Document, isMap, isPair, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml'
+import { Document, isMap, isPair, isSeq, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml'
 import {
   decodeMetadata,
   decodeRequirements,
@@ -173,8 +173,15 @@ describe('guardYaml bounds the nesting the YAML parser builds', () => {
     'a sequence in line with the last key': (n) => lines(n, (i) => `${' '.repeat(i)}k:`) + `\n${' '.repeat(n)}j:\n${' '.repeat(n)}- x\n${' '.repeat(n)}- y`,
     // The next line in line with an inner `- ` of a compact sequence is that inner sequence's next item.
     'compact sequences continued on the next line': (n) => '- '.repeat(n) + `x\n${'  '.repeat(n - 1)}- y`,
+    // A `: ` with no key before it on its line (an empty key, or an explicit key's value) holds what is indented below.
+    'a value with an empty key, nested below': (n) => ':\n' + lines(n, (i) => `${' '.repeat(i + 1)}k:`) + ' v',
+    'an explicit key, its value nested below': (n) => '? x\n:\n' + lines(n, (i) => `${' '.repeat(i + 1)}k:`) + ' v',
+    // A `,` closes only a pair written in a flow sequence; a closed flow collection no longer counts.
+    'commas before nested flow sequences': (n) => '[a, b, '.repeat(n) + 'x' + ']'.repeat(n),
+    'block nesting after closed flow collections': (n) => 'a: [x, {y: 1}]\nb: {y: [1]}\nc:\n' + lines(n + 3, (i) => `${' '.repeat(i + 1)}k:`) + ' v',
     // A block scalar's text takes whole lines: the line after it is a line of its own, at its own indentation.
     'block scalars between nested keys': (n) => lines(n, (i) => `${'  '.repeat(i)}s: |\n${'  '.repeat(i)}  t\n${'  '.repeat(i)}k:`) + ' v',
+    'block scalars starting with a blank line': (n) => lines(n, (i) => `${'  '.repeat(i)}- k: |\n\n${'  '.repeat(i)}    t\n${'  '.repeat(i)}  j:`) + ' v',
     'folded block scalars in sequences, blank lines and comments after': (n) =>
       lines(n, (i) => `${'  '.repeat(i)}- >-\n${'  '.repeat(i)}  t\n\n# c\n${'  '.repeat(i)}-`) + ' x',
     'compact sequences under a key, continued': (n) => lines(n, (i) => `${' '.repeat(3 * i)}k:\n${' '.repeat(3 * i)}- - x\n${' '.repeat(3 * i)}  -`) + ' x'
@@ -255,6 +262,45 @@ describe('guardYaml bounds the nesting the YAML parser builds', () => {
       ),
       { numRuns: 40, seed: 13, maxSkipsPerRun: 10 }
     )
+  })
+
+  // The oracle: each item builds one scalar or flow collection in the parser's tree (counted in a short list).
+  test.each<[string, string]>([
+    ['plain scalars', 'x'],
+    ['single-quoted scalars', "'x'"],
+    ['double-quoted scalars', '"x"'],
+    ['flow sequences', '[]'],
+    ['flow mappings', '{}']
+  ])('%s: 50,000 pass, one more is refused', (_, item) => {
+    let built = 0
+    visit(parseDocument(lines(3, () => `- ${item}`)), {
+      Scalar: () => void built++,
+      Seq: (_k, s) => void (s.flow && built++),
+      Map: (_k, m) => void (m.flow && built++)
+    })
+    expect(built).toBe(3)
+    for (const n of [50000, 50001]) {
+      const text = lines(n, () => `- ${item}`)
+      let refused: string | undefined
+      try {
+        guardYaml(text, 'values.yaml')
+      } catch (e) {
+        refused = (e as Error).message
+      }
+      expect(refused).toBe(n > 50000 ? 'cannot parse values.yaml: it holds more than 50000 YAML nodes' : undefined)
+    }
+  })
+
+  // A stray `]`/`}`, a map on the `---` line: the guard lets the parser report them (its first line, naming the file).
+  test.each([
+    ['a: ]\n', 'Unexpected flow-seq-end token'],
+    ['- }\n', 'Unexpected flow-map-end token'],
+    ['--- a: 1\n', 'Block collection cannot start on same line with directives-end marker']
+  ])("%j is the parser's syntax error, naming the file", (text, message) => {
+    expect(parseDocument(text).errors[0].message).toMatch(new RegExp(`^${message}`))
+    const err = thrown<ChartError>(() => parseYaml11(text, 'charts/x/values.yaml', 'charts/x'))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toMatch(new RegExp(`^cannot parse charts/x/values\\.yaml: ${message}`))
   })
 
   test('the refusal names the chart and file and says what to do', () => {
