@@ -38,6 +38,8 @@ const extraTests = {
   'src/chart/dependencies/repo-index.ts': ['__tests__/chart/dependencies/units.test.ts'],
   // ociLocation, tagsToVersions and the name hint are pure and sit there too; its own file pulls from a registry.
   'src/chart/dependencies/oci-repo.ts': ['__tests__/chart/dependencies/units.test.ts'],
+  // The build flow's decisions without a network (charts/, the lock, each refusal) have their own file beside it.
+  'src/chart/dependencies/resolve.ts': ['__tests__/chart/dependencies/resolve-build.test.ts'],
   // Helm's golden tar streams and Chart.yaml bytes (helm-oci-spec §8) check these two as well; the Go archive/tar
   // vectors check tar.ts's header and name rules through the chart archive reader.
   'src/chart/tar.ts': ['__tests__/chart/package.test.ts', '__tests__/chart/archive.test.ts'],

@@ -38,7 +38,7 @@ export interface HttpRequest {
   ca?: string | Buffer
   /** Leave the response body unread and return it as a stream. */
   stream?: boolean
-  /** Refuse (and stop reading) a buffered answer larger than this many bytes. */
+  /** Refuse (and stop reading) a buffered answer larger than this many bytes; a larger Content-Length is refused unread. */
   maxBytes?: number
 }
 
@@ -432,11 +432,19 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
         resolve({ status, headers: res.headers, body: Buffer.alloc(0), bodyStream: res, url })
         return
       }
+      // A declared length over the bound is refused before any of the body is read.
+      const declared = Number(res.headers['content-length'])
+      if (req.maxBytes !== undefined && req.method !== 'HEAD' && declared > req.maxBytes) {
+        r.destroy(Object.assign(new Error(`the answer exceeds ${req.maxBytes} bytes (Content-Length: ${declared})`), { code: 'ETOOLARGE' }))
+        return
+      }
       const chunks: Buffer[] = []
       let size = 0
       res.on('data', (c: Buffer) => {
         size += c.length
         if (req.maxBytes !== undefined && size > req.maxBytes) {
+          // Let go of what was read now: the error's stack frames keep this response (and so this closure) alive.
+          chunks.length = 0
           r.destroy(Object.assign(new Error(`the answer exceeds ${req.maxBytes} bytes`), { code: 'ETOOLARGE' }))
           return
         }

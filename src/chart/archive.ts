@@ -21,6 +21,12 @@ import { BLOCK, checkHeader, dataSize, entryName, fieldBytes, isDirectory, isMet
 /** Helm 3.17.3+/4: per-file and whole-chart (decompressed) limits. */
 export const MAX_FILE_SIZE = 5 * 1024 * 1024
 export const MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024
+/**
+ * The most a downloaded chart archive (an OCI layer or a classic repository's .tgz) may weigh before it is loaded:
+ * Helm's loader refuses more than MAX_DECOMPRESSED_CHART_SIZE decompressed, and deflate never grows data by more
+ * than a few bytes per 16 KiB, so 1 MiB on top holds any archive Helm would load.
+ */
+export const MAX_CHART_ARCHIVE_BYTES = MAX_DECOMPRESSED_CHART_SIZE + 1024 * 1024
 /** Files (entries) in a chart and its subcharts; real charts have hundreds, 10,000 leaves ample room. */
 export const MAX_CHART_FILES = 10000
 /** File contents held in memory per chart; the rest waits in a temporary file. */

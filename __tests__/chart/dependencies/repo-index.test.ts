@@ -9,8 +9,10 @@ import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import * as https from 'node:https'
 import type { AddressInfo } from 'node:net'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { downloadChart, downloadProvenance, fetchIndex, parseIndex, RepositoryError } from '../../../src/chart/dependencies/repo-index'
-import { NetworkError, RetryAfterTooLong } from '../../../src/http'
+import { NetworkError, RetryAfterTooLong, TIMEOUT_ENV } from '../../../src/http'
 import { caught, thrown } from '../../support/caught'
 import { makeTestPki, type TestPki } from '../../support/tls'
 
@@ -206,6 +208,174 @@ describe('provenance', () => {
     expect(seen).toHaveLength(1)
     await expect(downloadProvenance({ url: `http://127.0.0.1:${repo}/gone` }, entry)).rejects.toThrow(
       `GET http://127.0.0.1:${repo}/gone/web-1.0.0.tgz.prov (web 1.0.0 provenance): response status 403`
+    )
+  })
+})
+
+// What a repository sends is read under a bound, so that an endless or huge answer cannot fill memory: index.yaml up
+// to 100 MiB, an archive up to Helm's 100 MiB chart limit plus 1 MiB (as an OCI dependency), a .prov up to Helm's 5 MiB
+// file limit. The bounds are written out here, not taken from the code. An endless body stops just past the bound, a
+// declared Content-Length over it is refused before any byte of the body, and the boundary is exact both when the
+// length is declared and when the body comes chunked.
+describe('bounded reads', () => {
+  const MiB = 1024 * 1024
+  const INDEX_BOUND = 100 * MiB
+  const ARCHIVE_BOUND = 101 * MiB
+  const PROV_BOUND = 5 * MiB
+  // Only to spare the machine when the bound is broken: a client that never stops sees the body cut here.
+  const SAFETY_CAP = 256 * MiB
+  const entry = { name: 'web', version: '1.0.0', urls: ['web-1.0.0.tgz'] }
+  /** Each request: what was written, and who ended the connection (settled once it is closed). */
+  const sent: Array<{ path: string; bytes: number; closed: Promise<'client' | 'cap'> }> = []
+  const ended = async (): Promise<Array<[string, 'client' | 'cap', number]>> =>
+    Promise.all(sent.map(async (x) => [x.path, await x.closed, x.bytes] as [string, 'client' | 'cap', number]))
+  let port: number
+  let server: Server
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const [, kind, file] = /^\/([^/]+)\/(.+)$/.exec(req.url!) ?? []
+      const record = {
+        path: req.url!,
+        bytes: 0,
+        closed: new Promise<'client' | 'cap'>((done) => res.on('close', () => done(record.bytes < SAFETY_CAP ? 'client' : 'cap')))
+      }
+      sent.push(record)
+      const body = file === 'index.yaml' ? Buffer.from(INDEX) : TGZ
+      if (kind === 'endless') {
+        // As fast as it is read, never ending (until the safety cap).
+        res.writeHead(200)
+        const chunk = Buffer.alloc(64 * 1024, 'a')
+        const more = (): void => {
+          while (!res.destroyed && record.bytes < SAFETY_CAP) {
+            record.bytes += chunk.length
+            if (!res.write(chunk)) return void res.once('drain', more)
+          }
+          res.destroy()
+        }
+        return more()
+      }
+      if (kind === 'declared') {
+        // A length over the bound, and then nothing: only a client that reads the header and stops can end this.
+        const bound = file === 'index.yaml' ? INDEX_BOUND : file.endsWith('.prov') ? PROV_BOUND : ARCHIVE_BOUND
+        res.writeHead(200, { 'content-length': String(bound + 1) })
+        return void res.flushHeaders()
+      }
+      if (kind === 'sized') return void res.writeHead(200, { 'content-length': String(body.length) }).end(body)
+      // chunked: no length, the body in two pieces.
+      res.writeHead(200)
+      res.write(body.subarray(0, 10))
+      setTimeout(() => res.end(body.subarray(10)), 10)
+    })
+    servers.push(server)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    port = (server.address() as AddressInfo).port
+  })
+  beforeEach(() => (sent.length = 0))
+
+  /**
+   * Runs `fn` while sampling the memory held in buffers (from a collected start); returns its error, the most held
+   * above the start, and what is still held once it failed, its connection closed and garbage was collected.
+   */
+  const peakWhile = async (fn: () => Promise<unknown>): Promise<{ err: RepositoryError; peak: number; held: number }> => {
+    setFlagsFromString('--expose-gc')
+    const expose = runInNewContext('gc') as () => void
+    // Buffers' memory is given back after the collection, by a sweeper: collect, let it run, collect again.
+    const gc = async (): Promise<void> => {
+      expose()
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expose()
+    }
+    await gc()
+    const before = process.memoryUsage().arrayBuffers
+    let peak = 0
+    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().arrayBuffers - before)), 5)
+    try {
+      const err = await caught<RepositoryError>(fn())
+      peak = Math.max(peak, process.memoryUsage().arrayBuffers - before)
+      // Once the connection is closed at both ends, nothing of the answer may stay referenced.
+      await ended()
+      await gc()
+      return { err, peak, held: process.memoryUsage().arrayBuffers - before }
+    } finally {
+      clearInterval(sample)
+    }
+  }
+
+  test('an endless index.yaml ends at 100 MiB with the repository, the file and a hint, and no more is held', async () => {
+    const { err, peak, held } = await peakWhile(() => fetchIndex({ url: `http://ci:topsecret@127.0.0.1:${port}/endless` }, 'umbrella'))
+    expect(err).toBeInstanceOf(RepositoryError)
+    expect(err.message).toBe(`index.yaml at http://127.0.0.1:${port}/endless/index.yaml is larger than 100.0 MiB: the answer exceeds ${INDEX_BOUND} bytes`)
+    expect(err).toMatchObject({ chart: 'umbrella', repository: `http://127.0.0.1:${port}/endless` })
+    expect(err.hint).toMatch(/^No public chart repository has an index this large: check that the URL points at a Helm chart repository/)
+    expect(err.cause).toBeInstanceOf(NetworkError)
+    expect(JSON.stringify({ ...err, message: err.message })).not.toContain('topsecret')
+    // The bound, plus what Node's HTTP parser holds around the body slices it hands over (measured: 10 to 23 MiB).
+    expect(peak).toBeLessThan(INDEX_BOUND + 48 * MiB)
+    expect(held).toBeLessThan(16 * MiB)
+    // One request, not retried, and the client hung up just past the bound (kernel buffers aside).
+    const [[path, by, bytes], ...more] = await ended()
+    expect([path, by, more]).toEqual(['/endless/index.yaml', 'client', []])
+    expect(bytes).toBeGreaterThan(INDEX_BOUND)
+    expect(bytes).toBeLessThan(INDEX_BOUND + 16 * MiB)
+  })
+
+  test('an endless archive ends at 101 MiB (Helm 100 MiB chart limit + 1 MiB), naming the chart version', async () => {
+    const { err, peak, held } = await peakWhile(() => downloadChart({ url: `http://127.0.0.1:${port}/endless` }, entry, 'umbrella'))
+    expect(err).toBeInstanceOf(RepositoryError)
+    expect(err.message).toBe(
+      `the archive of web 1.0.0 at http://127.0.0.1:${port}/endless/web-1.0.0.tgz is larger than 101.0 MiB: the answer exceeds ${ARCHIVE_BOUND} bytes`
+    )
+    expect(err).toMatchObject({ chart: 'umbrella', repository: `http://127.0.0.1:${port}/endless` })
+    expect(err.hint).toMatch(/^Helm loads no chart larger than 100 MiB decompressed/)
+    expect(peak).toBeLessThan(ARCHIVE_BOUND + 48 * MiB)
+    expect(held).toBeLessThan(16 * MiB)
+    const [[path, by, bytes], ...more] = await ended()
+    expect([path, by, more]).toEqual(['/endless/web-1.0.0.tgz', 'client', []])
+    expect(bytes).toBeGreaterThan(ARCHIVE_BOUND)
+    expect(bytes).toBeLessThan(ARCHIVE_BOUND + 16 * MiB)
+  })
+
+  test('a Content-Length over the bound is refused before any of the body is read', async () => {
+    process.env[TIMEOUT_ENV] = '5'
+    try {
+      const repo = { url: `http://127.0.0.1:${port}/declared` }
+      const started = Date.now()
+      const index = await caught<RepositoryError>(fetchIndex(repo))
+      expect(index.message).toBe(
+        `index.yaml at http://127.0.0.1:${port}/declared/index.yaml is larger than 100.0 MiB: the answer exceeds ${INDEX_BOUND} bytes (Content-Length: ${INDEX_BOUND + 1})`
+      )
+      const archive = await caught<RepositoryError>(downloadChart(repo, entry))
+      expect(archive.message).toBe(
+        `the archive of web 1.0.0 at http://127.0.0.1:${port}/declared/web-1.0.0.tgz is larger than 101.0 MiB: the answer exceeds ${ARCHIVE_BOUND} bytes (Content-Length: ${ARCHIVE_BOUND + 1})`
+      )
+      const prov = await caught<RepositoryError>(downloadProvenance(repo, entry))
+      expect(prov.message).toBe(
+        `the provenance file of web 1.0.0 at http://127.0.0.1:${port}/declared/web-1.0.0.tgz.prov is larger than 5.0 MiB: the answer exceeds ${PROV_BOUND} bytes (Content-Length: ${PROV_BOUND + 1})`
+      )
+      expect(prov).toBeInstanceOf(RepositoryError)
+      // The server sent no body at all: waiting for one would have stalled for the 5 s network timeout.
+      expect(Date.now() - started).toBeLessThan(4000)
+      expect(await ended()).toEqual([
+        ['/declared/index.yaml', 'client', 0],
+        ['/declared/web-1.0.0.tgz', 'client', 0],
+        ['/declared/web-1.0.0.tgz.prov', 'client', 0]
+      ])
+    } finally {
+      delete process.env[TIMEOUT_ENV]
+    }
+  })
+
+  test.each(['sized', 'chunked'])('%s: a body exactly at the bound is read, one byte over it is refused', async (mode) => {
+    const repo = { url: `http://127.0.0.1:${port}/${mode}` }
+    const declared = (n: number): string => (mode === 'sized' ? ` (Content-Length: ${n})` : '')
+    const size = Buffer.byteLength(INDEX)
+    expect((await fetchIndex(repo, undefined, size)).entries.get('web')!.map((e) => e.version)).toEqual(['1.0.0'])
+    expect((await caught(fetchIndex(repo, undefined, size - 1))).message).toBe(
+      `index.yaml at http://127.0.0.1:${port}/${mode}/index.yaml is larger than ${size - 1} B: the answer exceeds ${size - 1} bytes${declared(size)}`
+    )
+    expect((await downloadChart(repo, entry, undefined, TGZ.length)).data.equals(TGZ)).toBe(true)
+    expect((await caught(downloadChart(repo, entry, undefined, TGZ.length - 1))).message).toBe(
+      `the archive of web 1.0.0 at http://127.0.0.1:${port}/${mode}/web-1.0.0.tgz is larger than ${TGZ.length - 1} B: the answer exceeds ${TGZ.length - 1} bytes${declared(TGZ.length)}`
     )
   })
 })

@@ -14,7 +14,7 @@ import { archiveDeclarations, directoryDeclarations } from '../../../src/chart/l
 import { DependencyResolver, type InRunChart, type ResolvedDependency } from '../../../src/chart/dependencies/resolve'
 import { parseRepositories } from '../../../src/chart/dependencies/repositories'
 import { RegistryClient } from '../../../src/oci/client'
-import { ChartError } from '../../../src/errors'
+import { ChartError, InputError, RegistryError } from '../../../src/errors'
 import { caught } from '../../support/caught'
 import { indexYaml, sha256Hex, startChartRepo, tarChart, type ChartRepo } from '../../support/emulators/chart-repo'
 import { pushOci as pushOciTo } from '../../support/oci-push'
@@ -427,6 +427,12 @@ describe('errors name the chart, the dependency and the repository, and say what
     )
     expect(err.hint).toMatch(/repository URL in Chart.yaml or the repositories input/)
   })
+  test('a repository URL that is not a URL (port out of range, WHATWG URL): named, with what to check', async () => {
+    const err = await failure('badport', `- name: x\n  version: 1.0.0\n  repository: https://127.0.0.1:99999/charts\n`)
+    expect(err.message).toBe('dependency x (repository https://127.0.0.1:99999/charts): Invalid URL')
+    expect(err).toMatchObject({ registry: 'https://127.0.0.1:99999/charts' })
+    expect(err.hint).toBe('Check the repository in Chart.yaml and that the runner can reach it')
+  })
   test('index.yaml that is not valid', async () => {
     const err = await failure('html', `- name: x\n  version: 1.0.0\n  repository: ${repo.origin}/html\n`)
     expect(err.message).toMatch(/dependency x .*invalid index.yaml from .*\/html: not a YAML mapping/)
@@ -736,24 +742,259 @@ describe('what the run order reads from each chart', () => {
   })
 })
 
-describe('downloading the locked version (Manager.downloadAll → findVersionedEntry)', () => {
-  /** A chart whose Chart.lock (with the digest Helm computes) pins each dependency; deps are [name, range, locked]. */
-  function lockedChart(name: string, repository: string, deps: string[][]): string {
-    const req = deps.map(([n, v]) => `{"name":"${n}","version":"${v}","repository":"${repository}"}`).join(',')
-    const locked = deps.map(([n, , v]) => `{"name":"${n}","version":"${v}","repository":"${repository}"}`).join(',')
-    return writeChart(
-      path.join(tmp, 'locked', name),
-      `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n` +
-        deps.map(([n, v]) => `- name: ${n}\n  version: "${v}"\n  repository: ${repository}\n`).join(''),
-      {
-        'Chart.lock':
-          'dependencies:\n' +
-          deps.map(([n, , v]) => `- name: ${n}\n  repository: ${repository}\n  version: ${v}\n`).join('') +
-          `digest: ${hashed(`[[${req}],[${locked}]]`)}\ngenerated: "2026-01-01T00:00:00Z"\n`
-      }
+/** A chart whose Chart.lock (with the digest Helm computes) pins each dependency; deps are [name, range, locked]. */
+function lockedChart(name: string, repository: string, deps: string[][]): string {
+  const req = deps.map(([n, v]) => `{"name":"${n}","version":"${v}","repository":"${repository}"}`).join(',')
+  const locked = deps.map(([n, , v]) => `{"name":"${n}","version":"${v}","repository":"${repository}"}`).join(',')
+  return writeChart(
+    path.join(tmp, 'locked', name),
+    `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n` +
+      deps.map(([n, v]) => `- name: ${n}\n  version: "${v}"\n  repository: ${repository}\n`).join(''),
+    {
+      'Chart.lock':
+        'dependencies:\n' +
+        deps.map(([n, , v]) => `- name: ${n}\n  repository: ${repository}\n  version: "${v}"\n`).join('') +
+        `digest: ${hashed(`[[${req}],[${locked}]]`)}\ngenerated: "2026-01-01T00:00:00Z"\n`
+    }
+  )
+}
+
+describe('file:// dependencies: several charts of one run, and failures', () => {
+  // Helm's tarFromLocalDir saves each file:// directory from its own path (GetLocalPath: relative to the chart,
+  // absolute when it starts with /); one resolver serves every chart of a run.
+  test('two directories whose paths end alike (same length, same last 38 bytes) each give their own chart; no network fetch', async () => {
+    const tail = 'shared-platform-library-charts/common'
+    const packaged: string[] = []
+    const r = resolver()
+    for (const team of ['a', 'b']) {
+      writeChart(path.join(tmp, `samelen/${team}/${tail}`), 'apiVersion: v2\nname: common\nversion: 1.0.0\ntype: library\n', {
+        'templates/_team.tpl': `{{- define "team" -}}${team}{{- end -}}\n`
+      })
+      const dir = writeChart(
+        path.join(tmp, `samelen/${team}/app`),
+        `apiVersion: v2\nname: app-${team}\nversion: 1.0.0\ndependencies:\n- name: common\n  version: 1.0.0\n  repository: file://../${tail}\n`
+      )
+      const { out } = await packageAndUnpack(dir, r)
+      packaged.push(readFileSync(path.join(out, 'charts/common/templates/_team.tpl'), 'utf8'))
+    }
+    expect(packaged).toEqual(['{{- define "team" -}}a{{- end -}}\n', '{{- define "team" -}}b{{- end -}}\n'])
+    expect(r.fetches).toBe(0)
+  })
+
+  test('file://../b/lib from x/a and file://../lib from x/a/b are two directories (x/b/lib, x/a/lib), not one', async () => {
+    const base = path.join(tmp, 'nested/x')
+    for (const [lib, v] of [
+      ['b/lib', '1.0.0'],
+      ['a/lib', '2.0.0']
+    ])
+      writeChart(path.join(base, lib), `apiVersion: v2\nname: lib\nversion: ${v}\n`)
+    const r = resolver()
+    const got = []
+    for (const [app, repository] of [
+      ['a', 'file://../b/lib'],
+      ['a/b', 'file://../lib']
+    ]) {
+      const dir = writeChart(
+        path.join(base, app),
+        `apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: lib\n  version: ">=1"\n  repository: ${repository}\n`
+      )
+      const { out, deps } = await packageAndUnpack(dir, r)
+      got.push([deps[0].version, /^version: (.*)$/m.exec(readFileSync(path.join(out, 'charts/lib/Chart.yaml'), 'utf8'))![1]])
+    }
+    expect(got).toEqual([
+      ['1.0.0', '1.0.0'],
+      ['2.0.0', '2.0.0']
+    ])
+  })
+
+  test('a directory that does not exist: named as Helm names it (GetLocalPath: "directory … not found")', async () => {
+    const dir = writeChart(
+      path.join(tmp, 'fileerr/nodir'),
+      'apiVersion: v2\nname: nodir\nversion: 1.0.0\ndependencies:\n- name: common\n  version: 1.x\n  repository: file://../nope\n'
     )
+    const err = await caught<ChartError>(resolver().resolve(await loadChartDir(dir, 'charts/nodir'), dir, WHEN))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe(`directory ${path.join(tmp, 'fileerr/nope')} not found (dependency common, repository file://../nope)`)
+    expect(err).toMatchObject({ chart: 'charts/nodir', file: path.join('charts/nodir', 'Chart.yaml') })
+    expect(err.hint).toBe('file:// paths are relative to the chart directory; check the path and that the checkout contains it')
+  })
+
+  test('a directory without Chart.yaml: the error names it relative to the working directory', async () => {
+    mkdirSync(path.join(tmp, 'fileerr/empty'), { recursive: true })
+    const dir = writeChart(
+      path.join(tmp, 'fileerr/usesempty'),
+      'apiVersion: v2\nname: usesempty\nversion: 1.0.0\ndependencies:\n- name: empty\n  version: 1.x\n  repository: file://../empty\n'
+    )
+    const err = await caught<ChartError>(resolver().resolve(await loadChartDir(dir, 'charts/usesempty'), dir, WHEN))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(path.isAbsolute(err.chart!)).toBe(false)
+    expect(path.resolve(err.chart!)).toBe(path.join(tmp, 'fileerr/empty'))
+    expect(err.message).toBe(`unable to detect chart at ${path.join(err.chart!, 'Chart.yaml')}`)
+  })
+
+  test('a directory outside the workspace roots: refused, naming the dependency, its repository and the chart', async () => {
+    const root = path.join(tmp, 'fileerr/ws')
+    writeChart(path.join(tmp, 'fileerr/outside'), 'apiVersion: v2\nname: outside\nversion: 1.0.0\n')
+    const dir = writeChart(
+      path.join(root, 'web'),
+      'apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n- name: outside\n  version: 1.x\n  repository: file://../../outside\n'
+    )
+    const r = new DependencyResolver({ repositories: [], workDir: path.join(tmp, 'work'), ociClient: () => undefined as never, roots: async () => [root] })
+    const err = await caught<InputError>(r.resolve(await loadChartDir(dir, 'charts/web'), dir, WHEN))
+    expect(err).toBeInstanceOf(InputError)
+    expect(err.message).toBe(`file:// dependency outside (file://../../outside) of charts/web is outside the workspace ${root}`)
+  })
+
+  test('a lock whose version the directory no longer holds: refused as tarFromLocalDir does ("can\'t get a valid version")', async () => {
+    writeChart(path.join(tmp, 'locked/common'), 'apiVersion: v2\nname: common\nversion: 0.3.2\n')
+    const dir = lockedChart('file-locked', 'file://../common', [['common', '~0.3', '0.3.1']])
+    const err = await caught<ChartError>(resolver().resolve(await loadChartDir(dir, 'charts/file-locked'), dir, WHEN))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe(`can't get a valid version for dependency common: file://../common holds 0.3.2, the lock wants 0.3.1`)
+    expect(err).toMatchObject({ chart: 'charts/file-locked', hint: 'Run `helm dependency update charts/file-locked` and commit the new Chart.lock' })
+  })
+})
+
+describe('oci:// dependencies: several in one chart, + in versions, and failures', () => {
+  // Helm: the chart is <repository>/<name>:<version with + written _> (registry.Client; helm-oci-spec), saved as
+  // charts/<name>-<version>.tgz.
+  beforeAll(async () => {
+    fixtures['plib-1.0.0+build.1.tgz'] = tarChart({ name: 'lib', version: '1.0.0+build.1' })
+    fixtures['other-0.2.0.tgz'] = tarChart({ name: 'other', version: '0.2.0' })
+    await pushOci('plus/lib', '1.0.0_build.1', fixtures['plib-1.0.0+build.1.tgz'])
+    await pushOci('plus/other', '0.2.0', fixtures['other-0.2.0.tgz'])
+    await pushOciTo(reg.url, 'plus/image', '1.0.0', fixtures['other-0.2.0.tgz'], 'application/vnd.oci.image.layer.v1.tar+gzip')
+  })
+  const twoDeps = (name: string, lib: string, other: string): string =>
+    writeChart(
+      path.join(tmp, name),
+      `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n- name: lib\n  version: ${lib}\n  repository: oci://${reg.host}/plus\n- name: other\n  version: ${other}\n  repository: oci://${reg.host}/plus\n`
+    )
+  const chartVersion = (out: string, name: string): string => /^version: (.*)$/m.exec(readFileSync(path.join(out, `charts/${name}/Chart.yaml`), 'utf8'))![1]
+
+  test('two dependencies from the registry, one with +build: each pulled by its own tag, both in charts/', async () => {
+    const { out, deps } = await packageAndUnpack(twoDeps('oci-two', '1.0.0+build.1', '0.2.0'), resolver())
+    expect(deps).toEqual([
+      { name: 'lib', version: '1.0.0+build.1', source: `oci://${reg.host}/plus/lib:1.0.0_build.1` },
+      { name: 'other', version: '0.2.0', source: `oci://${reg.host}/plus/other:0.2.0` }
+    ])
+    expect(readdirSync(path.join(out, 'charts')).sort()).toEqual(['lib', 'other'])
+    expect([chartVersion(out, 'lib'), chartVersion(out, 'other')]).toEqual(['1.0.0+build.1', '0.2.0'])
+  })
+
+  test('two dependencies packaged earlier in the run: both used, both in charts/', async () => {
+    const a = path.join(tmp, 'inrun-lib.tgz')
+    const b = path.join(tmp, 'inrun-other.tgz')
+    writeFileSync(a, tarChart({ name: 'lib', version: '3.0.0+run.1' }))
+    writeFileSync(b, tarChart({ name: 'other', version: '3.1.0' }))
+    const inRun = new Map([
+      [`${reg.host}/plus/lib`, [{ version: '3.0.0+run.1', archive: a }]],
+      [`${reg.host}/plus/other`, [{ version: '3.1.0', archive: b }]]
+    ])
+    const { out, deps } = await packageAndUnpack(twoDeps('oci-inrun', '3.0.0+run.1', '3.1.0'), resolver(inRun))
+    expect(deps).toEqual([
+      { name: 'lib', version: '3.0.0+run.1', source: `oci://${reg.host}/plus/lib:3.0.0_run.1 (packaged in this run)` },
+      { name: 'other', version: '3.1.0', source: `oci://${reg.host}/plus/other:3.1.0 (packaged in this run)` }
+    ])
+    expect([chartVersion(out, 'lib'), chartVersion(out, 'other')]).toEqual(['3.0.0+run.1', '3.1.0'])
+  })
+
+  test('a locked tag the registry lacks: the pull error as it is, not prefixed twice', async () => {
+    const dir = lockedChart('oci-gone', `oci://${reg.host}/plus`, [['lib', '^1.0.0', '1.9.9']])
+    const err = await caught<ChartError>(resolver().resolve(await loadChartDir(dir, 'charts/oci-gone'), dir, WHEN))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toBe(`dependency lib 1.9.9: ${reg.host}/plus/lib:1.9.9 not found`)
+    expect(err).toMatchObject({ chart: 'charts/oci-gone', registry: reg.host })
+  })
+
+  test('an artifact that is not a chart: a RegistryError naming the dependency, its repository and the registry host', async () => {
+    const dir = writeChart(
+      path.join(tmp, 'oci-image'),
+      `apiVersion: v2\nname: oci-image\nversion: 1.0.0\ndependencies:\n- name: image\n  version: 1.0.0\n  repository: oci://${reg.host}/plus\n`
+    )
+    const err = await caught<RegistryError>(resolver().resolve(await loadChartDir(dir, 'charts/oci-image'), dir, WHEN))
+    expect(err).toBeInstanceOf(RegistryError)
+    expect(err.message).toBe(
+      `dependency image (repository oci://${reg.host}/plus): ${reg.host}/plus/image:1.0.0 is not a Helm chart (no application/vnd.cncf.helm.chart.content.v1.tar+gzip layer)`
+    )
+    expect(err).toMatchObject({ chart: 'charts/oci-image', registry: reg.host })
+    expect(err.hint).toBe('Point dependency image at a repository that holds charts pushed with helm push')
+  })
+})
+
+describe('a locked version the index lists more than once, SemVer-equal (Manager.Build → hasAllRepos → findVersionedEntry)', () => {
+  // Helm 3 (v3.21.4) and Helm 4 (main) alike, pkg/downloader/manager.go: with a lock, Build first requires every
+  // http(s) repository of the lock to be configured (hasAllRepos, else "no repository definition for URL"), so
+  // downloadAll's findChartURL always finds it configured and uses findVersionedEntry: the first entry, in SortEntries
+  // order, that has URLs and whose version is SemVer-equal to the locked one (versionEquals: Masterminds Equal, which
+  // ignores build metadata and a leading v). IndexFile.Get's exact-string-first rule (repo.FindChartInRepoURL) is only
+  // reached for a repository that is not configured, which Build refuses. The action needs no `helm repo add`, so a
+  // repository the repositories input does not name is treated as a configured one. SemVer-equal entries keep the
+  // index's order (Go sorts at most 12 elements with an insertion sort, which is stable).
+  const configured = (name: string, url: string): DependencyResolver =>
+    new DependencyResolver({
+      repositories: [{ name, url }],
+      ca: pki.ca,
+      workDir: path.join(tmp, 'work'),
+      ociClient: (host) => new RegistryClient({ host, plainHttp: true })
+    })
+  /** The locked chart packaged with the repository configured (repositories input) and not: what each downloaded. */
+  async function bothWays(dir: string, name: string, url: string): Promise<Array<{ source: string; version: string }>> {
+    const got = []
+    for (const r of [configured(name, url), resolver()]) {
+      const { out, deps } = await packageAndUnpack(dir, r)
+      expect(deps).toHaveLength(1)
+      got.push({ source: deps[0].source, version: /^version: (.*)$/m.exec(readFileSync(path.join(out, `charts/${name}/Chart.yaml`), 'utf8'))![1] })
+    }
+    return got
   }
 
+  test('build metadata: lock 1.0.0+build.1, index 1.0.0+build.2 then 1.0.0+build.1: the first, +build.2, is downloaded', async () => {
+    serve('/dup-build/', [
+      { name: 'dupb', version: '1.0.0+build.2' },
+      { name: 'dupb', version: '1.0.0+build.1' }
+    ])
+    const DUP = `${repo.origin}/dup-build`
+    const want = { source: `${DUP}/dupb-1.0.0+build.2.tgz`, version: '1.0.0+build.2' }
+    expect(await bothWays(lockedChart('dup-build', DUP, [['dupb', '~1.0.0', '1.0.0+build.1']]), 'dupb', DUP)).toEqual([want, want])
+  })
+
+  test('a leading v: lock 1.0.0, index v1.0.0 then 1.0.0: v1.0.0 is downloaded', async () => {
+    serve('/dup-v/', [
+      { name: 'dupv', version: 'v1.0.0' },
+      { name: 'dupv', version: '1.0.0' }
+    ])
+    const DUP = `${repo.origin}/dup-v`
+    const want = { source: `${DUP}/dupv-v1.0.0.tgz`, version: 'v1.0.0' }
+    expect(await bothWays(lockedChart('dup-v', DUP, [['dupv', '1.x', '1.0.0']]), 'dupv', DUP)).toEqual([want, want])
+  })
+
+  test('a short locked version: lock 1.0 is SemVer-equal to 1.0.0 only (not a constraint that would accept 1.0.5)', async () => {
+    serve('/dup-short/', [
+      { name: 'dups', version: '1.1.0' },
+      { name: 'dups', version: '1.0.5' },
+      { name: 'dups', version: '1.0.0' }
+    ])
+    const DUP = `${repo.origin}/dup-short`
+    const want = { source: `${DUP}/dups-1.0.0.tgz`, version: '1.0.0' }
+    expect(await bothWays(lockedChart('dup-short', DUP, [['dups', '1.0', '1.0']]), 'dups', DUP)).toEqual([want, want])
+  })
+
+  test('the exact entry has no URLs: skipped for the next SemVer-equal entry that has one', async () => {
+    const data = (fixtures['nourl-1.0.0+b.1.tgz'] ??= tarChart({ name: 'nourl', version: '1.0.0+b.1' }))
+    repo.put('/dup-nourl/nourl-1.0.0+b.1.tgz', data)
+    repo.put(
+      '/dup-nourl/index.yaml',
+      'apiVersion: v1\nentries:\n  nourl:\n  - apiVersion: v2\n    name: nourl\n    urls: []\n    version: 1.0.0\n' +
+        `  - apiVersion: v2\n    digest: ${sha256Hex(data)}\n    name: nourl\n    urls:\n    - nourl-1.0.0+b.1.tgz\n    version: 1.0.0+b.1\n`
+    )
+    const DUP = `${repo.origin}/dup-nourl`
+    const want = { source: `${DUP}/nourl-1.0.0+b.1.tgz`, version: '1.0.0+b.1' }
+    expect(await bothWays(lockedChart('dup-nourl', DUP, [['nourl', '1.0.0', '1.0.0']]), 'nourl', DUP)).toEqual([want, want])
+  })
+})
+
+describe('downloading the locked version (Manager.downloadAll → findVersionedEntry)', () => {
   async function lockFailure(name: string, repository: string, deps: string[][]): Promise<ChartError> {
     const dir = lockedChart(name, repository, deps)
     const err = await caught(resolver().resolve(await loadChartDir(dir, `charts/${name}`), dir, WHEN))

@@ -8,7 +8,7 @@
 import { ChartError, RegistryError } from '../../errors'
 import type { RegistryClient } from '../../oci/client'
 import { CHART_LAYER_MEDIA_TYPE } from '../../oci/helm-artifact'
-import { MAX_DECOMPRESSED_CHART_SIZE } from '../archive'
+import { MAX_CHART_ARCHIVE_BYTES } from '../archive'
 import { isStrictSemver, ociTag } from '../semver'
 import { compareVersions } from './constraints'
 
@@ -77,6 +77,5 @@ export async function pullChart(client: RegistryClient, loc: OciLocation, versio
       hint: `Point dependency ${dependency} at a repository that holds charts pushed with helm push`
     })
   }
-  // Helm's loader refuses more than 100 MiB decompressed; deflate never grows data by more than a few bytes per 16 KiB.
-  return client.getBlob(loc.repository, layer.digest, MAX_DECOMPRESSED_CHART_SIZE + 1024 * 1024)
+  return client.getBlob(loc.repository, layer.digest, MAX_CHART_ARCHIVE_BYTES)
 }

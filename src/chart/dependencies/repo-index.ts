@@ -5,12 +5,16 @@
  * repository's query string), basic auth sent only to the repository's own
  * origin (Helm's default without --pass-credentials), and archive downloads
  * checked against the index's `digest` (Helm does not check it; we do).
+ * Every answer is read under a bound (MAX_INDEX_BYTES, MAX_CHART_ARCHIVE_BYTES),
+ * a declared Content-Length over it refused unread, so an endless or huge body
+ * from a broken or hostile repository cannot fill the runner's memory (Helm's
+ * getter reads any body whole).
  *
  * API for other modules (the resolver, the migrate sub-action):
- *   fetchIndex(repo)               → RepoIndex (parsed, entries sorted newest first)
+ *   fetchIndex(repo)               → RepoIndex (parsed, entries sorted newest first), at most MAX_INDEX_BYTES
  *   indexUrl(repoUrl)              → URL of index.yaml
  *   resolveChartUrl(repoUrl, url)  → absolute URL of an archive
- *   downloadChart(repo, entry)     → Buffer, digest checked
+ *   downloadChart(repo, entry)     → Buffer, digest checked, at most MAX_CHART_ARCHIVE_BYTES
  * Failures are RepositoryError (a ChartError) naming the repository and saying what to do.
  */
 import { createHash } from 'node:crypto'
@@ -18,10 +22,38 @@ import * as path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { ChartError, type ErrorContext } from '../../errors'
 import { compareVersions } from './constraints'
+import { MAX_CHART_ARCHIVE_BYTES, MAX_FILE_SIZE } from '../archive'
 import { GO_YAML, metadataFromValue, plain, validateMetadata, type RawMetadata } from '../chart-yaml'
 import { sanitizeString } from '../sanitize'
 import { fieldText } from '../../auth/source'
 import { NetworkError, networkSentence, RedirectRefused, sendFollowing, type HttpResponse } from '../../http'
+import { formatSize } from '../../report/summary'
+
+/**
+ * The most an index.yaml may weigh: twice the largest public index (Bitnami's full index is about 27 MB, TrueCharts'
+ * reached 50.6 MB in 2024, over Flux's 50 MiB default). Parsing holds about 38 times the file on the heap (a 54 MiB
+ * index: 2.0 GiB, 2.45 GB peak RSS), so no larger index could be parsed within Node's default 4 GiB heap anyway.
+ */
+export const MAX_INDEX_BYTES = 100 * 1024 * 1024
+
+/** What may be read from the repository for one request, and what to do when an answer is larger. */
+interface Bound {
+  maxBytes: number
+  /** The file, for the message: `index.yaml`, `the archive of web 1.0.0`. */
+  file: string
+  hint: string
+}
+
+const INDEX_BOUND = (maxBytes: number): Bound => ({
+  maxBytes,
+  file: 'index.yaml',
+  hint: 'No public chart repository has an index this large: check that the URL points at a Helm chart repository, or ask its owner to prune old versions from index.yaml (or to publish to an OCI registry)'
+})
+const ARCHIVE_BOUND = (entry: IndexEntry, maxBytes: number): Bound => ({
+  maxBytes,
+  file: `the archive of ${entry.name} ${entry.version}`,
+  hint: 'Helm loads no chart larger than 100 MiB decompressed, so no chart it could use is this large: check the URL of this version in index.yaml'
+})
 
 export interface RepoAuth {
   username?: string
@@ -102,7 +134,7 @@ const basic = (username: string, password: string): string => `Basic ${Buffer.fr
  * Authorization header goes only to the repository's origin, never to a
  * later hop once one has left it.
  */
-async function get(repo: ChartRepository, url: URL, what: string, chart?: string): Promise<HttpResponse> {
+async function get(repo: ChartRepository, url: URL, what: string, bound: Bound, chart?: string): Promise<HttpResponse> {
   const origin = new URL(repo.url)
   // Credentials written into the URL (https://user:pass@host/) work as Helm's do, but are never sent in the clear to the URL.
   // Unlike Helm's httpgetter (both username and password, or nothing), one of the two is enough: the repositories input
@@ -116,7 +148,7 @@ async function get(repo: ChartRepository, url: URL, what: string, chart?: string
   let res: HttpResponse
   try {
     res = await sendFollowing(
-      { method: 'GET', url: target, headers: { 'user-agent': 'helm-oci-publish', accept: '*/*' }, ca: repo.ca },
+      { method: 'GET', url: target, headers: { 'user-agent': 'helm-oci-publish', accept: '*/*' }, ca: repo.ca, maxBytes: bound.maxBytes },
       { origin, authorization: auth }
     )
   } catch (err) {
@@ -133,6 +165,14 @@ async function get(repo: ChartRepository, url: URL, what: string, chart?: string
         repository: displayUrl(repo.url),
         cause: err,
         hint: 'Check the repository URL in Chart.yaml or the repositories input'
+      })
+    }
+    if (err.failure === 'too-large') {
+      throw new RepositoryError(`${bound.file} at ${displayUrl(err.url)} is larger than ${formatSize(bound.maxBytes)}: ${err.detail}`, {
+        chart,
+        repository: displayUrl(repo.url),
+        cause: err,
+        hint: bound.hint
       })
     }
     // The same sentence as for registries and login services: who, why, after how many attempts, what to check.
@@ -229,9 +269,9 @@ export function parseIndex(text: string, repository: string, chart?: string): Re
   return { repository, apiVersion: fieldText(plain(obj.apiVersion)), entries }
 }
 
-/** Downloads and parses `<repository>/index.yaml`. */
-export async function fetchIndex(repo: ChartRepository, chart?: string): Promise<RepoIndex> {
-  const res = await get(repo, indexUrl(repo.url), 'index.yaml', chart)
+/** Downloads (at most `maxBytes`) and parses `<repository>/index.yaml`. */
+export async function fetchIndex(repo: ChartRepository, chart?: string, maxBytes = MAX_INDEX_BYTES): Promise<RepoIndex> {
+  const res = await get(repo, indexUrl(repo.url), 'index.yaml', INDEX_BOUND(maxBytes), chart)
   return parseIndex(res.body.toString('utf8'), repo.url, chart)
 }
 
@@ -240,11 +280,16 @@ export function sha256Hex(data: Buffer): string {
 }
 
 /**
- * Downloads the entry's first URL (as Helm does) and checks it against the
+ * Downloads the entry's first URL (as Helm does; at most `maxBytes`) and checks it against the
  * index's digest; returns the bytes exactly as served and the file name Helm
  * saves them under (the base name of the URL path).
  */
-export async function downloadChart(repo: ChartRepository, entry: IndexEntry, chart?: string): Promise<{ data: Buffer; fileName: string; url: URL }> {
+export async function downloadChart(
+  repo: ChartRepository,
+  entry: IndexEntry,
+  chart?: string,
+  maxBytes = MAX_CHART_ARCHIVE_BYTES
+): Promise<{ data: Buffer; fileName: string; url: URL }> {
   if (!entry.urls.length) {
     throw new RepositoryError(`chart "${entry.name}" version ${entry.version} has no downloadable URLs in ${displayUrl(repo.url)}/index.yaml`, {
       chart,
@@ -253,7 +298,7 @@ export async function downloadChart(repo: ChartRepository, entry: IndexEntry, ch
     })
   }
   const url = resolveChartUrl(repo.url, entry.urls[0])
-  const res = await get(repo, url, `${entry.name} ${entry.version}`, chart)
+  const res = await get(repo, url, `${entry.name} ${entry.version}`, ARCHIVE_BOUND(entry, maxBytes), chart)
   if (entry.digest) {
     const expected = entry.digest.replace(/^sha256:/, '').toLowerCase()
     const actual = sha256Hex(res.body)
@@ -282,14 +327,19 @@ export async function downloadChart(repo: ChartRepository, entry: IndexEntry, ch
 /**
  * The provenance file of an entry, `<archive URL>.prov` (where `helm repo
  * index` expects it and `helm pull --verify` fetches it); undefined when the
- * repository has none (404).
+ * repository has none (404). Bounded as a .prov read from the workspace is (MAX_FILE_SIZE).
  */
 export async function downloadProvenance(repo: ChartRepository, entry: IndexEntry, chart?: string): Promise<Buffer | undefined> {
   if (!entry.urls.length) return undefined
   const url = resolveChartUrl(repo.url, entry.urls[0])
   url.pathname += '.prov'
   try {
-    return (await get(repo, url, `${entry.name} ${entry.version} provenance`, chart)).body
+    const bound = {
+      maxBytes: MAX_FILE_SIZE,
+      file: `the provenance file of ${entry.name} ${entry.version}`,
+      hint: 'A provenance file holds Chart.yaml and a signature; check that the repository serves the .prov helm package --sign wrote'
+    }
+    return (await get(repo, url, `${entry.name} ${entry.version} provenance`, bound, chart)).body
   } catch (e) {
     if (e instanceof RepositoryError && e.status === 404) return undefined
     throw e

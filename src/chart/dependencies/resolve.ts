@@ -20,7 +20,7 @@ import { parseHelmVersion } from '../semver'
 import { compareVersions, ConstraintSyntaxError, parseConstraint, pickVersion, satisfies, type Constraint } from './constraints'
 import { checkLock, makeLock } from './lock'
 import { endsWithNameHint, listVersions, ociLocation, pullChart, type OciLocation } from './oci-repo'
-import { displayUrl, downloadChart, fetchIndex, resolveChartUrl, type ChartRepository, type IndexEntry, type RepoIndex } from './repo-index'
+import { displayUrl, downloadChart, fetchIndex, resolveChartUrl, sha256Hex, type ChartRepository, type IndexEntry, type RepoIndex } from './repo-index'
 import { sameRepositoryUrl, type NamedRepository } from './repositories'
 import { assertInsideWorkspace } from '../boundary'
 
@@ -364,7 +364,7 @@ export class DependencyResolver {
     chartDir: string,
     where: string,
     generated: Date,
-    lockFile = 'Chart.lock'
+    lockFile: string
   ): Promise<{ data: Buffer; source: string; fileName: string }> {
     if (d.repository.startsWith('file://')) {
       const sub = await this.localChart(d, chartDir, where)
@@ -374,14 +374,9 @@ export class DependencyResolver {
           hint: `Run \`helm dependency update ${where}\` and commit the new ${lockFile}`
         })
       }
-      // tarFromLocalDir: packaged with Helm's Save into charts/<name>-<version>.tgz (here in the work directory).
-      const dest = path.join(
-        this.opts.workDir,
-        'file-deps',
-        Buffer.from(path.resolve(chartDir, d.repository.slice(7)))
-          .toString('base64url')
-          .slice(-48)
-      )
+      // tarFromLocalDir: packaged with Helm's Save into charts/<name>-<version>.tgz (here in the work directory, one
+      // folder per source directory: a digest of its whole path, so two paths that end alike do not share one).
+      const dest = path.join(this.opts.workDir, 'file-deps', sha256Hex(Buffer.from(path.resolve(chartDir, d.repository.slice(7)))))
       const saved = await this.once(`file:${dest}:${generated.getTime()}`, false, () => saveChart(sub, { destDir: dest, mtime: generated }))
       return { data: await fs.readFile(saved.path), source: d.repository, fileName: path.basename(saved.path) }
     }
