@@ -4,7 +4,8 @@
  * float32, %e when the exponent is < -4 or >= 6, two-digit exponents, "+Inf"/"-Inf"/"NaN"), Go's case-insensitive
  * field matching (exact name first, later keys win), and refusals that name the file, the field and what to write.
  */
-import { isMap, isPair, isSeq, parseDocument } from 'yaml'
+import fc from 'fast-check'
+import { Document, isMap, isPair, isSeq, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml'
 import {
   decodeMetadata,
   decodeRequirements,
@@ -165,7 +166,25 @@ describe('guardYaml bounds the nesting the YAML parser builds', () => {
     'quoted keys over nested values': (n) => lines(n, (i) => `${' '.repeat(i)}"key":`) + ' v',
     'an explicit key holding flow sequences': (n) => '? ' + '['.repeat(n) + 'x' + ']'.repeat(n),
     'explicit keys': (n) => lines(n, (i) => `${'  '.repeat(i)}? k\n${'  '.repeat(i)}:`),
-    'a key, then a sequence in line with it': (n) => lines(n, (i) => `${'  '.repeat(i)}k:\n${'  '.repeat(i)}- j:`)
+    'a key, then a sequence in line with it': (n) => lines(n, (i) => `${'  '.repeat(i)}k:\n${'  '.repeat(i)}- j:`),
+    // A sequence in line with its key is the key's value, one level below the key's map, at every level.
+    'sequences in line with their keys, all the way down': (n) => lines(n, (i) => `${'  '.repeat(i)}k:\n${'  '.repeat(i)}-`) + ' x',
+    'sequences in line with nested keys': (n) => lines(n, (i) => `${'    '.repeat(i)}k:\n${'    '.repeat(i)}- a:`) + ' x',
+    'a sequence in line with the last key': (n) => lines(n, (i) => `${' '.repeat(i)}k:`) + `\n${' '.repeat(n)}j:\n${' '.repeat(n)}- x\n${' '.repeat(n)}- y`,
+    // The next line in line with an inner `- ` of a compact sequence is that inner sequence's next item.
+    'compact sequences continued on the next line': (n) => '- '.repeat(n) + `x\n${'  '.repeat(n - 1)}- y`,
+    // A `: ` with no key before it on its line (an empty key, or an explicit key's value) holds what is indented below.
+    'a value with an empty key, nested below': (n) => ':\n' + lines(n, (i) => `${' '.repeat(i + 1)}k:`) + ' v',
+    'an explicit key, its value nested below': (n) => '? x\n:\n' + lines(n, (i) => `${' '.repeat(i + 1)}k:`) + ' v',
+    // A `,` closes only a pair written in a flow sequence; a closed flow collection no longer counts.
+    'commas before nested flow sequences': (n) => '[a, b, '.repeat(n) + 'x' + ']'.repeat(n),
+    'block nesting after closed flow collections': (n) => 'a: [x, {y: 1}]\nb: {y: [1]}\nc:\n' + lines(n + 3, (i) => `${' '.repeat(i + 1)}k:`) + ' v',
+    // A block scalar's text takes whole lines: the line after it is a line of its own, at its own indentation.
+    'block scalars between nested keys': (n) => lines(n, (i) => `${'  '.repeat(i)}s: |\n${'  '.repeat(i)}  t\n${'  '.repeat(i)}k:`) + ' v',
+    'block scalars starting with a blank line': (n) => lines(n, (i) => `${'  '.repeat(i)}- k: |\n\n${'  '.repeat(i)}    t\n${'  '.repeat(i)}  j:`) + ' v',
+    'folded block scalars in sequences, blank lines and comments after': (n) =>
+      lines(n, (i) => `${'  '.repeat(i)}- >-\n${'  '.repeat(i)}  t\n\n# c\n${'  '.repeat(i)}-`) + ' x',
+    'compact sequences under a key, continued': (n) => lines(n, (i) => `${' '.repeat(3 * i)}k:\n${' '.repeat(3 * i)}- - x\n${' '.repeat(3 * i)}  -`) + ' x'
   }
   test.each(Object.entries(shapes))('%s: refused exactly when deeper than 128', (_, shape) => {
     const d1 = parsedDepth(shape(1))
@@ -186,6 +205,102 @@ describe('guardYaml bounds the nesting the YAML parser builds', () => {
     // Both sides of the limit were tried.
     expect(seen).toContain(true)
     expect(seen).toContain(false)
+  })
+
+  // Random documents as the yaml package writes them (block and flow collections, compact `- - `, quoted keys,
+  // literal block scalars, anchors, comments, 2 to 5 spaces of indentation), one path 120 to 134 levels deep.
+  test('random documents around the limit: refused exactly when the parsed tree is deeper than 128', () => {
+    const build = (doc: Document, depth: number, rand: () => number, inFlow: boolean): unknown => {
+      if (depth <= 1) {
+        const leaf = doc.createNode(rand() < 0.15 ? 'a\nb\n' : 'x') as Scalar
+        if (!inFlow && leaf.value !== 'x') leaf.type = 'BLOCK_LITERAL'
+        return leaf
+      }
+      const coll = rand() < 0.5 ? new YAMLSeq() : new YAMLMap()
+      coll.flow = inFlow || rand() < 0.1
+      const n = 1 + Math.floor(rand() * 3)
+      const deep = Math.floor(rand() * n)
+      for (let i = 0; i < n; i++) {
+        const child = build(doc, i === deep ? depth - 1 : Math.min(depth - 1, 1 + Math.floor(rand() * 3)), rand, coll.flow) as Scalar
+        if (!coll.flow && rand() < 0.1) child.commentBefore = ' c'
+        if (rand() < 0.1) child.anchor = `a${i}`
+        if (isSeq(coll)) coll.items.push(child)
+        else {
+          const key = doc.createNode(`k${i}`) as Scalar
+          if (rand() < 0.3) key.type = rand() < 0.5 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE'
+          coll.items.push(doc.createPair(key, child))
+        }
+      }
+      return coll
+    }
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 120, max: 134 }),
+        fc.integer({ min: 1 }),
+        fc.integer({ min: 2, max: 5 }),
+        fc.boolean(),
+        (depth, seed, indent, indentSeq) => {
+          let state = seed
+          const rand = (): number => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32
+          const doc = new Document()
+          doc.contents = build(doc, depth, rand, false) as Scalar
+          let text = ''
+          try {
+            text = doc.toString({ indent, indentSeq, lineWidth: 0 })
+          } catch {
+            // The stringifier recurses per level too: some deep flow collections take more stack than it has.
+          }
+          fc.pre(text !== '')
+          let refused = false
+          try {
+            guardYaml(text, 'values.yaml')
+          } catch {
+            refused = true
+          }
+          expect(refused).toBe(parsedDepth(text) > 128)
+        }
+      ),
+      { numRuns: 40, seed: 13, maxSkipsPerRun: 10 }
+    )
+  })
+
+  // The oracle: each item builds one scalar or flow collection in the parser's tree (counted in a short list).
+  test.each<[string, string]>([
+    ['plain scalars', 'x'],
+    ['single-quoted scalars', "'x'"],
+    ['double-quoted scalars', '"x"'],
+    ['flow sequences', '[]'],
+    ['flow mappings', '{}']
+  ])('%s: 50,000 pass, one more is refused', (_, item) => {
+    let built = 0
+    visit(parseDocument(lines(3, () => `- ${item}`)), {
+      Scalar: () => void built++,
+      Seq: (_k, s) => void (s.flow && built++),
+      Map: (_k, m) => void (m.flow && built++)
+    })
+    expect(built).toBe(3)
+    for (const n of [50000, 50001]) {
+      const text = lines(n, () => `- ${item}`)
+      let refused: string | undefined
+      try {
+        guardYaml(text, 'values.yaml')
+      } catch (e) {
+        refused = (e as Error).message
+      }
+      expect(refused).toBe(n > 50000 ? 'cannot parse values.yaml: it holds more than 50000 YAML nodes' : undefined)
+    }
+  })
+
+  // A stray `]`/`}`, a map on the `---` line: the guard lets the parser report them (its first line, naming the file).
+  test.each([
+    ['a: ]\n', 'Unexpected flow-seq-end token'],
+    ['- }\n', 'Unexpected flow-map-end token'],
+    ['--- a: 1\n', 'Block collection cannot start on same line with directives-end marker']
+  ])("%j is the parser's syntax error, naming the file", (text, message) => {
+    expect(parseDocument(text).errors[0].message).toMatch(new RegExp(`^${message}`))
+    const err = thrown<ChartError>(() => parseYaml11(text, 'charts/x/values.yaml', 'charts/x'))
+    expect(err).toBeInstanceOf(ChartError)
+    expect(err.message).toMatch(new RegExp(`^cannot parse charts/x/values\\.yaml: ${message}`))
   })
 
   test('the refusal names the chart and file and says what to do', () => {

@@ -26,8 +26,11 @@ export const MAX_YAML_NODES = 50000
  * Refuses YAML that nests deeper or holds more nodes than the limits, from the lexer's tokens alone. A block line's
  * depth is that of the line it is nested in (the last one indented less) plus its indicators (`- `, `? `, `: `); a
  * key in line with the key above it (`- a: 1`, then `  b: 2`) is a sibling in that key's map, so it counts from the
- * map, not from the key's value. Inside flow collections each `[`/`{` counts, and a `key: value` pair written
- * straight in a flow sequence counts once more (the map it makes), up to its `,`.
+ * map, not from the key's value; a `- ` in line with an inner `- ` above it (`- - a`, then `  - b`) is the next item
+ * of that inner sequence (a `? ` likewise); a `- ` in line with a key that starts its line (`k:`, then `- a`) is that
+ * key's value; a block scalar's text is skipped whole.
+ * Inside flow collections each `[`/`{` counts, and a `key: value` pair written straight in a flow sequence counts
+ * once more (the map it makes), up to its `,`.
  */
 export function guardYaml(text: string, file: string, chart?: string): void {
   const refuse = (what: string, hint: string): never => {
@@ -40,8 +43,11 @@ export function guardYaml(text: string, file: string, chart?: string): void {
   let col = 0
   let scalarCol = -1
   let skipScalarSource = false
-  // The block lines still open above this one: indentation, depth at the line's end, its key's column and depth.
-  const lines: { indent: number; depth: number; keyCol: number; keyDepth: number }[] = []
+  // A block scalar (`|`, `>`) comes next: its text takes whole lines, up to the start of the line after it.
+  let blockScalar = false
+  // The block lines still open above this one: indentation, depth at the line's end, its key's column and depth, and
+  // the column and the depth before each of its `- ` and `? ` (where a sequence item or an explicit key's map starts).
+  const lines: { indent: number; depth: number; keyCol: number; keyDepth: number; items: Map<number, number> }[] = []
   let base = 0
   // The open flow collections (a sequence's weight is 2 while a pair written in it is open) and their total.
   const flows: { seq: boolean; weight: number }[] = []
@@ -50,9 +56,22 @@ export function guardYaml(text: string, file: string, chart?: string): void {
     if (skipScalarSource) {
       skipScalarSource = false
       col += tok.length
+      if (blockScalar) {
+        blockScalar = false
+        lineStart = true
+        indent = 0
+        col = 0
+        scalarCol = -1
+        extra = 0
+      }
       continue
     }
     const type = CST.tokenType(tok)
+    if (blockScalar && type === 'scalar') {
+      skipScalarSource = true
+      nodes++
+      continue
+    }
     if (type === 'newline') {
       lineStart = true
       indent = 0
@@ -69,11 +88,14 @@ export function guardYaml(text: string, file: string, chart?: string): void {
     }
     if (type !== 'doc-mode' && type !== 'scalar') col += tok.length
     if (lineStart && !flows.length && type !== 'comment') {
-      while (lines.length && lines[lines.length - 1].indent >= indent) lines.pop()
+      const item = type === 'seq-item-ind'
+      // A sequence in line with a key that starts its line stays inside that line (the key's value).
+      while (lines.length && lines[lines.length - 1].indent >= indent && !(item && lines[lines.length - 1].keyCol === indent)) lines.pop()
       const up = lines[lines.length - 1]
-      // In line with the key above it: a sibling key of that map, unless it starts a sequence (the key's value).
-      base = !up ? 1 : indent <= up.keyCol && type !== 'seq-item-ind' ? up.keyDepth : up.depth
-      lines.push({ indent, depth: base, keyCol: -1, keyDepth: 0 })
+      // In line with the key above it: a sibling key of that map, unless it starts a sequence (the key's value); in
+      // line with a `- ` or `? ` above it: the next item of that sequence, or the next key or `: ` of that map.
+      base = !up ? 1 : !item && indent <= up.keyCol ? up.keyDepth : (up.items.get(indent) ?? up.depth)
+      lines.push({ indent, depth: base, keyCol: -1, keyDepth: 0, items: new Map() })
     }
     lineStart = false
     const top = flows[flows.length - 1]
@@ -117,10 +139,13 @@ export function guardYaml(text: string, file: string, chart?: string): void {
           lines[lines.length - 1].keyCol = scalarCol
           lines[lines.length - 1].keyDepth = base + extra
         }
+      // falls through: a `? ` opens its map at its column, as a `- ` opens its sequence
+      case 'seq-item-ind':
+        if (!top && type !== 'map-value-ind' && lines.length) lines[lines.length - 1].items.set(col - tok.length, base + extra)
         extra++
         break
-      case 'seq-item-ind':
-        extra++
+      case 'block-scalar-header':
+        blockScalar = true
         break
       case 'doc-start':
         lines.length = 0
