@@ -43527,7 +43527,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LoadBudget = exports.MAX_CHART_FILES = exports.MAX_DECOMPRESSED_CHART_SIZE = exports.MAX_FILE_SIZE = void 0;
+exports.LoadBudget = exports.MAX_CHART_FILES = exports.MAX_CHART_ARCHIVE_BYTES = exports.MAX_DECOMPRESSED_CHART_SIZE = exports.MAX_FILE_SIZE = void 0;
 exports.removeSpilledFiles = removeSpilledFiles;
 exports.utf8Name = utf8Name;
 exports.keepFile = keepFile;
@@ -43555,6 +43555,12 @@ const tar_1 = __nccwpck_require__(4459);
 /** Helm 3.17.3+/4: per-file and whole-chart (decompressed) limits. */
 exports.MAX_FILE_SIZE = 5 * 1024 * 1024;
 exports.MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024;
+/**
+ * The most a downloaded chart archive (an OCI layer or a classic repository's .tgz) may weigh before it is loaded:
+ * Helm's loader refuses more than MAX_DECOMPRESSED_CHART_SIZE decompressed, and deflate never grows data by more
+ * than a few bytes per 16 KiB, so 1 MiB on top holds any archive Helm would load.
+ */
+exports.MAX_CHART_ARCHIVE_BYTES = exports.MAX_DECOMPRESSED_CHART_SIZE + 1024 * 1024;
 /** Files (entries) in a chart and its subcharts; real charts have hundreds, 10,000 leaves ample room. */
 exports.MAX_CHART_FILES = 10000;
 /** File contents held in memory per chart; the rest waits in a temporary file. */
@@ -44225,8 +44231,11 @@ exports.MAX_YAML_NODES = 50000;
  * Refuses YAML that nests deeper or holds more nodes than the limits, from the lexer's tokens alone. A block line's
  * depth is that of the line it is nested in (the last one indented less) plus its indicators (`- `, `? `, `: `); a
  * key in line with the key above it (`- a: 1`, then `  b: 2`) is a sibling in that key's map, so it counts from the
- * map, not from the key's value. Inside flow collections each `[`/`{` counts, and a `key: value` pair written
- * straight in a flow sequence counts once more (the map it makes), up to its `,`.
+ * map, not from the key's value; a `- ` in line with an inner `- ` above it (`- - a`, then `  - b`) is the next item
+ * of that inner sequence (a `? ` likewise); a `- ` in line with a key that starts its line (`k:`, then `- a`) is that
+ * key's value; a block scalar's text is skipped whole.
+ * Inside flow collections each `[`/`{` counts, and a `key: value` pair written straight in a flow sequence counts
+ * once more (the map it makes), up to its `,`.
  */
 function guardYaml(text, file, chart) {
     const refuse = (what, hint) => {
@@ -44239,7 +44248,10 @@ function guardYaml(text, file, chart) {
     let col = 0;
     let scalarCol = -1;
     let skipScalarSource = false;
-    // The block lines still open above this one: indentation, depth at the line's end, its key's column and depth.
+    // A block scalar (`|`, `>`) comes next: its text takes whole lines, up to the start of the line after it.
+    let blockScalar = false;
+    // The block lines still open above this one: indentation, depth at the line's end, its key's column and depth, and
+    // the column and the depth before each of its `- ` and `? ` (where a sequence item or an explicit key's map starts).
     const lines = [];
     let base = 0;
     // The open flow collections (a sequence's weight is 2 while a pair written in it is open) and their total.
@@ -44249,9 +44261,22 @@ function guardYaml(text, file, chart) {
         if (skipScalarSource) {
             skipScalarSource = false;
             col += tok.length;
+            if (blockScalar) {
+                blockScalar = false;
+                lineStart = true;
+                indent = 0;
+                col = 0;
+                scalarCol = -1;
+                extra = 0;
+            }
             continue;
         }
         const type = yaml_1.CST.tokenType(tok);
+        if (blockScalar && type === 'scalar') {
+            skipScalarSource = true;
+            nodes++;
+            continue;
+        }
         if (type === 'newline') {
             lineStart = true;
             indent = 0;
@@ -44270,12 +44295,15 @@ function guardYaml(text, file, chart) {
         if (type !== 'doc-mode' && type !== 'scalar')
             col += tok.length;
         if (lineStart && !flows.length && type !== 'comment') {
-            while (lines.length && lines[lines.length - 1].indent >= indent)
+            const item = type === 'seq-item-ind';
+            // A sequence in line with a key that starts its line stays inside that line (the key's value).
+            while (lines.length && lines[lines.length - 1].indent >= indent && !(item && lines[lines.length - 1].keyCol === indent))
                 lines.pop();
             const up = lines[lines.length - 1];
-            // In line with the key above it: a sibling key of that map, unless it starts a sequence (the key's value).
-            base = !up ? 1 : indent <= up.keyCol && type !== 'seq-item-ind' ? up.keyDepth : up.depth;
-            lines.push({ indent, depth: base, keyCol: -1, keyDepth: 0 });
+            // In line with the key above it: a sibling key of that map, unless it starts a sequence (the key's value); in
+            // line with a `- ` or `? ` above it: the next item of that sequence, or the next key or `: ` of that map.
+            base = !up ? 1 : !item && indent <= up.keyCol ? up.keyDepth : (up.items.get(indent) ?? up.depth);
+            lines.push({ indent, depth: base, keyCol: -1, keyDepth: 0, items: new Map() });
         }
         lineStart = false;
         const top = flows[flows.length - 1];
@@ -44320,10 +44348,14 @@ function guardYaml(text, file, chart) {
                     lines[lines.length - 1].keyCol = scalarCol;
                     lines[lines.length - 1].keyDepth = base + extra;
                 }
+            // falls through: a `? ` opens its map at its column, as a `- ` opens its sequence
+            case 'seq-item-ind':
+                if (!top && type !== 'map-value-ind' && lines.length)
+                    lines[lines.length - 1].items.set(col - tok.length, base + extra);
                 extra++;
                 break;
-            case 'seq-item-ind':
-                extra++;
+            case 'block-scalar-header':
+                blockScalar = true;
                 break;
             case 'doc-start':
                 lines.length = 0;
@@ -45143,8 +45175,7 @@ async function pullChart(client, loc, version, chart, dependency) {
             hint: `Point dependency ${dependency} at a repository that holds charts pushed with helm push`
         });
     }
-    // Helm's loader refuses more than 100 MiB decompressed; deflate never grows data by more than a few bytes per 16 KiB.
-    return client.getBlob(loc.repository, layer.digest, archive_1.MAX_DECOMPRESSED_CHART_SIZE + 1024 * 1024);
+    return client.getBlob(loc.repository, layer.digest, archive_1.MAX_CHART_ARCHIVE_BYTES);
 }
 
 
@@ -45314,7 +45345,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.RepositoryError = void 0;
+exports.RepositoryError = exports.MAX_INDEX_BYTES = void 0;
 exports.resolveChartUrl = resolveChartUrl;
 exports.indexUrl = indexUrl;
 exports.displayUrl = displayUrl;
@@ -45330,12 +45361,16 @@ exports.downloadProvenance = downloadProvenance;
  * repository's query string), basic auth sent only to the repository's own
  * origin (Helm's default without --pass-credentials), and archive downloads
  * checked against the index's `digest` (Helm does not check it; we do).
+ * Every answer is read under a bound (MAX_INDEX_BYTES, MAX_CHART_ARCHIVE_BYTES),
+ * a declared Content-Length over it refused unread, so an endless or huge body
+ * from a broken or hostile repository cannot fill the runner's memory (Helm's
+ * getter reads any body whole).
  *
  * API for other modules (the resolver, the migrate sub-action):
- *   fetchIndex(repo)               → RepoIndex (parsed, entries sorted newest first)
+ *   fetchIndex(repo)               → RepoIndex (parsed, entries sorted newest first), at most MAX_INDEX_BYTES
  *   indexUrl(repoUrl)              → URL of index.yaml
  *   resolveChartUrl(repoUrl, url)  → absolute URL of an archive
- *   downloadChart(repo, entry)     → Buffer, digest checked
+ *   downloadChart(repo, entry)     → Buffer, digest checked, at most MAX_CHART_ARCHIVE_BYTES
  * Failures are RepositoryError (a ChartError) naming the repository and saying what to do.
  */
 const node_crypto_1 = __nccwpck_require__(7598);
@@ -45343,10 +45378,28 @@ const path = __importStar(__nccwpck_require__(6760));
 const yaml_1 = __nccwpck_require__(8815);
 const errors_1 = __nccwpck_require__(3916);
 const constraints_1 = __nccwpck_require__(9083);
+const archive_1 = __nccwpck_require__(8010);
 const chart_yaml_1 = __nccwpck_require__(2593);
 const sanitize_1 = __nccwpck_require__(13);
 const source_1 = __nccwpck_require__(9529);
 const http_1 = __nccwpck_require__(6803);
+const summary_1 = __nccwpck_require__(7994);
+/**
+ * The most an index.yaml may weigh: twice the largest public index (Bitnami's full index is about 27 MB, TrueCharts'
+ * reached 50.6 MB in 2024, over Flux's 50 MiB default). Parsing holds about 38 times the file on the heap (a 54 MiB
+ * index: 2.0 GiB, 2.45 GB peak RSS), so no larger index could be parsed within Node's default 4 GiB heap anyway.
+ */
+exports.MAX_INDEX_BYTES = 100 * 1024 * 1024;
+const INDEX_BOUND = (maxBytes) => ({
+    maxBytes,
+    file: 'index.yaml',
+    hint: 'No public chart repository has an index this large: check that the URL points at a Helm chart repository, or ask its owner to prune old versions from index.yaml (or to publish to an OCI registry)'
+});
+const ARCHIVE_BOUND = (entry, maxBytes) => ({
+    maxBytes,
+    file: `the archive of ${entry.name} ${entry.version}`,
+    hint: 'Helm loads no chart larger than 100 MiB decompressed, so no chart it could use is this large: check the URL of this version in index.yaml'
+});
 /** A chart repository (index or archive) could not be used. */
 class RepositoryError extends errors_1.ChartError {
     repository;
@@ -45391,7 +45444,7 @@ const basic = (username, password) => `Basic ${Buffer.from(`${username}:${passwo
  * Authorization header goes only to the repository's origin, never to a
  * later hop once one has left it.
  */
-async function get(repo, url, what, chart) {
+async function get(repo, url, what, bound, chart) {
     const origin = new URL(repo.url);
     // Credentials written into the URL (https://user:pass@host/) work as Helm's do, but are never sent in the clear to the URL.
     // Unlike Helm's httpgetter (both username and password, or nothing), one of the two is enough: the repositories input
@@ -45403,7 +45456,7 @@ async function get(repo, url, what, chart) {
     target.password = '';
     let res;
     try {
-        res = await (0, http_1.sendFollowing)({ method: 'GET', url: target, headers: { 'user-agent': 'helm-oci-publish', accept: '*/*' }, ca: repo.ca }, { origin, authorization: auth });
+        res = await (0, http_1.sendFollowing)({ method: 'GET', url: target, headers: { 'user-agent': 'helm-oci-publish', accept: '*/*' }, ca: repo.ca, maxBytes: bound.maxBytes }, { origin, authorization: auth });
     }
     catch (err) {
         if (err instanceof http_1.RedirectRefused) {
@@ -45419,6 +45472,14 @@ async function get(repo, url, what, chart) {
                 repository: displayUrl(repo.url),
                 cause: err,
                 hint: 'Check the repository URL in Chart.yaml or the repositories input'
+            });
+        }
+        if (err.failure === 'too-large') {
+            throw new RepositoryError(`${bound.file} at ${displayUrl(err.url)} is larger than ${(0, summary_1.formatSize)(bound.maxBytes)}: ${err.detail}`, {
+                chart,
+                repository: displayUrl(repo.url),
+                cause: err,
+                hint: bound.hint
             });
         }
         // The same sentence as for registries and login services: who, why, after how many attempts, what to check.
@@ -45520,20 +45581,20 @@ function parseIndex(text, repository, chart) {
     }
     return { repository, apiVersion: (0, source_1.fieldText)((0, chart_yaml_1.plain)(obj.apiVersion)), entries };
 }
-/** Downloads and parses `<repository>/index.yaml`. */
-async function fetchIndex(repo, chart) {
-    const res = await get(repo, indexUrl(repo.url), 'index.yaml', chart);
+/** Downloads (at most `maxBytes`) and parses `<repository>/index.yaml`. */
+async function fetchIndex(repo, chart, maxBytes = exports.MAX_INDEX_BYTES) {
+    const res = await get(repo, indexUrl(repo.url), 'index.yaml', INDEX_BOUND(maxBytes), chart);
     return parseIndex(res.body.toString('utf8'), repo.url, chart);
 }
 function sha256Hex(data) {
     return (0, node_crypto_1.createHash)('sha256').update(data).digest('hex');
 }
 /**
- * Downloads the entry's first URL (as Helm does) and checks it against the
+ * Downloads the entry's first URL (as Helm does; at most `maxBytes`) and checks it against the
  * index's digest; returns the bytes exactly as served and the file name Helm
  * saves them under (the base name of the URL path).
  */
-async function downloadChart(repo, entry, chart) {
+async function downloadChart(repo, entry, chart, maxBytes = archive_1.MAX_CHART_ARCHIVE_BYTES) {
     if (!entry.urls.length) {
         throw new RepositoryError(`chart "${entry.name}" version ${entry.version} has no downloadable URLs in ${displayUrl(repo.url)}/index.yaml`, {
             chart,
@@ -45542,7 +45603,7 @@ async function downloadChart(repo, entry, chart) {
         });
     }
     const url = resolveChartUrl(repo.url, entry.urls[0]);
-    const res = await get(repo, url, `${entry.name} ${entry.version}`, chart);
+    const res = await get(repo, url, `${entry.name} ${entry.version}`, ARCHIVE_BOUND(entry, maxBytes), chart);
     if (entry.digest) {
         const expected = entry.digest.replace(/^sha256:/, '').toLowerCase();
         const actual = sha256Hex(res.body);
@@ -45568,7 +45629,7 @@ async function downloadChart(repo, entry, chart) {
 /**
  * The provenance file of an entry, `<archive URL>.prov` (where `helm repo
  * index` expects it and `helm pull --verify` fetches it); undefined when the
- * repository has none (404).
+ * repository has none (404). Bounded as a .prov read from the workspace is (MAX_FILE_SIZE).
  */
 async function downloadProvenance(repo, entry, chart) {
     if (!entry.urls.length)
@@ -45576,7 +45637,12 @@ async function downloadProvenance(repo, entry, chart) {
     const url = resolveChartUrl(repo.url, entry.urls[0]);
     url.pathname += '.prov';
     try {
-        return (await get(repo, url, `${entry.name} ${entry.version} provenance`, chart)).body;
+        const bound = {
+            maxBytes: archive_1.MAX_FILE_SIZE,
+            file: `the provenance file of ${entry.name} ${entry.version}`,
+            hint: 'A provenance file holds Chart.yaml and a signature; check that the repository serves the .prov helm package --sign wrote'
+        };
+        return (await get(repo, url, `${entry.name} ${entry.version} provenance`, bound, chart)).body;
     }
     catch (e) {
         if (e instanceof RepositoryError && e.status === 404)
@@ -45860,14 +45926,17 @@ class DependencyResolver {
             }
             return deps.map(fromCharts);
         }
-        for (const d of missing) {
-            if (!d.repository) {
-                throw new errors_1.ChartError(`found in ${path.basename(depsFile)}, but missing in charts/ directory: ${d.name}`, {
-                    chart: where,
-                    file: depsFile,
-                    hint: `Dependency ${d.name} has no repository, so it must be vendored in charts/: add it there, or give its repository in ${path.basename(depsFile)}`
-                });
-            }
+        // Every one is named at once, as action.CheckDependencies lists them, so one fix-up pass is enough.
+        const unfetchable = missing.filter((d) => !d.repository).map((d) => d.name);
+        if (unfetchable.length) {
+            const names = unfetchable.join(', ');
+            throw new errors_1.ChartError(`found in ${path.basename(depsFile)}, but missing in charts/ directory: ${names}`, {
+                chart: where,
+                file: depsFile,
+                hint: unfetchable.length > 1
+                    ? `Dependencies ${names} have no repository, so they must be vendored in charts/: add them there, or give their repositories in ${path.basename(depsFile)}`
+                    : `Dependency ${names} has no repository, so it must be vendored in charts/: add it there, or give its repository in ${path.basename(depsFile)}`
+            });
         }
         // Manager.downloadAll: a dependency without a repository is the chart in charts/, checked against its range.
         for (const d of deps.filter((x) => !x.repository)) {
@@ -45935,7 +46004,7 @@ class DependencyResolver {
                 if (d.repository && kept(d))
                     version = vendored.get(d.name).metadata.version;
                 else if (d.repository)
-                    versions.set(d, (version = await this.pick(d, chartDir, where)));
+                    versions.set(d, (version = await this.pick(d, chartDir, where, depsFile)));
                 locked.push({ name: d.name, repository: d.repository, version });
             }
             const made = (0, lock_1.makeLock)(req, locked, generated);
@@ -45951,7 +46020,7 @@ class DependencyResolver {
         const fetched = new Map();
         const added = new Set();
         for (const [d, version] of versions) {
-            const { data, source, fileName } = await this.fetch(d, version, chartDir, where, generated, lockFile);
+            const { data, source, fileName } = await this.fetch(d, version, chartDir, where, generated, lockFile, depsFile);
             fetched.set(d, { name: d.name, alias: d.alias, version, source });
             if (added.has(fileName))
                 continue; // the same archive for two aliases: Helm saves it once
@@ -45990,7 +46059,8 @@ class DependencyResolver {
             return `dependency ${d.name} at version ${v} does not satisfy the constraint ${d.version ?? ''}`;
         return undefined;
     }
-    constraint(d, where) {
+    /** `d`'s range, refused with the file that states it (Chart.yaml, a v1 chart's requirements.yaml, or a lock). */
+    constraint(d, where, file) {
         try {
             return (0, constraints_1.parseConstraint)(d.version ?? '');
         }
@@ -45999,25 +46069,25 @@ class DependencyResolver {
                 throw err;
             throw new errors_1.ChartError(`dependency "${d.name}" has an invalid version/constraint format: ${err.message}`, {
                 chart: where,
-                file: path.join(where, 'Chart.yaml'),
+                file,
                 hint: 'Write a version or range such as 1.2.3, ^1.2.0, ~1.2, 1.2.* or ">= 1.0, < 2.0"'
             });
         }
     }
     /** Helm's resolver: the newest version the repository lists that satisfies the range. */
-    async pick(d, chartDir, where) {
-        const c = this.constraint(d, where);
+    async pick(d, chartDir, where, depsFile) {
+        const c = this.constraint(d, where, depsFile);
         const noMatch = (repo, available, extra) => {
             const newest = available.slice(0, NEWEST_SHOWN);
             throw new errors_1.ChartError(`can't get a valid version for dependency ${d.name}: no version in ${repo} satisfies "${d.version ?? ''}"${newest.length ? ` (newest: ${newest.join(', ')})` : ' (it has none)'}`, {
                 chart: where,
                 registry: repo,
-                file: path.join(where, 'Chart.yaml'),
-                hint: extra ?? `Change the version constraint of ${d.name} in Chart.yaml, or publish a matching version to ${repo}`
+                file: depsFile,
+                hint: extra ?? `Change the version constraint of ${d.name} in ${path.basename(depsFile)}, or publish a matching version to ${repo}`
             });
         };
         if (d.repository.startsWith('file://')) {
-            const sub = await this.localChart(d, chartDir, where);
+            const sub = await this.localChart(d, chartDir, where, depsFile);
             if (!(0, constraints_1.satisfies)(sub.metadata.version, c))
                 noMatch(d.repository, [sub.metadata.version]);
             return sub.metadata.version;
@@ -46028,7 +46098,7 @@ class DependencyResolver {
                 return d.version;
             const loc = (0, oci_repo_1.ociLocation)(d.repository, d.name);
             const client = this.opts.ociClient(loc.host);
-            const remote = (await this.wrap(d, loc.display, where, () => this.versions(client, loc))) ?? [];
+            const remote = (await this.wrap(d, loc.display, where, depsFile, () => this.versions(client, loc))) ?? [];
             const local = this.opts.inRun?.(loc.host, loc.repository).map((x) => x.version) ?? [];
             const all = [...new Set([...local, ...remote])].sort((a, b) => (0, constraints_1.compareVersions)(b, a));
             const v = (0, constraints_1.pickVersion)(all, c);
@@ -46037,13 +46107,13 @@ class DependencyResolver {
             return v;
         }
         const repo = this.repositoryFor(d, where);
-        const index = await this.wrap(d, (0, repo_index_1.displayUrl)(repo.url), where, () => this.index(repo, where));
+        const index = await this.wrap(d, (0, repo_index_1.displayUrl)(repo.url), where, depsFile, () => this.index(repo, where));
         const entries = index.entries.get(d.name);
         if (!entries) {
             throw new errors_1.ChartError(`${d.name} chart not found in repo ${(0, repo_index_1.displayUrl)(repo.url)}`, {
                 chart: where,
                 registry: (0, repo_index_1.displayUrl)(repo.url),
-                hint: `Check the name of dependency ${d.name} and its repository in Chart.yaml`
+                hint: `Check the name of dependency ${d.name} and its repository in ${path.basename(depsFile)}`
             });
         }
         const usable = entries.filter((e) => e.urls.length && (0, semver_1.parseHelmVersion)(e.version)).map((e) => e.version);
@@ -46053,7 +46123,7 @@ class DependencyResolver {
         return v;
     }
     /** Adds the dependency and repository to an error from the network layer. */
-    async wrap(d, repo, where, f) {
+    async wrap(d, repo, where, depsFile, f) {
         try {
             return await f();
         }
@@ -46066,19 +46136,19 @@ class DependencyResolver {
                 chart: where,
                 registry: e.registry ?? repo,
                 file: e.file,
-                hint: e.hint ?? 'Check the repository in Chart.yaml and that the runner can reach it',
+                hint: e.hint ?? `Check the repository in ${path.basename(depsFile)} and that the runner can reach it`,
                 cause: err
             });
         }
     }
-    async localChart(d, chartDir, where) {
+    async localChart(d, chartDir, where, depsFile) {
         const p = d.repository.slice('file://'.length);
         const dir = path.isAbsolute(p) ? path.resolve(p) : path.join(chartDir, p);
         const st = await node_fs_1.promises.stat(dir).catch(() => undefined);
         if (!st?.isDirectory()) {
             throw new errors_1.ChartError(`directory ${dir} not found (dependency ${d.name}, repository ${d.repository})`, {
                 chart: where,
-                file: path.join(where, 'Chart.yaml'),
+                file: depsFile,
                 hint: 'file:// paths are relative to the chart directory; check the path and that the checkout contains it'
             });
         }
@@ -46086,19 +46156,18 @@ class DependencyResolver {
             await (0, boundary_1.assertInsideWorkspace)(dir, await this.opts.roots(), `file:// dependency ${d.name} (${d.repository}) of ${where}`);
         return (0, loader_1.loadChartDir)(dir, path.relative(process.cwd(), dir) || dir);
     }
-    async fetch(d, version, chartDir, where, generated, lockFile = 'Chart.lock') {
+    async fetch(d, version, chartDir, where, generated, lockFile, depsFile) {
         if (d.repository.startsWith('file://')) {
-            const sub = await this.localChart(d, chartDir, where);
-            if (!(0, constraints_1.satisfies)(sub.metadata.version, this.constraint({ ...d, version }, where))) {
+            const sub = await this.localChart(d, chartDir, where, depsFile);
+            if (!(0, constraints_1.satisfies)(sub.metadata.version, this.constraint({ ...d, version }, where, path.join(where, lockFile)))) {
                 throw new errors_1.ChartError(`can't get a valid version for dependency ${d.name}: ${d.repository} holds ${sub.metadata.version}, the lock wants ${version}`, {
                     chart: where,
                     hint: `Run \`helm dependency update ${where}\` and commit the new ${lockFile}`
                 });
             }
-            // tarFromLocalDir: packaged with Helm's Save into charts/<name>-<version>.tgz (here in the work directory).
-            const dest = path.join(this.opts.workDir, 'file-deps', Buffer.from(path.resolve(chartDir, d.repository.slice(7)))
-                .toString('base64url')
-                .slice(-48));
+            // tarFromLocalDir: packaged with Helm's Save into charts/<name>-<version>.tgz (here in the work directory, one
+            // folder per source directory: a digest of its whole path, so two paths that end alike do not share one).
+            const dest = path.join(this.opts.workDir, 'file-deps', (0, repo_index_1.sha256Hex)(Buffer.from(path.resolve(chartDir, d.repository.slice(7)))));
             const saved = await this.once(`file:${dest}:${generated.getTime()}`, false, () => (0, save_1.saveChart)(sub, { destDir: dest, mtime: generated }));
             return { data: await node_fs_1.promises.readFile(saved.path), source: d.repository, fileName: path.basename(saved.path) };
         }
@@ -46109,12 +46178,12 @@ class DependencyResolver {
             if (local)
                 return { data: await node_fs_1.promises.readFile(local.archive), source: `${ref} (packaged in this run)`, fileName: `${d.name}-${version}.tgz` };
             const client = this.opts.ociClient(loc.host);
-            const data = await this.wrap(d, loc.display, where, () => this.once(`oci:${ref}`, true, () => (0, oci_repo_1.pullChart)(client, loc, version, where, d.name)));
+            const data = await this.wrap(d, loc.display, where, depsFile, () => this.once(`oci:${ref}`, true, () => (0, oci_repo_1.pullChart)(client, loc, version, where, d.name)));
             return { data, source: ref, fileName: `${d.name}-${version}.tgz` };
         }
         const repo = this.repositoryFor(d, where);
         const shown = (0, repo_index_1.displayUrl)(repo.url);
-        const index = await this.wrap(d, shown, where, () => this.index(repo, where));
+        const index = await this.wrap(d, shown, where, depsFile, () => this.index(repo, where));
         const want = (0, semver_1.parseHelmVersion)(version);
         const entry = index.entries
             .get(d.name)
@@ -46128,7 +46197,7 @@ class DependencyResolver {
                 hint: `Run \`helm dependency update ${where}\` to lock a version the repository has, and commit ${lockFile}`
             });
         }
-        const got = await this.wrap(d, shown, where, () => this.once(`chart:${(0, repo_index_1.resolveChartUrl)(repo.url, entry.urls[0]).href}`, true, () => (0, repo_index_1.downloadChart)(repo, entry, where)));
+        const got = await this.wrap(d, shown, where, depsFile, () => this.once(`chart:${(0, repo_index_1.resolveChartUrl)(repo.url, entry.urls[0]).href}`, true, () => (0, repo_index_1.downloadChart)(repo, entry, where)));
         return { data: got.data, source: (0, repo_index_1.displayUrl)(got.url), fileName: got.fileName };
     }
 }
@@ -47494,7 +47563,7 @@ class DeflatePool {
         this.waiting.delete(r.id);
         if (!--w.slot.jobs)
             w.slot.worker.unref();
-        if (r.error !== undefined)
+        if ('error' in r)
             w.reject(new Error(`deflate failed: ${r.error}`));
         else
             w.resolve(r.length);
@@ -49636,7 +49705,7 @@ exports.sendFollowing = sendFollowing;
  * connect timeout and an inactivity timeout (no bytes moving in either
  * direction; never a limit on a whole request, so a slow upload that moves
  * is never cut), one retry policy, and a `::debug::` trace of each exchange.
- * Redirects follow one policy (`redirectHop`): at most 10 hops, 303 turns
+ * Redirects follow one policy (`redirectHop`): at most 10 requests (Go's), 303 turns
  * into GET, never from HTTPS down to HTTP, and credentials never leave the
  * origin they belong to, not even when a later hop comes back
  * (`sendFollowing`; the registry client applies the same hop rule between
@@ -50005,11 +50074,19 @@ function send(req) {
                 resolve({ status, headers: res.headers, body: Buffer.alloc(0), bodyStream: res, url });
                 return;
             }
+            // A declared length over the bound is refused before any of the body is read.
+            const declared = Number(res.headers['content-length']);
+            if (req.maxBytes !== undefined && req.method !== 'HEAD' && declared > req.maxBytes) {
+                r.destroy(Object.assign(new Error(`the answer exceeds ${req.maxBytes} bytes (Content-Length: ${declared})`), { code: 'ETOOLARGE' }));
+                return;
+            }
             const chunks = [];
             let size = 0;
             res.on('data', (c) => {
                 size += c.length;
                 if (req.maxBytes !== undefined && size > req.maxBytes) {
+                    // Let go of what was read now: the error's stack frames keep this response (and so this closure) alive.
+                    chunks.length = 0;
                     r.destroy(Object.assign(new Error(`the answer exceeds ${req.maxBytes} bytes`), { code: 'ETOOLARGE' }));
                     return;
                 }
@@ -50264,7 +50341,7 @@ function headerValue(headers, name) {
 function sameOrigin(a, b) {
     return a.origin === b.origin;
 }
-/** The statuses a redirect is followed on, and the most hops (Go's http.Client stops after 10, as Helm's downloads do). */
+/** The statuses a redirect is followed on, and the most requests one call sends (Go's http.Client, as Helm's downloads and oras-go use it). */
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 exports.MAX_REDIRECTS = 10;
 /** A redirect that is not followed: from HTTPS down to plain HTTP. */
@@ -50280,14 +50357,16 @@ class RedirectRefused extends Error {
 }
 exports.RedirectRefused = RedirectRefused;
 /**
- * Where a redirect answer sends the request next; undefined when `res` is not
- * a redirect, has no Location, or `hops` already reached MAX_REDIRECTS (the
- * caller then sees the 3xx itself). An HTTPS request is never sent on over
- * plain HTTP (RedirectRefused): what it fetches, and any signed URL, would
- * travel in the clear.
+ * Where a redirect answer sends the request next (`hops`: redirects already
+ * followed); undefined when `res` is not a redirect, has no Location, or
+ * answered the MAX_REDIRECTS-th request, where Go's http.Client stops
+ * ("stopped after 10 redirects": 10 requests in all); the caller then sees the
+ * 3xx itself. An HTTPS request is never sent on over plain HTTP
+ * (RedirectRefused): what it fetches, and any signed URL, would travel in the
+ * clear.
  */
 function redirectHop(res, method, hops, credentialsFor) {
-    if (!REDIRECT_STATUSES.includes(res.status) || hops >= exports.MAX_REDIRECTS)
+    if (!REDIRECT_STATUSES.includes(res.status) || hops + 1 >= exports.MAX_REDIRECTS)
         return undefined;
     const loc = headerValue(res.headers, 'location');
     if (!loc)
@@ -51103,6 +51182,8 @@ const REGISTRY_HINTS = {
     'too-large': 'The registry sent far more than a manifest or token can be; check the registry address',
     other: 'Re-run the job; check the registry status if it persists'
 };
+/** The most pages of a tag list, and of a referrers listing, read before the listing fails. */
+const TAG_PAGES = 1000;
 const REFERRER_PAGES = 100;
 /** An upload request that broke (`cause`) or met a retryable status (`res`). */
 class UploadInterrupted extends Error {
@@ -51252,7 +51333,7 @@ class RegistryClient {
         }
         return undefined;
     }
-    /** Answers the challenge in `res`; returns false when there is nothing more to try. */
+    /** Answers the challenge in `res` (the caller replays), or throws when it cannot be answered. */
     async authenticate(res, scopes, refresh, sent) {
         const challenge = (0, challenge_1.parseChallenge)((0, http_1.headerValue)(res.headers, 'www-authenticate'));
         if (challenge.scheme === 'basic') {
@@ -51266,7 +51347,7 @@ class RegistryClient {
             (0, http_1.trace)(() => `${this.host} asks for HTTP Basic; answering as ${cred.username}`);
             this.scheme = 'basic';
             this.basicHeader = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
-            return true;
+            return;
         }
         if (challenge.scheme !== 'bearer') {
             throw new errors_1.AuthError(`${this.host} answered 401 without a Basic or Bearer challenge`, {
@@ -51279,9 +51360,8 @@ class RegistryClient {
         // Sent before another request got this scope's token: replay with that token instead of asking again.
         const current = this.authorization((0, challenge_1.cleanScopes)(scopes).join(' '));
         if (!refresh && current && current !== sent)
-            return true;
+            return;
         await this.bearerToken(scopes, (challenge.params.scope ?? '').split(' '), refresh);
-        return true;
     }
     /** Gets and caches the token for `scopes`; callers asking for the same scope meanwhile wait for the same request. */
     async bearerToken(scopes, extra, refresh) {
@@ -51319,7 +51399,8 @@ class RegistryClient {
             });
         }
         if (realmUrl.protocol !== 'https:' && !(realmUrl.protocol === 'http:' && this.base.protocol === 'http:')) {
-            throw new errors_1.AuthError(`${this.host} points its token service at ${realmUrl.origin} over plain HTTP`, {
+            const at = `${realmUrl.protocol}//${realmUrl.host}`;
+            throw new errors_1.AuthError(`${this.host} points its token service at ${at}${realmUrl.protocol === 'http:' ? ' over plain HTTP' : ', which is neither HTTPS nor HTTP'}`, {
                 registry: this.host,
                 hint: 'A token service must use HTTPS; set plain-http only for local test registries'
             });
@@ -51735,8 +51816,9 @@ class RegistryClient {
         let url = first;
         if (this.referrersApi.get(repository) === false)
             return undefined;
-        // At most REFERRER_PAGES pages, as oras-go's ReferrerListMaxPages bounds a registry that pages forever.
-        for (let page = 0; url && page < REFERRER_PAGES; page++) {
+        const seen = new Set();
+        for (let page = 0; url; page++) {
+            this.checkPage(url, seen, REFERRER_PAGES, 'listing referrers');
             const res = await this.request({
                 method: 'GET',
                 url,
@@ -51772,7 +51854,6 @@ class RegistryClient {
             }
             if (Array.isArray(index.manifests))
                 out.push(...index.manifests);
-            // Another origin gets no credentials (request() strips them).
             url = nextPage(res, url);
         }
         return out;
@@ -51784,7 +51865,9 @@ class RegistryClient {
     async listTags(repository) {
         const out = [];
         let url = new URL(`/v2/${repository}/tags/list`, this.base);
-        for (let page = 0; url && page < 1000; page++) {
+        const seen = new Set();
+        for (let page = 0; url; page++) {
+            this.checkPage(url, seen, TAG_PAGES, 'listing tags');
             const res = await this.request({ method: 'GET', url, repository, push: false });
             if (res.status === 404 && page === 0)
                 return undefined;
@@ -51804,6 +51887,33 @@ class RegistryClient {
         return out;
     }
     /**
+     * Before reading page `url` of a listing (`seen`: the pages read so far): a
+     * link back to a page already read is a loop, and more than `max` pages a
+     * registry that pages without end. Both fail, as oras-go's TagListMaxPages
+     * and ReferrerListMaxPages do, rather than return part of the list (a
+     * dependency would resolve to an old version, a promotion skip signatures).
+     * A link to another origin fails too, as in oras-go's parseLink: the registry
+     * would choose what the runner fetches (a request forgery).
+     */
+    checkPage(url, seen, max, what) {
+        if (url.origin !== this.base.origin)
+            throw new errors_1.RegistryError(`${what}: ${this.host} links its next page to another origin, ${url.origin}`, {
+                registry: this.host,
+                hint: 'The registry is inconsistent; contact its operator'
+            });
+        if (seen.has(url.href))
+            throw new errors_1.RegistryError(`${what}: ${this.host} links back to a page it already sent (${this.display('GET', url)})`, {
+                registry: this.host,
+                hint: 'The registry pages in a loop; contact its operator'
+            });
+        if (seen.size >= max)
+            throw new errors_1.RegistryError(`${what}: ${this.host} links more than ${max} pages`, {
+                registry: this.host,
+                hint: 'The registry pages without end; contact its operator'
+            });
+        seen.add(url.href);
+    }
+    /**
      * Cross-repository mount (`POST …/blobs/uploads/?mount=<digest>&from=<repo>`):
      * true when the registry mounted the blob (201); false when it opened an
      * upload session instead (202: it cannot mount, so the caller uploads),
@@ -51819,7 +51929,7 @@ class RegistryClient {
             repository,
             push: true,
             scopes: [(0, challenge_1.repositoryScope)(from, false)],
-            headers: { 'content-length': '0' },
+            // An empty body: send() writes `Content-Length: 0`, as the distribution API's mount request has.
             body: Buffer.alloc(0)
         });
         if (res.status === 201) {

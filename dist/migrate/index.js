@@ -37050,7 +37050,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LoadBudget = exports.MAX_CHART_FILES = exports.MAX_DECOMPRESSED_CHART_SIZE = exports.MAX_FILE_SIZE = void 0;
+exports.LoadBudget = exports.MAX_CHART_FILES = exports.MAX_CHART_ARCHIVE_BYTES = exports.MAX_DECOMPRESSED_CHART_SIZE = exports.MAX_FILE_SIZE = void 0;
 exports.removeSpilledFiles = removeSpilledFiles;
 exports.utf8Name = utf8Name;
 exports.keepFile = keepFile;
@@ -37078,6 +37078,12 @@ const tar_1 = __nccwpck_require__(4459);
 /** Helm 3.17.3+/4: per-file and whole-chart (decompressed) limits. */
 exports.MAX_FILE_SIZE = 5 * 1024 * 1024;
 exports.MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024;
+/**
+ * The most a downloaded chart archive (an OCI layer or a classic repository's .tgz) may weigh before it is loaded:
+ * Helm's loader refuses more than MAX_DECOMPRESSED_CHART_SIZE decompressed, and deflate never grows data by more
+ * than a few bytes per 16 KiB, so 1 MiB on top holds any archive Helm would load.
+ */
+exports.MAX_CHART_ARCHIVE_BYTES = exports.MAX_DECOMPRESSED_CHART_SIZE + 1024 * 1024;
 /** Files (entries) in a chart and its subcharts; real charts have hundreds, 10,000 leaves ample room. */
 exports.MAX_CHART_FILES = 10000;
 /** File contents held in memory per chart; the rest waits in a temporary file. */
@@ -37602,8 +37608,11 @@ exports.MAX_YAML_NODES = 50000;
  * Refuses YAML that nests deeper or holds more nodes than the limits, from the lexer's tokens alone. A block line's
  * depth is that of the line it is nested in (the last one indented less) plus its indicators (`- `, `? `, `: `); a
  * key in line with the key above it (`- a: 1`, then `  b: 2`) is a sibling in that key's map, so it counts from the
- * map, not from the key's value. Inside flow collections each `[`/`{` counts, and a `key: value` pair written
- * straight in a flow sequence counts once more (the map it makes), up to its `,`.
+ * map, not from the key's value; a `- ` in line with an inner `- ` above it (`- - a`, then `  - b`) is the next item
+ * of that inner sequence (a `? ` likewise); a `- ` in line with a key that starts its line (`k:`, then `- a`) is that
+ * key's value; a block scalar's text is skipped whole.
+ * Inside flow collections each `[`/`{` counts, and a `key: value` pair written straight in a flow sequence counts
+ * once more (the map it makes), up to its `,`.
  */
 function guardYaml(text, file, chart) {
     const refuse = (what, hint) => {
@@ -37616,7 +37625,10 @@ function guardYaml(text, file, chart) {
     let col = 0;
     let scalarCol = -1;
     let skipScalarSource = false;
-    // The block lines still open above this one: indentation, depth at the line's end, its key's column and depth.
+    // A block scalar (`|`, `>`) comes next: its text takes whole lines, up to the start of the line after it.
+    let blockScalar = false;
+    // The block lines still open above this one: indentation, depth at the line's end, its key's column and depth, and
+    // the column and the depth before each of its `- ` and `? ` (where a sequence item or an explicit key's map starts).
     const lines = [];
     let base = 0;
     // The open flow collections (a sequence's weight is 2 while a pair written in it is open) and their total.
@@ -37626,9 +37638,22 @@ function guardYaml(text, file, chart) {
         if (skipScalarSource) {
             skipScalarSource = false;
             col += tok.length;
+            if (blockScalar) {
+                blockScalar = false;
+                lineStart = true;
+                indent = 0;
+                col = 0;
+                scalarCol = -1;
+                extra = 0;
+            }
             continue;
         }
         const type = yaml_1.CST.tokenType(tok);
+        if (blockScalar && type === 'scalar') {
+            skipScalarSource = true;
+            nodes++;
+            continue;
+        }
         if (type === 'newline') {
             lineStart = true;
             indent = 0;
@@ -37647,12 +37672,15 @@ function guardYaml(text, file, chart) {
         if (type !== 'doc-mode' && type !== 'scalar')
             col += tok.length;
         if (lineStart && !flows.length && type !== 'comment') {
-            while (lines.length && lines[lines.length - 1].indent >= indent)
+            const item = type === 'seq-item-ind';
+            // A sequence in line with a key that starts its line stays inside that line (the key's value).
+            while (lines.length && lines[lines.length - 1].indent >= indent && !(item && lines[lines.length - 1].keyCol === indent))
                 lines.pop();
             const up = lines[lines.length - 1];
-            // In line with the key above it: a sibling key of that map, unless it starts a sequence (the key's value).
-            base = !up ? 1 : indent <= up.keyCol && type !== 'seq-item-ind' ? up.keyDepth : up.depth;
-            lines.push({ indent, depth: base, keyCol: -1, keyDepth: 0 });
+            // In line with the key above it: a sibling key of that map, unless it starts a sequence (the key's value); in
+            // line with a `- ` or `? ` above it: the next item of that sequence, or the next key or `: ` of that map.
+            base = !up ? 1 : !item && indent <= up.keyCol ? up.keyDepth : (up.items.get(indent) ?? up.depth);
+            lines.push({ indent, depth: base, keyCol: -1, keyDepth: 0, items: new Map() });
         }
         lineStart = false;
         const top = flows[flows.length - 1];
@@ -37697,10 +37725,14 @@ function guardYaml(text, file, chart) {
                     lines[lines.length - 1].keyCol = scalarCol;
                     lines[lines.length - 1].keyDepth = base + extra;
                 }
+            // falls through: a `? ` opens its map at its column, as a `- ` opens its sequence
+            case 'seq-item-ind':
+                if (!top && type !== 'map-value-ind' && lines.length)
+                    lines[lines.length - 1].items.set(col - tok.length, base + extra);
                 extra++;
                 break;
-            case 'seq-item-ind':
-                extra++;
+            case 'block-scalar-header':
+                blockScalar = true;
                 break;
             case 'doc-start':
                 lines.length = 0;
@@ -38379,7 +38411,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.RepositoryError = void 0;
+exports.RepositoryError = exports.MAX_INDEX_BYTES = void 0;
 exports.resolveChartUrl = resolveChartUrl;
 exports.indexUrl = indexUrl;
 exports.displayUrl = displayUrl;
@@ -38395,12 +38427,16 @@ exports.downloadProvenance = downloadProvenance;
  * repository's query string), basic auth sent only to the repository's own
  * origin (Helm's default without --pass-credentials), and archive downloads
  * checked against the index's `digest` (Helm does not check it; we do).
+ * Every answer is read under a bound (MAX_INDEX_BYTES, MAX_CHART_ARCHIVE_BYTES),
+ * a declared Content-Length over it refused unread, so an endless or huge body
+ * from a broken or hostile repository cannot fill the runner's memory (Helm's
+ * getter reads any body whole).
  *
  * API for other modules (the resolver, the migrate sub-action):
- *   fetchIndex(repo)               → RepoIndex (parsed, entries sorted newest first)
+ *   fetchIndex(repo)               → RepoIndex (parsed, entries sorted newest first), at most MAX_INDEX_BYTES
  *   indexUrl(repoUrl)              → URL of index.yaml
  *   resolveChartUrl(repoUrl, url)  → absolute URL of an archive
- *   downloadChart(repo, entry)     → Buffer, digest checked
+ *   downloadChart(repo, entry)     → Buffer, digest checked, at most MAX_CHART_ARCHIVE_BYTES
  * Failures are RepositoryError (a ChartError) naming the repository and saying what to do.
  */
 const node_crypto_1 = __nccwpck_require__(7598);
@@ -38408,10 +38444,28 @@ const path = __importStar(__nccwpck_require__(6760));
 const yaml_1 = __nccwpck_require__(8815);
 const errors_1 = __nccwpck_require__(3916);
 const constraints_1 = __nccwpck_require__(9083);
+const archive_1 = __nccwpck_require__(8010);
 const chart_yaml_1 = __nccwpck_require__(4974);
 const sanitize_1 = __nccwpck_require__(13);
 const source_1 = __nccwpck_require__(9529);
 const http_1 = __nccwpck_require__(6803);
+const summary_1 = __nccwpck_require__(7994);
+/**
+ * The most an index.yaml may weigh: twice the largest public index (Bitnami's full index is about 27 MB, TrueCharts'
+ * reached 50.6 MB in 2024, over Flux's 50 MiB default). Parsing holds about 38 times the file on the heap (a 54 MiB
+ * index: 2.0 GiB, 2.45 GB peak RSS), so no larger index could be parsed within Node's default 4 GiB heap anyway.
+ */
+exports.MAX_INDEX_BYTES = 100 * 1024 * 1024;
+const INDEX_BOUND = (maxBytes) => ({
+    maxBytes,
+    file: 'index.yaml',
+    hint: 'No public chart repository has an index this large: check that the URL points at a Helm chart repository, or ask its owner to prune old versions from index.yaml (or to publish to an OCI registry)'
+});
+const ARCHIVE_BOUND = (entry, maxBytes) => ({
+    maxBytes,
+    file: `the archive of ${entry.name} ${entry.version}`,
+    hint: 'Helm loads no chart larger than 100 MiB decompressed, so no chart it could use is this large: check the URL of this version in index.yaml'
+});
 /** A chart repository (index or archive) could not be used. */
 class RepositoryError extends errors_1.ChartError {
     repository;
@@ -38456,7 +38510,7 @@ const basic = (username, password) => `Basic ${Buffer.from(`${username}:${passwo
  * Authorization header goes only to the repository's origin, never to a
  * later hop once one has left it.
  */
-async function get(repo, url, what, chart) {
+async function get(repo, url, what, bound, chart) {
     const origin = new URL(repo.url);
     // Credentials written into the URL (https://user:pass@host/) work as Helm's do, but are never sent in the clear to the URL.
     // Unlike Helm's httpgetter (both username and password, or nothing), one of the two is enough: the repositories input
@@ -38468,7 +38522,7 @@ async function get(repo, url, what, chart) {
     target.password = '';
     let res;
     try {
-        res = await (0, http_1.sendFollowing)({ method: 'GET', url: target, headers: { 'user-agent': 'helm-oci-publish', accept: '*/*' }, ca: repo.ca }, { origin, authorization: auth });
+        res = await (0, http_1.sendFollowing)({ method: 'GET', url: target, headers: { 'user-agent': 'helm-oci-publish', accept: '*/*' }, ca: repo.ca, maxBytes: bound.maxBytes }, { origin, authorization: auth });
     }
     catch (err) {
         if (err instanceof http_1.RedirectRefused) {
@@ -38484,6 +38538,14 @@ async function get(repo, url, what, chart) {
                 repository: displayUrl(repo.url),
                 cause: err,
                 hint: 'Check the repository URL in Chart.yaml or the repositories input'
+            });
+        }
+        if (err.failure === 'too-large') {
+            throw new RepositoryError(`${bound.file} at ${displayUrl(err.url)} is larger than ${(0, summary_1.formatSize)(bound.maxBytes)}: ${err.detail}`, {
+                chart,
+                repository: displayUrl(repo.url),
+                cause: err,
+                hint: bound.hint
             });
         }
         // The same sentence as for registries and login services: who, why, after how many attempts, what to check.
@@ -38585,20 +38647,20 @@ function parseIndex(text, repository, chart) {
     }
     return { repository, apiVersion: (0, source_1.fieldText)((0, chart_yaml_1.plain)(obj.apiVersion)), entries };
 }
-/** Downloads and parses `<repository>/index.yaml`. */
-async function fetchIndex(repo, chart) {
-    const res = await get(repo, indexUrl(repo.url), 'index.yaml', chart);
+/** Downloads (at most `maxBytes`) and parses `<repository>/index.yaml`. */
+async function fetchIndex(repo, chart, maxBytes = exports.MAX_INDEX_BYTES) {
+    const res = await get(repo, indexUrl(repo.url), 'index.yaml', INDEX_BOUND(maxBytes), chart);
     return parseIndex(res.body.toString('utf8'), repo.url, chart);
 }
 function sha256Hex(data) {
     return (0, node_crypto_1.createHash)('sha256').update(data).digest('hex');
 }
 /**
- * Downloads the entry's first URL (as Helm does) and checks it against the
+ * Downloads the entry's first URL (as Helm does; at most `maxBytes`) and checks it against the
  * index's digest; returns the bytes exactly as served and the file name Helm
  * saves them under (the base name of the URL path).
  */
-async function downloadChart(repo, entry, chart) {
+async function downloadChart(repo, entry, chart, maxBytes = archive_1.MAX_CHART_ARCHIVE_BYTES) {
     if (!entry.urls.length) {
         throw new RepositoryError(`chart "${entry.name}" version ${entry.version} has no downloadable URLs in ${displayUrl(repo.url)}/index.yaml`, {
             chart,
@@ -38607,7 +38669,7 @@ async function downloadChart(repo, entry, chart) {
         });
     }
     const url = resolveChartUrl(repo.url, entry.urls[0]);
-    const res = await get(repo, url, `${entry.name} ${entry.version}`, chart);
+    const res = await get(repo, url, `${entry.name} ${entry.version}`, ARCHIVE_BOUND(entry, maxBytes), chart);
     if (entry.digest) {
         const expected = entry.digest.replace(/^sha256:/, '').toLowerCase();
         const actual = sha256Hex(res.body);
@@ -38633,7 +38695,7 @@ async function downloadChart(repo, entry, chart) {
 /**
  * The provenance file of an entry, `<archive URL>.prov` (where `helm repo
  * index` expects it and `helm pull --verify` fetches it); undefined when the
- * repository has none (404).
+ * repository has none (404). Bounded as a .prov read from the workspace is (MAX_FILE_SIZE).
  */
 async function downloadProvenance(repo, entry, chart) {
     if (!entry.urls.length)
@@ -38641,7 +38703,12 @@ async function downloadProvenance(repo, entry, chart) {
     const url = resolveChartUrl(repo.url, entry.urls[0]);
     url.pathname += '.prov';
     try {
-        return (await get(repo, url, `${entry.name} ${entry.version} provenance`, chart)).body;
+        const bound = {
+            maxBytes: archive_1.MAX_FILE_SIZE,
+            file: `the provenance file of ${entry.name} ${entry.version}`,
+            hint: 'A provenance file holds Chart.yaml and a signature; check that the repository serves the .prov helm package --sign wrote'
+        };
+        return (await get(repo, url, `${entry.name} ${entry.version} provenance`, bound, chart)).body;
     }
     catch (e) {
         if (e instanceof RepositoryError && e.status === 404)
@@ -41080,7 +41147,7 @@ exports.sendFollowing = sendFollowing;
  * connect timeout and an inactivity timeout (no bytes moving in either
  * direction; never a limit on a whole request, so a slow upload that moves
  * is never cut), one retry policy, and a `::debug::` trace of each exchange.
- * Redirects follow one policy (`redirectHop`): at most 10 hops, 303 turns
+ * Redirects follow one policy (`redirectHop`): at most 10 requests (Go's), 303 turns
  * into GET, never from HTTPS down to HTTP, and credentials never leave the
  * origin they belong to, not even when a later hop comes back
  * (`sendFollowing`; the registry client applies the same hop rule between
@@ -41449,11 +41516,19 @@ function send(req) {
                 resolve({ status, headers: res.headers, body: Buffer.alloc(0), bodyStream: res, url });
                 return;
             }
+            // A declared length over the bound is refused before any of the body is read.
+            const declared = Number(res.headers['content-length']);
+            if (req.maxBytes !== undefined && req.method !== 'HEAD' && declared > req.maxBytes) {
+                r.destroy(Object.assign(new Error(`the answer exceeds ${req.maxBytes} bytes (Content-Length: ${declared})`), { code: 'ETOOLARGE' }));
+                return;
+            }
             const chunks = [];
             let size = 0;
             res.on('data', (c) => {
                 size += c.length;
                 if (req.maxBytes !== undefined && size > req.maxBytes) {
+                    // Let go of what was read now: the error's stack frames keep this response (and so this closure) alive.
+                    chunks.length = 0;
                     r.destroy(Object.assign(new Error(`the answer exceeds ${req.maxBytes} bytes`), { code: 'ETOOLARGE' }));
                     return;
                 }
@@ -41708,7 +41783,7 @@ function headerValue(headers, name) {
 function sameOrigin(a, b) {
     return a.origin === b.origin;
 }
-/** The statuses a redirect is followed on, and the most hops (Go's http.Client stops after 10, as Helm's downloads do). */
+/** The statuses a redirect is followed on, and the most requests one call sends (Go's http.Client, as Helm's downloads and oras-go use it). */
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 exports.MAX_REDIRECTS = 10;
 /** A redirect that is not followed: from HTTPS down to plain HTTP. */
@@ -41724,14 +41799,16 @@ class RedirectRefused extends Error {
 }
 exports.RedirectRefused = RedirectRefused;
 /**
- * Where a redirect answer sends the request next; undefined when `res` is not
- * a redirect, has no Location, or `hops` already reached MAX_REDIRECTS (the
- * caller then sees the 3xx itself). An HTTPS request is never sent on over
- * plain HTTP (RedirectRefused): what it fetches, and any signed URL, would
- * travel in the clear.
+ * Where a redirect answer sends the request next (`hops`: redirects already
+ * followed); undefined when `res` is not a redirect, has no Location, or
+ * answered the MAX_REDIRECTS-th request, where Go's http.Client stops
+ * ("stopped after 10 redirects": 10 requests in all); the caller then sees the
+ * 3xx itself. An HTTPS request is never sent on over plain HTTP
+ * (RedirectRefused): what it fetches, and any signed URL, would travel in the
+ * clear.
  */
 function redirectHop(res, method, hops, credentialsFor) {
-    if (!REDIRECT_STATUSES.includes(res.status) || hops >= exports.MAX_REDIRECTS)
+    if (!REDIRECT_STATUSES.includes(res.status) || hops + 1 >= exports.MAX_REDIRECTS)
         return undefined;
     const loc = headerValue(res.headers, 'location');
     if (!loc)
@@ -42682,6 +42759,8 @@ const REGISTRY_HINTS = {
     'too-large': 'The registry sent far more than a manifest or token can be; check the registry address',
     other: 'Re-run the job; check the registry status if it persists'
 };
+/** The most pages of a tag list, and of a referrers listing, read before the listing fails. */
+const TAG_PAGES = 1000;
 const REFERRER_PAGES = 100;
 /** An upload request that broke (`cause`) or met a retryable status (`res`). */
 class UploadInterrupted extends Error {
@@ -42831,7 +42910,7 @@ class RegistryClient {
         }
         return undefined;
     }
-    /** Answers the challenge in `res`; returns false when there is nothing more to try. */
+    /** Answers the challenge in `res` (the caller replays), or throws when it cannot be answered. */
     async authenticate(res, scopes, refresh, sent) {
         const challenge = (0, challenge_1.parseChallenge)((0, http_1.headerValue)(res.headers, 'www-authenticate'));
         if (challenge.scheme === 'basic') {
@@ -42845,7 +42924,7 @@ class RegistryClient {
             (0, http_1.trace)(() => `${this.host} asks for HTTP Basic; answering as ${cred.username}`);
             this.scheme = 'basic';
             this.basicHeader = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
-            return true;
+            return;
         }
         if (challenge.scheme !== 'bearer') {
             throw new errors_1.AuthError(`${this.host} answered 401 without a Basic or Bearer challenge`, {
@@ -42858,9 +42937,8 @@ class RegistryClient {
         // Sent before another request got this scope's token: replay with that token instead of asking again.
         const current = this.authorization((0, challenge_1.cleanScopes)(scopes).join(' '));
         if (!refresh && current && current !== sent)
-            return true;
+            return;
         await this.bearerToken(scopes, (challenge.params.scope ?? '').split(' '), refresh);
-        return true;
     }
     /** Gets and caches the token for `scopes`; callers asking for the same scope meanwhile wait for the same request. */
     async bearerToken(scopes, extra, refresh) {
@@ -42898,7 +42976,8 @@ class RegistryClient {
             });
         }
         if (realmUrl.protocol !== 'https:' && !(realmUrl.protocol === 'http:' && this.base.protocol === 'http:')) {
-            throw new errors_1.AuthError(`${this.host} points its token service at ${realmUrl.origin} over plain HTTP`, {
+            const at = `${realmUrl.protocol}//${realmUrl.host}`;
+            throw new errors_1.AuthError(`${this.host} points its token service at ${at}${realmUrl.protocol === 'http:' ? ' over plain HTTP' : ', which is neither HTTPS nor HTTP'}`, {
                 registry: this.host,
                 hint: 'A token service must use HTTPS; set plain-http only for local test registries'
             });
@@ -43314,8 +43393,9 @@ class RegistryClient {
         let url = first;
         if (this.referrersApi.get(repository) === false)
             return undefined;
-        // At most REFERRER_PAGES pages, as oras-go's ReferrerListMaxPages bounds a registry that pages forever.
-        for (let page = 0; url && page < REFERRER_PAGES; page++) {
+        const seen = new Set();
+        for (let page = 0; url; page++) {
+            this.checkPage(url, seen, REFERRER_PAGES, 'listing referrers');
             const res = await this.request({
                 method: 'GET',
                 url,
@@ -43351,7 +43431,6 @@ class RegistryClient {
             }
             if (Array.isArray(index.manifests))
                 out.push(...index.manifests);
-            // Another origin gets no credentials (request() strips them).
             url = nextPage(res, url);
         }
         return out;
@@ -43363,7 +43442,9 @@ class RegistryClient {
     async listTags(repository) {
         const out = [];
         let url = new URL(`/v2/${repository}/tags/list`, this.base);
-        for (let page = 0; url && page < 1000; page++) {
+        const seen = new Set();
+        for (let page = 0; url; page++) {
+            this.checkPage(url, seen, TAG_PAGES, 'listing tags');
             const res = await this.request({ method: 'GET', url, repository, push: false });
             if (res.status === 404 && page === 0)
                 return undefined;
@@ -43383,6 +43464,33 @@ class RegistryClient {
         return out;
     }
     /**
+     * Before reading page `url` of a listing (`seen`: the pages read so far): a
+     * link back to a page already read is a loop, and more than `max` pages a
+     * registry that pages without end. Both fail, as oras-go's TagListMaxPages
+     * and ReferrerListMaxPages do, rather than return part of the list (a
+     * dependency would resolve to an old version, a promotion skip signatures).
+     * A link to another origin fails too, as in oras-go's parseLink: the registry
+     * would choose what the runner fetches (a request forgery).
+     */
+    checkPage(url, seen, max, what) {
+        if (url.origin !== this.base.origin)
+            throw new errors_1.RegistryError(`${what}: ${this.host} links its next page to another origin, ${url.origin}`, {
+                registry: this.host,
+                hint: 'The registry is inconsistent; contact its operator'
+            });
+        if (seen.has(url.href))
+            throw new errors_1.RegistryError(`${what}: ${this.host} links back to a page it already sent (${this.display('GET', url)})`, {
+                registry: this.host,
+                hint: 'The registry pages in a loop; contact its operator'
+            });
+        if (seen.size >= max)
+            throw new errors_1.RegistryError(`${what}: ${this.host} links more than ${max} pages`, {
+                registry: this.host,
+                hint: 'The registry pages without end; contact its operator'
+            });
+        seen.add(url.href);
+    }
+    /**
      * Cross-repository mount (`POST …/blobs/uploads/?mount=<digest>&from=<repo>`):
      * true when the registry mounted the blob (201); false when it opened an
      * upload session instead (202: it cannot mount, so the caller uploads),
@@ -43398,7 +43506,7 @@ class RegistryClient {
             repository,
             push: true,
             scopes: [(0, challenge_1.repositoryScope)(from, false)],
-            headers: { 'content-length': '0' },
+            // An empty body: send() writes `Content-Length: 0`, as the distribution API's mount request has.
             body: Buffer.alloc(0)
         });
         if (res.status === 201) {
@@ -44749,6 +44857,34 @@ async function appendSummary(markdown) {
 
 /***/ }),
 
+/***/ 5781:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.reachedRegistry = reachedRegistry;
+exports.verdict = verdict;
+/** Failed and skipped charts put nothing in the registry: no digest or reference of theirs may read as published. */
+function reachedRegistry(r) {
+    return r.status !== 'failed' && r.status !== 'skipped';
+}
+/** The step's verdict: undefined when no chart failed, else one line naming the failed (and skipped) charts. */
+function verdict(results) {
+    const named = (status) => results.filter((r) => r.status === status).map((r) => r.name ?? r.source);
+    const failed = named('failed');
+    if (!failed.length)
+        return undefined;
+    const skipped = named('skipped');
+    const pushed = results.filter((r) => r.status === 'published').length;
+    return (`${failed.length} of ${results.length} chart(s) failed: ${failed.join(', ')}` +
+        (skipped.length ? `; ${skipped.length} skipped: ${skipped.join(', ')}` : '') +
+        `; ${pushed ? `${pushed} published` : 'nothing was pushed'}`);
+}
+
+
+/***/ }),
+
 /***/ 1211:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -44795,6 +44931,96 @@ const MARKDOWN = /[\\`*_[\]#!|~<>&$]/g;
  */
 function safeMarkdown(text) {
     return safeText(text).replace(MARKDOWN, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatSize = formatSize;
+exports.summaryMarkdown = summaryMarkdown;
+/**
+ * The job summary: one table row per chart, how to install what was pushed,
+ * errors and warnings. Every value that came from a chart, a registry or an
+ * input passes `safeMarkdown`; commands go in `<pre>` rather than fenced
+ * blocks, because character references mean the same there and a value
+ * cannot close the block.
+ */
+const sanitize_1 = __nccwpck_require__(1211);
+const result_1 = __nccwpck_require__(5781);
+const STATUS = {
+    published: '✅ published',
+    unchanged: '✔️ unchanged (identical tag)',
+    'dry-run': '🧪 dry run (not pushed)',
+    planned: '📋 would be published (plan)',
+    failed: '❌ failed',
+    skipped: '⏭️ skipped'
+};
+const code = (s) => (s ? `<code>${(0, sanitize_1.safeMarkdown)(s)}</code>` : '');
+const pre = (lines) => ['<pre>', ...lines.map(sanitize_1.safeMarkdown), '</pre>'];
+function formatSize(bytes) {
+    if (bytes === undefined)
+        return '';
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+function summaryMarkdown(results, registry) {
+    const lines = [`### Helm OCI Publish → ${code(registry)}`, '', '| Chart | Version | Status | Immutable reference | Size |', '| --- | --- | --- | --- | --- |'];
+    for (const r of results) {
+        // A chart that failed or was skipped has no reference anyone should use, even when its digest was known.
+        lines.push(`| ${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)} | ${(0, sanitize_1.safeMarkdown)(r.version ?? '')} | ${STATUS[r.status]} | ${(0, result_1.reachedRegistry)(r) ? code(r.ref) : ''} | ${formatSize(r.size)} |`);
+    }
+    const pushed = results.filter((r) => (r.status === 'published' || r.status === 'unchanged') && r.ref);
+    if (pushed.length) {
+        const commands = [];
+        for (const r of pushed) {
+            const repo = r.ref.slice(0, r.ref.lastIndexOf('@'));
+            commands.push(`helm install ${r.name} ${repo} --version ${r.version}`, `helm install ${r.name} ${r.ref}   # pinned to the digest`);
+        }
+        lines.push('', '#### Install', '', ...pre(commands));
+    }
+    const withDeps = results.filter((r) => r.dependencies?.length);
+    if (withDeps.length) {
+        lines.push('', '#### Dependencies', '', '| Chart | Dependency | Version | Source |', '| --- | --- | --- | --- |');
+        for (const r of withDeps)
+            for (const d of r.dependencies ?? [])
+                lines.push(`| ${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)} | ${(0, sanitize_1.safeMarkdown)(d.alias ? `${d.alias} (${d.name})` : d.name)} | ${(0, sanitize_1.safeMarkdown)(d.version)} | ${(0, sanitize_1.safeMarkdown)(d.source)} |`);
+    }
+    const failed = results.filter((r) => r.error);
+    if (failed.length) {
+        lines.push('', '#### Errors', '');
+        for (const r of failed)
+            lines.push(`- **${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)}**: ${(0, sanitize_1.safeMarkdown)(r.error)}`);
+    }
+    const skipped = results.filter((r) => r.status === 'skipped');
+    if (skipped.length) {
+        lines.push('', '#### Skipped', '');
+        for (const r of skipped)
+            lines.push(`- **${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)}**: ${(0, sanitize_1.safeMarkdown)(r.reason ?? '')}`);
+    }
+    const signed = results.filter((r) => r.verifyCommands?.length);
+    if (signed.length) {
+        lines.push('', '#### Verify', '');
+        for (const r of signed) {
+            lines.push(`**${(0, sanitize_1.safeMarkdown)(r.name ?? '')} ${(0, sanitize_1.safeMarkdown)(r.version ?? '')}**${r.rekorLogIndex ? ` (Rekor log index ${(0, sanitize_1.safeMarkdown)(r.rekorLogIndex)})` : ''}`, '', ...pre(r.verifyCommands ?? []), '');
+        }
+    }
+    const warned = results.filter((r) => r.warnings?.length);
+    if (warned.length) {
+        lines.push('', '#### Warnings', '');
+        for (const r of warned)
+            for (const w of r.warnings ?? [])
+                lines.push(`- ${(0, sanitize_1.safeMarkdown)(r.name ?? r.source)}: ${(0, sanitize_1.safeMarkdown)(w)}`);
+    }
+    return lines.join('\n') + '\n';
 }
 
 

@@ -37695,7 +37695,7 @@ exports.sendFollowing = sendFollowing;
  * connect timeout and an inactivity timeout (no bytes moving in either
  * direction; never a limit on a whole request, so a slow upload that moves
  * is never cut), one retry policy, and a `::debug::` trace of each exchange.
- * Redirects follow one policy (`redirectHop`): at most 10 hops, 303 turns
+ * Redirects follow one policy (`redirectHop`): at most 10 requests (Go's), 303 turns
  * into GET, never from HTTPS down to HTTP, and credentials never leave the
  * origin they belong to, not even when a later hop comes back
  * (`sendFollowing`; the registry client applies the same hop rule between
@@ -38064,11 +38064,19 @@ function send(req) {
                 resolve({ status, headers: res.headers, body: Buffer.alloc(0), bodyStream: res, url });
                 return;
             }
+            // A declared length over the bound is refused before any of the body is read.
+            const declared = Number(res.headers['content-length']);
+            if (req.maxBytes !== undefined && req.method !== 'HEAD' && declared > req.maxBytes) {
+                r.destroy(Object.assign(new Error(`the answer exceeds ${req.maxBytes} bytes (Content-Length: ${declared})`), { code: 'ETOOLARGE' }));
+                return;
+            }
             const chunks = [];
             let size = 0;
             res.on('data', (c) => {
                 size += c.length;
                 if (req.maxBytes !== undefined && size > req.maxBytes) {
+                    // Let go of what was read now: the error's stack frames keep this response (and so this closure) alive.
+                    chunks.length = 0;
                     r.destroy(Object.assign(new Error(`the answer exceeds ${req.maxBytes} bytes`), { code: 'ETOOLARGE' }));
                     return;
                 }
@@ -38323,7 +38331,7 @@ function headerValue(headers, name) {
 function sameOrigin(a, b) {
     return a.origin === b.origin;
 }
-/** The statuses a redirect is followed on, and the most hops (Go's http.Client stops after 10, as Helm's downloads do). */
+/** The statuses a redirect is followed on, and the most requests one call sends (Go's http.Client, as Helm's downloads and oras-go use it). */
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 exports.MAX_REDIRECTS = 10;
 /** A redirect that is not followed: from HTTPS down to plain HTTP. */
@@ -38339,14 +38347,16 @@ class RedirectRefused extends Error {
 }
 exports.RedirectRefused = RedirectRefused;
 /**
- * Where a redirect answer sends the request next; undefined when `res` is not
- * a redirect, has no Location, or `hops` already reached MAX_REDIRECTS (the
- * caller then sees the 3xx itself). An HTTPS request is never sent on over
- * plain HTTP (RedirectRefused): what it fetches, and any signed URL, would
- * travel in the clear.
+ * Where a redirect answer sends the request next (`hops`: redirects already
+ * followed); undefined when `res` is not a redirect, has no Location, or
+ * answered the MAX_REDIRECTS-th request, where Go's http.Client stops
+ * ("stopped after 10 redirects": 10 requests in all); the caller then sees the
+ * 3xx itself. An HTTPS request is never sent on over plain HTTP
+ * (RedirectRefused): what it fetches, and any signed URL, would travel in the
+ * clear.
  */
 function redirectHop(res, method, hops, credentialsFor) {
-    if (!REDIRECT_STATUSES.includes(res.status) || hops >= exports.MAX_REDIRECTS)
+    if (!REDIRECT_STATUSES.includes(res.status) || hops + 1 >= exports.MAX_REDIRECTS)
         return undefined;
     const loc = headerValue(res.headers, 'location');
     if (!loc)
@@ -39081,6 +39091,8 @@ const REGISTRY_HINTS = {
     'too-large': 'The registry sent far more than a manifest or token can be; check the registry address',
     other: 'Re-run the job; check the registry status if it persists'
 };
+/** The most pages of a tag list, and of a referrers listing, read before the listing fails. */
+const TAG_PAGES = 1000;
 const REFERRER_PAGES = 100;
 /** An upload request that broke (`cause`) or met a retryable status (`res`). */
 class UploadInterrupted extends Error {
@@ -39230,7 +39242,7 @@ class RegistryClient {
         }
         return undefined;
     }
-    /** Answers the challenge in `res`; returns false when there is nothing more to try. */
+    /** Answers the challenge in `res` (the caller replays), or throws when it cannot be answered. */
     async authenticate(res, scopes, refresh, sent) {
         const challenge = (0, challenge_1.parseChallenge)((0, http_1.headerValue)(res.headers, 'www-authenticate'));
         if (challenge.scheme === 'basic') {
@@ -39244,7 +39256,7 @@ class RegistryClient {
             (0, http_1.trace)(() => `${this.host} asks for HTTP Basic; answering as ${cred.username}`);
             this.scheme = 'basic';
             this.basicHeader = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
-            return true;
+            return;
         }
         if (challenge.scheme !== 'bearer') {
             throw new errors_1.AuthError(`${this.host} answered 401 without a Basic or Bearer challenge`, {
@@ -39257,9 +39269,8 @@ class RegistryClient {
         // Sent before another request got this scope's token: replay with that token instead of asking again.
         const current = this.authorization((0, challenge_1.cleanScopes)(scopes).join(' '));
         if (!refresh && current && current !== sent)
-            return true;
+            return;
         await this.bearerToken(scopes, (challenge.params.scope ?? '').split(' '), refresh);
-        return true;
     }
     /** Gets and caches the token for `scopes`; callers asking for the same scope meanwhile wait for the same request. */
     async bearerToken(scopes, extra, refresh) {
@@ -39297,7 +39308,8 @@ class RegistryClient {
             });
         }
         if (realmUrl.protocol !== 'https:' && !(realmUrl.protocol === 'http:' && this.base.protocol === 'http:')) {
-            throw new errors_1.AuthError(`${this.host} points its token service at ${realmUrl.origin} over plain HTTP`, {
+            const at = `${realmUrl.protocol}//${realmUrl.host}`;
+            throw new errors_1.AuthError(`${this.host} points its token service at ${at}${realmUrl.protocol === 'http:' ? ' over plain HTTP' : ', which is neither HTTPS nor HTTP'}`, {
                 registry: this.host,
                 hint: 'A token service must use HTTPS; set plain-http only for local test registries'
             });
@@ -39713,8 +39725,9 @@ class RegistryClient {
         let url = first;
         if (this.referrersApi.get(repository) === false)
             return undefined;
-        // At most REFERRER_PAGES pages, as oras-go's ReferrerListMaxPages bounds a registry that pages forever.
-        for (let page = 0; url && page < REFERRER_PAGES; page++) {
+        const seen = new Set();
+        for (let page = 0; url; page++) {
+            this.checkPage(url, seen, REFERRER_PAGES, 'listing referrers');
             const res = await this.request({
                 method: 'GET',
                 url,
@@ -39750,7 +39763,6 @@ class RegistryClient {
             }
             if (Array.isArray(index.manifests))
                 out.push(...index.manifests);
-            // Another origin gets no credentials (request() strips them).
             url = nextPage(res, url);
         }
         return out;
@@ -39762,7 +39774,9 @@ class RegistryClient {
     async listTags(repository) {
         const out = [];
         let url = new URL(`/v2/${repository}/tags/list`, this.base);
-        for (let page = 0; url && page < 1000; page++) {
+        const seen = new Set();
+        for (let page = 0; url; page++) {
+            this.checkPage(url, seen, TAG_PAGES, 'listing tags');
             const res = await this.request({ method: 'GET', url, repository, push: false });
             if (res.status === 404 && page === 0)
                 return undefined;
@@ -39782,6 +39796,33 @@ class RegistryClient {
         return out;
     }
     /**
+     * Before reading page `url` of a listing (`seen`: the pages read so far): a
+     * link back to a page already read is a loop, and more than `max` pages a
+     * registry that pages without end. Both fail, as oras-go's TagListMaxPages
+     * and ReferrerListMaxPages do, rather than return part of the list (a
+     * dependency would resolve to an old version, a promotion skip signatures).
+     * A link to another origin fails too, as in oras-go's parseLink: the registry
+     * would choose what the runner fetches (a request forgery).
+     */
+    checkPage(url, seen, max, what) {
+        if (url.origin !== this.base.origin)
+            throw new errors_1.RegistryError(`${what}: ${this.host} links its next page to another origin, ${url.origin}`, {
+                registry: this.host,
+                hint: 'The registry is inconsistent; contact its operator'
+            });
+        if (seen.has(url.href))
+            throw new errors_1.RegistryError(`${what}: ${this.host} links back to a page it already sent (${this.display('GET', url)})`, {
+                registry: this.host,
+                hint: 'The registry pages in a loop; contact its operator'
+            });
+        if (seen.size >= max)
+            throw new errors_1.RegistryError(`${what}: ${this.host} links more than ${max} pages`, {
+                registry: this.host,
+                hint: 'The registry pages without end; contact its operator'
+            });
+        seen.add(url.href);
+    }
+    /**
      * Cross-repository mount (`POST …/blobs/uploads/?mount=<digest>&from=<repo>`):
      * true when the registry mounted the blob (201); false when it opened an
      * upload session instead (202: it cannot mount, so the caller uploads),
@@ -39797,7 +39838,7 @@ class RegistryClient {
             repository,
             push: true,
             scopes: [(0, challenge_1.repositoryScope)(from, false)],
-            headers: { 'content-length': '0' },
+            // An empty body: send() writes `Content-Length: 0`, as the distribution API's mount request has.
             body: Buffer.alloc(0)
         });
         if (res.status === 201) {

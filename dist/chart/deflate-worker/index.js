@@ -2680,6 +2680,63 @@ exports.StreamOpener = StreamOpener;
 
 /***/ }),
 
+/***/ 257:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.libdeflateRaw = libdeflateRaw;
+exports.blockJobs = blockJobs;
+/**
+ * What the deflate worker thread does with each block (`deflate-worker.ts` only wires its message port and
+ * libdeflate to this): deflates the block in a shared slot into the slot's shared output, opened for the next block
+ * unless it is the last (`block-deflate.ts`), checks it fits, and returns the reply `parallel-gzip.ts` waits for:
+ * the length written, or the error. Pure, apart from the compressor it is given, so it is tested in-process.
+ */
+const block_deflate_1 = __nccwpck_require__(591);
+/**
+ * libdeflate's level-6 raw deflate of blocks up to BLOCK_SIZE, with one compressor and one input and output buffer
+ * for every call; the stream returned is a view of its memory, valid until the next call.
+ */
+function libdeflateRaw(wasm) {
+    const compressor = wasm._libdeflate_alloc_compressor(6);
+    const capacity = wasm._libdeflate_deflate_compress_bound(compressor, block_deflate_1.BLOCK_SIZE);
+    const input = wasm._malloc(block_deflate_1.BLOCK_SIZE);
+    const output = wasm._malloc(capacity);
+    if (!compressor || !input || !output)
+        throw new Error('libdeflate could not allocate its compressor');
+    return (block) => {
+        wasm.HEAPU8.set(block, input);
+        const n = wasm._libdeflate_deflate_compress(compressor, input, block.length, output, capacity);
+        if (!n)
+            throw new Error(`libdeflate could not compress a block of ${block.length} bytes`);
+        // HEAPU8 is read again after the call: memory growth replaces it.
+        return wasm.HEAPU8.subarray(output, output + n);
+    };
+}
+/** The worker's handler: each message's block deflated into its slot with `deflate`, and the reply to send back. */
+function blockJobs(deflate) {
+    const opener = new block_deflate_1.StreamOpener();
+    return (m) => {
+        try {
+            const stream = deflate(new Uint8Array(m.input, 0, m.length));
+            const out = new Uint8Array(m.output);
+            if (!m.last)
+                return { id: m.id, length: opener.openStream(stream, m.length, out) };
+            if (stream.length > out.length)
+                throw new Error(`deflate output of ${stream.length} bytes exceeds its ${out.length}-byte slot`);
+            out.set(stream);
+            return { id: m.id, length: stream.length };
+        }
+        catch (err) {
+            return { id: m.id, error: err.message };
+        }
+    };
+}
+
+
+/***/ }),
+
 /***/ 706:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -2689,52 +2746,18 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 /**
- * Worker-thread entry for `src/chart/parallel-gzip.ts`: deflates the block in
- * a shared slot with libdeflate (level 6, WebAssembly: the same bytes on every
- * CPU, about as fast as native zlib) into the slot's shared output, opened for
- * the next block unless it is the last (`block-deflate.ts`), and replies with
- * the length. Built into its own bundle (dist/chart/deflate-worker/) by
- * scripts/build.js, so the main thread never loads the WebAssembly.
+ * Worker-thread entry for `src/chart/parallel-gzip.ts`: wires the thread's message port and libdeflate (level 6,
+ * WebAssembly: the same bytes on every CPU, about as fast as native zlib) to `deflate-job.ts`, which does the work
+ * of each block and says what to reply. Built into its own bundle (dist/chart/deflate-worker/) by scripts/build.js,
+ * so the main thread never loads the WebAssembly.
  */
 const node_worker_threads_1 = __nccwpck_require__(919);
 // The package's module itself, not its index.js, which allocates a compressor and buffers and copies the output
 // per call: about 50 MiB of garbage per thread before V8 collects it (measured), against none here. The version is pinned.
 const libdeflate_wasm_mjs_1 = __importDefault(__nccwpck_require__(765));
-const block_deflate_1 = __nccwpck_require__(591);
-const wasm = (0, libdeflate_wasm_mjs_1.default)();
-const compressor = wasm._libdeflate_alloc_compressor(6);
-const capacity = wasm._libdeflate_deflate_compress_bound(compressor, block_deflate_1.BLOCK_SIZE);
-const input = wasm._malloc(block_deflate_1.BLOCK_SIZE);
-const output = wasm._malloc(capacity);
-if (!compressor || !input || !output)
-    throw new Error('libdeflate could not allocate its compressor');
-const opener = new block_deflate_1.StreamOpener();
-/** libdeflate's raw deflate stream of `block`, as a view of its memory (valid until the next call). */
-function deflate(block) {
-    wasm.HEAPU8.set(block, input);
-    const n = wasm._libdeflate_deflate_compress(compressor, input, block.length, output, capacity);
-    if (!n)
-        throw new Error(`libdeflate could not compress a block of ${block.length} bytes`);
-    // HEAPU8 is read again after the call: memory growth replaces it.
-    return wasm.HEAPU8.subarray(output, output + n);
-}
-node_worker_threads_1.parentPort.on('message', (m) => {
-    try {
-        const stream = deflate(new Uint8Array(m.input, 0, m.length));
-        const out = new Uint8Array(m.output);
-        let length = stream.length;
-        if (!m.last)
-            length = opener.openStream(stream, m.length, out);
-        else if (length > out.length)
-            throw new Error(`deflate output of ${length} bytes exceeds its ${out.length}-byte slot`);
-        else
-            out.set(stream);
-        node_worker_threads_1.parentPort.postMessage({ id: m.id, length });
-    }
-    catch (err) {
-        node_worker_threads_1.parentPort.postMessage({ id: m.id, error: err.message });
-    }
-});
+const deflate_job_1 = __nccwpck_require__(257);
+const job = (0, deflate_job_1.blockJobs)((0, deflate_job_1.libdeflateRaw)((0, libdeflate_wasm_mjs_1.default)()));
+node_worker_threads_1.parentPort.on('message', (m) => node_worker_threads_1.parentPort.postMessage(job(m)));
 
 
 /***/ }),

@@ -59315,7 +59315,7 @@ exports.sendFollowing = sendFollowing;
  * connect timeout and an inactivity timeout (no bytes moving in either
  * direction; never a limit on a whole request, so a slow upload that moves
  * is never cut), one retry policy, and a `::debug::` trace of each exchange.
- * Redirects follow one policy (`redirectHop`): at most 10 hops, 303 turns
+ * Redirects follow one policy (`redirectHop`): at most 10 requests (Go's), 303 turns
  * into GET, never from HTTPS down to HTTP, and credentials never leave the
  * origin they belong to, not even when a later hop comes back
  * (`sendFollowing`; the registry client applies the same hop rule between
@@ -59684,11 +59684,19 @@ function send(req) {
                 resolve({ status, headers: res.headers, body: Buffer.alloc(0), bodyStream: res, url });
                 return;
             }
+            // A declared length over the bound is refused before any of the body is read.
+            const declared = Number(res.headers['content-length']);
+            if (req.maxBytes !== undefined && req.method !== 'HEAD' && declared > req.maxBytes) {
+                r.destroy(Object.assign(new Error(`the answer exceeds ${req.maxBytes} bytes (Content-Length: ${declared})`), { code: 'ETOOLARGE' }));
+                return;
+            }
             const chunks = [];
             let size = 0;
             res.on('data', (c) => {
                 size += c.length;
                 if (req.maxBytes !== undefined && size > req.maxBytes) {
+                    // Let go of what was read now: the error's stack frames keep this response (and so this closure) alive.
+                    chunks.length = 0;
                     r.destroy(Object.assign(new Error(`the answer exceeds ${req.maxBytes} bytes`), { code: 'ETOOLARGE' }));
                     return;
                 }
@@ -59943,7 +59951,7 @@ function headerValue(headers, name) {
 function sameOrigin(a, b) {
     return a.origin === b.origin;
 }
-/** The statuses a redirect is followed on, and the most hops (Go's http.Client stops after 10, as Helm's downloads do). */
+/** The statuses a redirect is followed on, and the most requests one call sends (Go's http.Client, as Helm's downloads and oras-go use it). */
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 exports.MAX_REDIRECTS = 10;
 /** A redirect that is not followed: from HTTPS down to plain HTTP. */
@@ -59959,14 +59967,16 @@ class RedirectRefused extends Error {
 }
 exports.RedirectRefused = RedirectRefused;
 /**
- * Where a redirect answer sends the request next; undefined when `res` is not
- * a redirect, has no Location, or `hops` already reached MAX_REDIRECTS (the
- * caller then sees the 3xx itself). An HTTPS request is never sent on over
- * plain HTTP (RedirectRefused): what it fetches, and any signed URL, would
- * travel in the clear.
+ * Where a redirect answer sends the request next (`hops`: redirects already
+ * followed); undefined when `res` is not a redirect, has no Location, or
+ * answered the MAX_REDIRECTS-th request, where Go's http.Client stops
+ * ("stopped after 10 redirects": 10 requests in all); the caller then sees the
+ * 3xx itself. An HTTPS request is never sent on over plain HTTP
+ * (RedirectRefused): what it fetches, and any signed URL, would travel in the
+ * clear.
  */
 function redirectHop(res, method, hops, credentialsFor) {
-    if (!REDIRECT_STATUSES.includes(res.status) || hops >= exports.MAX_REDIRECTS)
+    if (!REDIRECT_STATUSES.includes(res.status) || hops + 1 >= exports.MAX_REDIRECTS)
         return undefined;
     const loc = headerValue(res.headers, 'location');
     if (!loc)
