@@ -171,7 +171,10 @@ describe('what Helm writes besides the tar stream', () => {
     await saveChart(chart, { destDir: tmp(), mtime: new Date(0) })
     const before = fds()
     await saveChart(chart, { destDir: tmp(), mtime: new Date(0) })
-    expect(fds()).toBe(before)
+    // The deflate pool's threads give their event loops' descriptors back as they exit, a moment after terminate()
+    // resolves (one was still open on a loaded CI run): a leak stays, so waiting up to 2 s only lets those settle.
+    for (let i = 0; i < 40 && fds() > before; i++) await new Promise((r) => setTimeout(r, 50))
+    expect(fds()).toBeLessThanOrEqual(before)
   })
 
   test('subcharts are written in byte order of their names, whatever order they come in (Helm iterates a map there)', () => {
