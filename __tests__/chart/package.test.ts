@@ -11,7 +11,8 @@ import * as path from 'node:path'
 import { bufferFile, type Chart } from '../../src/chart/chart'
 import { loadChartArchive, loadChartDir } from '../../src/chart/loader'
 import { archiveEntries, GZIP_HEADER, lockYaml, saveChart, tarStream } from '../../src/chart/save'
-import { fileHeader, readTar } from '../../src/chart/tar'
+import { fileHeader } from '../../src/chart/tar'
+import { readTar } from '../support/read-tar'
 import { metadataYaml } from '../../src/chart/chart-yaml'
 
 const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex')

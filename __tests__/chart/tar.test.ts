@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { Readable } from 'node:stream'
-import { fileHeader, padding, parsePax, readTar, trailer, verifyTar } from '../../src/chart/tar'
+import { fileHeader, padding, parsePax, trailer, verifyTar } from '../../src/chart/tar'
+import { readTar } from '../support/read-tar'
 
 /** verifyTar reads a stream: the buffer as one. */
 const verified = (tar: Buffer): Promise<string[]> => verifyTar(Readable.from([tar]))

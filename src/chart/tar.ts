@@ -1,7 +1,8 @@
 /**
  * Tar headers exactly as Go's archive/tar writes `tar.Header{Name, Mode: 0644,
- * Size, ModTime}` (what Helm's chartutil.Save uses), and a reader for the
- * archives Helm accepts (USTAR, PAX, GNU long names).
+ * Size, ModTime}` (what Helm's chartutil.Save uses), and the header rules of
+ * the archives Helm accepts (USTAR, PAX, GNU long names), for the archive
+ * reader (archive.ts) and `verifyTar`.
  */
 
 import { ByteQueue } from './byte-queue'
@@ -94,20 +95,13 @@ export const trailer = (): Buffer => Buffer.alloc(2 * BLOCK)
 /** Whether a block is all zeros: the first half of the end-of-archive marker, or padding after it. */
 export const isZeroBlock = (b: Buffer): boolean => b.every((x) => x === 0)
 
-export interface TarEntry {
-  name: string
-  /** '0' regular, '5' directory, '2' symlink, … */
-  type: string
-  data: Buffer
-  mtimeMs: number
-}
-
 /** A NUL-terminated field's bytes (Go's parseString): up to its first NUL, else the whole field. */
 export function fieldBytes(buf: Buffer, offset: number, length: number): Buffer {
   const end = buf.indexOf(0, offset)
   return buf.subarray(offset, end < 0 || end > offset + length ? offset + length : end)
 }
 
+/** A NUL-terminated field as UTF-8 text. */
 export const cstring = (buf: Buffer, offset: number, length: number): string => fieldBytes(buf, offset, length).toString('utf8')
 
 /**
@@ -189,37 +183,6 @@ export const padded = (size: number): number => size + ((BLOCK - (size % BLOCK))
 
 /** The headers that describe the next entry (PAX, global PAX, GNU long name and long link name): data read by their own size. */
 export const isMeta = (type: string): boolean => type === 'x' || type === 'g' || type === 'L' || type === 'K'
-
-/** Reads every entry of an uncompressed tar (headers checked as `checkHeader` does); `onEntry` sees each header first. */
-export function readTar(tar: Buffer, onEntry?: (name: string, size: number) => void): TarEntry[] {
-  const entries: TarEntry[] = []
-  let off = 0
-  let pax: Record<string, string> = {}
-  let longName: string | undefined
-  while (off + BLOCK <= tar.length) {
-    const h = tar.subarray(off, off + BLOCK)
-    if (isZeroBlock(h)) break
-    const header = checkHeader(h, off)
-    const type = String.fromCharCode(h[156] || 0x30)
-    const size = isMeta(type) ? header.size : dataSize(type, header.size, pax, off)
-    const dataStart = off + BLOCK
-    if (dataStart + size > tar.length) throw new Error('unexpected end of tar archive')
-    const data = tar.subarray(dataStart, dataStart + size)
-    const at = off
-    off = dataStart + padded(size)
-    if (type === 'x') pax = parsePax(data, at)
-    if (type === 'L') longName = cstring(data, 0, data.length)
-    // A global header, or a GNU long link name (the target of the next entry, which is no file of its own).
-    if (isMeta(type)) continue
-    const name = entryName(h, pax, longName)
-    const mtimeMs = (pax.mtime ? parseFloat(pax.mtime) : header.mtime) * 1000
-    pax = {}
-    longName = undefined
-    onEntry?.(name, size)
-    entries.push({ name, type, data, mtimeMs })
-  }
-  return entries
-}
 
 /** Where and why `verifyTar` rejects an archive. */
 export class TarFormatError extends Error {
