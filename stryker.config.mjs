@@ -38,7 +38,7 @@ const extraTests = {
   'src/chart/chart-yaml.ts': ['__tests__/hostile/units.test.ts', '__tests__/chart/load.test.ts'],
   'src/chart/loader.ts': ['__tests__/hostile/units.test.ts', '__tests__/chart/load.test.ts'],
   // parseIndex's own cases sit with the other pure dependency units.
-  'src/chart/dependencies/repo-index.ts': ['__tests__/chart/dependencies/units.test.ts'],
+  'src/chart/dependencies/repo-index.ts': ['__tests__/chart/dependencies/units.test.ts', '__tests__/chart/dependencies/index-layout.test.ts'],
   // ociLocation, tagsToVersions and the name hint are pure and sit there too; its own file pulls from a registry.
   'src/chart/dependencies/oci-repo.ts': ['__tests__/chart/dependencies/units.test.ts'],
   // The build flow's decisions without a network (charts/, the lock, each refusal) have their own file beside it.

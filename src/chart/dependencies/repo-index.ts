@@ -22,6 +22,7 @@ import * as path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { ChartError, type ErrorContext } from '../../errors'
 import { compareVersions } from './constraints'
+import { splitIndex, type ChartSection } from './index-layout'
 import { MAX_CHART_ARCHIVE_BYTES, MAX_FILE_SIZE } from '../archive'
 import { GO_YAML, metadataFromValue, plain, validateMetadata, type RawMetadata } from '../chart-yaml'
 import { sanitizeString } from '../sanitize'
@@ -31,8 +32,8 @@ import { formatSize } from '../../report/summary'
 
 /**
  * The most an index.yaml may weigh: twice the largest public index (Bitnami's full index is about 27 MB, TrueCharts'
- * reached 50.6 MB in 2024, over Flux's 50 MiB default). Parsing holds about 38 times the file on the heap (a 54 MiB
- * index: 2.0 GiB, 2.45 GB peak RSS), so no larger index could be parsed within Node's default 4 GiB heap anyway.
+ * reached 50.6 MB in 2024, over Flux's 50 MiB default). In Helm's layout it is read a batch of versions at a time
+ * (about 8 times the file on the heap); another layout is parsed whole, about 38 times (a 54 MiB index: 2.0 GiB).
  */
 export const MAX_INDEX_BYTES = 100 * 1024 * 1024
 
@@ -213,8 +214,15 @@ const DUPLICATE_DEPENDENCY = 'validation: more than one dependency with name or 
  * (a duplicate key refuses the whole index); apiVersion required; each entry's metadata checked as
  * `(*Metadata).Validate` checks a chart's, and an entry that fails is dropped (except for duplicate dependency
  * names, which some repositories produce by stripping aliases), so it can never be selected.
+ * YAML in the layout `helm repo index` writes is read a batch of versions at a time, in bounded memory (index-layout.ts);
+ * anything else, and any index that fails, is read whole, so what is refused and why is the same either way.
  */
 export function parseIndex(text: string, repository: string, chart?: string): RepoIndex {
+  return parseIndexByVersion(text, repository, chart) ?? parseIndexWhole(text, repository, chart)
+}
+
+/** The whole text parsed at once (JSON, else YAML), then checked. */
+export function parseIndexWhole(text: string, repository: string, chart?: string): RepoIndex {
   const bad = (why: string): never => {
     throw new RepositoryError(`invalid index.yaml from ${displayUrl(repository)}: ${why}`, {
       chart,
@@ -235,14 +243,29 @@ export function parseIndex(text: string, repository: string, chart?: string): Re
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return bad('not a YAML mapping')
   const obj = doc as Record<string, unknown>
   if (!obj.apiVersion) return bad('no API version specified')
-  const entries = new Map<string, IndexEntry[]>()
   const raw = obj.entries ?? {}
   if (typeof raw !== 'object' || Array.isArray(raw)) return bad('entries is not a mapping')
-  for (const [name, versions] of Object.entries(raw as Record<string, unknown>)) {
+  const charts = Object.entries(raw as Record<string, unknown>).map(([name, versions]): [string, unknown[]] => {
     // Go's strict unmarshalling: null is an empty list and a null entry is skipped; any other shape fails the index.
     if (versions !== null && !Array.isArray(versions)) return bad(`entries.${name} is not a list`)
+    return [name, (versions ?? []) as unknown[]]
+  })
+  return { repository, apiVersion: fieldText(plain(obj.apiVersion)), entries: readEntries(charts, repository, chart, bad) }
+}
+
+/** Each chart's versions as Helm keeps them: metadata checked, entries that fail validation dropped, newest first. */
+function readEntries(
+  charts: Iterable<[string, Iterable<unknown>]>,
+  repository: string,
+  chart: string | undefined,
+  bad: (why: string) => never
+): Map<string, IndexEntry[]> {
+  const entries = new Map<string, IndexEntry[]>()
+  for (const [name, versions] of charts) {
     const kept: IndexEntry[] = []
-    for (const [i, v] of ((versions ?? []) as unknown[]).entries()) {
+    let i = -1
+    for (const v of versions) {
+      i++
       // (A null entry, which Helm skips, decodes as empty metadata and fails validation below.)
       if (typeof v !== 'object' || Array.isArray(v)) return bad(`entries.${name}[${i}] is not a mapping`)
       const where = `${displayUrl(repository)} index.yaml entries.${name}[${i}]`
@@ -266,7 +289,61 @@ export function parseIndex(text: string, repository: string, chart?: string): Re
     }
     entries.set(name, sortVersions(kept))
   }
-  return { repository, apiVersion: fieldText(plain(obj.apiVersion)), entries }
+  return entries
+}
+
+/** Thrown inside parseIndexByVersion when the whole read must decide (and word the refusal). */
+class ReadWhole extends Error {}
+
+// A batch at a time: aliases refused (a Helm-made index has none; an alias to another version's anchor, or an
+// alias count the whole file would refuse, must be judged on the whole file).
+const BY_VERSION = { ...GO_YAML, uniqueKeys: true, maxAliasCount: 0 }
+
+/**
+ * An index in Helm's layout, read a batch of versions at a time, or undefined when it must be read whole: another layout
+ * (JSON included: it has no `entries:` line), a YAML error, a duplicate chart name, or anything the whole read refuses.
+ */
+export function parseIndexByVersion(text: string, repository: string, chart?: string): RepoIndex | undefined {
+  const layout = splitIndex(text)
+  if (!layout) return undefined
+  const parse = (yaml: string): unknown => {
+    try {
+      return parseYaml(yaml, BY_VERSION)
+    } catch {
+      throw new ReadWhole()
+    }
+  }
+  const names = new Set<string>()
+  function* charts(): Generator<[string, Iterable<unknown>]> {
+    for (const { keyLine, batches } of layout!.charts) {
+      const key = parse(keyLine) as Record<string, unknown> | null
+      const name = key && typeof key === 'object' && !Array.isArray(key) && Object.keys(key).length === 1 ? Object.keys(key)[0] : undefined
+      // `name:` and nothing more; a name seen twice is a duplicate key the whole parse refuses.
+      if (name === undefined || key![name] !== null || names.has(name)) throw new ReadWhole()
+      names.add(name)
+      yield [name, versionsOf(batches)]
+    }
+  }
+  function* versionsOf(batches: ChartSection['batches']): Generator<unknown> {
+    for (const batch of batches) {
+      const v = parse(batch)
+      if (!Array.isArray(v)) throw new ReadWhole()
+      yield* v
+    }
+  }
+  try {
+    const rest = parse(layout.rest)
+    if (!rest || typeof rest !== 'object' || Array.isArray(rest) || 'entries' in rest) return undefined
+    const apiVersion = (rest as Record<string, unknown>).apiVersion
+    if (!apiVersion) return undefined
+    const entries = readEntries(charts(), repository, chart, () => {
+      throw new ReadWhole()
+    })
+    return { repository, apiVersion: fieldText(plain(apiVersion)), entries }
+  } catch (err) {
+    if (err instanceof ReadWhole) return undefined
+    throw err
+  }
 }
 
 /** Downloads (at most `maxBytes`) and parses `<repository>/index.yaml`. */
