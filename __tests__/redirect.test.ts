@@ -39,4 +39,16 @@ describe('redirectHop', () => {
     )
     expect(redirectHop(answer(302, 'http://a.example/x', 'https://a.example/x'), 'GET', 0, undefined)?.url.protocol).toBe('https:')
   })
+  it('a Location that is not a URL is refused (Go: "failed to parse Location header"), without repeating it', () => {
+    const e = (() => {
+      try {
+        redirectHop(answer(302, 'https://a.example/x', 'https://[sig=secret'), 'GET', 0, undefined)
+      } catch (err) {
+        return err as RedirectRefused
+      }
+    })()
+    expect(e).toBeInstanceOf(RedirectRefused)
+    expect(e).toMatchObject({ to: undefined, detail: 'redirects to a Location header that is not a URL' })
+    expect(e!.message).toBe('https://a.example/x redirects to a Location header that is not a URL')
+  })
 })

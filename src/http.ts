@@ -711,13 +711,21 @@ export function sameOrigin(a: URL, b: URL): boolean {
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308]
 export const MAX_REDIRECTS = 10
 
-/** A redirect that is not followed: from HTTPS down to plain HTTP. */
+/**
+ * A redirect that is not followed: from HTTPS down to plain HTTP, or to a Location that is not a URL (`to` absent;
+ * Go's client fails the same way: "failed to parse Location header"). The Location is not repeated: it may be a
+ * signed URL.
+ */
 export class RedirectRefused extends Error {
+  /** What is wrong, after the URL that redirected. */
+  readonly detail: string
   constructor(
     readonly from: URL,
-    readonly to: URL
+    readonly to?: URL
   ) {
-    super(`${displayUrl(from)} redirects to ${displayUrl(to)}, away from HTTPS`)
+    const detail = to ? `redirects to ${displayUrl(to)}, away from HTTPS` : 'redirects to a Location header that is not a URL'
+    super(`${displayUrl(from)} ${detail}`)
+    this.detail = detail
     this.name = 'RedirectRefused'
   }
 }
@@ -743,7 +751,12 @@ export function redirectHop(res: HttpResponse, method: string, hops: number, cre
   const loc = headerValue(res.headers, 'location')
   if (!loc) return undefined
   res.bodyStream?.resume()
-  const next = new URL(loc, res.url)
+  let next: URL
+  try {
+    next = new URL(loc, res.url)
+  } catch {
+    throw new RedirectRefused(res.url)
+  }
   if (res.url.protocol === 'https:' && next.protocol !== 'https:') throw new RedirectRefused(res.url, next)
   const credentials = credentialsFor !== undefined && sameOrigin(next, credentialsFor)
   trace(() => `${method} ${displayUrl(res.url)} redirected (${res.status}) to ${displayUrl(next)}${credentials ? '' : ' without credentials'}`)

@@ -207,3 +207,45 @@ describe('a connection cut during a listing or a read names the request', () => 
     expect(await cut(c.openBlob('cut', digest, 0, 9))).toBe(`registry ${s.host} closed the connection during GET /v2/cut/blobs/${digest} after 3 attempts`)
   })
 })
+
+describe('redirects in the request loop', () => {
+  /** 307 to /moved for every request but /moved itself, which answers 200. */
+  const moving = (): Promise<{ host: string; seen: Seen[] }> =>
+    server((req, res, url) => {
+      if (url.pathname === '/moved') res.writeHead(200, { 'content-length': '2' }).end('ok')
+      else res.writeHead(307, { location: '/moved', 'content-length': '0' }).end()
+    })
+
+  test('GET and HEAD follow by default; a PUT, POST or DELETE is not sent on unless the caller asks (uploads do)', async () => {
+    const s = await moving()
+    const c = new RegistryClient({ host: s.host, plainHttp: true, retry: FAST })
+    const get = await c.request({ method: 'GET', url: '/v2/r/manifests/a', repository: 'r', push: false })
+    expect([get.status, get.body.toString()]).toEqual([200, 'ok'])
+    for (const method of ['PUT', 'POST', 'DELETE']) {
+      const res = await c.request({ method, url: '/v2/r/manifests/a', repository: 'r', push: true, body: method === 'DELETE' ? undefined : Buffer.from('{}') })
+      expect([method, res.status]).toEqual([method, 307])
+    }
+    const asked = await c.request({ method: 'PUT', url: '/v2/r/blobs/uploads/u', repository: 'r', push: true, body: Buffer.from('{}'), follow: true })
+    expect(asked.status).toBe(200)
+    expect(s.seen.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /v2/r/manifests/a',
+      'GET /moved',
+      'PUT /v2/r/manifests/a',
+      'POST /v2/r/manifests/a',
+      'DELETE /v2/r/manifests/a',
+      'PUT /v2/r/blobs/uploads/u',
+      'PUT /moved'
+    ])
+  })
+
+  test('a Location that is not a URL: a RegistryError naming the registry and the request, not the Location', async () => {
+    const s = await server((req, res) => res.writeHead(302, { location: 'http://[sig=secret', 'content-length': '0' }).end())
+    const c = new RegistryClient({ host: s.host, plainHttp: true, retry: FAST })
+    const digest = sha256(Buffer.from('x'))
+    const e = await caught<RegistryError>(c.getBlob('r', digest))
+    expect(e).toBeInstanceOf(RegistryError)
+    expect(e.message).toBe(`http://${s.host}/v2/r/blobs/${digest} redirects to a Location header that is not a URL`)
+    expect(e).toMatchObject({ registry: s.host, status: 302 })
+    expect(e.hint).toBe('The registry, or a proxy in front of it, sent a broken redirect; check its storage redirect settings or ask its operator')
+  })
+})

@@ -502,7 +502,9 @@ export class RegistryClient {
           registry: this.host,
           chart: this.chart,
           status: res.status,
-          hint: 'A registry reached over HTTPS must not send requests on over plain HTTP; check its storage redirect settings'
+          hint: err.to
+            ? 'A registry reached over HTTPS must not send requests on over plain HTTP; check its storage redirect settings'
+            : 'The registry, or a proxy in front of it, sent a broken redirect; check its storage redirect settings or ask its operator'
         })
       }
       if (!hop) return res

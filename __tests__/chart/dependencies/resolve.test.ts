@@ -454,6 +454,15 @@ describe('errors name the chart, the dependency and the repository, and say what
     const err = await failure('downgrade', `- name: x\n  version: 1.0.0\n  repository: ${repo.origin}/downgrade\n`)
     expect(err.message).toMatch(/redirects to http:\/\/127.0.0.1:9\/index.yaml, away from HTTPS$/)
   })
+  test('a redirect to a Location that is not a URL is refused, naming the repository and the file, not the Location', async () => {
+    repo.redirect('/badlocation/index.yaml', 'https://[sig=secret')
+    const err = await failure('badlocation', `- name: x\n  version: 1.0.0\n  repository: ${repo.origin}/badlocation\n`)
+    expect(err.message).toBe(
+      `dependency x (repository ${repo.origin}/badlocation): ${repo.origin}/badlocation/index.yaml (index.yaml) redirects to a Location header that is not a URL`
+    )
+    expect(err.message).not.toContain('secret')
+    expect(err.hint).toBe('Ask the repository owner to fix the redirect')
+  })
   test("lock out of sync: Helm's message", async () => {
     const err = await failure('stale', `- name: redis-ha\n  version: 4.39.0\n  repository: ${repo.origin}/dandydeveloper/charts/\n`, {
       'Chart.lock': `dependencies:\n- name: redis-ha\n  repository: ${repo.origin}/dandydeveloper/charts/\n  version: 4.38.0\ndigest: sha256:0d8b0161248c5ab2c77d62fc77d5ca28393f73f7b7a8abd5474b78bc969cab39\ngenerated: "2026-01-01T00:00:00Z"\n`

@@ -154,10 +154,10 @@ async function get(repo: ChartRepository, url: URL, what: string, bound: Bound, 
     )
   } catch (err) {
     if (err instanceof RedirectRefused) {
-      throw new RepositoryError(`${displayUrl(err.from)} (${what}) redirects to ${displayUrl(err.to)}, away from HTTPS`, {
+      throw new RepositoryError(`${displayUrl(err.from)} (${what}) ${err.detail}`, {
         chart,
         repository: displayUrl(repo.url),
-        hint: 'A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect'
+        hint: err.to ? 'A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect' : 'Ask the repository owner to fix the redirect'
       })
     }
     if (!(err instanceof NetworkError)) {
