@@ -108,6 +108,8 @@ describe('splitIndex: where a Helm-made index.yaml is cut', () => {
     ['a second document', 'apiVersion: v1\nentries:\n  web:\n  - name: web\n---\nx: 1\n'],
     ['a document end', 'apiVersion: v1\nentries:\n  web:\n  - name: web\n...\n'],
     ['a document end with a comment', 'apiVersion: v1\nentries:\n  web:\n  - name: web\n... # end\n'],
+    ['a value on a chart line', 'apiVersion: v1\nentries:\n  web: ~\n  - name: web\n'],
+    ['a comment on a chart line', 'apiVersion: v1\nentries:\n  web: # the web chart\n  - name: web\n'],
     ['an explicit key after a version', 'apiVersion: v1\nentries:\n  web:\n  - name: web\n  ? x\n'],
     ['a plain scalar starting with - at the item column', 'apiVersion: v1\nentries:\n  web:\n  - name: web\n  -x: 1\n'],
     ['a tagged start', '--- !!map\napiVersion: v1\nentries:\n  web:\n  - name: web\n'],
@@ -292,7 +294,11 @@ describe('parseIndexByVersion gives what the whole read gives, or leaves the fil
     ['a scalar before entries', 'web\nentries:\n  web:\n  - name: web\n    version: 1.0.0\n'],
     ['a sequence before entries', '- a\nentries:\n  web:\n  - name: web\n    version: 1.0.0\n'],
     ['a null chart name', 'apiVersion: v1\nentries:\n  null:\n  - name: web\n    version: 1.0.0\n'],
-    ['a chart line that is no key', 'apiVersion: v1\nentries:\n  web:\n  - name: web\n    version: 1.0.0\n  null\n']
+    ['a chart line that is no key', 'apiVersion: v1\nentries:\n  web:\n  - name: web\n    version: 1.0.0\n  null\n'],
+    // Found by reading Stryker's survivors: the cut read took these charts' versions, the whole read refuses them.
+    ['a chart whose value is ~ on its line, versions below', 'apiVersion: v1\nentries:\n  web: ~\n  - name: web\n    version: 1.0.0\n'],
+    ['a chart whose value is null, versions indented below', 'apiVersion: v1\nentries:\n  web: null\n    - name: web\n      version: 1.0.0\n'],
+    ['a chart line with a tag', 'apiVersion: v1\nentries:\n  web: !!null\n  - name: web\n    version: 1.0.0\n']
   ])('%s: exactly the whole read, refusal included', (_, text) => {
     const expected = whole(text)
     let got: RepoIndex | string

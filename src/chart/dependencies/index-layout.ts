@@ -1,6 +1,6 @@
 /**
  * The layout `helm repo index` writes index.yaml in (yaml.Marshal of Helm's IndexFile; ChartMuseum and chart-releaser
- * use Helm's code): top-level keys at column 0, `entries:` alone on its line, each chart's name at column 2, and its
+ * use Helm's code): top-level keys at column 0, `entries:` alone on its line, each chart's `name:` alone at column 2, and its
  * versions as `- ` items at column 2 (Go's yaml) or 4 (an indented sequence, as in Helm's testdata), their lines
  * indented further.
  *
@@ -73,6 +73,8 @@ export function splitIndex(text: string): IndexLayout | undefined {
     // Indented lines before `entries:` or after its block belong to the other top-level keys.
     if (entriesAt < 0 || blockEnd >= 0) continue
     if (indent === 2 && !NOT_KEY_START.has(first)) {
+      // `  name:` and nothing after it: a value on the line (`name: ~`, a comment) is for the whole read to judge.
+      if (text.slice(pos, end).trimEnd().at(-1) !== ':') return undefined
       endBatch(pos)
       chart = { keyLine: text.slice(pos, end), batches: [] }
       charts.push(chart)
