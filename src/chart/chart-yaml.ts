@@ -51,7 +51,7 @@ export function guardYaml(text: string, file: string, chart?: string): void {
   let indent = 0
   let extra = 0
   let col = 0
-  // Where the block node written since the last indicator began (its anchor, tag, `[`/`{` or text): a key's column.
+  // Where the first node on this line began (its anchor, tag, `[`/`{` or text): the column of the line's key, if it has one.
   let nodeCol = -1
   let skipScalarSource = false
   // A block scalar (`|`, `>`) comes next: its text takes whole lines, up to the start of the line after it.
@@ -104,7 +104,8 @@ export function guardYaml(text: string, file: string, chart?: string): void {
       while (lines.length && lines[lines.length - 1].indent >= indent && !(item && lines[lines.length - 1].keyCol === indent)) lines.pop()
       const up = lines[lines.length - 1]
       // In line with the key above it: a sibling key of that map, unless it starts a sequence (the key's value); in
-      // line with a `- ` or `? ` above it: the next item of that sequence, or the next key or `: ` of that map.
+      // line with a `- ` or `? ` above it (first, as a key can sit right of it): the next item of that sequence, or the
+      // next key or `: ` of that map.
       base = !up ? 1 : (up.items.get(indent) ?? (!item && indent <= up.keyCol ? up.keyDepth : up.depth))
       lines.push({ indent, depth: base, keyCol: -1, keyDepth: 0, items: new Map() })
     }
@@ -159,7 +160,6 @@ export function guardYaml(text: string, file: string, chart?: string): void {
       // falls through: a `? ` opens its map at its column, as a `- ` opens its sequence
       case 'seq-item-ind':
         if (!top && type !== 'map-value-ind' && lines.length) lines[lines.length - 1].items.set(col - tok.length, base + extra)
-        if (!top) nodeCol = -1
         extra++
         break
       case 'block-scalar-header':
