@@ -72,16 +72,20 @@ function main() {
 
     // What loading the reader costs with no index at all: peak RSS is compared above it.
     const loaded = measure(timed(`require(${JSON.stringify(INDEX)})`), jsonFile).rss
-    // The bound: read in a heap of 8 times the file (the index text itself, the entries kept, one batch's parse).
+    const read = timed(`require(${JSON.stringify(INDEX)}).parseIndex(text, 'https://r')`)
+    const ours = measure(read, yamlFile)
+    // The bound: read in a heap of 8 times the file (the index text itself, the entries kept, one batch's parse);
+    // measure() throws if the process runs out of it.
     const heapMiB = Math.ceil(8 * fileMiB) + 32
-    const ours = measure(timed(`require(${JSON.stringify(INDEX)}).parseIndex(text, 'https://r')`), yamlFile, heapMiB)
+    const capped = measure(read, yamlFile, heapMiB)
     const floor = measure(timed('JSON.parse(text)'), jsonFile)
     const before = measure(timed(`require(${JSON.stringify(INDEX)}).parseIndexWhole(text, 'https://r')`), yamlFile)
     const f = (x) => `${(x / 1000).toFixed(1)} s`
     const m = (x) => `${x.toFixed(0)} MiB`
     const over = (x) => `${((x - loaded) / fileMiB).toFixed(1)}× the file above loading (${m(loaded)})`
     printTable(`index.yaml of ${fileMiB.toFixed(1)} MiB, ${versions} versions (Bitnami-shaped, Helm's layout), each read in its own process`, [
-      [`read time, by version, in a ${heapMiB} MiB heap (floor: JSON.parse)`, f(ours.ms), f(floor.ms), `${(ours.ms / floor.ms).toFixed(1)}×`],
+      ['read time, by version (floor: JSON.parse)', f(ours.ms), f(floor.ms), `${(ours.ms / floor.ms).toFixed(1)}×`],
+      [`read time, by version, in a ${heapMiB} MiB heap (more collection)`, f(capped.ms), f(floor.ms), `${(capped.ms / floor.ms).toFixed(1)}×`],
       ['peak RSS, by version (floor: JSON.parse)', m(ours.rss), m(floor.rss), over(ours.rss)],
       ['read time, whole document (before)', f(before.ms), f(floor.ms), `${(before.ms / floor.ms).toFixed(1)}×`],
       ['peak RSS, whole document (before)', m(before.rss), m(floor.rss), over(before.rss)]

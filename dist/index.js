@@ -44995,6 +44995,115 @@ function pickVersion(versions, constraint) {
 
 /***/ }),
 
+/***/ 3443:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+/**
+ * The layout `helm repo index` writes index.yaml in (yaml.Marshal of Helm's IndexFile; ChartMuseum and chart-releaser
+ * use Helm's code): top-level keys at column 0, `entries:` alone on its line, each chart's name at column 2, and its
+ * versions as `- ` items at column 2 (Go's yaml) or 4 (an indented sequence, as in Helm's testdata), their lines
+ * indented further.
+ *
+ * Parsed whole, a YAML document holds about 38 times its size on the heap (a 54 MiB index: 2.0 GiB), more than a
+ * runner's Node heap allows near the 100 MiB bound. Cut at these lines, runs of versions are parsed on their own, so
+ * the heap holds one run's parse at a time. The cut is only a way to parse: each piece is the file's own text,
+ * indentation included, so it reads as it would in place. Whatever this layout does not cover (flow style, document
+ * markers or directives, CR line ends, tabs or odd indentation, explicit keys) gives undefined: the caller parses the
+ * file whole.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BATCH_BYTES = void 0;
+exports.splitIndex = splitIndex;
+/** About 40 times this is on the heap while a batch is parsed. */
+exports.BATCH_BYTES = 256 * 1024;
+// A key line's first character: not an indicator that would make the line something other than `name:` (an explicit
+// key, an anchor, a tag, a flow collection, a block scalar, a sequence). Quoted names are allowed.
+const NOT_KEY_START = new Set('-?:,[]{}#&*!|>%@`');
+/** Splits index.yaml at the lines described above, or undefined when the text is not in that layout. */
+function splitIndex(text) {
+    // (YAML breaks lines at a lone CR too, which this scan would not see.)
+    if (text.includes('\r') || text.includes('\t'))
+        return undefined;
+    const charts = [];
+    let entriesAt = -1;
+    let blockEnd = -1;
+    let chart;
+    /** The column of the current chart's `-` items (2 or 4), set by its first item. */
+    let itemColumn = 0;
+    let batchStart = 0;
+    let batchItems = 0;
+    const endBatch = (at) => {
+        if (batchItems > 0)
+            chart.batches.push(text.slice(batchStart, at));
+        batchItems = 0;
+    };
+    for (let pos = 0, next = 0; pos < text.length; pos = next) {
+        const nl = text.indexOf('\n', pos);
+        const end = nl < 0 ? text.length : nl;
+        next = end + 1;
+        let indent = 0;
+        while (text.charCodeAt(pos + indent) === 0x20)
+            indent++;
+        const first = text[pos + indent];
+        // Blank and comment lines belong to whatever they sit in (a block scalar keeps blank lines; comments are dropped).
+        if (pos + indent === end || first === '#')
+            continue;
+        if (indent === 0) {
+            // A document marker changes how the whole text reads; a leading `---` alone does not (a directive is always
+            // followed by a `---` past the start).
+            const line = text.slice(pos, end);
+            if (line.startsWith('...') || (line.startsWith('---') && (pos > 0 || line.trimEnd() !== '---')))
+                return undefined;
+            if (entriesAt < 0) {
+                if (line === 'entries:')
+                    entriesAt = pos;
+            }
+            else if (blockEnd < 0) {
+                endBatch(pos);
+                blockEnd = pos;
+            }
+            continue;
+        }
+        // Indented lines before `entries:` or after its block belong to the other top-level keys.
+        if (entriesAt < 0 || blockEnd >= 0)
+            continue;
+        if (indent === 2 && !NOT_KEY_START.has(first)) {
+            endBatch(pos);
+            chart = { keyLine: text.slice(pos, end), batches: [] };
+            charts.push(chart);
+            itemColumn = 0;
+            continue;
+        }
+        if (!chart)
+            return undefined;
+        const dash = first === '-' && (pos + indent + 1 === end || text[pos + indent + 1] === ' ');
+        if (dash && (itemColumn === 0 ? indent === 2 || indent === 4 : indent === itemColumn)) {
+            if (pos - batchStart >= exports.BATCH_BYTES)
+                endBatch(pos);
+            if (batchItems === 0)
+                batchStart = pos;
+            batchItems++;
+            itemColumn = indent;
+            continue;
+        }
+        // A version's own lines are indented past its `-`; anything else is not this layout.
+        if (batchItems === 0 || indent <= itemColumn)
+            return undefined;
+    }
+    if (charts.length === 0)
+        return undefined;
+    if (blockEnd < 0) {
+        endBatch(text.length);
+        blockEnd = text.length;
+    }
+    return { rest: text.slice(0, entriesAt) + text.slice(blockEnd), charts };
+}
+
+
+/***/ }),
+
 /***/ 4709:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -45350,6 +45459,8 @@ exports.resolveChartUrl = resolveChartUrl;
 exports.indexUrl = indexUrl;
 exports.displayUrl = displayUrl;
 exports.parseIndex = parseIndex;
+exports.parseIndexWhole = parseIndexWhole;
+exports.parseIndexByVersion = parseIndexByVersion;
 exports.fetchIndex = fetchIndex;
 exports.sha256Hex = sha256Hex;
 exports.downloadChart = downloadChart;
@@ -45378,6 +45489,7 @@ const path = __importStar(__nccwpck_require__(6760));
 const yaml_1 = __nccwpck_require__(8815);
 const errors_1 = __nccwpck_require__(3916);
 const constraints_1 = __nccwpck_require__(9083);
+const index_layout_1 = __nccwpck_require__(3443);
 const archive_1 = __nccwpck_require__(8010);
 const chart_yaml_1 = __nccwpck_require__(2593);
 const sanitize_1 = __nccwpck_require__(13);
@@ -45386,8 +45498,8 @@ const http_1 = __nccwpck_require__(6803);
 const summary_1 = __nccwpck_require__(7994);
 /**
  * The most an index.yaml may weigh: twice the largest public index (Bitnami's full index is about 27 MB, TrueCharts'
- * reached 50.6 MB in 2024, over Flux's 50 MiB default). Parsing holds about 38 times the file on the heap (a 54 MiB
- * index: 2.0 GiB, 2.45 GB peak RSS), so no larger index could be parsed within Node's default 4 GiB heap anyway.
+ * reached 50.6 MB in 2024, over Flux's 50 MiB default). In Helm's layout it is read a batch of versions at a time
+ * (about 8 times the file on the heap); another layout is parsed whole, about 38 times (a 54 MiB index: 2.0 GiB).
  */
 exports.MAX_INDEX_BYTES = 100 * 1024 * 1024;
 const INDEX_BOUND = (maxBytes) => ({
@@ -45460,10 +45572,10 @@ async function get(repo, url, what, bound, chart) {
     }
     catch (err) {
         if (err instanceof http_1.RedirectRefused) {
-            throw new RepositoryError(`${displayUrl(err.from)} (${what}) redirects to ${displayUrl(err.to)}, away from HTTPS`, {
+            throw new RepositoryError(`${displayUrl(err.from)} (${what}) ${err.detail}`, {
                 chart,
                 repository: displayUrl(repo.url),
-                hint: 'A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect'
+                hint: err.to ? 'A chart repository must not downgrade to plain HTTP; ask its owner to fix the redirect' : 'Ask the repository owner to fix the redirect'
             });
         }
         if (!(err instanceof http_1.NetworkError)) {
@@ -45516,8 +45628,14 @@ const DUPLICATE_DEPENDENCY = 'validation: more than one dependency with name or 
  * (a duplicate key refuses the whole index); apiVersion required; each entry's metadata checked as
  * `(*Metadata).Validate` checks a chart's, and an entry that fails is dropped (except for duplicate dependency
  * names, which some repositories produce by stripping aliases), so it can never be selected.
+ * YAML in the layout `helm repo index` writes is read a batch of versions at a time, in bounded memory (index-layout.ts);
+ * anything else, and any index that fails, is read whole, so what is refused and why is the same either way.
  */
 function parseIndex(text, repository, chart) {
+    return parseIndexByVersion(text, repository, chart) ?? parseIndexWhole(text, repository, chart);
+}
+/** The whole text parsed at once (JSON, else YAML), then checked. */
+function parseIndexWhole(text, repository, chart) {
     const bad = (why) => {
         throw new RepositoryError(`invalid index.yaml from ${displayUrl(repository)}: ${why}`, {
             chart,
@@ -45542,16 +45660,25 @@ function parseIndex(text, repository, chart) {
     const obj = doc;
     if (!obj.apiVersion)
         return bad('no API version specified');
-    const entries = new Map();
     const raw = obj.entries ?? {};
     if (typeof raw !== 'object' || Array.isArray(raw))
         return bad('entries is not a mapping');
-    for (const [name, versions] of Object.entries(raw)) {
+    const charts = Object.entries(raw).map(([name, versions]) => {
         // Go's strict unmarshalling: null is an empty list and a null entry is skipped; any other shape fails the index.
         if (versions !== null && !Array.isArray(versions))
             return bad(`entries.${name} is not a list`);
+        return [name, (versions ?? [])];
+    });
+    return { repository, apiVersion: (0, source_1.fieldText)((0, chart_yaml_1.plain)(obj.apiVersion)), entries: readEntries(charts, repository, chart, bad) };
+}
+/** Each chart's versions as Helm keeps them: metadata checked, entries that fail validation dropped, newest first. */
+function readEntries(charts, repository, chart, bad) {
+    const entries = new Map();
+    for (const [name, versions] of charts) {
         const kept = [];
-        for (const [i, v] of (versions ?? []).entries()) {
+        let i = -1;
+        for (const v of versions) {
+            i++;
             // (A null entry, which Helm skips, decodes as empty metadata and fails validation below.)
             if (typeof v !== 'object' || Array.isArray(v))
                 return bad(`entries.${name}[${i}] is not a mapping`);
@@ -45579,7 +45706,66 @@ function parseIndex(text, repository, chart) {
         }
         entries.set(name, sortVersions(kept));
     }
-    return { repository, apiVersion: (0, source_1.fieldText)((0, chart_yaml_1.plain)(obj.apiVersion)), entries };
+    return entries;
+}
+/** Thrown inside parseIndexByVersion when the whole read must decide (and word the refusal). */
+class ReadWhole extends Error {
+}
+// A batch at a time: aliases refused (a Helm-made index has none; an alias to another version's anchor, or an
+// alias count the whole file would refuse, must be judged on the whole file).
+const BY_VERSION = { ...chart_yaml_1.GO_YAML, uniqueKeys: true, maxAliasCount: 0 };
+/**
+ * An index in Helm's layout, read a batch of versions at a time, or undefined when it must be read whole: another layout
+ * (JSON included: it has no `entries:` line), a YAML error, a duplicate chart name, or anything the whole read refuses.
+ */
+function parseIndexByVersion(text, repository, chart) {
+    const layout = (0, index_layout_1.splitIndex)(text);
+    if (!layout)
+        return undefined;
+    const parse = (yaml) => {
+        try {
+            return (0, yaml_1.parse)(yaml, BY_VERSION);
+        }
+        catch {
+            throw new ReadWhole();
+        }
+    };
+    const names = new Set();
+    function* charts() {
+        for (const { keyLine, batches } of layout.charts) {
+            const key = parse(keyLine);
+            const name = key && typeof key === 'object' && !Array.isArray(key) && Object.keys(key).length === 1 ? Object.keys(key)[0] : undefined;
+            // `name:` and nothing more; a name seen twice is a duplicate key the whole parse refuses.
+            if (name === undefined || key[name] !== null || names.has(name))
+                throw new ReadWhole();
+            names.add(name);
+            yield [name, versionsOf(batches)];
+        }
+    }
+    function* versionsOf(batches) {
+        for (const batch of batches) {
+            const v = parse(batch);
+            if (!Array.isArray(v))
+                throw new ReadWhole();
+            yield* v;
+        }
+    }
+    try {
+        const rest = parse(layout.rest);
+        if (!rest || typeof rest !== 'object' || Array.isArray(rest) || 'entries' in rest)
+            return undefined;
+        const apiVersion = rest.apiVersion;
+        if (!apiVersion)
+            return undefined;
+        const entries = readEntries(charts(), repository, chart, () => {
+            throw new ReadWhole();
+        });
+        return { repository, apiVersion: (0, source_1.fieldText)((0, chart_yaml_1.plain)(apiVersion)), entries };
+    }
+    catch {
+        // ReadWhole, or anything else: the whole read decides, and words any refusal.
+        return undefined;
+    }
 }
 /** Downloads (at most `maxBytes`) and parses `<repository>/index.yaml`. */
 async function fetchIndex(repo, chart, maxBytes = exports.MAX_INDEX_BYTES) {
@@ -48243,8 +48429,9 @@ async function sourceDateEpoch(target, env) {
 
 /**
  * Tar headers exactly as Go's archive/tar writes `tar.Header{Name, Mode: 0644,
- * Size, ModTime}` (what Helm's chartutil.Save uses), and a reader for the
- * archives Helm accepts (USTAR, PAX, GNU long names).
+ * Size, ModTime}` (what Helm's chartutil.Save uses), and the header rules of
+ * the archives Helm accepts (USTAR, PAX, GNU long names), for the archive
+ * reader (archive.ts) and `verifyTar`.
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TarFormatError = exports.isMeta = exports.padded = exports.cstring = exports.isZeroBlock = exports.trailer = exports.padding = exports.MAX_META = exports.BLOCK = void 0;
@@ -48254,7 +48441,6 @@ exports.entryName = entryName;
 exports.isDirectory = isDirectory;
 exports.parsePax = parsePax;
 exports.dataSize = dataSize;
-exports.readTar = readTar;
 exports.checkHeader = checkHeader;
 exports.verifyTar = verifyTar;
 const byte_queue_1 = __nccwpck_require__(4138);
@@ -48351,6 +48537,7 @@ function fieldBytes(buf, offset, length) {
     const end = buf.indexOf(0, offset);
     return buf.subarray(offset, end < 0 || end > offset + length ? offset + length : end);
 }
+/** A NUL-terminated field as UTF-8 text. */
 const cstring = (buf, offset, length) => fieldBytes(buf, offset, length).toString('utf8');
 exports.cstring = cstring;
 /**
@@ -48436,41 +48623,6 @@ exports.padded = padded;
 /** The headers that describe the next entry (PAX, global PAX, GNU long name and long link name): data read by their own size. */
 const isMeta = (type) => type === 'x' || type === 'g' || type === 'L' || type === 'K';
 exports.isMeta = isMeta;
-/** Reads every entry of an uncompressed tar (headers checked as `checkHeader` does); `onEntry` sees each header first. */
-function readTar(tar, onEntry) {
-    const entries = [];
-    let off = 0;
-    let pax = {};
-    let longName;
-    while (off + exports.BLOCK <= tar.length) {
-        const h = tar.subarray(off, off + exports.BLOCK);
-        if ((0, exports.isZeroBlock)(h))
-            break;
-        const header = checkHeader(h, off);
-        const type = String.fromCharCode(h[156] || 0x30);
-        const size = (0, exports.isMeta)(type) ? header.size : dataSize(type, header.size, pax, off);
-        const dataStart = off + exports.BLOCK;
-        if (dataStart + size > tar.length)
-            throw new Error('unexpected end of tar archive');
-        const data = tar.subarray(dataStart, dataStart + size);
-        const at = off;
-        off = dataStart + (0, exports.padded)(size);
-        if (type === 'x')
-            pax = parsePax(data, at);
-        if (type === 'L')
-            longName = (0, exports.cstring)(data, 0, data.length);
-        // A global header, or a GNU long link name (the target of the next entry, which is no file of its own).
-        if ((0, exports.isMeta)(type))
-            continue;
-        const name = entryName(h, pax, longName);
-        const mtimeMs = (pax.mtime ? parseFloat(pax.mtime) : header.mtime) * 1000;
-        pax = {};
-        longName = undefined;
-        onEntry?.(name, size);
-        entries.push({ name, type, data, mtimeMs });
-    }
-    return entries;
-}
 /** Where and why `verifyTar` rejects an archive. */
 class TarFormatError extends Error {
     offset;
@@ -50344,14 +50496,22 @@ function sameOrigin(a, b) {
 /** The statuses a redirect is followed on, and the most requests one call sends (Go's http.Client, as Helm's downloads and oras-go use it). */
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 exports.MAX_REDIRECTS = 10;
-/** A redirect that is not followed: from HTTPS down to plain HTTP. */
+/**
+ * A redirect that is not followed: from HTTPS down to plain HTTP, or to a Location that is not a URL (`to` absent;
+ * Go's client fails the same way: "failed to parse Location header"). The Location is not repeated: it may be a
+ * signed URL.
+ */
 class RedirectRefused extends Error {
     from;
     to;
+    /** What is wrong, after the URL that redirected. */
+    detail;
     constructor(from, to) {
-        super(`${displayUrl(from)} redirects to ${displayUrl(to)}, away from HTTPS`);
+        const detail = to ? `redirects to ${displayUrl(to)}, away from HTTPS` : 'redirects to a Location header that is not a URL';
+        super(`${displayUrl(from)} ${detail}`);
         this.from = from;
         this.to = to;
+        this.detail = detail;
         this.name = 'RedirectRefused';
     }
 }
@@ -50372,7 +50532,13 @@ function redirectHop(res, method, hops, credentialsFor) {
     if (!loc)
         return undefined;
     res.bodyStream?.resume();
-    const next = new URL(loc, res.url);
+    let next;
+    try {
+        next = new URL(loc, res.url);
+    }
+    catch {
+        throw new RedirectRefused(res.url);
+    }
     if (res.url.protocol === 'https:' && next.protocol !== 'https:')
         throw new RedirectRefused(res.url, next);
     const credentials = credentialsFor !== undefined && sameOrigin(next, credentialsFor);
@@ -51544,7 +51710,9 @@ class RegistryClient {
                     registry: this.host,
                     chart: this.chart,
                     status: res.status,
-                    hint: 'A registry reached over HTTPS must not send requests on over plain HTTP; check its storage redirect settings'
+                    hint: err.to
+                        ? 'A registry reached over HTTPS must not send requests on over plain HTTP; check its storage redirect settings'
+                        : 'The registry, or a proxy in front of it, sent a broken redirect; check its storage redirect settings or ask its operator'
                 });
             }
             if (!hop)

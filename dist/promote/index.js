@@ -38334,14 +38334,22 @@ function sameOrigin(a, b) {
 /** The statuses a redirect is followed on, and the most requests one call sends (Go's http.Client, as Helm's downloads and oras-go use it). */
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 exports.MAX_REDIRECTS = 10;
-/** A redirect that is not followed: from HTTPS down to plain HTTP. */
+/**
+ * A redirect that is not followed: from HTTPS down to plain HTTP, or to a Location that is not a URL (`to` absent;
+ * Go's client fails the same way: "failed to parse Location header"). The Location is not repeated: it may be a
+ * signed URL.
+ */
 class RedirectRefused extends Error {
     from;
     to;
+    /** What is wrong, after the URL that redirected. */
+    detail;
     constructor(from, to) {
-        super(`${displayUrl(from)} redirects to ${displayUrl(to)}, away from HTTPS`);
+        const detail = to ? `redirects to ${displayUrl(to)}, away from HTTPS` : 'redirects to a Location header that is not a URL';
+        super(`${displayUrl(from)} ${detail}`);
         this.from = from;
         this.to = to;
+        this.detail = detail;
         this.name = 'RedirectRefused';
     }
 }
@@ -38362,7 +38370,13 @@ function redirectHop(res, method, hops, credentialsFor) {
     if (!loc)
         return undefined;
     res.bodyStream?.resume();
-    const next = new URL(loc, res.url);
+    let next;
+    try {
+        next = new URL(loc, res.url);
+    }
+    catch {
+        throw new RedirectRefused(res.url);
+    }
     if (res.url.protocol === 'https:' && next.protocol !== 'https:')
         throw new RedirectRefused(res.url, next);
     const credentials = credentialsFor !== undefined && sameOrigin(next, credentialsFor);
@@ -39453,7 +39467,9 @@ class RegistryClient {
                     registry: this.host,
                     chart: this.chart,
                     status: res.status,
-                    hint: 'A registry reached over HTTPS must not send requests on over plain HTTP; check its storage redirect settings'
+                    hint: err.to
+                        ? 'A registry reached over HTTPS must not send requests on over plain HTTP; check its storage redirect settings'
+                        : 'The registry, or a proxy in front of it, sent a broken redirect; check its storage redirect settings or ask its operator'
                 });
             }
             if (!hop)

@@ -51,6 +51,27 @@ describe('splitIndex: where a Helm-made index.yaml is cut', () => {
     })
   })
 
+  test('entries first, other keys after it (nested ones too); a leading blank line, lines of spaces, `---` with spaces after it', () => {
+    const body = 'entries:\n  web:\n   \n  - name: web\n  \n    version: 1.0.0\napiVersion: v1\nserverInfo:\n  contextPath: /v1\n'
+    for (const start of ['', '\n', '---  \n']) {
+      expect(splitIndex(start + body)).toEqual({
+        rest: `${start}apiVersion: v1\nserverInfo:\n  contextPath: /v1\n`,
+        charts: [{ keyLine: '  web:', batches: ['  - name: web\n  \n    version: 1.0.0\n'] }]
+      })
+      expect(parseIndex(start + body, REPO).entries.get('web')![0].version).toBe('1.0.0')
+    }
+  })
+
+  test('an item whose `-` ends its line, its mapping on the lines below', () => {
+    const text = 'apiVersion: v1\nentries:\n  web:\n  -\n    name: web\n    version: 1.0.0\n  - name: web\n    version: 2.0.0\n'
+    expect(splitIndex(text)!.charts[0].batches).toEqual(['  -\n    name: web\n    version: 1.0.0\n  - name: web\n    version: 2.0.0\n'])
+    expect(
+      parseIndex(text, REPO)
+        .entries.get('web')!
+        .map((e) => e.version)
+    ).toEqual(['2.0.0', '1.0.0'])
+  })
+
   test('blank and comment lines stay with what they sit in: a keep-chomped block scalar keeps its blank lines', () => {
     const item = '  - name: web\n    version: 1.0.0\n    description: |+\n      text\n\n\n# a comment at column 0\n  # and at column 2\n'
     const text = `apiVersion: v1\nentries:\n  web:\n${item}\ngenerated: x\n`
@@ -59,14 +80,18 @@ describe('splitIndex: where a Helm-made index.yaml is cut', () => {
   })
 
   test(`batches are cut at the first item that starts ${BATCH_BYTES} bytes or more after the batch's start`, () => {
-    const items = Array.from({ length: 700 }, (_, i) => version('web', `1.0.${100 + i}`, `    description: ${'x'.repeat(900)}\n`))
+    // 1 KiB each: the first cut falls exactly on the bound.
+    const pad = 1024 - version('web', '1.0.100', '    description: \n').length
+    const items = Array.from({ length: 700 }, (_, i) => version('web', `1.0.${100 + i}`, `    description: ${'x'.repeat(pad)}\n`))
     const text = `apiVersion: v1\nentries:\n  web:\n${items.join('')}`
     const { batches } = splitIndex(text)!.charts[0]
     expect(batches.length).toBeGreaterThan(2)
     expect(batches.join('')).toBe(items.join(''))
     // Every version is the same size here, so each batch is a whole number of them, the last one past the bound.
     const size = items[0].length
+    expect(size).toBe(1024)
     expect(items.every((i) => i.length === size)).toBe(true)
+    expect(batches[0].length).toBe(BATCH_BYTES)
     expect(batches.reduce((n, b) => n + b.length / size, 0)).toBe(700)
     for (const b of batches.slice(0, -1)) {
       expect(b.length % size).toBe(0)
@@ -82,6 +107,9 @@ describe('splitIndex: where a Helm-made index.yaml is cut', () => {
     ['a directive', '%YAML 1.1\n---\napiVersion: v1\nentries:\n  web:\n  - name: web\n'],
     ['a second document', 'apiVersion: v1\nentries:\n  web:\n  - name: web\n---\nx: 1\n'],
     ['a document end', 'apiVersion: v1\nentries:\n  web:\n  - name: web\n...\n'],
+    ['a document end with a comment', 'apiVersion: v1\nentries:\n  web:\n  - name: web\n... # end\n'],
+    ['an explicit key after a version', 'apiVersion: v1\nentries:\n  web:\n  - name: web\n  ? x\n'],
+    ['a plain scalar starting with - at the item column', 'apiVersion: v1\nentries:\n  web:\n  - name: web\n  -x: 1\n'],
     ['a tagged start', '--- !!map\napiVersion: v1\nentries:\n  web:\n  - name: web\n'],
     ['flow entries', 'apiVersion: v1\nentries: {web: [{name: web}]}\n'],
     ['a comment on the entries line', 'apiVersion: v1\nentries: # charts\n  web:\n  - name: web\n'],
@@ -207,6 +235,9 @@ describe('parseIndexByVersion gives what the whole read gives, or leaves the fil
     '    description: >-',
     '<<: {a: 1}',
     '  <<: {}',
+    '  null',
+    '  ~',
+    '  x',
     '  __proto__:',
     '  "<<":',
     '"  web":',
@@ -254,6 +285,23 @@ describe('parseIndexByVersion gives what the whole read gives, or leaves the fil
     expect(parseIndexByVersion(aliased, REPO)).toBeUndefined()
     expect(parseIndex(aliased, REPO).entries.get('db')![0].home).toBe('db')
     expect(parseIndexByVersion(base, REPO)).toBeDefined()
+  })
+
+  test.each([
+    ['only entries (nothing else to parse)', 'entries:\n  web:\n  - name: web\n    version: 1.0.0\n'],
+    ['a scalar before entries', 'web\nentries:\n  web:\n  - name: web\n    version: 1.0.0\n'],
+    ['a sequence before entries', '- a\nentries:\n  web:\n  - name: web\n    version: 1.0.0\n'],
+    ['a null chart name', 'apiVersion: v1\nentries:\n  null:\n  - name: web\n    version: 1.0.0\n'],
+    ['a chart line that is no key', 'apiVersion: v1\nentries:\n  web:\n  - name: web\n    version: 1.0.0\n  null\n']
+  ])('%s: exactly the whole read, refusal included', (_, text) => {
+    const expected = whole(text)
+    let got: RepoIndex | string
+    try {
+      got = parseIndex(text, REPO)
+    } catch (e) {
+      got = (e as Error).message
+    }
+    expect(got).toEqual(expected)
   })
 
   test("a refusal is the whole read's, even when the error is far down a file the cut read would have begun", () => {

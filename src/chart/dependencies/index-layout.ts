@@ -42,11 +42,10 @@ export function splitIndex(text: string): IndexLayout | undefined {
   let chart: ChartSection | undefined
   /** The column of the current chart's `-` items (2 or 4), set by its first item. */
   let itemColumn = 0
-  let batchStart = -1
+  let batchStart = 0
   let batchItems = 0
   const endBatch = (at: number): void => {
     if (batchItems > 0) chart!.batches.push(text.slice(batchStart, at))
-    batchStart = -1
     batchItems = 0
   }
   for (let pos = 0, next = 0; pos < text.length; pos = next) {
@@ -59,13 +58,13 @@ export function splitIndex(text: string): IndexLayout | undefined {
     // Blank and comment lines belong to whatever they sit in (a block scalar keeps blank lines; comments are dropped).
     if (pos + indent === end || first === '#') continue
     if (indent === 0) {
-      // A directive or document marker changes how the whole text reads (a leading `---` alone does not).
+      // A document marker changes how the whole text reads; a leading `---` alone does not (a directive is always
+      // followed by a `---` past the start).
       const line = text.slice(pos, end)
-      if (first === '%' || line.startsWith('...') || (line.startsWith('---') && (pos > 0 || line.trimEnd() !== '---'))) return undefined
+      if (line.startsWith('...') || (line.startsWith('---') && (pos > 0 || line.trimEnd() !== '---'))) return undefined
       if (entriesAt < 0) {
         if (line === 'entries:') entriesAt = pos
       } else if (blockEnd < 0) {
-        if (charts.length === 0) return undefined
         endBatch(pos)
         blockEnd = pos
       }
@@ -83,7 +82,7 @@ export function splitIndex(text: string): IndexLayout | undefined {
     if (!chart) return undefined
     const dash = first === '-' && (pos + indent + 1 === end || text[pos + indent + 1] === ' ')
     if (dash && (itemColumn === 0 ? indent === 2 || indent === 4 : indent === itemColumn)) {
-      if (batchItems > 0 && pos - batchStart >= BATCH_BYTES) endBatch(pos)
+      if (pos - batchStart >= BATCH_BYTES) endBatch(pos)
       if (batchItems === 0) batchStart = pos
       batchItems++
       itemColumn = indent

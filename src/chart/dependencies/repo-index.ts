@@ -340,9 +340,9 @@ export function parseIndexByVersion(text: string, repository: string, chart?: st
       throw new ReadWhole()
     })
     return { repository, apiVersion: fieldText(plain(apiVersion)), entries }
-  } catch (err) {
-    if (err instanceof ReadWhole) return undefined
-    throw err
+  } catch {
+    // ReadWhole, or anything else: the whole read decides, and words any refusal.
+    return undefined
   }
 }
 
