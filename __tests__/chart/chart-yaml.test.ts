@@ -184,7 +184,23 @@ describe('guardYaml bounds the nesting the YAML parser builds', () => {
     'block scalars starting with a blank line': (n) => lines(n, (i) => `${'  '.repeat(i)}- k: |\n\n${'  '.repeat(i)}    t\n${'  '.repeat(i)}  j:`) + ' v',
     'folded block scalars in sequences, blank lines and comments after': (n) =>
       lines(n, (i) => `${'  '.repeat(i)}- >-\n${'  '.repeat(i)}  t\n\n# c\n${'  '.repeat(i)}-`) + ' x',
-    'compact sequences under a key, continued': (n) => lines(n, (i) => `${' '.repeat(3 * i)}k:\n${' '.repeat(3 * i)}- - x\n${' '.repeat(3 * i)}  -`) + ' x'
+    'compact sequences under a key, continued': (n) => lines(n, (i) => `${' '.repeat(3 * i)}k:\n${' '.repeat(3 * i)}- - x\n${' '.repeat(3 * i)}  -`) + ' x',
+    // A key begins at its anchor, its tag or its `[`/`{`, not at its text or its last scalar.
+    'anchored and tagged keys, then a sequence in line with them': (n) => lines(n, (i) => `${'  '.repeat(i)}&a${i} !!str k:\n${'  '.repeat(i)}- j:`) + ' [x]',
+    'flow collections as keys, then a sequence in line with them': (n) => lines(n, (i) => `${'  '.repeat(i)}[abc, "b"]:\n${'  '.repeat(i)}- j:`) + ' [x]',
+    'keys with anchors over nested values': (n) => lines(n, (i) => `${'  '.repeat(i)}&a${i} k:`) + ' v',
+    // A `? ` in line with the `? ` above it is that map's next key, even where the key above holds a map.
+    'list items holding explicit keys that hold maps': (n) => lines(n, (i) => `${'    '.repeat(i)}- ? k: v\n${'    '.repeat(i)}  ?`) + ' x',
+    // The line after a block scalar's text is read as any other: its key, its `- `, its empty key.
+    'keys after block scalars, sibling keys nested below': (n) =>
+      lines(n, (i) => `${'    '.repeat(i)}- s: |\n${'    '.repeat(i)}    t\n${'    '.repeat(i)}- a: 1\n${'    '.repeat(i)}  b:`) + ' v',
+    'an empty key after a block scalar, nested below': (n) => 's: |\n  t\n:\n' + lines(n, (i) => `${' '.repeat(i + 1)}k:`) + ' v',
+    // A key after a sequence in line with the key above is that map's next key, not an item's.
+    'a key, a sequence in line with it, then the next key': (n) => lines(n, (i) => `${' '.repeat(i)}k:\n${' '.repeat(i)}- x\n${' '.repeat(i)}j:`) + ' v',
+    // `---` inside a line is a plain scalar, not a document start.
+    'plain "---" values between nested keys': (n) => lines(n, (i) => `${'  '.repeat(i)}a: ---\n${'  '.repeat(i)}b:`) + ' v',
+    // A pair written in a flow sequence counts once, however it is written.
+    'explicit keys in flow sequences': (n) => '[? a : '.repeat(n) + 'x' + ']'.repeat(n)
   }
   test.each(Object.entries(shapes))('%s: refused exactly when deeper than 128', (_, shape) => {
     const d1 = parsedDepth(shape(1))
@@ -270,7 +286,8 @@ describe('guardYaml bounds the nesting the YAML parser builds', () => {
     ['single-quoted scalars', "'x'"],
     ['double-quoted scalars', '"x"'],
     ['flow sequences', '[]'],
-    ['flow mappings', '{}']
+    ['flow mappings', '{}'],
+    ['block scalars', '|\n  x']
   ])('%s: 50,000 pass, one more is refused', (_, item) => {
     let built = 0
     visit(parseDocument(lines(3, () => `- ${item}`)), {

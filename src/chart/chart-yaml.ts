@@ -28,7 +28,8 @@ export const MAX_YAML_NODES = 50000
  * key in line with the key above it (`- a: 1`, then `  b: 2`) is a sibling in that key's map, so it counts from the
  * map, not from the key's value; a `- ` in line with an inner `- ` above it (`- - a`, then `  - b`) is the next item
  * of that inner sequence (a `? ` likewise); a `- ` in line with a key that starts its line (`k:`, then `- a`) is that
- * key's value; a block scalar's text is skipped whole.
+ * key's value; a key's column is where its node begins (its anchor, tag or `[`/`{`); a block scalar's text is
+ * skipped whole.
  * Inside flow collections each `[`/`{` counts, and a `key: value` pair written straight in a flow sequence counts
  * once more (the map it makes), up to its `,`.
  */
@@ -37,11 +38,21 @@ export function guardYaml(text: string, file: string, chart?: string): void {
     throw new ChartError(`cannot parse ${file}: ${what}`, { chart, file, hint })
   }
   let nodes = 0
+  // Counted as each node is read, so a node that ends the text (a block scalar, whose tokens skip the checks below) counts too.
+  const count = (): void => {
+    if (++nodes > MAX_YAML_NODES) {
+      refuse(
+        `it holds more than ${MAX_YAML_NODES} YAML nodes`,
+        "Split the data or move it into a file under files/ (the limit keeps the parser within the action's memory)"
+      )
+    }
+  }
   let lineStart = true
   let indent = 0
   let extra = 0
   let col = 0
-  let scalarCol = -1
+  // Where the first node on this line began (its anchor, tag, `[`/`{` or text): the column of the line's key, if it has one.
+  let nodeCol = -1
   let skipScalarSource = false
   // A block scalar (`|`, `>`) comes next: its text takes whole lines, up to the start of the line after it.
   let blockScalar = false
@@ -61,7 +72,7 @@ export function guardYaml(text: string, file: string, chart?: string): void {
         lineStart = true
         indent = 0
         col = 0
-        scalarCol = -1
+        nodeCol = -1
         extra = 0
       }
       continue
@@ -69,14 +80,14 @@ export function guardYaml(text: string, file: string, chart?: string): void {
     const type = CST.tokenType(tok)
     if (blockScalar && type === 'scalar') {
       skipScalarSource = true
-      nodes++
+      count()
       continue
     }
     if (type === 'newline') {
       lineStart = true
       indent = 0
       col = 0
-      scalarCol = -1
+      nodeCol = -1
       // A flow collection continued on the next line is still inside the line that opened it.
       if (!flows.length) extra = 0
       continue
@@ -93,8 +104,9 @@ export function guardYaml(text: string, file: string, chart?: string): void {
       while (lines.length && lines[lines.length - 1].indent >= indent && !(item && lines[lines.length - 1].keyCol === indent)) lines.pop()
       const up = lines[lines.length - 1]
       // In line with the key above it: a sibling key of that map, unless it starts a sequence (the key's value); in
-      // line with a `- ` or `? ` above it: the next item of that sequence, or the next key or `: ` of that map.
-      base = !up ? 1 : !item && indent <= up.keyCol ? up.keyDepth : (up.items.get(indent) ?? up.depth)
+      // line with a `- ` or `? ` above it (first, as a key can sit right of it): the next item of that sequence, or the
+      // next key or `: ` of that map.
+      base = !up ? 1 : (up.items.get(indent) ?? (!item && indent <= up.keyCol ? up.keyDepth : up.depth))
       lines.push({ indent, depth: base, keyCol: -1, keyDepth: 0, items: new Map() })
     }
     lineStart = false
@@ -102,19 +114,25 @@ export function guardYaml(text: string, file: string, chart?: string): void {
     switch (type) {
       case 'scalar':
         skipScalarSource = true
-        scalarCol = col
-        nodes++
+        if (nodeCol < 0) nodeCol = col
+        count()
         break
       case 'single-quoted-scalar':
       case 'double-quoted-scalar':
-        scalarCol = col - tok.length
-        nodes++
+        if (nodeCol < 0) nodeCol = col - tok.length
+        count()
+        break
+      case 'anchor':
+      case 'tag':
+      case 'alias':
+        if (nodeCol < 0) nodeCol = col - tok.length
         break
       case 'flow-map-start':
       case 'flow-seq-start':
+        if (nodeCol < 0) nodeCol = col - tok.length
         flows.push({ seq: type === 'flow-seq-start', weight: 1 })
         flowDepth++
-        nodes++
+        count()
         break
       case 'flow-map-end':
       case 'flow-seq-end':
@@ -136,7 +154,7 @@ export function guardYaml(text: string, file: string, chart?: string): void {
           break
         }
         if (type === 'map-value-ind' && lines.length && lines[lines.length - 1].keyCol < 0) {
-          lines[lines.length - 1].keyCol = scalarCol
+          lines[lines.length - 1].keyCol = nodeCol
           lines[lines.length - 1].keyDepth = base + extra
         }
       // falls through: a `? ` opens its map at its column, as a `- ` opens its sequence
@@ -157,12 +175,6 @@ export function guardYaml(text: string, file: string, chart?: string): void {
       refuse(
         `it nests deeper than ${MAX_YAML_DEPTH} levels`,
         `No chart needs YAML nested this deep; flatten the structure (the limit keeps the parser's memory and stack bounded)`
-      )
-    }
-    if (nodes > MAX_YAML_NODES) {
-      refuse(
-        `it holds more than ${MAX_YAML_NODES} YAML nodes`,
-        "Split the data or move it into a file under files/ (the limit keeps the parser within the action's memory)"
       )
     }
   }
