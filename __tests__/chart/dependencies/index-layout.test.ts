@@ -15,14 +15,15 @@ import { parseIndex, parseIndexByVersion, parseIndexWhole, type RepoIndex } from
 const FIXTURES = path.join(__dirname, 'fixtures', 'helm-index')
 const REPO = 'https://charts.example/'
 
-/** The whole read's result, or its error message. */
-function whole(text: string): RepoIndex | string {
+/** A read's result, or its error message. */
+function outcome(read: (text: string, repository: string) => RepoIndex, text: string): RepoIndex | string {
   try {
-    return parseIndexWhole(text, REPO)
+    return read(text, REPO)
   } catch (e) {
     return (e as Error).message
   }
 }
+const whole = (text: string): RepoIndex | string => outcome(parseIndexWhole, text)
 
 /** A version as `helm repo index` writes it (keys sorted, sequences not indented). */
 const version = (name: string, v: string, extra = ''): string =>
@@ -268,13 +269,7 @@ describe('parseIndexByVersion gives what the whole read gives, or leaves the fil
         expect(byVersion ?? expected).toEqual(expected)
         if (byVersion) cut++
         // parseIndex is exactly the whole read, refusal and message included.
-        let got: RepoIndex | string
-        try {
-          got = parseIndex(yaml, REPO)
-        } catch (e) {
-          got = (e as Error).message
-        }
-        expect(got).toEqual(expected)
+        expect(outcome(parseIndex, yaml)).toEqual(expected)
       }),
       { numRuns: 1000 }
     )
@@ -300,14 +295,7 @@ describe('parseIndexByVersion gives what the whole read gives, or leaves the fil
     ['a chart whose value is null, versions indented below', 'apiVersion: v1\nentries:\n  web: null\n    - name: web\n      version: 1.0.0\n'],
     ['a chart line with a tag', 'apiVersion: v1\nentries:\n  web: !!null\n  - name: web\n    version: 1.0.0\n']
   ])('%s: exactly the whole read, refusal included', (_, text) => {
-    const expected = whole(text)
-    let got: RepoIndex | string
-    try {
-      got = parseIndex(text, REPO)
-    } catch (e) {
-      got = (e as Error).message
-    }
-    expect(got).toEqual(expected)
+    expect(outcome(parseIndex, text)).toEqual(whole(text))
   })
 
   test("a refusal is the whole read's, even when the error is far down a file the cut read would have begun", () => {
