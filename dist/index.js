@@ -44233,7 +44233,8 @@ exports.MAX_YAML_NODES = 50000;
  * key in line with the key above it (`- a: 1`, then `  b: 2`) is a sibling in that key's map, so it counts from the
  * map, not from the key's value; a `- ` in line with an inner `- ` above it (`- - a`, then `  - b`) is the next item
  * of that inner sequence (a `? ` likewise); a `- ` in line with a key that starts its line (`k:`, then `- a`) is that
- * key's value; a block scalar's text is skipped whole.
+ * key's value; a key's column is where its node begins (its anchor, tag or `[`/`{`); a block scalar's text is
+ * skipped whole.
  * Inside flow collections each `[`/`{` counts, and a `key: value` pair written straight in a flow sequence counts
  * once more (the map it makes), up to its `,`.
  */
@@ -44242,11 +44243,18 @@ function guardYaml(text, file, chart) {
         throw new errors_1.ChartError(`cannot parse ${file}: ${what}`, { chart, file, hint });
     };
     let nodes = 0;
+    // Counted as each node is read, so a node that ends the text (a block scalar, whose tokens skip the checks below) counts too.
+    const count = () => {
+        if (++nodes > exports.MAX_YAML_NODES) {
+            refuse(`it holds more than ${exports.MAX_YAML_NODES} YAML nodes`, "Split the data or move it into a file under files/ (the limit keeps the parser within the action's memory)");
+        }
+    };
     let lineStart = true;
     let indent = 0;
     let extra = 0;
     let col = 0;
-    let scalarCol = -1;
+    // Where the first node on this line began (its anchor, tag, `[`/`{` or text): the column of the line's key, if it has one.
+    let nodeCol = -1;
     let skipScalarSource = false;
     // A block scalar (`|`, `>`) comes next: its text takes whole lines, up to the start of the line after it.
     let blockScalar = false;
@@ -44266,7 +44274,7 @@ function guardYaml(text, file, chart) {
                 lineStart = true;
                 indent = 0;
                 col = 0;
-                scalarCol = -1;
+                nodeCol = -1;
                 extra = 0;
             }
             continue;
@@ -44274,14 +44282,14 @@ function guardYaml(text, file, chart) {
         const type = yaml_1.CST.tokenType(tok);
         if (blockScalar && type === 'scalar') {
             skipScalarSource = true;
-            nodes++;
+            count();
             continue;
         }
         if (type === 'newline') {
             lineStart = true;
             indent = 0;
             col = 0;
-            scalarCol = -1;
+            nodeCol = -1;
             // A flow collection continued on the next line is still inside the line that opened it.
             if (!flows.length)
                 extra = 0;
@@ -44301,8 +44309,9 @@ function guardYaml(text, file, chart) {
                 lines.pop();
             const up = lines[lines.length - 1];
             // In line with the key above it: a sibling key of that map, unless it starts a sequence (the key's value); in
-            // line with a `- ` or `? ` above it: the next item of that sequence, or the next key or `: ` of that map.
-            base = !up ? 1 : !item && indent <= up.keyCol ? up.keyDepth : (up.items.get(indent) ?? up.depth);
+            // line with a `- ` or `? ` above it (first, as a key can sit right of it): the next item of that sequence, or the
+            // next key or `: ` of that map.
+            base = !up ? 1 : (up.items.get(indent) ?? (!item && indent <= up.keyCol ? up.keyDepth : up.depth));
             lines.push({ indent, depth: base, keyCol: -1, keyDepth: 0, items: new Map() });
         }
         lineStart = false;
@@ -44310,19 +44319,29 @@ function guardYaml(text, file, chart) {
         switch (type) {
             case 'scalar':
                 skipScalarSource = true;
-                scalarCol = col;
-                nodes++;
+                if (nodeCol < 0)
+                    nodeCol = col;
+                count();
                 break;
             case 'single-quoted-scalar':
             case 'double-quoted-scalar':
-                scalarCol = col - tok.length;
-                nodes++;
+                if (nodeCol < 0)
+                    nodeCol = col - tok.length;
+                count();
+                break;
+            case 'anchor':
+            case 'tag':
+            case 'alias':
+                if (nodeCol < 0)
+                    nodeCol = col - tok.length;
                 break;
             case 'flow-map-start':
             case 'flow-seq-start':
+                if (nodeCol < 0)
+                    nodeCol = col - tok.length;
                 flows.push({ seq: type === 'flow-seq-start', weight: 1 });
                 flowDepth++;
-                nodes++;
+                count();
                 break;
             case 'flow-map-end':
             case 'flow-seq-end':
@@ -44345,7 +44364,7 @@ function guardYaml(text, file, chart) {
                     break;
                 }
                 if (type === 'map-value-ind' && lines.length && lines[lines.length - 1].keyCol < 0) {
-                    lines[lines.length - 1].keyCol = scalarCol;
+                    lines[lines.length - 1].keyCol = nodeCol;
                     lines[lines.length - 1].keyDepth = base + extra;
                 }
             // falls through: a `? ` opens its map at its column, as a `- ` opens its sequence
@@ -44366,9 +44385,6 @@ function guardYaml(text, file, chart) {
             lines[lines.length - 1].depth = depth;
         if (depth > exports.MAX_YAML_DEPTH) {
             refuse(`it nests deeper than ${exports.MAX_YAML_DEPTH} levels`, `No chart needs YAML nested this deep; flatten the structure (the limit keeps the parser's memory and stack bounded)`);
-        }
-        if (nodes > exports.MAX_YAML_NODES) {
-            refuse(`it holds more than ${exports.MAX_YAML_NODES} YAML nodes`, "Split the data or move it into a file under files/ (the limit keeps the parser within the action's memory)");
         }
     }
 }
@@ -45002,7 +45018,7 @@ function pickVersion(versions, constraint) {
 
 /**
  * The layout `helm repo index` writes index.yaml in (yaml.Marshal of Helm's IndexFile; ChartMuseum and chart-releaser
- * use Helm's code): top-level keys at column 0, `entries:` alone on its line, each chart's name at column 2, and its
+ * use Helm's code): top-level keys at column 0, `entries:` alone on its line, each chart's `name:` alone at column 2, and its
  * versions as `- ` items at column 2 (Go's yaml) or 4 (an indented sequence, as in Helm's testdata), their lines
  * indented further.
  *
@@ -45070,6 +45086,9 @@ function splitIndex(text) {
         if (entriesAt < 0 || blockEnd >= 0)
             continue;
         if (indent === 2 && !NOT_KEY_START.has(first)) {
+            // `  name:` and nothing after it: a value on the line (`name: ~`, a comment) is for the whole read to judge.
+            if (text.slice(pos, end).trimEnd().at(-1) !== ':')
+                return undefined;
             endBatch(pos);
             chart = { keyLine: text.slice(pos, end), batches: [] };
             charts.push(chart);
