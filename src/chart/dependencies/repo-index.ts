@@ -55,6 +55,12 @@ const ARCHIVE_BOUND = (entry: IndexEntry, maxBytes: number): Bound => ({
   file: `the archive of ${entry.name} ${entry.version}`,
   hint: 'Helm loads no chart larger than 100 MiB decompressed, so no chart it could use is this large: check the URL of this version in index.yaml'
 })
+// Bounded as a .prov read from the workspace is.
+const PROVENANCE_BOUND = (entry: IndexEntry): Bound => ({
+  maxBytes: MAX_FILE_SIZE,
+  file: `the provenance file of ${entry.name} ${entry.version}`,
+  hint: 'A provenance file holds Chart.yaml and a signature; check that the repository serves the .prov helm package --sign wrote'
+})
 
 export interface RepoAuth {
   username?: string
@@ -306,13 +312,8 @@ const BY_VERSION = { ...GO_YAML, uniqueKeys: true, maxAliasCount: 0 }
 export function parseIndexByVersion(text: string, repository: string, chart?: string): RepoIndex | undefined {
   const layout = splitIndex(text)
   if (!layout) return undefined
-  const parse = (yaml: string): unknown => {
-    try {
-      return parseYaml(yaml, BY_VERSION)
-    } catch {
-      throw new ReadWhole()
-    }
-  }
+  // (A YAML error anywhere ends in the catch below, as a ReadWhole does.)
+  const parse = (yaml: string): unknown => parseYaml(yaml, BY_VERSION)
   const names = new Set<string>()
   function* charts(): Generator<[string, Iterable<unknown>]> {
     for (const { keyLine, batches } of layout!.charts) {
@@ -411,12 +412,7 @@ export async function downloadProvenance(repo: ChartRepository, entry: IndexEntr
   const url = resolveChartUrl(repo.url, entry.urls[0])
   url.pathname += '.prov'
   try {
-    const bound = {
-      maxBytes: MAX_FILE_SIZE,
-      file: `the provenance file of ${entry.name} ${entry.version}`,
-      hint: 'A provenance file holds Chart.yaml and a signature; check that the repository serves the .prov helm package --sign wrote'
-    }
-    return (await get(repo, url, `${entry.name} ${entry.version} provenance`, bound, chart)).body
+    return (await get(repo, url, `${entry.name} ${entry.version} provenance`, PROVENANCE_BOUND(entry), chart)).body
   } catch (e) {
     if (e instanceof RepositoryError && e.status === 404) return undefined
     throw e
