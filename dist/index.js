@@ -45531,6 +45531,12 @@ const ARCHIVE_BOUND = (entry, maxBytes) => ({
     file: `the archive of ${entry.name} ${entry.version}`,
     hint: 'Helm loads no chart larger than 100 MiB decompressed, so no chart it could use is this large: check the URL of this version in index.yaml'
 });
+// Bounded as a .prov read from the workspace is.
+const PROVENANCE_BOUND = (entry) => ({
+    maxBytes: archive_1.MAX_FILE_SIZE,
+    file: `the provenance file of ${entry.name} ${entry.version}`,
+    hint: 'A provenance file holds Chart.yaml and a signature; check that the repository serves the .prov helm package --sign wrote'
+});
 /** A chart repository (index or archive) could not be used. */
 class RepositoryError extends errors_1.ChartError {
     repository;
@@ -45741,14 +45747,8 @@ function parseIndexByVersion(text, repository, chart) {
     const layout = (0, index_layout_1.splitIndex)(text);
     if (!layout)
         return undefined;
-    const parse = (yaml) => {
-        try {
-            return (0, yaml_1.parse)(yaml, BY_VERSION);
-        }
-        catch {
-            throw new ReadWhole();
-        }
-    };
+    // (A YAML error anywhere ends in the catch below, as a ReadWhole does.)
+    const parse = (yaml) => (0, yaml_1.parse)(yaml, BY_VERSION);
     const names = new Set();
     function* charts() {
         for (const { keyLine, batches } of layout.charts) {
@@ -45842,12 +45842,7 @@ async function downloadProvenance(repo, entry, chart) {
     const url = resolveChartUrl(repo.url, entry.urls[0]);
     url.pathname += '.prov';
     try {
-        const bound = {
-            maxBytes: archive_1.MAX_FILE_SIZE,
-            file: `the provenance file of ${entry.name} ${entry.version}`,
-            hint: 'A provenance file holds Chart.yaml and a signature; check that the repository serves the .prov helm package --sign wrote'
-        };
-        return (await get(repo, url, `${entry.name} ${entry.version} provenance`, bound, chart)).body;
+        return (await get(repo, url, `${entry.name} ${entry.version} provenance`, PROVENANCE_BOUND(entry), chart)).body;
     }
     catch (e) {
         if (e instanceof RepositoryError && e.status === 404)
