@@ -276,6 +276,7 @@ describe('bounded reads', () => {
    * Runs `fn` while sampling the memory held in buffers (from a collected start); returns its error, the most held
    * above the start, and what is still held once it failed, its connection closed and garbage was collected.
    */
+  const PARSER_SLACK = 72 * MiB
   const peakWhile = async (fn: () => Promise<unknown>): Promise<{ err: RepositoryError; peak: number; held: number }> => {
     setFlagsFromString('--expose-gc')
     const expose = runInNewContext('gc') as () => void
@@ -309,8 +310,9 @@ describe('bounded reads', () => {
     expect(err.hint).toMatch(/^No public chart repository has an index this large: check that the URL points at a Helm chart repository/)
     expect(err.cause).toBeInstanceOf(NetworkError)
     expect(JSON.stringify({ ...err, message: err.message })).not.toContain('topsecret')
-    // The bound, plus what Node's HTTP parser holds around the body slices it hands over (measured: 10 to 23 MiB).
-    expect(peak).toBeLessThan(INDEX_BOUND + 48 * MiB)
+    // The bound, plus what Node's HTTP parser holds around the body slices it hands over, uncollected yet (measured:
+    // 10 to 23 MiB; 55 MiB once, on Node 24 in a loaded CI run). The body held twice would be 100 MiB over.
+    expect(peak).toBeLessThan(INDEX_BOUND + PARSER_SLACK)
     expect(held).toBeLessThan(16 * MiB)
     // One request, not retried, and the client hung up just past the bound (kernel buffers aside).
     const [[path, by, bytes], ...more] = await ended()
@@ -327,7 +329,7 @@ describe('bounded reads', () => {
     )
     expect(err).toMatchObject({ chart: 'umbrella', repository: `http://127.0.0.1:${port}/endless` })
     expect(err.hint).toMatch(/^Helm loads no chart larger than 100 MiB decompressed/)
-    expect(peak).toBeLessThan(ARCHIVE_BOUND + 48 * MiB)
+    expect(peak).toBeLessThan(ARCHIVE_BOUND + PARSER_SLACK)
     expect(held).toBeLessThan(16 * MiB)
     const [[path, by, bytes], ...more] = await ended()
     expect([path, by, more]).toEqual(['/endless/web-1.0.0.tgz', 'client', []])
